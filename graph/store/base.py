@@ -1,0 +1,173 @@
+"""The one interface every store serves; the contract tests run against each backend."""
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from typing import Iterator
+
+import numpy as np
+
+from ingest.batch import Edge, GraphBatch, Node, Passage, ReportInfo
+
+
+class StoreError(RuntimeError):
+    """The store cannot serve (server down, bad credentials, corrupt folder)."""
+
+
+class StoreUnavailable(StoreError):
+    """The backing server cannot be reached right now; callers may retry later."""
+
+
+@dataclass
+class Filters:
+    """Filters every search accepts. `label` keeps passages that mention an entity of that label."""
+    report: str | None = None
+    author: str | None = None
+    year: int | None = None
+    label: str | None = None
+    role: str | None = None
+
+    def is_empty(self) -> bool:
+        return not any((self.report, self.author, self.year, self.label, self.role))
+
+
+@dataclass
+class Vectors:
+    """Embeddings that go with one batch, in the order of batch.passages / entity ids."""
+    model: str
+    passages: np.ndarray                      # (len(batch.passages), dim)
+    entity_ids: list[str] = field(default_factory=list)
+    entities: np.ndarray | None = None        # (len(entity_ids), dim)
+
+
+@dataclass
+class Subgraph:
+    nodes: list[Node]
+    edges: list[Edge]
+    truncated: bool = False
+
+
+class GraphStore(ABC):
+    """Nodes, edges, passages and vectors of every ingested report.
+
+    Entities merge across reports by id; each keeps the evidence of every report that
+    named it, so removing a report strips its evidence and drops what is left bare.
+    """
+
+    kind: str = "abstract"
+
+    # -- writing ---------------------------------------------------------------------
+    @abstractmethod
+    def put_batch(self, batch: GraphBatch, vectors: Vectors | None = None) -> None:
+        """Store a report, replacing all it contributed before (same report id), atomically."""
+
+    @abstractmethod
+    def remove_report(self, report_id: str) -> bool:
+        """Delete a report, its passages, its evidence and whatever is left with none."""
+
+    def flush(self) -> None:
+        """Make every put durable (stores that write through may do nothing)."""
+
+    # -- reports and passages ----------------------------------------------------------
+    @abstractmethod
+    def reports(self) -> list[ReportInfo]: ...
+
+    @abstractmethod
+    def passages_of(self, report_id: str) -> list[Passage]: ...
+
+    @abstractmethod
+    def get_passages(self, ids: list[str]) -> list[Passage]: ...
+
+    def find_report(self, ref: str) -> ReportInfo | None:
+        """A report by id, file name or path."""
+        name = ref.replace("\\", "/").rsplit("/", 1)[-1]
+        for r in self.reports():
+            if ref in (r.id, r.file) or name == r.file:
+                return r
+        return None
+
+    def report_by_sha(self, sha256: str) -> ReportInfo | None:
+        for r in self.reports():
+            if r.sha256 == sha256:
+                return r
+        return None
+
+    def report_text(self, report_id: str) -> str:
+        """The report's text; stores that keep only passages rebuild it at the same offsets."""
+        r = self.find_report(report_id)
+        passages = self.passages_of(r.id) if r else []
+        n = max([r.chars if r else 0, *(p.end for p in passages)])
+        buf = [" "] * n
+        last = 0
+        for p in sorted(passages, key=lambda p: p.start):
+            if p.start > last:
+                buf[last] = "\n"
+            buf[p.start:p.end] = p.text
+            last = p.end
+        return "".join(buf)
+
+    # -- entities and relations --------------------------------------------------------
+    @abstractmethod
+    def get_nodes(self, ids: list[str]) -> list[Node]:
+        """Entity nodes with merged evidence, in the order given; unknown ids are left out."""
+
+    def get_node(self, node_id: str) -> Node | None:
+        found = self.get_nodes([node_id])
+        return found[0] if found else None
+
+    @abstractmethod
+    def find_nodes(self, label: str | None = None, report: str | None = None, year: int | None = None,
+                   prefix: str | None = None, offset: int = 0, limit: int = 50) -> tuple[int, list[Node]]:
+        """Entities filtered by label, report, year and name/alias prefix; (total, page)."""
+
+    @abstractmethod
+    def edges_of(self, node_id: str) -> list[Edge]:
+        """Every entity-to-entity edge touching the node, either direction."""
+
+    @abstractmethod
+    def iter_nodes(self) -> Iterator[Node]: ...
+
+    @abstractmethod
+    def iter_edges(self) -> Iterator[Edge]: ...
+
+    @abstractmethod
+    def iter_passages(self) -> Iterator[Passage]: ...
+
+    @abstractmethod
+    def nodes_in_passages(self, passage_ids: list[str]) -> dict[str, list[str]]:
+        """For each passage id, the ids of entities with evidence in it."""
+
+    @abstractmethod
+    def stats(self) -> dict:
+        """{"reports", "passages", "nodes": {label: n}, "edges": {type: n}} with the
+        materialised AUTHORED, HAS_PASSAGE, MENTIONED_IN and CITES edges counted."""
+
+    # -- search primitives -------------------------------------------------------------
+    @abstractmethod
+    def lexical_search(self, query: str, tokens: list[str], k: int, filters: Filters | None = None
+                       ) -> list[tuple[str, float]]:
+        """Best passages for the words: (passage id, score), best first."""
+
+    @abstractmethod
+    def vector_search(self, vector: np.ndarray, k: int, filters: Filters | None = None
+                      ) -> list[tuple[str, float]]:
+        """Nearest passages by cosine: (passage id, score), best first."""
+
+    @abstractmethod
+    def entity_vector_search(self, vector: np.ndarray, k: int, label: str | None = None
+                             ) -> list[tuple[str, float]]:
+        """Nearest entities by cosine: (node id, score), best first."""
+
+    @property
+    def model(self) -> str | None:
+        """Name of the embedding model the stored vectors came from, if any."""
+        return None
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()

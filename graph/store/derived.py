@@ -1,0 +1,201 @@
+"""Indexes the embedded store derives from its report segments.
+
+Built once after a batch of writes and pickled beside the manifest, so a reopen reads one
+file instead of merging every report again.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ingest.batch import Edge, GraphBatch, Node, Passage, ReportInfo
+from .base import Filters, Vectors
+from .merge import canonical_edge, merge_edge, merge_node
+
+ROLE_CODES = {"achievement": 0, "problem": 1, "plan": 2, "other": 3}
+
+
+@dataclass
+class DerivedIndex:
+    reports: dict[str, ReportInfo] = field(default_factory=dict)
+    passages: dict[str, Passage] = field(default_factory=dict)
+    report_passages: dict[str, list[str]] = field(default_factory=dict)
+    nodes: dict[str, Node] = field(default_factory=dict)
+    edges: dict[tuple, Edge] = field(default_factory=dict)
+    adjacency: dict[str, list[tuple]] = field(default_factory=dict)
+    degree: dict[str, int] = field(default_factory=dict)
+    node_reports: dict[str, set] = field(default_factory=dict)
+    node_years: dict[str, set] = field(default_factory=dict)
+    passage_nodes: dict[str, list[str]] = field(default_factory=dict)
+    materialised: Counter = field(default_factory=Counter)
+    # Row-aligned arrays for search: row i is passage_ids[i].
+    passage_ids: list[str] = field(default_factory=list)
+    p_report: np.ndarray | None = None
+    p_year: np.ndarray | None = None
+    p_role: np.ndarray | None = None
+    p_author: np.ndarray | None = None
+    p_labels: dict[str, np.ndarray] = field(default_factory=dict)
+    passage_matrix: np.ndarray | None = None
+    entity_ids: list[str] = field(default_factory=list)
+    entity_labels: np.ndarray | None = None
+    entity_matrix: np.ndarray | None = None
+    bm25: object | None = None
+    bm25_vocab: dict | None = None
+    report_codes: dict[str, int] = field(default_factory=dict)
+    author_codes: dict[str, int] = field(default_factory=dict)
+
+    def stats(self) -> dict:
+        labels = Counter(n.label for n in self.nodes.values())
+        labels["Report"] = len(self.reports)
+        labels["Passage"] = len(self.passages)
+        types = Counter(e.type for e in self.edges.values())
+        types.update(self.materialised)
+        return {
+            "reports": len(self.reports),
+            "passages": len(self.passages),
+            "nodes": {k: v for k, v in sorted(labels.items()) if v},
+            "edges": {k: v for k, v in sorted(types.items()) if v},
+        }
+
+    def passage_mask(self, f: Filters) -> np.ndarray:
+        n = len(self.passage_ids)
+        mask = np.ones(n, dtype=bool)
+        if f.report:
+            mask &= self.p_report == self.report_codes.get(f.report, -2)
+        if f.author:
+            codes = [c for a, c in self.author_codes.items() if f.author in a]
+            mask &= np.isin(self.p_author, codes) if codes else False
+        if f.year is not None:
+            mask &= self.p_year == int(f.year)
+        if f.role:
+            mask &= self.p_role == ROLE_CODES.get(f.role, -2)
+        if f.label:
+            lm = self.p_labels.get(f.label)
+            mask &= lm if lm is not None else False
+        return mask
+
+    def bm25_scores(self, tokens: list[str]) -> np.ndarray | None:
+        if self.bm25 is None:
+            return None
+        known = [t for t in tokens if t in self.bm25_vocab]
+        if not known:
+            return np.zeros(len(self.passage_ids), dtype=np.float32)
+        return np.asarray(self.bm25.get_scores(known), dtype=np.float32)
+
+    def top_passages(self, scores: np.ndarray, k: int, mask: np.ndarray | None,
+                     positive_only: bool = False) -> list[tuple[str, float]]:
+        if len(scores) == 0 or k <= 0:
+            return []
+        if mask is not None:
+            scores = np.where(mask, scores, -np.inf)
+        if positive_only:
+            scores = np.where(scores > 0, scores, -np.inf)
+        k = min(k, len(scores))
+        idx = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
+        idx = idx[np.argsort(-scores[idx], kind="stable")]
+        return [(self.passage_ids[i], float(scores[i])) for i in idx if np.isfinite(scores[i])]
+
+
+def build_derived(segments: dict[str, tuple[GraphBatch, Vectors | None]]) -> DerivedIndex:
+    d = DerivedIndex()
+    node_reports: dict[str, set] = defaultdict(set)
+    node_years: dict[str, set] = defaultdict(set)
+    passage_nodes: dict[str, dict] = defaultdict(dict)
+    cites: set = set()
+    p_vecs: list[np.ndarray] = []
+    e_vecs: dict[str, np.ndarray] = {}
+    tokens: list[list[str]] = []
+    have_vectors = bool(segments) and all(v is not None for _, v in segments.values())
+
+    for rid in sorted(segments):
+        batch, vec = segments[rid]
+        rep = batch.report
+        d.reports[rid] = rep
+        d.report_codes[rid] = len(d.report_codes)
+        if rep.author:
+            d.author_codes.setdefault(rep.author, len(d.author_codes))
+        ids = []
+        pyear = {}
+        for p in batch.passages:
+            d.passages[p.id] = p
+            ids.append(p.id)
+            pyear[p.id] = p.year
+            tokens.append(batch.tokens.get(p.id, []))
+        d.report_passages[rid] = ids
+        d.materialised["HAS_PASSAGE"] += len(ids)
+        if rep.author_id:
+            d.materialised["AUTHORED"] += 1
+        for n in batch.nodes:
+            old = d.nodes.get(n.id)
+            d.nodes[n.id] = merge_node(old, n) if old else Node(
+                n.id, n.label, n.name, list(n.aliases), n.name_en, dict(n.props), list(n.evidence))
+            node_reports[n.id].add(rid)
+            for ev in n.evidence:
+                passage_nodes[ev.passage][n.id] = None
+                y = pyear.get(ev.passage)
+                if y is not None:
+                    node_years[n.id].add(y)
+            if n.label == "Policy":
+                cites.add((rid, n.id))
+        for e in batch.edges:
+            e = canonical_edge(e)
+            old = d.edges.get(e.key)
+            d.edges[e.key] = merge_edge(old, e) if old else Edge(
+                e.source, e.target, e.type, dict(e.props), list(e.evidence))
+        if have_vectors:
+            p_vecs.append(vec.passages)
+            if vec.entities is not None:
+                for i, eid in enumerate(vec.entity_ids):
+                    e_vecs[eid] = vec.entities[i]
+
+    d.node_reports = dict(node_reports)
+    d.node_years = dict(node_years)
+    d.passage_nodes = {k: list(v) for k, v in passage_nodes.items()}
+    d.materialised["MENTIONED_IN"] = sum(len(v) for v in d.passage_nodes.values())
+    d.materialised["CITES"] = len(cites)
+    adjacency: dict[str, list] = defaultdict(list)
+    for key, e in d.edges.items():
+        adjacency[e.source].append(key)
+        if e.target != e.source:
+            adjacency[e.target].append(key)
+    d.adjacency = dict(adjacency)
+    d.degree = {k: len(v) for k, v in adjacency.items()}
+
+    d.passage_ids = list(d.passages)
+    n = len(d.passage_ids)
+    d.p_report = np.fromiter((d.report_codes[p.report] for p in d.passages.values()), np.int32, n)
+    d.p_year = np.fromiter((p.year if p.year is not None else -1 for p in d.passages.values()), np.int32, n)
+    d.p_role = np.fromiter((ROLE_CODES.get(p.role, 3) for p in d.passages.values()), np.int8, n)
+    d.p_author = np.fromiter((d.author_codes.get(d.reports[p.report].author or "", -1)
+                              for p in d.passages.values()), np.int32, n)
+    row = {pid: i for i, pid in enumerate(d.passage_ids)}
+    labels: dict[str, np.ndarray] = {}
+    for pid, nids in d.passage_nodes.items():
+        i = row.get(pid)
+        if i is None:
+            continue
+        for nid in nids:
+            lab = d.nodes[nid].label
+            arr = labels.get(lab)
+            if arr is None:
+                arr = labels[lab] = np.zeros(n, dtype=bool)
+            arr[i] = True
+    d.p_labels = labels
+
+    if have_vectors and p_vecs:
+        d.passage_matrix = np.ascontiguousarray(np.vstack(p_vecs).astype(np.float32))
+        ids = [i for i in d.nodes if i in e_vecs]
+        if ids:
+            d.entity_ids = ids
+            d.entity_matrix = np.ascontiguousarray(np.vstack([e_vecs[i] for i in ids]).astype(np.float32))
+            d.entity_labels = np.array([d.nodes[i].label for i in ids])
+
+    if n and any(tokens):
+        import bm25s  # imported late: building without passages needs no BM25
+        bm = bm25s.BM25()
+        bm.index(tokens, show_progress=False)
+        d.bm25 = bm
+        d.bm25_vocab = bm.vocab_dict
+    return d

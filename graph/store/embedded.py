@@ -1,0 +1,307 @@
+"""The default store: everything in memory, persisted to a folder with atomic writes.
+
+On disk:
+  manifest.json            the current state: which segment file holds each report
+  segments/<id>-<n>.pkl    one immutable file per report version (batch + vectors)
+  index-<version>.pkl      derived indexes for a fast reopen, tagged with the manifest version
+
+A write puts a new segment file, then replaces manifest.json by rename, so a kill at any
+point leaves either the old or the new manifest, each naming only complete files.
+"""
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import secrets
+import threading
+from collections import defaultdict
+from pathlib import Path
+from typing import Iterator
+
+import numpy as np
+
+from ingest.batch import Edge, GraphBatch, Node, Passage, ReportInfo
+from .base import Filters, GraphStore, StoreError, Vectors
+from .derived import DerivedIndex, build_derived
+
+FORMAT = 1
+
+
+def _atomic_write_bytes(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    with open(tmp, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+class EmbeddedStore(GraphStore):
+    kind = "embedded"
+
+    def __init__(self, path: str | os.PathLike):
+        self.path = Path(path)
+        self._lock = threading.RLock()
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            (self.path / "segments").mkdir(exist_ok=True)
+        except OSError as e:
+            raise StoreError(f"cannot use store folder {self.path}: {e.strerror or e}") from e
+        self._manifest = self._read_manifest()
+        self._segments: dict[str, tuple[GraphBatch, Vectors | None]] | None = None
+        self._derived: DerivedIndex | None = None
+        self._dirty_index = False
+        self._load_index_snapshot()
+
+    # -- persistence -----------------------------------------------------------------
+    def _read_manifest(self) -> dict:
+        mf = self.path / "manifest.json"
+        if not mf.exists():
+            return {"format": FORMAT, "version": 0, "model": None, "segments": {}}
+        try:
+            m = json.loads(mf.read_text("utf-8"))
+        except (OSError, ValueError) as e:
+            raise StoreError(f"store manifest {mf} is unreadable: {e}") from e
+        if m.get("format") != FORMAT:
+            raise StoreError(f"store {self.path} has format {m.get('format')}, expected {FORMAT}")
+        return m
+
+    def _write_manifest(self) -> None:
+        data = json.dumps(self._manifest, ensure_ascii=False, indent=1).encode("utf-8")
+        _atomic_write_bytes(self.path / "manifest.json", data)
+
+    def _load_segments(self) -> dict[str, tuple[GraphBatch, Vectors | None]]:
+        if self._segments is None:
+            segs = {}
+            for rid, fname in self._manifest["segments"].items():
+                try:
+                    with open(self.path / "segments" / fname, "rb") as f:
+                        segs[rid] = pickle.load(f)
+                except (OSError, pickle.UnpicklingError, EOFError) as e:
+                    raise StoreError(f"store segment {fname} is unreadable: {e}") from e
+            self._segments = segs
+        return self._segments
+
+    def _index_file(self) -> Path:
+        return self.path / f"index-{self._manifest['version']}.pkl"
+
+    def _load_index_snapshot(self) -> None:
+        f = self._index_file()
+        if self._manifest["version"] and f.exists():
+            try:
+                with open(f, "rb") as fh:
+                    self._derived = pickle.load(fh)
+                return
+            except Exception:  # a stale or torn snapshot is only a cache: rebuild it
+                self._derived = None
+
+    def _save_index_snapshot(self) -> None:
+        if self._derived is None:
+            return
+        target = self._index_file()
+        _atomic_write_bytes(target, pickle.dumps(self._derived, protocol=pickle.HIGHEST_PROTOCOL))
+        for old in self.path.glob("index-*.pkl"):
+            if old != target:
+                old.unlink(missing_ok=True)
+
+    def _collect_garbage(self) -> None:
+        live = set(self._manifest["segments"].values())
+        for f in (self.path / "segments").iterdir():
+            if f.name not in live:
+                f.unlink(missing_ok=True)
+        for f in self.path.glob(".*.tmp"):
+            f.unlink(missing_ok=True)
+
+    # -- writing ---------------------------------------------------------------------
+    def put_batch(self, batch: GraphBatch, vectors: Vectors | None = None) -> None:
+        with self._lock:
+            if vectors is not None and self._manifest.get("model") not in (None, vectors.model):
+                raise StoreError(
+                    f"store {self.path} holds vectors of model {self._manifest['model']!r}; "
+                    f"re-create it to use {vectors.model!r}")
+            segs = self._load_segments()
+            rid = batch.report.id
+            fname = f"{rid}-{secrets.token_hex(4)}.pkl"
+            _atomic_write_bytes(self.path / "segments" / fname,
+                                pickle.dumps((batch, vectors), protocol=pickle.HIGHEST_PROTOCOL))
+            old = self._manifest["segments"].get(rid)
+            self._manifest["segments"][rid] = fname
+            self._manifest["version"] += 1
+            if vectors is not None:
+                self._manifest["model"] = vectors.model
+            self._write_manifest()
+            segs[rid] = (batch, vectors)
+            if old and old != fname:
+                (self.path / "segments" / old).unlink(missing_ok=True)
+            self._derived = None
+            self._dirty_index = True
+
+    def remove_report(self, report_id: str) -> bool:
+        with self._lock:
+            r = self.find_report(report_id)
+            if r is None:
+                return False
+            segs = self._load_segments()
+            fname = self._manifest["segments"].pop(r.id)
+            self._manifest["version"] += 1
+            if not self._manifest["segments"]:
+                self._manifest["model"] = None
+            self._write_manifest()
+            segs.pop(r.id, None)
+            (self.path / "segments" / fname).unlink(missing_ok=True)
+            self._derived = None
+            self._dirty_index = True
+            return True
+
+    def flush(self) -> None:
+        with self._lock:
+            if self._dirty_index:
+                self._index()
+                self._save_index_snapshot()
+                self._collect_garbage()
+                self._dirty_index = False
+
+    def close(self) -> None:
+        self.flush()
+
+    # -- derived indexes -----------------------------------------------------------------
+    def _index(self) -> DerivedIndex:
+        d = self._derived
+        if d is None:
+            with self._lock:
+                if self._derived is None:
+                    self._derived = build_derived(self._load_segments())
+                d = self._derived
+        return d
+
+    @property
+    def model(self) -> str | None:
+        return self._manifest.get("model")
+
+    # -- reports and passages ----------------------------------------------------------
+    def reports(self) -> list[ReportInfo]:
+        return list(self._index().reports.values())
+
+    def passages_of(self, report_id: str) -> list[Passage]:
+        d = self._index()
+        return [d.passages[pid] for pid in d.report_passages.get(report_id, [])]
+
+    def get_passages(self, ids: list[str]) -> list[Passage]:
+        d = self._index()
+        return [d.passages[i] for i in ids if i in d.passages]
+
+    def report_text(self, report_id: str) -> str:
+        r = self.find_report(report_id)
+        if r is None:
+            return ""
+        if self._segments is not None and r.id in self._segments:
+            return self._segments[r.id][0].text
+        fname = self._manifest["segments"].get(r.id)
+        try:
+            with open(self.path / "segments" / fname, "rb") as f:
+                return pickle.load(f)[0].text
+        except (OSError, TypeError, pickle.UnpicklingError, EOFError):
+            return super().report_text(report_id)
+
+    # -- entities ----------------------------------------------------------------------
+    def get_nodes(self, ids: list[str]) -> list[Node]:
+        d = self._index()
+        return [d.nodes[i] for i in ids if i in d.nodes]
+
+    def find_nodes(self, label=None, report=None, year=None, prefix=None, offset=0, limit=50):
+        d = self._index()
+        if report:
+            r = self.find_report(report)
+            report = r.id if r else report
+        if prefix:
+            p = prefix.casefold()
+        out = []
+        for n in d.nodes.values():
+            if label and n.label != label:
+                continue
+            if report and report not in d.node_reports[n.id]:
+                continue
+            if year is not None and year not in d.node_years[n.id]:
+                continue
+            if prefix and not any(s.casefold().startswith(p) for s in (n.name, *n.aliases, n.name_en or "")):
+                continue
+            out.append(n)
+        out.sort(key=lambda n: (-d.degree.get(n.id, 0), n.name))
+        return len(out), out[offset: offset + limit]
+
+    def edges_of(self, node_id: str) -> list[Edge]:
+        d = self._index()
+        return [d.edges[k] for k in d.adjacency.get(node_id, ())]
+
+    def degree(self, node_id: str) -> int:
+        return self._index().degree.get(node_id, 0)
+
+    def iter_nodes(self) -> Iterator[Node]:
+        return iter(list(self._index().nodes.values()))
+
+    def iter_edges(self) -> Iterator[Edge]:
+        return iter(list(self._index().edges.values()))
+
+    def iter_passages(self) -> Iterator[Passage]:
+        return iter(list(self._index().passages.values()))
+
+    def nodes_in_passages(self, passage_ids: list[str]) -> dict[str, list[str]]:
+        d = self._index()
+        return {pid: list(d.passage_nodes.get(pid, ())) for pid in passage_ids}
+
+    def stats(self) -> dict:
+        return self._index().stats()
+
+    # -- search ------------------------------------------------------------------------
+    def _mask(self, filters: Filters | None) -> np.ndarray | None:
+        if filters is None or filters.is_empty():
+            return None
+        d = self._index()
+        if filters.report:
+            r = self.find_report(filters.report)
+            filters = Filters(r.id if r else filters.report, filters.author, filters.year,
+                              filters.label, filters.role)
+        return d.passage_mask(filters)
+
+    def lexical_search(self, query, tokens, k, filters=None):
+        d = self._index()
+        mask = self._mask(filters)
+        scores = d.bm25_scores(tokens)
+        if scores is None:
+            return []
+        return d.top_passages(scores, k, mask, positive_only=True)
+
+    def vector_search(self, vector, k, filters=None):
+        d = self._index()
+        if d.passage_matrix is None:
+            return []
+        mask = self._mask(filters)
+        scores = d.passage_matrix @ np.asarray(vector, dtype=np.float32)
+        return d.top_passages(scores, k, mask)
+
+    def entity_vector_search(self, vector, k, label=None):
+        d = self._index()
+        if d.entity_matrix is None:
+            return []
+        scores = d.entity_matrix @ np.asarray(vector, dtype=np.float32)
+        if label:
+            scores = np.where(d.entity_labels == label, scores, -np.inf)
+        k = min(k, len(scores))
+        idx = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
+        idx = idx[np.argsort(-scores[idx])]
+        return [(d.entity_ids[i], float(scores[i])) for i in idx if np.isfinite(scores[i])]

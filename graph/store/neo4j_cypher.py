@@ -1,0 +1,233 @@
+"""The Cypher the Neo4j store runs, kept in one place so it can be read as a whole.
+
+Writes are `UNWIND $rows` statements, one per kind of item (labels and relationship types
+cannot be parameters, so those come from the fixed vocabulary of ingest.batch, never from
+data). Entities and relations keep parallel lists `reports`/`contrib`; see neo4j_codec.
+"""
+from __future__ import annotations
+
+from ingest.batch import ENTITY_LABELS, REL_TYPES
+
+# Relationships the store draws itself from reports, passages and evidence.
+MATERIALISED = ("AUTHORED", "HAS_PASSAGE", "MENTIONED_IN", "CITES")
+ENTITY_REL_TYPES = tuple(t for t in REL_TYPES if t not in MATERIALISED)
+
+# -- removing a report's contribution (also the first half of a re-put) ----------------------
+# `touched` on the Report node lists every entity its batch named or linked, so stripping is
+# a handful of index lookups instead of a scan over all entities.
+STRIP_NODES = """
+MATCH (rep:Report {id: $rid})
+UNWIND rep.touched AS eid
+MATCH (n:Entity {id: eid})
+WITH n, [i IN range(0, size(n.reports) - 1) WHERE n.reports[i] <> $rid] AS keep,
+        [i IN range(0, size(n.name_reports) - 1) WHERE n.name_reports[i] <> $rid] AS keepn
+SET n.reports = [i IN keep | n.reports[i]],
+    n.contrib = [i IN keep | n.contrib[i]],
+    n.name_list = [i IN keepn | n.name_list[i]],
+    n.name_reports = [i IN keepn | n.name_reports[i]]
+WITH n
+SET n.names = reduce(acc = [], x IN n.name_list | CASE WHEN x IN acc THEN acc ELSE acc + x END)
+SET n.aliases_text = reduce(s = '', x IN n.names | s + ' ' + x)
+"""
+
+STRIP_EDGES = """
+MATCH (rep:Report {id: $rid})
+UNWIND rep.touched AS eid
+MATCH (:Entity {id: eid})-[r]-(:Entity)
+WHERE $rid IN r.reports
+WITH DISTINCT r
+WITH r, [i IN range(0, size(r.reports) - 1) WHERE r.reports[i] <> $rid] AS keep
+SET r.reports = [i IN keep | r.reports[i]], r.contrib = [i IN keep | r.contrib[i]]
+WITH r WHERE size(r.reports) = 0
+DELETE r
+"""
+
+DELETE_BARE_NODES = """
+MATCH (rep:Report {id: $rid})
+UNWIND rep.touched AS eid
+MATCH (n:Entity {id: eid})
+WHERE size(n.reports) = 0
+DETACH DELETE n
+"""
+
+DELETE_PASSAGES = "MATCH (p:Passage {report: $rid}) DETACH DELETE p"
+DELETE_REPORT = "MATCH (r:Report {id: $rid}) DETACH DELETE r RETURN count(r) AS n"
+
+# -- writing a batch -------------------------------------------------------------------------
+CREATE_REPORT = "CREATE (r:Report) SET r = $props"
+
+CREATE_PASSAGES = """
+MATCH (r:Report {id: $rid})
+UNWIND $rows AS row
+CREATE (p:Passage)
+SET p = row
+CREATE (r)-[:HAS_PASSAGE]->(p)
+"""
+
+
+def merge_entities(label: str) -> str:
+    if label not in ENTITY_LABELS:
+        raise ValueError(f"unknown entity label {label!r}; expected one of {', '.join(ENTITY_LABELS)}")
+    return f"""
+UNWIND $rows AS row
+MERGE (n:Entity {{id: row.id}})
+ON CREATE SET n:`{label}`, n.label = '{label}', n.name = row.name, n.reports = [], n.contrib = [],
+              n.name_list = [], n.name_reports = [], n += row.flat
+SET n.reports = n.reports + $rid,
+    n.contrib = n.contrib + row.contrib,
+    n.name_list = n.name_list + row.names,
+    n.name_reports = n.name_reports + [x IN row.names | $rid],
+    n.name_en = coalesce(n.name_en, row.name_en)
+WITH n
+SET n.names = reduce(acc = [], x IN n.name_list | CASE WHEN x IN acc THEN acc ELSE acc + x END)
+SET n.aliases_text = reduce(s = '', x IN n.names | s + ' ' + x)
+"""
+
+
+SET_ENTITY_VECTORS = """
+UNWIND $rows AS row
+MATCH (n:Entity {id: row.id})
+SET n.embedding = row.v
+"""
+
+CREATE_MENTIONS = """
+UNWIND $rows AS row
+MATCH (n:Entity {id: row.n})
+MATCH (p:Passage {id: row.p})
+MERGE (n)-[:MENTIONED_IN]->(p)
+"""
+
+CREATE_AUTHORED = """
+MATCH (a:Entity {id: $aid}), (r:Report {id: $rid})
+MERGE (a)-[:AUTHORED]->(r)
+"""
+
+CREATE_CITES = """
+MATCH (r:Report {id: $rid})
+UNWIND $ids AS pid
+MATCH (p:Policy {id: pid})
+MERGE (r)-[:CITES]->(p)
+"""
+
+
+def merge_edges(rel_type: str) -> str:
+    if rel_type not in ENTITY_REL_TYPES:
+        raise ValueError(f"unknown relation type {rel_type!r}; expected one of {', '.join(ENTITY_REL_TYPES)}")
+    return f"""
+UNWIND $rows AS row
+MATCH (a:Entity {{id: row.s}})
+MATCH (b:Entity {{id: row.t}})
+MERGE (a)-[r:`{rel_type}`]->(b)
+ON CREATE SET r.reports = [], r.contrib = [], r += row.flat
+SET r.reports = r.reports + $rid, r.contrib = r.contrib + row.contrib
+"""
+
+
+# -- metadata: the embedding model the vectors came from ---------------------------------------
+GET_META = "MATCH (m:GovgraphMeta {id: 'store'}) RETURN m.model AS model, m.dim AS dim"
+SET_META = "MERGE (m:GovgraphMeta {id: 'store'}) SET m.model = $model, m.dim = $dim"
+CLEAR_META_IF_EMPTY = """
+MATCH (m:GovgraphMeta {id: 'store'})
+WHERE NOT EXISTS { MATCH (:Report) }
+DELETE m
+"""
+HAS_VECTORS = "MATCH (p:Passage) WHERE p.embedding IS NOT NULL RETURN count(p) > 0 AS has LIMIT 1"
+
+# -- reading ---------------------------------------------------------------------------------
+REPORTS = "MATCH (r:Report) RETURN properties(r) AS r ORDER BY r.id"
+FIND_REPORT = """
+MATCH (r:Report) WHERE r.id = $ref OR r.file = $ref OR r.file = $name
+RETURN properties(r) AS r ORDER BY r.id LIMIT 1
+"""
+REPORT_BY_SHA = "MATCH (r:Report {sha256: $sha}) RETURN properties(r) AS r ORDER BY r.id LIMIT 1"
+
+PASSAGES_OF = """
+MATCH (p:Passage {report: $rid})
+RETURN p {.*, embedding: null} AS p ORDER BY p.index
+"""
+GET_PASSAGES = """
+UNWIND $ids AS pid
+MATCH (p:Passage {id: pid})
+RETURN p {.*, embedding: null} AS p
+"""
+ITER_PASSAGES = """
+MATCH (p:Passage) WHERE p.id > $after
+RETURN p {.*, embedding: null} AS p ORDER BY p.id LIMIT $page
+"""
+
+_NODE_MAP = "n {.id, .label, .name, .reports, .contrib}"
+GET_NODES = f"""
+UNWIND $ids AS nid
+MATCH (n:Entity {{id: nid}})
+RETURN {_NODE_MAP} AS n
+"""
+ITER_NODES = f"""
+MATCH (n:Entity) WHERE n.id > $after
+RETURN {_NODE_MAP} AS n ORDER BY n.id LIMIT $page
+"""
+
+# Degree counts entity-to-entity relations only, as the embedded store's adjacency does.
+FIND_NODES = f"""
+MATCH (n:Entity)
+WHERE ($label IS NULL OR n.label = $label)
+  AND ($rid IS NULL OR $rid IN n.reports)
+  AND ($year IS NULL OR EXISTS {{ MATCH (n)-[:MENTIONED_IN]->(p:Passage) WHERE p.year = $year }})
+  AND ($prefix IS NULL OR any(s IN n.names WHERE toLower(s) STARTS WITH $prefix))
+WITH n, COUNT {{ MATCH (n)-[]-(m:Entity) WHERE m <> n }} + COUNT {{ MATCH (n)-[]->(n) }} AS degree
+ORDER BY degree DESC, n.name, n.id
+WITH collect({_NODE_MAP}) AS found
+RETURN size(found) AS total, found[$offset..($offset + $limit)] AS page
+"""
+
+_EDGE_ROW = "a.id AS s, b.id AS t, type(r) AS type, r {.reports, .contrib} AS r"
+EDGES_OF = f"""
+MATCH (n:Entity {{id: $id}})-[r]-(:Entity)
+WITH DISTINCT r
+MATCH (a)-[r]->(b)
+RETURN {_EDGE_ROW} ORDER BY type, s, t
+"""
+ITER_EDGES = f"""
+MATCH (a:Entity) WHERE a.id > $after
+WITH a ORDER BY a.id LIMIT $page
+OPTIONAL MATCH (a)-[r]->(b:Entity)
+RETURN a.id AS source_page, CASE WHEN r IS NULL THEN null ELSE [b.id, type(r), r {{.reports, .contrib}}] END AS e
+"""
+
+NODES_IN_PASSAGES = """
+UNWIND $ids AS pid
+MATCH (p:Passage {id: pid})<-[:MENTIONED_IN]-(n:Entity)
+RETURN pid, collect(n.id) AS nodes
+"""
+
+COUNT_LABEL = "MATCH (n:`{0}`) RETURN count(n) AS n"
+COUNT_TYPE = "MATCH ()-[r:`{0}`]->() RETURN count(r) AS n"
+
+# -- search ----------------------------------------------------------------------------------
+# Filters apply to the passage a search yields; every clause is inert when its parameter is null.
+PASSAGE_FILTER = """
+  ($rid IS NULL OR node.report = $rid)
+  AND ($year IS NULL OR node.year = $year)
+  AND ($role IS NULL OR node.role = $role)
+  AND ($author IS NULL OR EXISTS { MATCH (r:Report {id: node.report}) WHERE r.author CONTAINS $author })
+  AND ($label IS NULL OR EXISTS { MATCH (e:Entity)-[:MENTIONED_IN]->(node) WHERE e.label = $label })
+"""
+
+LEXICAL = f"""
+CALL db.index.fulltext.queryNodes($index, $q, {{limit: $fetch}}) YIELD node, score
+WHERE {PASSAGE_FILTER}
+RETURN node.id AS id, score LIMIT $k
+"""
+
+VECTOR = f"""
+CALL db.index.vector.queryNodes($index, $fetch, $v) YIELD node, score
+WHERE {PASSAGE_FILTER}
+RETURN node.id AS id, score LIMIT $k
+"""
+
+ENTITY_VECTOR = """
+CALL db.index.vector.queryNodes($index, $fetch, $v) YIELD node, score
+WHERE $label IS NULL OR node.label = $label
+RETURN node.id AS id, score LIMIT $k
+"""
+
+COUNT_WITH_EMBEDDING = "MATCH (n:`{0}`) WHERE n.embedding IS NOT NULL RETURN count(n) AS n"

@@ -1,0 +1,66 @@
+"""Constraints and indexes of the Neo4j store, created idempotently on first connect.
+
+Vector indexes wait for the first vectors written: their dimension comes from the model
+that made them, not from a guess.
+"""
+from __future__ import annotations
+
+from neo4j import Session
+
+from .base import StoreError
+
+PASSAGE_TEXT_INDEX = "govgraph_passage_text"
+ENTITY_NAME_INDEX = "govgraph_entity_names"
+PASSAGE_VECTOR_INDEX = "govgraph_passage_embedding"
+ENTITY_VECTOR_INDEX = "govgraph_entity_embedding"
+
+_STATEMENTS = (
+    "CREATE CONSTRAINT govgraph_report_id IF NOT EXISTS FOR (r:Report) REQUIRE r.id IS UNIQUE",
+    "CREATE CONSTRAINT govgraph_passage_id IF NOT EXISTS FOR (p:Passage) REQUIRE p.id IS UNIQUE",
+    "CREATE CONSTRAINT govgraph_entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE",
+    "CREATE INDEX govgraph_passage_report IF NOT EXISTS FOR (p:Passage) ON (p.report)",
+    "CREATE INDEX govgraph_report_sha IF NOT EXISTS FOR (r:Report) ON (r.sha256)",
+    "CREATE INDEX govgraph_report_file IF NOT EXISTS FOR (r:Report) ON (r.file)",
+    "CREATE INDEX govgraph_entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)",
+    "CREATE INDEX govgraph_entity_label IF NOT EXISTS FOR (n:Entity) ON (n.label)",
+    # The cjk analyzer indexes Chinese as character bigrams, so no segmenter is needed here.
+    f"CREATE FULLTEXT INDEX {PASSAGE_TEXT_INDEX} IF NOT EXISTS FOR (p:Passage) ON EACH [p.text] "
+    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}",
+    f"CREATE FULLTEXT INDEX {ENTITY_NAME_INDEX} IF NOT EXISTS FOR (n:Entity) "
+    "ON EACH [n.name, n.aliases_text, n.name_en] OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}",
+)
+
+VECTOR_INDEXES = {PASSAGE_VECTOR_INDEX: "Passage", ENTITY_VECTOR_INDEX: "Entity"}
+
+
+def ensure_schema(session: Session) -> None:
+    for stmt in _STATEMENTS:
+        session.run(stmt).consume()
+    session.run("CALL db.awaitIndexes(60)").consume()
+
+
+def vector_dimensions(session: Session) -> dict[str, int]:
+    """Existing govgraph vector indexes: name -> dimension."""
+    out = {}
+    for rec in session.run("SHOW VECTOR INDEXES YIELD name, options RETURN name, options"):
+        if rec["name"] in VECTOR_INDEXES:
+            out[rec["name"]] = int(rec["options"]["indexConfig"]["vector.dimensions"])
+    return out
+
+
+def ensure_vector_indexes(session: Session, dim: int) -> None:
+    """Create both vector indexes for `dim`, or refuse vectors of another size."""
+    have = vector_dimensions(session)
+    for name, label in VECTOR_INDEXES.items():
+        if name in have:
+            if have[name] != dim:
+                raise StoreError(f"Neo4j vector index {name} holds {have[name]}-dimensional vectors, "
+                                 f"the batch brings {dim}: clear the database to change the model")
+            continue
+        # Quantisation is off: the stores are compared score for score, and a few hundred
+        # thousand passages fit in memory unquantised.
+        session.run(
+            f"CREATE VECTOR INDEX {name} IF NOT EXISTS FOR (n:{label}) ON n.embedding OPTIONS {{indexConfig: {{"
+            f"`vector.dimensions`: {int(dim)}, `vector.similarity_function`: 'cosine', "
+            "`vector.quantization.enabled`: false}}").consume()
+    session.run("CALL db.awaitIndexes(60)").consume()

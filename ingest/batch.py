@@ -1,0 +1,183 @@
+"""The typed output of ingest: one GraphBatch per report.
+
+This module is the whole contract between `ingest` and `graph`: `graph` imports these
+types and nothing else from `ingest`, so Chinese parsing never leaks into the stores.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+LABELS = (
+    "Report", "Passage", "Agency", "Organization", "Person", "Place",
+    "Policy", "Measure", "Event",
+)
+ENTITY_LABELS = LABELS[2:]
+
+REL_TYPES = (
+    "AUTHORED", "HAS_PASSAGE", "MENTIONED_IN", "CARRIED_OUT", "ORGANIZED",
+    "PARTICIPATED_IN", "COOPERATED_WITH", "ISSUED", "IMPLEMENTS", "CITES",
+    "PARTNER_OF", "HELD_AT", "LOCATED_IN", "HEADS", "PART_OF", "VISITED",
+)
+# Relations whose direction carries no meaning; stores keep one copy, ordered by id.
+SYMMETRIC = frozenset({"COOPERATED_WITH", "PARTNER_OF"})
+
+ROLES = ("achievement", "problem", "plan", "other")
+
+
+def node_id(label: str, name: str) -> str:
+    """Stable id shared by every report that names the same entity.
+
+    A short hash keeps ids URL- and CSV-safe whatever the name holds; the label prefix
+    keeps them readable in exports and logs.
+    """
+    digest = hashlib.sha1(f"{label}\x1f{name}".encode("utf-8")).hexdigest()[:16]
+    return f"{label.lower()}-{digest}"
+
+
+def report_id_for(file_name: str) -> str:
+    """A report's id comes from its file name, so re-ingesting a file replaces it."""
+    return "report-" + hashlib.sha1(file_name.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a fact was read: report, passage and character offsets into the report text."""
+    report: str
+    file: str
+    passage: str
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @staticmethod
+    def from_dict(d: dict[str, Any]) -> "Evidence":
+        return Evidence(d["report"], d["file"], d["passage"], int(d["start"]), int(d["end"]), d["text"])
+
+
+@dataclass
+class ReportInfo:
+    id: str
+    title: str
+    file: str
+    sha256: str
+    year: int | None = None
+    author: str | None = None
+    # Node id of the author Agency in this batch; the store draws AUTHORED from it.
+    author_id: str | None = None
+    genre: str | None = None
+    chars: int = 0
+    encoding: str | None = None
+    format: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Passage:
+    id: str
+    report: str
+    index: int
+    text: str
+    start: int
+    end: int
+    section: str = ""
+    role: str = "other"
+    year: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Node:
+    id: str
+    label: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    name_en: str | None = None
+    props: dict[str, Any] = field(default_factory=dict)
+    evidence: list[Evidence] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "label": self.label, "name": self.name,
+            "aliases": list(self.aliases), "name_en": self.name_en,
+            "props": dict(self.props), "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+    @staticmethod
+    def from_dict(d: dict[str, Any]) -> "Node":
+        return Node(d["id"], d["label"], d["name"], list(d.get("aliases") or []), d.get("name_en"),
+                    dict(d.get("props") or {}), [Evidence.from_dict(e) for e in d.get("evidence") or []])
+
+
+@dataclass
+class Edge:
+    source: str
+    target: str
+    type: str
+    props: dict[str, Any] = field(default_factory=dict)
+    evidence: list[Evidence] = field(default_factory=list)
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        if self.type in SYMMETRIC and self.target < self.source:
+            return (self.target, self.type, self.source)
+        return (self.source, self.type, self.target)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source, "target": self.target, "type": self.type,
+            "props": dict(self.props), "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+    @staticmethod
+    def from_dict(d: dict[str, Any]) -> "Edge":
+        return Edge(d["source"], d["target"], d["type"], dict(d.get("props") or {}),
+                    [Evidence.from_dict(e) for e in d.get("evidence") or []])
+
+
+@dataclass
+class GraphBatch:
+    """Everything one report contributes: the report, its passages, entities and relations.
+
+    Entity nodes here carry only this report's evidence; stores merge them with what other
+    reports said about the same id. Report and Passage nodes and the AUTHORED,
+    HAS_PASSAGE and MENTIONED_IN edges are implied by `report`, `passages` and the
+    evidence lists; stores materialise them.
+    """
+    report: ReportInfo
+    passages: list[Passage]
+    nodes: list[Node] = field(default_factory=list)
+    edges: list[Edge] = field(default_factory=list)
+    text: str = ""
+    # Texts to embed for entities: node id -> "name aliases name_en context".
+    entity_texts: dict[str, str] = field(default_factory=dict)
+    # Lexical tokens per passage id (jieba for Chinese, words for English), so that stores
+    # can build BM25 without knowing how Chinese is segmented.
+    tokens: dict[str, list[str]] = field(default_factory=dict)
+
+    def validate(self) -> None:
+        """Every node and edge must point into this report's text: evidence is not optional."""
+        ids = {p.id for p in self.passages}
+        node_ids = {n.id for n in self.nodes}
+        n_text = len(self.text)
+        for item in [*self.nodes, *self.edges]:
+            if not item.evidence:
+                raise ValueError(f"no evidence on {item!r}")
+            for ev in item.evidence:
+                if ev.passage not in ids or not (0 <= ev.start < ev.end <= n_text):
+                    raise ValueError(f"evidence out of range on {item!r}: {ev}")
+                if self.text[ev.start:ev.end] != ev.text:
+                    raise ValueError(f"evidence text does not slice the report on {item!r}: {ev}")
+        for e in self.edges:
+            if e.source not in node_ids or e.target not in node_ids:
+                raise ValueError(f"edge end not in batch: {e!r}")
+        if self.report.author_id and self.report.author_id not in node_ids:
+            raise ValueError(f"author {self.report.author_id} not in batch")

@@ -1,0 +1,120 @@
+"""Places: Chinese divisions, foreign countries and cities (gazetteers), venues (by suffix)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import Matcher, table, word_set
+from .mentions import Mention
+from .spans import expand_left
+
+
+@dataclass(frozen=True)
+class PlaceInfo:
+    name: str           # gazetteer name (东城区, 日本, 东京都)
+    kind: str           # country, province, city, district
+    parent: str         # gazetteer name of the parent, '' for countries and provinces
+    foreign: bool
+    name_en: str | None = None
+    ambiguous: bool = False   # the same name exists under another parent
+
+    @property
+    def canonical(self) -> str:
+        # Two districts of one name (南山区 of Shenzhen and of Hegang) must never merge.
+        return f"{self.parent}{self.name}" if self.ambiguous and self.parent else self.name
+
+
+class Gazetteer:
+    def __init__(self) -> None:
+        self.places: dict[str, PlaceInfo] = {}
+        surfaces: dict[str, str] = {}
+        short_stop = word_set("place_short_stop.txt")
+        seen: dict[str, int] = {}
+        self.variants: dict[str, list[PlaceInfo]] = {}
+        cn_rows = table("cn_places.tsv")
+        for name, *_ in cn_rows:
+            seen[name] = seen.get(name, 0) + 1
+        for name, kind, parent, short in cn_rows:
+            info = PlaceInfo(name, kind, parent, False, None, seen[name] > 1)
+            # For an ambiguous name keep the first entry; resolution prefers the report's own city.
+            self.places.setdefault(name, info)
+            self.variants.setdefault(name, []).append(info)
+            surfaces.setdefault(name, name)
+            if short and short not in short_stop and len(short) >= 2:
+                surfaces.setdefault(short, name)
+        for zh, en, others in table("countries.tsv"):
+            info = PlaceInfo(zh, "country", "", True, en)
+            self.places[zh] = info
+            surfaces[zh] = zh
+            for o in filter(None, others.split(",")):
+                if o not in short_stop:
+                    surfaces.setdefault(o, zh)
+        for zh, kind, parent, en, others in table("foreign_places.tsv"):
+            amb = zh in self.places
+            info = PlaceInfo(zh, kind, parent, True, en or None, amb)
+            if amb:
+                self.variants.setdefault(zh, []).append(info)
+                continue
+            self.places[zh] = info
+            surfaces[zh] = zh
+            for o in filter(None, others.split(",")):
+                surfaces.setdefault(o, zh)
+            if kind == "city" and not zh.endswith("市"):
+                surfaces.setdefault(zh + "市", zh)
+        self.matcher = Matcher(surfaces.items())
+
+    def chain(self, name: str) -> list[PlaceInfo]:
+        """The place and its parents up to the country or province."""
+        out = []
+        cur = self.places.get(name)
+        while cur is not None and len(out) < 5:
+            out.append(cur)
+            cur = self.places.get(cur.parent) if cur.parent else None
+        return out
+
+    def resolve(self, name: str, near: set[str]) -> PlaceInfo | None:
+        """Pick the variant whose parent is among the places in view (the report's city, the sentence)."""
+        variants = self.variants.get(name)
+        if variants and len(variants) > 1:
+            for v in variants:
+                if v.parent in near:
+                    return v
+        return self.places.get(name)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    return Gazetteer()
+
+
+@lru_cache(maxsize=1)
+def _venue_re() -> re.Pattern:
+    sufs = sorted(word_set("venue_suffixes.txt"), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, sufs)) + ")")
+
+
+def find_places(text: str, base: int, ctx) -> list[Mention]:
+    """Gazetteer places and suffix-built venues in one passage (`base` = its offset in the report)."""
+    g = gazetteer()
+    out: list[Mention] = []
+    near = set(ctx.place_names)
+    for s, e, key, name in g.matcher.find(text):
+        # A place name glued inside a longer word is not the place: 中山 in 中山大学 is handled by
+        # the overlap resolution in favour of the organisation; here we only skip Latin-adjacent noise.
+        info = g.resolve(name, near)
+        if info is None:
+            continue
+        out.append(Mention("Place", base + s, base + e, key, info.canonical, {key, info.name} - {info.canonical},
+                           {"kind": info.kind, "foreign": info.foreign, "gazetteer": info.name},
+                           info.name_en))
+    stop = word_set("venue_stop.txt")
+    for m in _venue_re().finditer(text):
+        s = expand_left(text, m.start(), min_len=2, max_len=10)
+        if s is None:
+            continue
+        name = text[s:m.end()]
+        if name in stop or text[s:m.start()] in stop:
+            continue
+        out.append(Mention("Place", base + s, base + m.end(), name, name, set(), {"kind": "venue"}))
+    return out

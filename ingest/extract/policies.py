@@ -1,0 +1,64 @@
+"""Policies: titles in 《》 that name a document, and document names written without brackets.
+
+A title is a document when it ends in a document word (条例, 规定, 办法, 方案, 规划, 纲要…), after a
+trailing year range or 草案 is set aside; exhibitions, books and journals in 《》 (《连系·香港》,
+《科学》) end otherwise and are left alone. Unbracketed names follow a drafting verb
+(制定, 修订, 印发, 发布…) and end in a document word within one clause.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lexicon import word_list, word_set
+from .mentions import Mention
+from .resolve import normalise_policy
+
+_BRACKET = re.compile(r"《([^《》\n]{2,80})》")
+_TRAIL = re.compile(r"(?:[（(][^（）()]*[)）])+$")
+
+
+@lru_cache(maxsize=1)
+def _suffixes() -> tuple[str, ...]:
+    return tuple(sorted(word_list("policy_suffixes.txt"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _unbracketed_re() -> re.Pattern:
+    verbs = "|".join(map(re.escape, sorted(word_list("policy_verbs.txt"), key=len, reverse=True)))
+    sufs = "|".join(map(re.escape, _suffixes()))
+    return re.compile(rf"(?:{verbs})(?:了)?((?:[^，。；、：《》\n]{{2,40}}?)(?:{sufs}))(?=[，。；、\n等和及]|$)")
+
+
+def is_document_title(title: str) -> bool:
+    core = _TRAIL.sub("", title.strip())
+    if core.endswith("草案"):
+        core = core[:-2].rstrip("（(")
+    if core in word_set("policy_stop.txt") or len(core) < 4:
+        return False
+    return core.endswith(_suffixes())
+
+
+def find_policies(text: str, base: int, ctx) -> list[Mention]:
+    out: list[Mention] = []
+    for m in _BRACKET.finditer(text):
+        title = m.group(1)
+        if not is_document_title(title):
+            continue
+        out.append(Mention("Policy", base + m.start(), base + m.end(), m.group(0),
+                           normalise_policy(title), set(), {"bracketed": True}))
+    for m in _unbracketed_re().finditer(text):
+        name = m.group(1)
+        # the object of the verb, not a phrase that merely mentions the verb
+        lead = re.match(r"(?:[^，。]{0,2}?)(我区|我市|我省|本区|本市|全区|全市)", name)
+        s = m.start(1)
+        if any(s < o.end - base and o.start - base < m.end(1) for o in out):
+            continue
+        if name.startswith(("的", "和", "及", "各项", "相关", "配套")) or len(name) < 5:
+            continue
+        canonical = name
+        if lead and ctx.home is not None:
+            canonical = name[:lead.start(1)] + ctx.home.canonical + name[lead.end(1):]
+        out.append(Mention("Policy", base + s, base + m.end(1), name, normalise_policy(canonical), set(),
+                           {"bracketed": False}))
+    return out

@@ -1,0 +1,154 @@
+"""What a question asks for: the entity label it wants and the words left to search with.
+
+「哪些部门开展了外语标识核查？」 asks for an Agency and searches 「开展了外语标识核查」;
+"Which companies did the office visit?" asks for an Organization. A question with no
+recognisable interrogative asks for nothing in particular (label None): it is a search.
+
+The cue words are those of ordinary Chinese and English questions, not of any one report.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Question nouns -> label. Longer nouns first so that 办公室 wins over 室-less readings and
+# 友好城市 over 城市 when both could match.
+_ZH_NOUNS: dict[str, tuple[str, ...]] = {
+    "Agency": ("政府部门", "职能部门", "主管部门", "牵头部门", "部门", "单位", "机构", "办公室", "机关",
+               "委员会", "部委", "政府", "委办局", "局", "厅", "办"),
+    "Organization": ("企业", "公司", "集团", "高校", "大学", "学校", "院校", "协会", "商会", "社会组织",
+                     "组织", "医院", "银行", "剧院", "博物馆", "研究院", "科研院所"),
+    "Place": ("友好城市", "友城", "城市", "国家", "地方", "地区", "省份", "省", "城区", "区县", "地点",
+              "场所", "酒店", "港口"),
+    "Policy": ("规定", "政策", "文件", "规划", "法律", "法规", "条例", "方案", "纲要", "办法", "意见", "通知",
+               "制度", "细则", "计划"),
+    "Person": ("领导", "负责人", "官员", "人"),
+    "Event": ("活动", "会议", "展览", "展会", "博览会", "论坛", "节日", "赛事", "比赛", "培训", "大会", "峰会",
+              "节"),
+    "Measure": ("措施", "举措", "工作", "行动", "工程", "项目", "改革", "任务"),
+}
+_ZH_ASK = r"(?:哪(?:一|些|个|项|家|所|座|场|次|部|位|几个|几项|几家|几座)?|什么|何种|何等|啥)"
+_ZH_NOUN_TO_LABEL = {n: lab for lab, nouns in _ZH_NOUNS.items() for n in nouns}
+_ZH_NOUN_ALT = "|".join(sorted(map(re.escape, _ZH_NOUN_TO_LABEL), key=len, reverse=True))
+# 「哪些部门…」, 「…的部门有哪些」, 「…是什么规定」
+# Up to four characters of modifier may stand between: 「哪些重点涉外企业」, 「哪些国际友城」.
+_ZH_FORWARD = re.compile(rf"{_ZH_ASK}\s*(?:样的|类)?[\u4e00-\u9fff]{{0,4}}?({_ZH_NOUN_ALT})")
+_ZH_BACKWARD = re.compile(rf"({_ZH_NOUN_ALT})(?:都)?(?:有|是|包括)(?:哪些|哪个|哪几个|哪家|什么)")
+_ZH_ASK_WORD = re.compile(rf"^{_ZH_ASK}\s*(?:样的|类)?")
+# Label nouns that say nothing about the topic; the others (友城, 博览会, 规划…) are kept in the focus.
+_ZH_GENERIC = frozenset(
+    "政府部门 职能部门 主管部门 牵头部门 部门 单位 机构 机关 委办局 企业 公司 组织 城市 国家 地方 地区 地点 "
+    "规定 政策 文件 领导 负责人 官员 人 活动 会议 措施 举措 工作 行动 任务 有哪些 是什么".split())
+_ZH_WHO = re.compile(r"谁|哪位|何人")
+_ZH_WHERE = re.compile(r"在哪里|在哪儿|哪里|何地|何处|在哪|哪国|哪几国")
+
+_EN_NOUNS: dict[str, tuple[str, ...]] = {
+    "Agency": ("offices?", "departments?", "agenc(?:y|ies)", "bod(?:y|ies)", "authorit(?:y|ies)",
+               "bureaus?", "ministr(?:y|ies)", "governments?", "commissions?", "committees?",
+               "administrations?", "units?"),
+    "Organization": ("compan(?:y|ies)", "enterprises?", "firms?", "business(?:es)?", "corporations?",
+                     "organi[sz]ations?", "universit(?:y|ies)", "institutions?", "associations?",
+                     "groups?", "banks?", "hospitals?", "theat(?:re|er)s?", "museums?"),
+    "Place": ("cit(?:y|ies)", "countr(?:y|ies)", "places?", "regions?", "provinces?", "districts?",
+              "venues?", "hotels?", "locations?", "ports?", "towns?", "wards?"),
+    "Policy": ("polic(?:y|ies)", "regulations?", "plans?", "laws?", "rules?", "documents?", "schemes?",
+               "programmes?", "programs?", "guidelines?", "outlines?", "notices?", "provisions?"),
+    "Person": ("persons?", "people", "officials?", "leaders?", "individuals?"),
+    "Event": ("events?", "meetings?", "conferences?", "exhibitions?", "festivals?", "forums?", "expos?",
+              "fairs?", "trainings?", "training sessions?", "summits?", "activit(?:y|ies)", "competitions?",
+              "ceremon(?:y|ies)", "shows?"),
+    "Measure": ("measures?", "steps?", "actions?", "initiatives?", "work", "tasks?", "projects?",
+                "reforms?", "efforts?"),
+}
+_EN_NOUN_ALT = "|".join(f"(?P<{lab}>{'|'.join(ns)})" for lab, ns in _EN_NOUNS.items())
+# "which office", "what kind of companies", "which two foreign cities", "name the policies"
+_EN_FORWARD = re.compile(
+    rf"\b(?:which|what|name\s+the|list\s+the)\s+(?:kinds?\s+of\s+|types?\s+of\s+)?(?:(?!(?:did|does|do|is|are|was|were|has|have|had|will|can|should|would|the|a|an)\b)[\w\-']+\s+){{0,2}}?(?:{_EN_NOUN_ALT})\b",
+    re.IGNORECASE)
+_EN_GENERIC = re.compile(
+    r"\b(?:offices?|departments?|agenc(?:y|ies)|bod(?:y|ies)|authorit(?:y|ies)|units?|compan(?:y|ies)|"
+    r"enterprises?|firms?|business(?:es)?|organi[sz]ations?|places?|locations?|polic(?:y|ies)|documents?|"
+    r"persons?|people|officials?|individuals?|events?|activit(?:y|ies)|measures?|steps?|actions?|"
+    r"initiatives?|work|tasks?|efforts?)\b", re.IGNORECASE)
+_EN_WHO = re.compile(r"\b(?:who|whom|whose)\b", re.IGNORECASE)
+_EN_WHERE = re.compile(r"\bwhere\b", re.IGNORECASE)
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
+_ZH_PARTICLES = re.compile(r"[？?！!。，,、；;：:\s]+|(?:吗|呢|啊|呀)(?=[？?。！!]*$)|^(?:请问|请列出|列出|说说)")
+_EN_FILLER = re.compile(
+    r"\b(?:which|what|who|whom|whose|where|when|how|did|does|do|is|are|was|were|has|have|had|"
+    r"name|list|the|a|an|of|kinds?|types?)\b|[?!.,;:]", re.IGNORECASE)
+
+
+@dataclass
+class QuestionIntent:
+    """label: the node label asked for, or None; focus: the question without its question words."""
+    label: str | None
+    focus: str
+    lang: str  # 'zh' | 'en'
+
+
+def question_lang(q: str) -> str:
+    """Chinese if Chinese characters carry the question, even with Latin words mixed in."""
+    cjk = len(_CJK.findall(q))
+    latin = len(_LATIN.findall(q))
+    return "zh" if cjk and cjk * 3 >= latin else "en"
+
+
+def _clean_zh(text: str) -> str:
+    text = _ZH_PARTICLES.sub(" ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _clean_en(text: str) -> str:
+    text = _EN_FILLER.sub(" ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _analyze_zh(q: str) -> QuestionIntent:
+    found = []
+    for rx in (_ZH_FORWARD, _ZH_BACKWARD):
+        for m in rx.finditer(q):
+            found.append((m.start(), m.end(), _ZH_NOUN_TO_LABEL[m.group(1)]))
+    for rx, lab in ((_ZH_WHO, "Person"), (_ZH_WHERE, "Place")):
+        for m in rx.finditer(q):
+            found.append((m.start(), m.end(), lab))
+    if not found:
+        return QuestionIntent(None, _clean_zh(q) or q.strip(), "zh")
+    # The first interrogative decides: 「哪个部门组织了什么活动」 asks first for the department.
+    start, end, label = min(found, key=lambda f: (f[0], -(f[1] - f[0])))
+    asked = _ZH_ASK_WORD.sub("", q[start:end], count=1)
+    # Modifiers and content-bearing nouns stay searchable (「国际友城」); generic ones (部门) go.
+    for noun in sorted(_ZH_GENERIC, key=len, reverse=True):
+        if asked.endswith(noun):
+            asked = asked[: -len(noun)]
+            break
+    focus = _clean_zh(q[:start] + " " + asked + " " + q[end:])
+    return QuestionIntent(label, focus or _clean_zh(q), "zh")
+
+
+def _analyze_en(q: str) -> QuestionIntent:
+    found = []
+    for m in _EN_FORWARD.finditer(q):
+        lab = next(k for k, v in m.groupdict().items() if v)
+        found.append((m.start(), m.end(), lab))
+    for rx, lab in ((_EN_WHO, "Person"), (_EN_WHERE, "Place")):
+        for m in rx.finditer(q):
+            found.append((m.start(), m.end(), lab))
+    if not found:
+        return QuestionIntent(None, _clean_en(q) or q.strip(), "en")
+    start, end, label = min(found, key=lambda f: (f[0], -(f[1] - f[0])))
+    focus = _clean_en(q[:start] + " " + _EN_GENERIC.sub(" ", q[start:end]) + " " + q[end:])
+    return QuestionIntent(label, focus or _clean_en(q) or q.strip(), "en")
+
+
+def analyze_question(q: str) -> QuestionIntent:
+    """The label a question asks for (Agency, Organization, Place, Policy, Person, Event, Measure or
+    None) and its focus text; raises ValueError on an empty question."""
+    if not isinstance(q, str) or not q.strip():
+        raise ValueError("question: empty question")
+    q = q.strip()
+    if question_lang(q) == "zh":
+        return _analyze_zh(q)
+    return _analyze_en(q)

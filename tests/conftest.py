@@ -1,0 +1,115 @@
+"""Shared fixtures: the sample store, a served app, and the rule that Neo4j tests never skip."""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "data" / "samples"
+CORPUS = ROOT.parent / "shared" / "corpus"
+CORPUS_EXTRA = ROOT.parent / "shared" / "corpus-extra"
+SEED = SAMPLES / "000_seed-dongcheng-waiban-fzzf-2021.txt"
+
+
+def pytest_collection_modifyitems(config, items):
+    # Tests under tests/neo4j and tests/contract talk to the real server.
+    for item in items:
+        if "/tests/neo4j/" in str(item.fspath):
+            item.add_marker(pytest.mark.neo4j)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """A run that collected nothing, or skipped a Neo4j test, is a failed run."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is None or session.config.option.collectonly:
+        return
+    skipped = reporter.stats.get("skipped", [])
+    neo_skips = [r for r in skipped if "neo4j" in getattr(r, "keywords", {})]
+    if neo_skips:
+        reporter.write_line(f"FAIL: {len(neo_skips)} Neo4j test(s) were skipped; a skipped Neo4j test "
+                            "is a failed test", red=True)
+        session.exitstatus = 1
+    if session.testscollected == 0:
+        session.exitstatus = 1
+
+
+@pytest.fixture(scope="session")
+def neo4j_uri() -> str:
+    uri = os.environ.get("GOVGRAPH_NEO4J_URI")
+    if not uri:
+        pytest.fail("GOVGRAPH_NEO4J_URI is not set: run the suite with `make test`, which starts Neo4j")
+    return uri
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def govgraph(*args: str, check: bool = True, env: dict | None = None, timeout: float = 900):
+    """Run the installed CLI as a user would."""
+    exe = Path(sys.executable).parent / "govgraph"
+    res = subprocess.run([str(exe), *args], capture_output=True, text=True, timeout=timeout,
+                         env={**os.environ, **(env or {})})
+    if check and res.returncode != 0:
+        raise AssertionError(f"govgraph {' '.join(args)} failed ({res.returncode}):\n{res.stderr}")
+    return res
+
+
+@pytest.fixture(scope="session")
+def sample_store(tmp_path_factory) -> Path:
+    """The sample reports ingested with embeddings, once per session. Tests must not write to it."""
+    store = tmp_path_factory.mktemp("sample-store") / "store"
+    govgraph("ingest", str(SAMPLES), "--store", str(store), "--json")
+    return store
+
+
+@pytest.fixture
+def sample_store_copy(sample_store, tmp_path) -> Path:
+    dest = tmp_path / "store"
+    shutil.copytree(sample_store, dest)
+    return dest
+
+
+def wait_http(url: str, timeout: float = 120) -> None:
+    deadline = time.time() + timeout
+    last = None
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as r:
+                if r.status == 200:
+                    return
+        except Exception as e:  # noqa: BLE001 - still starting
+            last = e
+        time.sleep(0.3)
+    raise AssertionError(f"{url} did not come up: {last}")
+
+
+@pytest.fixture(scope="session")
+def served_app(sample_store, tmp_path_factory):
+    """`govgraph serve` on the sample store, on a free port; yields the base URL."""
+    port = free_port()
+    log = tmp_path_factory.mktemp("serve") / "serve.log"
+    exe = Path(sys.executable).parent / "govgraph"
+    with open(log, "w") as fh:
+        proc = subprocess.Popen([str(exe), "serve", "--store", str(sample_store), "--port", str(port)],
+                                stdout=fh, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_http(base + "/health")
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
