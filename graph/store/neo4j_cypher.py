@@ -212,22 +212,20 @@ PASSAGE_FILTER = """
   AND ($label IS NULL OR EXISTS { MATCH (e:Entity)-[:MENTIONED_IN]->(node) WHERE e.label = $label })
 """
 
+# Searches return every hit the index gave with a `keep` flag, so the caller can tell
+# "filtered out" from "index exhausted" and ask for more hits only when it must.
 LEXICAL = f"""
 CALL db.index.fulltext.queryNodes($index, $q, {{limit: $fetch}}) YIELD node, score
-WHERE {PASSAGE_FILTER}
-RETURN node.id AS id, score LIMIT $k
+RETURN node.id AS id, score, ({PASSAGE_FILTER}) AS keep
 """
 
 VECTOR = f"""
 CALL db.index.vector.queryNodes($index, $fetch, $v) YIELD node, score
-WHERE {PASSAGE_FILTER}
-RETURN node.id AS id, score LIMIT $k
+RETURN node.id AS id, score, ({PASSAGE_FILTER}) AS keep
 """
 
 ENTITY_VECTOR = """
 CALL db.index.vector.queryNodes($index, $fetch, $v) YIELD node, score
-WHERE $label IS NULL OR node.label = $label
-RETURN node.id AS id, score LIMIT $k
+RETURN node.id AS id, score, ($label IS NULL OR node.label = $label) AS keep
 """
 
-COUNT_WITH_EMBEDDING = "MATCH (n:`{0}`) WHERE n.embedding IS NOT NULL RETURN count(n) AS n"

@@ -6,13 +6,14 @@ to search or extraction. Every passage's start/end slice Document.text exactly.
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..batch import Passage
 from ..document import Document
 from .meta import GENRE_FZZF, GENRE_GZBG, GENRE_OTHER, Meta, read_meta
-from .outline import Outline, Paragraph, split_paragraphs
-from .roles import OTHER, PROBLEM, problem_paragraph
+from .outline import Context, Outline, Paragraph, split_paragraphs
+from .roles import ACHIEVEMENT, OTHER, PLAN, PROBLEM, problem_paragraph, text_leaning
 
 __all__ = ["Structure", "parse_structure", "GENRE_FZZF", "GENRE_GZBG", "GENRE_OTHER"]
 
@@ -40,17 +41,53 @@ def _years(meta: Meta) -> tuple[int | None, int | None]:
     return y, y + 1
 
 
+def _uncued_roles(genre: str, placed: list[tuple[Paragraph, Context]]) -> dict[int, str]:
+    """Roles for top-level sections no heading explains (三、把改革开放扎实推向纵深).
+
+    Only work reports get one: every part of them either reviews or plans, and once the plan has begun
+    the parts after it (政府自身建设…) belong to it. Other genres have parts that are neither.
+    """
+    if genre != GENRE_GZBG:
+        return {}
+    texts: dict[int, list[str]] = defaultdict(list)
+    cued: dict[int, str] = {}
+    for para, ctx in placed:
+        if ctx.role is None:
+            texts[ctx.top].append(para.text)
+        elif ctx.role in (ACHIEVEMENT, PLAN):
+            cued.setdefault(ctx.top, ctx.role)
+    out: dict[int, str] = {}
+    plan_seen = False
+    for top in sorted(set(texts) | set(cued)):
+        if cued.get(top) == PLAN:
+            plan_seen = True
+        if top in texts and top not in cued:
+            text = "".join(texts[top])
+            if top < 0 and len(text) < 1000:
+                continue  # the salutation and opening lines, not a review whose heading was lost
+            leaning = PLAN if plan_seen else text_leaning(text)
+            if leaning:
+                out[top] = leaning
+                plan_seen = plan_seen or leaning == PLAN
+    return out
+
+
 def parse_structure(doc: Document, report_id: str) -> Structure:
     meta = read_meta(doc.text, doc.file)
     review_year, plan_year = _years(meta)
+    default_year = {ACHIEVEMENT: review_year, PROBLEM: review_year, PLAN: plan_year}
     outline = Outline(review_year, plan_year)
+    placed = [(para, outline.feed(para)) for para in split_paragraphs(doc.text)]
+    guessed = _uncued_roles(meta.genre, placed)
     passages: list[Passage] = []
-    for para in split_paragraphs(doc.text):
-        context = outline.feed(para)
-        role, year = context.role, context.year
-        if role != PROBLEM and role != "plan" and problem_paragraph(para.text):
-            role, year = PROBLEM, context.year if context.year is not None else review_year
+    for para, ctx in placed:
+        role = ctx.role or guessed.get(ctx.top) or OTHER
+        if role in (ACHIEVEMENT, OTHER) and problem_paragraph(para.text):
+            # 在肯定成绩的同时，我们也清醒认识到…不足：一是… closes many reviews.
+            role = PROBLEM
+        year = ctx.year if ctx.year_decided else default_year.get(role)
         for piece in para.pieces:
+            section = ctx.path if piece.label is None else f"{ctx.path} > {piece.label}" if ctx.path else piece.label
             passages.append(Passage(
                 id=f"{report_id}#p{len(passages):04d}",
                 report=report_id,
@@ -58,8 +95,8 @@ def parse_structure(doc: Document, report_id: str) -> Structure:
                 text=doc.text[piece.start:piece.end],
                 start=piece.start,
                 end=piece.end,
-                section=context.path if piece.label is None else f"{context.path} > {piece.label}".lstrip(" >"),
-                role=role or OTHER,
+                section=section,
+                role=role,
                 year=year,
             ))
     return Structure(title=meta.title, author=meta.author, year=meta.year, genre=meta.genre, passages=passages)

@@ -30,6 +30,17 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _YEAR_IN_TITLE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _PLACE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:特别行政区|自治区|自治州|新区|省|市|区|县|旗|盟|州)")
 _HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
+_PROVINCES = (
+    "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建",
+    "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海",
+    "台湾", "内蒙古", "广西壮族", "西藏", "宁夏回族", "新疆维吾尔",
+)
+# Words ending in 区/市/县 that are not place names (示范区, 大湾区, 城市…).
+_NOT_PLACE = re.compile(
+    r"^(?:示范|试验|合作|大湾|集聚|重点|综保|辖|建设|济特|园|地|灌|城|社|片|景|校|城乡|核心|先行|功能|中心|保护|开发"
+    r"|自贸|产业|商务|生活|起步|新城|老城|全|我|本|各|该|超|都|门|股|楼|上|夜|集|城市|全市|全区|全县|特|山|林|牧|矿"
+    r"|[在和与及的为对向从到按是入获荣由])"
+)
 
 
 @dataclass
@@ -93,25 +104,53 @@ def _genre(title: str, head: str, file: str) -> str:
     return GENRE_OTHER
 
 
-def _with_place(phrase: str, title: str) -> str:
-    """我代表区人民政府 names no district: borrow it from the title (盐田区2015年政府工作报告)."""
+def _places(text: str) -> list[str]:
+    """Place names in a title, leading function words dropped (在福田区… -> 福田区)."""
+    cleaned = _YEAR_IN_TITLE.sub(" ", text)
+    out = []
+    for p in _PLACE.findall(cleaned):
+        p = p.lstrip("在于和与及的对向从")
+        if len(p) >= 3 and not _NOT_PLACE.match(p):
+            out.append(p)
+    return out
+
+
+def _place_in_text(level: str, text: str) -> str | None:
+    """The place of this level the report names most, for 我代表区人民政府 in an untitled report."""
+    if level in ("省", "自治区"):
+        counts = {name: text.count(name) for name in _PROVINCES}
+        name, n = max(counts.items(), key=lambda kv: kv[1])
+        if n >= 3:
+            return name + ("自治区" if name in ("广西壮族", "西藏", "宁夏回族", "新疆维吾尔", "内蒙古") else "省")
+        return None
+    counts: dict[str, int] = {}
+    for m in re.finditer(rf"[\u4e00-\u9fff]{{2}}{level}", text):
+        token = m.group(0)
+        if not _NOT_PLACE.match(token):
+            counts[token] = counts.get(token, 0) + 1
+    if not counts:
+        return None
+    token, n = max(counts.items(), key=lambda kv: kv[1])
+    return token if n >= 3 else None
+
+
+def _with_place(phrase: str, title: str, text: str) -> str:
+    """我代表区人民政府 names no district: take it from the title (盐田区2015年政府工作报告) or the text."""
     phrase = _TERM.sub("", phrase)
     for level in ("新区", "自治区", "省", "市", "区", "县", "州"):
         if phrase.startswith(level):
-            cleaned = _YEAR_IN_TITLE.sub(" ", title)
-            places = [p for p in _PLACE.findall(cleaned) if p.endswith(level)]
-            if places:
-                return places[0] + phrase[len(level):]
-            return phrase
+            places = [p for p in _places(title) if p.endswith(level)]
+            place = places[0] if places else _place_in_text(level, text)
+            return place + phrase[len(level):] if place else phrase
     return phrase
 
 
-def _author(title_lines: list[str], title: str, head: str, genre: str) -> str | None:
+def _author(title_lines: list[str], title: str, head: str, text: str, genre: str) -> str | None:
     m = _SPEAKER.search(head)
     if m:
         phrase = m.group(1)
         if phrase not in ("政府", "人民政府"):
-            return _with_place(phrase, title)
+            return _with_place(phrase, title, text)
     if len(title_lines) > 1 and _AGENCY_LINE.match(title_lines[0]):
         return title_lines[0]
     m = _AGENCY_PREFIX.match(title) or _AGENCY_HEAD.match(title)
@@ -119,10 +158,10 @@ def _author(title_lines: list[str], title: str, head: str, genre: str) -> str | 
         return m.group(1)
     if genre == GENRE_GZBG:
         # 2014年南山区政府工作报告: the government of the place in the title.
-        cleaned = _YEAR_IN_TITLE.sub(" ", title)
-        places = _PLACE.findall(cleaned)
+        places = _places(title)
         if places:
-            return places[-1] + "人民政府" if len(places) > 1 and places[0].endswith("市") and places[-1].endswith("区") else places[0] + "人民政府"
+            # 深圳市坪山区政府工作报告: the most local place is the author's.
+            return places[-1] + "人民政府"
     return None
 
 
@@ -142,7 +181,7 @@ def read_meta(text: str, file: str) -> Meta:
         year = int(m.group(1))
     elif file_year:
         year = file_year
-    author = _author(picked, title, head, genre)
+    author = _author(picked, title, head, text[:30000], genre)
     if not title:
         kind = {GENRE_FZZF: "法治政府建设情况报告", GENRE_GZBG: "政府工作报告"}.get(genre, "报告")
         if genre == GENRE_GZBG and author:

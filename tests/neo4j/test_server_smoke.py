@@ -45,7 +45,8 @@ def label(driver: Driver) -> Iterator[str]:
     yield name
     with driver.session() as s:
         for index in s.run(
-            "SHOW INDEXES YIELD name, labelsOrTypes WHERE $label IN labelsOrTypes AND owningConstraint IS NULL "
+            "SHOW INDEXES YIELD name, labelsOrTypes, owningConstraint "
+            "WHERE $label IN labelsOrTypes AND owningConstraint IS NULL "
             "RETURN name",
             label=name,
         ).value():

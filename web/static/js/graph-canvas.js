@@ -62,7 +62,6 @@ export class GraphCanvas {
     this.cy = window.cytoscape({
       container,
       style: graphStyle(),
-      wheelSensitivity: 0.3,
       minZoom: 0.05,
       maxZoom: 4,
       boxSelectionEnabled: false,

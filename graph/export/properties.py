@@ -1,0 +1,71 @@
+"""Turning a record into the flat property map Neo4j can store.
+
+Neo4j properties hold scalars and homogeneous lists of scalars only, so nested values
+(props that are maps, mixed lists, evidence) become JSON strings. The CSV and Cypher
+exports share these rules, which is what makes their imports agree.
+"""
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+# Keys the record itself owns; a prop of the same name is stored as `prop_<key>`.
+NODE_FIELDS = ("id", "name", "aliases", "name_en", "evidence")
+EDGE_FIELDS = ("evidence",)
+
+
+def to_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def storable(value: Any) -> Any:
+    """A value Neo4j can keep as it is, else its JSON text; None stays None (no property)."""
+    if value is None or isinstance(value, (bool, int, str)):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, (list, tuple)):
+        items = list(value)
+        kinds = {_scalar_kind(v) for v in items}
+        if len(kinds) == 1 and None not in kinds:
+            return items
+        if not items:
+            return []
+    return to_json(value)
+
+
+def _scalar_kind(v: Any) -> str | None:
+    if isinstance(v, bool):
+        return "bool"
+    if isinstance(v, int):
+        return "int"
+    if isinstance(v, float) and math.isfinite(v):
+        return "float"
+    if isinstance(v, str):
+        return "str"
+    return None
+
+
+def _merge_props(out: dict[str, Any], props: dict[str, Any], reserved: tuple[str, ...]) -> None:
+    for k, v in props.items():
+        key = f"prop_{k}" if k in reserved or k.startswith("prop_") else str(k)
+        sv = storable(v)
+        if sv is not None:
+            out[key] = sv
+
+
+def node_properties(rec: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": rec["id"], "name": rec["name"], "aliases": list(rec.get("aliases") or [])}
+    if rec.get("name_en") is not None:
+        out["name_en"] = rec["name_en"]
+    _merge_props(out, rec.get("props") or {}, NODE_FIELDS)
+    out["evidence"] = to_json(rec.get("evidence") or [])
+    return out
+
+
+def edge_properties(rec: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    _merge_props(out, rec.get("props") or {}, EDGE_FIELDS)
+    out["evidence"] = to_json(rec.get("evidence") or [])
+    return out

@@ -1,0 +1,182 @@
+"""Answers to a question: entities of the asked label that the retrieved passages support.
+
+A candidate earns score in two ways, each weighted by the rank of the passage that supports it:
+- it is mentioned in the passage (MENTIONED_IN);
+- it is an end of a relation whose evidence lies in the passage: the agency that CARRIED_OUT a
+  measure, ORGANIZED an event, the city it is PARTNER_OF, the policy a measure IMPLEMENTS.
+  Chinese reports leave the actor unsaid, so the author agency often appears only this way.
+Relations weigh more than bare mentions, and both weigh more when the sentence they stand in
+shares words with the question. Entities the question itself names are what it asks about, not
+the answer, and are pushed down. Nothing outside the retrieved passages can become an answer.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
+
+from ingest.batch import Edge, Evidence, Node
+from ..store.base import GraphStore
+from .results import Answer, Hit
+
+# How much a relation says about its end being the answer, by type and by which end is asked
+# ("src" = the answer is the source). Structural ties (LOCATED_IN, PART_OF) say little.
+REL_WEIGHT: dict[tuple[str, str], float] = {
+    ("CARRIED_OUT", "src"): 1.6, ("ORGANIZED", "src"): 1.6, ("ISSUED", "src"): 1.2,
+    ("PARTICIPATED_IN", "src"): 1.1, ("COOPERATED_WITH", "src"): 1.1, ("COOPERATED_WITH", "dst"): 1.1,
+    ("PARTNER_OF", "src"): 1.6, ("PARTNER_OF", "dst"): 1.6, ("HELD_AT", "dst"): 1.4,
+    ("VISITED", "dst"): 1.3, ("VISITED", "src"): 0.9, ("HEADS", "src"): 1.6, ("HEADS", "dst"): 0.8,
+    ("IMPLEMENTS", "dst"): 1.5, ("IMPLEMENTS", "src"): 1.0, ("CARRIED_OUT", "dst"): 1.0,
+    ("ORGANIZED", "dst"): 1.2, ("PARTICIPATED_IN", "dst"): 1.0, ("ISSUED", "dst"): 1.3,
+    ("HELD_AT", "src"): 1.0, ("LOCATED_IN", "src"): 0.4, ("LOCATED_IN", "dst"): 0.3,
+    ("PART_OF", "src"): 0.5, ("PART_OF", "dst"): 0.4, ("CITES", "dst"): 0.8,
+}
+MENTION_WEIGHT = 1.0
+NAMED_IN_QUESTION = 0.25
+MAX_EVIDENCE = 5
+# Passages above this many entity edges are skipped as expansion points: a hub such as a
+# city government reaches its edges in these passages from their other, smaller end anyway.
+HUB_DEGREE = 400
+
+_SENTENCE_END = re.compile(r"[。！？；;!?\n]")
+
+
+def passage_weight(rank: int) -> float:
+    """1 for the top passage, 2/3 for the second, 1/2 for the third…: evidence near the top counts most."""
+    return 2.0 / (rank + 2)
+
+
+@dataclass
+class _Candidate:
+    node: Node
+    score: float = 0.0
+    evidence: dict[tuple, tuple[int, Evidence]] = field(default_factory=dict)
+    via: set = field(default_factory=set)
+
+    def add_evidence(self, rank: int, ev: Evidence) -> None:
+        key = (ev.passage, ev.start, ev.end)
+        old = self.evidence.get(key)
+        if old is None or rank < old[0]:
+            self.evidence[key] = (rank, ev)
+
+
+class AnswerRanker:
+    def __init__(self, store: GraphStore, tokenizer: Callable[[str], Sequence[str]]):
+        self.store = store
+        self.tokenizer = tokenizer
+
+    # -- helpers -------------------------------------------------------------------------
+    @staticmethod
+    def _sentence(hit: Hit, ev: Evidence) -> str:
+        """The sentence of the passage around an evidence span (the whole span if it is longer)."""
+        text = hit.text
+        a = max(0, ev.start - hit.start)
+        b = min(len(text), max(a, ev.end - hit.start))
+        left = a
+        while left > 0 and not _SENTENCE_END.match(text[left - 1]):
+            left -= 1
+        m = _SENTENCE_END.search(text, b)
+        right = m.end() if m else len(text)
+        return text[left:right]
+
+    @staticmethod
+    def _overlap(words: list[str], text: str) -> float:
+        if not words:
+            return 0.0
+        return sum(1 for w in words if w in text) / len(words)
+
+    def _edges(self, ids: list[str]) -> dict[str, list[Edge]]:
+        many = getattr(self.store, "edges_of_many", None)
+        if callable(many):
+            return many(ids)
+        degree = getattr(self.store, "degree", None)
+        out = {}
+        for i in ids:
+            if callable(degree) and degree(i) > HUB_DEGREE:
+                continue
+            out[i] = self.store.edges_of(i)
+        return out
+
+    # -- ranking ---------------------------------------------------------------------------
+    def rank(self, label: str, question: str, focus: str, hits: list[Hit], limit: int = 10) -> list[Answer]:
+        if not hits or not label:
+            return []
+        rank_of = {h.passage: i for i, h in enumerate(hits)}
+        hit_of = {h.passage: h for h in hits}
+        words = sorted({w for w in self.tokenizer(focus) if len(w) >= 2})
+        in_passages = self.store.nodes_in_passages(list(rank_of))
+        ids = list(dict.fromkeys(n for pid in rank_of for n in in_passages.get(pid, ())))
+        nodes = {n.id: n for n in self.store.get_nodes(ids)}
+        cands: dict[str, _Candidate] = {}
+
+        def cand(node: Node) -> _Candidate:
+            c = cands.get(node.id)
+            if c is None:
+                c = cands[node.id] = _Candidate(node)
+            return c
+
+        # Mentions: each passage counts once per entity, however often it names it.
+        for pid, nids in in_passages.items():
+            r = rank_of[pid]
+            for nid in nids:
+                n = nodes.get(nid)
+                if n is None or n.label != label:
+                    continue
+                evs = [e for e in n.evidence if e.passage == pid]
+                if not evs:
+                    continue
+                near = max(self._overlap(words, self._sentence(hit_of[pid], e)) for e in evs)
+                c = cand(n)
+                c.score += passage_weight(r) * MENTION_WEIGHT * (0.5 + near)
+                c.via.add("MENTIONED_IN")
+                for e in evs:
+                    c.add_evidence(r, e)
+
+        # Relations with evidence in the passages: reach the other end even if never named there.
+        edges = self._edges(ids)
+        seen: set[tuple] = set()
+        other_ids: set[str] = set()
+        rel_hits: list[tuple[Edge, str, int, Evidence]] = []
+        for nid, elist in edges.items():
+            for e in elist:
+                if e.key in seen:
+                    continue
+                seen.add(e.key)
+                evs = [ev for ev in e.evidence if ev.passage in rank_of]
+                if not evs:
+                    continue
+                best = min(evs, key=lambda ev: rank_of[ev.passage])
+                for end, end_id in (("src", e.source), ("dst", e.target)):
+                    if (e.type, end) not in REL_WEIGHT:
+                        continue
+                    rel_hits.append((e, end, rank_of[best.passage], best))
+                    if end_id not in nodes:
+                        other_ids.add(end_id)
+        if other_ids:
+            nodes.update({n.id: n for n in self.store.get_nodes(sorted(other_ids))})
+        for e, end, r, ev in rel_hits:
+            end_id = e.source if end == "src" else e.target
+            n = nodes.get(end_id)
+            if n is None or n.label != label:
+                continue
+            near = self._overlap(words, self._sentence(hit_of[ev.passage], ev))
+            c = cand(n)
+            c.score += passage_weight(r) * REL_WEIGHT[(e.type, end)] * (0.5 + near)
+            c.via.add(e.type)
+            for x in e.evidence:
+                if x.passage in rank_of:
+                    c.add_evidence(rank_of[x.passage], x)
+
+        q = question.casefold()
+        answers = []
+        for c in cands.values():
+            n = c.node
+            named = any(len(s) >= 2 and s.casefold() in q for s in (n.name, *n.aliases, n.name_en or ""))
+            score = c.score * (NAMED_IN_QUESTION if named else 1.0)
+            evs = [ev for _, ev in sorted(c.evidence.values(), key=lambda t: (t[0], t[1].start))]
+            answers.append(Answer(id=n.id, label=n.label, name=n.name, score=score,
+                                  evidence=evs[:MAX_EVIDENCE], aliases=list(n.aliases),
+                                  name_en=n.name_en, via=sorted(c.via)))
+        answers.sort(key=lambda a: (-a.score, a.name))
+        return answers[:limit]

@@ -1,0 +1,193 @@
+"""Search and ask quality against hand-made gold questions (tests/gold/questions.jsonl).
+
+For each retrieval mode (bm25, vector, hybrid) in the same run:
+- evidence MRR, hit@1, hit@3 over the top k passages: a passage is right when it comes from the
+  question's report and contains the gold evidence string (whitespace ignored);
+- answer hit@3: among questions with expected answers, the share whose top 3 answers include one
+  of them. Names match on the answer's name, aliases or English name, case and whitespace
+  ignored; a name also matches one it contains or is contained in when the shorter is at least
+  half the longer (首尔 ~ 首尔市, never 东城区 ~ 东城区人民政府外事办公室);
+- search latency p50/p95 in milliseconds.
+"""
+from __future__ import annotations
+
+import json
+import re
+import statistics
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .results import Answer, Hit
+
+MODES = ("bm25", "vector", "hybrid")
+SPLITS = ("all", "dev", "test")
+_WS = re.compile(r"\s+")
+
+
+@dataclass
+class GoldQuestion:
+    id: str
+    question: str
+    lang: str
+    label: str | None
+    report: str
+    evidence: str
+    answers: list[str] = field(default_factory=list)
+
+
+def _norm(s: str) -> str:
+    return _WS.sub("", s or "").casefold()
+
+
+def load_gold(path: str | Path) -> list[GoldQuestion]:
+    """Questions from a JSON-lines file; a bad line raises ValueError naming the file and line."""
+    path = Path(path)
+    try:
+        lines = path.read_text("utf-8").splitlines()
+    except OSError as e:
+        raise ValueError(f"{path}: cannot read gold questions: {e.strerror or e}") from e
+    out, ids = [], set()
+    for no, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            d = json.loads(line)
+            q = GoldQuestion(id=str(d["id"]), question=d["question"], lang=d["lang"], label=d.get("label"),
+                             report=d["report"], evidence=d["evidence"], answers=list(d.get("answers") or []))
+        except (ValueError, KeyError, TypeError) as e:
+            raise ValueError(f"{path}:{no}: bad gold question: {e}") from e
+        if not q.question.strip() or not q.evidence.strip():
+            raise ValueError(f"{path}:{no}: question and evidence must not be empty")
+        if q.id in ids:
+            raise ValueError(f"{path}:{no}: duplicate id {q.id!r}")
+        ids.add(q.id)
+        out.append(q)
+    if not out:
+        raise ValueError(f"{path}: no gold questions")
+    return out
+
+
+def select(questions: list[GoldQuestion], split: str) -> list[GoldQuestion]:
+    """dev = every other question from the first, test = the rest: both halves cover every report."""
+    if split not in SPLITS:
+        raise ValueError(f"split: must be one of {', '.join(SPLITS)}, got {split!r}")
+    if split == "all":
+        return questions
+    return questions[0::2] if split == "dev" else questions[1::2]
+
+
+def evidence_rank(q: GoldQuestion, hits: list[Hit]) -> int | None:
+    """1-based rank of the first right passage, or None."""
+    ev = _norm(q.evidence)
+    report = q.report.replace("\\", "/").rsplit("/", 1)[-1]
+    for i, h in enumerate(hits, 1):
+        if (h.file == report or h.report == q.report) and ev in _norm(h.text):
+            return i
+    return None
+
+
+def names_match(expected: str, name: str) -> bool:
+    a, b = _norm(expected), _norm(name)
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return short in long_ and len(short) * 2 >= len(long_)
+
+
+def answer_hit(q: GoldQuestion, answers: list[Answer], top: int = 3) -> bool:
+    return any(names_match(exp, n) for a in answers[:top] for n in a.names() for exp in q.answers)
+
+
+def _pct(values: list[float], p: float) -> float:
+    if not values:
+        return 0.0
+    s = sorted(values)
+    return s[min(len(s) - 1, int(round(p * (len(s) - 1))))]
+
+
+def evaluate(service, gold_path: str | Path, k: int = 10, modes: tuple[str, ...] | None = None,
+             split: str = "all") -> dict:
+    """Scores of every mode over the gold questions; modes needing vectors are skipped without a model."""
+    questions = select(load_gold(gold_path), split)
+    if modes is None:
+        modes = MODES if getattr(service, "embedder", None) is not None else ("bm25",)
+    result = {"questions": len(questions), "k": k, "split": split,
+              "with_answers": sum(1 for q in questions if q.answers), "modes": {}, "misses": {}}
+    for mode in modes:
+        rr, h1, h3, ans, lat = [], 0, 0, [], []
+        misses = []
+        for q in questions:
+            t0 = time.perf_counter()
+            res = service.ask(q.question, k=k, mode=mode)
+            lat.append((time.perf_counter() - t0) * 1000)
+            r = evidence_rank(q, res.passages)
+            rr.append(1.0 / r if r else 0.0)
+            h1 += r == 1
+            h3 += r is not None and r <= 3
+            ok = answer_hit(q, res.answers) if q.answers else None
+            if q.answers:
+                ans.append(ok)
+            if r != 1 or ok is False:
+                misses.append({"id": q.id, "rank": r, "answer_ok": ok,
+                               "got": [a.name for a in res.answers[:3]], "expected": q.answers})
+        n = len(questions)
+        result["modes"][mode] = {
+            "evidence_mrr": round(sum(rr) / n, 4),
+            "hit@1": round(h1 / n, 4),
+            "hit@3": round(h3 / n, 4),
+            "answer_hit@3": round(sum(ans) / len(ans), 4) if ans else None,
+            "ask_ms_p50": round(statistics.median(lat), 2),
+            "ask_ms_p95": round(_pct(lat, 0.95), 2),
+        }
+        result["misses"][mode] = misses
+    return result
+
+
+def format_table(result: dict) -> str:
+    """A plain-text table, one row per mode."""
+    head = f"{'mode':<8} {'MRR':>6} {'hit@1':>6} {'hit@3':>6} {'ans@3':>6} {'p50 ms':>7} {'p95 ms':>7}"
+    lines = [f"search eval: {result['questions']} questions ({result['with_answers']} with answers), "
+             f"k={result['k']}, split={result.get('split', 'all')}", head, "-" * len(head)]
+    for mode, m in result["modes"].items():
+        ans = "-" if m["answer_hit@3"] is None else f"{m['answer_hit@3']:.3f}"
+        lines.append(f"{mode:<8} {m['evidence_mrr']:>6.3f} {m['hit@1']:>6.3f} {m['hit@3']:>6.3f} {ans:>6} "
+                     f"{m['ask_ms_p50']:>7.1f} {m['ask_ms_p95']:>7.1f}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """python -m graph.search.evaluate --store DIR [--gold FILE] [-k N] [--split dev] [--misses]"""
+    import argparse
+
+    from ingest.question import analyze_question
+    from ingest.tokenize import tokenize_query
+    from ..embedder import CachedEmbedder
+    from ..store.factory import open_store
+    from .service import SearchService
+
+    ap = argparse.ArgumentParser(prog="graph.search.evaluate")
+    ap.add_argument("--store")
+    ap.add_argument("--neo4j")
+    ap.add_argument("--gold", default=str(Path(__file__).resolve().parents[2] / "tests/gold/questions.jsonl"))
+    ap.add_argument("-k", type=int, default=10)
+    ap.add_argument("--split", default="all", choices=SPLITS)
+    ap.add_argument("--rrf-k", type=int, default=None)
+    ap.add_argument("--no-embed", action="store_true")
+    ap.add_argument("--misses", action="store_true")
+    a = ap.parse_args(argv)
+    store = open_store(a.store, a.neo4j)
+    emb = None if a.no_embed or store.model is None else CachedEmbedder(store.model)
+    kw = {"rrf_k": a.rrf_k} if a.rrf_k is not None else {}
+    svc = SearchService(store, emb, tokenize_query, analyze_question, **kw)
+    res = evaluate(svc, a.gold, k=a.k, split=a.split)
+    print(format_table(res))
+    if a.misses:
+        print(json.dumps(res["misses"], ensure_ascii=False, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,169 @@
+"""Search and ask over any GraphStore: BM25 and vectors fused by reciprocal rank, then, for a
+question, the entities of the asked label tied to the retrieved passages through the graph.
+
+The service never parses Chinese itself: the tokenizer and the question analyzer are handed in
+by the caller (ingest.tokenize.tokenize_query and ingest.question.analyze_question).
+"""
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from typing import Callable, Sequence
+
+from ingest.batch import ENTITY_LABELS, ROLES, ReportInfo
+from ..store.base import Filters, GraphStore
+from .ask import AnswerRanker
+from .hybrid import RRF_K, rrf
+from .qcache import QueryVectorCache
+from .results import AskResult, Hit, SearchResult
+
+log = logging.getLogger(__name__)
+
+MODES = ("hybrid", "bm25", "vector")
+MAX_K = 1000
+MAX_QUERY_CHARS = 2000
+
+
+class SearchService:
+    """`search` ranks passages; `ask` also names the entities that answer the question.
+
+    Parameters measured on the dev half of tests/gold/questions.jsonl (see graph/search/evaluate.py):
+    `depth` candidates from each list go into the fusion; `rrf_k` and `weights` (bm25, vector)
+    shape it.
+    """
+
+    def __init__(self, store: GraphStore, embedder=None,
+                 tokenizer: Callable[[str], Sequence[str]] | None = None,
+                 analyzer: Callable[[str], object] | None = None, *,
+                 rrf_k: int = RRF_K, weights: tuple[float, float] = (1.0, 1.0), depth: int = 50,
+                 query_cache: int = 2048, catalog_ttl: float = 5.0):
+        if tokenizer is None:
+            raise ValueError("SearchService: a tokenizer is required (e.g. ingest.tokenize.tokenize_query)")
+        if analyzer is None:
+            raise ValueError("SearchService: a question analyzer is required (ingest.question.analyze_question)")
+        self.store = store
+        self.embedder = embedder
+        self.tokenizer = tokenizer
+        self.analyzer = analyzer
+        self.rrf_k = rrf_k
+        self.weights = weights
+        self.depth = depth
+        self._qvec = QueryVectorCache(embedder.query, query_cache) if embedder is not None else None
+        self._catalog_ttl = catalog_ttl
+        self._reports: dict[str, ReportInfo] = {}
+        self._reports_at = -1.0
+        self._lock = threading.Lock()
+        self._ranker = AnswerRanker(store, tokenizer)
+        self._warned_model = False
+
+    # -- checking input ------------------------------------------------------------------
+    @staticmethod
+    def _check(text: str, k: int, filters: Filters | None, mode: str, what: str) -> str:
+        if not isinstance(text, str) or not text.strip():
+            raise ValueError(f"{what}: empty {what}")
+        if len(text) > MAX_QUERY_CHARS:
+            raise ValueError(f"{what}: longer than {MAX_QUERY_CHARS} characters")
+        if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= MAX_K:
+            raise ValueError(f"k: must be an integer from 1 to {MAX_K}, got {k!r}")
+        if mode not in MODES:
+            raise ValueError(f"mode: must be one of {', '.join(MODES)}, got {mode!r}")
+        if filters is not None:
+            if filters.role is not None and filters.role not in ROLES:
+                raise ValueError(f"role: must be one of {', '.join(ROLES)}, got {filters.role!r}")
+            if filters.label is not None and filters.label not in ENTITY_LABELS:
+                raise ValueError(f"label: must be one of {', '.join(ENTITY_LABELS)}, got {filters.label!r}")
+            if filters.year is not None and (isinstance(filters.year, bool) or not isinstance(filters.year, int)):
+                raise ValueError(f"year: must be an integer, got {filters.year!r}")
+        return text.strip()
+
+    def _vectors_usable(self, mode: str) -> bool:
+        if self._qvec is None:
+            if mode == "vector":
+                raise ValueError("mode: 'vector' needs an embedding model, and none is loaded")
+            return False
+        stored = self.store.model
+        if stored is not None and stored != self.embedder.name:
+            msg = (f"the store's vectors come from model {stored!r}, the query model is "
+                   f"{self.embedder.name!r}; vectors of different models cannot be compared")
+            if mode == "vector":
+                raise ValueError(f"mode: {msg}")
+            if not self._warned_model:
+                log.warning("%s: searching with BM25 only", msg)
+                self._warned_model = True
+            return False
+        return True
+
+    # -- the report catalogue, cached: hits need titles and file names ---------------------
+    def _report_map(self) -> dict[str, ReportInfo]:
+        now = time.monotonic()
+        if now - self._reports_at > self._catalog_ttl:
+            with self._lock:
+                if now - self._reports_at > self._catalog_ttl:
+                    self._reports = {r.id: r for r in self.store.reports()}
+                    self._reports_at = now
+        return self._reports
+
+    # -- retrieval -------------------------------------------------------------------------
+    def rank(self, text: str, k: int, filters: Filters | None = None, mode: str = "hybrid",
+             vector_text: str | None = None) -> list[tuple[str, float]]:
+        """(passage id, score) best first. BM25 reads `text`; vectors embed `vector_text` or `text`."""
+        depth = max(self.depth, k)
+        use_vec = mode in ("hybrid", "vector") and self._vectors_usable(mode)
+        lexical: list[tuple[str, float]] = []
+        vector: list[tuple[str, float]] = []
+        if mode in ("hybrid", "bm25"):
+            tokens = list(self.tokenizer(text))
+            if tokens:
+                lexical = self.store.lexical_search(text, tokens, depth if mode == "hybrid" else k, filters)
+        if use_vec:
+            qv = self._qvec.get(vector_text or text)
+            vector = self.store.vector_search(qv, depth if mode == "hybrid" else k, filters)
+        if mode == "bm25" or (mode == "hybrid" and not use_vec):
+            return lexical[:k]
+        if mode == "vector":
+            return vector[:k]
+        if not vector:
+            return lexical[:k]
+        if not lexical:
+            return vector[:k]
+        return rrf([lexical, vector], k=self.rrf_k, weights=self.weights, limit=k)
+
+    def hits(self, ranked: list[tuple[str, float]]) -> list[Hit]:
+        """One batched passage read for the whole page of results."""
+        if not ranked:
+            return []
+        passages = {p.id: p for p in self.store.get_passages([pid for pid, _ in ranked])}
+        reports = self._report_map()
+        out = []
+        for pid, score in ranked:
+            p = passages.get(pid)
+            if p is None:  # removed between ranking and reading
+                continue
+            r = reports.get(p.report)
+            if r is None:
+                self._reports_at = -1.0  # a report we have not seen yet: refresh next time
+                r = self.store.find_report(p.report)
+            out.append(Hit(
+                passage=p.id, report=p.report, file=r.file if r else "", title=r.title if r else "",
+                section=p.section, role=p.role, year=p.year, text=p.text, start=p.start, end=p.end,
+                score=score))
+        return out
+
+    # -- public API ----------------------------------------------------------------------
+    def search(self, query: str, k: int = 10, filters: Filters | None = None,
+               mode: str = "hybrid") -> SearchResult:
+        query = self._check(query, k, filters, mode, "query")
+        return SearchResult(query=query, hits=self.hits(self.rank(query, k, filters, mode)), mode=mode)
+
+    def ask(self, question: str, k: int = 10, filters: Filters | None = None,
+            mode: str = "hybrid") -> AskResult:
+        question = self._check(question, k, filters, mode, "question")
+        intent = self.analyzer(question)
+        focus = getattr(intent, "focus", "") or question
+        # BM25 searches the focus (question words only add noise to word matching); the embedding
+        # model was trained on whole questions, so it reads the question as asked.
+        hits = self.hits(self.rank(focus, k, filters, mode, vector_text=question))
+        answers = self._ranker.rank(intent.label, question, focus, hits, limit=k) if intent.label else []
+        return AskResult(question=question, label=intent.label, answers=answers, passages=hits,
+                         focus=focus, lang=getattr(intent, "lang", "zh"))

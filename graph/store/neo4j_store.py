@@ -1,0 +1,441 @@
+"""The Neo4j store: the same contract as the embedded store, served by a Neo4j 5 server.
+
+Each batch goes in as one transaction of a few `UNWIND` statements that first strip the
+report's previous contribution, so a failed put leaves the previous state. Search runs on
+Neo4j's own indexes: the `cjk` full-text analyzer for words and HNSW vector indexes for
+embeddings.
+
+The driver is made lazily and thrown away after a connection failure, so a server that
+comes back is used again on the next call.
+"""
+from __future__ import annotations
+
+import os
+import re
+import threading
+from collections import defaultdict
+from typing import Any, Callable, Iterator
+
+import numpy as np
+from neo4j import GraphDatabase, ManagedTransaction
+from neo4j import exceptions as nx
+
+from ingest.batch import ENTITY_LABELS, LABELS, REL_TYPES, Edge, GraphBatch, Node, Passage, ReportInfo
+from . import neo4j_cypher as Q
+from .base import Filters, GraphStore, StoreError, StoreUnavailable, Vectors
+from .neo4j_codec import (edge_from, edge_row, merge_batch_edges, merge_batch_nodes, node_from, node_row,
+                          passage_from, passage_row, report_from, report_props)
+from .neo4j_schema import (ENTITY_VECTOR_INDEX, PASSAGE_TEXT_INDEX, PASSAGE_VECTOR_INDEX, ensure_schema,
+                           ensure_vector_indexes, vector_dimensions)
+
+ENV_URI = "GOVGRAPH_NEO4J_URI"
+ENV_USER = "GOVGRAPH_NEO4J_USER"
+ENV_PASSWORD = "GOVGRAPH_NEO4J_PASSWORD"
+
+_PAGE = 1000
+# Lucene query syntax characters; escaped so a user's words are searched, never parsed.
+_LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
+
+
+def lucene_query(text: str) -> str:
+    # Lower case also defuses AND/OR/NOT; the cjk analyzer lower-cases what it indexes anyway.
+    return _LUCENE_SPECIAL.sub(r"\\\1", text.lower()).strip()
+
+
+class Neo4jStore(GraphStore):
+    kind = "neo4j"
+
+    def __init__(self, uri: str, user: str | None = None, password: str | None = None,
+                 database: str | None = None, *, connect: bool = True,
+                 connection_timeout: float = 5.0, retry_seconds: float = 5.0):
+        """`connect=False` defers reaching the server to the first call."""
+        if not uri or not uri.strip():
+            raise StoreError(f"no Neo4j URI given: pass one or set {ENV_URI}")
+        self.uri = uri.strip()
+        self.user = user or None
+        self.database = database or None
+        self._auth = (user, password or "") if user else None
+        self._timeout = connection_timeout
+        self._retry = retry_seconds
+        self._driver = None
+        self._dims: dict[str, int] = {}
+        self._lock = threading.RLock()
+        if connect:
+            self._connect()
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None, **kw) -> "Neo4jStore":
+        env = os.environ if environ is None else environ
+        uri = env.get(ENV_URI)
+        if not uri:
+            raise StoreError(f"{ENV_URI} is not set: point it at a Neo4j server, e.g. bolt://127.0.0.1:7687")
+        return cls(uri, env.get(ENV_USER), env.get(ENV_PASSWORD), **kw)
+
+    def __repr__(self) -> str:
+        return f"Neo4jStore({self.uri!r})"
+
+    # -- connection ------------------------------------------------------------------------
+    def _connect(self):
+        with self._lock:
+            if self._driver is not None:
+                return self._driver
+            try:
+                drv = GraphDatabase.driver(
+                    self.uri, auth=self._auth, connection_timeout=self._timeout,
+                    max_transaction_retry_time=self._retry, notifications_min_severity="OFF",
+                    user_agent="govgraph")
+            except (nx.ConfigurationError, ValueError) as e:
+                raise StoreError(f"invalid Neo4j URI {self.uri!r}: {e}") from e
+            try:
+                drv.verify_connectivity()
+                with drv.session(database=self.database) as s:
+                    ensure_schema(s)
+                    self._dims = vector_dimensions(s)
+            except Exception as e:
+                drv.close()
+                raise self._translate(e) from e
+            self._driver = drv
+            return drv
+
+    def _drop_driver(self) -> None:
+        with self._lock:
+            drv, self._driver = self._driver, None
+        if drv is not None:
+            try:
+                drv.close()
+            except Exception:  # closing a driver whose server vanished may fail; it is gone either way
+                pass
+
+    def _translate(self, e: Exception) -> Exception:
+        if isinstance(e, StoreError):
+            return e
+        if isinstance(e, (nx.ServiceUnavailable, nx.SessionExpired, nx.IncompleteCommit, OSError)):
+            self._drop_driver()
+            return StoreUnavailable(f"Neo4j at {self.uri} is unreachable ({_first_line(e)}); "
+                                    f"start the server or check {ENV_URI}")
+        if isinstance(e, nx.AuthError):
+            self._drop_driver()
+            who = f"user {self.user!r}" if self.user else "no credentials"
+            return StoreError(f"Neo4j at {self.uri} rejected the credentials ({who}): {_first_line(e)}; "
+                              f"check {ENV_USER} and {ENV_PASSWORD}")
+        if isinstance(e, nx.Neo4jError):
+            return StoreError(f"Neo4j at {self.uri} refused the request: {e.code}: {_first_line(e)}")
+        if isinstance(e, nx.DriverError):
+            self._drop_driver()
+            return StoreError(f"Neo4j driver error talking to {self.uri}: {_first_line(e)}")
+        return e
+
+    def _call(self, work: Callable[[ManagedTransaction], Any], write: bool = False) -> Any:
+        drv = self._connect()
+        try:
+            with drv.session(database=self.database) as s:
+                return s.execute_write(work) if write else s.execute_read(work)
+        except Exception as e:
+            err = self._translate(e)
+            if err is e:
+                raise
+            raise err from e
+
+    def _schema(self, fn: Callable) -> Any:
+        """Schema changes run outside data transactions, as Neo4j requires."""
+        drv = self._connect()
+        try:
+            with drv.session(database=self.database) as s:
+                return fn(s)
+        except Exception as e:
+            err = self._translate(e)
+            if err is e:
+                raise
+            raise err from e
+
+    def _read(self, query: str, **params) -> list[dict]:
+        return self._call(lambda tx: tx.run(query, **params).data())
+
+    def close(self) -> None:
+        self._drop_driver()
+
+    def clear(self) -> None:
+        """Delete every node and relationship (indexes stay). For tests and benchmarks."""
+        def wipe(s):
+            s.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
+        self._schema(wipe)
+
+    # -- writing -------------------------------------------------------------------------------
+    def put_batch(self, batch: GraphBatch, vectors: Vectors | None = None) -> None:
+        rid = batch.report.id
+        nodes = merge_batch_nodes(batch.nodes)
+        edges = merge_batch_edges(batch.edges)
+        ids = {n.id for n in nodes}
+        for n in nodes:
+            if n.label not in ENTITY_LABELS:
+                raise ValueError(f"report {rid}: node {n.id} has unknown label {n.label!r}")
+        for e in edges:
+            if e.source not in ids or e.target not in ids:
+                raise ValueError(f"report {rid}: edge {e.source} -{e.type}-> {e.target} names an entity "
+                                 "that is not in the batch")
+            if e.type not in Q.ENTITY_REL_TYPES:
+                raise ValueError(f"report {rid}: edge {e.source} -> {e.target} has unknown type {e.type!r}")
+
+        p_vecs, e_rows, dim = self._vector_rows(batch, vectors)
+        if dim is not None and self._dims.get(PASSAGE_VECTOR_INDEX) != dim:
+            self._schema(lambda s: ensure_vector_indexes(s, dim))
+            self._dims = {PASSAGE_VECTOR_INDEX: dim, ENTITY_VECTOR_INDEX: dim}
+
+        touched = sorted(ids | {x for e in edges for x in (e.source, e.target)})
+        rprops = {**report_props(batch.report), "touched": touched}
+        prows = [passage_row(p, p_vecs[i] if p_vecs is not None else None)
+                 for i, p in enumerate(batch.passages)]
+        by_label: dict[str, list] = defaultdict(list)
+        for n in nodes:
+            by_label[n.label].append(node_row(n))
+        by_type: dict[str, list] = defaultdict(list)
+        for e in edges:
+            by_type[e.type].append(edge_row(e))
+        mentions = list({(n.id, ev.passage) for n in nodes for ev in n.evidence})
+        mention_rows = [{"n": a, "p": b} for a, b in sorted(mentions)]
+        policies = [n.id for n in nodes if n.label == "Policy"]
+        author = batch.report.author_id if batch.report.author_id in ids else None
+
+        def work(tx: ManagedTransaction) -> None:
+            if vectors is not None:
+                meta = tx.run(Q.GET_META).single()
+                if meta and meta["model"] not in (None, vectors.model):
+                    raise StoreError(f"Neo4j at {self.uri} holds vectors of model {meta['model']!r}; "
+                                     f"clear it to use {vectors.model!r}")
+            _strip(tx, rid)
+            tx.run(Q.CREATE_REPORT, props=rprops).consume()
+            for chunk in _chunks(prows, 2000):
+                tx.run(Q.CREATE_PASSAGES, rid=rid, rows=chunk).consume()
+            for label, rows in by_label.items():
+                for chunk in _chunks(rows, 5000):
+                    tx.run(Q.merge_entities(label), rows=chunk, rid=rid).consume()
+            for chunk in _chunks(mention_rows, 10000):
+                tx.run(Q.CREATE_MENTIONS, rows=chunk).consume()
+            if author:
+                tx.run(Q.CREATE_AUTHORED, aid=author, rid=rid).consume()
+            if policies:
+                tx.run(Q.CREATE_CITES, rid=rid, ids=policies).consume()
+            for rel_type, rows in by_type.items():
+                for chunk in _chunks(rows, 5000):
+                    tx.run(Q.merge_edges(rel_type), rows=chunk, rid=rid).consume()
+            if e_rows:
+                tx.run(Q.SET_ENTITY_VECTORS, rows=e_rows).consume()
+            if vectors is not None:
+                tx.run(Q.SET_META, model=vectors.model, dim=dim).consume()
+
+        self._call(work, write=True)
+
+    @staticmethod
+    def _vector_rows(batch: GraphBatch, vectors: Vectors | None):
+        if vectors is None:
+            return None, [], None
+        pv = np.asarray(vectors.passages, dtype=np.float64)
+        if pv.ndim != 2 or pv.shape[0] != len(batch.passages):
+            raise ValueError(f"report {batch.report.id}: {pv.shape} passage vectors for "
+                             f"{len(batch.passages)} passages")
+        dim = int(pv.shape[1])
+        e_rows = []
+        if vectors.entities is not None and len(vectors.entity_ids):
+            ev = np.asarray(vectors.entities, dtype=np.float64)
+            if ev.shape != (len(vectors.entity_ids), dim):
+                raise ValueError(f"report {batch.report.id}: entity vectors {ev.shape} do not match "
+                                 f"{len(vectors.entity_ids)} ids of dimension {dim}")
+            e_rows = [{"id": i, "v": v} for i, v in zip(vectors.entity_ids, ev.tolist())]
+        return pv.tolist(), e_rows, dim
+
+    def remove_report(self, report_id: str) -> bool:
+        r = self.find_report(report_id)
+        if r is None:
+            return False
+
+        def work(tx: ManagedTransaction) -> bool:
+            _strip(tx, r.id)
+            tx.run(Q.CLEAR_META_IF_EMPTY).consume()
+            return True
+
+        return self._call(work, write=True)
+
+    # -- reports and passages -----------------------------------------------------------------
+    @property
+    def model(self) -> str | None:
+        rows = self._read(Q.GET_META)
+        return rows[0]["model"] if rows else None
+
+    def reports(self) -> list[ReportInfo]:
+        return [report_from(row["r"]) for row in self._read(Q.REPORTS)]
+
+    def find_report(self, ref: str) -> ReportInfo | None:
+        name = ref.replace("\\", "/").rsplit("/", 1)[-1]
+        rows = self._read(Q.FIND_REPORT, ref=ref, name=name)
+        return report_from(rows[0]["r"]) if rows else None
+
+    def report_by_sha(self, sha256: str) -> ReportInfo | None:
+        rows = self._read(Q.REPORT_BY_SHA, sha=sha256)
+        return report_from(rows[0]["r"]) if rows else None
+
+    def passages_of(self, report_id: str) -> list[Passage]:
+        return [passage_from(row["p"]) for row in self._read(Q.PASSAGES_OF, rid=report_id)]
+
+    def get_passages(self, ids: list[str]) -> list[Passage]:
+        return [passage_from(row["p"]) for row in self._read(Q.GET_PASSAGES, ids=list(ids))]
+
+    def iter_passages(self) -> Iterator[Passage]:
+        after = ""
+        while True:
+            rows = self._read(Q.ITER_PASSAGES, after=after, page=_PAGE)
+            for row in rows:
+                yield passage_from(row["p"])
+            if len(rows) < _PAGE:
+                return
+            after = rows[-1]["p"]["id"]
+
+    # -- entities and relations -----------------------------------------------------------------
+    def get_nodes(self, ids: list[str]) -> list[Node]:
+        return [node_from(row["n"]) for row in self._read(Q.GET_NODES, ids=list(ids))]
+
+    def find_nodes(self, label: str | None = None, report: str | None = None, year: int | None = None,
+                   prefix: str | None = None, offset: int = 0, limit: int = 50) -> tuple[int, list[Node]]:
+        rid = None
+        if report:
+            r = self.find_report(report)
+            rid = r.id if r else report
+        rows = self._read(Q.FIND_NODES, label=label or None, rid=rid,
+                          year=int(year) if year is not None else None,
+                          prefix=prefix.lower() if prefix else None,
+                          offset=max(0, int(offset)), limit=max(0, int(limit)))
+        row = rows[0]
+        return row["total"], [node_from(n) for n in row["page"]]
+
+    def edges_of(self, node_id: str) -> list[Edge]:
+        return [edge_from(row["s"], row["t"], row["type"], row["r"])
+                for row in self._read(Q.EDGES_OF, id=node_id)]
+
+    def iter_nodes(self) -> Iterator[Node]:
+        after = ""
+        while True:
+            rows = self._read(Q.ITER_NODES, after=after, page=_PAGE)
+            for row in rows:
+                yield node_from(row["n"])
+            if len(rows) < _PAGE:
+                return
+            after = rows[-1]["n"]["id"]
+
+    def iter_edges(self) -> Iterator[Edge]:
+        after = ""
+        while True:
+            rows = self._read(Q.ITER_EDGES, after=after, page=_PAGE)
+            sources = []
+            for row in rows:
+                if not sources or sources[-1] != row["source_page"]:
+                    sources.append(row["source_page"])
+                if row["e"] is not None:
+                    target, rel_type, props = row["e"]
+                    yield edge_from(row["source_page"], target, rel_type, props)
+            if len(sources) < _PAGE:
+                return
+            after = sources[-1]
+
+    def nodes_in_passages(self, passage_ids: list[str]) -> dict[str, list[str]]:
+        out = {pid: [] for pid in passage_ids}
+        for row in self._read(Q.NODES_IN_PASSAGES, ids=list(passage_ids)):
+            out[row["pid"]] = sorted(row["nodes"])
+        return out
+
+    def stats(self) -> dict:
+        def work(tx: ManagedTransaction) -> dict:
+            nodes = {lab: tx.run(Q.COUNT_LABEL.format(lab)).single()["n"] for lab in LABELS}
+            edges = {t: tx.run(Q.COUNT_TYPE.format(t)).single()["n"] for t in REL_TYPES}
+            return {
+                "reports": nodes["Report"],
+                "passages": nodes["Passage"],
+                "nodes": {k: v for k, v in sorted(nodes.items()) if v},
+                "edges": {k: v for k, v in sorted(edges.items()) if v},
+            }
+        return self._call(work)
+
+    # -- search -------------------------------------------------------------------------------
+    def _filter_params(self, filters: Filters | None) -> dict[str, Any]:
+        f = filters or Filters()
+        rid = None
+        if f.report:
+            r = self.find_report(f.report)
+            rid = r.id if r else f.report
+        return {"rid": rid, "author": f.author or None, "year": int(f.year) if f.year is not None else None,
+                "role": f.role or None, "label": f.label or None}
+
+    def _filtered_top(self, query: str, k: int, filtered: bool, params: dict[str, Any]
+                      ) -> list[tuple[str, float]]:
+        """Ask the index for more hits until k survive the filters or the index runs dry."""
+        fetch = k if not filtered else max(4 * k, 50)
+        while True:
+            rows = self._read(query, fetch=fetch, **params)
+            kept = [(r["id"], r["score"]) for r in rows if r["keep"]]
+            if len(kept) >= k or len(rows) < fetch:
+                return kept[:k]
+            fetch *= 4
+
+    def lexical_search(self, query: str, tokens: list[str], k: int, filters: Filters | None = None
+                       ) -> list[tuple[str, float]]:
+        text = query if query and query.strip() else " ".join(tokens or [])
+        q = lucene_query(text)
+        if not q or k <= 0:
+            return []
+        filtered = filters is not None and not filters.is_empty()
+        hits = self._filtered_top(Q.LEXICAL, k, filtered,
+                                  {"index": PASSAGE_TEXT_INDEX, "q": q, **self._filter_params(filters)})
+        return [(pid, float(s)) for pid, s in hits]
+
+    def _vector_ready(self, name: str) -> bool:
+        if name not in self._dims:
+            self._dims = self._schema(vector_dimensions)
+        return name in self._dims
+
+    def vector_search(self, vector: np.ndarray, k: int, filters: Filters | None = None
+                      ) -> list[tuple[str, float]]:
+        if k <= 0 or not self._vector_ready(PASSAGE_VECTOR_INDEX):
+            return []
+        v = np.asarray(vector, dtype=np.float64).ravel()
+        _check_dim(v, self._dims[PASSAGE_VECTOR_INDEX])
+        filtered = filters is not None and not filters.is_empty()
+        hits = self._filtered_top(Q.VECTOR, k, filtered,
+                                  {"index": PASSAGE_VECTOR_INDEX, "v": v.tolist(), **self._filter_params(filters)})
+        return [(pid, _cosine(s)) for pid, s in hits]
+
+    def entity_vector_search(self, vector: np.ndarray, k: int, label: str | None = None
+                             ) -> list[tuple[str, float]]:
+        if k <= 0 or not self._vector_ready(ENTITY_VECTOR_INDEX):
+            return []
+        v = np.asarray(vector, dtype=np.float64).ravel()
+        _check_dim(v, self._dims[ENTITY_VECTOR_INDEX])
+        hits = self._filtered_top(Q.ENTITY_VECTOR, k, bool(label),
+                                  {"index": ENTITY_VECTOR_INDEX, "v": v.tolist(), "label": label or None})
+        return [(nid, _cosine(s)) for nid, s in hits]
+
+
+def _strip(tx: ManagedTransaction, rid: str) -> None:
+    """Remove everything report `rid` contributed; entities and relations left bare go too."""
+    tx.run(Q.STRIP_NODES, rid=rid).consume()
+    tx.run(Q.STRIP_EDGES, rid=rid).consume()
+    tx.run(Q.DELETE_BARE_NODES, rid=rid).consume()
+    tx.run(Q.DELETE_PASSAGES, rid=rid).consume()
+    tx.run(Q.DELETE_REPORT, rid=rid).consume()
+
+
+def _chunks(rows: list, size: int) -> Iterator[list]:
+    for i in range(0, len(rows), size):
+        yield rows[i:i + size]
+
+
+def _cosine(score: float) -> float:
+    # Neo4j reports cosine similarity rescaled to [0, 1]; callers compare raw cosines across stores.
+    return 2.0 * float(score) - 1.0
+
+
+def _check_dim(v: np.ndarray, dim: int) -> None:
+    if v.shape[0] != dim:
+        raise ValueError(f"query vector has {v.shape[0]} dimensions, the Neo4j index holds {dim}")
+
+
+def _first_line(e: Exception) -> str:
+    msg = getattr(e, "message", None) or str(e) or type(e).__name__
+    return msg.strip().splitlines()[0]

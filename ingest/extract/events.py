@@ -1,0 +1,92 @@
+"""Events: meetings, forums, exhibitions, festivals, trainings, ceremonies.
+
+An event name ends in an event word (论坛, 博览会, 友谊节, 邀请展, 培训会…) and is built leftwards to
+a verb or punctuation; it counts when the clause carries an event verb (举办, 召开, 参加…) or the
+name holds a quoted or bracketed title. Counts (两场, 七场) and dates (9-10月) are read around it.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import cn2an
+
+from .lexicon import word_list, word_set
+from .mentions import Mention
+from .spans import expand_left
+
+_COUNT = re.compile(r"([0-9]+|[一两二三四五六七八九十百]+)(?:场|次|期|轮)$")
+_DATE = re.compile(r"(\d{4}年)?(\d{1,2}(?:[-－—至]\d{1,2})?月(?:\d{1,2}日)?)")
+_LEADING_NOISE = re.compile(r"^(?:了|在|于|的)+")
+# Boundary words that may sit inside an event name: 第四届, 2021年, 100天
+_EVENT_IGNORE = frozenset({"届", "期", "次", "个", "余", "多", "国际", "全国", "全球", "首届"})
+_SINGLE = frozenset({"节", "周", "展", "赛"})
+
+
+@lru_cache(maxsize=1)
+def _suffix_re() -> re.Pattern:
+    sufs = sorted(word_list("event_suffixes.txt"), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, sufs)) + ")(?![\u4e00-\u9fff]?(?:中心|馆|场馆|业|品|期|票|经济|产业|平台|城市|方向|模式))")
+
+
+@lru_cache(maxsize=1)
+def _verb_re() -> re.Pattern:
+    verbs = sorted(word_list("event_verbs.txt"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, verbs)))
+
+
+def to_int(s: str) -> int | None:
+    if s.isdigit():
+        return int(s)
+    try:
+        return int(cn2an.cn2an(s.replace("两", "二"), "smart"))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def find_events(text: str, base: int, ctx, clause_spans: list[tuple[int, int]]) -> list[Mention]:
+    """Event mentions in a passage; `clause_spans` are passage-relative clauses."""
+    out: list[Mention] = []
+    stop = word_set("event_stop.txt")
+    verb_re = _verb_re()
+    for m in _suffix_re().finditer(text):
+        suffix = m.group(0)
+        cl = next(((a, b) for a, b in clause_spans if a <= m.start() < b), (0, len(text)))
+        s = expand_left(text, m.start(), min_len=2, max_len=40 if "”" in text[max(0, m.start() - 40):m.start()] else 16,
+                        floor=cl[0], ignore=_EVENT_IGNORE)
+        if s is None:
+            continue
+        name = text[s:m.end()]
+        lead = _LEADING_NOISE.match(name)
+        if lead:
+            s += lead.end()
+            name = text[s:m.end()]
+        # an opening quote whose closing mark lies outside the name is not part of it
+        while name and name[0] in "”’":
+            s += 1
+            name = name[1:]
+        if name.count("“") > name.count("”") and name.startswith("“"):
+            s += 1
+            name = name[1:]
+        if len(name) < 4 or name in stop or name[:-len(suffix)] in stop:
+            continue
+        clause = text[cl[0]:cl[1]]
+        quoted = "“" in name or "《" in text[max(cl[0], s - 1):s + 1]
+        has_verb = verb_re.search(clause) is not None
+        if suffix in _SINGLE and not (has_verb and len(name) >= 4):
+            continue
+        if not (has_verb or quoted):
+            continue
+        props: dict = {}
+        before = text[cl[0]:s]
+        cm = _COUNT.search(before)
+        if cm:
+            n = to_int(cm.group(1))
+            if n:
+                props["count"] = n
+        dm = _DATE.search(clause[: s - cl[0]]) or _DATE.search(name)
+        if dm:
+            props["date"] = dm.group(0)
+        canonical = re.sub(r"^(?:\d{4}年)", "", name) if re.match(r"^\d{4}年", name) and len(name) > 8 else name
+        out.append(Mention("Event", base + s, base + m.end(), name, canonical, {name} - {canonical}, props))
+    return out
