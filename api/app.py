@@ -270,10 +270,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.post("/cypher", response_model=S.CypherOut)
     def cypher(body: S.CypherIn):
-        from graph.store.readonly_cypher import run_read_only
+        from graph.store.readonly_cypher import CypherRefused, run_read_only
         if store().kind != "neo4j":
             raise HTTPException(400, "Cypher queries need the Neo4j store (start with --neo4j)")
-        return run_read_only(store(), body.query, body.params)
+        try:
+            return run_read_only(store(), body.query, body.params)
+        except CypherRefused as e:
+            raise HTTPException(422, f"query refused: {e}") from e
 
     return app
 

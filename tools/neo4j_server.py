@@ -41,7 +41,7 @@ STATE_FILE = RUN_DIR / "server.json"
 URI_ENV = "GOVGRAPH_NEO4J_URI"
 HEAP_ENV = "GOVGRAPH_NEO4J_HEAP"
 READY_RE = re.compile(r"^NEO4J READY (bolt://\S+)\s*$")
-DATA_DIR_RE = re.compile(r"data in (\S+)")
+TEMP_DATA_DIR_RE = re.compile(r"temporary data in (\S+)")
 MAIN_CLASS = "govgraph.Neo4jLauncher"
 
 DEFAULT_READY_TIMEOUT = 120.0
@@ -106,10 +106,19 @@ def build(force: bool = False, quiet: bool = False) -> None:
     _require_java()
     started = time.monotonic()
     print("neo4j_server: building tools/neo4j with Maven ...", file=sys.stderr)
-    result = subprocess.run([mvn, "-q", "-B", "package"], cwd=PROJECT_DIR)
+    # Output is kept for failures only: Maven's -q still prints colour escapes.
+    result = subprocess.run(
+        [mvn, "-q", "-B", "-Dstyle.color=never", "package"],
+        cwd=PROJECT_DIR,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        errors="replace",
+    )
     if result.returncode != 0:
+        tail = "\n".join(result.stdout.splitlines()[-40:])
         raise Neo4jServerError(
-            f"'mvn -q -B package' failed in {PROJECT_DIR} (exit {result.returncode})"
+            f"'mvn -q -B package' failed in {PROJECT_DIR} (exit {result.returncode}):\n{tail}"
         )
     BUILD_STAMP.write_text(_source_fingerprint() + "\n")
     print(f"neo4j_server: built in {time.monotonic() - started:.1f}s", file=sys.stderr)
@@ -129,7 +138,9 @@ def java_command(port: int = 0, data_dir: Path | None = None, exit_on_stdin_clos
     """The full command line that starts the launcher."""
     heap = os.environ.get(HEAP_ENV, "1g")
     classpath = os.pathsep.join([str(CLASSES_DIR), str(LIB_DIR / "*")])
-    cmd = [_require_java(), f"-Xmx{heap}", *JVM_FLAGS, "-cp", classpath, MAIN_CLASS]
+    # Same temp root as Python's, so either side can find and remove the data folder.
+    tmp = f"-Djava.io.tmpdir={tempfile.gettempdir()}"
+    cmd = [_require_java(), f"-Xmx{heap}", *JVM_FLAGS, tmp, "-cp", classpath, MAIN_CLASS]
     cmd += ["--port", str(port)]
     if data_dir is not None:
         cmd += ["--data-dir", str(data_dir)]
@@ -240,33 +251,36 @@ def stop_pid(pid: int, log_path: Path | None = None, process: subprocess.Popen[b
         os.kill(pid, signal.SIGTERM)
     except ProcessLookupError:
         pass
-    deadline = time.monotonic() + STOP_TIMEOUT
-    while time.monotonic() < deadline:
-        if process is not None:
-            if process.poll() is not None:
-                return
-        elif not _alive(pid):
-            return
-        time.sleep(0.05)
-    print(f"neo4j_server: Neo4j (pid {pid}) ignored SIGTERM for {STOP_TIMEOUT:.0f}s; killing", file=sys.stderr)
-    try:
-        os.kill(pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
-    if process is not None:
-        process.wait()
+    if not _wait_gone(pid, process, STOP_TIMEOUT):
+        print(f"neo4j_server: Neo4j (pid {pid}) ignored SIGTERM for {STOP_TIMEOUT:.0f}s; killing", file=sys.stderr)
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        _wait_gone(pid, process, STOP_TIMEOUT)
+    # The launcher removes its temp folder itself unless it was killed or hit by a
+    # signal too early; this catches those cases.
     if log_path is not None:
         _remove_temp_data_dir(log_path)
 
 
+def _wait_gone(pid: int, process: subprocess.Popen[bytes] | None, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process is not None:
+            if process.poll() is not None:
+                return True
+        elif not _alive(pid):
+            return True
+        time.sleep(0.05)
+    return False
+
+
 def _remove_temp_data_dir(log_path: Path) -> None:
-    match = DATA_DIR_RE.search(_tail(log_path, 1000))
-    if match is None:
-        return
-    data_dir = Path(match.group(1))
-    # Only ever delete the launcher's own throwaway folders, never a --data-dir.
-    if data_dir.name.startswith("govgraph-neo4j-") and data_dir.parent == Path(tempfile.gettempdir()):
-        shutil.rmtree(data_dir, ignore_errors=True)
+    # Only the launcher's own throwaway folder is named so, never a --data-dir.
+    match = TEMP_DATA_DIR_RE.search(_tail(log_path, 1000))
+    if match is not None:
+        shutil.rmtree(match.group(1), ignore_errors=True)
 
 
 # ---------------------------------------------------------------- commands
@@ -276,11 +290,15 @@ def run_with_server(command: Sequence[str], port: int = 0, timeout: float = DEFA
     """Run `command` against a fresh server; returns the command's exit code."""
     if not command:
         raise Neo4jServerError("run needs a command after '--', e.g. run -- python -m pytest")
-    server = start_server(port=port, timeout=timeout)
-    print(f"neo4j_server: {server.uri} ready in {server.startup_seconds:.1f}s", file=sys.stderr)
+    if shutil.which(command[0]) is None:
+        raise Neo4jServerError(f"command not found or not executable: {command[0]!r}")
+    # From here on SIGTERM unwinds like Ctrl-C, so the server is always stopped.
     previous_term = signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
+    server: RunningServer | None = None
     child: subprocess.Popen[bytes] | None = None
     try:
+        server = start_server(port=port, timeout=timeout)
+        print(f"neo4j_server: {server.uri} ready in {server.startup_seconds:.1f}s", file=sys.stderr)
         env = dict(os.environ, **{URI_ENV: server.uri})
         try:
             child = subprocess.Popen(list(command), env=env)
@@ -293,9 +311,10 @@ def run_with_server(command: Sequence[str], port: int = 0, timeout: float = DEFA
             return _exit_code(child.returncode) or 130
         return 130
     finally:
+        if server is not None:
+            server.stop()
+            print("neo4j_server: Neo4j stopped", file=sys.stderr)
         signal.signal(signal.SIGTERM, previous_term)
-        server.stop()
-        print("neo4j_server: Neo4j stopped", file=sys.stderr)
 
 
 def _stop_child(child: subprocess.Popen[bytes]) -> None:

@@ -214,7 +214,7 @@ class Encoder:
 
     def _encode_windows(self, texts: list[str], max_tokens: int, batch_size: int, show_progress: bool) -> np.ndarray:
         width = max_tokens - len(self._head) - len(self._tail)
-        content = self._tokenizer(texts, add_special_tokens=False, truncation=False)["input_ids"]
+        content = self._content_ids(texts)
         windows: list[tuple[int, list[int]]] = []  # (text index, content ids)
         for i, ids in enumerate(content):
             if not ids:
@@ -248,6 +248,18 @@ class Encoder:
             out[i] += wt * means[w]
             weight[i] += wt
         return (out / weight[:, None]).astype(np.float32)
+
+    def _content_ids(self, texts: list[str]) -> list[list[int]]:
+        backend = getattr(self._tokenizer, "backend_tokenizer", None)
+        if backend is not None:
+            # the Rust tokenizer directly: no "too long" warning, whole texts. transformers sets the
+            # backend's truncation/padding on every call of its own, so clearing them here is safe.
+            if backend.truncation is not None:
+                backend.no_truncation()
+            if backend.padding is not None:
+                backend.no_padding()
+            return [e.ids for e in backend.encode_batch(texts, add_special_tokens=False)]
+        return self._tokenizer(texts, add_special_tokens=False, truncation=False, verbose=False)["input_ids"]
 
     def _forward_means(self, seqs: list[list[int]]) -> np.ndarray:
         torch = self._torch

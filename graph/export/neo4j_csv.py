@@ -132,9 +132,6 @@ def _write_file(path: Path, fixed: list[str], rows: list[tuple[list[str], dict[s
     if "evidence" in keys:
         order.append("evidence")
     types = {k: _column_type(p[k] for _, p in rows if p.get(k) is not None) for k in order}
-    if "aliases" in types and types["aliases"] == "string" and all(
-            isinstance(p.get("aliases"), list) for _, p in rows if p.get("aliases") is not None):
-        types["aliases"] = "string[]"   # keep the documented header even for a file of empty lists
     with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(fixed + [_header(k, types[k]) for k in order])
@@ -200,7 +197,9 @@ def write_neo4j_csv(records: GraphRecords, folder: str | os.PathLike) -> CsvExpo
 
 
 def _write_import_script(folder: Path, command: list[str]) -> None:
-    args = " \\\n  ".join(shlex.quote(a) for a in command)
+    # The program and subcommand on the first line, one option a line after it.
+    head = " ".join(command[:4])
+    args = " \\\n  ".join([head, *(shlex.quote(a) for a in command[4:])])
     script = (
         "#!/bin/sh\n"
         "# Load this folder into an empty Neo4j 5 database (the server must be stopped):\n"

@@ -18,7 +18,7 @@ from .merge import canonical_edge, merge_edge, merge_node
 # JSON contribution only, so it cannot clobber bookkeeping.
 RESERVED = frozenset({
     "id", "label", "name", "aliases", "name_en", "reports", "contrib", "name_list",
-    "name_reports", "names", "aliases_text", "embedding", "report", "text",
+    "name_reports", "names", "aliases_text", "embedding", "embedding_report", "report", "text",
 })
 
 _SCALARS = (str, int, float, bool)

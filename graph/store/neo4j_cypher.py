@@ -84,10 +84,13 @@ SET n.aliases_text = reduce(s = '', x IN n.names | s + ' ' + x)
 """
 
 
+# An entity named by several reports keeps the vector of the highest report id, the one
+# the embedded store ends up with whatever order the reports came in.
 SET_ENTITY_VECTORS = """
 UNWIND $rows AS row
 MATCH (n:Entity {id: row.id})
-SET n.embedding = row.v
+WHERE n.embedding_report IS NULL OR n.embedding_report <= $rid
+SET n.embedding = row.v, n.embedding_report = $rid
 """
 
 CREATE_MENTIONS = """

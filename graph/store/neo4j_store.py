@@ -113,9 +113,10 @@ class Neo4jStore(GraphStore):
             self._drop_driver()
             return StoreUnavailable(f"Neo4j at {self.uri} is unreachable ({_first_line(e)}); "
                                     f"start the server or check {ENV_URI}")
-        if isinstance(e, nx.AuthError):
+        if isinstance(e, nx.AuthError) or (isinstance(e, nx.Neo4jError)
+                                            and (e.code or "").startswith("Neo.ClientError.Security.")):
             self._drop_driver()
-            who = f"user {self.user!r}" if self.user else "no credentials"
+            who = f"user {self.user!r}" if self.user else "no user given"
             return StoreError(f"Neo4j at {self.uri} rejected the credentials ({who}): {_first_line(e)}; "
                               f"check {ENV_USER} and {ENV_PASSWORD}")
         if isinstance(e, nx.Neo4jError):
@@ -157,7 +158,7 @@ class Neo4jStore(GraphStore):
     def clear(self) -> None:
         """Delete every node and relationship (indexes stay). For tests and benchmarks."""
         def wipe(s):
-            s.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
+            s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
         self._schema(wipe)
 
     # -- writing -------------------------------------------------------------------------------
@@ -219,7 +220,7 @@ class Neo4jStore(GraphStore):
                 for chunk in _chunks(rows, 5000):
                     tx.run(Q.merge_edges(rel_type), rows=chunk, rid=rid).consume()
             if e_rows:
-                tx.run(Q.SET_ENTITY_VECTORS, rows=e_rows).consume()
+                tx.run(Q.SET_ENTITY_VECTORS, rows=e_rows, rid=rid).consume()
             if vectors is not None:
                 tx.run(Q.SET_META, model=vectors.model, dim=dim).consume()
 

@@ -14,7 +14,7 @@ from .lexicon import Matcher, table
 from .mentions import Mention
 
 # Characters that, standing before a bare 区/市/省, make it the end of a word (社区, 全市, 超市)
-_WORD_BEFORE_LEVEL = set("社城园片街辖全我本该各县乡镇地小校景军厂特新上超都股分门省市区两湾港")
+_WORD_BEFORE_LEVEL = set("社城园片街辖全该各县乡镇地小校景军厂特新上超都股分门省市区两湾港")
 _FIRST_PERSON = re.compile(r"(?:我|本)(?:办|局|委|厅|署)(?![员会])")
 _PARTY = re.compile(r"委([\u4e00-\u9fff]{2,14}?)(委员会|领导小组)(办公室)?")
 _CONSULATE = re.compile(r"驻([\u4e00-\u9fff]{2,4}?)(总领事馆|领事馆|大使馆|使馆)")

@@ -19,7 +19,11 @@ _COUNT = re.compile(r"([0-9]+|[一两二三四五六七八九十百]+)(?:场|次
 _DATE = re.compile(r"(\d{4}年)?(\d{1,2}(?:[-－—至]\d{1,2})?月(?:\d{1,2}日)?)")
 _LEADING_NOISE = re.compile(r"^(?:了|在|于|的)+")
 # Boundary words that may sit inside an event name: 第四届, 2021年, 100天
-_EVENT_IGNORE = frozenset({"届", "期", "次", "个", "余", "多", "国际", "全国", "全球", "首届"})
+_EVENT_IGNORE = frozenset({"届", "期", "次", "个", "余", "多", "国际", "全国", "全球", "首届", "成立", "交流", "合作", "投资"})
+# Names that are events whatever verb surrounds them (王府井论坛, 中国国际进口博览会)
+_STRONG = frozenset({"论坛", "峰会", "博览会", "交易会", "友谊节", "艺术节", "文化节", "电影节", "音乐节",
+                     "时装周", "艺术周", "展演季", "艺术季", "文化季", "运动会", "马拉松", "冬奥会", "奥运会", "亚运会",
+                     "大运会", "世博会", "进博会", "广交会", "高交会", "文博会", "服贸会"})
 _SINGLE = frozenset({"节", "周", "展", "赛"})
 
 
@@ -54,6 +58,8 @@ def find_events(text: str, base: int, ctx, clause_spans: list[tuple[int, int]]) 
         cl = next(((a, b) for a, b in clause_spans if a <= m.start() < b), (0, len(text)))
         s = expand_left(text, m.start(), min_len=2, max_len=40 if "”" in text[max(0, m.start() - 40):m.start()] else 16,
                         floor=cl[0], ignore=_EVENT_IGNORE)
+        if s is None and m.start() > 0 and text[m.start() - 1] == "》":
+            s = m.start()
         if s is None:
             continue
         name = text[s:m.end()]
@@ -68,14 +74,25 @@ def find_events(text: str, base: int, ctx, clause_spans: list[tuple[int, int]]) 
         if name.count("“") > name.count("”") and name.startswith("“"):
             s += 1
             name = name[1:]
+        if s > 0 and text[s - 1] == "》":
+            # a bracketed title names the event: 2021《连系·香港》主题展览
+            o = text.rfind("《", cl[0], s)
+            if o != -1:
+                s = o
+                while s > cl[0] and text[s - 1].isdigit():
+                    s -= 1
+                name = text[s:m.end()]
         if len(name) < 4 or name in stop or name[:-len(suffix)] in stop:
             continue
+        if suffix in _SINGLE and (text[max(0, m.end() - 2):m.end()] in stop
+                                  or text[m.start():m.start() + 2] in stop):
+            continue
         clause = text[cl[0]:cl[1]]
-        quoted = "“" in name or "《" in text[max(cl[0], s - 1):s + 1]
+        quoted = "“" in name or "《" in name
         has_verb = verb_re.search(clause) is not None
         if suffix in _SINGLE and not (has_verb and len(name) >= 4):
             continue
-        if not (has_verb or quoted):
+        if not (has_verb or quoted or (suffix in _STRONG and len(name) >= 5)):
             continue
         props: dict = {}
         before = text[cl[0]:s]

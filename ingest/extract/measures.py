@@ -16,7 +16,7 @@ _NUMBERED_HEAD = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]+[，,、])\s*")
 _INLINE = re.compile(r"(?:^|(?<=[。；;\s]))\s*([一二三四五六七八九十]+是)")
 _HEAD_END = re.compile(r"[。；;：:！\n]")
-_LEADING = re.compile(r"^(?:我区|我市|我省|我办|全区|全市|全省|区内|本区|各项|相关|有关|积极|全面|扎实|认真|深入|持续|大力|着力|切实|不断|进一步|主动|坚决|继续|加快)+")
+_LEADING = re.compile(r"^(?:了|好|我区|我市|我省|我办|全区|全市|全省|区内|本区|各项|相关|有关|积极|全面|扎实|认真|深入|持续|大力|着力|切实|不断|进一步|主动|坚决|继续|加快)+")
 
 
 @lru_cache(maxsize=1)
@@ -27,7 +27,7 @@ def _action_re() -> re.Pattern:
 
 
 def short_name(s: str) -> str:
-    s = _LEADING.sub("", s.strip(" “”\""))
+    s = _LEADING.sub("", s.replace("“", "").replace("”", "").strip(" \""))
     verbs = sorted(word_list("measure_verbs.txt"), key=len, reverse=True)
     changed = True
     while changed:
@@ -46,11 +46,11 @@ def _head(text: str, start: int) -> tuple[int, int] | None:
     m = _HEAD_END.search(text, start)
     end = m.start() if m else len(text)
     # a long head is cut at its first comma: the line's topic comes first
-    if end - start > 40:
-        comma = text.find("，", start, end)
-        if comma == -1 or comma - start > 40:
-            return None
+    comma = text.find("，", start, end)
+    if comma != -1 and comma - start >= 6:
         end = comma
+    elif end - start > 40:
+        return None
     if end - start < 4:
         return None
     return start, end
@@ -71,7 +71,8 @@ def find_measures(text: str, base: int, ctx) -> list[Mention]:
             lines.append(h)
     for s, e in lines:
         raw = text[s:e]
-        if any(w in raw for w in head_stop):
+        full_line = text[s:(_HEAD_END.search(text, s) or re.compile("$").search(text, s)).start()]
+        if any(w in full_line for w in head_stop):
             continue
         name = short_name(raw)
         if len(name) < 4:
@@ -81,7 +82,7 @@ def find_measures(text: str, base: int, ctx) -> list[Mention]:
     for m in _action_re().finditer(text):
         obj = m.group("obj") + m.group("tail")
         name = short_name(obj)
-        if len(name) < 4 or name in stop:
+        if len(name) < 4 or name in stop or short_name(m.group("obj")) + "工作" in stop or m.group("obj").lstrip("了") + m.group("tail") in stop:
             continue
         s = m.start("obj")
         if any(o.props.get("line") and o.start - base <= s < o.end - base and o.name == name for o in out):

@@ -36,6 +36,8 @@ class Gazetteer:
         for name, *_ in cn_rows:
             seen[name] = seen.get(name, 0) + 1
         for name, kind, parent, short in cn_rows:
+            if name in short_stop:
+                continue
             info = PlaceInfo(name, kind, parent, False, None, seen[name] > 1)
             # For an ambiguous name keep the first entry; resolution prefers the report's own city.
             self.places.setdefault(name, info)
@@ -88,6 +90,10 @@ def gazetteer() -> Gazetteer:
     return Gazetteer()
 
 
+# 我区/本市 stand for the report's own place (but not 我区政府, which is a body)
+_FIRST_PERSON_PLACE = re.compile(r"(?:我|本)(区|市|省)(?!政府|委|人大|政协|[\u4e00-\u9fff]{0,3}(?:局|办))")
+
+
 @lru_cache(maxsize=1)
 def _venue_re() -> re.Pattern:
     sufs = sorted(word_set("venue_suffixes.txt"), key=len, reverse=True)
@@ -108,6 +114,11 @@ def find_places(text: str, base: int, ctx) -> list[Mention]:
         out.append(Mention("Place", base + s, base + e, key, info.canonical, {key, info.name} - {info.canonical},
                            {"kind": info.kind, "foreign": info.foreign, "gazetteer": info.name},
                            info.name_en))
+    for m in _FIRST_PERSON_PLACE.finditer(text):
+        info = ctx.level(m.group(1))
+        if info is not None:
+            out.append(Mention("Place", base + m.start(), base + m.end(), m.group(0), info.canonical, {m.group(0)},
+                               {"kind": info.kind, "foreign": False, "gazetteer": info.name}))
     stop = word_set("venue_stop.txt")
     for m in _venue_re().finditer(text):
         s = expand_left(text, m.start(), min_len=2, max_len=10)

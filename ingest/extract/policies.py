@@ -50,15 +50,16 @@ def find_policies(text: str, base: int, ctx) -> list[Mention]:
     for m in _unbracketed_re().finditer(text):
         name = m.group(1)
         # the object of the verb, not a phrase that merely mentions the verb
-        lead = re.match(r"(?:[^，。]{0,2}?)(我区|我市|我省|本区|本市|全区|全市)", name)
+        lead = re.search(r"(我区|我市|我省|本区|本市)", name)
         s = m.start(1)
         if any(s < o.end - base and o.start - base < m.end(1) for o in out):
             continue
         if name.startswith(("的", "和", "及", "各项", "相关", "配套")) or len(name) < 5:
             continue
         canonical = name
-        if lead and ctx.home is not None:
-            canonical = name[:lead.start(1)] + ctx.home.canonical + name[lead.end(1):]
+        home = ctx.level(lead.group(1)[1]) if lead else None
+        if lead and home is not None:
+            canonical = name[:lead.start(1)] + home.canonical + name[lead.end(1):]
         out.append(Mention("Policy", base + s, base + m.end(1), name, normalise_policy(canonical), set(),
                            {"bracketed": False}))
     return out

@@ -14,6 +14,8 @@ from .lexicon import word_set
 _SENT_END = re.compile(r"[。！？；!?;\n]+")
 _CLAUSE_END = re.compile(r"[，,：:。！？；!?;\n]+")
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff0-9A-Za-z·\-－—（）()“”\"’‘]")
+_QUANT = set("家个项场次届期批所座名位种类件宗轮")
+_NUMERALS = set("0123456789０１２３４５６７８９一二两三四五六七八九十百千万多余几")
 _HARD_STOP = set("，,。；;：:！？!?、\n\t 　《》「」【】[]")
 
 
@@ -70,6 +72,9 @@ def expand_left(text: str, pos: int, min_len: int = 1, max_len: int = 12, floor:
     while i > lo:
         c = text[i - 1]
         if c in _HARD_STOP or not _NAME_CHARS.match(c):
+            break
+        # 23家 / 七场: a measure word after a numeral ends the name
+        if c in _QUANT and i >= 2 and text[i - 2] in _NUMERALS:
             break
         # a boundary word ending at i-1 stops the name at i
         hit = False

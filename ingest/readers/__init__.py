@@ -3,13 +3,12 @@ from __future__ import annotations
 
 import errno
 import hashlib
-import os
 import stat
 from pathlib import Path
 
 from ..document import Document
 from ..errors import IngestError
-from .decode import DecodeError, decode_text, sniff_binary
+from .decode import DecodeError, decode_text
 from .files import SUPPORTED_EXTENSIONS, iter_input_files
 from .lines import normalise_newlines
 

@@ -31,16 +31,18 @@ _YEAR_IN_TITLE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _PLACE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:特别行政区|自治区|自治州|新区|省|市|区|县|旗|盟|州)")
 _HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
 _PROVINCES = (
-    "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建",
-    "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海",
-    "台湾", "内蒙古", "广西壮族", "西藏", "宁夏回族", "新疆维吾尔",
+    "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北",
+    "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾",
 )
-# Words ending in 区/市/县 that are not place names (示范区, 大湾区, 城市…).
+_AUTONOMOUS = {"内蒙古": "内蒙古自治区", "广西": "广西壮族自治区", "西藏": "西藏自治区", "宁夏": "宁夏回族自治区",
+               "新疆": "新疆维吾尔自治区"}
+# Words ending in 区/市/县/省 that are not place names (示范区, 大湾区, 城市…), and tokens cut out of a
+# sentence with a function word in front (为全省, 在福田区).
 _NOT_PLACE = re.compile(
-    r"^(?:示范|试验|合作|大湾|集聚|重点|综保|辖|建设|济特|园|地|灌|城|社|片|景|校|城乡|核心|先行|功能|中心|保护|开发"
-    r"|自贸|产业|商务|生活|起步|新城|老城|全|我|本|各|该|超|都|门|股|楼|上|夜|集|城市|全市|全区|全县|特|山|林|牧|矿"
-    r"|[在和与及的为对向从到按是入获荣由])"
+    r"(?:示范|试验|合作|大湾|集聚|重点|综保|辖|建设|济特|园|地|灌|城|社|片|景|校|城乡|核心|先行|功能|中心|保护|开发"
+    r"|自贸|产业|商务|生活|起步|新城|老城|全|我|本|各|该|超|都|门|股|楼|上|夜|集|特|山|林|牧|矿|强|大|小|保税|行政|高新|安新|边境)(?:区|市|县|省)"
 )
+_FUNCTION_FIRST = re.compile(r"^[在和与及的为对向从到按是入获荣由占超领并请代落造洋育示]")
 
 
 @dataclass
@@ -110,7 +112,7 @@ def _places(text: str) -> list[str]:
     out = []
     for p in _PLACE.findall(cleaned):
         p = p.lstrip("在于和与及的对向从")
-        if len(p) >= 3 and not _NOT_PLACE.match(p):
+        if len(p) >= 3 and not _NOT_PLACE.fullmatch(p):
             out.append(p)
     return out
 
@@ -118,15 +120,16 @@ def _places(text: str) -> list[str]:
 def _place_in_text(level: str, text: str) -> str | None:
     """The place of this level the report names most, for 我代表区人民政府 in an untitled report."""
     if level in ("省", "自治区"):
-        counts = {name: text.count(name) for name in _PROVINCES}
+        names = _PROVINCES if level == "省" else tuple(_AUTONOMOUS)
+        counts = {name: text.count(name) for name in names}
         name, n = max(counts.items(), key=lambda kv: kv[1])
-        if n >= 3:
-            return name + ("自治区" if name in ("广西壮族", "西藏", "宁夏回族", "新疆维吾尔", "内蒙古") else "省")
-        return None
+        if n < 3:
+            return None
+        return name + "省" if level == "省" else _AUTONOMOUS[name]
     counts: dict[str, int] = {}
     for m in re.finditer(rf"[\u4e00-\u9fff]{{2}}{level}", text):
         token = m.group(0)
-        if not _NOT_PLACE.match(token):
+        if not _NOT_PLACE.fullmatch(token[-3:]) and not _NOT_PLACE.fullmatch(token[-2:]) and not _FUNCTION_FIRST.match(token):
             counts[token] = counts.get(token, 0) + 1
     if not counts:
         return None

@@ -169,7 +169,8 @@ class Outline:
                 return
         if h.number > 1:
             # 一、… then 2、: the number carries on an open sequence, so it is that sequence's level.
-            for level in range(len(self.stack) - 1, -1, -1):
+            # Outermost first: in 一、…（一）…2、 the 2、 goes on from 一、, as 3、 and 四、 will.
+            for level in range(len(self.stack)):
                 entry = self.stack[level]
                 if entry.number == h.number - 1 and entry.heading.kind != "topic":
                     del self.stack[level:]

@@ -94,7 +94,11 @@ def heading_year(text: str, review_year: int | None, plan_year: int | None) -> t
     # year being planned.
     if _NEXT_YEAR.search(text) or _THIS_YEAR.search(text):
         return True, plan_year
-    if _MULTI.search(text) or _RANGE.search(text) or _YEAR_SINCE.search(text):
+    since = _YEAR_SINCE.search(text)
+    if since and review_year is not None and int(since.group(0)[:4]) == review_year:
+        # "2021年以来工作回顾" in a 2022 report reviews 2021 and the weeks since.
+        return True, review_year
+    if _MULTI.search(text) or _RANGE.search(text) or since:
         return True, None
     return False, None
 

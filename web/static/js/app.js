@@ -23,7 +23,7 @@ const state = { reports: [], health: null, truncated: false, view: "graph" };
 function graphOverlay(node) {
   const overlay = byTestId("graph-overlay");
   if (!node) {
-    overlay.hidden = true;
+    clear(overlay).hidden = true;
     return;
   }
   clear(overlay).append(node);
@@ -229,7 +229,9 @@ async function start() {
   });
   ui.filters = new Filters(byTestId("filters-panel"), { onApply: loadSubgraph });
   ui.filters.render();
-  ui.paths = new PathFinder(byTestId("paths-panel"), { onFound: (paths) => { closePopovers(); showPaths(paths); } });
+  ui.paths = new PathFinder(byTestId("paths-panel"), {
+    onFound: (paths, message) => { closePopovers(); showPaths(paths); toast(message); },
+  });
   ui.partners = new PartnersView({ onSelect: (id) => ui.panel.show(id) });
   ui.reports = new ReportView({ onSelectEntity: (id) => ui.panel.show(id) });
   window.govgraph.ui = ui;

@@ -4,6 +4,7 @@ import { graphStyle } from "./graph-style.js";
 import { currentLang, relName } from "./i18n.js";
 
 const MAX_LABEL = 14;
+const FIT_MAX_ZOOM = 1.3;
 
 function shortName(name) {
   const chars = [...(name || "")];
@@ -67,6 +68,9 @@ export class GraphCanvas {
       boxSelectionEnabled: false,
     });
     this.cy.on("tap", "node", (evt) => onSelect(evt.target.id()));
+    // The canvas changes size when side panels open; Cytoscape only watches the window.
+    new ResizeObserver(() => { this.cy.resize(); this.fitCapped(false); }).observe(container);
+    this.cy.on("layoutstop", () => this.fitCapped(false));
     this.cy.on("dbltap", "node", (evt) => onExpand(evt.target.id()));
   }
 
@@ -131,13 +135,29 @@ export class GraphCanvas {
           animate: !randomize && n < 250, animationDuration: 450, fit: true, padding: 36,
           nodeRepulsion: () => 7000, idealEdgeLength: () => 95, edgeElasticity: () => 0.4,
           nodeSeparation: 90, gravity: 0.3, packComponents: true, numIter: 2500,
+          // Isolated nodes are tiled; their captions need room on both axes.
+          tile: true, tilingPaddingVertical: 28, tilingPaddingHorizontal: 70,
         }
       : { name: "cose", animate: false, randomize, fit: true, padding: 36 };
     this.cy.layout(options).run();
   }
 
   fit() {
-    this.cy.animate({ fit: { eles: this.cy.elements(), padding: 36 } }, { duration: 250 });
+    this.fitCapped(true);
+  }
+
+  // Fitting a handful of nodes would blow them up to poster size; stop at FIT_MAX_ZOOM.
+  fitCapped(animate) {
+    const eles = this.cy.elements();
+    if (!eles.length) return;
+    const { width, height } = this.container.getBoundingClientRect();
+    if (!width || !height) return;
+    const box = eles.boundingBox();
+    const padding = 36;
+    const zoom = Math.min(FIT_MAX_ZOOM, (width - 2 * padding) / Math.max(box.w, 1), (height - 2 * padding) / Math.max(box.h, 1));
+    const pan = { x: width / 2 - zoom * (box.x1 + box.w / 2), y: height / 2 - zoom * (box.y1 + box.h / 2) };
+    if (animate) this.cy.animate({ zoom, pan }, { duration: 250 });
+    else this.cy.viewport({ zoom, pan });
   }
 
   zoomBy(factor) {

@@ -9,8 +9,8 @@ import { renderLegend } from "./legend.js";
 import { emptyBox, errorBox, loadingBox } from "./notices.js";
 
 const HOME_COUNTRY = new Set(["中国", "中华人民共和国", "China", "People's Republic of China"]);
-const COLUMN_X = [0, 420, 820];
-const ROW = 54;
+const COLUMN_X = [0, 300, 600];
+const ROW = 48;
 
 // Foreign places are those whose LOCATED_IN chain reaches a country other than China;
 // places with no known country stay undecided (not foreign).
@@ -117,7 +117,7 @@ export class PartnersView {
       this.canvas.set(data);
       this.refresh();
       if (!(data.nodes || []).length) this.showOverlay(emptyBox(t("partnersEmpty"), "partners-empty"));
-      else this.overlay.hidden = true;
+      else clear(this.overlay).hidden = true;
     } catch (err) {
       this.showOverlay(errorBox(err, "partners-error"));
     }

@@ -44,9 +44,10 @@ export class PathFinder {
     try {
       const data = await api.paths(this.source.value.id, this.target.value.id, this.maxLen);
       const paths = data.paths || [];
-      this.result.append(el("div", { class: paths.length ? "notice ok" : "notice empty", testid: "path-count" },
-        paths.length ? `${paths.length} ${t("pathsFound")}: ${this.source.value.name} → ${this.target.value.name}` : t("noPaths")));
-      if (paths.length) this.onFound(paths);
+      const message = paths.length
+        ? `${paths.length} ${t("pathsFound")}: ${this.source.value.name} → ${this.target.value.name}` : t("noPaths");
+      this.result.append(el("div", { class: paths.length ? "notice ok" : "notice empty", testid: "path-count" }, message));
+      if (paths.length) this.onFound(paths, message);
     } catch (err) {
       this.result.append(errorBox(err, "path-error"));
     }

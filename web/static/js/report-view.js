@@ -130,7 +130,7 @@ export class ReportView {
       line.append(...markedNodes(text, this.mentions, start, end, make));
     }
     return el("div", {
-      class: `rp role-${p.role || "other"}${focused ? " focused" : ""}`, testid: "report-passage",
+      class: `rp rp-${p.role || "other"}${focused ? " focused" : ""}`, testid: "report-passage",
       dataset: { passage: p.id }, id: `p-${p.id}`,
     }, el("span", { class: `role role-${p.role || "other"}` }, roleName(p.role || "other")), line);
   }

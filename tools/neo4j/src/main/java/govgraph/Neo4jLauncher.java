@@ -12,6 +12,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -65,6 +66,47 @@ public final class Neo4jLauncher {
         Path home = ownsHome ? Files.createTempDirectory("govgraph-neo4j-") : options.dataDir;
         Files.createDirectories(home);
 
+        // Announced before anything can fail, so a supervisor that has to SIGKILL us still
+        // knows which throwaway folder to remove.
+        System.err.println("Neo4jLauncher: starting Neo4j " + neo4jVersion() + ", "
+                + (ownsHome ? "temporary data in " : "data in ") + home);
+
+        AtomicReference<DatabaseManagementService> running = new AtomicReference<>();
+        AtomicBoolean stopped = new AtomicBoolean(false);
+        Runnable stop = () -> {
+            if (!stopped.compareAndSet(false, true)) {
+                return;
+            }
+            System.err.println("Neo4jLauncher: stopping");
+            DatabaseManagementService service = running.get();
+            if (service != null) {
+                try {
+                    service.shutdown();
+                } catch (RuntimeException e) {
+                    System.err.println("Neo4jLauncher: shutdown error: " + e);
+                }
+            }
+            if (ownsHome) {
+                deleteTree(home);
+            }
+            System.err.println("Neo4jLauncher: stopped");
+        };
+        // SIGTERM/SIGINT run shutdown hooks, so a plain `kill PID` stops the store cleanly,
+        // also while it is still starting (then only the temp folder needs removing).
+        Runtime.getRuntime().addShutdownHook(new Thread(stop, "neo4j-launcher-shutdown"));
+
+        if (options.exitOnStdinClose) {
+            // A parent that dies without signalling us closes our stdin; leaving then (also
+            // mid-startup) avoids orphaned servers after a crashed test runner.
+            Thread watcher = new Thread(() -> {
+                waitForEof(System.in);
+                System.err.println("Neo4jLauncher: stdin closed");
+                System.exit(0);
+            }, "neo4j-launcher-stdin-watch");
+            watcher.setDaemon(true);
+            watcher.start();
+        }
+
         DatabaseManagementService dbms;
         try {
             dbms = new DatabaseManagementServiceBuilder(home)
@@ -84,31 +126,10 @@ public final class Neo4jLauncher {
                     .build();
         } catch (RuntimeException e) {
             System.err.println("Neo4jLauncher: could not start Neo4j in " + home + ": " + e);
-            if (ownsHome) {
-                deleteTree(home);
-            }
             System.exit(1);
             return;
         }
-
-        AtomicBoolean stopped = new AtomicBoolean(false);
-        Runnable stop = () -> {
-            if (!stopped.compareAndSet(false, true)) {
-                return;
-            }
-            System.err.println("Neo4jLauncher: stopping");
-            try {
-                dbms.shutdown();
-            } catch (RuntimeException e) {
-                System.err.println("Neo4jLauncher: shutdown error: " + e);
-            }
-            if (ownsHome) {
-                deleteTree(home);
-            }
-            System.err.println("Neo4jLauncher: stopped");
-        };
-        // SIGTERM/SIGINT run shutdown hooks, so a plain `kill PID` stops the store cleanly.
-        Runtime.getRuntime().addShutdownHook(new Thread(stop, "neo4j-launcher-shutdown"));
+        running.set(dbms);
 
         GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         if (!db.isAvailable(AVAILABLE_TIMEOUT_MS)) {
@@ -121,17 +142,9 @@ public final class Neo4jLauncher {
         int port = boundBoltPort(db, options.port);
         readyOut.println(READY_PREFIX + "bolt://127.0.0.1:" + port);
         readyOut.flush();
-        System.err.println("Neo4jLauncher: Neo4j " + neo4jVersion() + " data in " + home);
 
-        if (options.exitOnStdinClose) {
-            // A parent that dies without signalling us closes our stdin; leaving then
-            // avoids orphaned servers after a crashed test runner.
-            waitForEof(System.in);
-            System.err.println("Neo4jLauncher: stdin closed");
-            System.exit(0);
-        } else {
-            Thread.currentThread().join();
-        }
+        // Serve until a signal (or the stdin watcher) ends the JVM.
+        Thread.currentThread().join();
     }
 
     private static int boundBoltPort(GraphDatabaseService db, int requested) {

@@ -1,0 +1,106 @@
+"""A store's entity graph as networkx, built once per store state and shared.
+
+Whole-graph analytics (centrality, communities, paths) need networkx; building it from a
+store of ~60k entities takes a second or two, so the graph is cached per store object and
+rebuilt only when the store's state changes. The cached graphs are shared: callers must
+not mutate them (copy first).
+"""
+from __future__ import annotations
+
+import json
+import threading
+import weakref
+from typing import Any, Callable, Hashable
+
+import networkx as nx
+
+from graph.store.base import GraphStore
+
+_lock = threading.RLock()
+_cache: "weakref.WeakKeyDictionary[GraphStore, dict[Hashable, tuple[Hashable, Any]]]" = weakref.WeakKeyDictionary()
+
+
+def state_key(store: GraphStore) -> Hashable:
+    """What identifies the store's current content.
+
+    A store may expose a `version` that changes on every write (cheapest and exact);
+    otherwise the counts from stats() plus each report's id and sha256 stand in: a report
+    re-ingested with other content changes its sha256 even when the counts stay equal.
+    """
+    version = getattr(store, "version", None)
+    if version is not None and not callable(version):
+        return ("version", version)
+    stats = json.dumps(store.stats(), sort_keys=True)
+    reports = tuple(sorted((r.id, r.sha256) for r in store.reports()))
+    return ("stats", stats, reports)
+
+
+def cached(store: GraphStore, name: Hashable, build: Callable[[], Any], key: Hashable | None = None) -> Any:
+    """`build()` for this store and state, computed once until the store changes."""
+    key = state_key(store) if key is None else key
+    with _lock:
+        try:
+            per_store = _cache.setdefault(store, {})
+        except TypeError:  # a store that cannot be weakly referenced is simply not cached
+            return build()
+        hit = per_store.get(name)
+        if hit is not None and hit[0] == key:
+            return hit[1]
+        if hit is not None:
+            per_store.clear()  # the store changed: everything derived from it is stale
+    value = build()
+    with _lock:
+        per_store[name] = (key, value)
+    return value
+
+
+def clear_cache(store: GraphStore | None = None) -> None:
+    with _lock:
+        if store is None:
+            _cache.clear()
+        else:
+            _cache.pop(store, None)
+
+
+def build_networkx(store: GraphStore) -> nx.MultiDiGraph:
+    g = nx.MultiDiGraph()
+    for n in store.iter_nodes():
+        g.add_node(n.id, label=n.label, name=n.name)
+    for e in store.iter_edges():
+        # The type is the key: a store keeps at most one edge per (source, type, target).
+        g.add_edge(e.source, e.target, key=e.type, type=e.type, evidence=e.evidence, props=e.props)
+    return g
+
+
+def to_networkx(store: GraphStore, use_cache: bool = True) -> nx.MultiDiGraph:
+    """Entities as nodes (attrs label, name) and their relations as edges keyed by type
+    (attrs type, evidence: list[Evidence], props). Shared when cached: do not mutate."""
+    if not use_cache:
+        return build_networkx(store)
+    return cached(store, "multidigraph", lambda: build_networkx(store))
+
+
+def undirected(store: GraphStore, key: Hashable | None = None) -> nx.Graph:
+    """The entity graph without direction or parallel edges; `weight` counts the relations
+    between the two ends. Shared when cached: do not mutate."""
+    key = state_key(store) if key is None else key
+
+    def build() -> nx.Graph:
+        g = to_networkx_keyed(store, key)
+        u = nx.Graph()
+        u.add_nodes_from(g.nodes(data=True))
+        for a, b in g.edges():
+            if a == b:
+                continue
+            if u.has_edge(a, b):
+                u[a][b]["weight"] += 1
+            else:
+                u.add_edge(a, b, weight=1)
+        return u
+
+    return cached(store, "undirected", build, key)
+
+
+def to_networkx_keyed(store: GraphStore, key: Hashable) -> nx.MultiDiGraph:
+    """to_networkx with a state key already computed (saves a stats() call)."""
+    return cached(store, "multidigraph", lambda: build_networkx(store), key)

@@ -1,0 +1,260 @@
+"""Chinese entity and relation extraction without an LLM: report text -> nodes and edges with evidence.
+
+The pipeline per passage: gazetteer places -> agencies (which need the places as prefixes) ->
+organisations, policies, events, persons, measures -> overlaps settled -> relations per sentence
+-> one node per (label, canonical name), each with the sentences that mention it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ingest.batch import Edge, Evidence, Node, Passage, ReportInfo, SYMMETRIC, node_id
+
+from .agencies import author_mention_name, find_agencies
+from .events import find_events
+from .measures import find_measures
+from .mentions import Mention, Relation
+from .organizations import find_organizations
+from .persons import find_persons
+from .places import find_places, gazetteer
+from .policies import find_policies
+from .relations import Sentence, relate_sentence
+from .resolve import ReportContext, place_context, policy_key
+from .spans import clauses, sentences
+
+__all__ = ["ExtractionResult", "extract_entities", "build_context"]
+
+_SIGNATURE = re.compile(r"(?:人民政府|政府|办公室|委员会|局|厅|院|部)$")
+_TITLE = re.compile(r"《[^《》\n]{1,80}》")
+_HEADING = re.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]")
+_TOP_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\d+、)")
+_STATUS = {"plan": "planned", "achievement": "done"}
+# Mentions that may sit inside a longer one: a measure or event names the bodies and places it involves.
+_CONTAINERS = {"Measure", "Event"}
+
+
+@dataclass
+class ExtractionResult:
+    nodes: list[Node] = field(default_factory=list)
+    edges: list[Edge] = field(default_factory=list)
+    author_id: str | None = None
+    entity_texts: dict[str, str] = field(default_factory=dict)
+
+
+def _signature(text: str) -> str | None:
+    """The issuing body signed under the report (深圳市光明区人民政府 / 2022年1月5日), when structure found none."""
+    lines = [l.strip() for l in text.strip().splitlines()[-4:] if l.strip()]
+    for l in reversed(lines):
+        if 4 <= len(l) <= 30 and _SIGNATURE.search(l) and not any(c in l for c in "，。：；"):
+            return l
+    return None
+
+
+def build_context(report: ReportInfo, text: str = "") -> ReportContext:
+    ctx = ReportContext(report.id, report.file, report.year)
+    if not report.author and text:
+        signed = _signature(text)
+        if signed:
+            report = ReportInfo(**{**report.to_dict(), "author": signed})
+    source = report.author or report.title or ""
+    g = gazetteer()
+    names = [key for _, _, key, name in g.matcher.find(source)]
+    names = [g.matcher.get(n) for n in names]
+    ctx.district, ctx.city, ctx.province = place_context([n for n in names if n])
+    ctx.place_names = {p.name for p in (ctx.district, ctx.city, ctx.province) if p is not None}
+    if report.author:
+        ctx.author_surface = report.author
+        ctx.author_name = author_mention_name(report.author, ctx) or report.author.strip()
+        ctx.author_is_government = ctx.author_name.endswith("人民政府") or ctx.author_name in ("国务院",)
+    return ctx
+
+
+def _settle_overlaps(ms: list[Mention]) -> list[Mention]:
+    """Longest mention wins among names; measures and events may contain other names."""
+    names = [m for m in ms if m.label != "Measure"]
+    measures = [m for m in ms if m.label == "Measure"]
+    names.sort(key=lambda m: (-(m.end - m.start), m.start))
+    kept: list[Mention] = []
+    for m in names:
+        clash = False
+        for k in kept:
+            if m.start < k.end and k.start < m.end:
+                inside = k.start <= m.start and m.end <= k.end
+                if inside and k.label in _CONTAINERS and m.label != "Event":
+                    continue
+                clash = True
+                break
+        if not clash:
+            kept.append(m)
+    return sorted(kept + measures, key=lambda m: (m.start, -m.end))
+
+
+def _foreign_district_ok(m: Mention, passage_text: str) -> bool:
+    """A foreign ward (港区, 中区) counts only with its city or country in the same passage."""
+    if not (m.props.get("foreign") and m.props.get("kind") == "district"):
+        return True
+    chain = gazetteer().chain(m.props.get("gazetteer", m.name))[1:]
+    return any(c.name in passage_text or (c.name[:-1] and c.name[:-1] in passage_text) for c in chain)
+
+
+class _Graph:
+    def __init__(self, report: ReportInfo, text: str):
+        self.report = report
+        self.text = text
+        self.nodes: dict[str, Node] = {}
+        self.edges: dict[tuple[str, str, str], Edge] = {}
+        self.context: dict[str, str] = {}
+
+    def evidence(self, passage: Passage, s: int, e: int) -> Evidence:
+        return Evidence(self.report.id, self.report.file, passage.id, s, e, self.text[s:e])
+
+    def node(self, m: Mention, ev: Evidence) -> str:
+        nid = node_id(m.label, m.name)
+        n = self.nodes.get(nid)
+        if n is None:
+            n = Node(nid, m.label, m.name, [], m.name_en, {})
+            self.nodes[nid] = n
+            self.context[nid] = ev.text[:80]
+        for a in sorted(m.aliases):
+            if a and a != n.name and a not in n.aliases:
+                n.aliases.append(a)
+        if m.name_en and not n.name_en:
+            n.name_en = m.name_en
+        for k, v in m.props.items():
+            if k in ("kind", "year", "status", "count", "date", "post") and v is not None:
+                n.props.setdefault(k, v)
+        if all((x.passage, x.start, x.end) != (ev.passage, ev.start, ev.end) for x in n.evidence):
+            n.evidence.append(ev)
+        return nid
+
+    def edge(self, a: str, t: str, b: str, ev: Evidence, props: dict[str, Any]) -> None:
+        if a == b:
+            return
+        if t in SYMMETRIC and b < a:
+            a, b = b, a
+        key = (a, t, b)
+        e = self.edges.get(key)
+        if e is None:
+            e = Edge(a, b, t, {})
+            self.edges[key] = e
+        for k, v in props.items():
+            if v is not None:
+                e.props.setdefault(k, v)
+        if all((x.passage, x.start, x.end) != (ev.passage, ev.start, ev.end) for x in e.evidence):
+            e.evidence.append(ev)
+
+
+def _merge_policy_variants(all_mentions: list[Mention], ctx: ReportContext) -> None:
+    """Within a report, one document cited with and without its place prefix or year range is one node."""
+    prefixes = tuple(p for p in (ctx.district, ctx.city, ctx.province) if p is not None)
+    names = []
+    for p in prefixes:
+        names += [p.name, p.canonical, p.name[:-1] if len(p.name) > 2 else p.name]
+    names += ["国家", "中国", "我国"]
+    groups: dict[str, list[Mention]] = {}
+    for m in all_mentions:
+        if m.label == "Policy":
+            groups.setdefault(policy_key(m.name, tuple(names)), []).append(m)
+    for ms in groups.values():
+        best = max((m.name for m in ms), key=lambda n: (len(n), n))
+        for m in ms:
+            if m.name != best:
+                m.aliases.add(m.name)
+                m.name = best
+
+
+def extract_entities(text: str, passages: list[Passage], report: ReportInfo) -> ExtractionResult:
+    ctx = build_context(report, text)
+    graph = _Graph(report, text)
+    author = None
+    if ctx.author_name:
+        author = Mention("Agency", 0, 0, ctx.author_surface or ctx.author_name, ctx.author_name,
+                         {ctx.author_surface} if ctx.author_surface else set(), {"author": True})
+    home_info = ctx.home
+
+    per_passage: list[tuple[Passage, list[Mention], list[tuple[int, int]]]] = []
+    all_mentions: list[Mention] = []
+    for p in passages:
+        pt = text[p.start:p.end]
+        if not pt.strip():
+            continue
+        base = p.start
+        cls = clauses(pt)
+        titles = [(base + t.start(), base + t.end()) for t in _TITLE.finditer(pt)]
+        places = [m for m in find_places(pt, base, ctx) if _foreign_district_ok(m, pt)
+                  and not any(a < m.start and m.end < b for a, b in titles)]
+        ms = places + find_agencies(pt, base, ctx, places)
+        ms += find_organizations(pt, base, ctx)
+        ms += find_policies(pt, base, ctx)
+        ms += find_events(pt, base, ctx, cls)
+        ms += find_persons(pt, base, ctx)
+        ms += find_measures(pt, base, ctx)
+        ms = _settle_overlaps(ms)
+        year = p.year or report.year
+        status = _STATUS.get(p.role)
+        for m in ms:
+            if m.label in ("Measure", "Event"):
+                if year:
+                    m.props["year"] = year
+                if status:
+                    m.props["status"] = status
+            if author is not None and m.label == "Agency" and m.name == author.name:
+                m.props["author_ref"] = True
+        per_passage.append((p, ms, sentences(pt, base)))
+        all_mentions += ms
+    _merge_policy_variants(all_mentions, ctx)
+
+    author_id = node_id("Agency", author.name) if author else None
+    section_line: Mention | None = None
+    for p, ms, sents in per_passage:
+        line: Mention | None = None
+        if p.role == "problem":
+            # 一是…不够均衡 in a problems section lists shortcomings, not lines of work
+            ms[:] = [m for m in ms if not m.props.get("line")]
+        heads = [m for m in ms if m.props.get("line")]
+        is_heading = bool(heads) and _HEADING.match(text[p.start:p.end]) is not None
+        for s, e in sents:
+            sent = Sentence(s, e, [m for m in ms if s <= m.start and m.end <= e])
+            # mentions straddling a sentence end (rare: a title with 。 inside) go with their start
+            sent.mentions += [m for m in ms if s <= m.start < e and m.end > e]
+            ev = graph.evidence(p, s, e)
+            for m in sent.mentions:
+                if m.props.get("line"):
+                    line = m
+                    if section_line is not None and not is_heading and m is not section_line:
+                        # 一是… under （一）…: the item is part of its section's line of work
+                        graph.edge(graph.node(m, ev), "PART_OF", graph.node(section_line, ev), ev, {})
+            for m in sent.mentions:
+                graph.node(m, ev)
+            home = None
+            if home_info is not None:
+                home = next((m for m in sent.mentions if m.label == "Place" and m.name == home_info.canonical), None)
+                if home is None:
+                    home = Mention("Place", s, s, "", home_info.canonical, set(),
+                                   {"kind": home_info.kind, "gazetteer": home_info.name, "implicit": True})
+            for r in relate_sentence(text, sent, ctx, author, home, p.year or report.year, line):
+                a = graph.node(r.source, ev)
+                b = graph.node(r.target, ev)
+                graph.edge(a, r.type, b, ev, r.props)
+        if is_heading:
+            section_line = heads[0]
+        elif _TOP_HEADING.match(text[p.start:p.end]):
+            section_line = None
+
+    if author is not None and author_id not in graph.nodes and passages:
+        # the author named nowhere in the body: its evidence is the report's opening line
+        p = next((q for q in passages if text[q.start:q.end].strip()), passages[0])
+        sents = sentences(text[p.start:p.end], p.start) or [(p.start, p.end)]
+        graph.node(author, graph.evidence(p, *sents[0]))
+
+    nodes = list(graph.nodes.values())
+    texts = {}
+    for n in nodes:
+        parts = [n.name, *n.aliases]
+        if n.name_en:
+            parts.append(n.name_en)
+        parts.append(graph.context.get(n.id, ""))
+        texts[n.id] = " ".join(x for x in parts if x)
+    return ExtractionResult(nodes, list(graph.edges.values()), author_id if author else None, texts)
