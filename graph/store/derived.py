@@ -5,6 +5,7 @@ file instead of merging every report again.
 """
 from __future__ import annotations
 
+import logging
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -194,6 +195,7 @@ def build_derived(segments: dict[str, tuple[GraphBatch, Vectors | None]]) -> Der
 
     if n and any(tokens):
         import bm25s  # imported late: building without passages needs no BM25
+        logging.getLogger("bm25s").setLevel(logging.WARNING)
         bm = bm25s.BM25()
         bm.index(tokens, show_progress=False)
         d.bm25 = bm

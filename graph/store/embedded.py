@@ -72,7 +72,7 @@ class EmbeddedStore(GraphStore):
     def _read_manifest(self) -> dict:
         mf = self.path / "manifest.json"
         if not mf.exists():
-            return {"format": FORMAT, "version": 0, "model": None, "segments": {}}
+            return {"format": FORMAT, "version": 0, "model": None, "segments": {}, "reports": {}}
         try:
             m = json.loads(mf.read_text("utf-8"))
         except (OSError, ValueError) as e:
@@ -141,6 +141,7 @@ class EmbeddedStore(GraphStore):
                                 pickle.dumps((batch, vectors), protocol=pickle.HIGHEST_PROTOCOL))
             old = self._manifest["segments"].get(rid)
             self._manifest["segments"][rid] = fname
+            self._manifest["reports"][rid] = batch.report.to_dict()
             self._manifest["version"] += 1
             if vectors is not None:
                 self._manifest["model"] = vectors.model
@@ -158,6 +159,7 @@ class EmbeddedStore(GraphStore):
                 return False
             segs = self._load_segments()
             fname = self._manifest["segments"].pop(r.id)
+            self._manifest["reports"].pop(r.id, None)
             self._manifest["version"] += 1
             if not self._manifest["segments"]:
                 self._manifest["model"] = None
@@ -195,7 +197,8 @@ class EmbeddedStore(GraphStore):
 
     # -- reports and passages ----------------------------------------------------------
     def reports(self) -> list[ReportInfo]:
-        return list(self._index().reports.values())
+        # From the manifest, so that checking for an unchanged file never builds the indexes.
+        return [ReportInfo(**d) for d in self._manifest["reports"].values()]
 
     def passages_of(self, report_id: str) -> list[Passage]:
         d = self._index()

@@ -14,29 +14,38 @@ ENTITY_NAME_INDEX = "govgraph_entity_names"
 PASSAGE_VECTOR_INDEX = "govgraph_passage_embedding"
 ENTITY_VECTOR_INDEX = "govgraph_entity_embedding"
 
-_STATEMENTS = (
-    "CREATE CONSTRAINT govgraph_report_id IF NOT EXISTS FOR (r:Report) REQUIRE r.id IS UNIQUE",
-    "CREATE CONSTRAINT govgraph_passage_id IF NOT EXISTS FOR (p:Passage) REQUIRE p.id IS UNIQUE",
-    "CREATE CONSTRAINT govgraph_entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE",
-    "CREATE INDEX govgraph_passage_report IF NOT EXISTS FOR (p:Passage) ON (p.report)",
-    "CREATE INDEX govgraph_report_sha IF NOT EXISTS FOR (r:Report) ON (r.sha256)",
-    "CREATE INDEX govgraph_report_file IF NOT EXISTS FOR (r:Report) ON (r.file)",
-    "CREATE INDEX govgraph_entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)",
-    "CREATE INDEX govgraph_entity_label IF NOT EXISTS FOR (n:Entity) ON (n.label)",
+# name -> statement; the names let a reconnect see at a glance what already exists.
+_SCHEMA = {
+    "govgraph_report_id": "CREATE CONSTRAINT govgraph_report_id IF NOT EXISTS FOR (r:Report) REQUIRE r.id IS UNIQUE",
+    "govgraph_passage_id": "CREATE CONSTRAINT govgraph_passage_id IF NOT EXISTS FOR (p:Passage) REQUIRE p.id IS UNIQUE",
+    "govgraph_entity_id": "CREATE CONSTRAINT govgraph_entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE",
+    "govgraph_passage_report": "CREATE INDEX govgraph_passage_report IF NOT EXISTS FOR (p:Passage) ON (p.report)",
+    "govgraph_report_sha": "CREATE INDEX govgraph_report_sha IF NOT EXISTS FOR (r:Report) ON (r.sha256)",
+    "govgraph_report_file": "CREATE INDEX govgraph_report_file IF NOT EXISTS FOR (r:Report) ON (r.file)",
+    "govgraph_entity_name": "CREATE INDEX govgraph_entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)",
+    "govgraph_entity_label": "CREATE INDEX govgraph_entity_label IF NOT EXISTS FOR (n:Entity) ON (n.label)",
     # The cjk analyzer indexes Chinese as character bigrams, so no segmenter is needed here.
-    f"CREATE FULLTEXT INDEX {PASSAGE_TEXT_INDEX} IF NOT EXISTS FOR (p:Passage) ON EACH [p.text] "
-    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}",
-    f"CREATE FULLTEXT INDEX {ENTITY_NAME_INDEX} IF NOT EXISTS FOR (n:Entity) "
-    "ON EACH [n.name, n.aliases_text, n.name_en] OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}",
-)
+    PASSAGE_TEXT_INDEX: f"CREATE FULLTEXT INDEX {PASSAGE_TEXT_INDEX} IF NOT EXISTS FOR (p:Passage) ON EACH [p.text] "
+                        "OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}",
+    ENTITY_NAME_INDEX: f"CREATE FULLTEXT INDEX {ENTITY_NAME_INDEX} IF NOT EXISTS FOR (n:Entity) "
+                       "ON EACH [n.name, n.aliases_text, n.name_en] OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}",
+}
 
 VECTOR_INDEXES = {PASSAGE_VECTOR_INDEX: "Passage", ENTITY_VECTOR_INDEX: "Entity"}
 
 
 def ensure_schema(session: Session) -> None:
-    for stmt in _STATEMENTS:
+    """Create what is missing; a reconnect to a ready database only reads the index list."""
+    states = {r["name"]: r["state"] for r in session.run("SHOW INDEXES YIELD name, state RETURN name, state")}
+    constraints = {r["name"] for r in session.run("SHOW CONSTRAINTS YIELD name RETURN name")}
+    created = False
+    for name, stmt in _SCHEMA.items():
+        if name in constraints or name in states:
+            continue
         session.run(stmt).consume()
-    session.run("CALL db.awaitIndexes(60)").consume()
+        created = True
+    if created or any(state != "ONLINE" for state in states.values()):
+        session.run("CALL db.awaitIndexes(60)").consume()
 
 
 def vector_dimensions(session: Session) -> dict[str, int]:

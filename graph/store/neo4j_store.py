@@ -438,5 +438,6 @@ def _check_dim(v: np.ndarray, dim: int) -> None:
 
 
 def _first_line(e: Exception) -> str:
-    msg = getattr(e, "message", None) or str(e) or type(e).__name__
+    # Only server errors carry `message`; asking a driver error for it raises a preview warning.
+    msg = (e.message if isinstance(e, nx.Neo4jError) else None) or str(e) or type(e).__name__
     return msg.strip().splitlines()[0]

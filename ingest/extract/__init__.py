@@ -7,6 +7,7 @@ organisations, policies, events, persons, measures -> overlaps settled -> relati
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -62,7 +63,14 @@ def build_context(report: ReportInfo, text: str = "") -> ReportContext:
     g = gazetteer()
     names = [key for _, _, key, name in g.matcher.find(source)]
     names = [g.matcher.get(n) for n in names]
-    ctx.district, ctx.city, ctx.province = place_context([n for n in names if n])
+    names = [n for n in names if n]
+    for n in list(names):
+        variants = g.variants.get(n, [])
+        if len(variants) > 1 and text:
+            # 南山区 of Shenzhen or of Hegang: the city the report itself names most
+            best = max(variants, key=lambda v: text.count(v.parent[:2]) if v.parent else -1)
+            names.insert(0, best.parent)
+    ctx.district, ctx.city, ctx.province = place_context(names)
     ctx.place_names = {p.name for p in (ctx.district, ctx.city, ctx.province) if p is not None}
     if report.author:
         ctx.author_surface = report.author
@@ -106,6 +114,8 @@ class _Graph:
         self.nodes: dict[str, Node] = {}
         self.edges: dict[tuple[str, str, str], Edge] = {}
         self.context: dict[str, str] = {}
+        # evidence already attached, per node or edge: the author collects thousands
+        self.seen: set[tuple] = set()
 
     def evidence(self, passage: Passage, s: int, e: int) -> Evidence:
         return Evidence(self.report.id, self.report.file, passage.id, s, e, self.text[s:e])
@@ -125,7 +135,9 @@ class _Graph:
         for k, v in m.props.items():
             if k in ("kind", "year", "status", "count", "date", "post") and v is not None:
                 n.props.setdefault(k, v)
-        if all((x.passage, x.start, x.end) != (ev.passage, ev.start, ev.end) for x in n.evidence):
+        key = (nid, ev.start, ev.end)
+        if key not in self.seen:
+            self.seen.add(key)
             n.evidence.append(ev)
         return nid
 
@@ -142,7 +154,9 @@ class _Graph:
         for k, v in props.items():
             if v is not None:
                 e.props.setdefault(k, v)
-        if all((x.passage, x.start, x.end) != (ev.passage, ev.start, ev.end) for x in e.evidence):
+        ekey = (key, ev.start, ev.end)
+        if ekey not in self.seen:
+            self.seen.add(ekey)
             e.evidence.append(ev)
 
 
@@ -215,10 +229,11 @@ def extract_entities(text: str, passages: list[Passage], report: ReportInfo) -> 
             ms[:] = [m for m in ms if not m.props.get("line")]
         heads = [m for m in ms if m.props.get("line")]
         is_heading = bool(heads) and _HEADING.match(text[p.start:p.end]) is not None
+        ms.sort(key=lambda m: m.start)
+        starts = [m.start for m in ms]
         for s, e in sents:
-            sent = Sentence(s, e, [m for m in ms if s <= m.start and m.end <= e])
-            # mentions straddling a sentence end (rare: a title with 。 inside) go with their start
-            sent.mentions += [m for m in ms if s <= m.start < e and m.end > e]
+            # mentions go with the sentence they start in (a title with 。 inside stays whole)
+            sent = Sentence(s, e, ms[bisect_left(starts, s):bisect_left(starts, e)])
             ev = graph.evidence(p, s, e)
             for m in sent.mentions:
                 if m.props.get("line"):

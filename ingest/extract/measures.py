@@ -19,6 +19,16 @@ _HEAD_END = re.compile(r"[。；;：:！\n]")
 _LEADING = re.compile(r"^(?:了|好|我区|我市|我省|我办|全区|全市|全省|区内|本区|各项|相关|有关|积极|全面|扎实|认真|深入|持续|大力|着力|切实|不断|进一步|主动|坚决|继续|加快)+")
 
 
+_CLAUSE = re.compile(r"[^，。；：！？\n]+")
+_DIGIT = re.compile(r"[0-9０-９%]")
+
+
+@lru_cache(maxsize=1)
+def _clause_start_re() -> re.Pattern:
+    words = "|".join(map(re.escape, sorted(word_list("measure_clause_starts.txt"), key=len, reverse=True)))
+    return re.compile(rf"(?:{words})")
+
+
 @lru_cache(maxsize=1)
 def _action_re() -> re.Pattern:
     verbs = "|".join(map(re.escape, sorted(word_list("measure_verbs.txt"), key=len, reverse=True)))
@@ -61,7 +71,8 @@ def find_measures(text: str, base: int, ctx) -> list[Mention]:
     head_stop = word_list("measure_head_stop.txt")
     lines: list[tuple[int, int]] = []
     m = _NUMBERED_HEAD.match(text)
-    if m:
+    if m and not re.match(r"\s*[一二三四五六七八九十]+、", text):
+        # 一、… titles a part of the report; its lines of work are the （一） and 一是 items
         h = _head(text, m.end())
         if h:
             lines.append(h)
@@ -78,14 +89,30 @@ def find_measures(text: str, base: int, ctx) -> list[Mention]:
         if len(name) < 4:
             continue
         out.append(Mention("Measure", base + s, base + e, raw, name, set(), {"line": True}))
+    # Work-report style: a short clause opening with an action word is a line of work
+    # (加快建设全球数字经济标杆城市，…), the way these reports list what was done.
+    starts = _clause_start_re()
+    for cm in _CLAUSE.finditer(text):
+        cs, ce = cm.span()
+        while cs < ce and text[cs] in " 　\t":
+            cs += 1
+        clause = text[cs:ce]
+        if not (6 <= len(clause) <= 22) or _DIGIT.search(clause) or not starts.match(clause):
+            continue
+        if any(cs <= o.start - base < ce or o.start - base <= cs < o.end - base for o in out):
+            continue
+        name = clause.replace("“", "").replace("”", "")
+        out.append(Mention("Measure", base + cs, base + ce, clause, name, set(), {"line": False, "clause": True}))
     stop = word_set("measure_stop.txt")
     for m in _action_re().finditer(text):
         obj = m.group("obj") + m.group("tail")
         name = short_name(obj)
+        if name.endswith(("各项", "相关", "有关")):
+            continue
         if len(name) < 4 or name in stop or short_name(m.group("obj")) + "工作" in stop or m.group("obj").lstrip("了") + m.group("tail") in stop:
             continue
         s = m.start("obj")
-        if any(o.props.get("line") and o.start - base <= s < o.end - base and o.name == name for o in out):
+        if any(o.start - base <= s < o.end - base and (o.name == name or o.props.get("clause")) for o in out):
             continue
         out.append(Mention("Measure", base + m.start(), base + m.end(), text[m.start():m.end()], name, set(),
                            {"line": False}))

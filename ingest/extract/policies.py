@@ -27,7 +27,22 @@ def _suffixes() -> tuple[str, ...]:
 def _unbracketed_re() -> re.Pattern:
     verbs = "|".join(map(re.escape, sorted(word_list("policy_verbs.txt"), key=len, reverse=True)))
     sufs = "|".join(map(re.escape, _suffixes()))
-    return re.compile(rf"(?:{verbs})(?:了)?((?:[^，。；、：《》\n]{{2,40}}?)(?:{sufs}))(?=[，。；、\n等和及]|$)")
+    return re.compile(rf"(?:{verbs})(?:了)?((?:[^，。；、：《》\n]{{2,40}}?)(?:{sufs}))(?=[，。；、\n等和及以]|$)")
+
+
+@lru_cache(maxsize=1)
+def _coord_re() -> re.Pattern:
+    sufs = "|".join(map(re.escape, _suffixes()))
+    return re.compile(rf"[和及、]((?:[^，。；、：《》\n和及]{{2,30}}?)(?:{sufs}))(?=[，。；、\n等和及以]|$)")
+
+
+class _Coord:
+    @staticmethod
+    def match(text: str, pos: int):
+        return _coord_re().match(text, pos)
+
+
+_COORD = _Coord()
 
 
 def is_document_title(title: str) -> bool:
@@ -47,12 +62,21 @@ def find_policies(text: str, base: int, ctx) -> list[Mention]:
             continue
         out.append(Mention("Policy", base + m.start(), base + m.end(), m.group(0),
                            normalise_policy(title), set(), {"bracketed": True}))
+    spans = []
     for m in _unbracketed_re().finditer(text):
-        name = m.group(1)
-        # the object of the verb, not a phrase that merely mentions the verb
+        spans.append((m.start(1), m.end(1)))
+        # 制定A方案和B细则: the second document shares the verb
+        pos = m.end(1)
+        while True:
+            c = _COORD.match(text, pos)
+            if not c:
+                break
+            spans.append((c.start(1), c.end(1)))
+            pos = c.end(1)
+    for s, e in spans:
+        name = text[s:e]
         lead = re.search(r"(我区|我市|我省|本区|本市)", name)
-        s = m.start(1)
-        if any(s < o.end - base and o.start - base < m.end(1) for o in out):
+        if any(s < o.end - base and o.start - base < e for o in out):
             continue
         if name.startswith(("的", "和", "及", "各项", "相关", "配套")) or len(name) < 5:
             continue
@@ -60,6 +84,6 @@ def find_policies(text: str, base: int, ctx) -> list[Mention]:
         home = ctx.level(lead.group(1)[1]) if lead else None
         if lead and home is not None:
             canonical = name[:lead.start(1)] + home.canonical + name[lead.end(1):]
-        out.append(Mention("Policy", base + s, base + m.end(1), name, normalise_policy(canonical), set(),
+        out.append(Mention("Policy", base + s, base + e, name, normalise_policy(canonical), set(),
                            {"bracketed": False}))
     return out

@@ -134,7 +134,9 @@ def relate_sentence(text: str, sent: Sentence, ctx, author: Mention | None, home
             at_places.append(p)
     for ev in events:
         for p in at_places:
-            rel(ev, "HELD_AT", p)
+            # 在X…举办了Y: the place and the event share a clause
+            if "，" not in text[min(p.end, ev.end):max(p.start, ev.start)]:
+                rel(ev, "HELD_AT", p)
 
     # An office of a committee is part of it: 区委外事工作委员会办公室 -> 区委外事工作委员会
     for a in agencies:

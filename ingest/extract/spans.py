@@ -73,6 +73,8 @@ def expand_left(text: str, pos: int, min_len: int = 1, max_len: int = 12, floor:
         c = text[i - 1]
         if c in _HARD_STOP or not _NAME_CHARS.match(c):
             break
+        if c == "“" and "”" not in text[i:pos]:
+            break  # an opening quote starts the name: “中科合规法律研究院”
         # 23家 / 七场: a measure word after a numeral ends the name
         if c in _QUANT and i >= 2 and text[i - 2] in _NUMERALS:
             break

@@ -290,3 +290,26 @@ def test_phone_layout(phone_ui):
     assert panel.bounding_box()["width"] <= 390
     ui.shot("ui-phone.png")
     ui.assert_no_console_errors()
+
+
+def test_clicking_an_edge_shows_its_evidence(ui):
+    ui.open()
+    ui.page.wait_for_timeout(800)  # let the layout settle before aiming
+    # Aim at edge midpoints that no node covers, as a reader would.
+    candidates = ui.page.evaluate("""() => {
+        const cy = window.govgraph.graph;
+        const free = (p) => cy.nodes().every(n => {
+            const q = n.renderedPosition(); return Math.hypot(q.x - p.x, q.y - p.y) > n.renderedWidth() + 6; });
+        return cy.edges().map(e => ({id: e.id(), type: e.data('type'), p: e.renderedMidpoint()}))
+                 .filter(e => free(e.p)).slice(0, 5);
+    }""")
+    assert candidates, "no edge could be clicked clear of nodes"
+    box = ui.tid("graph-canvas").bounding_box()
+    for edge in candidates:
+        ui.page.mouse.click(box["x"] + edge["p"]["x"], box["y"] + edge["p"]["y"])
+        if ui.tid("edge-title").count():
+            break
+    assert ui.tid("edge-title").is_visible()
+    assert ui.tid("edge-evidence").is_visible()
+    assert ui.tid("edge-end").count() == 2
+    ui.assert_no_console_errors()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import importlib.util
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from tests.contract.conftest import open_neo4j
 def load_server_tool():
     spec = importlib.util.spec_from_file_location("neo4j_server", ROOT / "tools" / "neo4j_server.py")
     mod = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("neo4j_server", mod)  # its dataclasses look their module up there
     spec.loader.exec_module(mod)
     return mod
 

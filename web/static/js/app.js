@@ -210,7 +210,9 @@ function wire() {
 async function start() {
   applyStatic();
   syncLangButton();
-  ui.graph = new GraphCanvas(byTestId("graph-canvas"), { onSelect: selectEntity, onExpand: expand });
+  ui.graph = new GraphCanvas(byTestId("graph-canvas"), {
+    onSelect: selectEntity, onExpand: expand, onEdge: (edge, s, t2) => ui.panel.showEdge(edge, s, t2),
+  });
   window.govgraph.graph = ui.graph.cy;
   ui.search = new SearchPanel(byTestId("results-pane"), {
     onAnswer: openAnswer, onShowAnswers: showAnswers, onOpenReport: openReport,
@@ -232,7 +234,9 @@ async function start() {
   ui.paths = new PathFinder(byTestId("paths-panel"), {
     onFound: (paths, message) => { closePopovers(); showPaths(paths); toast(message); },
   });
-  ui.partners = new PartnersView({ onSelect: (id) => ui.panel.show(id) });
+  ui.partners = new PartnersView({
+    onSelect: (id) => ui.panel.show(id), onEdge: (edge, s, t2) => ui.panel.showEdge(edge, s, t2),
+  });
   ui.reports = new ReportView({ onSelectEntity: (id) => ui.panel.show(id) });
   window.govgraph.ui = ui;
   wire();

@@ -46,6 +46,15 @@ export class EntityPanel {
     this.render();
   }
 
+  // A relation's own panel: its two ends and the sentences that state it.
+  showEdge(edge, source, target) {
+    if (this.controller) this.controller.abort();
+    this.root.hidden = false;
+    document.body.classList.add("panel-open");
+    this.state = { id: null, mode: "edge", edge, source, target };
+    this.render();
+  }
+
   hide() {
     this.root.hidden = true;
     document.body.classList.remove("panel-open");
@@ -60,6 +69,7 @@ export class EntityPanel {
     const s = this.state;
     if (s.mode === "loading") this.root.append(loadingBox(t("loading"), "entity-loading"));
     else if (s.mode === "error") this.root.append(errorBox(s.err, "entity-error"));
+    else if (s.mode === "edge") this.renderEdge(s.edge, s.source, s.target);
     else this.renderEntity(s.entity);
   }
 
@@ -81,6 +91,32 @@ export class EntityPanel {
         el("button", { type: "button", class: "tool", testid: "entity-path-to", onclick: () => this.h.onPathTo(e) }, t("pathTo"))),
       this.evidenceSection(e),
       this.neighborSection(e));
+  }
+
+  renderEdge(edge, source, target) {
+    const end = (node, id) => el("button", {
+      type: "button", class: "neighbor", testid: "edge-end", dataset: { entity: id },
+      onclick: () => this.h.onNavigate(id),
+    }, node ? swatch(node.label) : null, node ? node.name : id);
+    const since = edge.props && edge.props.since;
+    const names = [source, target].filter(Boolean).flatMap((n) => [n.name, ...(n.aliases || [])]);
+    const evidence = edge.evidence || [];
+    this.root.append(
+      el("header", { class: "entity-head" },
+        el("div", { class: "badge plain", testid: "edge-type" }, relName(edge.type)),
+        el("h2", { testid: "edge-title" }, `${source ? source.name : edge.source} — ${target ? target.name : edge.target}`)),
+      el("div", { class: "edge-ends" }, end(source, edge.source), el("span", { class: "muted" }, relName(edge.type)), end(target, edge.target)),
+      since ? el("dl", { class: "facts" }, el("dt", {}, t("since")), el("dd", {}, String(since))) : null,
+      el("section", { class: "entity-evidence", testid: "edge-evidence" },
+        el("h3", {}, t("evidence"), el("span", { class: "count" }, evidence.length)),
+        evidence.length
+          ? el("ul", { class: "evidence-list" }, evidence.map((ev) => el("li", { class: "evidence", testid: "evidence-item" },
+              highlightedText(ev.text || "", names, { className: "evidence-text" }),
+              el("a", {
+                href: "#", class: "source-link", testid: "evidence-source",
+                onclick: (evt) => { evt.preventDefault(); this.h.onOpenReport(ev.report, { passage: ev.passage, start: ev.start, end: ev.end }); },
+              }, ev.file || t("openInReport")))))
+          : emptyBox(t("noEvidence"))));
   }
 
   evidenceSection(e) {

@@ -55,8 +55,11 @@ function ensureFcose() {
 }
 
 export class GraphCanvas {
-  constructor(container, { onSelect = () => {}, onExpand = () => {}, layout = null, caption = defaultCaption } = {}) {
+  constructor(container, { onSelect = () => {}, onExpand = () => {}, onEdge = () => {}, layout = null, caption = defaultCaption } = {}) {
     this.container = container;
+    // Full API objects by id: the canvas keeps only what it draws, the panel wants the evidence.
+    this.edges = new Map();
+    this.nodes = new Map();
     this.caption = caption;
     this.customLayout = layout;
     this.hasFcose = ensureFcose();
@@ -72,6 +75,17 @@ export class GraphCanvas {
     new ResizeObserver(() => { this.cy.resize(); this.fitCapped(false); }).observe(container);
     this.cy.on("layoutstop", () => this.fitCapped(false));
     this.cy.on("dbltap", "node", (evt) => onExpand(evt.target.id()));
+    this.cy.on("tap", "edge", (evt) => {
+      const edge = this.edges.get(evt.target.id());
+      if (edge) onEdge(edge, this.nodes.get(edge.source), this.nodes.get(edge.target));
+    });
+    this.tip = document.createElement("div");
+    this.tip.className = "tip";
+    this.tip.hidden = true;
+    container.parentElement.append(this.tip);
+    this.cy.on("mouseover", "node", (evt) => this.showTip(evt.target));
+    this.cy.on("mouseout", "node", () => { this.tip.hidden = true; });
+    this.cy.on("viewport", () => { this.tip.hidden = true; });
   }
 
   get size() {
@@ -82,8 +96,23 @@ export class GraphCanvas {
     return this.cy.getElementById(id).nonempty();
   }
 
+  showTip(node) {
+    const { x, y } = node.renderedPosition();
+    const full = this.nodes.get(node.id());
+    this.tip.textContent = "";
+    const name = document.createElement("strong");
+    name.textContent = node.data("name");
+    this.tip.append(name);
+    if (full && full.name_en) this.tip.append(document.createElement("br"), full.name_en);
+    this.tip.style.left = `${x + 14}px`;
+    this.tip.style.top = `${y + 10}px`;
+    this.tip.hidden = false;
+  }
+
   set(subgraph) {
     this.cy.elements().remove();
+    this.edges.clear();
+    this.nodes.clear();
     this.add(subgraph);
     this.layout({ randomize: true });
   }
@@ -110,11 +139,15 @@ export class GraphCanvas {
 
   add(subgraph) {
     const fresh = [];
-    for (const node of subgraph.nodes || []) if (!this.has(node.id)) fresh.push(nodeElement(node));
+    for (const node of subgraph.nodes || []) {
+      this.nodes.set(node.id, node);
+      if (!this.has(node.id)) fresh.push(nodeElement(node));
+    }
     const known = new Set([...this.cy.nodes().map((n) => n.id()), ...fresh.map((n) => n.data.id)]);
     for (const edge of subgraph.edges || []) {
       // Subgraphs may cut an edge's far end (limit, filters); Cytoscape rejects dangling edges.
       if (!known.has(edge.source) || !known.has(edge.target) || this.has(edgeKey(edge))) continue;
+      this.edges.set(edgeKey(edge), edge);
       fresh.push(edgeElement(edge, this.caption));
     }
     const added = this.cy.add(fresh);
@@ -133,7 +166,10 @@ export class GraphCanvas {
       ? {
           name: "fcose", quality: n > 400 ? "draft" : "default", randomize,
           animate: !randomize && n < 250, animationDuration: 450, fit: true, padding: 36,
-          nodeRepulsion: () => 7000, idealEdgeLength: () => 95, edgeElasticity: () => 0.4,
+          // Spokes of a hub get longer edges so its many neighbours' captions have room.
+          nodeRepulsion: () => 9000,
+          idealEdgeLength: (e) => 70 + 5 * Math.min(30, Math.max(e.source().degree(), e.target().degree())),
+          edgeElasticity: () => 0.4,
           nodeSeparation: 90, gravity: 0.3, packComponents: true, numIter: 2500,
           // Isolated nodes are tiled; their captions need room on both axes.
           tile: true, tilingPaddingVertical: 28, tilingPaddingHorizontal: 70,

@@ -111,7 +111,8 @@ const defaultMark = (piece) => el("mark", { class: "term" }, piece);
 // A passage with the query terms marked and its best sentence set apart.
 export function highlightedText(text, terms, { className = "passage-text", testid } = {}) {
   const ranges = termRanges(text, terms);
-  const sentence = bestSentence(text, ranges);
+  // A lone sentence needs no setting apart from itself.
+  const sentence = sentenceRanges(text).length > 1 ? bestSentence(text, ranges) : null;
   const root = el("p", { class: className, testid });
   if (!sentence) {
     root.append(...markedNodes(text, ranges, 0, text.length, defaultMark));

@@ -93,7 +93,8 @@ function partnerCaption(type, since) {
 }
 
 export class PartnersView {
-  constructor({ onSelect }) {
+  constructor({ onSelect, onEdge }) {
+    this.onEdge = onEdge;
     this.canvasEl = byTestId("partners-canvas");
     this.overlay = byTestId("partners-overlay");
     this.status = byTestId("partners-status");
@@ -105,7 +106,9 @@ export class PartnersView {
 
   async open() {
     if (!this.canvas) {
-      this.canvas = new GraphCanvas(this.canvasEl, { onSelect: this.onSelect, layout: columnLayout, caption: partnerCaption });
+      this.canvas = new GraphCanvas(this.canvasEl, {
+        onSelect: this.onSelect, onEdge: this.onEdge, layout: columnLayout, caption: partnerCaption,
+      });
       window.govgraph.partners = this.canvas.cy;
     }
     this.canvas.resize();

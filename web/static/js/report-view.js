@@ -7,18 +7,49 @@ import { labelName, roleName, t } from "./i18n.js";
 import { ALL_LABELS, ROLES, labelStyle, swatch } from "./labels.js";
 import { emptyBox, errorBox, loadingBox } from "./notices.js";
 
-// Overlapping mentions (a place inside an agency's name) keep the earlier, longer one.
-function disjointMentions(mentions) {
+// Slack for a surface mention's span over its canonical name (区发改委 for a longer name
+// is shorter; 东城区人民政府外事办公室（区政府外办） a little longer).
+const SURFACE_SLACK = 6;
+// Names do not hold clause punctuation; a span that does is a sentence.
+const CLAUSE_PUNCT = /[。；！？，;!?]/;
+
+// Mentions come in two kinds: a name written in the text, and a whole sentence credited to
+// an entity the sentence leaves unnamed (the omitted subject of Chinese reports). Names are
+// marked inline; sentence-level credits become a small chip where the sentence starts.
+export function splitMentions(mentions, text) {
+  const surface = [];
+  const implied = [];
+  for (const m of mentions) {
+    if (m.end <= m.start) continue;
+    const piece = text.slice(m.start, m.end);
+    if (!CLAUSE_PUNCT.test(piece) && m.end - m.start <= [...(m.name || "")].length + SURFACE_SLACK) surface.push(m);
+    else implied.push(m);
+  }
+  return { surface: disjoint(surface), implied: dedupe(implied) };
+}
+
+// Overlapping names (a place inside an agency's name) keep the earlier, longer one.
+function disjoint(mentions) {
   const sorted = [...mentions].sort((a, b) => a.start - b.start || (b.end - b.start) - (a.end - a.start));
   const out = [];
   let end = -1;
   for (const m of sorted) {
-    if (m.start >= end && m.end > m.start) {
+    if (m.start >= end) {
       out.push(m);
       end = m.end;
     }
   }
   return out;
+}
+
+function dedupe(mentions) {
+  const seen = new Set();
+  return [...mentions].sort((a, b) => a.start - b.start).filter((m) => {
+    const key = `${m.entity}@${m.start}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export class ReportView {
@@ -28,6 +59,8 @@ export class ReportView {
     this.onSelectEntity = onSelectEntity;
     this.reports = [];
     this.current = null;
+    this.mentions = [];
+    this.implied = [];
     this.focus = null;
     this.select.addEventListener("change", () => { location.hash = `#/report/${encodeURIComponent(this.select.value)}`; });
   }
@@ -59,7 +92,9 @@ export class ReportView {
     clear(this.root).append(loadingBox(t("loading"), "report-loading"));
     try {
       this.current = await api.report(id);
-      this.mentions = disjointMentions(this.current.mentions || []);
+      const { surface, implied } = splitMentions(this.current.mentions || [], this.current.text || "");
+      this.mentions = surface;
+      this.implied = implied;
       this.render();
     } catch (err) {
       this.current = null;
@@ -87,6 +122,7 @@ export class ReportView {
       el("div", { class: "report-keys" },
         el("span", { class: "muted small" }, `${t("entitiesMarked")}:`),
         ALL_LABELS.filter((l) => counts.has(l)).map((l) => el("span", { class: "legend-item" }, swatch(l), `${labelName(l)} ${counts.get(l)}`)),
+        el("span", { class: "legend-item muted" }, el("span", { class: "implied sample" }, "…"), t("impliedActor")),
         el("span", { class: "sep" }),
         ROLES.map((role) => el("span", { class: `role role-${role}` }, roleName(role))))));
 
@@ -119,20 +155,34 @@ export class ReportView {
     };
     const start = p.start;
     const end = Math.min(p.end, text.length);
-    const line = el("p", { class: "rp-text" });
     const f = focused && this.focus.start !== undefined && this.focus.end !== undefined
       ? { s: Math.max(start, this.focus.start), e: Math.min(end, this.focus.end) } : null;
-    if (f && f.e > f.s && (f.s > start || f.e < end)) {
-      line.append(...markedNodes(text, this.mentions, start, f.s, make));
-      line.append(el("span", { class: "focus-span", testid: "focus-span" }, markedNodes(text, this.mentions, f.s, f.e, make)));
-      line.append(...markedNodes(text, this.mentions, f.e, end, make));
-    } else {
-      line.append(...markedNodes(text, this.mentions, start, end, make));
+    const focusOn = f && f.e > f.s && (f.s > start || f.e < end);
+    const chips = this.implied.filter((m) => m.start >= start && m.start < end);
+    // Cut the passage where chips sit and where the focused span begins and ends.
+    const cuts = [...new Set([start, end, ...chips.map((m) => m.start), ...(focusOn ? [f.s, f.e] : [])])]
+      .filter((c) => c >= start && c <= end).sort((a, b) => a - b);
+    const line = el("p", { class: "rp-text" });
+    for (let i = 0; i < cuts.length; i += 1) {
+      for (const m of chips.filter((c) => c.start === cuts[i])) line.append(this.chip(m));
+      if (i + 1 >= cuts.length) break;
+      const [from, to] = [cuts[i], cuts[i + 1]];
+      const nodes = markedNodes(text, this.mentions, from, to, make);
+      if (focusOn && from >= f.s && to <= f.e) line.append(el("span", { class: "focus-span", testid: "focus-span" }, nodes));
+      else line.append(...nodes);
     }
     return el("div", {
       class: `rp rp-${p.role || "other"}${focused ? " focused" : ""}`, testid: "report-passage",
       dataset: { passage: p.id }, id: `p-${p.id}`,
     }, el("span", { class: `role role-${p.role || "other"}` }, roleName(p.role || "other")), line);
+  }
+
+  chip(m) {
+    return el("button", {
+      type: "button", class: "implied", style: `--ent:${labelStyle(m.label).color}`, testid: "implied-mark",
+      title: `${t("impliedActor")}: ${m.name}`, dataset: { entity: m.entity },
+      onclick: () => this.onSelectEntity(m.entity),
+    }, swatch(m.label), m.name);
   }
 
   scrollToFocus() {
