@@ -12,9 +12,11 @@ from .to_networkx import cached, state_key, undirected
 
 MEASURES = ("degree", "betweenness")
 # Exact betweenness is O(nodes x edges); above this many nodes it is estimated from a
-# sample of source nodes (seeded, so the ranking is reproducible).
+# sample of source nodes (seeded, so the ranking is reproducible), as many as keep the
+# work near SAMPLE_EDGE_BUDGET edge visits (one breadth-first search per source).
 EXACT_BETWEENNESS_MAX_NODES = 3000
-DEFAULT_SAMPLE = 200
+SAMPLE_EDGE_BUDGET = 2_000_000
+SAMPLE_MIN, SAMPLE_MAX = 16, 500
 
 
 @dataclass
@@ -42,8 +44,8 @@ def scores(store: GraphStore, measure: str = "degree", sample: int | None = None
     """Centrality of every entity (cached per store state).
 
     degree: neighbours / (n - 1) on the undirected graph. betweenness: normalised, on the
-    undirected graph, exact up to EXACT_BETWEENNESS_MAX_NODES nodes, else from `sample`
-    (default DEFAULT_SAMPLE) seeded source nodes.
+    undirected graph, exact up to EXACT_BETWEENNESS_MAX_NODES nodes, else estimated from
+    `sample` seeded source nodes (default: as many as SAMPLE_EDGE_BUDGET allows).
     """
     _check(measure, None, 1)
     key = state_key(store)
@@ -52,7 +54,12 @@ def scores(store: GraphStore, measure: str = "degree", sample: int | None = None
         return cached(store, ("centrality", "degree"), lambda: nx.degree_centrality(g) if len(g) > 1
                       else {n: 0.0 for n in g}, key)
     n = g.number_of_nodes()
-    k = sample if sample is not None else (None if n <= EXACT_BETWEENNESS_MAX_NODES else DEFAULT_SAMPLE)
+    if sample is not None:
+        k = sample
+    elif n <= EXACT_BETWEENNESS_MAX_NODES:
+        k = None
+    else:
+        k = max(SAMPLE_MIN, min(SAMPLE_MAX, SAMPLE_EDGE_BUDGET // max(1, g.number_of_edges())))
     if k is not None:
         if k < 1:
             raise ValueError(f"sample must be a positive integer, got {sample!r}")

@@ -70,10 +70,12 @@ def ego_network(store: GraphStore, node_id: str, depth: int = 1, labels: Iterabl
                 if other not in nodes:
                     candidates[other] = None
             ids = list(candidates)
-            for i in range(0, len(ids), LOOKUP_CHUNK):
-                if len(nodes) >= max_nodes:
-                    break
-                for n in store.get_nodes(ids[i:i + LOOKUP_CHUNK]):
+            i = 0
+            while i < len(ids) and len(nodes) < max_nodes:
+                # Without a label filter every candidate is kept, so look up only what fits.
+                step = LOOKUP_CHUNK if label_set is not None else max_nodes - len(nodes)
+                chunk, i = ids[i:i + step], i + step
+                for n in store.get_nodes(chunk):
                     if label_set is not None and n.label not in label_set:
                         continue
                     if n.id in nodes:

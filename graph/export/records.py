@@ -30,18 +30,24 @@ class GraphRecords:
         return {n["id"]: n["label"] for n in self.nodes}
 
 
+def evidence_dict(e: Evidence) -> dict[str, Any]:
+    # Built by hand: dataclasses.asdict deep-copies and is the slowest step of an export.
+    return {"report": e.report, "file": e.file, "passage": e.passage, "start": e.start, "end": e.end,
+            "text": e.text}
+
+
 def node_record(node_id: str, label: str, name: str, aliases: list[str] | None = None,
                 name_en: str | None = None, props: dict[str, Any] | None = None,
                 evidence: list[Evidence] | None = None) -> dict[str, Any]:
     return {"kind": "node", "id": node_id, "label": label, "name": name,
             "aliases": list(aliases or []), "name_en": name_en, "props": dict(props or {}),
-            "evidence": [e.to_dict() for e in evidence or []]}
+            "evidence": [evidence_dict(e) for e in evidence or []]}
 
 
 def edge_record(source: str, target: str, type_: str, props: dict[str, Any] | None = None,
                 evidence: list[Evidence] | None = None) -> dict[str, Any]:
     return {"kind": "edge", "source": source, "target": target, "type": type_,
-            "props": dict(props or {}), "evidence": [e.to_dict() for e in evidence or []]}
+            "props": dict(props or {}), "evidence": [evidence_dict(e) for e in evidence or []]}
 
 
 def _drop_none(d: dict[str, Any]) -> dict[str, Any]:

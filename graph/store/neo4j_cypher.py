@@ -30,12 +30,13 @@ SET n.names = reduce(acc = [], x IN n.name_list | CASE WHEN x IN acc THEN acc EL
 SET n.aliases_text = reduce(s = '', x IN n.names | s + ' ' + x)
 """
 
-STRIP_EDGES = """
-MATCH (rep:Report {id: $rid})
+# `touched` holds both ends of every relation the report stated, so walking outgoing
+# relations of the listed entities meets each such relation exactly once.
+STRIP_EDGES = f"""
+MATCH (rep:Report {{id: $rid}})
 UNWIND rep.touched AS eid
-MATCH (:Entity {id: eid})-[r]-(:Entity)
+MATCH (:Entity {{id: eid}})-[r:{'|'.join(ENTITY_REL_TYPES)}]->()
 WHERE $rid IN r.reports
-WITH DISTINCT r
 WITH r, [i IN range(0, size(r.reports) - 1) WHERE r.reports[i] <> $rid] AS keep
 SET r.reports = [i IN keep | r.reports[i]], r.contrib = [i IN keep | r.contrib[i]]
 WITH r WHERE size(r.reports) = 0

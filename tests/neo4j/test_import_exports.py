@@ -4,41 +4,33 @@ Runs against the server `tools/neo4j_server.py run -- pytest ...` starts (GOVGRA
 without it the tests fail rather than skip, so a missing server is never mistaken for a pass.
 neo4j-admin is not part of that server, so the CSV folder is read by neo4j-admin's header
 rules (tests/unit/admin_csv.py) and written through UNWIND, and Neo4j's own CSV reader
-(LOAD CSV) checks that every file parses to the expected number of rows.
+(LOAD CSV) checks that every file splits into the very fields those rules read.
 """
 from __future__ import annotations
 
 import csv
 import io
 import json
-import os
-import sys
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from neo4j import GraphDatabase
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
-
-from admin_csv import read_file  # noqa: E402
-from graph.export import export  # noqa: E402
-from graph.export.cypher import iter_statements  # noqa: E402
-from graph.export.neo4j_csv import export_neo4j_csv  # noqa: E402
-from graph.store.embedded import EmbeddedStore  # noqa: E402
-from sample_graph import TRICKY_NAME, sample_batches  # noqa: E402
+from graph.export import export
+from graph.export.cypher import iter_statements
+from graph.export.neo4j_csv import export_neo4j_csv
+from graph.store.embedded import EmbeddedStore
+from tests.unit.admin_csv import read_file
+from tests.unit.sample_graph import TRICKY_NAME, sample_batches
 
 pytestmark = pytest.mark.neo4j
 
 
 @pytest.fixture(scope="module")
-def driver():
-    uri = os.environ.get("GOVGRAPH_NEO4J_URI")
-    if not uri:
-        pytest.fail("GOVGRAPH_NEO4J_URI is not set: run these tests through "
-                    "`python tools/neo4j_server.py run -- pytest tests/neo4j`")
-    from neo4j import GraphDatabase
-    user, password = os.environ.get("GOVGRAPH_NEO4J_USER"), os.environ.get("GOVGRAPH_NEO4J_PASSWORD")
-    drv = GraphDatabase.driver(uri, auth=(user, password) if user else None)
+def driver(neo4j_uri):
+    # The shared fixture fails (never skips) when GOVGRAPH_NEO4J_URI is missing.
+    drv = GraphDatabase.driver(neo4j_uri, auth=None)
     drv.verify_connectivity()
     yield drv
     drv.close()

@@ -213,7 +213,7 @@ def read_cypher_string(lit: str) -> str:
 
 @pytest.mark.parametrize("s", [
     "plain", "O'Brien", 'say "hi"', "back\\slash", "\\'", "two\nlines\r\n", "tab\there",
-    "东城区人民政府外事办公室（区政府外办）", "sep\u2028x\u0000y", TRICKY_NAME, "",
+    "东城区人民政府外事办公室（区政府外办）", "sep\u2028x\u0000y\x7f\ud800z", TRICKY_NAME, "",
 ])
 def test_cypher_strings_escape_and_read_back(s):
     lit = cypher_string(s)

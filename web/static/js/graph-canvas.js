@@ -168,7 +168,7 @@ export class GraphCanvas {
           animate: !randomize && n < 250, animationDuration: 450, fit: true, padding: 36,
           // Spokes of a hub get longer edges so its many neighbours' captions have room.
           nodeRepulsion: () => 9000,
-          idealEdgeLength: (e) => 70 + 5 * Math.min(30, Math.max(e.source().degree(), e.target().degree())),
+          idealEdgeLength: (e) => 60 + 4 * Math.min(80, Math.max(e.source().degree(), e.target().degree())),
           edgeElasticity: () => 0.4,
           nodeSeparation: 90, gravity: 0.3, packComponents: true, numIter: 2500,
           // Isolated nodes are tiled; their captions need room on both axes.

@@ -16,13 +16,14 @@ export function graphStyle() {
       style: {
         label: "data(display)",
         "font-family": FONT_STACK,
-        "font-size": 11,
+        // Hubs get larger captions, which stay visible when zoomed out past min-zoomed-font-size.
+        "font-size": "mapData(deg, 0, 40, 11, 24)",
         color: "#1f2937",
         "text-valign": "bottom",
         "text-halign": "center",
         "text-margin-y": 4,
         "text-wrap": "ellipsis",
-        "text-max-width": 120,
+        "text-max-width": 240,
         "text-background-color": "#ffffff",
         "text-background-opacity": 0.75,
         "text-background-padding": 1.5,

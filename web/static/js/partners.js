@@ -12,32 +12,43 @@ const HOME_COUNTRY = new Set(["中国", "中华人民共和国", "China", "Peopl
 const COLUMN_X = [0, 300, 600];
 const ROW = 48;
 
-// Foreign places are those whose LOCATED_IN chain reaches a country other than China;
-// places with no known country stay undecided (not foreign).
-function foreignSet(cy) {
+// Which side of a tie is home: a place whose LOCATED_IN chain reaches China or a Chinese
+// province-level unit is domestic; one reaching another country is foreign. Places with no
+// known chain stay undecided and the tie's own direction (source first) decides.
+const PROVINCE_SUFFIX = /(省|自治区|特别行政区)$/;
+const MUNICIPALITIES = new Set(["北京市", "上海市", "天津市", "重庆市"]);
+
+function sides(cy) {
   const parent = new Map();
   cy.edges('[type = "LOCATED_IN"]').forEach((e) => parent.set(e.source().id(), e.target()));
   const foreign = new Set();
+  const domestic = new Set();
   cy.nodes().forEach((n) => {
     const seen = new Set();
     for (let cur = n; cur && !seen.has(cur.id()); cur = parent.get(cur.id())) {
       seen.add(cur.id());
+      const name = cur.data("name") || "";
+      if (HOME_COUNTRY.has(name) || PROVINCE_SUFFIX.test(name) || MUNICIPALITIES.has(name)) {
+        domestic.add(n.id());
+        break;
+      }
       if (cur.data("kind") === "country") {
-        if (!HOME_COUNTRY.has(cur.data("name"))) foreign.add(n.id());
+        foreign.add(n.id());
         break;
       }
     }
   });
-  return foreign;
+  return { foreign, domestic };
 }
 
 export function columnsOf(cy) {
   const col = new Map();
-  const foreign = foreignSet(cy);
+  const { foreign, domestic } = sides(cy);
   cy.nodes().forEach((n) => { if (n.data("kind") === "country") col.set(n.id(), 2); });
   cy.edges('[type = "PARTNER_OF"]').forEach((e) => {
     let [home, away] = [e.source(), e.target()];
-    if (foreign.has(home.id()) && !foreign.has(away.id())) [home, away] = [away, home];
+    const flip = domestic.has(away.id()) ? !domestic.has(home.id()) : foreign.has(home.id()) && !foreign.has(away.id());
+    if (flip) [home, away] = [away, home];
     if (!col.has(away.id())) col.set(away.id(), 1);
     if (!col.has(home.id())) col.set(home.id(), 0);
   });
@@ -73,9 +84,17 @@ function columnLayout(cy) {
   const mean = (ids, fallback) => (ids.length ? ids.reduce((s, id) => s + (ys.get(id) ?? 0), 0) / ids.length : fallback);
   for (const c of [0, 2]) {
     const ids = cy.nodes().filter((n) => col.get(n.id()) === c).map((n) => n.id());
-    ids.forEach((id, i) => {
+    // Places tied to partner cities first; then their containers (a country above a
+    // prefecture) beside whatever they contain.
+    const pending = [];
+    for (const id of ids) {
       const linked = cy.getElementById(id).neighborhood("node").filter((m) => col.get(m.id()) === 1).map((m) => m.id());
-      ys.set(id, mean(linked, i * ROW));
+      if (linked.length) ys.set(id, mean(linked, 0));
+      else pending.push(id);
+    }
+    pending.forEach((id, i) => {
+      const placed = cy.getElementById(id).neighborhood("node").map((m) => m.id()).filter((m) => ys.has(m));
+      ys.set(id, mean(placed, (partners.length + i) * ROW) + (placed.length ? ROW / 2 : 0));
     });
     spread(ids, ys);
   }

@@ -125,7 +125,7 @@ public final class Neo4jLauncher {
                     .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(5))
                     .build();
         } catch (RuntimeException e) {
-            System.err.println("Neo4jLauncher: could not start Neo4j in " + home + ": " + e);
+            System.err.println("Neo4jLauncher: could not start Neo4j in " + home + ": " + rootCause(e));
             System.exit(1);
             return;
         }
@@ -158,6 +158,15 @@ public final class Neo4jLauncher {
             return requested;
         }
         return bound.getPort();
+    }
+
+    /** Neo4j wraps the real reason (say, a port in use) several levels deep. */
+    private static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t == e ? e.toString() : e.getMessage() + " — caused by " + t;
     }
 
     private static String neo4jVersion() {

@@ -1,0 +1,146 @@
+"""How cost grows with size: the corpus at 1x, 4x and 16x (every report filed again under new
+report, passage and file ids; same texts and vectors) in the embedded store, and in Neo4j at 1x
+and 4x. For each size: write time, index build, reopen, search/ask latency against numpy brute
+force over the same (scaled) matrix, and the process's memory.
+
+    python bench/scale_bench.py [--quick] [--skip-neo4j] [--factors 1,4,16]
+"""
+from __future__ import annotations
+
+import gc
+import shutil
+import sys
+
+import numpy as np
+
+import common
+from common import Report, Row, Timer, log, peak_rss_mb, percentiles
+from queries import QUERIES
+from search_bench import Floor, make_service, measure
+from workspace import Workspace, clone_batch
+
+FACTORS = (1, 4, 16)
+P95_TARGET_16X = 300.0
+
+
+def copies(batches, vectors, factor: int):
+    """(batch, vectors) for copy 0 (the originals) up to factor-1."""
+    for c in range(factor):
+        for b in batches:
+            yield (b if c == 0 else clone_batch(b, c)), vectors[b.report.id]
+
+
+def _rows(rep: Report, label: str, factor: int, m: dict, base: dict | None) -> None:
+    sec = f"scale {factor}x"
+    fp = percentiles(m["floor"])
+    for op in ("search", "ask"):
+        pp = percentiles(m[op])
+        for p in ("p50", "p95", "p99"):
+            target = ("<=", P95_TARGET_16X) if (op, p, factor) == ("search", "p95", 16) else None
+            note = ""
+            if base is not None and p == "p95":
+                note = f"{pp[p] / percentiles(base[op])[p]:.2f}x the 1x {op} {p}"
+            rep.add(Row(sec, f"{op} {p} ({label})", pp[p], "ms", f"numpy brute force {p}", fp[p],
+                        target=target, note=note))
+
+
+def bench_embedded(ws: Workspace, rep: Report, factors) -> None:
+    from graph.store.embedded import EmbeddedStore
+
+    batches, vectors = ws.batches(), ws.vectors()
+    emb = ws.embedder()
+    enc = emb._load()
+    base = None
+    rounds = 1 if ws.quick else 2
+    for factor in factors:
+        path = ws.workdir / f"scale-{factor}x"
+        shutil.rmtree(path, ignore_errors=True)
+        gc.collect()
+        log(f"scale {factor}x: writing {factor * len(batches)} reports into the embedded store")
+        store = EmbeddedStore(path)
+        with Timer() as tw:
+            for b, v in copies(batches, vectors, factor):
+                store.put_batch(b, v)
+        with Timer() as tf:
+            store.flush()
+        del store
+        gc.collect()
+        with Timer() as to:
+            store = EmbeddedStore(path)
+            st = store.stats()
+        passages = st["passages"]
+        size_mb = sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
+        sec = f"scale {factor}x"
+        rep.add(Row(sec, "write reports (embedded)", tw.wall, "s", "", None,
+                    note=f"{factor * len(batches)} reports, {passages:,} passages, {size_mb:.0f} MB on disk"),
+                Row(sec, "build + save indexes (flush)", tf.wall, "s", "", None),
+                Row(sec, "reopen embedded store", to.wall, "s", "", None,
+                    target=("<=", 2.0) if factor == 1 else None))
+        matrix = np.vstack([vectors[b.report.id].passages for b in batches] * factor)
+        floor = Floor(enc, matrix)
+        del matrix
+        svc = make_service(store, emb)
+        log(f"scale {factor}x: latency, {len(QUERIES)} queries x {rounds}")
+        m = measure(svc, floor, QUERIES, rounds)
+        _rows(rep, "embedded", factor, m, base)
+        rep.add(Row(sec, "process peak RSS so far", peak_rss_mb(), "MiB", "", None,
+                    note="bench process: every size so far, plus the batches and the model"))
+        if base is None:
+            base = m
+        if any(r.missed for r in rep.rows[-7:]):
+            rep.profile(f"search at {factor}x, 20 queries", lambda: [svc.search(q, k=10) for q in QUERIES[:20]])
+        del svc, store, floor
+        gc.collect()
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def bench_neo4j(ws: Workspace, rep: Report, factors) -> None:
+    neo = ws.neo4j_loaded()
+    if neo is None:
+        rep.note(f"Neo4j scaling: {ws.neo4j_reason}")
+        return
+    batches, vectors = ws.batches(), ws.vectors()
+    emb = ws.embedder()
+    floor_enc = emb._load()
+    have = 1
+    base = None
+    rounds = 1 if ws.quick else 2
+    for factor in factors:
+        if factor > 4:
+            continue
+        if factor > have:
+            log(f"scale {factor}x: writing {(factor - have) * len(batches)} more reports into Neo4j")
+            with Timer() as tw:
+                for c in range(have, factor):
+                    for b in batches:
+                        neo.put_batch(clone_batch(b, c), vectors[b.report.id])
+            have = factor
+            rep.add(Row(f"scale {factor}x", "write added copies (Neo4j)", tw.wall, "s", "", None))
+        floor = Floor(floor_enc, np.vstack([vectors[b.report.id].passages for b in batches] * factor))
+        svc = make_service(neo, emb)
+        log(f"scale {factor}x: Neo4j latency")
+        m = measure(svc, floor, QUERIES, rounds)
+        _rows(rep, "Neo4j", factor, m, base)
+        if base is None:
+            base = m
+    if have > 1:  # the copies stay; whoever needs the 1x corpus in Neo4j again reloads it
+        ws._neo4j_loaded = False
+
+
+def run(ws: Workspace, factors=None) -> Report:
+    factors = tuple(factors or ((1, 2) if ws.quick else FACTORS))
+    rep = Report()
+    rep.note(f"scaling: factors {', '.join(f'{f}x' for f in factors)}; copies keep entity ids, so entities "
+             "gather evidence from every copy (entity count stays, evidence and passages grow)")
+    bench_embedded(ws, rep, factors)
+    bench_neo4j(ws, rep, factors)
+    return rep
+
+
+def main(argv: list[str] | None = None) -> int:
+    from run_all import standalone
+    return standalone(run, argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
