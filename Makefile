@@ -45,7 +45,7 @@ web:
 	cd web && npm ci --no-audit --no-fund && npm run vendor
 
 bench: install neo4j
-	$(PY) tools/neo4j_server.py run -- $(PY) bench/run_all.py
+	$(PY) tools/neo4j_server.py run -- $(PY) bench/run_all.py $(BENCH_ARGS)
 
 eval: install
 	$(GOVGRAPH) eval extract

@@ -9,7 +9,9 @@ The cue words are those of ordinary Chinese and English questions, not of any on
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from .crosslingual import chinese_terms
 
 # Question nouns -> label. Longer nouns first so that 办公室 wins over 室-less readings and
 # 友好城市 over 城市 when both could match.
@@ -90,10 +92,12 @@ _EN_FILLER = re.compile(
 
 @dataclass
 class QuestionIntent:
-    """label: the node label asked for, or None; focus: the question without its question words."""
+    """label: the node label asked for, or None; focus: the question without its question words;
+    terms: for an English question, Chinese words for its focus (so that BM25 can match Chinese text)."""
     label: str | None
     focus: str
     lang: str  # 'zh' | 'en'
+    terms: list[str] = field(default_factory=list, compare=False)
 
 
 def question_lang(q: str) -> str:
@@ -158,4 +162,6 @@ def analyze_question(q: str) -> QuestionIntent:
     q = q.strip()
     if question_lang(q) == "zh":
         return _analyze_zh(q)
-    return _analyze_en(q)
+    intent = _analyze_en(q)
+    intent.terms = chinese_terms(intent.focus)
+    return intent

@@ -56,7 +56,10 @@ def ego_network(store: GraphStore, node_id: str, depth: int = 1, labels: Iterabl
     def relations(u: str) -> list[Edge]:
         es = incident.get(u)
         if es is None:
-            es = [e for e in store.edges_of(u) if type_set is None or e.type in type_set]
+            # Sorted, so that which neighbours make the cap does not hang on the order a
+            # backend happens to return them in: both stores give the same subgraph.
+            es = sorted((e for e in store.edges_of(u) if type_set is None or e.type in type_set),
+                        key=lambda e: (e.type, e.source, e.target))
             incident[u] = es
         return es
 

@@ -35,6 +35,8 @@ REL_WEIGHT: dict[tuple[str, str], float] = {
 MENTION_WEIGHT = 1.0
 NAMED_IN_QUESTION = 0.25
 MAX_EVIDENCE = 5
+# The entity nearest the question by vector gets up to this much more score (1/rank decay).
+LOOKUP_BOOST = 1.0
 # Passages above this many entity edges are skipped as expansion points: a hub such as a
 # city government reaches its edges in these passages from their other, smaller end anyway.
 HUB_DEGREE = 400
@@ -99,7 +101,10 @@ class AnswerRanker:
         return out
 
     # -- ranking ---------------------------------------------------------------------------
-    def rank(self, label: str, question: str, focus: str, hits: list[Hit], limit: int = 10) -> list[Answer]:
+    def rank(self, label: str, question: str, focus: str, hits: list[Hit], limit: int = 10,
+             looked_up: list[tuple[str, float]] | None = None) -> list[Answer]:
+        """`looked_up`: entities nearest the question by vector, best first; those among the
+        candidates rank higher (an English question's words meet the entity's English name there)."""
         if not hits or not label:
             return []
         rank_of = {h.passage: i for i, h in enumerate(hits)}
@@ -168,12 +173,13 @@ class AnswerRanker:
                 if x.passage in rank_of:
                     c.add_evidence(rank_of[x.passage], x)
 
+        boost = {eid: LOOKUP_BOOST / (1 + i) for i, (eid, _) in enumerate(looked_up or [])}
         q = question.casefold()
         answers = []
         for c in cands.values():
             n = c.node
             named = any(len(s) >= 2 and s.casefold() in q for s in (n.name, *n.aliases, n.name_en or ""))
-            score = c.score * (NAMED_IN_QUESTION if named else 1.0)
+            score = c.score * (NAMED_IN_QUESTION if named else 1.0) * (1.0 + boost.get(n.id, 0.0))
             evs = [ev for _, ev in sorted(c.evidence.values(), key=lambda t: (t[0], t[1].start))]
             answers.append(Answer(id=n.id, label=n.label, name=n.name, score=score,
                                   evidence=evs[:MAX_EVIDENCE], aliases=list(n.aliases),

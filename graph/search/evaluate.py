@@ -15,6 +15,7 @@ import json
 import re
 import statistics
 import time
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,8 +37,12 @@ class GoldQuestion:
     answers: list[str] = field(default_factory=list)
 
 
+_DASH = re.compile(r"[-－—–‐‑−~～]+")
+
+
 def _norm(s: str) -> str:
-    return _WS.sub("", s or "").casefold()
+    """Compare text as a reader does: width, case, whitespace and dash style do not matter."""
+    return _DASH.sub("-", _WS.sub("", unicodedata.normalize("NFKC", s or "")).casefold())
 
 
 def load_gold(path: str | Path) -> list[GoldQuestion]:

@@ -138,12 +138,14 @@ DELETE m
 HAS_VECTORS = "MATCH (p:Passage) WHERE p.embedding IS NOT NULL RETURN count(p) > 0 AS has LIMIT 1"
 
 # -- reading ---------------------------------------------------------------------------------
-REPORTS = "MATCH (r:Report) RETURN properties(r) AS r ORDER BY r.id"
-FIND_REPORT = """
+# `touched` is bookkeeping that can list thousands of ids; callers never need it.
+_REPORT_MAP = "r {.*, touched: null}"
+REPORTS = f"MATCH (r:Report) RETURN {_REPORT_MAP} AS r ORDER BY r.id"
+FIND_REPORT = f"""
 MATCH (r:Report) WHERE r.id = $ref OR r.file = $ref OR r.file = $name
-RETURN properties(r) AS r ORDER BY r.id LIMIT 1
+RETURN {_REPORT_MAP} AS r ORDER BY r.id LIMIT 1
 """
-REPORT_BY_SHA = "MATCH (r:Report {sha256: $sha}) RETURN properties(r) AS r ORDER BY r.id LIMIT 1"
+REPORT_BY_SHA = f"MATCH (r:Report {{sha256: $sha}}) RETURN {_REPORT_MAP} AS r ORDER BY r.id LIMIT 1"
 
 PASSAGES_OF = """
 MATCH (p:Passage {report: $rid})
@@ -233,3 +235,7 @@ CALL db.index.vector.queryNodes($index, $fetch, $v) YIELD node, score
 RETURN node.id AS id, score, ($label IS NULL OR node.label = $label) AS keep
 """
 
+ENTITY_TEXT = """
+CALL db.index.fulltext.queryNodes($index, $q, {limit: $fetch}) YIELD node, score
+RETURN node.id AS id, score, ($label IS NULL OR node.label = $label) AS keep
+"""

@@ -25,7 +25,7 @@ from . import neo4j_cypher as Q
 from .base import Filters, GraphStore, StoreError, StoreUnavailable, Vectors
 from .neo4j_codec import (edge_from, edge_row, merge_batch_edges, merge_batch_nodes, node_from, node_row,
                           passage_from, passage_row, report_from, report_props)
-from .neo4j_schema import (ENTITY_VECTOR_INDEX, PASSAGE_TEXT_INDEX, PASSAGE_VECTOR_INDEX, ensure_schema,
+from .neo4j_schema import (ENTITY_NAME_INDEX, ENTITY_VECTOR_INDEX, PASSAGE_TEXT_INDEX, PASSAGE_VECTOR_INDEX, ensure_schema,
                            ensure_vector_indexes, vector_dimensions)
 
 ENV_URI = "GOVGRAPH_NEO4J_URI"
@@ -325,16 +325,15 @@ class Neo4jStore(GraphStore):
         after = ""
         while True:
             rows = self._read(Q.ITER_EDGES, after=after, page=_PAGE)
-            sources = []
+            sources = set()
             for row in rows:
-                if not sources or sources[-1] != row["source_page"]:
-                    sources.append(row["source_page"])
+                sources.add(row["source_page"])
                 if row["e"] is not None:
                     target, rel_type, props = row["e"]
                     yield edge_from(row["source_page"], target, rel_type, props)
             if len(sources) < _PAGE:
                 return
-            after = sources[-1]
+            after = max(sources)
 
     def nodes_in_passages(self, passage_ids: list[str]) -> dict[str, list[str]]:
         out = {pid: [] for pid in passage_ids}
@@ -366,8 +365,12 @@ class Neo4jStore(GraphStore):
 
     def _filtered_top(self, query: str, k: int, filtered: bool, params: dict[str, Any]
                       ) -> list[tuple[str, float]]:
-        """Ask the index for more hits until k survive the filters or the index runs dry."""
-        fetch = k if not filtered else max(4 * k, 50)
+        """Ask the index for more hits until k survive the filters or the index runs dry.
+
+        Even unfiltered it asks for more than k: HNSW search is approximate, and widening its
+        candidate list is what keeps a node whose vector was just replaced in the top k.
+        """
+        fetch = max(2 * k, k + 20) if not filtered else max(4 * k, 50)
         while True:
             rows = self._read(query, fetch=fetch, **params)
             kept = [(r["id"], r["score"]) for r in rows if r["keep"]]
@@ -385,6 +388,15 @@ class Neo4jStore(GraphStore):
         hits = self._filtered_top(Q.LEXICAL, k, filtered,
                                   {"index": PASSAGE_TEXT_INDEX, "q": q, **self._filter_params(filters)})
         return [(pid, float(s)) for pid, s in hits]
+
+    def entity_text_search(self, query: str, k: int, label: str | None = None) -> list[tuple[str, float]]:
+        """Entities whose name, aliases or English name match the words (Neo4j only, not in the contract)."""
+        q = lucene_query(query or "")
+        if not q or k <= 0:
+            return []
+        hits = self._filtered_top(Q.ENTITY_TEXT, k, bool(label),
+                                  {"index": ENTITY_NAME_INDEX, "q": q, "label": label or None})
+        return [(nid, float(s)) for nid, s in hits]
 
     def _vector_ready(self, name: str) -> bool:
         if name not in self._dims:

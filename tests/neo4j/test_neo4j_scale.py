@@ -34,6 +34,10 @@ def test_large_batch_put_replace_and_search(neo4j_uri):
         assert sum(v for k, v in stats["nodes"].items() if k not in ("Report", "Passage")) == len(batch.nodes)
         assert sum(v for k, v in stats["edges"].items()
                    if k not in ("AUTHORED", "HAS_PASSAGE", "MENTIONED_IN", "CITES")) == len(batch.edges)
+        # The iterators page through more than one page of each kind.
+        assert sorted(n.id for n in store.iter_nodes()) == sorted(n.id for n in batch.nodes)
+        assert sorted(e.key for e in store.iter_edges()) == sorted(e.key for e in batch.edges)
+        assert sum(1 for _ in store.iter_passages()) == len(batch.passages)
         _, again = timed(lambda: store.put_batch(batch, vectors))
         assert store.stats() == stats
 

