@@ -83,16 +83,29 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def store():
         return ctx.store
 
+    # Factories, not shared objects: FastAPI binds a reused Query() to the first parameter's name.
     max_q = settings.max_query_chars
-    Q = Query(..., min_length=1, max_length=max_q, description="Query text, Chinese or English.")
-    K = Query(10, ge=1, le=settings.max_k)
-    Label = Query(None, pattern="^(" + "|".join(ENTITY_LABELS) + ")$")
-    Role = Query(None, pattern="^(" + "|".join(ROLES) + ")$")
-    Year = Query(None, ge=1900, le=2200)
-    Short = Query(None, max_length=200)
 
-    def filters(report: Optional[str] = Short, author: Optional[str] = Short, year: Optional[int] = Year,
-                label: Optional[str] = Label, role: Optional[str] = Role) -> Filters:
+    def Q():
+        return Query(..., min_length=1, max_length=max_q, description="Query text, Chinese or English.")
+
+    def K():
+        return Query(10, ge=1, le=settings.max_k)
+
+    def Label():
+        return Query(None, pattern="^(" + "|".join(ENTITY_LABELS) + ")$")
+
+    def Role():
+        return Query(None, pattern="^(" + "|".join(ROLES) + ")$")
+
+    def Year():
+        return Query(None, ge=1900, le=2200)
+
+    def Short():
+        return Query(None, max_length=200)
+
+    def filters(report: Optional[str] = Short(), author: Optional[str] = Short(), year: Optional[int] = Year(),
+                label: Optional[str] = Label(), role: Optional[str] = Role()) -> Filters:
         return Filters(report=report, author=author, year=year, label=label, role=role)
 
     # -- pages -------------------------------------------------------------------------
@@ -118,17 +131,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return store().stats()
 
     @app.get("/search", response_model=S.SearchOut)
-    def search(q: str = Q, k: int = K, f: Filters = Depends(filters),
+    def search(q: str = Q(), k: int = K(), f: Filters = Depends(filters),
                mode: str = Query("hybrid", pattern="^(hybrid|bm25|vector)$")):
         return ctx.search.search(q, k=k, filters=f, mode=mode).to_dict()
 
     @app.get("/ask", response_model=S.AskOut)
-    def ask(q: str = Q, k: int = K, f: Filters = Depends(filters)):
+    def ask(q: str = Q(), k: int = K(), f: Filters = Depends(filters)):
         return ctx.search.ask(q, k=k, filters=f).to_dict()
 
     @app.get("/entities", response_model=S.EntityPage)
-    def entities(label: Optional[str] = Label, report: Optional[str] = Short, year: Optional[int] = Year,
-                 prefix: Optional[str] = Short, offset: int = Query(0, ge=0, le=1_000_000),
+    def entities(label: Optional[str] = Label(), report: Optional[str] = Short(), year: Optional[int] = Year(),
+                 prefix: Optional[str] = Short(), offset: int = Query(0, ge=0, le=1_000_000),
                  limit: int = Query(50, ge=1, le=500)):
         total, items = store().find_nodes(label, report, year, prefix, offset, limit)
         return {"total": total, "offset": offset, "limit": limit,
@@ -168,13 +181,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                   limit: int = Query(300, ge=1, le=2000)):
         from graph.analytics.ego import ego_network
         _node_or_404(entity_id)
-        sg = ego_network(store(), entity_id, depth=depth, labels=_labels(labels), limit=limit)
+        sg = ego_network(store(), entity_id, depth=depth, labels=_labels(labels), max_nodes=limit)
         return _subgraph(sg)
 
     @app.get("/subgraph", response_model=S.SubgraphOut)
-    def subgraph(ids: Optional[str] = Query(None, max_length=20000), report: Optional[str] = Short,
-                 year: Optional[int] = Year, labels: Optional[str] = Query(None, max_length=200),
-                 role: Optional[str] = Role, limit: int = Query(300, ge=1, le=2000)):
+    def subgraph(ids: Optional[str] = Query(None, max_length=20000), report: Optional[str] = Short(),
+                 year: Optional[int] = Year(), labels: Optional[str] = Query(None, max_length=200),
+                 role: Optional[str] = Role(), limit: int = Query(300, ge=1, le=2000)):
         from graph.views import among, overview
         if ids:
             sg = among(store(), [i for i in ids.split(",") if i], limit=limit)
@@ -188,9 +201,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         from graph.analytics.paths import shortest_paths
         _node_or_404(source)
         _node_or_404(target)
+        try:
+            found = shortest_paths(store(), source, target, max_len=max_len)
+        except ValueError as e:
+            raise HTTPException(422, str(e)) from e
         out = []
-        for p in shortest_paths(store(), source, target, max_len=max_len):
-            out.append({"nodes": [node_out(n) for n in p.nodes], "edges": [edge_out(e) for e in p.edges]})
+        for p in found:
+            out.append({"nodes": [node_out(n) for n in p.nodes],
+                        "edges": [edge_out(e, 3) for h in p.hops for e in h.edges]})
         return {"paths": out}
 
     @app.get("/partners", response_model=S.SubgraphOut)

@@ -3,7 +3,7 @@ report, passage and file ids; same texts and vectors) in the embedded store, and
 and 4x. For each size: write time, index build, reopen, search/ask latency against numpy brute
 force over the same (scaled) matrix, and the process's memory.
 
-    python bench/scale_bench.py [--quick] [--skip-neo4j] [--factors 1,4,16]
+    python bench/scale_bench.py [--quick] [--skip-neo4j]
 """
 from __future__ import annotations
 
@@ -51,7 +51,7 @@ def bench_embedded(ws: Workspace, rep: Report, factors) -> None:
     emb = ws.embedder()
     enc = emb._load()
     base = None
-    rounds = 1 if ws.quick else 2
+    rounds = 1
     for factor in factors:
         path = ws.workdir / f"scale-{factor}x"
         shutil.rmtree(path, ignore_errors=True)
@@ -104,7 +104,7 @@ def bench_neo4j(ws: Workspace, rep: Report, factors) -> None:
     floor_enc = emb._load()
     have = 1
     base = None
-    rounds = 1 if ws.quick else 2
+    rounds = 1
     for factor in factors:
         if factor > 4:
             continue

@@ -118,14 +118,16 @@ def _dictionary() -> dict[str, list[str]]:
 
 def chinese_terms(text: str) -> list[str]:
     """Chinese words for the English words of `text`, longest phrase first, in question order."""
-    words = [w.lower() for w in _WORD.findall(text.replace("-", " - "))]
     raw = text.lower()
     phrases = _phrases()
     out: list[str] = []
-    # Phrase-list entries may contain hyphens ("law-based government"): match them on the raw text.
-    for en, zh in phrases.items():
+    # Phrase-list entries may contain hyphens ("law-based government"): match them on the raw text,
+    # then take them out so that their words are not translated one by one as well.
+    for en, zh in sorted(phrases.items(), key=lambda kv: -len(kv[0])):
         if "-" in en and en in raw:
             out += zh
+            raw = raw.replace(en, " ")
+    words = [w.lower() for w in _WORD.findall(raw.replace("-", " - "))]
     dic = _dictionary()
     i = 0
     while i < len(words):

@@ -98,6 +98,8 @@ class QuestionIntent:
     focus: str
     lang: str  # 'zh' | 'en'
     terms: list[str] = field(default_factory=list, compare=False)
+    # The passage role the question is about, when it says: shortcomings -> problem, next steps -> plan.
+    role: str | None = field(default=None, compare=False)
 
 
 def question_lang(q: str) -> str:
@@ -154,6 +156,23 @@ def _analyze_en(q: str) -> QuestionIntent:
     return QuestionIntent(label, focus or _clean_en(q) or q.strip(), "en")
 
 
+_ZH_PROBLEM = re.compile(r"问题|不足|短板|困难|挑战|差距|薄弱|弱项")
+_ZH_PLAN = re.compile(r"计划|打算|下一步|明年|今后|将要|将会|将如何|要如何|安排|部署|将(?:加快|推动|办好|落实|开展|举办)")
+_EN_PROBLEM = re.compile(r"\b(?:shortcomings?|weakness(?:es)?|problems?|challenges?|difficult(?:y|ies)|"
+                         r"deficienc(?:y|ies)|gaps?)\b", re.IGNORECASE)
+_EN_PLAN = re.compile(r"\b(?:will|plans? to|planned|planning|next steps?|going to|intends? to|in the coming)\b",
+                      re.IGNORECASE)
+
+
+def _role_hint(q: str, lang: str) -> str | None:
+    problem, plan = (_ZH_PROBLEM, _ZH_PLAN) if lang == "zh" else (_EN_PROBLEM, _EN_PLAN)
+    if problem.search(q):
+        return "problem"
+    if plan.search(q):
+        return "plan"
+    return None
+
+
 def analyze_question(q: str) -> QuestionIntent:
     """The label a question asks for (Agency, Organization, Place, Policy, Person, Event, Measure or
     None) and its focus text; raises ValueError on an empty question."""
@@ -161,7 +180,9 @@ def analyze_question(q: str) -> QuestionIntent:
         raise ValueError("question: empty question")
     q = q.strip()
     if question_lang(q) == "zh":
-        return _analyze_zh(q)
-    intent = _analyze_en(q)
-    intent.terms = chinese_terms(intent.focus)
+        intent = _analyze_zh(q)
+    else:
+        intent = _analyze_en(q)
+        intent.terms = chinese_terms(intent.focus)
+    intent.role = _role_hint(q, intent.lang)
     return intent

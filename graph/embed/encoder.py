@@ -235,8 +235,10 @@ class Encoder:
         previous = self._st.max_seq_length
         self._st.max_seq_length = max_tokens
         try:
-            return np.asarray(self._st.encode(texts, batch_size=batch_size, show_progress_bar=show_progress,
-                                              convert_to_numpy=True, normalize_embeddings=True), dtype=np.float32)
+            # prompt="" because the prefix is already on the texts; it also stops a default prompt
+            return np.asarray(self._st.encode(texts, prompt="", batch_size=batch_size,
+                                              show_progress_bar=show_progress, convert_to_numpy=True,
+                                              normalize_embeddings=True), dtype=np.float32)
         finally:
             self._st.max_seq_length = previous
 

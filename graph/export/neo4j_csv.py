@@ -8,7 +8,6 @@ inferred over every row of a file, so `year:int` only when every year is an inte
 from __future__ import annotations
 
 import csv
-import math
 import os
 import shlex
 from dataclasses import dataclass, field
@@ -17,14 +16,13 @@ from typing import Any, Iterable
 
 from graph.store.base import GraphStore
 from .output import atomic_path
-from .properties import edge_properties, node_properties, to_json_quote_safe
+from .properties import column_type, edge_properties, node_properties, scalar_text, to_json_quote_safe
 from .records import GraphRecords, collect
 
 NODE_PREFIX = "nodes-"
 REL_PREFIX = "relationships-"
 # neo4j-admin's default; another is chosen only if some list element contains it.
 DELIMITER_CHOICES = (";", "|", "\x1f")
-INT32 = 2 ** 31
 
 
 @dataclass
@@ -42,68 +40,14 @@ class CsvExport:
                 "files": sorted(p.name for p in [*self.node_files.values(), *self.relationship_files.values()])}
 
 
-def _kind(v: Any) -> str:
-    if isinstance(v, bool):
-        return "boolean"
-    if isinstance(v, int):
-        return "int" if -INT32 <= v < INT32 else "long"
-    if isinstance(v, float):
-        return "double"
-    if isinstance(v, str):
-        return "string"
-    if isinstance(v, list):
-        return "array"
-    return "json"
-
-
-def _column_type(values: Iterable[Any]) -> str:
-    """The neo4j-admin type that holds every value of a column; JSON text when none does."""
-    kinds: set[str] = set()
-    elems: set[str] = set()
-    for v in values:
-        k = _kind(v)
-        kinds.add(k)
-        if k == "array":
-            elems.update(_kind(x) for x in v)
-    if not kinds:
-        return "string"
-    if kinds == {"array"}:
-        if elems <= {"int"}:
-            return "int[]" if elems else "string[]"
-        if elems <= {"int", "long"}:
-            return "long[]"
-        if elems <= {"int", "long", "double"}:
-            return "double[]"
-        if elems in ({"boolean"}, {"string"}):
-            return elems.pop() + "[]"
-        return "string"
-    if kinds <= {"int"}:
-        return "int"
-    if kinds <= {"int", "long"}:
-        return "long"
-    if kinds <= {"int", "long", "double"}:
-        return "double"
-    if kinds == {"boolean"}:
-        return "boolean"
-    return "string"
-
-
-def _scalar_text(v: Any) -> str:
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, float):
-        return repr(v) if math.isfinite(v) else ""
-    return str(v)
-
-
 def _cell(v: Any, col_type: str, delim: str) -> str | None:
     if v is None:
         return None
     if col_type.endswith("[]"):
-        return delim.join(_scalar_text(x) for x in v) if v else None
+        return delim.join(scalar_text(x) for x in v) if v else None
     if col_type == "string" and not isinstance(v, str):
         return to_json_quote_safe(v)
-    return _scalar_text(v)
+    return scalar_text(v)
 
 
 def _choose_delimiter(rows: Iterable[dict[str, Any]]) -> str:
@@ -131,7 +75,7 @@ def _write_file(path: Path, fixed: list[str], rows: list[tuple[list[str], dict[s
     order = [k for k in first if k in keys] + sorted(k for k in keys if k not in first and k != "evidence")
     if "evidence" in keys:
         order.append("evidence")
-    types = {k: _column_type(p[k] for _, p in rows if p.get(k) is not None) for k in order}
+    types = {k: column_type(p[k] for _, p in rows if p.get(k) is not None) for k in order}
     with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(fixed + [_header(k, types[k]) for k in order])

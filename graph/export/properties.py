@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 # Keys the record itself owns; a prop of the same name is stored as `prop_<key>`.
 NODE_FIELDS = ("id", "name", "aliases", "name_en", "evidence")
@@ -84,3 +84,60 @@ def edge_properties(rec: dict[str, Any], dumps: Callable[[Any], str] = to_json) 
     _merge_props(out, rec.get("props") or {}, EDGE_FIELDS, dumps)
     out["evidence"] = dumps(rec.get("evidence") or [])
     return out
+
+
+INT32 = 2 ** 31
+
+
+def _kind(v: Any) -> str:
+    if isinstance(v, bool):
+        return "boolean"
+    if isinstance(v, int):
+        return "int" if -INT32 <= v < INT32 else "long"
+    if isinstance(v, float):
+        return "double"
+    if isinstance(v, str):
+        return "string"
+    if isinstance(v, list):
+        return "array"
+    return "json"
+
+
+def column_type(values: Iterable[Any]) -> str:
+    """The neo4j-admin type that holds every value of a column; JSON text when none does."""
+    kinds: set[str] = set()
+    elems: set[str] = set()
+    for v in values:
+        k = _kind(v)
+        kinds.add(k)
+        if k == "array":
+            elems.update(_kind(x) for x in v)
+    if not kinds:
+        return "string"
+    if kinds == {"array"}:
+        if elems <= {"int"}:
+            return "int[]" if elems else "string[]"
+        if elems <= {"int", "long"}:
+            return "long[]"
+        if elems <= {"int", "long", "double"}:
+            return "double[]"
+        if elems in ({"boolean"}, {"string"}):
+            return elems.pop() + "[]"
+        return "string"
+    if kinds <= {"int"}:
+        return "int"
+    if kinds <= {"int", "long"}:
+        return "long"
+    if kinds <= {"int", "long", "double"}:
+        return "double"
+    if kinds == {"boolean"}:
+        return "boolean"
+    return "string"
+
+
+def scalar_text(v: Any) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, float):
+        return repr(v) if math.isfinite(v) else ""
+    return str(v)

@@ -102,14 +102,16 @@ class AnswerRanker:
 
     # -- ranking ---------------------------------------------------------------------------
     def rank(self, label: str, question: str, focus: str, hits: list[Hit], limit: int = 10,
-             looked_up: list[tuple[str, float]] | None = None) -> list[Answer]:
+             looked_up: list[tuple[str, float]] | None = None, terms: Sequence[str] = ()) -> list[Answer]:
         """`looked_up`: entities nearest the question by vector, best first; those among the
         candidates rank higher (an English question's words meet the entity's English name there)."""
         if not hits or not label:
             return []
         rank_of = {h.passage: i for i, h in enumerate(hits)}
         hit_of = {h.passage: h for h in hits}
-        words = sorted({w for w in self.tokenizer(focus) if len(w) >= 2})
+        # An English question meets the Chinese sentence through its translated terms.
+        text = focus + (" " + " ".join(terms) if terms else "")
+        words = sorted({w for w in self.tokenizer(text) if len(w) >= 2 and not w.isascii()})
         in_passages = self.store.nodes_in_passages(list(rank_of))
         ids = list(dict.fromkeys(n for pid in rank_of for n in in_passages.get(pid, ())))
         nodes = {n.id: n for n in self.store.get_nodes(ids)}

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 
 import numpy as np
 import pytest
@@ -125,6 +126,27 @@ def test_empty_and_bad_input(encoder):
 def test_unknown_model_is_a_clear_error(tmp_path):
     with pytest.raises(EncoderError, match="no-such-model"):
         Encoder.load(str(tmp_path / "no-such-model"))
+
+
+def test_any_sentence_transformers_folder_loads_by_path(conversion, encoder, tmp_path):
+    """A folder that is not e5 and pools differently: no prefixes, plain sentence-transformers path."""
+    folder = tmp_path / "cls-pooled-model"
+    shutil.copytree(conversion.path, folder, ignore=shutil.ignore_patterns("model.safetensors"))
+    (folder / "model.safetensors").symlink_to(conversion.path / "model.safetensors")
+    pooling = json.loads((folder / "1_Pooling" / "config.json").read_text())
+    pooling.update(pooling_mode_mean_tokens=False, pooling_mode_cls_token=True)
+    (folder / "1_Pooling" / "config.json").write_text(json.dumps(pooling))
+    (folder / "config_sentence_transformers.json").write_text(json.dumps({"prompts": {}}))
+
+    other = Encoder.load(str(folder))
+    assert other.name == str(folder) and other.dim == 384
+    assert (other.query_prefix, other.passage_prefix) == ("", "")
+    texts = ["法治政府建设", "sister city"]
+    vecs = other.encode_passages(texts)
+    np.testing.assert_allclose(np.linalg.norm(vecs, axis=1), 1.0, atol=1e-5)
+    assert other.fingerprint != encoder.fingerprint
+    # CLS pooling really is in use: the vectors differ from the mean-pooled model's
+    assert float((vecs * encoder.encode_passages(texts)).sum(1).max()) < 0.99
 
 
 class CountingEncoder(Encoder):

@@ -96,9 +96,10 @@ def test_schema_constraints_and_indexes(neo, neo4j_uri):
     for label in ("Passage", "Entity"):
         assert vector[label]["vector.dimensions"] == 384
         assert vector[label]["vector.similarity_function"].lower() == "cosine"
+    before = cypher(neo4j_uri, "SHOW INDEXES YIELD name, state RETURN name, state ORDER BY name")
     Neo4jStore(neo4j_uri).close()  # a second connect finds the schema in place and changes nothing
-    assert len(cypher(neo4j_uri, "SHOW INDEXES YIELD name RETURN name")) == len(
-        cypher(neo4j_uri, "SHOW INDEXES YIELD name RETURN name"))
+    assert cypher(neo4j_uri, "SHOW INDEXES YIELD name, state RETURN name, state ORDER BY name") == before
+    assert all(i["state"] == "ONLINE" for i in before)
 
 
 def test_labels_and_relationship_types_in_the_database(neo, neo4j_uri):

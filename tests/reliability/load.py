@@ -19,6 +19,7 @@ class Sample:
     seconds: float
     ok: bool
     detail: str = ""
+    started: float = 0.0    # time.monotonic() when the request was sent
 
 
 @dataclass
@@ -87,17 +88,18 @@ def run_load(base: str, requests_for: "callable", clients: int, seconds: float, 
                         break
                     issued[0] += 1
                 endpoint, params = requests_for(rng)
+                sent = time.monotonic()
                 t0 = time.perf_counter()
                 try:
                     r = http.get(endpoint, params=params)
                     dt = time.perf_counter() - t0
                     if r.status_code != 200:
-                        mine.append(Sample(endpoint, dt, False, f"{r.status_code} {r.text[:300]}"))
+                        mine.append(Sample(endpoint, dt, False, f"{r.status_code} {r.text[:300]}", sent))
                     else:
                         problem = check_body(endpoint, r.json())
-                        mine.append(Sample(endpoint, dt, not problem, problem))
+                        mine.append(Sample(endpoint, dt, not problem, problem, sent))
                 except (httpx.HTTPError, ValueError) as e:
-                    mine.append(Sample(endpoint, time.perf_counter() - t0, False, f"{type(e).__name__}: {e}"))
+                    mine.append(Sample(endpoint, time.perf_counter() - t0, False, f"{type(e).__name__}: {e}", sent))
         with lock:
             result.samples.extend(mine)
 

@@ -6,15 +6,16 @@ import time
 
 import httpx
 
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, CORPUS_EXTRA
 
 from .helpers import assert_no_stack_trace, record_figures, serve
 from .load import run_load
 from .queries import gold_questions, mixed_requests, report_phrases
 
 TOKEN = "reliability-token-7f3a9c"
-READERS = 8
-NEW = [CORPUS / "001_fzzf-szgm-2021.txt", CORPUS / "030_gzbg-xizang-2026.txt"]
+READERS = 4
+# Reports not among the samples; one with a Chinese file name.
+NEW = [CORPUS / "030_gzbg-xizang-2026.txt", CORPUS_EXTRA / "2021年坪山区政府工作报告_2021.txt"]
 
 
 def test_readers_get_answers_while_an_ingest_runs(sample_store_copy, tmp_path):
@@ -34,12 +35,11 @@ def test_readers_get_answers_while_an_ingest_runs(sample_store_copy, tmp_path):
             with httpx.Client(base_url=app.base, timeout=900) as http:
                 r = http.post("/ingest", files=files, headers={"Authorization": f"Bearer {TOKEN}"})
             ingest_done.update(status=r.status_code, body=r.json(), seconds=time.monotonic() - t0,
-                               ended=time.monotonic())
+                               started=t0, ended=time.monotonic())
             time.sleep(2.0)   # and a little reading after it, on the new state
             stop.set()
 
         writer = threading.Thread(target=ingest)
-        t_start = time.monotonic()
         writer.start()
         result = run_load(app.base, mixed_requests(questions, phrases), clients=READERS, seconds=600,
                           max_requests=100_000, stop=stop)
@@ -49,12 +49,13 @@ def test_readers_get_answers_while_an_ingest_runs(sample_store_copy, tmp_path):
         assert ingest_done["status"] == 200, ingest_done
         body = ingest_done["body"]
         assert body["ok"] and [f["status"] for f in body["files"]] == ["added", "added"], body
-        during = [s for s in result.samples if s.seconds]  # every sample; timing checked below
         assert not result.errors, f"{len(result.errors)} reader errors, e.g. {result.errors[:3]}"
         for s in result.samples:
             assert_no_stack_trace(s.detail)
-        # Readers were answered throughout the ingest, not just before or after it.
-        assert len(during) >= READERS * 3
+        # Readers were answered while the ingest ran, not just before or after it.
+        during = [s for s in result.samples
+                  if ingest_done["started"] <= s.started and s.started + s.seconds <= ingest_done["ended"]]
+        assert during, "no read was answered while the ingest ran"
 
         with httpx.Client(base_url=app.base, timeout=120) as http:
             after = http.get("/stats").json()
@@ -67,6 +68,6 @@ def test_readers_get_answers_while_an_ingest_runs(sample_store_copy, tmp_path):
         assert_no_stack_trace(app.log_text(), "in the server log")
 
     summary = {"readers": READERS, "ingest_seconds": round(ingest_done["seconds"], 1),
-               "files_ingested": len(NEW), **result.summary()}
+               "files_ingested": len(NEW), "answered_during_ingest": len(during), **result.summary()}
     print(f"\nconcurrency: {summary}")
     record_figures("read_while_ingest", summary)

@@ -2,7 +2,7 @@
 
 Two small reports in the shape ingest produces: shared entities merge across them, one
 entity stands alone (no relations), and one carries every character an export must
-escape (quotes, backslash, newline, tab, the array delimiter, Chinese).
+escape (quotes, backslash, newline, tab, the array delimiter, a control character, Chinese).
 """
 from __future__ import annotations
 
@@ -79,7 +79,8 @@ def seed_like() -> GraphBatch:
     drawings = r.node("Event", "儿童画互展", year=2021, status="done")
     cp = r.node("Organization", "正大集团")
     tricky = r.node("Organization", TRICKY_NAME, "O'Brien \"友好\" 协会\\分会",
-                    aliases=["a;b", "协会"], meta={"k": [1, "x"]}, tags=["x", "y"], score=1.5)
+                    aliases=["a;b", "协会"], meta={"k": [1, "x"]}, tags=["x", "y"], score=1.5,
+                    ctl="unit\x1fseparator")
 
     r.edge(zhou, waiban, "HEADS", "主任周桂芳")
     r.edge(waiban, measure, "CARRIED_OUT", "组织开展公共场所外语标识核查纠错工作")

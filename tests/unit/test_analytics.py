@@ -7,7 +7,7 @@ from graph.analytics import (UnknownEntity, centrality_by_label, clear_cache, co
                              partner_network, shortest_paths, to_networkx, top_central)
 from graph.store.embedded import EmbeddedStore
 from ingest.batch import ENTITY_LABELS, Evidence
-from sample_graph import nid, sample_batches, seed_like, second_report
+from tests.unit.sample_graph import nid, sample_batches, seed_like, second_report
 
 MATERIALISED = {"AUTHORED", "HAS_PASSAGE", "MENTIONED_IN", "CITES"}
 WAIBAN = nid("Agency", "东城区人民政府外事办公室")

@@ -9,13 +9,13 @@ from collections import Counter
 import networkx as nx
 import pytest
 
-from admin_csv import read_file
+from tests.unit.admin_csv import read_file
 from graph.export import FORMATS, export
 from graph.export.cypher import cypher_string, iter_statements
 from graph.export.neo4j_csv import export_neo4j_csv
 from graph.store.embedded import EmbeddedStore
 from ingest.batch import LABELS, REL_TYPES
-from sample_graph import TRICKY_NAME, sample_batches
+from tests.unit.sample_graph import TRICKY_NAME, sample_batches
 
 NODE_KEYS = {"kind", "id", "label", "name", "aliases", "name_en", "props", "evidence"}
 EDGE_KEYS = {"kind", "source", "target", "type", "props", "evidence"}
@@ -227,6 +227,22 @@ def test_cypher_strings_escape_and_read_back(s):
         assert lit == f"'{s}'"      # Chinese goes as it is
 
 
+def _literal_at(stmt: str, i: int) -> tuple[str, int]:
+    """The single-quoted literal starting at stmt[i], decoded, and the index after it."""
+    j = i + 1
+    while stmt[j] != "'":
+        j += 2 if stmt[j] == "\\" else 1
+    return read_cypher_string(stmt[i:j + 1]), j + 1
+
+
+def cypher_rows(stmt: str) -> list:
+    """Rows of one UNWIND statement: packed lines split into fields, or literal map ids."""
+    if stmt.startswith("UNWIND split('"):
+        packed, _ = _literal_at(stmt, len("UNWIND split("))
+        return [line.split("\x1f") for line in packed.split("\x1e")]
+    return re.findall(r"[{]id: '|[{]s: '", stmt)
+
+
 def test_cypher_script_is_one_statement_a_line_constraints_first(store):
     text = _export_text(store, "cypher")
     stmts = list(iter_statements(text.splitlines()))
@@ -236,16 +252,35 @@ def test_cypher_script_is_one_statement_a_line_constraints_first(store):
     assert kinds == sorted(kinds, key=["constraint", "node", "edge"].index)
     stats = store.stats()
     assert kinds.count("constraint") == len(stats["nodes"])
-    # Rows per label and type, counted from the literal maps.
     node_rows, edge_rows = Counter(), Counter()
+    ids = set()
     for s in stmts:
-        if s.startswith("UNWIND"):
-            n = len(re.findall(r"\{id: '", s)) if " MERGE (n:" in s else len(re.findall(r"\{s: '", s))
-            m = re.search(r"MERGE \(n:(\w+)", s) or re.search(r"\[r:(\w+)\]", s)
-            (node_rows if " MERGE (n:" in s else edge_rows)[m.group(1)] += n
+        if not s.startswith("UNWIND"):
+            continue
+        rows = cypher_rows(s)
+        if " MERGE (n:" in s:
+            node_rows[re.search(r"MERGE \(n:(\w+)", s).group(1)] += len(rows)
+            ids.update(r[0] for r in rows if isinstance(r, list))
+        else:
+            edge_rows[re.search(r"\[r:(\w+)\]", s).group(1)] += len(rows)
     assert dict(node_rows) == stats["nodes"]
     assert dict(edge_rows) == stats["edges"]
-    assert cypher_string(TRICKY_NAME) in text
+    assert {n.id for n in store.iter_nodes()} - ids == {nid_tricky(store)}
+
+
+def nid_tricky(store) -> str:
+    """The one entity with a separator character in a property: sent as a literal map."""
+    return next(n.id for n in store.iter_nodes() if n.name == TRICKY_NAME)
+
+
+def test_cypher_packed_fields_keep_types_and_nulls(store):
+    stmts = list(iter_statements(_export_text(store, "cypher").splitlines()))
+    (partner,) = [s for s in stmts if "[r:PARTNER_OF]" in s]
+    rows = cypher_rows(partner)
+    assert sorted(r[3] for r in rows) == ["\x1c", "1991"]      # since: one null, one stated
+    assert "r.since = CASE f[3] WHEN '\\u001c' THEN null ELSE toInteger(f[3]) END" in partner
+    (odd,) = [s for s in stmts if s.startswith("UNWIND [") and "MERGE (n:Organization" in s]
+    assert cypher_string(TRICKY_NAME) in odd and "ctl: 'unit\\u001fseparator'" in odd
 
 
 def test_export_rejects_unknown_formats(store):
