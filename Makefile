@@ -48,7 +48,7 @@ bench: install neo4j
 	$(PY) tools/neo4j_server.py run -- $(PY) bench/run_all.py $(BENCH_ARGS)
 
 eval: install
-	$(GOVGRAPH) eval extract
+	$(GOVGRAPH) eval extraction
 	$(PY) -m graph.search.evaluate_cli
 
 clean:

@@ -361,14 +361,15 @@ def serve(
     uvicorn.run(application, host=host, port=port, log_level="info")
 
 
-@eval_app.command("extract")
+@eval_app.command("extraction")
+@eval_app.command("extract", hidden=True)
 def eval_extract(gold: Path = typer.Option(Path("tests/gold/extraction"), help="Gold folder."),
                  corpus: Optional[list[Path]] = typer.Option(None, help="Folders holding the gold reports "
                                                              "(default: data/samples and ../shared/corpus)."),
                  as_json: bool = JsonOpt):
     """Precision, recall and F1 of extraction by label and relation against the gold files.
 
-    Example: `govgraph eval extract`
+    Example: `govgraph eval extraction`
     """
     from ingest.eval_extract import evaluate, format_table
     from ingest.pipeline import build_batch

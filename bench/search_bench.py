@@ -88,7 +88,7 @@ def report_rows(rep: Report, section: str, m: dict, store_label: str, targets: b
 def bench_store(rep: Report, section: str, store, store_label: str, ws: Workspace, floor: Floor,
                 targets: bool = True) -> dict:
     svc = make_service(store, ws.embedder())
-    rounds = 1 if ws.quick else 2
+    rounds = 1
     log(f"search/ask latency on {store_label}: {len(QUERIES)} queries x {rounds} rounds")
     m = measure(svc, floor, QUERIES, rounds)
     report_rows(rep, section, m, store_label, targets,

@@ -9,6 +9,7 @@ import logging
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+import networkx as nx
 import numpy as np
 
 from ingest.batch import Edge, GraphBatch, Node, Passage, ReportInfo
@@ -25,7 +26,7 @@ class DerivedIndex:
     report_passages: dict[str, list[str]] = field(default_factory=dict)
     nodes: dict[str, Node] = field(default_factory=dict)
     edges: dict[tuple, Edge] = field(default_factory=dict)
-    adjacency: dict[str, list[tuple]] = field(default_factory=dict)
+    graph: nx.MultiDiGraph = field(default_factory=nx.MultiDiGraph)
     degree: dict[str, int] = field(default_factory=dict)
     node_reports: dict[str, set] = field(default_factory=dict)
     node_years: dict[str, set] = field(default_factory=dict)
@@ -46,6 +47,14 @@ class DerivedIndex:
     bm25_vocab: dict | None = None
     report_codes: dict[str, int] = field(default_factory=dict)
     author_codes: dict[str, int] = field(default_factory=dict)
+
+    def edge_keys_of(self, node_id: str) -> list[tuple]:
+        g = self.graph
+        if node_id not in g:
+            return []
+        keys = [(s, k, t) for s, t, k in g.out_edges(node_id, keys=True)]
+        keys += [(s, k, t) for s, t, k in g.in_edges(node_id, keys=True) if s != t]
+        return keys
 
     def stats(self) -> dict:
         labels = Counter(n.label for n in self.nodes.values())
@@ -156,13 +165,13 @@ def build_derived(segments: dict[str, tuple[GraphBatch, Vectors | None]]) -> Der
     d.passage_nodes = {k: list(v) for k, v in passage_nodes.items()}
     d.materialised["MENTIONED_IN"] = sum(len(v) for v in d.passage_nodes.values())
     d.materialised["CITES"] = len(cites)
-    adjacency: dict[str, list] = defaultdict(list)
-    for key, e in d.edges.items():
-        adjacency[e.source].append(key)
-        if e.target != e.source:
-            adjacency[e.target].append(key)
-    d.adjacency = dict(adjacency)
-    d.degree = {k: len(v) for k, v in adjacency.items()}
+    g = nx.MultiDiGraph()
+    g.add_nodes_from((n.id, {"label": n.label, "name": n.name}) for n in d.nodes.values())
+    # Keyed by type: a store keeps at most one edge per (source, type, target).
+    g.add_edges_from((e.source, e.target, e.type, {"type": e.type, "evidence": e.evidence, "props": e.props})
+                     for e in d.edges.values())
+    d.graph = g
+    d.degree = dict(g.degree())
 
     d.passage_ids = list(d.passages)
     n = len(d.passage_ids)

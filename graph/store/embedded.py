@@ -195,6 +195,15 @@ class EmbeddedStore(GraphStore):
     def model(self) -> str | None:
         return self._manifest.get("model")
 
+    @property
+    def version(self) -> int:
+        """Changes on every write; analytics caches key on it."""
+        return self._manifest["version"]
+
+    def networkx_graph(self):
+        """The store's own entity graph (networkx MultiDiGraph, edges keyed by type). Read-only."""
+        return self._index().graph
+
     # -- reports and passages ----------------------------------------------------------
     def reports(self) -> list[ReportInfo]:
         # From the manifest, so that checking for an unchanged file never builds the indexes.
@@ -249,7 +258,7 @@ class EmbeddedStore(GraphStore):
 
     def edges_of(self, node_id: str) -> list[Edge]:
         d = self._index()
-        return [d.edges[k] for k in d.adjacency.get(node_id, ())]
+        return [d.edges[k] for k in d.edge_keys_of(node_id)]
 
     def degree(self, node_id: str) -> int:
         return self._index().degree.get(node_id, 0)
