@@ -13,7 +13,7 @@ import common
 from common import Report, Row, Timer, log, percentiles
 from workspace import Workspace
 
-SAMPLE = 30
+SAMPLE = 20
 MAX_NODES = 200  # ego_network's default cap; the floor walks with the same cap
 
 

@@ -138,38 +138,53 @@ def _ingest(store, files, embedder) -> tuple[Timer, object]:
     return t, summary
 
 
+def _write(store, batches, vectors_of) -> Timer:
+    """What ingest_paths does after parsing: vectors (from the cache) and put_batch per report,
+    then flush. Parsing is measured once, in bench_parse: parsing the whole corpus again for each
+    store and mode would only repeat that figure."""
+    with Timer() as t:
+        for b in batches:
+            store.put_batch(b, vectors_of(b) if vectors_of else None)
+        store.flush()
+    return t
+
+
 def bench_stores(ws: Workspace, rep: Report) -> None:
     from graph.store.embedded import EmbeddedStore
+    from graph.vectorize import vectors_for
 
     parse_s = getattr(ws, "parse_seconds", None)
+    batches = ws.batches()
     if parse_s is None:
         from ingest.pipeline import build_batch
-        build_batch(min(ws.files, key=lambda p: p.stat().st_size))
         with Timer() as tp:
-            ws.set_batches([build_batch(f) for f in ws.files])
-        parse_s = tp.wall
+            for f in ws.files[:10]:
+                build_batch(f)
+        parse_s = tp.wall * len(ws.files) / 10  # an estimate when bench_parse did not run
     emb = ws.embedder()
-    ws.vectors()  # warms the persistent cache if it is cold, so the timings below measure ingest, not encoding
     emb.query("预热")
+    vectors_for(batches[0], emb)  # the cache connection and the model are ready before timing
+
+    def vec(b):
+        return vectors_for(b, emb)
 
     timings: dict[tuple[str, bool], float] = {}
-    # embedded store, without and with vectors
     for with_vec in (False, True):
         path = ws.workdir / ("embedded-1x" if with_vec else "embedded-novec")
         store = EmbeddedStore(path)
-        log(f"ingest into the embedded store, vectors={with_vec}")
-        t, summary = _ingest(store, ws.files, emb if with_vec else None)
+        log(f"write the corpus into the embedded store, vectors={with_vec}")
+        t = _write(store, batches, vec if with_vec else None)
         timings[("embedded", with_vec)] = t.wall
-        bad = summary.failed
-        rep.add(Row(S_STORE, f"embedded store, {'with' if with_vec else 'no'} vectors: whole corpus", t.wall, "s",
-                    "build_batch alone (s)", parse_s,
-                    note=f"{t.cpu:.1f} s CPU" + (f"; {len(bad)} files failed" if bad else "")
-                    + ("; vectors from the warm persistent cache" if with_vec else "")))
+        rep.add(Row(S_STORE, f"embedded store, {'with' if with_vec else 'no'} vectors: write whole corpus",
+                    t.wall, "s", "build_batch of the corpus (s)", parse_s,
+                    note=f"{t.cpu:.1f} s CPU; ingest = parse + this = {parse_s + t.wall:.0f} s"
+                    + ("; vectors from the persistent cache" if with_vec else "")))
         if not with_vec:
-            t2, _ = _ingest(store, ws.files, None)
-            rep.add(Row(S_STORE, "re-ingest unchanged corpus (embedded)", t2.wall, "s",
-                        "first ingest (s)", t.wall, target=("<=", 0.05 * t.wall),
-                        note="target: at most 5% of the first ingest"))
+            t2, summary = _ingest(store, ws.files, None)
+            unchanged = sum(1 for f in summary.files if f.status == "unchanged")
+            rep.add(Row(S_STORE, "re-ingest unchanged corpus (embedded, ingest_paths)", t2.wall, "s",
+                        "first ingest: parse + write (s)", parse_s + t.wall, target=("<=", 0.05 * (parse_s + t.wall)),
+                        note=f"{unchanged}/{len(summary.files)} files skipped as unchanged; target <= 5% of the first"))
             store.close()
         else:
             store.close()
@@ -199,17 +214,17 @@ def bench_stores(ws: Workspace, rep: Report) -> None:
         return
     for with_vec in (False, True):
         neo.clear()
-        log(f"ingest into Neo4j, vectors={with_vec}")
-        t, summary = _ingest(neo, ws.files, emb if with_vec else None)
-        bad = summary.failed
-        rep.add(Row(S_STORE, f"Neo4j store, {'with' if with_vec else 'no'} vectors: whole corpus", t.wall, "s",
+        log(f"write the corpus into Neo4j, vectors={with_vec}")
+        t = _write(neo, batches, vec if with_vec else None)
+        rep.add(Row(S_STORE, f"Neo4j store, {'with' if with_vec else 'no'} vectors: write whole corpus", t.wall, "s",
                     f"embedded store, {'with' if with_vec else 'no'} vectors (s)", timings[("embedded", with_vec)],
-                    note=f"{t.cpu:.1f} s CPU in Python" + (f"; {len(bad)} files failed: {bad[0].error}" if bad else "")))
+                    note=f"{t.cpu:.1f} s CPU in Python; ingest = parse + this = {parse_s + t.wall:.0f} s"))
         if not with_vec:
-            t2, _ = _ingest(neo, ws.files, None)
-            rep.add(Row(S_STORE, "re-ingest unchanged corpus (Neo4j)", t2.wall, "s",
-                        "first ingest (s)", t.wall, target=("<=", 0.05 * t.wall),
-                        note="target: at most 5% of the first ingest"))
+            t2, summary = _ingest(neo, ws.files, None)
+            unchanged = sum(1 for f in summary.files if f.status == "unchanged")
+            rep.add(Row(S_STORE, "re-ingest unchanged corpus (Neo4j, ingest_paths)", t2.wall, "s",
+                        "first ingest: parse + write (s)", parse_s + t.wall, target=("<=", 0.05 * (parse_s + t.wall)),
+                        note=f"{unchanged}/{len(summary.files)} files skipped as unchanged"))
     ws.mark_neo4j_loaded()
 
 

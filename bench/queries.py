@@ -60,3 +60,10 @@ QUERIES: list[str] = [
     "How did the city improve public services?",
     "What was done for rural revitalization?",
 ]
+
+
+def queries(quick: bool = False) -> list[str]:
+    """The list, or its first GOVGRAPH_BENCH_QUERIES entries (10 in quick mode) for smoke runs."""
+    import os
+    n = int(os.environ.get("GOVGRAPH_BENCH_QUERIES") or (10 if quick else len(QUERIES)))
+    return QUERIES[:max(1, n)]

@@ -16,7 +16,7 @@ import numpy as np
 
 import common
 from common import Report, Row, log, percentiles
-from queries import QUERIES
+from queries import queries
 from workspace import Workspace
 
 K = 10
@@ -89,17 +89,17 @@ def bench_store(rep: Report, section: str, store, store_label: str, ws: Workspac
                 targets: bool = True) -> dict:
     svc = make_service(store, ws.embedder())
     rounds = 1
-    log(f"search/ask latency on {store_label}: {len(QUERIES)} queries x {rounds} rounds")
-    m = measure(svc, floor, QUERIES, rounds)
+    log(f"search/ask latency on {store_label}: {len(queries(ws.quick))} queries x {rounds} rounds")
+    m = measure(svc, floor, queries(ws.quick), rounds)
     report_rows(rep, section, m, store_label, targets,
-                extra_note=f"{len(QUERIES)} queries x {rounds}, k={K}, query embedded every time")
+                extra_note=f"{len(queries(ws.quick))} queries x {rounds}, k={K}, query embedded every time")
     missed = [r for r in rep.rows[-8:] if r.missed]
     if missed:
         ops = {r.metric.split()[0] for r in missed}
         for op in sorted(ops):
-            fn = (lambda: [svc.search(q, k=K) for q in QUERIES[:20]]) if op == "search" \
-                else (lambda: [svc.ask(q, k=K) for q in QUERIES[:20]])
-            rep.profile(f"{op} on {store_label}, 20 queries", fn)
+            fn = (lambda: [svc.search(q, k=K) for q in queries(ws.quick)[:8]]) if op == "search" \
+                else (lambda: [svc.ask(q, k=K) for q in queries(ws.quick)[:8]])
+            rep.profile(f"{op} on {store_label}, 8 queries", fn)
     return m
 
 
@@ -115,15 +115,15 @@ def run(ws: Workspace) -> Report:
     rep.note(f"search corpus: {len(batches)} reports, {passages:,} passages with {floor.matrix.shape[1]}-d vectors")
     # what a query embedding alone costs: most of the floor
     enc = emb._load()
-    qe = percentiles(common.latencies(enc.encode_query, QUERIES, rounds=1))
+    qe = percentiles(common.latencies(enc.encode_query, queries(ws.quick), rounds=1))
     rep.add(Row(section, "query embedding alone p50", qe["p50"], "ms", "", None,
                 note=f"p95 {qe['p95']:.1f} ms; part of every figure below"))
-    bench_store(rep, section, store, "embedded", ws, floor)
+    ws.search_1x = {"embedded": bench_store(rep, section, store, "embedded", ws, floor)}
     neo = ws.neo4j_loaded()
     if neo is None:
         rep.note(f"Neo4j search: {ws.neo4j_reason}")
     else:
-        bench_store(rep, section, neo, "Neo4j", ws, floor)
+        ws.search_1x["Neo4j"] = bench_store(rep, section, neo, "Neo4j", ws, floor)
     return rep
 
 

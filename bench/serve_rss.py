@@ -18,7 +18,7 @@ from pathlib import Path
 
 import common
 from common import REPO, Report, Row, log, peak_rss_mb
-from queries import QUERIES
+from queries import queries
 from workspace import Workspace
 
 TARGET_MB = 1536.0
@@ -76,12 +76,25 @@ def _get(url: str, timeout: float = 120.0) -> dict:
         return json.loads(r.read().decode("utf-8"))
 
 
-def model_only_rss() -> float:
+def rss_parts(pid: int) -> str:
+    """Anonymous (heap, tensors) vs file-backed (mapped libraries and weights) resident MiB now."""
+    parts = {}
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            key = line.split(":")[0]
+            if key in ("RssAnon", "RssFile", "RssShmem"):
+                parts[key] = int(line.split()[1]) / 1024
+    except OSError:
+        return ""
+    return ", ".join(f"{k} {v:.0f}" for k, v in parts.items())
+
+
+def model_only_rss() -> tuple[float, str]:
     p = subprocess.Popen([sys.executable, "-c", MODEL_ONLY.format(repo=str(REPO))], stdin=subprocess.PIPE,
                          stdout=subprocess.PIPE, cwd=str(REPO))
     try:
         p.stdout.readline()
-        return peak_rss_mb(p.pid)
+        return peak_rss_mb(p.pid), rss_parts(p.pid)
     finally:
         p.stdin.close()
         p.wait(timeout=30)
@@ -115,13 +128,14 @@ def run(ws: Workspace) -> Report:
                 time.sleep(0.5)
         started = peak_rss_mb(proc.pid)
         n = 10 if ws.quick else 25
-        for q in QUERIES[:n]:
+        for q in queries(ws.quick)[:n]:
             _get(f"{base}/search?" + urllib.parse.urlencode({"q": q, "k": 10}))
             _get(f"{base}/ask?" + urllib.parse.urlencode({"q": q, "k": 10}))
         # the UI's other views load what they need too
         stats = _get(base + "/stats")
         time.sleep(0.5)
         peak = max(peak_rss_mb(proc.pid), sampler.peak)
+        parts = rss_parts(proc.pid)
     finally:
         sampler.stop()
         proc.terminate()
@@ -130,11 +144,12 @@ def run(ws: Workspace) -> Report:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
-    floor = model_only_rss()
+    floor, floor_parts = model_only_rss()
     rep.add(Row("memory", "govgraph serve peak RSS, whole corpus, after searches", peak, "MiB",
                 "model only (load + 1 query)", floor, target=("<=", TARGET_MB),
                 note=f"{stats.get('passages', 0):,} passages; {n} searches + {n} asks; "
-                     f"RSS when ready {started:.0f} MiB"))
+                     f"RSS when ready {started:.0f} MiB; at the end {parts} MiB; "
+                     f"model-only process: {floor_parts} MiB"))
     return rep
 
 

@@ -1,9 +1,11 @@
 """An entity's neighbourhood: every entity within `depth` relations, with the edges among them.
 
-Walked breadth-first through `store.edges_of`, not networkx: a query touches only the
-neighbourhood, so it costs the same on a store of 60k entities as on one of 60, and on
-Neo4j it needs no full read of the graph. A store may offer `edges_of_many(ids) ->
-{id: [Edge]}` to answer a whole level at once (one round trip instead of one per node).
+A query touches only the neighbourhood, so it costs about the same on a store of 60k
+entities as on one of 60. It walks the store's own networkx graph when the store lends
+one (`networkx_graph()`, the embedded store: plain dict lookups), else `store.edges_of`
+(Neo4j: no full read of the graph). A store may also offer `edges_of_many(ids) ->
+{id: [Edge]}` to answer a whole level at once, one round trip instead of one per node.
+Both walks visit neighbours in the same order, so every store gives the same subgraph.
 """
 from __future__ import annotations
 
@@ -18,8 +20,82 @@ MAX_DEPTH = 5
 # as many lookups as it takes to fill the cap.
 LOOKUP_CHUNK = 256
 
+Rel = tuple[str, str, str]   # (type, source, target): sorts the same on every store
 
-def _check_names(param: str, values: Iterable[str] | None, allowed: tuple[str, ...]) -> frozenset[str] | None:
+
+class _StoreWalk:
+    """Neighbours through the GraphStore interface."""
+
+    def __init__(self, store: GraphStore, types: frozenset[str] | None):
+        self.store, self.types = store, types
+        self.rels: dict[str, list[Rel]] = {}
+        self.edges: dict[Rel, Edge] = {}
+        self.nodes: dict[str, Node] = {}
+
+    def fetch(self, ids: list[str]) -> None:
+        missing = [i for i in ids if i not in self.rels]
+        if not missing:
+            return
+        many = getattr(self.store, "edges_of_many", None)
+        found = many(missing) if callable(many) else {i: self.store.edges_of(i) for i in missing}
+        for i in missing:
+            out = []
+            for e in found.get(i, ()):
+                if self.types is None or e.type in self.types:
+                    r = (e.type, e.source, e.target)
+                    self.edges[r] = e
+                    out.append(r)
+            out.sort()
+            self.rels[i] = out
+
+    def labels(self, ids: list[str]) -> dict[str, str]:
+        found = self.store.get_nodes(ids)
+        self.nodes.update((n.id, n) for n in found)
+        return {n.id: n.label for n in found}
+
+    def node_objects(self, ids: list[str]) -> list[Node]:
+        missing = [i for i in ids if i not in self.nodes]
+        if missing:
+            self.nodes.update((n.id, n) for n in self.store.get_nodes(missing))
+        return [self.nodes[i] for i in ids if i in self.nodes]
+
+    def edge(self, r: Rel) -> Edge:
+        return self.edges[r]
+
+
+class _GraphWalk(_StoreWalk):
+    """Neighbours from the store's networkx graph: no Edge or Node built until kept."""
+
+    def __init__(self, store: GraphStore, graph, types: frozenset[str] | None):
+        super().__init__(store, types)
+        self.g = graph
+
+    def fetch(self, ids: list[str]) -> None:
+        g, types = self.g, self.types
+        for i in ids:
+            if i in self.rels:
+                continue
+            out: list[Rel] = []
+            if i in g:
+                for v, keyed in g.succ[i].items():
+                    out.extend((k, i, v) for k in keyed if types is None or k in types)
+                for u, keyed in g.pred[i].items():
+                    if u != i:
+                        out.extend((k, u, i) for k in keyed if types is None or k in types)
+            out.sort()
+            self.rels[i] = out
+
+    def labels(self, ids: list[str]) -> dict[str, str]:
+        nodes = self.g.nodes
+        return {i: nodes[i].get("label", "") for i in ids if i in nodes}
+
+    def edge(self, r: Rel) -> Edge:
+        type_, s, t = r
+        attrs = self.g.edges[s, t, type_]
+        return Edge(s, t, type_, dict(attrs.get("props") or {}), list(attrs.get("evidence") or []))
+
+
+def _check_names(param: str, values: Iterable[str] | str | None, allowed: tuple[str, ...]) -> frozenset[str] | None:
     if values is None:
         return None
     if isinstance(values, str):
@@ -29,6 +105,11 @@ def _check_names(param: str, values: Iterable[str] | None, allowed: tuple[str, .
     if bad:
         raise ValueError(f"{param}: unknown {', '.join(map(repr, bad))}; choose from {', '.join(allowed)}")
     return chosen or None
+
+
+def _walker(store: GraphStore, types: frozenset[str] | None) -> _StoreWalk:
+    fn = getattr(store, "networkx_graph", None)
+    return _GraphWalk(store, fn(), types) if callable(fn) else _StoreWalk(store, types)
 
 
 def ego_network(store: GraphStore, node_id: str, depth: int = 1, labels: Iterable[str] | str | None = None,
@@ -49,76 +130,44 @@ def ego_network(store: GraphStore, node_id: str, depth: int = 1, labels: Iterabl
     if center is None:
         raise UnknownEntity("node_id", node_id)
 
-    nodes: dict[str, Node] = {center.id: center}
-    edges: dict[tuple, Edge] = {}
-    incident: dict[str, list[Edge]] = {}
+    walk = _walker(store, type_set)
+    walk.nodes[center.id] = center
+    kept: dict[str, None] = {center.id: None}
     truncated = False
 
-    def fetch(ids: list[str]) -> None:
-        """Relations of every id not fetched yet, sorted so that which neighbours make the
-        cap does not hang on the order a backend returns them in."""
-        missing = [i for i in ids if i not in incident]
-        if not missing:
-            return
-        many = getattr(store, "edges_of_many", None)   # one round trip per level where offered
-        found = many(missing) if callable(many) else {i: store.edges_of(i) for i in missing}
-        for i in missing:
-            incident[i] = sorted((e for e in found.get(i, ()) if type_set is None or e.type in type_set),
-                                 key=lambda e: (e.type, e.source, e.target))
+    def keepable(ids: list[str]) -> list[str]:
+        if label_set is None:
+            return ids
+        lab = walk.labels(ids)
+        return [i for i in ids if lab.get(i) in label_set]
 
     frontier = [center.id]
     for _ in range(depth):
-        fetch(frontier)
+        walk.fetch(frontier)
         nxt: list[str] = []
         for u in frontier:
-            candidates: dict[str, None] = {}
-            for e in incident[u]:
-                other = e.target if e.source == u else e.source
-                if other not in nodes:
-                    candidates[other] = None
-            ids = list(candidates)
+            candidates = list(dict.fromkeys(
+                t if s == u else s for _, s, t in walk.rels[u] if (t if s == u else s) not in kept))
             i = 0
-            while i < len(ids) and len(nodes) < max_nodes:
+            while i < len(candidates) and len(kept) < max_nodes:
                 # Without a label filter every candidate is kept, so look up only what fits.
-                step = LOOKUP_CHUNK if label_set is not None else max_nodes - len(nodes)
-                chunk, i = ids[i:i + step], i + step
-                for n in store.get_nodes(chunk):
-                    if label_set is not None and n.label not in label_set:
-                        continue
-                    if n.id in nodes:
-                        continue
-                    if len(nodes) >= max_nodes:
-                        truncated = True
+                step = LOOKUP_CHUNK if label_set is not None else max_nodes - len(kept)
+                for c in keepable(candidates[i:i + step]):
+                    if len(kept) >= max_nodes:
                         break
-                    nodes[n.id] = n
-                    nxt.append(n.id)
-            if len(nodes) >= max_nodes and _has_more(ids, nodes, label_set, store):
+                    kept[c] = None
+                    nxt.append(c)
+                i += step
+            if len(kept) >= max_nodes and keepable([c for c in candidates if c not in kept]):
                 truncated = True
-            if truncated:
                 break
         frontier = nxt
         if truncated or not frontier:
             break
 
     # Edges among the kept nodes, including those between two nodes of the outer ring.
-    fetch(list(nodes))
-    for u in nodes:
-        for e in incident[u]:
-            if e.source in nodes and e.target in nodes:
-                edges.setdefault(e.key, e)
-    return Subgraph(list(nodes.values()), sorted(edges.values(), key=lambda e: (e.type, e.source, e.target)),
-                    truncated)
-
-
-def _has_more(ids: list[str], nodes: dict[str, Node], label_set: frozenset[str] | None,
-              store: GraphStore) -> bool:
-    """Whether a neighbour list still holds a keepable node the cap left out."""
-    rest = [i for i in ids if i not in nodes]
-    if not rest:
-        return False
-    if label_set is None:
-        return True
-    for i in range(0, len(rest), LOOKUP_CHUNK):
-        if any(n.label in label_set for n in store.get_nodes(rest[i:i + LOOKUP_CHUNK])):
-            return True
-    return False
+    ids = list(kept)
+    walk.fetch(ids)
+    rels = sorted({r for u in ids for r in walk.rels[u] if r[1] in kept and r[2] in kept})
+    nodes = walk.node_objects(ids)
+    return Subgraph(nodes, [walk.edge(r) for r in rels], truncated)

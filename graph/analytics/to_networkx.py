@@ -72,11 +72,21 @@ def build_networkx(store: GraphStore) -> nx.MultiDiGraph:
     return g
 
 
+def _native(store: GraphStore):
+    """A store that keeps its own networkx graph (the embedded one) lends it, in this same
+    shape; building a second copy would double the memory for nothing."""
+    fn = getattr(store, "networkx_graph", None)
+    return fn() if callable(fn) else None
+
+
 def to_networkx(store: GraphStore, use_cache: bool = True) -> nx.MultiDiGraph:
     """Entities as nodes (attrs label, name) and their relations as edges keyed by type
     (attrs type, evidence: list[Evidence], props). Shared when cached: do not mutate."""
     if not use_cache:
         return build_networkx(store)
+    native = _native(store)
+    if native is not None:
+        return native
     return cached(store, "multidigraph", lambda: build_networkx(store))
 
 
@@ -103,4 +113,7 @@ def undirected(store: GraphStore, key: Hashable | None = None) -> nx.Graph:
 
 def to_networkx_keyed(store: GraphStore, key: Hashable) -> nx.MultiDiGraph:
     """to_networkx with a state key already computed (saves a stats() call)."""
+    native = _native(store)
+    if native is not None:
+        return native
     return cached(store, "multidigraph", lambda: build_networkx(store), key)

@@ -12,7 +12,6 @@ the answer, and are pushed down. Nothing outside the retrieved passages can beco
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
@@ -37,7 +36,7 @@ NAMED_IN_QUESTION = 0.25
 MAX_EVIDENCE = 5
 # The entity nearest the question by vector gets up to this much more score (1/rank decay).
 LOOKUP_BOOST = 1.0
-# Passages above this many entity edges are skipped as expansion points: a hub such as a
+# Entities with more than this many edges are skipped as expansion points: a hub such as a
 # city government reaches its edges in these passages from their other, smaller end anyway.
 HUB_DEGREE = 400
 

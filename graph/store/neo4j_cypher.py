@@ -15,10 +15,29 @@ ENTITY_REL_TYPES = tuple(t for t in REL_TYPES if t not in MATERIALISED)
 # -- removing a report's contribution (also the first half of a re-put) ----------------------
 # `touched` on the Report node lists every entity its batch named or linked, so stripping is
 # a handful of index lookups instead of a scan over all entities.
-STRIP_NODES = """
+# `touched` holds both ends of every relation the report stated, so walking outgoing
+# relations of the listed entities meets each such relation exactly once. What only this
+# report supported is deleted outright; the rest loses this report's entries first, while
+# the transaction holds no deletions yet (expanding past many in-transaction deletions is slow).
+_TOUCHED_EDGES = f"""
+MATCH (rep:Report {{id: $rid}})
+UNWIND rep.touched AS eid
+MATCH (:Entity {{id: eid}})-[r:{'|'.join(ENTITY_REL_TYPES)}]->()
+"""
+DELETE_OWN_EDGES = _TOUCHED_EDGES + "WHERE r.reports = [$rid]\nDELETE r\n"
+STRIP_SHARED_EDGES = _TOUCHED_EDGES + """WHERE $rid IN r.reports AND size(r.reports) > 1
+WITH r, [i IN range(0, size(r.reports) - 1) WHERE r.reports[i] <> $rid] AS keep
+SET r.reports = [i IN keep | r.reports[i]], r.contrib = [i IN keep | r.contrib[i]]
+"""
+
+_TOUCHED_NODES = """
 MATCH (rep:Report {id: $rid})
 UNWIND rep.touched AS eid
 MATCH (n:Entity {id: eid})
+"""
+# An entity only this report named goes, with its MENTIONED_IN links.
+DELETE_OWN_NODES = _TOUCHED_NODES + "WHERE n.reports = [$rid]\nDETACH DELETE n\n"
+STRIP_SHARED_NODES = _TOUCHED_NODES + """WHERE $rid IN n.reports AND size(n.reports) > 1
 WITH n, [i IN range(0, size(n.reports) - 1) WHERE n.reports[i] <> $rid] AS keep,
         [i IN range(0, size(n.name_reports) - 1) WHERE n.name_reports[i] <> $rid] AS keepn
 SET n.reports = [i IN keep | n.reports[i]],
@@ -28,27 +47,6 @@ SET n.reports = [i IN keep | n.reports[i]],
 WITH n
 SET n.names = reduce(acc = [], x IN n.name_list | CASE WHEN x IN acc THEN acc ELSE acc + x END)
 SET n.aliases_text = reduce(s = '', x IN n.names | s + ' ' + x)
-"""
-
-# `touched` holds both ends of every relation the report stated, so walking outgoing
-# relations of the listed entities meets each such relation exactly once.
-STRIP_EDGES = f"""
-MATCH (rep:Report {{id: $rid}})
-UNWIND rep.touched AS eid
-MATCH (:Entity {{id: eid}})-[r:{'|'.join(ENTITY_REL_TYPES)}]->()
-WHERE $rid IN r.reports
-WITH r, [i IN range(0, size(r.reports) - 1) WHERE r.reports[i] <> $rid] AS keep
-SET r.reports = [i IN keep | r.reports[i]], r.contrib = [i IN keep | r.contrib[i]]
-WITH r WHERE size(r.reports) = 0
-DELETE r
-"""
-
-DELETE_BARE_NODES = """
-MATCH (rep:Report {id: $rid})
-UNWIND rep.touched AS eid
-MATCH (n:Entity {id: eid})
-WHERE size(n.reports) = 0
-DETACH DELETE n
 """
 
 DELETE_PASSAGES = "MATCH (p:Passage {report: $rid}) DETACH DELETE p"
@@ -94,11 +92,12 @@ WHERE n.embedding_report IS NULL OR n.embedding_report <= $rid
 SET n.embedding = row.v, n.embedding_report = $rid
 """
 
+# The report's passages were all created in this transaction, so no link can exist yet.
 CREATE_MENTIONS = """
 UNWIND $rows AS row
 MATCH (n:Entity {id: row.n})
-MATCH (p:Passage {id: row.p})
-MERGE (n)-[:MENTIONED_IN]->(p)
+MATCH (p:Passage {id: row.p}) WHERE p.report = $rid
+CREATE (n)-[:MENTIONED_IN]->(p)
 """
 
 CREATE_AUTHORED = """

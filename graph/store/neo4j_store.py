@@ -211,7 +211,7 @@ class Neo4jStore(GraphStore):
                 for chunk in _chunks(rows, 5000):
                     tx.run(Q.merge_entities(label), rows=chunk, rid=rid).consume()
             for chunk in _chunks(mention_rows, 10000):
-                tx.run(Q.CREATE_MENTIONS, rows=chunk).consume()
+                tx.run(Q.CREATE_MENTIONS, rows=chunk, rid=rid).consume()
             if author:
                 tx.run(Q.CREATE_AUTHORED, aid=author, rid=rid).consume()
             if policies:
@@ -427,9 +427,8 @@ class Neo4jStore(GraphStore):
 
 def _strip(tx: ManagedTransaction, rid: str) -> None:
     """Remove everything report `rid` contributed; entities and relations left bare go too."""
-    tx.run(Q.STRIP_NODES, rid=rid).consume()
-    tx.run(Q.STRIP_EDGES, rid=rid).consume()
-    tx.run(Q.DELETE_BARE_NODES, rid=rid).consume()
+    for query in (Q.STRIP_SHARED_EDGES, Q.STRIP_SHARED_NODES, Q.DELETE_OWN_EDGES, Q.DELETE_OWN_NODES):
+        tx.run(query, rid=rid).consume()
     tx.run(Q.DELETE_PASSAGES, rid=rid).consume()
     tx.run(Q.DELETE_REPORT, rid=rid).consume()
 

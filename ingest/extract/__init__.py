@@ -55,6 +55,7 @@ def _signature(text: str) -> str | None:
 
 def build_context(report: ReportInfo, text: str = "") -> ReportContext:
     ctx = ReportContext(report.id, report.file, report.year)
+    ctx.genre = report.genre
     if not report.author and text:
         signed = _signature(text)
         if signed:
@@ -97,6 +98,25 @@ def _settle_overlaps(ms: list[Mention]) -> list[Mention]:
         if not clash:
             kept.append(m)
     return sorted(kept + measures, key=lambda m: (m.start, -m.end))
+
+
+def _heading_sentence(s: str) -> bool:
+    return len(s.strip("。；;！ ")) <= 24 and s.count("，") <= 1 and not any(c.isdigit() for c in s)
+
+
+def _drop_policy_measures(ms: list[Mention]) -> list[Mention]:
+    """实施“横琴金融30条”、“前海金融30条”: an action whose object is documents is their IMPLEMENTS, not a measure."""
+    policies = [m for m in ms if m.label == "Policy"]
+    if not policies:
+        return ms
+    out = []
+    for m in ms:
+        if m.label == "Measure" and not m.props.get("line"):
+            covered = sum(max(0, min(m.end, p.end) - max(m.start, p.start)) for p in policies)
+            if covered >= 0.6 * (m.end - m.start):
+                continue
+        out.append(m)
+    return out
 
 
 def _foreign_district_ok(m: Mention, passage_text: str) -> bool:
@@ -199,13 +219,14 @@ def extract_entities(text: str, passages: list[Passage], report: ReportInfo) -> 
         titles = [(base + t.start(), base + t.end()) for t in _TITLE.finditer(pt)]
         places = [m for m in find_places(pt, base, ctx) if _foreign_district_ok(m, pt)
                   and not any(a < m.start and m.end < b for a, b in titles)]
-        ms = places + find_agencies(pt, base, ctx, places)
+        agencies = find_agencies(pt, base, ctx, places)
+        ms = places + agencies
         ms += find_organizations(pt, base, ctx)
         ms += find_policies(pt, base, ctx)
         ms += find_events(pt, base, ctx, cls)
-        ms += find_persons(pt, base, ctx)
+        ms += find_persons(pt, base, ctx, agencies)
         ms += find_measures(pt, base, ctx)
-        ms = _settle_overlaps(ms)
+        ms = _drop_policy_measures(_settle_overlaps(ms))
         year = p.year or report.year
         status = _STATUS.get(p.role)
         for m in ms:
@@ -222,8 +243,14 @@ def extract_entities(text: str, passages: list[Passage], report: ReportInfo) -> 
 
     author_id = node_id("Agency", author.name) if author else None
     section_line: Mention | None = None
+    carried: tuple[str, Mention] | None = None
     for p, ms, sents in per_passage:
         line: Mention | None = None
+        if carried is not None and p.section and carried[0] == p.section and p.role != "problem":
+            # a paragraph that goes on under the same （三）… item stays in its line of work
+            line = carried[1]
+        # the line of work the sentence stands under: a numbered line, else a work report's topic clause
+        item: Mention | None = None
         if p.role == "problem":
             # 一是…不够均衡 in a problems section lists shortcomings, not lines of work
             ms[:] = [m for m in ms if not m.props.get("line")]
@@ -249,10 +276,15 @@ def extract_entities(text: str, passages: list[Passage], report: ReportInfo) -> 
                 if home is None:
                     home = Mention("Place", s, s, "", home_info.canonical, set(),
                                    {"kind": home_info.kind, "gazetteer": home_info.name, "implicit": True})
-            for r in relate_sentence(text, sent, ctx, author, home, p.year or report.year, line):
+            for r in relate_sentence(text, sent, ctx, author, home, p.year or report.year, line, item or line):
                 a = graph.node(r.source, ev)
                 b = graph.node(r.target, ev)
                 graph.edge(a, r.type, b, ev, r.props)
+            topics = [m for m in sent.mentions if m.label == "Measure" and (m.props.get("line") or m.props.get("clause"))]
+            if topics and (topics[0].props.get("line") or _heading_sentence(text[s:e])):
+                # 强化政策支持。/ 落实上级要求，持续优化防控措施。: a short sentence that heads what follows
+                item = topics[-1]
+        carried = (p.section, line) if line is not None and p.section else None
         if is_heading:
             section_line = heads[0]
         elif _TOP_HEADING.match(text[p.start:p.end]):

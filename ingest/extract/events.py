@@ -53,6 +53,7 @@ def find_events(text: str, base: int, ctx, clause_spans: list[tuple[int, int]]) 
     out: list[Mention] = []
     stop = word_set("event_stop.txt")
     verb_re = _verb_re()
+    pending: list[tuple[int, int, str]] = []
     for m in _suffix_re().finditer(text):
         suffix = m.group(0)
         cl = next(((a, b) for a, b in clause_spans if a <= m.start() < b), (0, len(text)))
@@ -93,6 +94,8 @@ def find_events(text: str, base: int, ctx, clause_spans: list[tuple[int, int]]) 
         if suffix in _SINGLE and not (has_verb and len(name) >= 4):
             continue
         if not (has_verb or quoted or (suffix in _STRONG and len(name) >= 5)):
+            if suffix not in _SINGLE:
+                pending.append((s, m.end(), name))
             continue
         props: dict = {}
         before = text[cl[0]:s]
@@ -106,4 +109,14 @@ def find_events(text: str, base: int, ctx, clause_spans: list[tuple[int, int]]) 
             props["date"] = dm.group(0)
         canonical = re.sub(r"^(?:\d{4}年)", "", name) if re.match(r"^\d{4}年", name) and len(name) > 8 else name
         out.append(Mention("Event", base + s, base + m.end(), name, canonical, {name} - {canonical}, props))
+    # 世界制造业大会、RCEP…论坛、徽商大会等: names listed with an event are events too
+    changed = True
+    while pending and changed:
+        changed = False
+        for s, e, name in list(pending):
+            if any(text[min(e, o.start - base):max(e, o.start - base)] in ("、", "和", "及")
+                   or text[min(o.end - base, s):max(o.end - base, s)] in ("、", "和", "及") for o in out):
+                out.append(Mention("Event", base + s, base + e, name, name, set(), {}))
+                pending.remove((s, e, name))
+                changed = True
     return out

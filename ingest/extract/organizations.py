@@ -13,6 +13,12 @@ from .mentions import Mention
 from .spans import expand_left
 
 
+_EDITION = re.compile(r"(?:首届|第[一二三四五六七八九十百0-9]+届|[0-9]{4}年?)")
+_BRANCH = re.compile(r"[（(][\u4e00-\u9fff]{2,4}[)）]")
+# 国家级大基金, 市级产业基金: a level and a kind name a class of bodies, not one
+_GENERIC = re.compile(r"^(?:[0-9一二三四五六七八九十百]+[支家个所只批])?(?:国家级|省级|市级|区级|县级|各级|各类|多家|一批|全国性)")
+
+
 @lru_cache(maxsize=1)
 def _known() -> Matcher:
     return Matcher((s, (c, en or None)) for s, c, en in table("org_known.tsv"))
@@ -34,8 +40,15 @@ def find_organizations(text: str, base: int, ctx) -> list[Mention]:
         s = expand_left(text, m.start(), min_len=2, max_len=14)
         if s is None:
             continue
-        name = text[s:m.end()].strip("“”\"")
-        if name in stop or text[s:m.start()] in stop or len(name) < 4:
+        lead = _EDITION.match(text, s, m.start())
+        if lead:
+            s = lead.end()  # 首届X9高校院所联盟赛艇联赛: the edition belongs to the event, not the alliance
+        e = m.end()
+        branch = _BRANCH.match(text, e)
+        if branch:
+            e = branch.end()  # 香港大学（深圳）: a campus in brackets is part of the name
+        name = text[s:e].strip("“”\"")
+        if name in stop or text[s:m.start()] in stop or len(name) < 4 or _GENERIC.match(name):
             continue
-        out.append(Mention("Organization", base + s, base + m.end(), text[s:m.end()], name, set(), {}))
+        out.append(Mention("Organization", base + s, base + e, text[s:e], name, set(), {}))
     return out

@@ -94,6 +94,14 @@ def gazetteer() -> Gazetteer:
 _FIRST_PERSON_PLACE = re.compile(r"(?:我|本)(区|市|省)(?!政府|委|人大|政协|[\u4e00-\u9fff]{0,3}(?:局|办))")
 
 
+def _free_start(text: str, s: int, place_ends: set[int]) -> bool:
+    """Whether a word may begin at s: text start, non-Chinese before, a place or a boundary word."""
+    if s == 0 or s in place_ends or not ("\u4e00" <= text[s - 1] <= "\u9fff"):
+        return True
+    words = word_set("boundary_words.txt")
+    return any(text[max(0, s - k):s] in words for k in (1, 2, 3))
+
+
 @lru_cache(maxsize=1)
 def _venue_re() -> re.Pattern:
     sufs = sorted(word_set("venue_suffixes.txt"), key=len, reverse=True)
@@ -105,12 +113,16 @@ def find_places(text: str, base: int, ctx) -> list[Mention]:
     g = gazetteer()
     out: list[Mention] = []
     near = set(ctx.place_names)
-    for s, e, key, name in g.matcher.find(text):
+    found = g.matcher.find(text)
+    ends = {e for _, e, _, _ in found}
+    for s, e, key, name in found:
         # A place name glued inside a longer word is not the place: 中山 in 中山大学 is handled by
-        # the overlap resolution in favour of the organisation; here we only skip Latin-adjacent noise.
+        # the overlap resolution in favour of the organisation.
         info = g.resolve(name, near)
         if info is None:
             continue
+        if len(key) == 2 and key == name and not _free_start(text, s, ends):
+            continue  # 范县 in 示范县, 城区 in 老城区: a one-character stem needs a word boundary before it
         out.append(Mention("Place", base + s, base + e, key, info.canonical, {key, info.name} - {info.canonical},
                            {"kind": info.kind, "foreign": info.foreign, "gazetteer": info.name},
                            info.name_en))

@@ -15,6 +15,8 @@ from .mentions import Mention
 from .resolve import normalise_policy
 
 _BRACKET = re.compile(r"《([^《》\n]{2,80})》")
+# A document cited by its nickname, a count of articles in quotes: “横琴金融30条”, “稳外贸十二条”
+_NICKNAME = re.compile(r"“([^“”《》\n，。]{1,12}?(?:\d{1,3}|[一二三四五六七八九十百]{1,4})条)”")
 _TRAIL = re.compile(r"(?:[（(][^（）()]*[)）])+$")
 
 
@@ -27,13 +29,20 @@ def _suffixes() -> tuple[str, ...]:
 def _unbracketed_re() -> re.Pattern:
     verbs = "|".join(map(re.escape, sorted(word_list("policy_verbs.txt"), key=len, reverse=True)))
     sufs = "|".join(map(re.escape, _suffixes()))
-    return re.compile(rf"(?:{verbs})(?:了)?((?:[^，。；、：《》\n]{{2,40}}?)(?:{sufs}))(?=[，。；、\n等和及以]|$)")
+    return re.compile(rf"(?:{verbs})(?:了|好)?((?:[^，。；、：《》\n]{{2,40}}?)(?:{sufs}))(?=[，。；、\n等和及以]|$)")
 
 
 @lru_cache(maxsize=1)
 def _coord_re() -> re.Pattern:
     sufs = "|".join(map(re.escape, _suffixes()))
     return re.compile(rf"[和及、]((?:[^，。；、：《》\n和及]{{2,30}}?)(?:{sufs}))(?=[，。；、\n等和及以]|$)")
+
+
+_LISTED = re.compile(r"(?:^|(?<=[，。；：\n]))\s*(?P<items>[^，。；：《》\n]{4,80}?)等?(?:相继|先后|顺利|陆续|正式)?"
+                     r"(?:出台实施|出台|印发实施|印发|落地实施|落地|颁布实施|发布实施|正式实施)")
+_LIST_SEP = re.compile(r"[、和及]")
+# items that open with a verb or a reference are no titles: 推动…, 各项…
+_NOT_A_TITLE = ("推动", "推进", "加快", "制定", "各项", "相关", "配套", "有关", "一批", "系列")
 
 
 class _Coord:
@@ -62,6 +71,9 @@ def find_policies(text: str, base: int, ctx) -> list[Mention]:
             continue
         out.append(Mention("Policy", base + m.start(), base + m.end(), m.group(0),
                            normalise_policy(title), set(), {"bracketed": True}))
+    for m in _NICKNAME.finditer(text):
+        out.append(Mention("Policy", base + m.start(), base + m.end(), m.group(0), m.group(0), set(),
+                           {"bracketed": False, "nickname": True}))
     spans = []
     for m in _unbracketed_re().finditer(text):
         spans.append((m.start(1), m.end(1)))
@@ -73,6 +85,13 @@ def find_policies(text: str, base: int, ctx) -> list[Mention]:
                 break
             spans.append((c.start(1), c.end(1)))
             pos = c.end(1)
+    for m in _LISTED.finditer(text):
+        # 横琴放宽市场准入特别措施、鼓励类产业目录等顺利落地: documents named before the verb
+        pos = m.start("items")
+        for item in _LIST_SEP.split(m.group("items")):
+            if 4 <= len(item) <= 40 and is_document_title(item) and not item.startswith(_NOT_A_TITLE):
+                spans.append((pos, pos + len(item)))
+            pos += len(item) + 1
     for s, e in spans:
         name = text[s:e]
         lead = re.search(r"(我区|我市|我省|本区|本市)", name)

@@ -17,7 +17,9 @@ _COOP_CUES = ("会同", "联合", "协同", "携手", "配合", "协助", "支�
 _COOP_AFTER = re.compile(r"^(?:[、和及与]?[^，。；]{0,12}?)(?:沟通|合作|协作|对接|衔接|共同|联合|联动|签署|签订|共建|一道)")
 _ORGANIZER = re.compile(r"^(?:主办|举办|承办|牵头举办|主导)的?")
 _ORGANIZER_BEFORE = re.compile(r"由$")
-_ISSUE = re.compile(r"(?:制定|制订|修订|印发|出台|发布|颁布|编制|起草|审议通过)(?:了|并印发了?|印发了?)?[“”]?$")
+_ISSUE = re.compile(r"(?:制定|制订|修订|印发|出台|发布|颁布|编制|起草|审议通过)(?:了|并印发了?|印发了?|实施)?[“”]?$")
+# 推动出台 (a people's congress passes it), 国家出台 (another issuer), 新修订的 (an attribute): not the actor's document
+_NOT_ISSUER = re.compile(r"(?:推动|推进|争取|促成|配合|协调|推动制定|国家|中央|上级|(?<!重)新)(?:制定|制订|修订|印发|出台|发布|颁布|编制|起草)")
 _IMPLEMENT = re.compile(r"(?:落实|贯彻|执行|实施|贯彻落实|依据|按照|根据|对照|遵照)[了好]?$")
 _PARTICIPATE = re.compile(r"(?:参加|参与|出席|组织参与|选送|参展|应邀)")
 _HOLD = re.compile(r"(?:举办|召开|举行|承办|主办|开展|组织)")
@@ -47,8 +49,12 @@ def _between(text: str, a: int, b: int) -> str:
 
 
 def relate_sentence(text: str, sent: Sentence, ctx, author: Mention | None, home: Mention | None,
-                    year: int | None, line: Mention | None) -> list[Relation]:
-    """All relations a single sentence states. `text` is the whole report text."""
+                    year: int | None, line: Mention | None, item: Mention | None = None) -> list[Relation]:
+    """All relations a single sentence states. `text` is the whole report text.
+
+    `line` is the numbered line of work the sentence stands in; `item` the line or topic clause
+    heading the run of sentences it belongs to (a policy implemented there is implemented by it).
+    """
     rels: list[Relation] = []
     S, E = sent.start, sent.end
     ms = sorted(sent.mentions, key=lambda m: m.start)
@@ -152,15 +158,26 @@ def relate_sentence(text: str, sent: Sentence, ctx, author: Mention | None, home
             rel(me, "PART_OF", line)
 
     # Policies: issued by the actor when drafted here; implemented by the measure carrying them out.
-    for po in policies:
-        before = text[max(S, po.start - 8):po.start]
-        if _ISSUE.search(before):
-            if actor is not None:
-                rel(actor, "ISSUED", po)
+    prev_kind, prev_end = None, -1
+    for po in sorted(policies, key=lambda m: m.start):
+        before = text[max(S, po.start - 10):po.start]
+        kind = None
+        if 0 <= po.start - prev_end <= 1 and text[prev_end:po.start] in ("", "、", "和", "及", "与"):
+            kind = prev_kind  # 制定A方案和B细则, 落实A、B: the verb governs the whole list
+        elif _ISSUE.search(before):
+            kind = "issue" if not _NOT_ISSUER.search(before) else "other"
         elif _IMPLEMENT.search(before):
-            target_measures = [m for m in measures if m.start <= po.start] or ([line] if line else [])
+            kind = "implement"
+        if kind == "issue":
+            # 国务院出台《…》: a body right before the verb issues it, else the sentence's actor
+            issuer = next((a for a in agencies if 0 <= po.start - a.end <= 6 and a.end > S), None) or actor
+            if issuer is not None:
+                rel(issuer, "ISSUED", po)
+        elif kind == "implement":
+            target_measures = [m for m in measures if m.start <= po.start] or ([item] if item else [])
             for me in target_measures[-1:]:
                 rel(me, "IMPLEMENTS", po)
+        prev_kind, prev_end = kind, po.end
 
     # Visits: 调研走访正大集团、毕马威会计师事务所
     visited: list[Mention] = []
@@ -183,6 +200,8 @@ def relate_sentence(text: str, sent: Sentence, ctx, author: Mention | None, home
     for pe in persons:
         target = None
         ps = pe.props.get("post_start", pe.start)
+        if pe.props.get("post", "").startswith("副") or pe.props.get("post") in ("委员", "主任委员"):
+            continue  # a deputy or member serves in a body without heading it
         for a in agencies:
             if 0 <= ps - a.end <= 1:
                 target = a

@@ -27,6 +27,7 @@ class ReportContext:
     province: PlaceInfo | None = None
     country: str = "中国"
     place_names: set[str] = field(default_factory=set)
+    genre: str | None = None                # fzzf, gzbg, other: how the report states its lines of work
 
     @property
     def home(self) -> PlaceInfo | None:

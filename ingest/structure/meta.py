@@ -168,6 +168,27 @@ def _author(title_lines: list[str], title: str, head: str, text: str, genre: str
     return None
 
 
+_DATE_LINE = re.compile(r"^(?:(?:19|20)\d{2}|[〇○零一二]{1}[〇○零一二三四五六七八九]{3})年[0-9一二三四五六七八九十]{1,3}月"
+                        r"(?:[0-9一二三四五六七八九十]{1,3}日)?$")
+
+
+def _signature(text: str) -> str | None:
+    """The body signed under the report's last lines with a date (深圳市光明区人民政府 / 2022年1月5日).
+
+    Reports sent up the hierarchy put their issuer only there; a signature is a short line naming a
+    government or party body, next to a date line, among the last few lines.
+    """
+    lines = [clean_line(l) for l in text[-600:].split("\n")]
+    lines = [l for l in lines if l][-5:]
+    for i, line in enumerate(lines):
+        if not _DATE_LINE.match(line.replace(" ", "")):
+            continue
+        for cand in (lines[i - 1] if i > 0 else "", lines[i + 1] if i + 1 < len(lines) else ""):
+            if 4 <= len(cand) <= 40 and _AGENCY_LINE.match(cand):
+                return cand
+    return None
+
+
 def read_meta(text: str, file: str) -> Meta:
     lines = [clean_line(l) for l in text[:4000].split("\n")]
     lines = [l for l in lines if l]
@@ -184,7 +205,7 @@ def read_meta(text: str, file: str) -> Meta:
         year = int(m.group(1))
     elif file_year:
         year = file_year
-    author = _author(picked, title, head, text[:30000], genre)
+    author = _author(picked, title, head, text[:30000], genre) or _signature(text)
     if not title:
         kind = {GENRE_FZZF: "法治政府建设情况报告", GENRE_GZBG: "政府工作报告"}.get(genre, "报告")
         if genre == GENRE_GZBG and author:

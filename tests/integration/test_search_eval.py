@@ -49,18 +49,17 @@ def test_all_three_modes_measured_in_one_run(result):
         assert 0.0 <= m["evidence_mrr"] <= 1.0 and m["hit@1"] <= m["hit@3"]
 
 
-# The issue's targets stay asserted as written. They are not met yet (measured on this gold set:
-# hybrid evidence MRR 0.79-0.80, answer hit@3 0.78-0.79); the misses are English questions that the
-# small multilingual model matches poorly against Chinese passages, and answers the extractor does
-# not produce (see tests/gold/README.md). xfail keeps them visible without hiding a regression,
-# which the floors below catch.
+# The issue's targets stay asserted as written. Evidence MRR is not met yet (measured on this gold
+# set: hybrid 0.80, Chinese questions 0.91, English 0.64): the small multilingual model matches
+# English questions poorly against Chinese passages (see tests/gold/README.md). xfail keeps it
+# visible without hiding a regression, which the floors below catch.
 TARGETS_MISSED = "issue 5 target not met yet: see the report in tests/gold/README.md"
 
 
 def test_no_regression_below_measured(result):
     m = result["modes"]["hybrid"]
     assert m["evidence_mrr"] >= 0.75 and m["hit@3"] >= 0.85, m
-    assert m["answer_hit@3"] >= 0.72, m
+    assert m["answer_hit@3"] >= 0.75, m
 
 
 @pytest.mark.xfail(reason=TARGETS_MISSED, strict=False)
@@ -69,7 +68,6 @@ def test_hybrid_evidence_mrr_target(result):
                                                                            ensure_ascii=False)
 
 
-@pytest.mark.xfail(reason=TARGETS_MISSED, strict=False)
 def test_answer_hit_at_3_target(result):
     misses = [m for m in result["misses"]["hybrid"] if m["answer_ok"] is False]
     assert result["modes"]["hybrid"]["answer_hit@3"] >= 0.8, json.dumps(misses, ensure_ascii=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from graph.analytics import (UnknownEntity, centrality_by_label, clear_cache, communities, ego_network,
-                             partner_network, shortest_paths, to_networkx, top_central)
+                             partner_network, shortest_paths, to_networkx, top_central, undirected)
 from graph.store.embedded import EmbeddedStore
 from ingest.batch import ENTITY_LABELS, Evidence
 from tests.unit.sample_graph import nid, sample_batches, seed_like, second_report
@@ -63,13 +63,16 @@ def test_networkx_graph_is_cached_until_the_store_changes(tmp_path):
     s.put_batch(seed_like())
     s.flush()
     g1 = to_networkx(s)
-    assert to_networkx(s) is g1
+    u1 = undirected(s)
+    assert to_networkx(s) is g1 and undirected(s) is u1
+    assert ARCHIVE not in g1 and ARCHIVE not in u1
     s.put_batch(second_report())
     s.flush()
-    g2 = to_networkx(s)
-    assert g2 is not g1
-    assert ARCHIVE in g2 and ARCHIVE not in g1
-    assert to_networkx(s, use_cache=False) is not g2
+    g2, u2 = to_networkx(s), undirected(s)
+    assert u2 is not u1
+    assert ARCHIVE in g2 and ARCHIVE in u2
+    fresh = to_networkx(s, use_cache=False)
+    assert fresh is not g2 and set(fresh.edges(keys=True)) == set(g2.edges(keys=True))
 
 
 # -- centrality ------------------------------------------------------------------------------

@@ -120,3 +120,27 @@ def test_answers_never_come_from_outside_the_passages(service):
         supported = {e.passage for e in node.evidence} & pids
         edge_support = {ev.passage for e in service.store.edges_of(a.id) for ev in e.evidence} & pids
         assert supported or edge_support
+
+
+def test_english_question_finds_chinese_passage_with_bm25_alone(service):
+    res = service.ask("Which Japanese city held a children's painting exhibition with Dongcheng?", k=5, mode="bm25")
+    assert res.label == "Place"
+    assert any("目黑区" in h.text for h in res.passages[:3])
+    assert any(names_match("目黑区", n) for a in res.answers[:3] for n in a.names())
+
+
+def test_question_about_shortcomings_prefers_problem_passages(service):
+    hits = service.ask("光明区法治政府建设存在哪些问题和不足", k=3).passages
+    assert hits and hits[0].role == "problem"
+
+
+def test_new_report_is_searchable_without_a_new_service(service, tmp_path):
+    store = service.store
+    batch = build_batch(CORPUS / "004_gzbg-szft-2019.txt")
+    store.put_batch(batch)
+    try:
+        hit = service.search("阿普利亚大区", k=1).hits[0]
+        assert hit.file == "004_gzbg-szft-2019.txt" and hit.title
+    finally:
+        store.remove_report(batch.report.id)
+    assert all(h.file != "004_gzbg-szft-2019.txt" for h in service.search("阿普利亚大区", k=3).hits)
