@@ -17,6 +17,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from graph.store.base import Filters, StoreError, StoreUnavailable
@@ -269,8 +270,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         tmp = Path(tempfile.mkdtemp(prefix="govgraph-upload-"))
         try:
             saved = await save_uploads(files, tmp, settings.max_upload_bytes)
-            embedder = ctx.new_embedder() if store().model or not store().reports() else None
-            summary = ingest_paths(store(), saved, embedder=embedder)
+
+            def work():
+                embedder = ctx.new_embedder() if store().model or not store().reports() else None
+                return ingest_paths(store(), saved, embedder=embedder)
+            # Parsing and embedding take seconds of CPU: off the event loop, so readers keep being answered.
+            summary = await run_in_threadpool(work)
             if "search" in ctx.__dict__:
                 del ctx.__dict__["search"]
             return summary.to_dict()

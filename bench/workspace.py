@@ -29,7 +29,10 @@ QUICK_FILES = 6
 def corpus_files(dirs: list[Path], limit: int | None = None) -> list[Path]:
     from ingest.errors import IngestError
     from ingest.readers import iter_input_files
-    files = [p for p in iter_input_files([str(d) for d in dirs]) if not isinstance(p, IngestError)]
+    # the corpus folders' README.md files describe the corpus; they are not reports (and, both being
+    # README.md, they would share one report id)
+    files = [p for p in iter_input_files([str(d) for d in dirs])
+             if not isinstance(p, IngestError) and not p.name.upper().startswith("README")]
     return files[:limit] if limit else files
 
 

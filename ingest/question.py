@@ -132,6 +132,8 @@ def _analyze_zh(q: str) -> QuestionIntent:
     # The first interrogative decides: 「哪个部门组织了什么活动」 asks first for the department.
     start, end, label = min(found, key=lambda f: (f[0], -(f[1] - f[0])))
     asked = _ZH_ASK_WORD.sub("", q[start:end], count=1)
+    if _ZH_WHO.fullmatch(asked) or _ZH_WHERE.fullmatch(asked):
+        asked = ""
     # Modifiers and content-bearing nouns stay searchable (「国际友城」); generic ones (部门) go.
     for noun in sorted(_ZH_GENERIC, key=len, reverse=True):
         if asked.endswith(noun):

