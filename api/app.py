@@ -5,6 +5,7 @@ Every error is `application/problem+json`; user input never yields a 500.
 from __future__ import annotations
 
 import hmac
+import threading
 import logging
 import shutil
 import tempfile
@@ -42,6 +43,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        if settings.warm:
+            # Off the event loop: /health answers while the model and dictionaries load.
+            threading.Thread(target=ctx.warm, name="govgraph-warm", daemon=True).start()
         yield
         ctx.close()
 

@@ -357,7 +357,7 @@ def serve(
     """
     import uvicorn
     from .app import create_app
-    application = create_app(Settings(store=store, neo4j=neo4j))
+    application = create_app(Settings(store=store, neo4j=neo4j, warm=True))
     uvicorn.run(application, host=host, port=port, log_level="info")
 
 

@@ -1,6 +1,7 @@
 """Settings and the objects built from them, shared by the command line and the HTTP app."""
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -23,6 +24,8 @@ class Settings:
     max_query_chars: int = 500
     max_k: int = 100
     max_depth: int = 4
+    # Load the model and dictionaries at start-up so the first query is not the slow one.
+    warm: bool = False
 
 
 class Context:
@@ -52,6 +55,14 @@ class Context:
         from ingest.question import analyze_question
         from ingest.tokenize import tokenize_query
         return SearchService(self.store, self.embedder, tokenize_query, analyze_question)
+
+    def warm(self) -> None:
+        try:
+            self.search.warm()
+            if self.embedder is not None:
+                self.embedder.warm()
+        except Exception:  # noqa: BLE001 - warming is an optimisation; requests report real errors
+            logging.getLogger("govgraph.api").warning("warm-up failed", exc_info=True)
 
     def close(self) -> None:
         if "store" in self.__dict__:

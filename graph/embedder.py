@@ -50,5 +50,12 @@ class CachedEmbedder:
         enc = self._load()
         return embed_cached(enc, self._cache, list(texts), kind="passage", show_progress=show_progress)
 
+    def warm(self) -> None:
+        """Load the model and build its fast single-query path (servers call this at start-up)."""
+        enc = self._load()
+        prepare = getattr(enc, "prepare_fast_queries", None)
+        if prepare is not None:
+            prepare()
+
     def query(self, text: str) -> np.ndarray:
         return self._load().encode_query(text)

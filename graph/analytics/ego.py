@@ -62,6 +62,11 @@ class _StoreWalk:
     def edge(self, r: Rel) -> Edge:
         return self.edges[r]
 
+    def among(self, ids: list[str], kept) -> set[Rel]:
+        """Relations with both ends in `kept`."""
+        self.fetch(ids)
+        return {r for u in ids for r in self.rels[u] if r[1] in kept and r[2] in kept}
+
 
 class _GraphWalk(_StoreWalk):
     """Neighbours from the store's networkx graph: no Edge or Node built until kept."""
@@ -69,21 +74,41 @@ class _GraphWalk(_StoreWalk):
     def __init__(self, store: GraphStore, graph, types: frozenset[str] | None):
         super().__init__(store, types)
         self.g = graph
+        # The plain dict-of-dicts under networkx's views (what its own algorithms read):
+        # the views build an object per neighbour, which made hubs ten times slower.
+        self.succ = getattr(graph, "_succ", None) or graph.succ
+        self.pred = getattr(graph, "_pred", None) or graph.pred
+
+    def _pairs(self, u: str, others) -> list[Rel]:
+        types, out = self.types, []
+        su, pu = self.succ.get(u, {}), self.pred.get(u, {})
+        for v in others:
+            keyed = su.get(v)
+            if keyed:
+                out.extend((k, u, v) for k in keyed if types is None or k in types)
+            keyed = pu.get(v)
+            if keyed and v != u:
+                out.extend((k, v, u) for k in keyed if types is None or k in types)
+        return out
 
     def fetch(self, ids: list[str]) -> None:
-        g, types = self.g, self.types
         for i in ids:
-            if i in self.rels:
+            if i not in self.rels:
+                others = dict.fromkeys(self.succ.get(i, ()))
+                others.update(dict.fromkeys(self.pred.get(i, ())))
+                self.rels[i] = sorted(self._pairs(i, others))
+
+    def among(self, ids: list[str], kept) -> set[Rel]:
+        out: set[Rel] = set()
+        for u in ids:
+            if u in self.rels:
+                out.update(r for r in self.rels[u] if r[1] in kept and r[2] in kept)
                 continue
-            out: list[Rel] = []
-            if i in g:
-                for v, keyed in g.succ[i].items():
-                    out.extend((k, i, v) for k in keyed if types is None or k in types)
-                for u, keyed in g.pred[i].items():
-                    if u != i:
-                        out.extend((k, u, i) for k in keyed if types is None or k in types)
-            out.sort()
-            self.rels[i] = out
+            su, pu = self.succ.get(u, {}), self.pred.get(u, {})
+            # A hub's neighbours outnumber the kept nodes: ask about those instead.
+            others = kept if len(su) + len(pu) > len(kept) else [v for v in (*su, *pu) if v in kept]
+            out.update(self._pairs(u, others))
+        return out
 
     def labels(self, ids: list[str]) -> dict[str, str]:
         nodes = self.g.nodes
@@ -167,7 +192,6 @@ def ego_network(store: GraphStore, node_id: str, depth: int = 1, labels: Iterabl
 
     # Edges among the kept nodes, including those between two nodes of the outer ring.
     ids = list(kept)
-    walk.fetch(ids)
-    rels = sorted({r for u in ids for r in walk.rels[u] if r[1] in kept and r[2] in kept})
+    rels = sorted(walk.among(ids, kept))
     nodes = walk.node_objects(ids)
     return Subgraph(nodes, [walk.edge(r) for r in rels], truncated)

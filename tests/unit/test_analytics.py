@@ -271,3 +271,29 @@ def test_partner_network_reaches_countries_and_the_domestic_side(store):
     assert nid("Event", "儿童画互展") not in by_id
     with_events = partner_network(store, events=True)
     assert nid("Event", "儿童画互展") in {n.id for n in with_events.nodes}
+
+
+class InterfaceOnly:
+    """The same real store, seen through the GraphStore methods alone: without the
+    embedded store's own networkx graph, ego walks edges_of as it does on Neo4j."""
+
+    def __init__(self, store):
+        self._store = store
+
+    def __getattr__(self, name):
+        if name in ("networkx_graph", "version", "edges_of_many"):
+            raise AttributeError(name)
+        return getattr(self._store, name)
+
+
+@pytest.mark.parametrize("kwargs", [
+    {"depth": 1}, {"depth": 2}, {"depth": 3, "max_nodes": 6}, {"depth": 4, "labels": "Place,Agency"},
+    {"depth": 2, "types": ["LOCATED_IN", "PARTNER_OF"]}, {"depth": 2, "max_nodes": 2},
+])
+def test_ego_walks_agree_with_and_without_the_stores_graph(store, kwargs):
+    plain = InterfaceOnly(store)
+    for centre in (WAIBAN, MEGURO, ZHOU, DONGCHENG, ARCHIVE):
+        a, b = ego_network(store, centre, **kwargs), ego_network(plain, centre, **kwargs)
+        assert [n.id for n in a.nodes] == [n.id for n in b.nodes]
+        assert [(e.key, e.props, e.evidence) for e in a.edges] == [(e.key, e.props, e.evidence) for e in b.edges]
+        assert a.truncated == b.truncated
