@@ -196,8 +196,9 @@ def find_report(file: str, roots: Iterable[Path]) -> Path:
 def default_roots() -> list[Path]:
     repo = Path(__file__).resolve().parent.parent
     roots = [Path(p) for p in os.environ.get("GOVGRAPH_CORPUS", "").split(os.pathsep) if p]
-    roots += [repo.parent / "shared" / "corpus", repo.parent / "shared" / "corpus-extra",
-              repo / "data" / "samples"]
+    for shared in (repo.parent / "shared", Path("/work/shared")):
+        roots += [shared / "corpus", shared / "corpus-extra"]
+    roots.append(repo / "data" / "samples")
     return roots
 
 

@@ -1,5 +1,6 @@
 """Shared fixtures: the sample store, a served app, and the rule that Neo4j tests never skip."""
 from __future__ import annotations
+from tests.paths import CORPUS as _CORPUS, CORPUS_EXTRA as _CORPUS_EXTRA, SHARED as _SHARED
 
 import os
 import shutil
@@ -14,8 +15,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "samples"
-CORPUS = ROOT.parent / "shared" / "corpus"
-CORPUS_EXTRA = ROOT.parent / "shared" / "corpus-extra"
+CORPUS = _CORPUS
+CORPUS_EXTRA = _CORPUS_EXTRA
 SEED = SAMPLES / "000_seed-dongcheng-waiban-fzzf-2021.txt"
 
 

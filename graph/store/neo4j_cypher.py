@@ -13,10 +13,9 @@ MATERIALISED = ("AUTHORED", "HAS_PASSAGE", "MENTIONED_IN", "CITES")
 ENTITY_REL_TYPES = tuple(t for t in REL_TYPES if t not in MATERIALISED)
 
 # -- removing a report's contribution (also the first half of a re-put) ----------------------
-# `touched` on the Report node lists every entity its batch named or linked, so stripping is
-# a handful of index lookups instead of a scan over all entities.
-# `touched` holds both ends of every relation the report stated, so walking outgoing
-# relations of the listed entities meets each such relation exactly once. What only this
+# `touched` on the Report node lists every entity its batch named or linked (both ends of
+# every relation), so stripping is index lookups instead of a scan over all entities, and
+# walking outgoing relations of those entities meets each relation once. What only this
 # report supported is deleted outright; the rest loses this report's entries first, while
 # the transaction holds no deletions yet (expanding past many in-transaction deletions is slow).
 _TOUCHED_EDGES = f"""

@@ -9,11 +9,7 @@ import pytest
 from graph.store.base import Filters
 
 from . import expect
-from .batches import bigrams, report_a, report_b
-
-
-def only(batches, i):
-    return [b for b, _ in batches][i]
+from .batches import bigrams, report_a
 
 
 def all_batches(batches):

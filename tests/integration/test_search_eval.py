@@ -1,6 +1,7 @@
 """End to end: build a store with embeddings from the gold questions' reports, then hold search and
 ask to the targets of issue 5 (hybrid evidence MRR >= 0.85, answer hit@3 >= 0.8, hybrid better than
 BM25 alone and vectors alone). Uses the real model and the real ingest pipeline."""
+from tests.paths import CORPUS as _CORPUS, CORPUS_EXTRA as _CORPUS_EXTRA, SHARED as _SHARED
 import json
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from ingest.question import analyze_question
 from ingest.tokenize import tokenize_query
 
 GOLD = Path(__file__).resolve().parents[1] / "gold" / "questions.jsonl"
-CORPUS = Path("/work/shared/corpus")
+CORPUS = _CORPUS
 
 pytestmark = pytest.mark.timeout(3600)
 

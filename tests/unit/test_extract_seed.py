@@ -1,4 +1,5 @@
 """The seed report's key facts, read through the real reader, structure and extractor."""
+from tests.paths import CORPUS as _CORPUS, CORPUS_EXTRA as _CORPUS_EXTRA, SHARED as _SHARED
 from pathlib import Path
 
 import pytest
@@ -8,7 +9,7 @@ from ingest.extract import extract_entities
 from ingest.readers import read_document
 from ingest.structure import parse_structure
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
+SHARED = _SHARED
 SEED = SHARED / "corpus" / "000_seed-dongcheng-waiban-fzzf-2021.txt"
 AUTHOR = "东城区人民政府外事办公室"
 

@@ -1,5 +1,6 @@
 """Reading files: encodings detected from content, every format, and one clear IngestError per bad file."""
 from __future__ import annotations
+from tests.paths import CORPUS as _CORPUS, CORPUS_EXTRA as _CORPUS_EXTRA, SHARED as _SHARED
 
 import os
 import random
@@ -13,7 +14,7 @@ from ingest.errors import IngestError
 from ingest.readers import MAX_BYTES, iter_input_files, read_document
 from tests.fixtures.make_files import make_docx, make_pdf
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+CORPUS = _CORPUS
 SEED = CORPUS / "000_seed-dongcheng-waiban-fzzf-2021.txt"
 
 SIMPLIFIED = SEED.read_text(encoding="utf-8") if SEED.exists() else ""

@@ -1,4 +1,5 @@
 """The gold questions are well formed and the evaluation's matching rules hold."""
+from tests.paths import CORPUS as _CORPUS, CORPUS_EXTRA as _CORPUS_EXTRA, SHARED as _SHARED
 import json
 from collections import Counter
 from pathlib import Path
@@ -9,7 +10,7 @@ from graph.search.evaluate import evidence_rank, format_table, load_gold, names_
 from graph.search.results import Hit
 
 GOLD = Path(__file__).resolve().parents[1] / "gold" / "questions.jsonl"
-CORPUS = Path("/work/shared/corpus")
+CORPUS = _CORPUS
 
 
 def test_gold_covers_what_the_issue_asks():

@@ -1,4 +1,5 @@
 """SearchService over a real embedded store built from the seed report (BM25 only: no model needed)."""
+from tests.paths import CORPUS as _CORPUS, CORPUS_EXTRA as _CORPUS_EXTRA, SHARED as _SHARED
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from ingest.pipeline import build_batch
 from ingest.question import analyze_question
 from ingest.tokenize import tokenize_query
 
-CORPUS = Path("/work/shared/corpus")
+CORPUS = _CORPUS
 SEED = CORPUS / "000_seed-dongcheng-waiban-fzzf-2021.txt"
 OTHER = CORPUS / "001_fzzf-szgm-2021.txt"
 

@@ -1,5 +1,6 @@
 """Document structure on the real corpus: offsets, sections, roles and years."""
 from __future__ import annotations
+from tests.paths import CORPUS as _CORPUS, CORPUS_EXTRA as _CORPUS_EXTRA, SHARED as _SHARED
 
 import re
 import time
@@ -13,7 +14,7 @@ from ingest.readers import read_document
 from ingest.structure import Structure, parse_structure
 from ingest.structure.meta import JUNK
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
+SHARED = _SHARED
 CORPUS = SHARED / "corpus"
 CORPUS_EXTRA = SHARED / "corpus-extra"
 ALL_FILES = sorted(CORPUS.glob("*.txt")) + sorted(CORPUS_EXTRA.glob("*.txt"))
