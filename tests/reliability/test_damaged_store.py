@@ -1,0 +1,72 @@
+"""A store folder damaged from outside (a torn copy, a disk problem, a killed writer's leftovers) either
+still opens and answers, or gives one clear line naming what is wrong and exit status 3: never a
+traceback."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from tests.conftest import SEED, govgraph
+
+from .helpers import assert_no_stack_trace
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory):
+    store = tmp_path_factory.mktemp("damaged") / "pristine"
+    govgraph("ingest", str(SEED), "--store", str(store), "--no-embed")
+    return store
+
+
+def _segment(store):
+    return next((store / "segments").iterdir())
+
+
+def _truncate(path, keep: float = 0.5):
+    data = path.read_bytes()
+    path.write_bytes(data[: int(len(data) * keep)])
+
+
+def _leftovers(store):
+    """What a writer killed mid-write leaves: half-written temporary files next to the real ones."""
+    (store / ".manifest.json.dead.tmp").write_bytes(b'{"form')
+    (store / "segments" / ".x.pkl.dead.tmp").write_bytes(b"\x80")
+
+
+DAMAGE = {
+    # still fine: these are caches or leftovers, not the record
+    "index snapshot truncated": (lambda s: _truncate(next(s.glob("index-*.pkl"))), "ok"),
+    "index snapshot removed": (lambda s: next(s.glob("index-*.pkl")).unlink(), "ok"),
+    "leftover temporary files": (lambda s: _leftovers(s), "ok"),
+    "orphan segment": (lambda s: (s / "segments" / "report-0000-dead.pkl").write_bytes(b"junk"), "ok"),
+    # the record itself is damaged: a clear refusal
+    "manifest truncated": (lambda s: _truncate(s / "manifest.json"), "manifest"),
+    "manifest not JSON": (lambda s: (s / "manifest.json").write_bytes(b"\x00\x01binary"), "manifest"),
+    "manifest of another format": (lambda s: (s / "manifest.json").write_text('{"format": 99}'), "format"),
+    "segment missing": (lambda s: _segment(s).unlink(), "segment"),
+    "segment truncated": (lambda s: _truncate(_segment(s)), "segment"),
+}
+
+
+@pytest.mark.parametrize("damage", list(DAMAGE))
+def test_damaged_store_answers_or_refuses_in_one_line(pristine, tmp_path, damage):
+    store = tmp_path / "store"
+    shutil.copytree(pristine, store)
+    harm, expect = DAMAGE[damage]
+    if expect != "ok":
+        # A damaged record is only found when the index has to be rebuilt from it.
+        for f in store.glob("index-*.pkl"):
+            f.unlink()
+    harm(store)
+    res = govgraph("search", "外语标识", "--store", str(store), "--json", check=False)
+    assert_no_stack_trace(res.stderr, f"for {damage}")
+    if expect == "ok":
+        assert res.returncode == 0, res.stderr
+        assert json.loads(res.stdout)["hits"]
+    else:
+        assert res.returncode == 3, (res.returncode, res.stderr)
+        lines = res.stderr.strip().splitlines()
+        assert len(lines) == 1 and expect in lines[0], res.stderr
+        assert str(store) in lines[0] or "segment" in lines[0], lines[0]
