@@ -19,8 +19,13 @@ from .merge import canonical_edge, merge_edge, merge_node
 ROLE_CODES = {"achievement": 0, "problem": 1, "plan": 2, "other": 3}
 
 
+# Bumped whenever DerivedIndex changes shape, so snapshots pickled by older code are rebuilt.
+DERIVED_FORMAT = 2
+
+
 @dataclass
 class DerivedIndex:
+    format: int = DERIVED_FORMAT
     reports: dict[str, ReportInfo] = field(default_factory=dict)
     passages: dict[str, Passage] = field(default_factory=dict)
     report_passages: dict[str, list[str]] = field(default_factory=dict)

@@ -23,7 +23,7 @@ import numpy as np
 
 from ingest.batch import Edge, GraphBatch, Node, Passage, ReportInfo
 from .base import Filters, GraphStore, StoreError, Vectors
-from .derived import DerivedIndex, build_derived
+from .derived import DERIVED_FORMAT, DerivedIndex, build_derived
 
 FORMAT = 1
 
@@ -105,7 +105,9 @@ class EmbeddedStore(GraphStore):
         if self._manifest["version"] and f.exists():
             try:
                 with open(f, "rb") as fh:
-                    self._derived = pickle.load(fh)
+                    d = pickle.load(fh)
+                if getattr(d, "format", None) == DERIVED_FORMAT:
+                    self._derived = d
                 return
             except Exception:  # a stale or torn snapshot is only a cache: rebuild it
                 self._derived = None

@@ -190,6 +190,13 @@ WITH DISTINCT r
 MATCH (a)-[r]->(b)
 RETURN {_EDGE_ROW} ORDER BY type, s, t
 """
+EDGES_OF_MANY = f"""
+UNWIND $ids AS id
+MATCH (n:Entity {{id: id}})-[r]-(:Entity)
+WITH DISTINCT id, r
+MATCH (a)-[r]->(b)
+RETURN id AS of, {_EDGE_ROW} ORDER BY of, type, s, t
+"""
 ITER_EDGES = f"""
 MATCH (a:Entity) WHERE a.id > $after
 WITH a ORDER BY a.id LIMIT $page

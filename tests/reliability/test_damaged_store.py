@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -50,23 +51,35 @@ DAMAGE = {
 }
 
 
-@pytest.mark.parametrize("damage", list(DAMAGE))
-def test_damaged_store_answers_or_refuses_in_one_line(pristine, tmp_path, damage):
-    store = tmp_path / "store"
+def _damaged_copy(pristine, root, damage):
+    store = root / damage.replace(" ", "-")
     shutil.copytree(pristine, store)
     harm, expect = DAMAGE[damage]
     if expect != "ok":
-        # A damaged record is only found when the index has to be rebuilt from it.
+        # A damaged record is only read when the index has to be rebuilt from it.
         for f in store.glob("index-*.pkl"):
             f.unlink()
     harm(store)
-    res = govgraph("search", "外语标识", "--store", str(store), "--json", check=False)
-    assert_no_stack_trace(res.stderr, f"for {damage}")
-    if expect == "ok":
-        assert res.returncode == 0, res.stderr
-        assert json.loads(res.stdout)["hits"]
-    else:
-        assert res.returncode == 3, (res.returncode, res.stderr)
-        lines = res.stderr.strip().splitlines()
-        assert len(lines) == 1 and expect in lines[0], res.stderr
-        assert str(store) in lines[0] or "segment" in lines[0], lines[0]
+    return store
+
+
+def test_damaged_store_answers_or_refuses_in_one_line(pristine, tmp_path):
+    stores = {d: _damaged_copy(pristine, tmp_path, d) for d in DAMAGE}
+
+    def search(damage):
+        return govgraph("search", "外语标识", "--store", str(stores[damage]), "--json", check=False)
+
+    # Each case is its own fresh process; three at a time keeps the test short.
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        results = dict(zip(DAMAGE, pool.map(search, DAMAGE)))
+    for damage, res in results.items():
+        expect = DAMAGE[damage][1]
+        assert_no_stack_trace(res.stderr, f"for {damage}")
+        if expect == "ok":
+            assert res.returncode == 0, (damage, res.stderr)
+            assert json.loads(res.stdout)["hits"], damage
+        else:
+            assert res.returncode == 3, (damage, res.returncode, res.stderr)
+            lines = res.stderr.strip().splitlines()
+            assert len(lines) == 1 and expect in lines[0], (damage, res.stderr)
+            assert str(stores[damage]) in lines[0] or "segment" in lines[0], (damage, lines[0])
