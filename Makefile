@@ -47,9 +47,13 @@ web:
 bench: install neo4j
 	$(PY) tools/neo4j_server.py run -- $(PY) bench/run_all.py $(BENCH_ARGS)
 
+# Quality against tests/gold: extraction P/R/F1, then search on a store of the gold questions' reports.
+SHARED ?= $(if $(wildcard ../shared/corpus),../shared,/work/shared)
+EVAL_STORE ?= .eval-store
 eval: install
 	$(GOVGRAPH) eval extraction
-	$(PY) -m graph.search.evaluate_cli
+	$(GOVGRAPH) ingest $$($(PY) -c "import json,sys; print(' '.join(sorted({'$(SHARED)/corpus/'+json.loads(l)['report'] for l in open('tests/gold/questions.jsonl') if l.strip()})))") --store $(EVAL_STORE)
+	$(GOVGRAPH) eval search --store $(EVAL_STORE)
 
 clean:
 	rm -rf $(STORE) .pytest_cache
