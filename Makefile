@@ -35,7 +35,7 @@ neo4j: install
 
 # A real Neo4j is started for the run and stopped after it, whatever the outcome.
 test: install chromium neo4j
-	$(PY) tools/neo4j_server.py run -- $(PY) -m pytest -q -p no:cacheprovider tests
+	$(PY) tools/neo4j_server.py run -- $(PY) -m pytest -q -p no:cacheprovider --durations=25 tests
 
 # Unit tests only: no server, no browser.
 test-fast: install

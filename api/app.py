@@ -49,10 +49,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         yield
         ctx.close()
 
+    problem_doc = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+    errors = {400: "Not possible on this store", 401: "Token missing or wrong", 403: "Writing is disabled",
+              404: "Unknown id", 413: "Upload too large", 422: "Invalid parameter", 503: "Store unavailable"}
     app = FastAPI(title="govgraph", version="0.1.0", lifespan=lifespan,
                   description="Knowledge graph and semantic search over Chinese government reports. "
                               "Every node and edge carries the report, passage and offsets it came from.",
-                  responses={422: {"model": S.Problem}, 503: {"model": S.Problem}})
+                  responses={code: {"model": S.Problem, "description": text, "content": problem_doc}
+                             for code, text in errors.items()})
     app.state.ctx = ctx
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
@@ -155,7 +159,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def _node_or_404(entity_id: str):
         n = store().get_node(entity_id)
         if n is None:
-            raise HTTPException(404, f"no entity with id {entity_id!r}")
+            raise HTTPException(404, f"no entity with id '{entity_id}'")
         return n
 
     @app.get("/entities/{entity_id}", response_model=S.EntityOut)
@@ -232,7 +236,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def report(report_id: str):
         r = store().find_report(report_id)
         if r is None:
-            raise HTTPException(404, f"no report {report_id!r}")
+            raise HTTPException(404, f"no report '{report_id}'")
         passages = store().passages_of(r.id)
         text = store().report_text(r.id)
         in_p = store().nodes_in_passages([p.id for p in passages])
@@ -248,7 +252,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return {**r.to_dict(), "passages": [p.to_dict() for p in passages], "text": text,
                 "mentions": mentions}
 
-    @app.get("/export", responses={200: {"content": {"application/x-ndjson": {}}}})
+    @app.get("/export", response_class=Response,
+             responses={200: {"description": "The graph as a file",
+                              "content": {"application/x-ndjson": {"schema": {"type": "string"}},
+                                          "application/xml": {"schema": {"type": "string"}},
+                                          "text/plain": {"schema": {"type": "string"}}}}})
     def export(format: str = Query("jsonl", pattern="^(jsonl|graphml|cypher)$")):
         import io
         from graph.export import export as do_export
@@ -290,7 +298,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def delete_report(report_id: str):
         r = store().find_report(report_id)
         if r is None:
-            raise HTTPException(404, f"no report {report_id!r}")
+            raise HTTPException(404, f"no report '{report_id}'")
         store().remove_report(r.id)
         store().flush()
         return {"removed": r.id, "file": r.file}

@@ -73,7 +73,15 @@ def ingest_paths(store: GraphStore, paths: Iterable[str | Path], embedder=None,
                  force: bool = False) -> IngestSummary:
     summary = IngestSummary()
     items = list(iter_input_files(list(paths)))
+    seen: dict[str, Path] = {}
     for item in items:
+        if not isinstance(item, IngestError):
+            # Reports are identified by file name; a second file of the same name would silently
+            # replace the first, so it is refused instead.
+            first = seen.setdefault(Path(item).name, Path(item))
+            if first != Path(item):
+                item = IngestError(Path(item).name, f"another file of the same name ({first}) is in this "
+                                                    "batch; reports are identified by file name, rename one")
         outcome = ingest_one(store, item, embedder, max_bytes, show_progress, force)
         summary.files.append(outcome)
         if on_file:

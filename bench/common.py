@@ -273,7 +273,10 @@ def profile_top(fn: Callable[[], object], lines: int = 40) -> str:
 class Report:
     """What a benchmark script hands back: rows, notes and profiles."""
 
+    created: list["Report"] = []  # every report made, so a benchmark that fails keeps its rows so far
+
     def __init__(self) -> None:
+        Report.created.append(self)
         self.rows: list[Row] = []
         self.notes: list[str] = []
         self.profiles: list[tuple[str, str]] = []

@@ -57,10 +57,14 @@ def _workspace(a) -> Workspace:
 def _run_one(name: str, fn: Callable[[Workspace], Report], ws: Workspace, total: Report) -> None:
     log(f"=== {name}")
     t0 = time.perf_counter()
+    before = len(Report.created)
     try:
         total.extend(fn(ws))
     except Exception as e:  # noqa: BLE001 - one broken benchmark must not lose the others' figures
         traceback.print_exc()
+        for partial in Report.created[before:]:  # what it measured before failing still counts
+            if partial is not total:
+                total.extend(partial)
         total.note(f"{name}: FAILED with {type(e).__name__}: {e}")
     log(f"=== {name} done in {time.perf_counter() - t0:.0f} s")
 
@@ -119,6 +123,9 @@ def main(argv: list[str] | None = None) -> int:
         for name in ORDER:
             if name in only:
                 _run_one(name, _bench(name), ws, total)
+                if out is not None:  # what is measured so far survives an interrupted run
+                    write_results(out, total.rows, start, machine_info(), total.notes + ["(run in progress)"],
+                                  total.profiles, " ".join(sys.argv[1:] if argv is None else argv))
         _stand_in(ws, total)
     finally:
         ws.close()

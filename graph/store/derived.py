@@ -14,7 +14,7 @@ import numpy as np
 
 from ingest.batch import Edge, GraphBatch, Node, Passage, ReportInfo
 from .base import Filters, Vectors
-from .merge import canonical_edge, merge_edge, merge_node
+from .merge import canonical_edge, merge_aliases
 
 ROLE_CODES = {"achievement": 0, "problem": 1, "plan": 2, "other": 3}
 
@@ -113,6 +113,15 @@ class DerivedIndex:
         return [(self.passage_ids[i], float(scores[i])) for i in idx if np.isfinite(scores[i])]
 
 
+def _add_evidence(into: list, seen: set, more) -> None:
+    """merge_evidence without rebuilding `seen` from `into`: append what is new, in order."""
+    for e in more:
+        k = (e.passage, e.start, e.end)
+        if k not in seen:
+            seen.add(k)
+            into.append(e)
+
+
 def build_derived(segments: dict[str, tuple[GraphBatch, Vectors | None]]) -> DerivedIndex:
     d = DerivedIndex()
     node_reports: dict[str, set] = defaultdict(set)
@@ -123,6 +132,8 @@ def build_derived(segments: dict[str, tuple[GraphBatch, Vectors | None]]) -> Der
     e_vecs: dict[str, np.ndarray] = {}
     tokens: list[list[str]] = []
     have_vectors = bool(segments) and all(v is not None for _, v in segments.values())
+    node_seen: dict[str, set] = {}   # evidence keys already on each merged node / edge
+    edge_seen: dict[tuple, set] = {}
 
     for rid in sorted(segments):
         batch, vec = segments[rid]
@@ -143,9 +154,19 @@ def build_derived(segments: dict[str, tuple[GraphBatch, Vectors | None]]) -> Der
         if rep.author_id:
             d.materialised["AUTHORED"] += 1
         for n in batch.nodes:
-            old = d.nodes.get(n.id)
-            d.nodes[n.id] = merge_node(old, n) if old else Node(
-                n.id, n.label, n.name, list(n.aliases), n.name_en, dict(n.props), list(n.evidence))
+            cur = d.nodes.get(n.id)
+            if cur is None:
+                d.nodes[n.id] = Node(n.id, n.label, n.name, list(n.aliases), n.name_en, dict(n.props),
+                                     list(n.evidence))
+                node_seen[n.id] = {(e.passage, e.start, e.end) for e in n.evidence}
+            else:
+                # merge_node's rules, applied in place: rebuilding a hub's evidence list on every
+                # report that names it made this loop quadratic in the hub's evidence
+                cur.aliases = merge_aliases(cur.name, cur.aliases, n.aliases)
+                cur.name_en = cur.name_en or n.name_en
+                for k, v in n.props.items():
+                    cur.props.setdefault(k, v)
+                _add_evidence(cur.evidence, node_seen[n.id], n.evidence)
             node_reports[n.id].add(rid)
             for ev in n.evidence:
                 passage_nodes[ev.passage][n.id] = None
@@ -156,9 +177,14 @@ def build_derived(segments: dict[str, tuple[GraphBatch, Vectors | None]]) -> Der
                 cites.add((rid, n.id))
         for e in batch.edges:
             e = canonical_edge(e)
-            old = d.edges.get(e.key)
-            d.edges[e.key] = merge_edge(old, e) if old else Edge(
-                e.source, e.target, e.type, dict(e.props), list(e.evidence))
+            cur = d.edges.get(e.key)
+            if cur is None:
+                d.edges[e.key] = Edge(e.source, e.target, e.type, dict(e.props), list(e.evidence))
+                edge_seen[e.key] = {(x.passage, x.start, x.end) for x in e.evidence}
+            else:  # merge_edge's rules, in place (see above)
+                for k, v in e.props.items():
+                    cur.props.setdefault(k, v)
+                _add_evidence(cur.evidence, edge_seen[e.key], e.evidence)
         if have_vectors:
             p_vecs.append(vec.passages)
             if vec.entities is not None:

@@ -62,8 +62,8 @@ class EmbeddedStore(GraphStore):
             (self.path / "segments").mkdir(exist_ok=True)
         except OSError as e:
             raise StoreError(f"cannot use store folder {self.path}: {e.strerror or e}") from e
-        self._manifest = self._read_manifest()
         self._segments: dict[str, tuple[GraphBatch, Vectors | None]] | None = None
+        self._manifest = self._read_manifest()
         self._derived: DerivedIndex | None = None
         self._dirty_index = False
         self._load_index_snapshot()
@@ -79,6 +79,10 @@ class EmbeddedStore(GraphStore):
             raise StoreError(f"store manifest {mf} is unreadable: {e}") from e
         if m.get("format") != FORMAT:
             raise StoreError(f"store {self.path} has format {m.get('format')}, expected {FORMAT}")
+        if "reports" not in m:
+            # Stores written before the manifest listed reports: read them from the segments once.
+            self._manifest = m
+            m["reports"] = {rid: b.report.to_dict() for rid, (b, _) in self._load_segments().items()}
         return m
 
     def _write_manifest(self) -> None:
@@ -248,9 +252,9 @@ class EmbeddedStore(GraphStore):
         for n in d.nodes.values():
             if label and n.label != label:
                 continue
-            if report and report not in d.node_reports[n.id]:
+            if report and report not in d.node_reports.get(n.id, ()):
                 continue
-            if year is not None and year not in d.node_years[n.id]:
+            if year is not None and year not in d.node_years.get(n.id, ()):
                 continue
             if prefix and not any(s.casefold().startswith(p) for s in (n.name, *n.aliases, n.name_en or "")):
                 continue

@@ -12,7 +12,6 @@ import re
 from typing import Any
 
 import neo4j
-from neo4j import Query
 
 from .base import StoreError
 
@@ -75,7 +74,9 @@ def screen(query: str) -> None:
     if _CALL_SUBQUERY.search(bare):
         # CALL { ... } subqueries are where IN TRANSACTIONS and writes hide; reads never need them here.
         raise CypherRefused("CALL subqueries are refused; write the read as a plain MATCH")
-    for name in _CALL.findall(bare):
+    # Backtick-quoted names (CALL `db`.`createLabel`) are checked with the quotes taken off.
+    unquoted = _CALL.findall(query.replace("`", "")) if "`" in query else []
+    for name in [*_CALL.findall(bare), *unquoted]:
         if name.lower() not in ALLOWED_PROCEDURES:
             raise CypherRefused(f"procedure {name} is not on the read-only allow-list")
     if ";" in bare.strip().rstrip(";"):
@@ -93,8 +94,9 @@ def run_read_only(store, query: str, params: dict[str, Any] | None = None,
             if plan.query_type != "r":
                 raise CypherRefused(f"the planner says this query is not read-only (type {plan.query_type!r})")
 
+            @neo4j.unit_of_work(timeout=timeout_s)
             def work(tx):
-                res = tx.run(Query(query, timeout=timeout_s), params)
+                res = tx.run(query, params)
                 cols = list(res.keys())
                 rows, truncated = [], False
                 for rec in res:
@@ -107,6 +109,9 @@ def run_read_only(store, query: str, params: dict[str, Any] | None = None,
             return s.execute_read(work)
     except CypherRefused:
         raise
+    except (ValueError, TypeError, UnicodeError) as e:
+        # The driver could not encode the parameters (e.g. lone surrogates): the caller's input.
+        raise CypherRefused(f"parameters cannot be sent to Neo4j: {e}") from e
     except neo4j.exceptions.ClientError as e:
         raise CypherRefused(f"Neo4j refused the query: {e.message or e.code}") from e
     except Exception as e:

@@ -65,7 +65,7 @@ def _walk(folder: Path, st: os.stat_result, ancestors: list[tuple[int, int]],
         return
     trail = ancestors + [key]
     for entry in entries:
-        if entry.name.startswith("."):
+        if entry.name.startswith(".") or _is_folder_notes(entry.name):
             continue
         path = folder / entry.name
         try:
@@ -83,3 +83,11 @@ def _walk(folder: Path, st: os.stat_result, ancestors: list[tuple[int, int]],
             if fkey not in seen_files:
                 seen_files.add(fkey)
                 yield path
+
+
+_NOTES = ("readme", "license", "licence", "changelog", "contributing")
+
+
+def _is_folder_notes(name: str) -> bool:
+    """README.md and friends describe a folder; they are not reports. Named explicitly, they go in."""
+    return name.lower().split(".", 1)[0] in _NOTES

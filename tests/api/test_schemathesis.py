@@ -8,6 +8,9 @@ from hypothesis import HealthCheck, settings
 from api.app import create_app
 from api.context import Settings
 
+# FastAPI publishes OpenAPI 3.1; Schemathesis 3.x checks it behind this switch.
+schemathesis.experimental.OPEN_API_3_1.enable()
+
 
 @pytest.fixture(scope="module")
 def asgi_schema(sample_store):

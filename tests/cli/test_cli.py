@@ -74,3 +74,17 @@ def test_usage_errors_are_clear(tmp_path):
     assert res.returncode == 1 and "missing-folder" in res.stderr
     help_text = govgraph("ingest", "--help").stdout
     assert "Example" in help_text
+
+
+def test_same_file_name_twice_is_refused_not_overwritten(tmp_path):
+    for sub in ("a", "b"):
+        (tmp_path / sub).mkdir()
+        shutil.copy(SEED, tmp_path / sub / "report.txt")
+    (tmp_path / "a" / "README.md").write_text("# notes about this folder\n", "utf-8")
+    store = tmp_path / "store"
+    res = govgraph("ingest", str(tmp_path / "a"), str(tmp_path / "b"), "--store", str(store), "--no-embed",
+                   check=False)
+    assert res.returncode == 1
+    assert "report.txt" in res.stderr and "same name" in res.stderr
+    st = _json(govgraph("stats", "--store", str(store), "--json"))
+    assert st["reports"] == 1  # the folder README was not taken for a report

@@ -27,8 +27,9 @@ def record_figures(section: str, data: dict) -> None:
             all_figures = json.loads(FIGURES.read_text("utf-8"))
         except (OSError, ValueError):
             all_figures = {}
+        # The machine's load average says how far the figures are from an idle machine.
         all_figures[section] = {**data, "measured_at": time.strftime("%Y-%m-%d %H:%M:%S"),
-                                "cpus": os.cpu_count()}
+                                "cpus": os.cpu_count(), "load_average_1m": round(os.getloadavg()[0], 1)}
         FIGURES.parent.mkdir(parents=True, exist_ok=True)
         tmp = FIGURES.with_suffix(".json.tmp")
         tmp.write_text(json.dumps(all_figures, ensure_ascii=False, indent=2) + "\n", "utf-8")

@@ -9,6 +9,7 @@ import random
 import threading
 import time
 from dataclasses import dataclass, field
+from typing import Callable
 
 import httpx
 
@@ -68,7 +69,7 @@ def check_body(endpoint: str, body: dict) -> str:
     return ""
 
 
-def run_load(base: str, requests_for: "callable", clients: int, seconds: float, max_requests: int,
+def run_load(base: str, requests_for: Callable[[random.Random], tuple[str, dict]], clients: int, seconds: float, max_requests: int,
              timeout: float = 60.0, seed: int = 7, stop: threading.Event | None = None) -> LoadResult:
     """`requests_for(rng)` gives the next (endpoint, params). Stops after `seconds`, `max_requests`
     in all, or when `stop` is set, whichever comes first."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 import random
 
+import httpx
+
 from tests.conftest import ROOT, SAMPLES
 
 
@@ -34,3 +36,14 @@ def mixed_requests(questions: list[str], phrases: list[str]):
             return "/search", {"q": q, "k": rng.choice((5, 10, 20))}
         return "/ask", {"q": rng.choice(questions), "k": rng.choice((5, 10))}
     return next_request
+
+
+def warm_up(base: str, questions: list[str], phrases: list[str], searches: int = 12) -> None:
+    """Sequential queries until the server is warm: the embedder traces its fast query path after a
+    few single queries (or in the server's warm-up thread) and holds its lock while it does, so
+    figures taken before that would measure start-up, not serving."""
+    with httpx.Client(base_url=base, timeout=300) as http:
+        for q in phrases[-searches:]:
+            assert http.get("/search", params={"q": q}).status_code == 200
+        for q in questions[:2]:
+            assert http.get("/ask", params={"q": q}).status_code == 200

@@ -4,9 +4,9 @@ Each bad file gets one clear stderr line naming it, the good ones (odd encodings
 names, script-stuffed HTML) go in whole, and the store opens and answers afterwards.
 
 The 50 MB text: repeated real report text is a valid file, but no report is anywhere near that size
-(the largest of 155 corpus reports is 109 KB) and ingesting it costs minutes of CPU (measured ~3 s of
-CPU per MB for tokenising alone, more under load), so the suite ingests with `--max-bytes 16 MiB` and
-expects a clear "over the limit" refusal, quickly, without reading the file.
+(the largest of 155 corpus reports is 109 KB) and ingesting it costs minutes of CPU (measured about
+3 s of CPU per MB, three quarters of it jieba segmentation), so the suite ingests with
+`--max-bytes 16 MiB` and expects a clear "over the limit" refusal, quickly, without reading the file.
 """
 from __future__ import annotations
 

@@ -5,11 +5,9 @@ docs/reliability-figures.json for the README's reliability section.
 """
 from __future__ import annotations
 
-import httpx
-
 from .helpers import assert_no_stack_trace, record_figures
 from .load import run_load
-from .queries import gold_questions, mixed_requests, report_phrases
+from .queries import gold_questions, mixed_requests, report_phrases, warm_up
 
 CLIENTS = 32
 SECONDS = 30.0
@@ -19,10 +17,7 @@ MAX_REQUESTS = 50_000
 def test_32_clients_for_30_seconds_without_an_error(served_app):
     questions, phrases = gold_questions(), report_phrases()
     assert questions and phrases
-    # Warm the server (model, indexes) so the figures measure serving, not the first load.
-    with httpx.Client(base_url=served_app, timeout=120) as http:
-        assert http.get("/search", params={"q": phrases[0]}).status_code == 200
-        assert http.get("/ask", params={"q": questions[0]}).status_code == 200
+    warm_up(served_app, questions, phrases)
 
     result = run_load(served_app, mixed_requests(questions, phrases), clients=CLIENTS,
                       seconds=SECONDS, max_requests=MAX_REQUESTS)
