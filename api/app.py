@@ -142,11 +142,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.get("/search", response_model=S.SearchOut)
     def search(q: str = Q(), k: int = K(), f: Filters = Depends(filters),
                mode: str = Query("hybrid", pattern="^(hybrid|bm25|vector)$")):
-        return ctx.search.search(q, k=k, filters=f, mode=mode).to_dict()
+        try:
+            return ctx.search.search(q, k=k, filters=f, mode=mode).to_dict()
+        except ValueError as e:  # the service names the parameter it refused
+            raise HTTPException(422, str(e)) from e
 
     @app.get("/ask", response_model=S.AskOut)
     def ask(q: str = Q(), k: int = K(), f: Filters = Depends(filters)):
-        return ctx.search.ask(q, k=k, filters=f).to_dict()
+        try:
+            return ctx.search.ask(q, k=k, filters=f).to_dict()
+        except ValueError as e:
+            raise HTTPException(422, str(e)) from e
 
     @app.get("/entities", response_model=S.EntityPage)
     def entities(label: Optional[str] = Label(), report: Optional[str] = Short(), year: Optional[int] = Year(),

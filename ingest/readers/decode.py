@@ -98,6 +98,11 @@ def decode_text(raw: bytes) -> tuple[str, str]:
         text, enc = max(candidates, key=lambda c: _chinese_score(c[0]))
         if _chinese_score(text) >= _COMMON_THRESHOLD or len(candidates) == 1 and _printable_ratio(text) > 0.98:
             return _checked(text, enc), enc
+        # Too little text to score (a line of punctuation, say): GB18030 is what Chinese
+        # government files use when they are not UTF-8, so it wins over a statistical guess.
+        gb = next((t for t, e in candidates if e == "gb18030"), None)
+        if gb is not None and len(raw) < 64 and _printable_ratio(gb) == 1.0:
+            return _checked(gb, "gb18030"), "gb18030"
     return _fallback(raw)
 
 

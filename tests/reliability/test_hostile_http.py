@@ -3,6 +3,7 @@ the write token, and never a stack trace in a response."""
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import hmac
 import io
 import secrets
@@ -125,7 +126,9 @@ def test_save_uploads_writes_only_into_its_folder(tmp_path):
     names = [n for n in HOSTILE_NAMES if not n.endswith("/")]   # a name ending in / has no file name: 422
     files = [UploadFile(io.BytesIO(REPORT_LINES.encode()), filename=n.format(m=f"f{i}"))
              for i, n in enumerate(names)]
-    saved = asyncio.run(save_uploads(files, folder, LIMIT))
+    # In a thread of its own: earlier tests in the session can leave an event loop running here.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        saved = pool.submit(asyncio.run, save_uploads(files, folder, LIMIT)).result()
     assert len(saved) == len(names)
     assert all(p.parent == folder and p.read_text("utf-8") == REPORT_LINES for p in saved)
     assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == sorted(p.name for p in saved)
