@@ -290,12 +290,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             saved = await save_uploads(files, tmp, settings.max_upload_bytes)
 
             def work():
-                embedder = ctx.new_embedder() if store().model or not store().reports() else None
+                # Reuse the loaded model; an empty store starts with the default one, a store
+                # built without vectors stays without.
+                embedder = ctx.embedder or (ctx.new_embedder() if not store().reports() else None)
                 return ingest_paths(store(), saved, embedder=embedder)
             # Parsing and embedding take seconds of CPU: off the event loop, so readers keep being answered.
             summary = await run_in_threadpool(work)
-            if "search" in ctx.__dict__:
-                del ctx.__dict__["search"]
+            ctx.refresh()
             return summary.to_dict()
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
@@ -307,6 +308,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             raise HTTPException(404, f"no report '{report_id}'")
         store().remove_report(r.id)
         store().flush()
+        ctx.refresh()
         return {"removed": r.id, "file": r.file}
 
     @app.post("/cypher", response_model=S.CypherOut)

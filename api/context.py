@@ -56,6 +56,12 @@ class Context:
         from ingest.tokenize import tokenize_query
         return SearchService(self.store, self.embedder, tokenize_query, analyze_question)
 
+    def refresh(self) -> None:
+        """After a write: a store that had no vectors may have some now, so rebuild the search."""
+        if self.__dict__.get("embedder") is None:
+            self.__dict__.pop("embedder", None)
+        self.__dict__.pop("search", None)
+
     def warm(self) -> None:
         try:
             self.search.warm()
