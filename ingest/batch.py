@@ -41,6 +41,11 @@ def report_id_for(file_name: str) -> str:
     return "report-" + hashlib.sha1(file_name.encode("utf-8")).hexdigest()[:16]
 
 
+def passage_id(report_id: str, index: int) -> str:
+    """The id of a report's passage number `index` (from 0, in reading order)."""
+    return f"{report_id}#p{index:04d}"
+
+
 @dataclass(frozen=True)
 class Evidence:
     """Where a fact was read: report, passage and character offsets into the report text."""

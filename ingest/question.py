@@ -86,6 +86,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _ZH_PARTICLES = re.compile(r"[？?！!。，,、；;：:\s]+|(?:吗|呢|啊|呀)(?=[？?。！!]*$)|^(?:请问|请列出|列出|说说)")
 _EN_FILLER = re.compile(
+    r"\bhow\s+(?:many|much)\b|"
     r"\b(?:which|what|who|whom|whose|where|when|how|did|does|do|is|are|was|were|has|have|had|"
     r"name|list|the|a|an|of|kinds?|types?)\b|[?!.,;:]", re.IGNORECASE)
 
@@ -100,6 +101,9 @@ class QuestionIntent:
     terms: list[str] = field(default_factory=list, compare=False)
     # The passage role the question is about, when it says: shortcomings -> problem, next steps -> plan.
     role: str | None = field(default=None, compare=False)
+    # The kind of thing asked for when the question names one more precise than its label, in
+    # Chinese (哪个乐团 -> 乐团, "which summit" -> 峰会): an answer whose name ends in it is of that kind.
+    kind: list[str] = field(default_factory=list, compare=False)
 
 
 def question_lang(q: str) -> str:
@@ -131,6 +135,9 @@ def _analyze_zh(q: str) -> QuestionIntent:
         return QuestionIntent(None, _clean_zh(q) or q.strip(), "zh")
     # The first interrogative decides: 「哪个部门组织了什么活动」 asks first for the department.
     start, end, label = min(found, key=lambda f: (f[0], -(f[1] - f[0])))
+    noun = next((n for n in sorted(_ZH_NOUN_TO_LABEL, key=len, reverse=True)
+                 if q[start:end].endswith(n) or q[start:end].startswith(n)), "")
+    kind = [noun] if noun and noun not in _ZH_GENERIC and _ZH_NOUN_TO_LABEL[noun] == label else []
     asked = _ZH_ASK_WORD.sub("", q[start:end], count=1)
     if _ZH_WHO.fullmatch(asked) or _ZH_WHERE.fullmatch(asked):
         asked = ""
@@ -140,14 +147,16 @@ def _analyze_zh(q: str) -> QuestionIntent:
             asked = asked[: -len(noun)]
             break
     focus = _clean_zh(q[:start] + " " + asked + " " + q[end:])
-    return QuestionIntent(label, focus or _clean_zh(q), "zh")
+    return QuestionIntent(label, focus or _clean_zh(q), "zh", kind=kind)
 
 
 def _analyze_en(q: str) -> QuestionIntent:
     found = []
+    nouns: dict[int, str] = {}
     for m in _EN_FORWARD.finditer(q):
         lab = next(k for k, v in m.groupdict().items() if v)
         found.append((m.start(), m.end(), lab))
+        nouns[m.start()] = m.group(lab)
     for rx, lab in ((_EN_WHO, "Person"), (_EN_WHERE, "Place")):
         for m in rx.finditer(q):
             found.append((m.start(), m.end(), lab))
@@ -155,7 +164,10 @@ def _analyze_en(q: str) -> QuestionIntent:
         return QuestionIntent(None, _clean_en(q) or q.strip(), "en")
     start, end, label = min(found, key=lambda f: (f[0], -(f[1] - f[0])))
     focus = _clean_en(q[:start] + " " + _EN_GENERIC.sub(" ", q[start:end]) + " " + q[end:])
-    return QuestionIntent(label, focus or _clean_en(q) or q.strip(), "en")
+    noun = nouns.get(start, "")
+    kind = [] if not noun or _EN_GENERIC.fullmatch(noun) else \
+        [w for w in chinese_terms(noun) if w not in _ZH_GENERIC]
+    return QuestionIntent(label, focus or _clean_en(q) or q.strip(), "en", kind=kind)
 
 
 _ZH_PROBLEM = re.compile(r"问题|不足|短板|困难|挑战|差距|薄弱|弱项")

@@ -43,6 +43,9 @@ OTHER_END_ASKED = 1.5
 # Entities with more than this many edges are skipped as expansion points: a hub such as a
 # city government reaches its edges in these passages from their other, smaller end anyway.
 HUB_DEGREE = 400
+# An answer whose name ends in the noun the question asks with (哪个乐团 -> …爱乐乐团) is of the
+# kind asked for; one that does not may still be (高校 -> 深圳大学), so this lifts, never filters.
+KIND_MATCH = 1.5
 
 _SENTENCE_END = re.compile(r"[。！？；;!?\n]")
 
@@ -120,9 +123,11 @@ class AnswerRanker:
 
     # -- ranking ---------------------------------------------------------------------------
     def rank(self, label: str, question: str, focus: str, hits: list[Hit], limit: int = 10,
-             looked_up: list[tuple[str, float]] | None = None, terms: Sequence[str] = ()) -> list[Answer]:
+             looked_up: list[tuple[str, float]] | None = None, terms: Sequence[str] = (),
+             kind: Sequence[str] = ()) -> list[Answer]:
         """`looked_up`: entities nearest the question by vector, best first; those among the
-        candidates rank higher (an English question's words meet the entity's English name there)."""
+        candidates rank higher (an English question's words meet the entity's English name there).
+        `kind`: nouns naming the kind asked for (乐团, 峰会); names ending in one rank higher."""
         if not hits or not label:
             return []
         rank_of = {h.passage: i for i, h in enumerate(hits)}
@@ -201,8 +206,9 @@ class AnswerRanker:
         for c in cands.values():
             n = c.node
             named = any(len(s) >= 2 and s.casefold() in q for s in (n.name, *n.aliases, n.name_en or ""))
+            of_kind = any(s.endswith(k) for k in kind for s in (n.name, *n.aliases))
             score = (c.score * (NAMED_IN_QUESTION if named else 1.0) * (1.0 + boost.get(n.id, 0.0))
-                     * _specificity(n))
+                     * _specificity(n) * (KIND_MATCH if of_kind else 1.0))
             evs = [ev for _, ev in sorted(c.evidence.values(), key=lambda t: (t[0], t[1].start))]
             answers.append(Answer(id=n.id, label=n.label, name=n.name, score=score,
                                   evidence=evs[:MAX_EVIDENCE], aliases=list(n.aliases),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..batch import Passage
+from ..batch import Passage, passage_id
 from ..document import Document
 from .meta import GENRE_FZZF, GENRE_GZBG, GENRE_OTHER, Meta, read_meta
 from .outline import Context, Outline, Paragraph, split_paragraphs
@@ -89,7 +89,7 @@ def parse_structure(doc: Document, report_id: str) -> Structure:
         for piece in para.pieces:
             section = ctx.path if piece.label is None else f"{ctx.path} > {piece.label}" if ctx.path else piece.label
             passages.append(Passage(
-                id=f"{report_id}#p{len(passages):04d}",
+                id=passage_id(report_id, len(passages)),
                 report=report_id,
                 index=len(passages),
                 text=doc.text[piece.start:piece.end],

@@ -15,6 +15,12 @@ from .numbering import find_items, match_numbering
 from .roles import OTHER, PROBLEM, heading_role, heading_year
 
 LABEL_CHARS = 30
+# A paragraph of a work report can run to 1,500 characters and cover ten facts. Search ranks
+# passages, and one fact drowns in such a passage (for BM25's length norm as for a mean-pooled
+# vector), so a longer piece is cut at sentence ends into passages of about CHUNK_CHARS.
+MAX_PASSAGE_CHARS = 320
+CHUNK_CHARS = 200
+_SENTENCE_END = re.compile(r"(?<=[。！？!?；;])")
 _SPACE = " \t\u3000\xa0\u200b\u200c\u200d\u2060\ufeff\r\f\v"
 _LINE = re.compile(r"[^\n]+")
 _CUT = re.compile(r"[。！？!?；;]")
@@ -102,7 +108,32 @@ def split_paragraphs(text: str) -> list[Paragraph]:
     return out
 
 
+def _chunked(text: str, piece: Piece) -> list[Piece]:
+    """`piece` cut at sentence ends into runs of about CHUNK_CHARS; a short tail joins the run
+    before it. Continuations keep the piece's label, so they stay in its section."""
+    if piece.end - piece.start <= MAX_PASSAGE_CHARS:
+        return [piece]
+    body = text[piece.start:piece.end]
+    cuts = [m.start() for m in _SENTENCE_END.finditer(body) if 0 < m.start() < len(body)]
+    bounds, last = [], 0
+    for c in cuts:
+        if c - last >= CHUNK_CHARS and len(body) - c >= CHUNK_CHARS // 3:
+            bounds.append(c)
+            last = c
+    out, s = [], piece.start
+    for c in bounds + [len(body)]:
+        a, b = _strip_span(text, s, piece.start + c)
+        if a < b:
+            out.append(Piece(a, b, piece.label))
+        s = piece.start + c
+    return out or [piece]
+
+
 def _pieces(text: str, start: int, end: int, line: str) -> list[Piece]:
+    return [c for p in _items(text, start, end, line) for c in _chunked(text, p)]
+
+
+def _items(text: str, start: int, end: int, line: str) -> list[Piece]:
     marks = find_items(line)
     if not marks:
         return [Piece(start, end, None)]

@@ -50,20 +50,15 @@ def test_all_three_modes_measured_in_one_run(result):
         assert 0.0 <= m["evidence_mrr"] <= 1.0 and m["hit@1"] <= m["hit@3"]
 
 
-# The issue's targets stay asserted as written. Evidence MRR is not met yet (measured on this gold
-# set: hybrid 0.80, Chinese questions 0.91, English 0.64): the small multilingual model matches
-# English questions poorly against Chinese passages (see tests/gold/README.md). xfail keeps it
-# visible without hiding a regression, which the floors below catch.
-TARGETS_MISSED = "issue 5 target not met yet: see the report in tests/gold/README.md"
-
-
+# The issue's targets, asserted as written. Measured on this gold set (all 99 questions): hybrid
+# evidence MRR 0.852 (Chinese 0.96, English 0.69), answer hit@3 0.808. The margins are thin; the
+# floors below tell a regression from a question that changed places.
 def test_no_regression_below_measured(result):
     m = result["modes"]["hybrid"]
     assert m["evidence_mrr"] >= 0.75 and m["hit@3"] >= 0.85, m
     assert m["answer_hit@3"] >= 0.75, m
 
 
-@pytest.mark.xfail(reason=TARGETS_MISSED, strict=False)
 def test_hybrid_evidence_mrr_target(result):
     assert result["modes"]["hybrid"]["evidence_mrr"] >= 0.85, json.dumps(result["misses"]["hybrid"],
                                                                            ensure_ascii=False)

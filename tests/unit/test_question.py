@@ -82,3 +82,14 @@ def test_gold_questions_are_read_as_annotated():
              if analyze_question(r["question"]).label != r["label"]
              or analyze_question(r["question"]).lang != r["lang"]]
     assert not wrong, wrong
+
+
+@pytest.mark.parametrize("q,kind", [
+    ("莲花山音乐节邀请了哪个乐团参演？", ["乐团"]),
+    ("深圳成立了什么委员会推动深港金融合作？", ["委员会"]),
+    ("Which summit did Beijing's convention centres serve?", ["峰会"]),
+    ("哪些部门开展了外语标识核查？", []),  # 部门 is the label itself, not a narrower kind
+    ("Which companies did Nanshan bring in?", []),
+])
+def test_kind_asked_for(q, kind):
+    assert analyze_question(q).kind == kind

@@ -31,3 +31,19 @@ def test_english_questions_carry_terms_and_chinese_ones_do_not():
     en = analyze_question("Which hospital in Nanshan was approved?")
     assert en.lang == "en" and "医院" in en.terms and "南山" in en.terms
     assert analyze_question("南山区哪家医院获批？").terms == []
+
+
+def test_gazetteer_gives_places_no_word_dictionary_has():
+    terms = chinese_terms("Guangming's next steps")
+    assert "光明" in terms and "下一步" in terms
+    assert "首尔" in chinese_terms("the Seoul Friendship Festival")
+    assert "光明" not in chinese_terms("a guangming light")  # only a capitalised word names a place
+
+
+def test_british_spelling_and_acronyms():
+    assert "中心" in chinese_terms("an international centre")
+    assert "联合国教科文组织" in chinese_terms("named by UNESCO")
+
+
+def test_how_many_is_a_question_phrase_not_a_search_word():
+    assert not {"许多", "几个"} & set(analyze_question("How many cases did Guangming accept?").terms)

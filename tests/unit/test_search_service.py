@@ -150,3 +150,14 @@ def test_new_report_is_searchable_without_a_new_service(service, tmp_path):
 def test_warm_loads_without_error_and_search_still_works(service):
     service.warm()
     assert service.search("光速办", k=1).hits
+
+
+def test_answer_of_the_kind_asked_for_ranks_higher(service):
+    from graph.search.ask import KIND_MATCH
+    plain = service.ask("东城区与日本哪个城市开展了结好30周年儿童画互展？", k=5)
+    by_kind = service._ranker.rank("Place", plain.question, plain.focus, plain.passages, limit=5, kind=["区"])
+    before = {a.name: a.score for a in plain.answers}
+    for a in by_kind:
+        if a.name in before and a.name.endswith("区"):
+            assert a.score > before[a.name] * (KIND_MATCH - 0.01)
+    assert any(a.name.endswith("区") for a in by_kind)

@@ -265,3 +265,19 @@ def test_seed_structure_survives_every_format(tmp_path, fmt):
     assert s.author == "东城区人民政府外事办公室"
     assert [role for _, role in top_sections(s)] == ["achievement", "problem", "other", "plan"]
     assert sum(1 for p in s.passages if p.role == "achievement" and re.match("[一二三四五六七八九]是", p.text)) == 9
+
+
+def test_long_paragraph_is_cut_at_sentence_ends_into_passages_of_one_section():
+    from ingest.structure.outline import CHUNK_CHARS, MAX_PASSAGE_CHARS
+    sentence = "持续推进政务服务标准化规范化便利化，全面推行审批服务马上办网上办就近办。"
+    text = "一、2023年工作回顾\n（一）深化改革。" + sentence * 20 + "\n（二）扩大开放。" + sentence + "\n"
+    s = parse_structure(doc_of(text), "r")
+    long_ones = [p for p in s.passages if p.section.endswith("（一）深化改革")]
+    assert len(long_ones) >= 3
+    for p in long_ones:
+        assert text[p.start:p.end] == p.text
+        assert len(p.text) <= max(MAX_PASSAGE_CHARS, CHUNK_CHARS * 2)
+        assert p.text.endswith("。")
+    assert [p.index for p in s.passages] == list(range(len(s.passages)))
+    short = [p for p in s.passages if p.section.endswith("（二）扩大开放")]
+    assert len(short) == 1
