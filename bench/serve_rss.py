@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import threading
@@ -19,6 +18,7 @@ from pathlib import Path
 import common
 from common import REPO, Report, Row, log, peak_rss_mb
 from queries import queries
+from tools.serve_process import serve  # importable once common has put the repository on sys.path
 from workspace import Workspace
 
 TARGET_MB = 1536.0
@@ -33,19 +33,6 @@ e.query("预热")
 print("ok", flush=True)
 sys.stdin.read()
 """
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def govgraph_command() -> list[str]:
-    exe = Path(sys.executable).parent / "govgraph"
-    if exe.exists():
-        return [str(exe)]
-    return [sys.executable, "-c", "from api.cli import main; main()"]
 
 
 class RssSampler(threading.Thread):
@@ -105,45 +92,26 @@ def run(ws: Workspace) -> Report:
     store = ws.embedded_store()
     path = str(store.path)
     store.flush()
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GOVGRAPH_NEO4J")}
-    log_path = ws.workdir / "serve.log"
-    cmd = govgraph_command() + ["serve", "--store", path, "--port", str(port)]
-    log("starting " + " ".join(cmd))
-    with open(log_path, "wb") as logf:
-        proc = subprocess.Popen(cmd, stdout=logf, stderr=subprocess.STDOUT, env=env, cwd=str(REPO))
-    sampler = RssSampler(proc.pid)
-    sampler.start()
-    base = f"http://127.0.0.1:{port}"
-    try:
-        t0 = time.time()
-        while True:
-            try:
-                _get(base + "/health", timeout=5)
-                break
-            except Exception:  # noqa: BLE001 - not up yet
-                if proc.poll() is not None or time.time() - t0 > READY_TIMEOUT:
-                    tail = log_path.read_text(errors="replace")[-1500:]
-                    raise RuntimeError(f"govgraph serve did not come up: {tail}")
-                time.sleep(0.5)
-        started = peak_rss_mb(proc.pid)
-        n = 10 if ws.quick else 25
-        for q in queries(ws.quick)[:n]:
-            _get(f"{base}/search?" + urllib.parse.urlencode({"q": q, "k": 10}))
-            _get(f"{base}/ask?" + urllib.parse.urlencode({"q": q, "k": 10}))
-        # the UI's other views load what they need too
-        stats = _get(base + "/stats")
-        time.sleep(0.5)
-        peak = max(peak_rss_mb(proc.pid), sampler.peak)
-        parts = rss_parts(proc.pid)
-    finally:
-        sampler.stop()
-        proc.terminate()
+    # The benchmark serves its own store, never the test Neo4j a caller may have in its environment.
+    env = {k: None for k in os.environ if k.startswith("GOVGRAPH_NEO4J")}
+    log("starting govgraph serve --store " + path)
+    with serve(["--store", path], log=ws.workdir / "serve.log", env=env, timeout=READY_TIMEOUT, cwd=REPO) as app:
+        # Sampling starts once it answers; the start-up peak is still in VmHWM, which peak_rss_mb reads.
+        sampler = RssSampler(app.proc.pid)
+        sampler.start()
         try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+            started = peak_rss_mb(app.proc.pid)
+            n = 10 if ws.quick else 25
+            for q in queries(ws.quick)[:n]:
+                _get(f"{app.base}/search?" + urllib.parse.urlencode({"q": q, "k": 10}))
+                _get(f"{app.base}/ask?" + urllib.parse.urlencode({"q": q, "k": 10}))
+            # the UI's other views load what they need too
+            stats = _get(app.base + "/stats")
+            time.sleep(0.5)
+            peak = max(peak_rss_mb(app.proc.pid), sampler.peak)
+            parts = rss_parts(app.proc.pid)
+        finally:
+            sampler.stop()
     floor, floor_parts = model_only_rss()
     rep.add(Row("memory", "govgraph serve peak RSS, whole corpus, after searches", peak, "MiB",
                 "model only (load + 1 query)", floor, target=("<=", TARGET_MB),

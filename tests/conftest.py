@@ -4,15 +4,15 @@ from tests.paths import CORPUS as _CORPUS, CORPUS_EXTRA as _CORPUS_EXTRA, SHARED
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from hypothesis import settings as hypothesis_settings
+
+# Re-exported: tests/neo4j/test_neo4j_store.py imports free_port from here.
+from tools.serve_process import free_port, serve  # noqa: F401
 
 # Property tests draw the same examples on every run: CI must be reproducible, and a
 # failing example found while developing belongs in a test of its own.
@@ -56,12 +56,6 @@ def neo4j_uri() -> str:
     return uri
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def govgraph(*args: str, check: bool = True, env: dict | None = None, timeout: float = 900):
     """Run the installed CLI as a user would."""
     exe = Path(sys.executable).parent / "govgraph"
@@ -87,36 +81,9 @@ def sample_store_copy(sample_store, tmp_path) -> Path:
     return dest
 
 
-def wait_http(url: str, timeout: float = 120) -> None:
-    deadline = time.time() + timeout
-    last = None
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as r:
-                if r.status == 200:
-                    return
-        except Exception as e:  # noqa: BLE001 - still starting
-            last = e
-        time.sleep(0.3)
-    raise AssertionError(f"{url} did not come up: {last}")
-
-
 @pytest.fixture(scope="session")
 def served_app(sample_store, tmp_path_factory):
     """`govgraph serve` on the sample store, on a free port; yields the base URL."""
-    port = free_port()
     log = tmp_path_factory.mktemp("serve") / "serve.log"
-    exe = Path(sys.executable).parent / "govgraph"
-    with open(log, "w") as fh:
-        proc = subprocess.Popen([str(exe), "serve", "--store", str(sample_store), "--port", str(port)],
-                                stdout=fh, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_http(base + "/health")
-        yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+    with serve(["--store", str(sample_store)], log=log) as app:
+        yield app.base

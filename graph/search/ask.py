@@ -109,18 +109,6 @@ class AnswerRanker:
         return (any(len(s) >= 2 and s.casefold() in q for s in names)
                 or any(w in s for w in words for s in names))
 
-    def _edges(self, ids: list[str]) -> dict[str, list[Edge]]:
-        many = getattr(self.store, "edges_of_many", None)
-        if callable(many):
-            return many(ids)
-        degree = getattr(self.store, "degree", None)
-        out = {}
-        for i in ids:
-            if callable(degree) and degree(i) > HUB_DEGREE:
-                continue
-            out[i] = self.store.edges_of(i)
-        return out
-
     # -- ranking ---------------------------------------------------------------------------
     def rank(self, label: str, question: str, focus: str, hits: list[Hit], limit: int = 10,
              looked_up: list[tuple[str, float]] | None = None, terms: Sequence[str] = (),
@@ -164,7 +152,7 @@ class AnswerRanker:
                     c.add_evidence(r, e)
 
         # Relations with evidence in the passages: reach the other end even if never named there.
-        edges = self._edges(ids)
+        edges = self.store.edges_near(ids, reports={h.report for h in hits}, max_degree=HUB_DEGREE)
         seen: set[tuple] = set()
         other_ids: set[str] = set()
         rel_hits: list[tuple[Edge, str, int, Evidence]] = []

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Iterable, Iterator
 
 import numpy as np
 
@@ -123,6 +123,20 @@ class GraphStore(ABC):
     @abstractmethod
     def edges_of(self, node_id: str) -> list[Edge]:
         """Every entity-to-entity edge touching the node, either direction."""
+
+    def edges_near(self, node_ids: list[str], reports: Iterable[str] | None = None,
+                   max_degree: int | None = None) -> dict[str, list[Edge]]:
+        """Edges of many nodes at once, for ranking answers: only edges with evidence in one of
+        `reports` (when given), and nothing for a node with more than `max_degree` edges (a hub
+        such as a city government, whose edges these passages reach from their other end)."""
+        wanted = None if reports is None else set(reports)
+        out: dict[str, list[Edge]] = {}
+        for i in node_ids:
+            edges = self.edges_of(i)
+            if max_degree is not None and len(edges) > max_degree:
+                continue
+            out[i] = [e for e in edges if wanted is None or any(ev.report in wanted for ev in e.evidence)]
+        return out
 
     @abstractmethod
     def iter_nodes(self) -> Iterator[Node]: ...

@@ -266,6 +266,17 @@ class EmbeddedStore(GraphStore):
         d = self._index()
         return [d.edges[k] for k in d.edge_keys_of(node_id)]
 
+    def edges_near(self, node_ids, reports=None, max_degree=None):
+        d = self._index()
+        wanted = None if reports is None else set(reports)
+        out = {}
+        for i in node_ids:
+            if max_degree is not None and d.degree.get(i, 0) > max_degree:
+                continue
+            edges = (d.edges[k] for k in d.edge_keys_of(i))
+            out[i] = [e for e in edges if wanted is None or any(ev.report in wanted for ev in e.evidence)]
+        return out
+
     def degree(self, node_id: str) -> int:
         return self._index().degree.get(node_id, 0)
 

@@ -197,6 +197,17 @@ WITH DISTINCT id, r
 MATCH (a)-[r]->(b)
 RETURN id AS of, {_EDGE_ROW} ORDER BY of, type, s, t
 """
+# The filters run in the server: a hub's thousands of relations are read there, not shipped.
+EDGES_NEAR = f"""
+UNWIND $ids AS id
+MATCH (n:Entity {{id: id}})
+WHERE $max_degree IS NULL OR COUNT {{ (n)-[]-(:Entity) }} <= $max_degree
+MATCH (n)-[r]-(:Entity)
+WHERE $reports IS NULL OR any(x IN r.reports WHERE x IN $reports)
+WITH DISTINCT id, r
+MATCH (a)-[r]->(b)
+RETURN id AS of, {_EDGE_ROW} ORDER BY of, type, s, t
+"""
 ITER_EDGES = f"""
 MATCH (a:Entity) WHERE a.id > $after
 WITH a ORDER BY a.id LIMIT $page

@@ -318,6 +318,13 @@ class Neo4jStore(GraphStore):
             out[row["of"]].append(edge_from(row["s"], row["t"], row["type"], row["r"]))
         return out
 
+    def edges_near(self, node_ids, reports=None, max_degree=None):
+        out: dict[str, list[Edge]] = {}
+        for row in self._read(Q.EDGES_NEAR, ids=list(node_ids), max_degree=max_degree,
+                              reports=None if reports is None else sorted(set(reports))):
+            out.setdefault(row["of"], []).append(edge_from(row["s"], row["t"], row["type"], row["r"]))
+        return out
+
     def iter_nodes(self) -> Iterator[Node]:
         after = ""
         while True:

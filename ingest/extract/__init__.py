@@ -27,7 +27,6 @@ from .spans import clauses, sentences
 
 __all__ = ["ExtractionResult", "extract_entities", "build_context"]
 
-_SIGNATURE = re.compile(r"(?:人民政府|政府|办公室|委员会|局|厅|院|部)$")
 _TITLE = re.compile(r"《[^《》\n]{1,80}》")
 _HEADING = re.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]")
 _TOP_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\d+、)")
@@ -44,22 +43,9 @@ class ExtractionResult:
     entity_texts: dict[str, str] = field(default_factory=dict)
 
 
-def _signature(text: str) -> str | None:
-    """The issuing body signed under the report (深圳市光明区人民政府 / 2022年1月5日), when structure found none."""
-    lines = [l.strip() for l in text.strip().splitlines()[-4:] if l.strip()]
-    for l in reversed(lines):
-        if 4 <= len(l) <= 30 and _SIGNATURE.search(l) and not any(c in l for c in "，。：；"):
-            return l
-    return None
-
-
 def build_context(report: ReportInfo, text: str = "") -> ReportContext:
     ctx = ReportContext(report.id, report.file, report.year)
     ctx.genre = report.genre
-    if not report.author and text:
-        signed = _signature(text)
-        if signed:
-            report = ReportInfo(**{**report.to_dict(), "author": signed})
     source = report.author or report.title or ""
     g = gazetteer()
     names = [key for _, _, key, name in g.matcher.find(source)]
@@ -73,6 +59,8 @@ def build_context(report: ReportInfo, text: str = "") -> ReportContext:
             names.insert(0, best.parent)
     ctx.district, ctx.city, ctx.province = place_context(names)
     ctx.place_names = {p.name for p in (ctx.district, ctx.city, ctx.province) if p is not None}
+    # The author is structure's alone (title, speaker or dated signature), so the report's author and
+    # its author node always agree.
     if report.author:
         ctx.author_surface = report.author
         ctx.author_name = author_mention_name(report.author, ctx) or report.author.strip()

@@ -20,9 +20,8 @@ from neo4j import GraphDatabase
 from graph.export import export
 from graph.export.cypher import iter_statements
 from graph.export.neo4j_csv import export_neo4j_csv
-from graph.store.embedded import EmbeddedStore
 from tests.unit.admin_csv import read_file
-from tests.unit.sample_graph import TRICKY_NAME, sample_batches
+from tests.unit.sample_graph import TRICKY_NAME, filled_store
 
 pytestmark = pytest.mark.neo4j
 
@@ -38,11 +37,7 @@ def driver(neo4j_uri):
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
-    s = EmbeddedStore(tmp_path_factory.mktemp("neo4j-export"))
-    for b in sample_batches():
-        s.put_batch(b)
-    s.flush()
-    return s
+    return filled_store(tmp_path_factory.mktemp("neo4j-export"))
 
 
 def clean(driver) -> None:

@@ -1,18 +1,15 @@
-"""What the reliability tests share: a served API in its own process, store checks, the figures file."""
+"""What the reliability tests share: store checks, the figures file, the CLI (serving: tools/serve_process.py)."""
 from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 import threading
 import time
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from graph.store.embedded import EmbeddedStore
-from tests.conftest import ROOT, free_port, wait_http
+from tests.conftest import ROOT
 
 FIGURES = ROOT / "docs" / "reliability-figures.json"
 GOVGRAPH = Path(sys.executable).parent / "govgraph"
@@ -39,36 +36,6 @@ def record_figures(section: str, data: dict) -> None:
 def assert_no_stack_trace(body: str, where: str = "") -> None:
     for marker in STACK_MARKERS:
         assert marker not in body, f"stack trace leaked {where}: {body[:500]}"
-
-
-class Served:
-    """A `govgraph serve` process; `base` is its URL and `log` its combined output."""
-
-    def __init__(self, proc: subprocess.Popen, base: str, log: Path):
-        self.proc, self.base, self.log = proc, base, log
-
-    def log_text(self) -> str:
-        return self.log.read_text("utf-8", errors="replace")
-
-
-@contextmanager
-def serve(args: list[str], log: Path, env: dict | None = None, timeout: float = 180) -> Iterator[Served]:
-    """Start `govgraph serve ARGS` on a free port and stop it afterwards whatever happens."""
-    port = free_port()
-    with open(log, "w") as fh:
-        proc = subprocess.Popen([str(GOVGRAPH), "serve", *args, "--port", str(port)],
-                                stdout=fh, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})})
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_http(base + "/openapi.json", timeout=timeout)
-        yield Served(proc, base, log)
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 def check_store_consistent(path: Path) -> dict:

@@ -7,8 +7,9 @@ import time
 import httpx
 
 from tests.conftest import CORPUS, CORPUS_EXTRA
+from tools.serve_process import serve
 
-from .helpers import assert_no_stack_trace, record_figures, serve
+from .helpers import assert_no_stack_trace, record_figures
 from .load import run_load
 from .queries import gold_questions, mixed_requests, report_phrases, warm_up
 
@@ -20,8 +21,8 @@ NEW = [CORPUS / "030_gzbg-xizang-2026.txt", CORPUS_EXTRA / "2021年坪山区政�
 
 def test_readers_get_answers_while_an_ingest_runs(sample_store_copy, tmp_path):
     questions, phrases = gold_questions(), report_phrases(seed=9)
-    with serve(["--store", str(sample_store_copy)], tmp_path / "serve.log",
-               env={"GOVGRAPH_INGEST_TOKEN": TOKEN}) as app:
+    with serve(["--store", str(sample_store_copy)], log=tmp_path / "serve.log",
+               env={"GOVGRAPH_INGEST_TOKEN": TOKEN}, ready_path="/openapi.json", timeout=180) as app:
         warm_up(app.base, questions, phrases)
         with httpx.Client(base_url=app.base, timeout=120) as http:
             before = http.get("/stats").json()

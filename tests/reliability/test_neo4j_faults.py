@@ -17,9 +17,10 @@ import time
 import httpx
 import pytest
 
-from tests.conftest import CORPUS, ROOT, SEED, free_port, govgraph
+from tests.conftest import CORPUS, ROOT, SEED, govgraph
+from tools.serve_process import free_port, serve
 
-from .helpers import assert_no_stack_trace, record_figures, serve
+from .helpers import assert_no_stack_trace, record_figures
 
 sys.path.insert(0, str(ROOT / "tools"))
 import neo4j_server  # noqa: E402  (tools/ is not a package)
@@ -57,7 +58,8 @@ def test_neo4j_outage_gives_503_then_the_service_resumes_without_losing_writes(n
         assert uri.endswith(f":{port}") and uri != neo4j_uri
         govgraph("ingest", str(SEED), "--neo4j", uri, "--no-embed")
 
-        with serve(["--neo4j", uri], tmp_path / "serve.log", env={"GOVGRAPH_INGEST_TOKEN": TOKEN}) as app, \
+        with serve(["--neo4j", uri], log=tmp_path / "serve.log", env={"GOVGRAPH_INGEST_TOKEN": TOKEN},
+                   ready_path="/openapi.json", timeout=180) as app, \
                 httpx.Client(base_url=app.base, timeout=120) as http:
             assert http.get("/stats").json()["reports"] == 1
             assert http.get("/search", params={"q": "外语标识"}).json()["hits"]

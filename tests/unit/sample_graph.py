@@ -1,4 +1,4 @@
-"""Hand-built report batches for the analytics and export tests (no ingest involved).
+"""Hand-built report batches (no ingest involved) and a store holding them, for the analytics and export tests.
 
 Two small reports in the shape ingest produces: shared entities merge across them, one
 entity stands alone (no relations), and one carries every character an export must
@@ -6,6 +6,9 @@ escape (quotes, backslash, newline, tab, the array delimiter, a control characte
 """
 from __future__ import annotations
 
+from pathlib import Path
+
+from graph.store.embedded import EmbeddedStore
 from ingest.batch import Edge, Evidence, GraphBatch, Node, Passage, ReportInfo, node_id, report_id_for
 
 TRICKY_NAME = "O'Brien \"友好\" 协会\\分会\n第二行\t;"
@@ -122,6 +125,15 @@ def second_report() -> GraphBatch:
 
 def sample_batches() -> list[GraphBatch]:
     return [seed_like(), second_report()]
+
+
+def filled_store(path: Path) -> EmbeddedStore:
+    """A real embedded store at `path` holding both reports, flushed so readers see them."""
+    store = EmbeddedStore(path)
+    for b in sample_batches():
+        store.put_batch(b)
+    store.flush()
+    return store
 
 
 def nid(label: str, name: str) -> str:

@@ -7,7 +7,7 @@ from graph.analytics import (UnknownEntity, centrality_by_label, clear_cache, co
                              partner_network, shortest_paths, to_networkx, top_central, undirected)
 from graph.store.embedded import EmbeddedStore
 from ingest.batch import ENTITY_LABELS, Evidence
-from tests.unit.sample_graph import nid, sample_batches, seed_like, second_report
+from tests.unit.sample_graph import filled_store, nid, seed_like, second_report
 
 MATERIALISED = {"AUTHORED", "HAS_PASSAGE", "MENTIONED_IN", "CITES"}
 WAIBAN = nid("Agency", "东城区人民政府外事办公室")
@@ -22,11 +22,7 @@ ARCHIVE = nid("Organization", "北京市档案馆")
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
-    s = EmbeddedStore(tmp_path_factory.mktemp("analytics"))
-    for b in sample_batches():
-        s.put_batch(b)
-    s.flush()
-    return s
+    return filled_store(tmp_path_factory.mktemp("analytics"))
 
 
 def neighbours(store, node_id):

@@ -13,9 +13,8 @@ from tests.unit.admin_csv import read_file
 from graph.export import FORMATS, export
 from graph.export.cypher import cypher_string, iter_statements
 from graph.export.neo4j_csv import export_neo4j_csv
-from graph.store.embedded import EmbeddedStore
 from ingest.batch import LABELS, REL_TYPES
-from tests.unit.sample_graph import TRICKY_NAME, sample_batches
+from tests.unit.sample_graph import TRICKY_NAME, filled_store, sample_batches
 
 NODE_KEYS = {"kind", "id", "label", "name", "aliases", "name_en", "props", "evidence"}
 EDGE_KEYS = {"kind", "source", "target", "type", "props", "evidence"}
@@ -24,11 +23,7 @@ EVIDENCE_KEYS = {"report", "file", "passage", "start", "end", "text"}
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
-    s = EmbeddedStore(tmp_path_factory.mktemp("export"))
-    for b in sample_batches():
-        s.put_batch(b)
-    s.flush()
-    return s
+    return filled_store(tmp_path_factory.mktemp("export"))
 
 
 @pytest.fixture(scope="module")
