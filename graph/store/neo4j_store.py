@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 import threading
+import time
 from collections import defaultdict
 from typing import Any, Callable, Iterator
 
@@ -42,6 +43,9 @@ def lucene_query(text: str) -> str:
     return _LUCENE_SPECIAL.sub(r"\\\1", text.lower()).strip()
 
 
+MODEL_TTL = 5.0
+
+
 class Neo4jStore(GraphStore):
     kind = "neo4j"
 
@@ -60,6 +64,7 @@ class Neo4jStore(GraphStore):
         self._driver = None
         self._dims: dict[str, int] = {}
         self._lock = threading.RLock()
+        self._model_seen: tuple[str | None, float] | None = None
         if connect:
             self._connect()
 
@@ -159,10 +164,12 @@ class Neo4jStore(GraphStore):
         """Delete every node and relationship (indexes stay). For tests and benchmarks."""
         def wipe(s):
             s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
+        self._model_seen = None
         self._schema(wipe)
 
     # -- writing -------------------------------------------------------------------------------
     def put_batch(self, batch: GraphBatch, vectors: Vectors | None = None) -> None:
+        self._model_seen = None
         rid = batch.report.id
         nodes = merge_batch_nodes(batch.nodes)
         edges = merge_batch_edges(batch.edges)
@@ -224,7 +231,10 @@ class Neo4jStore(GraphStore):
             if vectors is not None:
                 tx.run(Q.SET_META, model=vectors.model, dim=dim).consume()
 
-        self._call(work, write=True)
+        try:
+            self._call(work, write=True)
+        finally:
+            self._model_seen = None  # a search during the write may have seen the old model
 
     @staticmethod
     def _vector_rows(batch: GraphBatch, vectors: Vectors | None):
@@ -245,6 +255,7 @@ class Neo4jStore(GraphStore):
         return pv.tolist(), e_rows, dim
 
     def remove_report(self, report_id: str) -> bool:
+        self._model_seen = None
         r = self.find_report(report_id)
         if r is None:
             return False
@@ -254,13 +265,24 @@ class Neo4jStore(GraphStore):
             tx.run(Q.CLEAR_META_IF_EMPTY).consume()
             return True
 
-        return self._call(work, write=True)
+        try:
+            return self._call(work, write=True)
+        finally:
+            self._model_seen = None
 
     # -- reports and passages -----------------------------------------------------------------
     @property
     def model(self) -> str | None:
+        """Every search asks which model the vectors come from; one round trip answers for a few
+        seconds (this store's own writes forget it at once; another writer's show within MODEL_TTL)."""
+        seen = self._model_seen
+        now = time.monotonic()
+        if seen is not None and now - seen[1] < MODEL_TTL:
+            return seen[0]
         rows = self._read(Q.GET_META)
-        return rows[0]["model"] if rows else None
+        model = rows[0]["model"] if rows else None
+        self._model_seen = (model, now)
+        return model
 
     def reports(self) -> list[ReportInfo]:
         return [report_from(row["r"]) for row in self._read(Q.REPORTS)]
