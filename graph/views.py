@@ -11,15 +11,8 @@ def overview(store: GraphStore, report: str | None = None, year: int | None = No
     if report:
         r = store.find_report(report)
         report = r.id if r else report
-    total, nodes = store.find_nodes(report=report, year=year, limit=100_000)
-    if labels:
-        nodes = [n for n in nodes if n.label in labels]
-    if role:
-        keep = {p.id for p in store.iter_passages() if p.role == role}
-        nodes = [n for n in nodes if any(ev.passage in keep for ev in n.evidence)]
-    truncated = len(nodes) > limit
-    nodes = nodes[:limit]
-    return Subgraph(nodes, _edges_among(store, nodes, report), truncated)
+    total, nodes = store.find_nodes(labels or None, report, year, limit=limit, role=role)
+    return Subgraph(nodes, _edges_among(store, nodes, report), total > limit)
 
 
 def among(store: GraphStore, ids: list[str], limit: int = 300) -> Subgraph:
@@ -28,12 +21,4 @@ def among(store: GraphStore, ids: list[str], limit: int = 300) -> Subgraph:
 
 
 def _edges_among(store: GraphStore, nodes: list[Node], report: str | None) -> list[Edge]:
-    keep = {n.id for n in nodes}
-    seen: dict[tuple, Edge] = {}
-    for n in nodes:
-        for e in store.edges_of(n.id):
-            if e.source in keep and e.target in keep and e.key not in seen:
-                if report and not any(ev.report == report for ev in e.evidence):
-                    continue
-                seen[e.key] = e
-    return list(seen.values())
+    return store.edges_among([n.id for n in nodes], report)

@@ -88,9 +88,9 @@ def _gazetteer() -> dict[str, list[str]]:
     """Place names as English writes them (lower case, words joined by one space) -> Chinese names.
 
     Chinese places are keyed by the pinyin of the name without its administrative suffix, written
-    as one word (光明区 -> guangming) or, for names of three or more characters, also syllable by
-    syllable as some English texts do. Names of one character after the suffix is gone (东区)
-    would collide with ordinary English words and are left out.
+    as one word (光明区 -> guangming), and of its short form (广东省 -> guangdong). Names of one
+    character once the suffix is gone (东区) would collide with ordinary English words and are
+    left out; lookups also require a capitalised word.
     """
     out: dict[str, list[str]] = {}
 

@@ -116,13 +116,26 @@ class GraphStore(ABC):
         return found[0] if found else None
 
     @abstractmethod
-    def find_nodes(self, label: str | None = None, report: str | None = None, year: int | None = None,
-                   prefix: str | None = None, offset: int = 0, limit: int = 50) -> tuple[int, list[Node]]:
-        """Entities filtered by label, report, year and name/alias prefix; (total, page)."""
+    def find_nodes(self, label: str | list[str] | None = None, report: str | None = None, year: int | None = None,
+                   prefix: str | None = None, offset: int = 0, limit: int = 50, *,
+                   role: str | None = None) -> tuple[int, list[Node]]:
+        """Entities filtered by label (one, or a list of which any will do), report, year,
+        name/alias prefix and the role of a passage they stand in; best connected first;
+        (total, page)."""
 
     @abstractmethod
     def edges_of(self, node_id: str) -> list[Edge]:
         """Every entity-to-entity edge touching the node, either direction."""
+
+    def edges_among(self, node_ids: list[str], report: str | None = None) -> list[Edge]:
+        """The edges whose two ends are both among `node_ids` (with evidence in `report` if given)."""
+        keep = set(node_ids)
+        seen: dict[tuple, Edge] = {}
+        for edges in self.edges_near(sorted(keep), reports=[report] if report else None).values():
+            for e in edges:
+                if e.source in keep and e.target in keep:
+                    seen.setdefault(e.key, e)
+        return list(seen.values())
 
     def edges_near(self, node_ids: list[str], reports: Iterable[str] | None = None,
                    max_degree: int | None = None) -> dict[str, list[Edge]]:

@@ -241,8 +241,9 @@ class EmbeddedStore(GraphStore):
         d = self._index()
         return [d.nodes[i] for i in ids if i in d.nodes]
 
-    def find_nodes(self, label=None, report=None, year=None, prefix=None, offset=0, limit=50):
+    def find_nodes(self, label=None, report=None, year=None, prefix=None, offset=0, limit=50, *, role=None):
         d = self._index()
+        labels = {label} if isinstance(label, str) else set(label) if label else None
         if report:
             r = self.find_report(report)
             report = r.id if r else report
@@ -250,13 +251,15 @@ class EmbeddedStore(GraphStore):
             p = prefix.casefold()
         out = []
         for n in d.nodes.values():
-            if label and n.label != label:
+            if labels and n.label not in labels:
                 continue
             if report and report not in d.node_reports.get(n.id, ()):
                 continue
             if year is not None and year not in d.node_years.get(n.id, ()):
                 continue
             if prefix and not any(s.casefold().startswith(p) for s in (n.name, *n.aliases, n.name_en or "")):
+                continue
+            if role and not any(getattr(d.passages.get(ev.passage), "role", None) == role for ev in n.evidence):
                 continue
             out.append(n)
         out.sort(key=lambda n: (-d.degree.get(n.id, 0), n.name))

@@ -173,8 +173,9 @@ RETURN {_NODE_MAP} AS n ORDER BY n.id LIMIT $page
 # Degree counts entity-to-entity relations only, as the embedded store's adjacency does.
 FIND_NODES = f"""
 MATCH (n:Entity)
-WHERE ($label IS NULL OR n.label = $label)
+WHERE ($labels IS NULL OR n.label IN $labels)
   AND ($rid IS NULL OR $rid IN n.reports)
+  AND ($role IS NULL OR EXISTS {{ MATCH (n)-[:MENTIONED_IN]->(p:Passage) WHERE p.role = $role }})
   AND ($year IS NULL OR EXISTS {{ MATCH (n)-[:MENTIONED_IN]->(p:Passage) WHERE p.year = $year }})
   AND ($prefix IS NULL OR any(s IN n.names WHERE toLower(s) STARTS WITH $prefix))
 WITH n, COUNT {{ MATCH (n)-[]-(m:Entity) WHERE m <> n }} + COUNT {{ MATCH (n)-[]->(n) }} AS degree
@@ -207,6 +208,11 @@ WHERE $reports IS NULL OR any(x IN r.reports WHERE x IN $reports)
 WITH DISTINCT id, r
 MATCH (a)-[r]->(b)
 RETURN id AS of, {_EDGE_ROW} ORDER BY of, type, s, t
+"""
+EDGES_AMONG = f"""
+MATCH (a:Entity)-[r]->(b:Entity)
+WHERE a.id IN $ids AND b.id IN $ids AND ($rid IS NULL OR $rid IN r.reports)
+RETURN {_EDGE_ROW} ORDER BY type, s, t
 """
 ITER_EDGES = f"""
 MATCH (a:Entity) WHERE a.id > $after

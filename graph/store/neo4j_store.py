@@ -316,13 +316,15 @@ class Neo4jStore(GraphStore):
     def get_nodes(self, ids: list[str]) -> list[Node]:
         return [node_from(row["n"]) for row in self._read(Q.GET_NODES, ids=list(ids))]
 
-    def find_nodes(self, label: str | None = None, report: str | None = None, year: int | None = None,
-                   prefix: str | None = None, offset: int = 0, limit: int = 50) -> tuple[int, list[Node]]:
+    def find_nodes(self, label: str | list[str] | None = None, report: str | None = None, year: int | None = None,
+                   prefix: str | None = None, offset: int = 0, limit: int = 50, *,
+                   role: str | None = None) -> tuple[int, list[Node]]:
         rid = None
         if report:
             r = self.find_report(report)
             rid = r.id if r else report
-        rows = self._read(Q.FIND_NODES, label=label or None, rid=rid,
+        labels = [label] if isinstance(label, str) else sorted(set(label)) if label else None
+        rows = self._read(Q.FIND_NODES, labels=labels, rid=rid, role=role or None,
                           year=int(year) if year is not None else None,
                           prefix=prefix.lower() if prefix else None,
                           offset=max(0, int(offset)), limit=max(0, int(limit)))
@@ -339,6 +341,10 @@ class Neo4jStore(GraphStore):
         for row in self._read(Q.EDGES_OF_MANY, ids=list(node_ids)):
             out[row["of"]].append(edge_from(row["s"], row["t"], row["type"], row["r"]))
         return out
+
+    def edges_among(self, node_ids, report=None):
+        rows = self._read(Q.EDGES_AMONG, ids=sorted(set(node_ids)), rid=report or None)
+        return [edge_from(row["s"], row["t"], row["type"], row["r"]) for row in rows]
 
     def edges_near(self, node_ids, reports=None, max_degree=None):
         out: dict[str, list[Edge]] = {}

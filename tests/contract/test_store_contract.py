@@ -150,6 +150,33 @@ def test_find_nodes_filters(loaded, batches):
     total, page = loaded.find_nodes(label="Agency", report=a.report.id, limit=100)
     assert {n.id for n in page} == {n.id for n in a.nodes if n.label == "Agency"}
 
+    total, page = loaded.find_nodes(label=["Place", "Agency"], limit=100)
+    assert {n.id for n in page} == {i for i, lab in labels.items() if lab in ("Place", "Agency")}
+
+    roles = {p.id: p.role for p in a.passages + b.passages}
+    for role in ("plan", "achievement"):
+        want = {n.id for x in (a, b) for n in x.nodes if any(roles[ev.passage] == role for ev in n.evidence)}
+        assert want, role
+        total, page = loaded.find_nodes(role=role, limit=100)
+        assert {n.id for n in page} == want and total == len(want), role
+
+
+def test_edges_among_and_near(loaded, batches):
+    a, b = all_batches(batches)
+    edges = {e.key: e for x in (a, b) for e in x.edges}
+    ids = sorted({x for e in list(edges.values())[:6] for x in (e.source, e.target)})
+    among = loaded.edges_among(ids)
+    assert {e.key for e in among} == {k for k, e in edges.items() if e.source in ids and e.target in ids}
+    only_a = loaded.edges_among(ids, a.report.id)
+    assert only_a and all(any(ev.report == a.report.id for ev in e.evidence) for e in only_a)
+
+    near = loaded.edges_near(ids, reports=[b.report.id])
+    for nid, lst in near.items():
+        assert all(nid in (e.source, e.target) and any(ev.report == b.report.id for ev in e.evidence) for e in lst)
+    degree = {i: len(loaded.edges_of(i)) for i in ids}
+    capped = loaded.edges_near(ids, max_degree=min(degree.values()))
+    assert set(capped) <= {i for i, d in degree.items() if d <= min(degree.values())}
+
 
 def test_find_nodes_pagination(loaded, batches):
     total, everything = loaded.find_nodes(limit=1000)
