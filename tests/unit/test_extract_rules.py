@@ -189,3 +189,14 @@ def test_a_paragraph_under_the_same_item_stays_part_of_its_line():
     line = next(n.name for n in res.nodes if n.label == "Measure" and n.name.startswith("深层次改革"))
     assert ("长三角一体化发展", "PART_OF", line) in edges
     assert ("零基预算改革", "PART_OF", line) in edges
+
+
+def test_an_event_verb_is_no_part_of_the_event_name():
+    names, _, _ = run("构建行业风向标产业展会矩阵，办好高交会、国际数字能源展。", "深圳市人民政府")
+    assert ("Event", "高交会") in names
+    assert not any(label == "Event" and n.startswith("办好") for label, n in names)
+
+
+def test_orchestras_and_troupes_are_organizations():
+    names, _, _ = run("莲花山草地音乐节邀请德国柏林爱乐乐团参演，中央民族乐团带来专场演出。", "深圳市福田区人民政府")
+    assert ("Organization", "德国柏林爱乐乐团") in names and ("Organization", "中央民族乐团") in names
