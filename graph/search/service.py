@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from typing import Callable, Sequence
 
 from ingest.batch import ENTITY_LABELS, ROLES, ReportInfo
@@ -19,6 +20,7 @@ from .qcache import QueryVectorCache
 from .results import AskResult, Hit, SearchResult
 
 log = logging.getLogger(__name__)
+_POOL = ThreadPoolExecutor(max_workers=8, thread_name_prefix="govgraph-search")
 
 MODES = ("hybrid", "bm25", "vector")
 MAX_K = 1000
@@ -149,26 +151,43 @@ class SearchService:
         depth = max(self.depth, k)
         use_vec = mode in ("hybrid", "vector") and self._vectors_usable(mode)
         lexical: list[tuple[str, float]] = []
-        vector: list[tuple[str, float]] = []
-        by_entity: list[tuple[str, float]] = []
-        if mode in ("hybrid", "bm25"):
+        ents: list[tuple[str, float]] = []
+
+        def lexical_part() -> list[tuple[str, float]]:
+            if mode not in ("hybrid", "bm25"):
+                return []
             tokens = list(self.tokenizer(text))
             words = text
             if terms:
                 tokens += [t for t in self.tokenizer(" ".join(terms)) if t not in tokens]
                 # Stores that analyse the text themselves (Neo4j's cjk analyzer) read the terms here.
                 words = text + " " + " ".join(terms)
-            if tokens:
-                lexical = self.store.lexical_search(words, tokens, depth if mode == "hybrid" else k, filters)
-        if use_vec:
+            if not tokens:
+                return []
+            return self.store.lexical_search(words, tokens, depth if mode == "hybrid" else k, filters)
+
+        def vector_part():
+            if not use_vec:
+                return [], [], []
             qv = self._qvec.get(vector_text or text)
-            vector = self.store.vector_search(qv, depth if mode == "hybrid" else k, filters)
-            if mode == "hybrid" and (self.translated_weights if terms else self.weights)[2] > 0 and use_entities:
-                ev = self._qvec.get(entity_text) if entity_text and entity_text != (vector_text or text) else qv
-                ents = self.store.entity_vector_search(ev, self.entity_k)
-                if entities is not None:
-                    entities.extend(ents)
-                by_entity = self._entity_passages(ents, filters, depth)
+            found = self.store.vector_search(qv, depth if mode == "hybrid" else k, filters)
+            if not (mode == "hybrid" and (self.translated_weights if terms else self.weights)[2] > 0
+                    and use_entities):
+                return found, [], []
+            ev = self._qvec.get(entity_text) if entity_text and entity_text != (vector_text or text) else qv
+            near = self.store.entity_vector_search(ev, self.entity_k)
+            return found, near, self._entity_passages(near, filters, depth)
+
+        if use_vec and mode == "hybrid" and getattr(self.store, "parallel_reads", False):
+            # a store across the network waits on round trips: both lists at once
+            pending = _POOL.submit(vector_part)
+            lexical = lexical_part()
+            vector, ents, by_entity = pending.result()
+        else:
+            lexical = lexical_part()
+            vector, ents, by_entity = vector_part()
+        if entities is not None:
+            entities.extend(ents)
         if mode == "bm25" or (mode == "hybrid" and not use_vec):
             return lexical[:k]
         if mode == "vector":

@@ -54,6 +54,9 @@ class GraphStore(ABC):
     named it, so removing a report strips its evidence and drops what is left bare.
     """
 
+    # True for a store whose reads wait on a server: search then runs its lists concurrently.
+    parallel_reads = False
+
     kind: str = "abstract"
 
     # -- writing ---------------------------------------------------------------------

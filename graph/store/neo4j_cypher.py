@@ -75,9 +75,10 @@ SET n.reports = n.reports + $rid,
     n.contrib = n.contrib + row.contrib,
     n.name_list = n.name_list + row.names,
     n.name_reports = n.name_reports + [x IN row.names | $rid],
-    n.name_en = coalesce(n.name_en, row.name_en)
+    n.name_en = coalesce(n.name_en, row.name_en),
+    n.names = coalesce(n.names, []) + reduce(acc = [], x IN row.names |
+        CASE WHEN x IN acc OR x IN coalesce(n.names, []) THEN acc ELSE acc + x END)
 WITH n
-SET n.names = reduce(acc = [], x IN n.name_list | CASE WHEN x IN acc THEN acc ELSE acc + x END)
 SET n.aliases_text = reduce(s = '', x IN n.names | s + ' ' + x)
 """
 

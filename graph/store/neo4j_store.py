@@ -47,6 +47,7 @@ MODEL_TTL = 5.0
 
 
 class Neo4jStore(GraphStore):
+    parallel_reads = True
     kind = "neo4j"
 
     def __init__(self, uri: str, user: str | None = None, password: str | None = None,
