@@ -106,18 +106,17 @@ def bench_store(rep: Report, section: str, store, store_label: str, ws: Workspac
 def run(ws: Workspace) -> Report:
     rep = Report()
     section = "search 1x"
-    emb = ws.embedder()
     store = ws.embedded_store()
     batches = ws.batches()
     vecs = ws.vectors()
-    floor = Floor(emb._load(), passage_matrix(batches, vecs))
+    floor = Floor(ws.query_encoder(), passage_matrix(batches, vecs))
     passages = floor.matrix.shape[0]
     rep.note(f"search corpus: {len(batches)} reports, {passages:,} passages with {floor.matrix.shape[1]}-d vectors")
     # what a query embedding alone costs: most of the floor
-    enc = emb._load()
+    enc = ws.query_encoder()
     qe = percentiles(common.latencies(enc.encode_query, queries(ws.quick), rounds=1))
     rep.add(Row(section, "query embedding alone p50", qe["p50"], "ms", "", None,
-                note=f"p95 {qe['p95']:.1f} ms; part of every figure below"))
+                note=f"p95 {qe['p95']:.1f} ms, engine {ws.query_engine()}; part of every figure below"))
     ws.search_1x = {"embedded": bench_store(rep, section, store, "embedded", ws, floor)}
     neo = ws.neo4j_loaded()
     if neo is None:

