@@ -14,7 +14,7 @@ from typing import Callable, Iterable
 
 from graph.store.base import GraphStore, StoreError
 from ingest.errors import IngestError
-from ingest.pipeline import build_batch
+from ingest.pipeline import PIPELINE_VERSION, build_batch
 from ingest.readers import MAX_BYTES, iter_input_files
 
 log = logging.getLogger(__name__)
@@ -97,7 +97,7 @@ def ingest_one(store: GraphStore, item: Path | IngestError, embedder=None, max_b
         return FileOutcome(item.file, "failed", error=str(item))
     path = Path(item)
     existing = store.find_report(path.name)
-    if existing and not force:
+    if existing and not force and existing.pipeline == PIPELINE_VERSION:
         sha = _sha256(path, max_bytes)
         if sha and sha == existing.sha256:
             return FileOutcome(path.name, "unchanged", report=existing.id,

@@ -78,6 +78,9 @@ class ReportInfo:
     chars: int = 0
     encoding: str | None = None
     format: str | None = None
+    # Version of the ingest rules that built the batch (ingest.pipeline.PIPELINE_VERSION): a file
+    # ingested again unchanged is rebuilt when the rules have changed since.
+    pipeline: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

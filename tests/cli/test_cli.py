@@ -88,3 +88,20 @@ def test_same_file_name_twice_is_refused_not_overwritten(tmp_path):
     assert "report.txt" in res.stderr and "same name" in res.stderr
     st = _json(govgraph("stats", "--store", str(store), "--json"))
     assert st["reports"] == 1  # the folder README was not taken for a report
+
+
+def test_unchanged_file_built_by_older_rules_is_rebuilt(tmp_path):
+    """A store filled before the ingest rules changed picks the new rules up on the next ingest."""
+    from api.ingest_service import ingest_paths
+    from graph.store.embedded import EmbeddedStore
+    from ingest.pipeline import PIPELINE_VERSION, build_batch
+
+    store = EmbeddedStore(tmp_path / "store")
+    old = build_batch(SEED)
+    old.report.pipeline = PIPELINE_VERSION - 1
+    store.put_batch(old)
+    first = ingest_paths(store, [SEED])
+    assert [f.status for f in first.files] == ["updated"]
+    assert store.find_report(SEED.name).pipeline == PIPELINE_VERSION
+    again = ingest_paths(store, [SEED])
+    assert [f.status for f in again.files] == ["unchanged"]
