@@ -1,6 +1,7 @@
 """Settings and the objects built from them, shared by the command line and the HTTP app."""
 from __future__ import annotations
 
+import gc
 import logging
 import os
 from dataclasses import dataclass, field
@@ -69,6 +70,9 @@ class Context:
                 self.embedder.warm()
         except Exception:  # noqa: BLE001 - warming is an optimisation; requests report real errors
             logging.getLogger("govgraph.api").warning("warm-up failed", exc_info=True)
+        # The dictionaries and indexes just loaded live as long as the server: keep the cyclic
+        # collector from walking them in the middle of a request.
+        gc.freeze()
 
     def close(self) -> None:
         if "store" in self.__dict__:

@@ -98,3 +98,7 @@ class CachedEmbedder:
 
     def query(self, text: str) -> np.ndarray:
         return self._queries().encode_query(text)
+
+    def queries(self, texts: list[str]) -> np.ndarray:
+        """Several queries in one call of the engine (a search may embed two texts)."""
+        return self._queries().encode_queries(list(texts))

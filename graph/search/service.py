@@ -79,7 +79,8 @@ class SearchService:
         self.role_weight = role_weight
         self.embed_terms = embed_terms
         self.entity_max_passages = entity_max_passages
-        self._qvec = QueryVectorCache(embedder.query, query_cache) if embedder is not None else None
+        self._qvec = (QueryVectorCache(embedder.query, query_cache, getattr(embedder, "queries", None))
+                      if embedder is not None else None)
         self._catalog_ttl = catalog_ttl
         self._reports: dict[str, ReportInfo] = {}
         self._reports_at = -1.0
@@ -169,12 +170,15 @@ class SearchService:
         def vector_part():
             if not use_vec:
                 return [], [], []
-            qv = self._qvec.get(vector_text or text)
+            want_entities = (mode == "hybrid" and (self.translated_weights if terms else self.weights)[2] > 0
+                             and use_entities)
+            vtext = vector_text or text
+            two = want_entities and bool(entity_text) and entity_text != vtext
+            qv, *rest = self._qvec.get_many([vtext, entity_text] if two else [vtext])
             found = self.store.vector_search(qv, depth if mode == "hybrid" else k, filters)
-            if not (mode == "hybrid" and (self.translated_weights if terms else self.weights)[2] > 0
-                    and use_entities):
+            if not want_entities:
                 return found, [], []
-            ev = self._qvec.get(entity_text) if entity_text and entity_text != (vector_text or text) else qv
+            ev = rest[0] if rest else qv
             near = self.store.entity_vector_search(ev, self.entity_k)
             return found, near, self._entity_passages(near, filters, depth)
 
