@@ -253,17 +253,11 @@ class SearchService:
         city, the State Council) say nothing about which passage is meant and are left out."""
         if not ents:
             return []
-        nodes = {n.id: n for n in self.store.get_nodes([i for i, _ in ents])}
+        of = self.store.entity_passages([i for i, _ in ents], self.entity_max_passages)
         out: list[tuple[str, float]] = []
         seen: set[str] = set()
         for eid, score in ents:
-            n = nodes.get(eid)
-            if n is None:
-                continue
-            pids = list(dict.fromkeys(e.passage for e in n.evidence))
-            if len(pids) > self.entity_max_passages:
-                continue
-            for pid in pids:
+            for pid in of.get(eid, ()):
                 if pid not in seen:
                     seen.add(pid)
                     out.append((pid, score))

@@ -130,6 +130,21 @@ class GraphStore(ABC):
     def edges_of(self, node_id: str) -> list[Edge]:
         """Every entity-to-entity edge touching the node, either direction."""
 
+    def entity_passages(self, node_ids: list[str], max_passages: int) -> dict[str, list[str]]:
+        """For each entity named in at most `max_passages` passages, those passages' ids in
+        reading order (report id, then place in the report); entities named more widely (a city,
+        the State Council) are left out, and so are unknown ids."""
+        out: dict[str, list[str]] = {}
+        for n in self.get_nodes(node_ids):
+            first: dict[str, tuple[str, int]] = {}
+            for ev in n.evidence:
+                key = (ev.report, ev.start)
+                if ev.passage not in first or key < first[ev.passage]:
+                    first[ev.passage] = key
+            if len(first) <= max_passages:
+                out[n.id] = sorted(first, key=first.get)
+        return out
+
     def edges_among(self, node_ids: list[str], report: str | None = None) -> list[Edge]:
         """The edges whose two ends are both among `node_ids` (with evidence in `report` if given)."""
         keep = set(node_ids)

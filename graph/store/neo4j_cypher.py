@@ -210,6 +210,15 @@ WITH DISTINCT id, r
 MATCH (a)-[r]->(b)
 RETURN id AS of, {_EDGE_ROW} ORDER BY of, type, s, t
 """
+# Counted in the server: a hub entity is never read whole only to be left out.
+ENTITY_PASSAGES = """
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+WHERE COUNT { (n)-[:MENTIONED_IN]->(:Passage) } <= $max
+MATCH (n)-[:MENTIONED_IN]->(p:Passage)
+WITH id, p ORDER BY p.report, p.start
+RETURN id, collect(p.id) AS passages
+"""
 EDGES_AMONG = f"""
 MATCH (a:Entity)-[r]->(b:Entity)
 WHERE a.id IN $ids AND b.id IN $ids AND ($rid IS NULL OR $rid IN r.reports)

@@ -343,6 +343,10 @@ class Neo4jStore(GraphStore):
             out[row["of"]].append(edge_from(row["s"], row["t"], row["type"], row["r"]))
         return out
 
+    def entity_passages(self, node_ids, max_passages):
+        rows = self._read(Q.ENTITY_PASSAGES, ids=list(dict.fromkeys(node_ids)), max=int(max_passages))
+        return {row["id"]: row["passages"] for row in rows}
+
     def edges_among(self, node_ids, report=None):
         rows = self._read(Q.EDGES_AMONG, ids=sorted(set(node_ids)), rid=report or None)
         return [edge_from(row["s"], row["t"], row["type"], row["r"]) for row in rows]

@@ -308,3 +308,14 @@ def test_entity_vector_search(loaded, batches):
 
 def test_model_is_recorded(loaded, batches):
     assert loaded.model == batches[0][1].model
+
+
+def test_entity_passages_in_reading_order_without_widely_named_entities(loaded, batches):
+    a, b = all_batches(batches)
+    nodes = {n.id: n for n in loaded.iter_nodes()}
+    index = {p.id: (p.report, p.index) for p in a.passages + b.passages}
+    wanted = {i: sorted({ev.passage for ev in n.evidence}, key=index.get) for i, n in nodes.items()}
+    widest = max(len(v) for v in wanted.values())
+    assert widest > 1
+    got = loaded.entity_passages(sorted(nodes) + ["entity-unknown"], widest - 1)
+    assert got == {i: v for i, v in wanted.items() if len(v) <= widest - 1}
