@@ -71,7 +71,8 @@ class Context:
         except Exception:  # noqa: BLE001 - warming is an optimisation; requests report real errors
             logging.getLogger("govgraph.api").warning("warm-up failed", exc_info=True)
         # The dictionaries and indexes just loaded live as long as the server: keep the cyclic
-        # collector from walking them in the middle of a request.
+        # collector from walking them in the middle of a request (a store write unfreezes them).
+        gc.collect()
         gc.freeze()
 
     def close(self) -> None:

@@ -39,12 +39,20 @@ def _atomic_write_bytes(path: Path, data: bytes) -> None:
     _fsync_dir(path.parent)
 
 
-def _keep_out_of_gc() -> None:
+def _keep_out_of_gc(collect: bool) -> None:
     """The index is hundreds of thousands of objects that live as long as the store; left to the
     cyclic collector, every full collection walks them all and stalls whichever search it lands
-    in (~0.3 s at the shared corpus). Freezing moves what exists now out of its reach; the index
-    holds no reference cycles, so a replaced index is still freed by reference counting."""
+    in (~0.3 s at the shared corpus). Freezing moves what exists now out of its reach; a dropped
+    index's cycles are collected first (`collect`), or they would be frozen with the rest."""
+    if collect:
+        gc.collect()
     gc.freeze()
+
+
+def _let_gc_see_again() -> None:
+    """Before an index is dropped: its networkx graph holds reference cycles (degree views point
+    back at the graph), which only the collector frees, and it never looks at frozen objects."""
+    gc.unfreeze()
 
 
 def _fsync_dir(path: Path) -> None:
@@ -121,7 +129,7 @@ class EmbeddedStore(GraphStore):
                     d = pickle.load(fh)
                 if getattr(d, "format", None) == DERIVED_FORMAT:
                     self._derived = d
-                    _keep_out_of_gc()
+                    _keep_out_of_gc(collect=False)  # a fresh open has no dropped index to free
                 return
             except Exception:  # a stale or torn snapshot is only a cache: rebuild it
                 self._derived = None
@@ -165,6 +173,7 @@ class EmbeddedStore(GraphStore):
             segs[rid] = (batch, vectors)
             if old and old != fname:
                 (self.path / "segments" / old).unlink(missing_ok=True)
+            _let_gc_see_again()
             self._derived = None
             self._dirty_index = True
 
@@ -182,6 +191,7 @@ class EmbeddedStore(GraphStore):
             self._write_manifest()
             segs.pop(r.id, None)
             (self.path / "segments" / fname).unlink(missing_ok=True)
+            _let_gc_see_again()
             self._derived = None
             self._dirty_index = True
             return True
@@ -204,7 +214,7 @@ class EmbeddedStore(GraphStore):
             with self._lock:
                 if self._derived is None:
                     self._derived = build_derived(self._load_segments())
-                    _keep_out_of_gc()
+                    _keep_out_of_gc(collect=True)
                 d = self._derived
         return d
 
