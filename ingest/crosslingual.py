@@ -22,8 +22,9 @@ import threading
 from functools import lru_cache
 from pathlib import Path
 
-_LEXICON_DIR = Path(__file__).parent / "lexicon"
-_LEXICON = _LEXICON_DIR / "query_terms_en_zh.tsv"
+from .extract.lexicon import table
+
+_LEXICON = Path(__file__).parent / "lexicon" / "query_terms_en_zh.tsv"
 _lock = threading.Lock()
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
@@ -77,12 +78,6 @@ def _span_keys(span: list[str]) -> list[str]:
     return [" ".join(span)] + [f"{head} {w}" for w in _lemmas(span[-1])[1:]]
 
 
-def _rows(name: str):
-    for line in (_LEXICON_DIR / name).read_text("utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            yield line.split("\t")
-
-
 @lru_cache(maxsize=1)
 def _gazetteer() -> dict[str, list[str]]:
     """Place names as English writes them (lower case, words joined by one space) -> Chinese names.
@@ -100,20 +95,16 @@ def _gazetteer() -> dict[str, list[str]]:
             lst = out.setdefault(key, [])
             lst += [n for n in names if n and n not in lst]
 
-    for row in _rows("countries.tsv"):
-        if len(row) >= 2:
-            add(row[1], row[0], *(x.strip() for x in (row[2] if len(row) > 2 else "").split(",")))
-    for row in _rows("foreign_places.tsv"):
-        if len(row) >= 4:
-            add(row[3], row[0], *(x.strip() for x in (row[4] if len(row) > 4 else "").replace("，", ",").split(",")))
+    for zh, en, others, *_ in table("countries.tsv"):
+        add(en, zh, *(x.strip() for x in others.split(",")))
+    for zh, _kind, _parent, en, others, *_ in table("foreign_places.tsv"):
+        add(en, zh, *(x.strip() for x in others.replace("，", ",").split(",")))
     try:
         from pypinyin import lazy_pinyin
     except ImportError:
         return out
-    for row in _rows("cn_places.tsv"):
-        name = row[0]
+    for name, _kind, _parent, short, *_ in table("cn_places.tsv"):
         base = _ADMIN_SUFFIX.sub("", name)
-        short = row[3].strip() if len(row) > 3 else ""
         for b in dict.fromkeys(x for x in (base, short) if len(x) >= 2):
             syllables = lazy_pinyin(b)
             if not all(x.isalpha() for x in syllables):

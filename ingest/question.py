@@ -33,7 +33,8 @@ _ZH_WHICH = r"哪(?:一|些|个|项|家|所|座|场|次|部|位|几个|几项|�
 _ZH_WHAT = r"(?:什么|何种|何等|啥)"
 _ZH_ASK = rf"(?:{_ZH_WHICH}|{_ZH_WHAT})"
 _ZH_NOUN_TO_LABEL = {n: lab for lab, nouns in _ZH_NOUNS.items() for n in nouns}
-_ZH_NOUN_ALT = "|".join(sorted(map(re.escape, _ZH_NOUN_TO_LABEL), key=len, reverse=True))
+_ZH_NOUNS_LONGEST_FIRST = tuple(sorted(_ZH_NOUN_TO_LABEL, key=len, reverse=True))
+_ZH_NOUN_ALT = "|".join(map(re.escape, _ZH_NOUNS_LONGEST_FIRST))
 # 「哪项河套深港科技创新合作区的规划」: after 哪 a long modifier may precede the head noun; after
 # 什么 only a short one, since 「通过什么平台发布企业岗位」 runs on into the predicate. In a run of
 # nouns the last is the head: 「工作方案」 is a Policy, not a Measure.
@@ -135,8 +136,7 @@ def _analyze_zh(q: str) -> QuestionIntent:
         return QuestionIntent(None, _clean_zh(q) or q.strip(), "zh")
     # The first interrogative decides: 「哪个部门组织了什么活动」 asks first for the department.
     start, end, label = min(found, key=lambda f: (f[0], -(f[1] - f[0])))
-    noun = next((n for n in sorted(_ZH_NOUN_TO_LABEL, key=len, reverse=True)
-                 if q[start:end].endswith(n) or q[start:end].startswith(n)), "")
+    noun = next((n for n in _ZH_NOUNS_LONGEST_FIRST if q[start:end].endswith(n) or q[start:end].startswith(n)), "")
     kind = [noun] if noun and noun not in _ZH_GENERIC and _ZH_NOUN_TO_LABEL[noun] == label else []
     asked = _ZH_ASK_WORD.sub("", q[start:end], count=1)
     if _ZH_WHO.fullmatch(asked) or _ZH_WHERE.fullmatch(asked):

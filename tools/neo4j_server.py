@@ -347,12 +347,17 @@ def _stop_child(child: subprocess.Popen[bytes], forward_now: bool) -> None:
             return
         except subprocess.TimeoutExpired:
             pass
-    child.terminate()
+    stop_process(child, STOP_TIMEOUT)
+
+
+def stop_process(proc: subprocess.Popen, timeout: float) -> None:
+    """SIGTERM, then SIGKILL if it has not ended within `timeout` seconds (tools/serve_process too)."""
+    proc.terminate()
     try:
-        child.wait(timeout=STOP_TIMEOUT)
+        proc.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
-        child.kill()
-        child.wait()
+        proc.kill()
+        proc.wait()
 
 
 def _raise_terminated(signum: int, frame: object) -> None:

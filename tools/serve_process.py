@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Mapping, Sequence
 
+from tools.neo4j_server import stop_process
+
 STOP_TIMEOUT = 20.0
 LOG_TAIL = 1500
 
@@ -64,12 +66,7 @@ class Served:
 
 
 def stop(proc: subprocess.Popen) -> None:
-    proc.terminate()
-    try:
-        proc.wait(timeout=STOP_TIMEOUT)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
+    stop_process(proc, STOP_TIMEOUT)
 
 
 @contextmanager

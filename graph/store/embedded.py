@@ -301,9 +301,6 @@ class EmbeddedStore(GraphStore):
             out[i] = [e for e in edges if wanted is None or any(ev.report in wanted for ev in e.evidence)]
         return out
 
-    def degree(self, node_id: str) -> int:
-        return self._index().degree.get(node_id, 0)
-
     def iter_nodes(self) -> Iterator[Node]:
         return iter(list(self._index().nodes.values()))
 

@@ -170,7 +170,6 @@ class Neo4jStore(GraphStore):
 
     # -- writing -------------------------------------------------------------------------------
     def put_batch(self, batch: GraphBatch, vectors: Vectors | None = None) -> None:
-        self._model_seen = None
         rid = batch.report.id
         nodes = merge_batch_nodes(batch.nodes)
         edges = merge_batch_edges(batch.edges)
@@ -256,7 +255,6 @@ class Neo4jStore(GraphStore):
         return pv.tolist(), e_rows, dim
 
     def remove_report(self, report_id: str) -> bool:
-        self._model_seen = None
         r = self.find_report(report_id)
         if r is None:
             return False

@@ -25,10 +25,6 @@ _STRONG = frozenset({"论坛", "峰会", "博览会", "交易会", "友谊节", 
                      "时装周", "艺术周", "展演季", "艺术季", "文化季", "运动会", "马拉松", "冬奥会", "奥运会", "亚运会",
                      "大运会", "世博会", "进博会", "广交会", "高交会", "文博会", "服贸会"})
 _SINGLE = frozenset({"节", "周", "展", "赛"})
-# Event verbs that never begin an event's own name (办好高交会 is 高交会), unlike 组织 or 开展,
-# which can (组织工作会议).
-_VERB_NOT_NAME = ("联合主办", "服务保障", "举办", "举行", "召开", "承办", "主办", "协办", "参加", "出席", "办好",
-                  "筹办", "保障")
 
 
 @lru_cache(maxsize=1)
@@ -41,6 +37,11 @@ def _suffix_re() -> re.Pattern:
 def _verb_re() -> re.Pattern:
     verbs = sorted(word_list("event_verbs.txt"), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, verbs)))
+
+
+@lru_cache(maxsize=1)
+def _verbs_outside_names() -> tuple[str, ...]:
+    return tuple(sorted(word_list("event_verbs_outside_names.txt"), key=len, reverse=True))
 
 
 def to_int(s: str) -> int | None:
@@ -72,7 +73,7 @@ def find_events(text: str, base: int, ctx, clause_spans: list[tuple[int, int]]) 
         if lead:
             s += lead.end()
             name = text[s:m.end()]
-        verb = next((v for v in _VERB_NOT_NAME if name.startswith(v) and len(name) - len(v) >= 3), None)
+        verb = next((v for v in _verbs_outside_names() if name.startswith(v) and len(name) - len(v) >= 3), None)
         if verb:
             s += len(verb)
             name = text[s:m.end()]
