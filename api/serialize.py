@@ -1,8 +1,8 @@
 """Store objects -> the JSON shapes of API_SPEC.md."""
 from __future__ import annotations
 
-from graph.store.merge import edge_id
-from ingest.batch import Edge, Node
+from govgraph.graph.store.merge import edge_id
+from govgraph.ingest.batch import Edge, Node
 
 
 def node_out(n: Node) -> dict:

@@ -47,9 +47,9 @@ def ego_floor(g, center: str, depth: int, cap: int = MAX_NODES) -> set:
 def bench_store(rep: Report, store, label: str, ids: list[str], g, quick: bool) -> None:
     import networkx as nx
 
-    from graph.analytics.ego import ego_network
-    from graph.analytics.paths import shortest_paths
-    from graph.views import among, overview
+    from govgraph.graph.analytics.ego import ego_network
+    from govgraph.graph.analytics.paths import shortest_paths
+    from govgraph.graph.views import among, overview
 
     rounds = 1 if quick else 2
     sec = "graph"

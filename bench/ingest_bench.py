@@ -21,8 +21,8 @@ def bench_parse(ws: Workspace, rep: Report) -> None:
     """build_batch over the corpus vs jieba.lcut over the same texts; one-time loading excluded."""
     import jieba
 
-    from ingest.errors import IngestError
-    from ingest.pipeline import build_batch
+    from govgraph.ingest.errors import IngestError
+    from govgraph.ingest.pipeline import build_batch
 
     smallest = min(ws.files, key=lambda p: p.stat().st_size)
     build_batch(smallest)  # loads lexicons, automata and jieba's dictionaries: a one-time cost
@@ -69,10 +69,10 @@ def _chunks(items: list[str], size: int = 256):
 def bench_embed(ws: Workspace, rep: Report) -> None:
     """Ingest with vectors through a fresh cache, interleaved report by report with the encoder
     alone on the very texts the pipeline had to embed, so both see the same load."""
-    from api.ingest_service import ingest_one
-    from graph.embedder import CachedEmbedder
-    from graph.store.embedded import EmbeddedStore
-    from ingest.pipeline import build_batch
+    from govgraph.api.ingest_service import ingest_one
+    from govgraph.graph.embedder import CachedEmbedder
+    from govgraph.graph.store.embedded import EmbeddedStore
+    from govgraph.ingest.pipeline import build_batch
 
     cache = ws.workdir / "fresh-vectors"
     emb = CachedEmbedder(cache_dir=cache)
@@ -132,7 +132,7 @@ def bench_embed(ws: Workspace, rep: Report) -> None:
 
 
 def _ingest(store, files, embedder) -> tuple[Timer, object]:
-    from api.ingest_service import ingest_paths
+    from govgraph.api.ingest_service import ingest_paths
     with Timer() as t:
         summary = ingest_paths(store, files, embedder=embedder)
     return t, summary
@@ -150,13 +150,13 @@ def _write(store, batches, vectors_of) -> Timer:
 
 
 def bench_stores(ws: Workspace, rep: Report) -> None:
-    from graph.store.embedded import EmbeddedStore
-    from graph.vectorize import vectors_for
+    from govgraph.graph.store.embedded import EmbeddedStore
+    from govgraph.graph.vectorize import vectors_for
 
     parse_s = getattr(ws, "parse_seconds", None)
     batches = ws.batches()
     if parse_s is None:
-        from ingest.pipeline import build_batch
+        from govgraph.ingest.pipeline import build_batch
         with Timer() as tp:
             for f in ws.files[:10]:
                 build_batch(f)

@@ -18,7 +18,7 @@ K = 10
 
 
 def _store_of(ws: Workspace, name: str, keep) -> "object":
-    from graph.store.embedded import EmbeddedStore
+    from govgraph.graph.store.embedded import EmbeddedStore
     store = EmbeddedStore(ws.workdir / name)
     vecs = ws.vectors()
     for b in ws.batches():
@@ -64,10 +64,10 @@ def run(ws: Workspace, gold: Path = GOLD) -> Report:
     answered from another report than the one the gold names."""
     import json
 
-    from graph.search.evaluate import evaluate
-    from graph.search.service import SearchService
-    from ingest.question import analyze_question
-    from ingest.tokenize import tokenize_query
+    from govgraph.graph.search.evaluate import evaluate
+    from govgraph.graph.search.service import SearchService
+    from govgraph.ingest.question import analyze_question
+    from govgraph.ingest.tokenize import tokenize_query
 
     rep = Report()
     if not Path(gold).exists():

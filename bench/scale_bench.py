@@ -49,7 +49,7 @@ def _rows(rep: Report, label: str, factor: int, m: dict, base: dict | None) -> N
 
 
 def bench_embedded(ws: Workspace, rep: Report, factors) -> None:
-    from graph.store.embedded import EmbeddedStore
+    from govgraph.graph.store.embedded import EmbeddedStore
 
     batches, vectors = ws.batches(), ws.vectors()
     emb = ws.embedder()

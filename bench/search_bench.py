@@ -25,9 +25,9 @@ TARGETS = {("search", "p50"): 30.0, ("search", "p95"): 100.0, ("ask", "p95"): 15
 
 def make_service(store, embedder):
     """A SearchService that caches nothing between queries, so each one pays its full cost."""
-    from graph.search.service import SearchService
-    from ingest.question import analyze_question
-    from ingest.tokenize import tokenize_query
+    from govgraph.graph.search.service import SearchService
+    from govgraph.ingest.question import analyze_question
+    from govgraph.ingest.tokenize import tokenize_query
     tokenizer = getattr(tokenize_query, "__wrapped__", tokenize_query)
     return SearchService(store, embedder, tokenizer, analyze_question, query_cache=0)
 

@@ -27,7 +27,7 @@ READY_TIMEOUT = 300.0
 MODEL_ONLY = """
 import sys
 sys.path.insert(0, {repo!r})
-from graph.embedder import CachedEmbedder
+from govgraph.graph.embedder import CachedEmbedder
 e = CachedEmbedder()
 e.query("预热")
 print("ok", flush=True)

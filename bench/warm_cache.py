@@ -15,9 +15,9 @@ from workspace import FULL_CORPUS, corpus_files
 
 
 def main() -> int:
-    from graph.embedder import CachedEmbedder
-    from ingest.errors import IngestError
-    from ingest.pipeline import build_batch
+    from govgraph.graph.embedder import CachedEmbedder
+    from govgraph.ingest.errors import IngestError
+    from govgraph.ingest.pipeline import build_batch
 
     gold = REPO / "tests" / "gold" / "questions.jsonl"
     wanted = set()

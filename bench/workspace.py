@@ -13,8 +13,8 @@ from pathlib import Path
 
 from common import Timer, log  # noqa: F401  (bench/ is on sys.path when scripts run)
 
-from graph.store.base import Vectors
-from ingest.batch import Edge, Evidence, GraphBatch, Node, report_id_for
+from govgraph.graph.store.base import Vectors
+from govgraph.ingest.batch import Edge, Evidence, GraphBatch, Node, report_id_for
 
 SHARED = Path(os.environ.get("GOVGRAPH_BENCH_SHARED", "/work/shared"))
 FULL_CORPUS = [SHARED / "corpus", SHARED / "corpus-extra"]
@@ -27,8 +27,8 @@ QUICK_FILES = 6
 
 
 def corpus_files(dirs: list[Path], limit: int | None = None) -> list[Path]:
-    from ingest.errors import IngestError
-    from ingest.readers import iter_input_files
+    from govgraph.ingest.errors import IngestError
+    from govgraph.ingest.readers import iter_input_files
     # the corpus folders' README.md files describe the corpus; they are not reports (and, both being
     # README.md, they would share one report id)
     files = [p for p in iter_input_files([str(d) for d in dirs])
@@ -38,7 +38,7 @@ def corpus_files(dirs: list[Path], limit: int | None = None) -> list[Path]:
 
 def _first_chars(files: list[Path], chars: int) -> list[Path]:
     """Files from the start of the list until their text reaches `chars` (at least one)."""
-    from ingest.readers import read_document
+    from govgraph.ingest.readers import read_document
     out, total = [], 0
     for f in files:
         if out and total >= chars:
@@ -82,8 +82,8 @@ class Workspace:
 
     def batches(self) -> list[GraphBatch]:
         if self._batches is None:
-            from ingest.errors import IngestError
-            from ingest.pipeline import build_batch
+            from govgraph.ingest.errors import IngestError
+            from govgraph.ingest.pipeline import build_batch
             log(f"parsing {len(self.files)} files")
             out = []
             for f in self.files:
@@ -100,7 +100,7 @@ class Workspace:
     def embedder(self):
         """The default model behind the persistent vector cache: repeated runs embed nothing."""
         if self._embedder is None:
-            from graph.embedder import CachedEmbedder
+            from govgraph.graph.embedder import CachedEmbedder
             self._embedder = CachedEmbedder()
             if self.cached_vectors_only:
                 self._embedder = CacheOnlyEmbedder(self._embedder)
@@ -135,7 +135,7 @@ class Workspace:
 
     def vectors(self) -> dict[str, Vectors]:
         if self._vectors is None:
-            from graph.vectorize import vectors_for
+            from govgraph.graph.vectorize import vectors_for
             emb = self.embedder()
             log(f"vectors for {len(self.batches())} reports (persistent cache; a cold cache embeds them)")
             self._vectors = {b.report.id: vectors_for(b, emb, show_progress=True) for b in self.batches()}
@@ -145,7 +145,7 @@ class Workspace:
     def embedded_store(self):
         """The whole corpus with vectors in an embedded store (built here unless ingest made one)."""
         if self._embedded is None:
-            from graph.store.embedded import EmbeddedStore
+            from govgraph.graph.store.embedded import EmbeddedStore
             path = self.workdir / "embedded-1x"
             store = EmbeddedStore(path)
             if not store.reports():
@@ -170,7 +170,7 @@ class Workspace:
             elif not uri:
                 self.neo4j_reason = "skipped: GOVGRAPH_NEO4J_URI is not set (`make bench` starts a server)"
             else:
-                from graph.store.neo4j_store import Neo4jStore
+                from govgraph.graph.store.neo4j_store import Neo4jStore
                 try:
                     store = Neo4jStore(uri, os.environ.get("GOVGRAPH_NEO4J_USER"),
                                        os.environ.get("GOVGRAPH_NEO4J_PASSWORD"))

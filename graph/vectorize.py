@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ingest.batch import GraphBatch
+from govgraph.ingest.batch import GraphBatch
 from .store.base import Vectors
 
 

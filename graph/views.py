@@ -1,7 +1,7 @@
 """Subgraphs the UI asks for: an overview filtered by report/year/label, or the ties among given ids."""
 from __future__ import annotations
 
-from ingest.batch import Edge, Node
+from govgraph.ingest.batch import Edge, Node
 from .store.base import GraphStore, Subgraph
 
 

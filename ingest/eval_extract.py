@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from ingest.batch import SYMMETRIC, GraphBatch
+from govgraph.ingest.batch import SYMMETRIC, GraphBatch
 
 _FUZZY = {"Measure", "Event"}
 _STRIP = str.maketrans("", "", "“”\"‘’《》 　·")
@@ -262,7 +262,7 @@ def format_table(result: dict[str, Any]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     import argparse
-    from ingest.pipeline import build_batch
+    from govgraph.ingest.pipeline import build_batch
     ap = argparse.ArgumentParser(description="extraction P/R/F1 against gold annotations")
     ap.add_argument("gold_dir", nargs="?", default=str(Path(__file__).resolve().parent.parent / "tests" / "gold" / "extraction"))
     ap.add_argument("--json", action="store_true")

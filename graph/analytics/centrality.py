@@ -6,8 +6,8 @@ from typing import Any
 
 import networkx as nx
 
-from ingest.batch import ENTITY_LABELS
-from graph.store.base import GraphStore
+from govgraph.ingest.batch import ENTITY_LABELS
+from govgraph.graph.store.base import GraphStore
 from .to_networkx import cached, state_key, undirected
 
 MEASURES = ("degree", "betweenness")

@@ -7,7 +7,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.store.base import GraphStore
+from govgraph.graph.store.base import GraphStore
 from .to_networkx import cached, state_key, undirected
 
 

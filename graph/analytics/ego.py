@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ingest.batch import ENTITY_LABELS, REL_TYPES, Edge, Node
-from graph.store.base import GraphStore, Subgraph
+from govgraph.ingest.batch import ENTITY_LABELS, REL_TYPES, Edge, Node
+from govgraph.graph.store.base import GraphStore, Subgraph
 from .errors import UnknownEntity
 
 MAX_DEPTH = 5

@@ -8,8 +8,8 @@ out: from a domestic agency it would pull in half the district's offices). With
 """
 from __future__ import annotations
 
-from ingest.batch import Edge, Node
-from graph.store.base import GraphStore, Subgraph
+from govgraph.ingest.batch import Edge, Node
+from govgraph.graph.store.base import GraphStore, Subgraph
 
 # A LOCATED_IN chain longer than venue -> district -> city -> province -> country -> ...
 # would be a cycle or an extraction error; stop there.

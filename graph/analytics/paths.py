@@ -12,9 +12,9 @@ from typing import Any
 
 import networkx as nx
 
-from ingest.batch import Edge, Node
-from graph.store.base import GraphStore
-from graph.store.merge import edge_id
+from govgraph.ingest.batch import Edge, Node
+from govgraph.graph.store.base import GraphStore
+from govgraph.graph.store.merge import edge_id
 from .errors import UnknownEntity
 from .to_networkx import state_key, to_networkx_keyed, undirected
 

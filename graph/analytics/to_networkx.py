@@ -14,7 +14,7 @@ from typing import Any, Callable, Hashable
 
 import networkx as nx
 
-from graph.store.base import GraphStore
+from govgraph.graph.store.base import GraphStore
 
 _lock = threading.RLock()
 _cache: "weakref.WeakKeyDictionary[GraphStore, dict[Hashable, tuple[Hashable, Any]]]" = weakref.WeakKeyDictionary()

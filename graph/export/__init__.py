@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from graph.store.base import GraphStore
+from govgraph.graph.store.base import GraphStore
 from .records import GraphRecords, collect
 
 FORMATS = ("jsonl", "graphml", "csv", "cypher")

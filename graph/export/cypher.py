@@ -20,7 +20,7 @@ import math
 import re
 from typing import Any, Iterator
 
-from graph.store.base import GraphStore
+from govgraph.graph.store.base import GraphStore
 from .output import text_output
 from .properties import column_type, edge_properties, node_properties, scalar_text, to_json
 from .records import GraphRecords, collect

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from graph.store.base import GraphStore
+from govgraph.graph.store.base import GraphStore
 from .output import atomic_path, is_stream, text_output
 from .properties import to_json
 from .records import GraphRecords, collect

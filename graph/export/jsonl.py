@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from graph.store.base import GraphStore
+from govgraph.graph.store.base import GraphStore
 from .output import text_output
 from .records import GraphRecords, collect
 

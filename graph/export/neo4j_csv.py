@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from graph.store.base import GraphStore
+from govgraph.graph.store.base import GraphStore
 from .output import atomic_path
 from .properties import column_type, edge_properties, node_properties, scalar_text, to_json_quote_safe
 from .records import GraphRecords, collect

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
-from ingest.batch import Evidence, Node, Passage, ReportInfo
-from graph.store.base import GraphStore
+from govgraph.ingest.batch import Evidence, Node, Passage, ReportInfo
+from govgraph.graph.store.base import GraphStore
 
 # Passage nodes are named by the start of their text: enough to recognise them in a
 # graph view, while the full text stays in props.

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
-from ingest.batch import Edge, Evidence, Node
+from govgraph.ingest.batch import Edge, Evidence, Node
 from ..store.base import GraphStore
 from .results import Answer, Hit
 

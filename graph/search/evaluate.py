@@ -164,16 +164,16 @@ def format_table(result: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """python -m graph.search.evaluate --store DIR [--gold FILE] [-k N] [--split dev] [--misses]"""
+    """python -m govgraph.graph.search.evaluate --store DIR [--gold FILE] [-k N] [--split dev] [--misses]"""
     import argparse
 
-    from ingest.question import analyze_question
-    from ingest.tokenize import tokenize_query
+    from govgraph.ingest.question import analyze_question
+    from govgraph.ingest.tokenize import tokenize_query
     from ..embedder import CachedEmbedder
     from ..store.factory import open_store
     from .service import SearchService
 
-    ap = argparse.ArgumentParser(prog="graph.search.evaluate")
+    ap = argparse.ArgumentParser(prog="govgraph.graph.search.evaluate")
     ap.add_argument("--store")
     ap.add_argument("--neo4j")
     ap.add_argument("--gold", default=str(Path(__file__).resolve().parents[2] / "tests/gold/questions.jsonl"))

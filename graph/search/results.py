@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ingest.batch import Evidence
+from govgraph.ingest.batch import Evidence
 
 
 @dataclass

@@ -12,7 +12,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Callable, Sequence
 
-from ingest.batch import ENTITY_LABELS, ROLES, ReportInfo
+from govgraph.ingest.batch import ENTITY_LABELS, ROLES, ReportInfo
 from ..store.base import Filters, GraphStore
 from .ask import AnswerRanker
 from .hybrid import rrf

@@ -7,7 +7,7 @@ from typing import Iterable, Iterator
 
 import numpy as np
 
-from ingest.batch import Edge, GraphBatch, Node, Passage, ReportInfo
+from govgraph.ingest.batch import Edge, GraphBatch, Node, Passage, ReportInfo
 
 
 class StoreError(RuntimeError):

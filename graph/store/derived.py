@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 import numpy as np
 
-from ingest.batch import Edge, GraphBatch, Node, Passage, ReportInfo
+from govgraph.ingest.batch import Edge, GraphBatch, Node, Passage, ReportInfo
 from .base import Filters, Vectors
 from .merge import canonical_edge, merge_aliases
 

@@ -22,7 +22,7 @@ from typing import Iterator
 
 import numpy as np
 
-from ingest.batch import Edge, GraphBatch, Node, Passage, ReportInfo
+from govgraph.ingest.batch import Edge, GraphBatch, Node, Passage, ReportInfo
 from .base import Filters, GraphStore, StoreError, Vectors
 from .derived import DERIVED_FORMAT, DerivedIndex, build_derived
 

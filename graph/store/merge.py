@@ -5,7 +5,7 @@ backend: evidence and aliases accumulate, the first English name wins, later pro
 """
 from __future__ import annotations
 
-from ingest.batch import Edge, Evidence, Node
+from govgraph.ingest.batch import Edge, Evidence, Node
 
 
 def merge_evidence(into: list[Evidence], more: list[Evidence]) -> list[Evidence]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any, Iterable
 
-from ingest.batch import Edge, Evidence, Node, Passage, ReportInfo
+from govgraph.ingest.batch import Edge, Evidence, Node, Passage, ReportInfo
 from .merge import canonical_edge, merge_edge, merge_node
 
 # Properties the store manages itself; a batch prop with one of these names stays in the

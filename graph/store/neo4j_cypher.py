@@ -6,7 +6,7 @@ data). Entities and relations keep parallel lists `reports`/`contrib`; see neo4j
 """
 from __future__ import annotations
 
-from ingest.batch import ENTITY_LABELS, REL_TYPES
+from govgraph.ingest.batch import ENTITY_LABELS, REL_TYPES
 
 # Relationships the store draws itself from reports, passages and evidence.
 MATERIALISED = ("AUTHORED", "HAS_PASSAGE", "MENTIONED_IN", "CITES")

@@ -21,7 +21,7 @@ import numpy as np
 from neo4j import GraphDatabase, ManagedTransaction
 from neo4j import exceptions as nx
 
-from ingest.batch import ENTITY_LABELS, LABELS, REL_TYPES, Edge, GraphBatch, Node, Passage, ReportInfo
+from govgraph.ingest.batch import ENTITY_LABELS, LABELS, REL_TYPES, Edge, GraphBatch, Node, Passage, ReportInfo
 from . import neo4j_cypher as Q
 from .base import Filters, GraphStore, StoreError, StoreUnavailable, Vectors
 from .neo4j_codec import (edge_from, edge_row, merge_batch_edges, merge_batch_nodes, node_from, node_row,

@@ -11,7 +11,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
-from ingest.batch import Edge, Evidence, Node, Passage, ReportInfo, SYMMETRIC, node_id
+from govgraph.ingest.batch import Edge, Evidence, Node, Passage, ReportInfo, SYMMETRIC, node_id
 
 from .agencies import author_mention_name, find_agencies
 from .events import find_events

@@ -6,8 +6,8 @@ import json
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from api.context import Settings
+from govgraph.api.app import create_app
+from govgraph.api.context import Settings
 from tests.conftest import SAMPLES, SEED, govgraph
 
 TOKEN = "test-token-0123456789"

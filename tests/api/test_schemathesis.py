@@ -5,8 +5,8 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 
-from api.app import create_app
-from api.context import Settings
+from govgraph.api.app import create_app
+from govgraph.api.context import Settings
 
 # FastAPI publishes OpenAPI 3.1; Schemathesis 3.x checks it behind this switch.
 schemathesis.experimental.OPEN_API_3_1.enable()

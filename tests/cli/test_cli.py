@@ -92,9 +92,9 @@ def test_same_file_name_twice_is_refused_not_overwritten(tmp_path):
 
 def test_unchanged_file_built_by_older_rules_is_rebuilt(tmp_path):
     """A store filled before the ingest rules changed picks the new rules up on the next ingest."""
-    from api.ingest_service import ingest_paths
-    from graph.store.embedded import EmbeddedStore
-    from ingest.pipeline import PIPELINE_VERSION, build_batch
+    from govgraph.api.ingest_service import ingest_paths
+    from govgraph.graph.store.embedded import EmbeddedStore
+    from govgraph.ingest.pipeline import PIPELINE_VERSION, build_batch
 
     store = EmbeddedStore(tmp_path / "store")
     old = build_batch(SEED)

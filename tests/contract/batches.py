@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from graph.store.base import Vectors
-from ingest.batch import Edge, Evidence, GraphBatch, Node, Passage, ReportInfo, node_id, report_id_for
+from govgraph.graph.store.base import Vectors
+from govgraph.ingest.batch import Edge, Evidence, GraphBatch, Node, Passage, ReportInfo, node_id, report_id_for
 
 DIM = 384
 MODEL = "contract-test-vectors"

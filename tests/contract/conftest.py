@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.store.base import GraphStore
-from graph.store.embedded import EmbeddedStore
+from govgraph.graph.store.base import GraphStore
+from govgraph.graph.store.embedded import EmbeddedStore
 
 from .batches import report_a, report_b
 
@@ -12,7 +12,7 @@ STORES = ["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)]
 
 
 def open_neo4j(uri: str) -> GraphStore:
-    from graph.store.neo4j_store import Neo4jStore
+    from govgraph.graph.store.neo4j_store import Neo4jStore
     store = Neo4jStore(uri)
     store.clear()  # one shared server: each test starts from an empty database
     return store

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ingest.batch import Edge, Evidence, GraphBatch, SYMMETRIC
+from govgraph.ingest.batch import Edge, Evidence, GraphBatch, SYMMETRIC
 
 
 def edge_key(e: Edge) -> tuple[str, str, str]:

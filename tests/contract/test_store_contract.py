@@ -6,7 +6,7 @@ import re
 import numpy as np
 import pytest
 
-from graph.store.base import Filters
+from govgraph.graph.store.base import Filters
 
 from . import expect
 from .batches import bigrams, report_a

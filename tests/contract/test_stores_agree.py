@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from graph.store.embedded import EmbeddedStore
+from govgraph.graph.store.embedded import EmbeddedStore
 
 from .batches import bigrams, report_a, report_b
 from .conftest import open_neo4j

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from graph.embedder import CachedEmbedder
-from graph.search import SearchService
-from graph.search.evaluate import evaluate, format_table, load_gold
-from graph.store.embedded import EmbeddedStore
-from graph.vectorize import vectors_for
-from ingest.pipeline import build_batch
-from ingest.question import analyze_question
-from ingest.tokenize import tokenize_query
+from govgraph.graph.embedder import CachedEmbedder
+from govgraph.graph.search import SearchService
+from govgraph.graph.search.evaluate import evaluate, format_table, load_gold
+from govgraph.graph.store.embedded import EmbeddedStore
+from govgraph.graph.vectorize import vectors_for
+from govgraph.ingest.pipeline import build_batch
+from govgraph.ingest.question import analyze_question
+from govgraph.ingest.tokenize import tokenize_query
 
 GOLD = Path(__file__).resolve().parents[1] / "gold" / "questions.jsonl"
 CORPUS = _CORPUS

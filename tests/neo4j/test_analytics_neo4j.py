@@ -10,10 +10,10 @@ from collections import Counter
 
 import pytest
 
-from graph.analytics import communities, ego_network, partner_network, shortest_paths, top_central
-from graph.export import export
-from graph.store.embedded import EmbeddedStore
-from graph.store.neo4j_store import Neo4jStore
+from govgraph.graph.analytics import communities, ego_network, partner_network, shortest_paths, top_central
+from govgraph.graph.export import export
+from govgraph.graph.store.embedded import EmbeddedStore
+from govgraph.graph.store.neo4j_store import Neo4jStore
 from tests.unit.sample_graph import nid, sample_batches
 
 pytestmark = pytest.mark.neo4j

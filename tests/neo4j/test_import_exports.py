@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from neo4j import GraphDatabase
 
-from graph.export import export
-from graph.export.cypher import iter_statements
-from graph.export.neo4j_csv import export_neo4j_csv
+from govgraph.graph.export import export
+from govgraph.graph.export.cypher import iter_statements
+from govgraph.graph.export.neo4j_csv import export_neo4j_csv
 from tests.unit.admin_csv import read_file
 from tests.unit.sample_graph import TRICKY_NAME, filled_store
 

@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from graph.store.base import Filters
+from govgraph.graph.store.base import Filters
 from tests.contract.conftest import open_neo4j
 
 from .synthetic import synthetic_batch

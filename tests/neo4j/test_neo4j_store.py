@@ -11,9 +11,9 @@ import numpy as np
 import pytest
 from neo4j import GraphDatabase
 
-from graph.store.base import StoreError, StoreUnavailable, Vectors
-from graph.store.neo4j_store import Neo4jStore
-from ingest.batch import ENTITY_LABELS, REL_TYPES, Passage
+from govgraph.graph.store.base import StoreError, StoreUnavailable, Vectors
+from govgraph.graph.store.neo4j_store import Neo4jStore
+from govgraph.ingest.batch import ENTITY_LABELS, REL_TYPES, Passage
 from tests.conftest import ROOT, free_port
 from tests.contract import expect
 from tests.contract.batches import report_a, report_b

@@ -8,7 +8,7 @@ import threading
 import time
 from pathlib import Path
 
-from graph.store.embedded import EmbeddedStore
+from govgraph.graph.store.embedded import EmbeddedStore
 from tests.conftest import ROOT
 
 FIGURES = ROOT / "docs" / "reliability-figures.json"

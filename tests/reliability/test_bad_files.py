@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.store.embedded import EmbeddedStore
+from govgraph.graph.store.embedded import EmbeddedStore
 from tests.conftest import CORPUS, SEED, govgraph
 from tests.fixtures.make_files import make_docx, make_pdf
 

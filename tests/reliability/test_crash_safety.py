@@ -24,8 +24,8 @@ from pathlib import Path
 
 import pytest
 
-from api.ingest_service import ingest_paths
-from graph.store.embedded import EmbeddedStore
+from govgraph.api.ingest_service import ingest_paths
+from govgraph.graph.store.embedded import EmbeddedStore
 from tests.conftest import CORPUS, SEED, govgraph
 
 from .helpers import GOVGRAPH, assert_no_stack_trace, check_store_consistent, record_figures

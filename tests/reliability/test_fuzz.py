@@ -14,14 +14,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ingest.batch import ROLES
-from ingest.document import Document
-from ingest.errors import IngestError
-from ingest.pipeline import build_batch
-from ingest.readers import read_document
-from ingest.readers.lines import normalise_newlines
-from ingest.structure import parse_structure
-from ingest.tokenize import tokenize, tokenize_query
+from govgraph.ingest.batch import ROLES
+from govgraph.ingest.document import Document
+from govgraph.ingest.errors import IngestError
+from govgraph.ingest.pipeline import build_batch
+from govgraph.ingest.readers import read_document
+from govgraph.ingest.readers.lines import normalise_newlines
+from govgraph.ingest.structure import parse_structure
+from govgraph.ingest.tokenize import tokenize, tokenize_query
 from tests.conftest import CORPUS, SEED
 
 from .helpers import record_figures

@@ -8,8 +8,8 @@ import pytest
 from fastapi.testclient import TestClient
 from neo4j import GraphDatabase
 
-from api.app import create_app
-from api.context import Settings
+from govgraph.api.app import create_app
+from govgraph.api.context import Settings
 from tests.conftest import SEED
 
 from .helpers import assert_no_stack_trace, record_figures
@@ -38,8 +38,8 @@ def _fingerprint(uri: str) -> dict:
 
 @pytest.fixture(scope="module")
 def neo(neo4j_uri):
-    from graph.store.neo4j_store import Neo4jStore
-    from ingest.pipeline import build_batch
+    from govgraph.graph.store.neo4j_store import Neo4jStore
+    from govgraph.ingest.pipeline import build_batch
     from tests.neo4j_util import wipe
 
     wipe(neo4j_uri)
@@ -50,7 +50,7 @@ def neo(neo4j_uri):
 
 
 def test_run_read_only_refuses_every_write_and_nothing_changes(neo, neo4j_uri):
-    from graph.store.readonly_cypher import CypherRefused, run_read_only, screen
+    from govgraph.graph.store.readonly_cypher import CypherRefused, run_read_only, screen
 
     before = _fingerprint(neo4j_uri)
     assert before["nodes"] > 10 and before["titles"]
@@ -73,7 +73,7 @@ def test_run_read_only_refuses_every_write_and_nothing_changes(neo, neo4j_uri):
 
 
 def test_plain_reads_run_with_parameters(neo):
-    from graph.store.readonly_cypher import run_read_only
+    from govgraph.graph.store.readonly_cypher import run_read_only
 
     for what, query, params in READS:
         if "file" in params:

@@ -16,9 +16,9 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from api.app import create_app
-from api.context import Settings
-from api.uploads import safe_name, save_uploads
+from govgraph.api.app import create_app
+from govgraph.api.context import Settings
+from govgraph.api.uploads import safe_name, save_uploads
 from tests.conftest import SEED, govgraph
 
 from .helpers import assert_no_stack_trace

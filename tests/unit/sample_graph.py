@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph.store.embedded import EmbeddedStore
-from ingest.batch import Edge, Evidence, GraphBatch, Node, Passage, ReportInfo, node_id, report_id_for
+from govgraph.graph.store.embedded import EmbeddedStore
+from govgraph.ingest.batch import Edge, Evidence, GraphBatch, Node, Passage, ReportInfo, node_id, report_id_for
 
 TRICKY_NAME = "O'Brien \"友好\" 协会\\分会\n第二行\t;"
 

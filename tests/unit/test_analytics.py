@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from graph.analytics import (UnknownEntity, centrality_by_label, clear_cache, communities, ego_network,
+from govgraph.graph.analytics import (UnknownEntity, centrality_by_label, clear_cache, communities, ego_network,
                              partner_network, shortest_paths, to_networkx, top_central, undirected)
-from graph.store.embedded import EmbeddedStore
-from ingest.batch import ENTITY_LABELS, Evidence
+from govgraph.graph.store.embedded import EmbeddedStore
+from govgraph.ingest.batch import ENTITY_LABELS, Evidence
 from tests.unit.sample_graph import filled_store, nid, seed_like, second_report
 
 MATERIALISED = {"AUTHORED", "HAS_PASSAGE", "MENTIONED_IN", "CITES"}

@@ -6,7 +6,7 @@ import multiprocessing as mp
 import numpy as np
 import pytest
 
-from graph.embed.cache import VectorCache, VectorCacheError, content_key
+from govgraph.graph.embed.cache import VectorCache, VectorCacheError, content_key
 
 
 def _vectors(n: int, dim: int = 8, seed: int = 0) -> np.ndarray:

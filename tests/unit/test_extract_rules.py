@@ -1,6 +1,6 @@
 """Extraction rules on short passages written the way reports write them."""
-from ingest.batch import GraphBatch, Passage, ReportInfo, node_id
-from ingest.extract import extract_entities
+from govgraph.ingest.batch import GraphBatch, Passage, ReportInfo, node_id
+from govgraph.ingest.extract import extract_entities
 
 
 def run(text: str, author: str, year: int = 2021, role: str = "achievement"):

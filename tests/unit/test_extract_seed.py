@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from ingest.batch import GraphBatch, ReportInfo, node_id, report_id_for
-from ingest.extract import extract_entities
-from ingest.readers import read_document
-from ingest.structure import parse_structure
+from govgraph.ingest.batch import GraphBatch, ReportInfo, node_id, report_id_for
+from govgraph.ingest.extract import extract_entities
+from govgraph.ingest.readers import read_document
+from govgraph.ingest.structure import parse_structure
 
 SHARED = _SHARED
 SEED = SHARED / "corpus" / "000_seed-dongcheng-waiban-fzzf-2021.txt"

@@ -2,7 +2,7 @@
 embedded in one call of the engine."""
 import numpy as np
 
-from graph.search.qcache import QueryVectorCache
+from govgraph.graph.search.qcache import QueryVectorCache
 
 
 class Counting:

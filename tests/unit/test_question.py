@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.question import QuestionIntent, analyze_question, question_lang
+from govgraph.ingest.question import QuestionIntent, analyze_question, question_lang
 
 GOLD = Path(__file__).resolve().parents[1] / "gold" / "questions.jsonl"
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from ingest.document import Document
-from ingest.errors import IngestError
-from ingest.readers import MAX_BYTES, iter_input_files, read_document
+from govgraph.ingest.document import Document
+from govgraph.ingest.errors import IngestError
+from govgraph.ingest.readers import MAX_BYTES, iter_input_files, read_document
 from tests.fixtures.make_files import make_docx, make_pdf
 
 CORPUS = _CORPUS

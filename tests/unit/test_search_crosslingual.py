@@ -1,7 +1,7 @@
 """English questions get Chinese search words (phrase list + CC-CEDICT read in reverse)."""
-from ingest.crosslingual import chinese_terms
-from ingest.question import analyze_question
-from ingest.tokenize import tokenize
+from govgraph.ingest.crosslingual import chinese_terms
+from govgraph.ingest.question import analyze_question
+from govgraph.ingest.tokenize import tokenize
 
 
 def test_government_phrases_come_from_the_phrase_list():

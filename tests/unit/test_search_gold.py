@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.search.evaluate import evidence_rank, format_table, load_gold, names_match, select
-from graph.search.results import Hit
+from govgraph.graph.search.evaluate import evidence_rank, format_table, load_gold, names_match, select
+from govgraph.graph.search.results import Hit
 
 GOLD = Path(__file__).resolve().parents[1] / "gold" / "questions.jsonl"
 CORPUS = _CORPUS

@@ -1,7 +1,7 @@
 """Reciprocal rank fusion."""
 import pytest
 
-from graph.search.hybrid import rrf
+from govgraph.graph.search.hybrid import rrf
 
 
 def test_documents_ranked_well_by_both_lists_win():

@@ -4,13 +4,13 @@ from pathlib import Path
 
 import pytest
 
-from graph.search import SearchService
-from graph.search.evaluate import names_match
-from graph.store.base import Filters
-from graph.store.embedded import EmbeddedStore
-from ingest.pipeline import build_batch
-from ingest.question import analyze_question
-from ingest.tokenize import tokenize_query
+from govgraph.graph.search import SearchService
+from govgraph.graph.search.evaluate import names_match
+from govgraph.graph.store.base import Filters
+from govgraph.graph.store.embedded import EmbeddedStore
+from govgraph.ingest.pipeline import build_batch
+from govgraph.ingest.question import analyze_question
+from govgraph.ingest.tokenize import tokenize_query
 
 CORPUS = _CORPUS
 SEED = CORPUS / "000_seed-dongcheng-waiban-fzzf-2021.txt"
@@ -153,7 +153,7 @@ def test_warm_loads_without_error_and_search_still_works(service):
 
 
 def test_answer_of_the_kind_asked_for_ranks_higher(service):
-    from graph.search.ask import KIND_MATCH
+    from govgraph.graph.search.ask import KIND_MATCH
     plain = service.ask("东城区与日本哪个城市开展了结好30周年儿童画互展？", k=5)
     by_kind = service._ranker.rank("Place", plain.question, plain.focus, plain.passages, limit=5, kind=["区"])
     before = {a.name: a.score for a in plain.answers}

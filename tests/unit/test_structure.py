@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from ingest.batch import ROLES, report_id_for
-from ingest.document import Document
-from ingest.readers import read_document
-from ingest.structure import Structure, parse_structure
-from ingest.structure.meta import JUNK
+from govgraph.ingest.batch import ROLES, report_id_for
+from govgraph.ingest.document import Document
+from govgraph.ingest.readers import read_document
+from govgraph.ingest.structure import Structure, parse_structure
+from govgraph.ingest.structure.meta import JUNK
 
 SHARED = _SHARED
 CORPUS = SHARED / "corpus"
@@ -268,7 +268,7 @@ def test_seed_structure_survives_every_format(tmp_path, fmt):
 
 
 def test_long_paragraph_is_cut_at_sentence_ends_into_passages_of_one_section():
-    from ingest.structure.outline import CHUNK_CHARS, MAX_PASSAGE_CHARS
+    from govgraph.ingest.structure.outline import CHUNK_CHARS, MAX_PASSAGE_CHARS
     sentence = "持续推进政务服务标准化规范化便利化，全面推行审批服务马上办网上办就近办。"
     text = "一、2023年工作回顾\n（一）深化改革。" + sentence * 20 + "\n（二）扩大开放。" + sentence + "\n"
     s = parse_structure(doc_of(text), "r")
