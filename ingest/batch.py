@@ -11,7 +11,7 @@ from typing import Any
 
 LABELS = (
     "Report", "Passage", "Agency", "Organization", "Person", "Place",
-    "Policy", "Measure", "Event",
+    "Policy", "Measure", "Event", "Indicator", "Plan",
 )
 ENTITY_LABELS = LABELS[2:]
 
@@ -24,6 +24,13 @@ REL_TYPES = (
 SYMMETRIC = frozenset({"COOPERATED_WITH", "PARTNER_OF"})
 
 ROLES = ("achievement", "problem", "plan", "other")
+
+# Time records (ingest.time -> graph.time): an Indicator node is one figure of a report (props indicator,
+# value, unit, kind, year, approx); a Plan node is one planned task of a report (props year, keys).
+INDICATOR = "Indicator"
+PLAN = "Plan"
+TARGET = "target"
+ACTUAL = "actual"
 
 
 def node_id(label: str, name: str) -> str:

@@ -8,12 +8,13 @@ from .errors import IngestError
 from .extract import extract_entities
 from .readers import MAX_BYTES, read_document
 from .structure import parse_structure
+from .time import time_nodes
 from .tokenize import tokenize
 
 # Bump when passages, entities or relations of an unchanged file would come out differently, so
 # that ingesting a folder again rebuilds reports made by older rules (2: passages cut to ~200
-# characters, event names without their verb).
-PIPELINE_VERSION = 2
+# characters, event names without their verb; 3: Indicator and Plan nodes).
+PIPELINE_VERSION = 3
 
 
 def build_batch(path: str | Path, max_bytes: int = MAX_BYTES) -> GraphBatch:
@@ -31,7 +32,8 @@ def build_batch(path: str | Path, max_bytes: int = MAX_BYTES) -> GraphBatch:
     result = extract_entities(doc.text, structure.passages, report)
     report.author_id = result.author_id
     batch = GraphBatch(
-        report=report, passages=structure.passages, nodes=result.nodes, edges=result.edges,
+        report=report, passages=structure.passages,
+        nodes=[*result.nodes, *time_nodes(doc.text, structure.passages, report)], edges=result.edges,
         text=doc.text, entity_texts=result.entity_texts,
         tokens={p.id: tokenize(p.text) for p in structure.passages},
     )

@@ -1,0 +1,125 @@
+"""Indicator points: 「地区生产总值增长7%左右」 in a plan section is a target for the plan year,
+「地区生产总值达910.6亿元、增长11.7%」 in a review is two results for the year reviewed.
+
+A point is a figure (ingest.time.values) owned by the indicator name nearest to its left in the same
+sentence, with only a few linking words between (达, 增长, 控制在…); a growth figure right after a level
+figure (…910.6亿元、增长11.7%) belongs to the same indicator. Kind and year come from the passage's role
+and year (ingest.structure), so a plan section gives targets and a review gives results.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from govgraph.ingest.batch import Evidence, Node, Passage, ReportInfo, node_id
+from govgraph.ingest.extract.lexicon import Matcher, table
+from govgraph.ingest.extract.spans import sentences
+
+from .values import Figure, figure_pattern, read_figure
+from .vocab import ACTUAL, INDICATOR_LABEL, TARGET
+
+_KIND = {"plan": TARGET, "achievement": ACTUAL}
+# Words allowed between an indicator's name and its figure. Anything longer is another statement.
+_MAX_GAP = 12
+_GROWTH = re.compile(r"增长|增速|增幅|上涨|提高|提升|增加|涨幅")
+_FALL = re.compile(r"下降|降低|减少|回落")
+# A gap with these words does not give the indicator's own value: a share of it (占…比重), an average over
+# years (年均), a ranking (第), a list of several values (分别), a total over several years (累计).
+_NOT_OWN = re.compile(r"占|比重|年均|平均每年|累计|分别|第|排名|以来|[。；;：:]|倍")
+_RATE = re.compile(r"(?:率|比重|涨幅|浓度|占比|强度)$")
+_PERCENT = ("%", "个百分点", "百分点")
+
+
+@dataclass(frozen=True)
+class _Name:
+    canonical: str
+    english: str
+    units: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _matcher() -> Matcher:
+    entries = []
+    for canonical, forms, english, units in table("indicators.tsv"):
+        name = _Name(canonical, english, frozenset(u for u in units.split("|") if u))
+        for form in forms.split("|"):
+            entries.append((form.strip(), name))
+    return Matcher(entries)
+
+
+@lru_cache(maxsize=1)
+def _figures() -> re.Pattern:
+    return figure_pattern()
+
+
+def _point_name(name: _Name, gap: str, fig: Figure) -> tuple[str, str] | None:
+    """(name, English name) of the point, or None when the figure cannot be this indicator's."""
+    if fig.unit in _PERCENT and not _RATE.search(name.canonical):
+        if _FALL.search(gap):
+            return name.canonical + "下降", name.english + " fall"
+        if _GROWTH.search(gap) or not gap:
+            return name.canonical + "增长", name.english + " growth"
+        return None
+    if name.units and fig.unit not in name.units:
+        return None  # 保障性住房投资41亿元 is money, not homes
+    if fig.unit not in _PERCENT and _RATE.search(name.canonical) and fig.unit != "微克/立方米":
+        return None
+    return name.canonical, name.english
+
+
+def _sentence_points(text: str, s: int, e: int):
+    """(name, english, figure, start, end) for each point in text[s:e]."""
+    sent = text[s:e]
+    names = [(a, b, p) for a, b, _, p in _matcher().find(sent) if not sent[max(0, a - 1):a] == "占"]
+    figs = [(m.start(), m.end(), read_figure(m)) for m in _figures().finditer(sent)]
+    owner_used: set[tuple[int, bool]] = set()
+    last: dict[int, int] = {}  # name index -> end of the last figure it took
+    for fa, fb, fig in figs:
+        if fig is None:
+            continue
+        left = [i for i, (a, b, _) in enumerate(names) if b <= fa]
+        if not left:
+            continue
+        i = left[-1]
+        a, b, name = names[i]
+        start_gap = last.get(i, b)
+        gap = sent[start_gap:fa]
+        if i in last:
+            # A second figure for the same name: only a growth rate right after the level (、增长11.7%).
+            gap = gap.lstrip("、，, 同比")
+            if len(gap) > 6 or fig.unit not in _PERCENT:
+                continue
+        elif len(gap) > _MAX_GAP or re.search(r"[，,、和与及]", gap):
+            continue
+        if _NOT_OWN.search(gap):
+            continue
+        named = _point_name(name, gap, fig)
+        if named is None:
+            continue
+        growth = fig.unit in _PERCENT
+        if (i, growth) in owner_used:
+            continue
+        owner_used.add((i, growth))
+        last[i] = fb
+        yield named[0], named[1], fig, s + a, s + fb
+
+
+def find_indicators(text: str, passages: list[Passage], report: ReportInfo) -> list[Node]:
+    out: list[Node] = []
+    for p in passages:
+        kind = _KIND.get(p.role)
+        if kind is None or p.year is None:
+            continue
+        for s, e in sentences(p.text, p.start):
+            for name, english, fig, a, b in _sentence_points(text, s, e):
+                ev = Evidence(report.id, report.file, p.id, a, b, text[a:b])
+                props = {"indicator": name, "value": fig.value, "unit": fig.unit, "kind": kind,
+                         "year": p.year, "approx": fig.qualifier == "approx"}
+                if fig.qualifier:
+                    props["qualifier"] = fig.qualifier
+                if fig.high is not None:
+                    props["high"] = fig.high
+                out.append(Node(node_id(INDICATOR_LABEL, f"{report.id}:{a}:{name}"), INDICATOR_LABEL, name,
+                                name_en=english, props=props, evidence=[ev]))
+    return out
