@@ -25,6 +25,7 @@ from govgraph.graph.store.base import Filters, StoreError, StoreUnavailable
 from govgraph.ingest.batch import ENTITY_LABELS, ROLES
 from . import schemas as S
 from .context import Context, Settings
+from .routes import time as time_routes
 from .serialize import edge_out, node_out
 
 log = logging.getLogger("govgraph.api")
@@ -321,6 +322,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         except CypherRefused as e:
             raise HTTPException(422, f"query refused: {e}") from e
 
+    app.include_router(time_routes.router)
     return app
 
 

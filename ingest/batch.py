@@ -88,6 +88,12 @@ class ReportInfo:
     # Version of the ingest rules that built the batch (ingest.pipeline.PIPELINE_VERSION): a file
     # ingested again unchanged is rebuilt when the rules have changed since.
     pipeline: int | None = None
+    # Time (ingest.time.place): the year reviewed and the year planned; the jurisdiction or body the
+    # report speaks for (坪山区, 广东省, 国务院) and the earlier name its text shows it had (坪山新区).
+    reviews: int | None = None
+    plans: int | None = None
+    place: str | None = None
+    place_before: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -9,6 +9,7 @@ from .extract import extract_entities
 from .readers import MAX_BYTES, read_document
 from .structure import parse_structure
 from .time import time_nodes
+from .time.place import report_place
 from .tokenize import tokenize
 
 # Bump when passages, entities or relations of an unchanged file would come out differently, so
@@ -28,7 +29,9 @@ def build_batch(path: str | Path, max_bytes: int = MAX_BYTES) -> GraphBatch:
         id=rid, title=structure.title, file=doc.file, sha256=doc.sha256, year=structure.year,
         author=structure.author, genre=structure.genre, chars=len(doc.text),
         encoding=doc.encoding, format=doc.format, pipeline=PIPELINE_VERSION,
+        reviews=structure.reviews, plans=structure.plans,
     )
+    report.place, report.place_before = report_place(structure.author, doc.text)
     result = extract_entities(doc.text, structure.passages, report)
     report.author_id = result.author_id
     batch = GraphBatch(

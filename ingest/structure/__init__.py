@@ -25,6 +25,8 @@ class Structure:
     year: int | None  # the report's publication year
     genre: str  # 'fzzf' | 'gzbg' | 'other'
     passages: list[Passage] = field(default_factory=list)
+    reviews: int | None = None  # the year the report looks back on
+    plans: int | None = None    # the year it plans
 
 
 def _years(meta: Meta) -> tuple[int | None, int | None]:
@@ -99,4 +101,5 @@ def parse_structure(doc: Document, report_id: str) -> Structure:
                 role=role,
                 year=year,
             ))
-    return Structure(title=meta.title, author=meta.author, year=meta.year, genre=meta.genre, passages=passages)
+    return Structure(title=meta.title, author=meta.author, year=meta.year, genre=meta.genre, passages=passages,
+                     reviews=review_year, plans=plan_year)

@@ -27,6 +27,10 @@ _FALL = re.compile(r"下降|降低|减少|回落")
 # A gap with these words does not give the indicator's own value: a share of it (占…比重), an average over
 # years (年均), a ranking (第), a list of several values (分别), a total over several years (累计).
 _NOT_OWN = re.compile(r"占|比重|年均|平均每年|累计|分别|第|排名|以来|[。；;：:]|倍")
+# Figures for part of a year (一季度, 1—11月, 上半年) are not the year's point.
+_PART_YEAR = re.compile(r"[一二三四]季度|前三季度|上半年|[1-9１-９]\s*[—\-－~至]\s*\d{1,2}\s*月")
+# 新增国家高新技术企业141家 counts the year's additions, not the stock: a point of its own.
+_ADDED = ("新增", "新引进", "新建")
 _RATE = re.compile(r"(?:率|比重|涨幅|浓度|占比|强度)$")
 _PERCENT = ("%", "个百分点", "百分点")
 
@@ -71,6 +75,8 @@ def _point_name(name: _Name, gap: str, fig: Figure) -> tuple[str, str] | None:
 def _sentence_points(text: str, s: int, e: int):
     """(name, english, figure, start, end) for each point in text[s:e]."""
     sent = text[s:e]
+    if _PART_YEAR.search(sent):
+        return
     names = [(a, b, p) for a, b, _, p in _matcher().find(sent) if not sent[max(0, a - 1):a] == "占"]
     figs = [(m.start(), m.end(), read_figure(m)) for m in _figures().finditer(sent)]
     owner_used: set[tuple[int, bool]] = set()
@@ -97,6 +103,10 @@ def _sentence_points(text: str, s: int, e: int):
         named = _point_name(name, gap, fig)
         if named is None:
             continue
+        added = next((w for w in _ADDED if sent[max(0, a - len(w)):a] == w), None)
+        if added and not name.canonical.startswith("城镇新增"):
+            named = ("新增" + named[0], "new " + named[1])
+            a -= len(added)
         growth = fig.unit in _PERCENT
         if (i, growth) in owner_used:
             continue
