@@ -53,9 +53,12 @@ class Context:
     @cached_property
     def search(self):
         from govgraph.graph.search.service import SearchService
+        from govgraph.graph.time.ask import TimeAwareSearch
         from govgraph.ingest.question import analyze_question
+        from govgraph.ingest.time.question import analyze_time_question
         from govgraph.ingest.tokenize import tokenize_query
-        return SearchService(self.store, self.embedder, tokenize_query, analyze_question)
+        return TimeAwareSearch(SearchService(self.store, self.embedder, tokenize_query, analyze_question),
+                               analyze_time_question, lambda q: list(analyze_question(q).terms or []))
 
     def refresh(self) -> None:
         """After a write: a store that had no vectors may have some now, so rebuild the search."""

@@ -105,6 +105,8 @@ class AskOut(BaseModel):
     label: Optional[str] = None
     answers: list[Answer]
     passages: list[Hit]
+    # Indicator points by year for a question naming years (graph.time.ask), else null.
+    time: Optional[dict] = None
 
 
 class EntityPage(BaseModel):

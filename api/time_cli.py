@@ -127,8 +127,8 @@ def eval_time(gold: Path = typer.Option(Path("tests/gold/time"), help="Gold fold
               corpus: Optional[list[Path]] = typer.Option(None, help="Folders holding the gold reports "
                                                           "(default: ../shared/corpus-extra and ../shared/corpus)."),
               as_json: bool = JsonOpt):
-    """Indicator recall and precision, plan recall, follow-up accuracy and `reported` precision against
-    tests/gold/time.
+    """Indicator recall and precision, plan recall, follow-up accuracy and `reported` precision, and time
+    questions with every year's evidence in the top 5, against tests/gold/time.
 
     Example: `govgraph eval time --split test`
     """
@@ -138,7 +138,8 @@ def eval_time(gold: Path = typer.Option(Path("tests/gold/time"), help="Gold fold
         _fail(f"gold folder {gold} not found", EXIT_USAGE)
     if split not in ("dev", "test", "all"):
         _fail(f"--split: must be dev, test or all, got {split!r}", EXIT_USAGE)
-    res = evaluate(gold, build_batch, split=split, roots=corpus or None)
+    res = evaluate(gold, build_batch, split=split, roots=corpus or None,
+                   search_for=lambda folder: _ctx(str(folder), None).search)
     if as_json:
         _print_json(res)
     else:

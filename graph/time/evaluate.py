@@ -3,6 +3,9 @@
 - indicators.jsonl: scope passages (every figure of the jurisdiction for a whole year inside them is gold)
   and the points inside. A predicted point counts when its name, kind, year and value agree with a gold
   point whose span it overlaps; precision is over the predicted points inside the scopes.
+- questions.jsonl: time questions (Chinese and English) with the words answering each year asked; scored
+  by whether every year's words lie in the first 5 passages `ask` returns (on a store without vectors
+  unless the search given has them).
 - plans.jsonl: plan sentences picked at even steps through a plan section, each with the review
   sentences of the next report that report it (or none). Plan recall: a predicted plan item overlaps the
   gold sentence. Follow-up accuracy: status right and, when reported, the top delivery overlaps a gold one.
@@ -119,13 +122,40 @@ def score_plans(gold: list[dict], store) -> dict:
             "errors": errors}
 
 
-def evaluate(gold_dir: Path, build: Callable[[Path], GraphBatch], split: str = "dev", roots=None) -> dict:
+def score_questions(gold: list[dict], search, top: int = 5) -> dict:
+    """Share of questions whose every year's evidence lies in one of the first `top` passages of `ask`."""
+    full = 0
+    spans_hit = spans = 0
+    errors = []
+    for g in gold:
+        res = search.ask(g["question"], k=10).to_dict()
+        got = res["passages"][:top]
+        ok = 0
+        for ev in g["evidence"]:
+            spans += 1
+            if any(h["file"] == ev["file"] and _overlap(h["start"], h["end"], ev["start"], ev["end"]) for h in got):
+                ok += 1
+        spans_hit += ok
+        if ok == len(g["evidence"]):
+            full += 1
+        else:
+            errors.append(f"{ok}/{len(g['evidence'])} years in top {top}: {g['question']}")
+    return {"gold": len(gold), "all_years_in_top5": _ratio(full, len(gold)), "span_recall": _ratio(spans_hit, spans),
+            "errors": errors}
+
+
+def evaluate(gold_dir: Path, build: Callable[[Path], GraphBatch], split: str = "dev", roots=None,
+             search_for: Callable[[Path], object] | None = None) -> dict:
+    """`search_for(store folder)` gives the search service `ask` runs on (the CLI's own); without it the
+    questions are not scored."""
     from govgraph.graph.store.embedded import EmbeddedStore
     roots = [Path(r) for r in roots] if roots else list(DEFAULT_ROOTS)
     keep = (lambda g: True) if split == "all" else (lambda g: g["split"] == split)
     ind_gold = [g for g in _read(gold_dir / "indicators.jsonl") if keep(g)]
     plan_gold = [g for g in _read(gold_dir / "plans.jsonl") if keep(g)]
-    files = {g["file"] for g in ind_gold} | {g["file"] for g in plan_gold} | {g["review_file"] for g in plan_gold}
+    q_gold = [g for g in _read(gold_dir / "questions.jsonl") if keep(g)] if search_for else []
+    files = ({g["file"] for g in ind_gold} | {g["file"] for g in plan_gold} | {g["review_file"] for g in plan_gold}
+             | {ev["file"] for g in q_gold for ev in g["evidence"]})
     batches = {f: build(_find(f, roots)) for f in sorted(files)}
     tmp = Path(tempfile.mkdtemp(prefix="govgraph-eval-time-"))
     try:
@@ -133,9 +163,11 @@ def evaluate(gold_dir: Path, build: Callable[[Path], GraphBatch], split: str = "
             for b in batches.values():
                 store.put_batch(b)
             plans = score_plans(plan_gold, store)
+        questions = score_questions(q_gold, search_for(tmp)) if search_for else None
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    return {"split": split, "indicators": score_indicators(ind_gold, batches), "plans": plans}
+    return {"split": split, "indicators": score_indicators(ind_gold, batches), "plans": plans,
+            "questions": questions}
 
 
 def format_table(res: dict) -> str:
@@ -145,6 +177,11 @@ def format_table(res: dict) -> str:
              f"(gold {i['gold']}, predicted {i['predicted']}, correct {i['correct']})",
              f"plans       recall {p['plan_recall']}  follow-up accuracy {p['followup_accuracy']}  "
              f"reported precision {p['reported_precision']}  (gold {p['gold']}, reported {p['reported_predicted']})"]
+    q = res.get("questions")
+    if q:
+        lines.append(f"questions   all years' evidence in top 5: {q['all_years_in_top5']}  "
+                     f"(year spans found {q['span_recall']}, gold {q['gold']})")
     lines += ["  missed: " + m for m in i["missed"]] + ["  wrong:  " + w for w in i["wrong"]]
     lines += ["  plan:   " + e for e in p["errors"]]
+    lines += ["  asked:  " + e for e in (q or {}).get("errors", [])]
     return "\n".join(lines)

@@ -31,6 +31,9 @@ _NOT_OWN = re.compile(r"占|比重|年均|平均每年|累计|分别|第|排名|
 _PART_YEAR = re.compile(r"[一二三四]季度|前三季度|上半年|[1-9１-９]\s*[—\-－~至]\s*\d{1,2}\s*月")
 # 新增国家高新技术企业141家 counts the year's additions, not the stock: a point of its own.
 _ADDED = ("新增", "新引进", "新建")
+# 「预计2022年全省地区生产总值达12.8万亿元」 in a five-year review: the year written just before the name
+# is the point's year, whatever the section's.
+_STATED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!以来|来)[^，。；,\d]{0,8}$")
 _RATE = re.compile(r"(?:率|比重|涨幅|浓度|占比|强度)$")
 _PERCENT = ("%", "个百分点", "百分点")
 
@@ -46,7 +49,7 @@ class _Name:
 def _matcher() -> Matcher:
     entries = []
     for canonical, forms, english, units in table("indicators.tsv"):
-        name = _Name(canonical, english, frozenset(u for u in units.split("|") if u))
+        name = _Name(canonical, english.split("|")[0], frozenset(u for u in units.split("|") if u))
         for form in forms.split("|"):
             entries.append((form.strip(), name))
     return Matcher(entries)
@@ -73,7 +76,7 @@ def _point_name(name: _Name, gap: str, fig: Figure) -> tuple[str, str] | None:
 
 
 def _sentence_points(text: str, s: int, e: int):
-    """(name, english, figure, start, end) for each point in text[s:e]."""
+    """(name, english, figure, start, end, stated year or None) for each point in text[s:e]."""
     sent = text[s:e]
     if _PART_YEAR.search(sent):
         return
@@ -112,20 +115,24 @@ def _sentence_points(text: str, s: int, e: int):
             continue
         owner_used.add((i, growth))
         last[i] = fb
-        yield named[0], named[1], fig, s + a, s + fb
+        stated = _STATED_YEAR.search(sent[max(0, a - 16):a])
+        yield named[0], named[1], fig, s + a, s + fb, int(stated.group(1)) if stated else None
 
 
 def find_indicators(text: str, passages: list[Passage], report: ReportInfo) -> list[Node]:
     out: list[Node] = []
     for p in passages:
         kind = _KIND.get(p.role)
-        if kind is None or p.year is None:
+        if kind is None:
             continue
         for s, e in sentences(p.text, p.start):
-            for name, english, fig, a, b in _sentence_points(text, s, e):
+            for name, english, fig, a, b, stated in _sentence_points(text, s, e):
+                year = stated or p.year
+                if year is None:
+                    continue  # a figure over several years (过去五年…) is no yearly point
                 ev = Evidence(report.id, report.file, p.id, a, b, text[a:b])
                 props = {"indicator": name, "value": fig.value, "unit": fig.unit, "kind": kind,
-                         "year": p.year, "approx": fig.qualifier == "approx"}
+                         "year": year, "approx": fig.qualifier == "approx"}
                 if fig.qualifier:
                     props["qualifier"] = fig.qualifier
                 if fig.high is not None:
