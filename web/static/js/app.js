@@ -13,6 +13,7 @@ import { PartnersView } from "./partners.js";
 import { PathFinder } from "./path-finder.js";
 import { ReportView } from "./report-view.js";
 import { SearchPanel } from "./search.js";
+import { TimeView } from "./time-view.js";
 
 // The canvases have no DOM per node, so tests and the console reach them here.
 window.govgraph = {};
@@ -129,6 +130,7 @@ function showView(name) {
   }
   if (name === "graph") ui.graph.resize();
   if (name === "partners") ui.partners.open();
+  if (name === "time") ui.time.open();
 }
 
 function route() {
@@ -137,6 +139,7 @@ function route() {
   const parts = path.split("/").filter(Boolean);
   const params = new URLSearchParams(qs || "");
   if (parts[0] === "partners") showView("partners");
+  else if (parts[0] === "time") showView("time");
   else if (parts[0] === "report") {
     showView("report");
     const id = parts[1] ? decodeURIComponent(parts[1]) : ui.reports.currentId;
@@ -204,6 +207,7 @@ function wire() {
     refreshGraphChrome();
     ui.partners.refresh();
     ui.reports.render();
+    if (ui.time.loaded) ui.time.render();
   });
 }
 
@@ -238,6 +242,7 @@ async function start() {
     onSelect: (id) => ui.panel.show(id), onEdge: (edge, s, t2) => ui.panel.showEdge(edge, s, t2),
   });
   ui.reports = new ReportView({ onSelectEntity: (id) => ui.panel.show(id) });
+  ui.time = new TimeView(byTestId("view-time"));
   window.govgraph.ui = ui;
   wire();
   ui.search.welcome(null);
