@@ -123,7 +123,8 @@ def timeline(entity: str = typer.Argument(..., help="Entity id (see `govgraph en
 
 @eval_app.command("time")
 def eval_time(gold: Path = typer.Option(Path("tests/gold/time"), help="Gold folder."),
-              split: str = typer.Option("dev", help="dev, test or all."),
+              split: str = typer.Option("dev", help="dev, test, test2 (a second held-out set, annotated after "
+                                        "the first test run) or all."),
               corpus: Optional[list[Path]] = typer.Option(None, help="Folders holding the gold reports "
                                                           "(default: ../shared/corpus-extra and ../shared/corpus)."),
               as_json: bool = JsonOpt):
@@ -136,8 +137,8 @@ def eval_time(gold: Path = typer.Option(Path("tests/gold/time"), help="Gold fold
     from govgraph.ingest.pipeline import build_batch
     if not gold.is_dir():
         _fail(f"gold folder {gold} not found", EXIT_USAGE)
-    if split not in ("dev", "test", "all"):
-        _fail(f"--split: must be dev, test or all, got {split!r}", EXIT_USAGE)
+    if split not in ("dev", "test", "test2", "all"):
+        _fail(f"--split: must be dev, test, test2 or all, got {split!r}", EXIT_USAGE)
     res = evaluate(gold, build_batch, split=split, roots=corpus or None,
                    search_for=lambda folder: _ctx(str(folder), None).search)
     if as_json:

@@ -9,7 +9,7 @@ and year (ingest.structure), so a plan section gives targets and a review gives 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from govgraph.ingest.batch import Evidence, Node, Passage, ReportInfo, node_id
@@ -34,6 +34,8 @@ _ADDED = ("新增", "新引进", "新建")
 # 「预计2022年全省地区生产总值达12.8万亿元」 in a five-year review: the year written just before the name
 # is the point's year, whatever the section's.
 _STATED_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!以来|来)[^，。；,\d]{0,8}$")
+_RESPECTIVELY = re.compile(r"分别")
+_JOINERS = ("、", "和", "与", "及", "，", ",")
 _RATE = re.compile(r"(?:率|比重|涨幅|浓度|占比|强度)$")
 _PERCENT = ("%", "个百分点", "百分点")
 
@@ -75,6 +77,30 @@ def _point_name(name: _Name, gap: str, fig: Figure) -> tuple[str, str] | None:
     return name.canonical, name.english
 
 
+def _respectively(sent: str, names: list, figs: list):
+    """「A和B分别控制在5.5%和3.5%以内」, 「A、B分别增长19.3%、29.7%」: names joined by 、/和 before 分别 take
+    the figures joined the same way after it, in order. Yields ([(name index, figure index)], gap)."""
+    for m in _RESPECTIVELY.finditer(sent):
+        chain = [i for i, (a, b, _) in enumerate(names) if b <= m.start()]
+        if not chain or m.start() - names[chain[-1]][1] > 2:
+            continue
+        run = [chain[-1]]
+        for i in reversed(chain[:-1]):
+            if 0 < names[run[0]][0] - names[i][1] <= 1 and sent[names[i][1]:names[run[0]][0]] in _JOINERS:
+                run.insert(0, i)
+            elif names[i][1] == names[run[0]][0] or sent[names[i][1]:names[run[0]][0]] not in _JOINERS:
+                break
+        after = [j for j, (fa, _, fig) in enumerate(figs) if fa >= m.end() and fig is not None]
+        picked = after[:1]
+        for j in after[1:]:
+            if sent[figs[picked[-1]][1]:figs[j][0]] in _JOINERS and len(picked) < len(run):
+                picked.append(j)
+            else:
+                break
+        if len(run) >= 2 and len(picked) == len(run) and figs[picked[0]][0] - m.end() <= _MAX_GAP:
+            yield list(zip(run, picked)), sent[m.end():figs[picked[0]][0]]
+
+
 def _sentence_points(text: str, s: int, e: int):
     """(name, english, figure, start, end, stated year or None) for each point in text[s:e]."""
     sent = text[s:e]
@@ -82,10 +108,23 @@ def _sentence_points(text: str, s: int, e: int):
         return
     names = [(a, b, p) for a, b, _, p in _matcher().find(sent) if not sent[max(0, a - 1):a] == "占"]
     figs = [(m.start(), m.end(), read_figure(m)) for m in _figures().finditer(sent)]
+    taken: set[int] = set()
+    for pairs, gap in _respectively(sent, names, figs):
+        # 「分别控制在5.5%和3.5%以内」: the closing qualifier is said once for all
+        closing = figs[pairs[-1][1]][2].qualifier
+        for i, j in pairs:
+            a, _, name = names[i]
+            fa, fb, fig = figs[j]
+            taken.add(j)
+            fig = fig if fig.qualifier else replace(fig, qualifier=closing)
+            named = _point_name(name, gap, fig)
+            if named is not None and not _NOT_OWN.search(gap):
+                stated = _STATED_YEAR.search(sent[max(0, a - 16):a])
+                yield named[0], named[1], fig, s + a, s + fb, int(stated.group(1)) if stated else None
     owner_used: set[tuple[int, bool]] = set()
     last: dict[int, int] = {}  # name index -> end of the last figure it took
-    for fa, fb, fig in figs:
-        if fig is None:
+    for j, (fa, fb, fig) in enumerate(figs):
+        if fig is None or j in taken:
             continue
         left = [i for i, (a, b, _) in enumerate(names) if b <= fa]
         if not left:

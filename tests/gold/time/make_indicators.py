@@ -2,7 +2,9 @@
 # the report that state it (`anchor`), found inside its scope passage to get exact offsets.
 import json
 from pathlib import Path
-X = Path('/work/shared/corpus-extra')
+
+from govgraph.ingest.readers import read_document
+X = Path('/work/shared/corpus-extra')  # run from the repository root
 A, T = 'actual', 'target'
 gold = {
  ('dev', '2022年坪山区政府工作报告_2022.txt'): [
@@ -93,10 +95,42 @@ gold = {
    ('3.5%以内', '城镇登记失业率', T, 2020, 3.5, '%', 'max'),
    ('居民消费价格涨幅3.5%左右', '居民消费价格涨幅', T, 2020, 3.5, '%', 'approx'),
    ('单位地区生产总值能耗下降3%', '单位地区生产总值能耗下降', T, 2020, 3, '%', None)])],
+ ('test2', '龙岗区2023年政府工作报告_2023.txt'): [
+  ((437, 654), [
+   ('实现地区生产总值4759亿元', '地区生产总值', A, 2022, 4.759e11, '元', None),
+   ('增长3%', '地区生产总值增长', A, 2022, 3, '%', None),
+   ('规上工业企业增加值2162.7亿元', '规模以上工业增加值', A, 2022, 2.1627e11, '元', None),
+   ('增长1.7%', '规模以上工业增加值增长', A, 2022, 1.7, '%', None),
+   ('固定资产投资总额1450亿元', '固定资产投资', A, 2022, 1.45e11, '元', None),
+   ('增长9.1%', '固定资产投资增长', A, 2022, 9.1, '%', None),
+   ('社会消费品零售总额1441.7亿元', '社会消费品零售总额', A, 2022, 1.4417e11, '元', None),
+   ('增长5.9%', '社会消费品零售总额增长', A, 2022, 5.9, '%', None),
+   ('一般公共预算收入263.2亿元', '一般公共预算收入', A, 2022, 2.632e10, '元', None),
+   ('下降9.9%', '一般公共预算收入下降', A, 2022, 9.9, '%', None)]),
+  ((6251, 6375), [
+   ('地区生产总值增长7%左右', '地区生产总值增长', T, 2023, 7, '%', 'approx'),
+   ('规上工业企业增加值增长6.5%左右', '规模以上工业增加值增长', T, 2023, 6.5, '%', 'approx'),
+   ('固定资产投资总额增长10%左右', '固定资产投资增长', T, 2023, 10, '%', 'approx'),
+   ('社会消费品零售总额增长7.5%左右', '社会消费品零售总额增长', T, 2023, 7.5, '%', 'approx')])],
+ ('test2', '国务院政府工作报告_2022年.txt'): [
+  ((300, 405), [
+   ('国内生产总值达到114万亿元', '地区生产总值', A, 2021, 1.14e14, '元', None),
+   ('增长8.1%', '地区生产总值增长', A, 2021, 8.1, '%', None),
+   ('全国财政收入突破20万亿元', '财政收入', A, 2021, 2e13, '元', 'min'),
+   ('增长10.7%', '财政收入增长', A, 2021, 10.7, '%', None),
+   ('城镇新增就业1269万人', '城镇新增就业', A, 2021, 1.269e7, '人', None),
+   ('城镇调查失业率平均为5.1%', '城镇调查失业率', A, 2021, 5.1, '%', None),
+   ('居民消费价格上涨0.9%', '居民消费价格涨幅', A, 2021, 0.9, '%', None)]),
+  ((4547, 4747), [
+   ('国内生产总值增长5.5%左右', '地区生产总值增长', T, 2022, 5.5, '%', 'approx'),
+   ('城镇新增就业1100万人以上', '城镇新增就业', T, 2022, 1.1e7, '人', 'min'),
+   ('城镇调查失业率全年控制在5.5%以内', '城镇调查失业率', T, 2022, 5.5, '%', 'max'),
+   ('居民消费价格涨幅3%左右', '居民消费价格涨幅', T, 2022, 3, '%', 'approx'),
+   ('粮食产量保持在1.3万亿斤以上', '粮食产量', T, 2022, 1.3e12, '斤', 'min')])],
 }
 out = []
 for (split, file), scopes in gold.items():
-    text = (X / file).read_text('utf-8').replace('\r\n', '\n')
+    text = read_document(X / file).text
     for (s, e), points in scopes:
         out.append({'split': split, 'file': file, 'scope': [s, e], 'scope_text': text[s:e][:30]})
         pos = s
@@ -106,5 +140,5 @@ for (split, file), scopes in gold.items():
             pos = i + 1
             out.append({'split': split, 'file': file, 'name': name, 'kind': kind, 'year': year, 'value': value,
                         'unit': unit, 'qualifier': q, 'start': i, 'end': i + len(anchor), 'text': anchor})
-Path('/work/wt/time/tests/gold/time/indicators.jsonl').write_text(''.join(json.dumps(o, ensure_ascii=False) + '\n' for o in out))
-print(sum('name' in o for o in out), 'points', sum(1 for o in out if 'name' in o and o['split']=='dev'), 'dev')
+Path('tests/gold/time/indicators.jsonl').write_text(''.join(json.dumps(o, ensure_ascii=False) + '\n' for o in out))
+print({sp: sum(1 for o in out if 'name' in o and o['split'] == sp) for sp in ('dev', 'test', 'test2')})
