@@ -34,11 +34,11 @@ def build_batch(path: str | Path, max_bytes: int = MAX_BYTES) -> GraphBatch:
     report.place, report.place_before = report_place(structure.author, doc.text)
     result = extract_entities(doc.text, structure.passages, report)
     report.author_id = result.author_id
+    tokens = {p.id: tokenize(p.text) for p in structure.passages}
     batch = GraphBatch(
         report=report, passages=structure.passages,
-        nodes=[*result.nodes, *time_nodes(doc.text, structure.passages, report)], edges=result.edges,
-        text=doc.text, entity_texts=result.entity_texts,
-        tokens={p.id: tokenize(p.text) for p in structure.passages},
+        nodes=[*result.nodes, *time_nodes(doc.text, structure.passages, report, tokens)], edges=result.edges,
+        text=doc.text, entity_texts=result.entity_texts, tokens=tokens,
     )
     try:
         batch.validate()

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from govgraph.ingest.batch import Node, Passage, ReportInfo
+from govgraph.ingest.batch import Passage, ReportInfo
+
+from .items import PlanItem
 
 THRESHOLD = 0.5
 MIN_SHARED = 2
@@ -70,9 +72,9 @@ def _automaton(keys: set[str]):
     return auto
 
 
-def follow_up(plans: list[Node], review: ReportInfo, passages: list[Passage]) -> dict[str, list[Delivery]]:
-    """For each plan node id, the review sentences of `review` that report it, best first (maybe none)."""
-    keys = {k for n in plans for k in n.props.get("keys") or []}
+def follow_up(plans: list[PlanItem], review: ReportInfo, passages: list[Passage]) -> dict[str, list[Delivery]]:
+    """For each plan item id, the review sentences of `review` that report it, best first (maybe none)."""
+    keys = {k for n in plans for k in n.keys}
     sents = _sentences(passages)
     if not keys or not sents:
         return {n.id: [] for n in plans}
@@ -96,7 +98,7 @@ def follow_up(plans: list[Node], review: ReportInfo, passages: list[Passage]) ->
                 by_key.setdefault(k, []).append(i)
     out: dict[str, list[Delivery]] = {}
     for n in plans:
-        pk = list(dict.fromkeys(n.props.get("keys") or []))
+        pk = list(dict.fromkeys(n.keys))
         total = sum(sorted((weight(k) for k in pk), reverse=True)[:TOP_KEYS])
         shared: dict[int, list[str]] = {}
         for k in pk:

@@ -20,7 +20,8 @@ REPORTED, NOT_REPORTED, PENDING = "reported", "not_reported", "pending"
 
 def series_view(store) -> dict:
     idx = time_index(store)
-    return {"series": [s.to_dict() for s in idx.series], "unplaced": [u.to_dict() for u in idx.unplaced]}
+    return idx.remembered(("series",), lambda: {"series": [s.to_dict() for s in idx.series],
+                                                 "unplaced": [u.to_dict() for u in idx.unplaced]})
 
 
 def _series(idx: TimeIndex, ref: str | None) -> list[Series]:
@@ -51,6 +52,10 @@ def _point(n: Node, idx: TimeIndex) -> dict:
 def indicators_view(store, series: str | None = None, q: str | None = None, year: int | None = None) -> dict:
     """Indicators of a series (or all), each with its points by year; `q` keeps names containing it."""
     idx = time_index(store)
+    return idx.remembered(("indicators", series, q, year), lambda: _indicators(idx, series, q, year))
+
+
+def _indicators(idx: TimeIndex, series: str | None, q: str | None, year: int | None) -> dict:
     out = []
     for s in _series(idx, series):
         groups: dict[tuple[str, str], list[Node]] = defaultdict(list)
@@ -74,28 +79,28 @@ def indicators_view(store, series: str | None = None, q: str | None = None, year
 def plans_view(store, series: str | None = None, year: int | None = None) -> dict:
     """Plan items with their follow-up in the report reviewing their year: reported, not_reported or pending."""
     idx = time_index(store)
+    return idx.remembered(("plans", series, year), lambda: _plans(store, idx, series, year))
+
+
+def _plans(store, idx: TimeIndex, series: str | None, year: int | None) -> dict:
     out = []
     for s in _series(idx, series):
         for r in s.reports:
-            plans = idx.plans.get(r.id, [])
-            if year is not None:
-                plans = [n for n in plans if n.props.get("year") == year]
-            if not plans:
-                continue
-            by_year: dict[int, list[Node]] = defaultdict(list)
-            for n in plans:
-                by_year[n.props.get("year")].append(n)
-            for y, nodes in sorted(by_year.items(), key=lambda kv: kv[0] or 0):
+            items = [it for it in idx.plans.get(r.id, []) if year is None or it.year == year]
+            by_year: dict[int | None, list] = defaultdict(list)
+            for it in items:
+                by_year[it.year].append(it)
+            for y, group in sorted(by_year.items(), key=lambda kv: kv[0] or 0):
                 later = [f for f in s.following(y) if f.id != r.id] if y is not None else []
                 links: dict[str, list] = defaultdict(list)
                 for f in later:
                     for pid, ds in links_for(store, idx, r, f).items():
                         links[pid].extend(ds)
-                for n in nodes:
-                    ev = n.evidence[0]
-                    delivery = sorted(links.get(n.id, []), key=lambda d: -d.score)
+                for it in group:
+                    ev = it.evidence
+                    delivery = sorted(links.get(it.id, []), key=lambda d: -d.score)
                     status = PENDING if not later else REPORTED if delivery else NOT_REPORTED
-                    out.append({"id": n.id, "text": ev.text, "name": n.name, "year": y, "series": s.id,
+                    out.append({"id": it.id, "text": ev.text, "year": y, "series": s.id,
                                 "report": ev.report, "file": ev.file, "start": ev.start, "end": ev.end,
                                 "status": status, "delivery": [d.to_dict() for d in delivery]})
     return {"plans": out}

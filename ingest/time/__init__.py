@@ -13,6 +13,6 @@ from .plans import find_plans
 __all__ = ["find_indicators", "find_plans", "time_nodes"]
 
 
-def time_nodes(text, passages, report):
-    """The Indicator and Plan nodes of one report."""
-    return [*find_indicators(text, passages, report), *find_plans(text, passages, report)]
+def time_nodes(text, passages, report, tokens=None):
+    """The Indicator and Plan nodes of one report (`tokens`: the batch's passage tokens, to reuse)."""
+    return [*find_indicators(text, passages, report), *find_plans(text, passages, report, tokens)]
