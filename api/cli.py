@@ -18,7 +18,7 @@ from rich.table import Table
 
 from govgraph.graph.store.base import Filters, StoreError, StoreUnavailable
 from govgraph.ingest.vocabulary import FileStatus
-from .context import Context, Settings
+from .context import AppContext, Settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="markdown",
                   help="govgraph: a knowledge graph and semantic search over Chinese government reports.")
@@ -37,8 +37,8 @@ JsonOpt = typer.Option(False, "--json", help="Print JSON instead of a table.")
 KOpt = typer.Option(10, "-k", min=1, max=100, help="How many results.")
 
 
-def _ctx(store: str | None, neo4j: str | None, model: str | None = None) -> Context:
-    return Context(Settings(store=store, neo4j=neo4j, model=model))
+def _ctx(store: str | None, neo4j: str | None, model: str | None = None) -> AppContext:
+    return AppContext(Settings(store=store, neo4j=neo4j, model=model))
 
 
 def _fail(msg: str, code: int) -> None:

@@ -29,8 +29,9 @@ class Settings:
     warm: bool = False
 
 
-class Context:
-    """Opens the store lazily and builds the embedder only when the store holds vectors."""
+class AppContext:
+    """What the CLI and the HTTP app work with: the store, opened lazily, the embedder (built only when
+    the store holds vectors) and the search service."""
 
     def __init__(self, settings: Settings):
         self.settings = settings
@@ -78,3 +79,7 @@ class Context:
     def close(self) -> None:
         if "store" in self.__dict__:
             self.store.close()
+
+
+# The former name, kept while other branches that import it land; new code says AppContext.
+Context = AppContext

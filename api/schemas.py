@@ -75,7 +75,7 @@ class Stats(BaseModel):
     edges: dict[str, int]
 
 
-class Hit(BaseModel):
+class HitOut(BaseModel):
     passage: str
     report: str
     file: str
@@ -91,10 +91,10 @@ class Hit(BaseModel):
 
 class SearchOut(BaseModel):
     query: str
-    hits: list[Hit]
+    hits: list[HitOut]
 
 
-class Answer(BaseModel):
+class AnswerOut(BaseModel):
     id: str
     label: Label
     name: str
@@ -105,8 +105,8 @@ class Answer(BaseModel):
 class AskOut(BaseModel):
     question: str
     label: Optional[Label] = None
-    answers: list[Answer]
-    passages: list[Hit]
+    answers: list[AnswerOut]
+    passages: list[HitOut]
 
 
 class EntityPage(BaseModel):
