@@ -23,6 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from govgraph.graph.store.base import Filters, StoreError, StoreUnavailable
 from govgraph.ingest.batch import ENTITY_LABELS, ROLES
+from govgraph.ingest.vocabulary import Direction
 from . import schemas as S
 from .context import Context, Settings
 from .serialize import edge_out, node_out
@@ -180,7 +181,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             o = others.get(e.target if out_dir else e.source)
             if o is not None:
                 neighbors.setdefault(e.type, []).append(
-                    {"id": o.id, "label": o.label, "name": o.name, "direction": "out" if out_dir else "in"})
+                    {"id": o.id, "label": o.label, "name": o.name, "direction": Direction.OUT if out_dir else Direction.IN})
         reports = {r.id: r for r in store().reports()}
         pas = {p.id: p for p in store().get_passages(list({ev.passage for ev in n.evidence}))}
         evidence = []

@@ -17,6 +17,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from govgraph.graph.store.base import Filters, StoreError, StoreUnavailable
+from govgraph.ingest.vocabulary import FileStatus
 from .context import Context, Settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="markdown",
@@ -97,7 +98,7 @@ def ingest(
     def report(o):
         if as_json:
             return
-        if o.status == "failed":
+        if o.status == FileStatus.FAILED:
             err.print(f"[red]failed[/red]  {escape(o.error)}", highlight=False)
         else:
             err.print(f"{o.status:9} {escape(o.file)}  ({o.passages} passages, {o.nodes} entities, "
