@@ -134,7 +134,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def health():
         s = store().stats()
         return {"status": "ok", "store": store().kind, "reports": s["reports"], "passages": s["passages"],
-                "nodes": sum(s["nodes"].values()), "edges": sum(s["edges"].values()), "model": store().model}
+                "nodes": sum(s["nodes"].values()), "edges": sum(s["edges"].values()), "model": store().model,
+                "generation": store().version}
 
     @app.get("/stats", response_model=S.Stats)
     def stats():

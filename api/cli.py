@@ -36,10 +36,16 @@ StoreOpt = typer.Option(None, "--store", help="Embedded store folder (default ./
 Neo4jOpt = typer.Option(None, "--neo4j", help="Neo4j bolt URI (or set GOVGRAPH_NEO4J_URI).")
 JsonOpt = typer.Option(False, "--json", help="Print JSON instead of a table.")
 KOpt = typer.Option(10, "-k", min=1, max=100, help="How many results.")
+WaitOpt = typer.Option(None, "--wait", min=0, help="Seconds to wait while another process writes the same "
+                       "embedded store (default 300, or GOVGRAPH_LOCK_WAIT); then exit 3.")
 
 
-def _ctx(store: str | None, neo4j: str | None, model: str | None = None) -> Context:
-    return Context(Settings(store=store, neo4j=neo4j, model=model))
+def _say_waiting(msg: str) -> None:
+    err.print(escape(msg), highlight=False)
+
+
+def _ctx(store: str | None, neo4j: str | None, model: str | None = None, wait: float | None = None) -> Context:
+    return Context(Settings(store=store, neo4j=neo4j, model=model, lock_wait=wait, on_lock_wait=_say_waiting))
 
 
 def _fail(msg: str, code: int) -> None:
@@ -81,6 +87,7 @@ def ingest(
     force: bool = typer.Option(False, "--force", help="Re-ingest files even when unchanged."),
     max_bytes: int = typer.Option(64 * 1024 * 1024, "--max-bytes", min=1,
                                   help="Refuse (and report) any file larger than this many bytes."),
+    wait: Optional[float] = WaitOpt,
     as_json: bool = JsonOpt,
 ):
     """Ingest report files or folders into the store.
@@ -91,7 +98,7 @@ def ingest(
     Example: `govgraph ingest data/samples --store ./govgraph-data`
     """
     from .ingest_service import ingest_paths
-    ctx = _ctx(store, neo4j, model)
+    ctx = _ctx(store, neo4j, model, wait)
     embedder = None if no_embed else ctx.new_embedder()
     progress = not as_json and sys.stderr.isatty()
 
@@ -196,12 +203,13 @@ def stats(store: Optional[str] = StoreOpt, neo4j: Optional[str] = Neo4jOpt, as_j
 @app.command()
 @_guard
 def remove(report: str = typer.Argument(..., help="Report id or file name."),
-           store: Optional[str] = StoreOpt, neo4j: Optional[str] = Neo4jOpt, as_json: bool = JsonOpt):
+           store: Optional[str] = StoreOpt, neo4j: Optional[str] = Neo4jOpt, wait: Optional[float] = WaitOpt,
+           as_json: bool = JsonOpt):
     """Remove a report, its passages and evidence, and entities left with none.
 
     Example: `govgraph remove 000_seed-dongcheng-waiban-fzzf-2021.txt`
     """
-    ctx = _ctx(store, neo4j)
+    ctx = _ctx(store, neo4j, wait=wait)
     r = ctx.store.find_report(report)
     if r is None:
         _fail(f"no report {report!r} in the store", EXIT_NOT_FOUND)
@@ -364,7 +372,7 @@ def serve(
         configured_engine()
     except QueryEngineError as e:
         _fail(str(e), EXIT_USAGE)
-    application = create_app(Settings(store=store, neo4j=neo4j, warm=True))
+    application = create_app(Settings(store=store, neo4j=neo4j, warm=True, follow_writes=True))
     uvicorn.run(application, host=host, port=port, log_level="info")
 
 
