@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from govgraph.graph.store.base import GraphStore, StoreError
+from govgraph.graph.store.writer_lock import StoreBusy
 from govgraph.ingest.errors import IngestError
 from govgraph.ingest.pipeline import PIPELINE_VERSION, build_batch
 from govgraph.ingest.readers import MAX_BYTES, iter_input_files
@@ -112,6 +113,8 @@ def ingest_one(store: GraphStore, item: Path | IngestError, embedder=None, max_b
         store.put_batch(batch, vectors)
     except IngestError as e:
         return FileOutcome(path.name, FileStatus.FAILED, error=str(e), seconds=time.perf_counter() - t0)
+    except StoreBusy:
+        raise   # the store, not this file: the whole command stops (exit 3), nothing was written
     except StoreError as e:
         return FileOutcome(path.name, FileStatus.FAILED, error=f"{path.name}: {e}", seconds=time.perf_counter() - t0)
     except Exception as e:  # noqa: BLE001 - a parser bug on one file must not stop the batch

@@ -66,6 +66,9 @@ class Health(BaseModel):
     nodes: int
     edges: int
     model: Optional[str] = None
+    # The embedded store's generation (its manifest version): it moves on every committed write,
+    # by this server or another process, once the server has reloaded it. None on Neo4j.
+    generation: Optional[int] = None
 
 
 class Stats(BaseModel):

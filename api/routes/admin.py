@@ -22,7 +22,8 @@ def router(ctx: AppContext) -> APIRouter:
         store = ctx.store
         s = store.stats()
         return {"status": "ok", "store": store.kind, "reports": s["reports"], "passages": s["passages"],
-                "nodes": sum(s["nodes"].values()), "edges": sum(s["edges"].values()), "model": store.model}
+                "nodes": sum(s["nodes"].values()), "edges": sum(s["edges"].values()), "model": store.model,
+                "generation": store.version}
 
     @r.get("/stats", response_model=S.Stats)
     def stats():
