@@ -7,7 +7,7 @@ from fastapi import APIRouter, FastAPI
 from fastapi.responses import FileResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
 
-WEB = Path(__file__).resolve().parent.parent.parent / "web"
+WEB = Path(__file__).resolve().parents[2] / "web"
 
 
 def mount_static(app: FastAPI) -> None:
