@@ -141,6 +141,16 @@ SET m.model = null, m.dim = null
 # and deadlock; measured with 4 writers of 12 Shenzhen reports, deadlock retries ran past the
 # driver's retry budget and an ingest failed. Serialised, each write still touches only its items.
 TAKE_WRITE_LOCK = "MERGE (m:GovgraphMeta {id: 'store'}) SET m.writes = coalesce(m.writes, 0) + 1"
+PASSAGE_VECTORS = """
+UNWIND $ids AS id
+MATCH (p:Passage {id: id}) WHERE p.embedding IS NOT NULL
+RETURN p.id AS id, p.embedding AS v
+"""
+ENTITY_VECTORS = """
+UNWIND $ids AS id
+MATCH (n:Entity {id: id}) WHERE n.embedding IS NOT NULL
+RETURN n.id AS id, n.embedding AS v
+"""
 HAS_VECTORS = "MATCH (p:Passage) WHERE p.embedding IS NOT NULL RETURN count(p) > 0 AS has LIMIT 1"
 
 # -- reading ---------------------------------------------------------------------------------

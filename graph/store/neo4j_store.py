@@ -313,6 +313,14 @@ class Neo4jStore(GraphStore):
                 return
             after = rows[-1]["p"]["id"]
 
+    def passage_vectors(self, ids):
+        rows = self._read(Q.PASSAGE_VECTORS, ids=list(ids))
+        return {r["id"]: np.asarray(r["v"], dtype=np.float32) for r in rows}
+
+    def entity_vectors(self, ids):
+        rows = self._read(Q.ENTITY_VECTORS, ids=list(ids))
+        return {r["id"]: np.asarray(r["v"], dtype=np.float32) for r in rows}
+
     # -- entities and relations -----------------------------------------------------------------
     def get_nodes(self, ids: list[str]) -> list[Node]:
         return [node_from(row["n"]) for row in self._read(Q.GET_NODES, ids=list(ids))]
