@@ -9,28 +9,23 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-LABELS = (
-    "Report", "Passage", "Agency", "Organization", "Person", "Place",
-    "Policy", "Measure", "Event", "Indicator", "Plan",
-)
-ENTITY_LABELS = LABELS[2:]
+from .vocabulary import ENTITY_LABELS, SYMMETRIC, IndicatorKind, Label, RelType, Role
 
-REL_TYPES = (
-    "AUTHORED", "HAS_PASSAGE", "MENTIONED_IN", "CARRIED_OUT", "ORGANIZED",
-    "PARTICIPATED_IN", "COOPERATED_WITH", "ISSUED", "IMPLEMENTS", "CITES",
-    "PARTNER_OF", "HELD_AT", "LOCATED_IN", "HEADS", "PART_OF", "VISITED",
-)
-# Relations whose direction carries no meaning; stores keep one copy, ordered by id.
-SYMMETRIC = frozenset({"COOPERATED_WITH", "PARTNER_OF"})
+# The names as tuples, for callers that check membership or list them in messages (vocabulary.py).
+LABELS: tuple[Label, ...] = tuple(Label)
+REL_TYPES: tuple[RelType, ...] = tuple(RelType)
+ROLES: tuple[Role, ...] = tuple(Role)
 
-ROLES = ("achievement", "problem", "plan", "other")
+__all__ = ["ENTITY_LABELS", "LABELS", "REL_TYPES", "ROLES", "SYMMETRIC", "Edge", "Evidence", "GraphBatch",
+           "Node", "Passage", "ReportInfo", "node_id", "passage_id", "report_id_for", "INDICATOR", "PLAN", "TARGET",
+           "ACTUAL"]
 
 # Time records (ingest.time -> graph.time): an Indicator node is one figure of a report (props indicator,
-# value, unit, kind, year, approx); a Plan node is one planned task of a report (props year, keys).
-INDICATOR = "Indicator"
-PLAN = "Plan"
-TARGET = "target"
-ACTUAL = "actual"
+# value, unit, kind, year, approx); a Plan node holds the planned tasks of one plan passage (props year, keys).
+INDICATOR = Label.INDICATOR
+PLAN = Label.PLAN
+TARGET = IndicatorKind.TARGET
+ACTUAL = IndicatorKind.ACTUAL
 
 
 def node_id(label: str, name: str) -> str:
@@ -108,7 +103,7 @@ class Passage:
     start: int
     end: int
     section: str = ""
-    role: str = "other"
+    role: str = Role.OTHER
     year: int | None = None
 
     def to_dict(self) -> dict[str, Any]:

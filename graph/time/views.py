@@ -9,13 +9,14 @@ import hashlib
 from collections import defaultdict
 
 from govgraph.ingest.batch import ENTITY_LABELS, INDICATOR, PLAN, Node
+from govgraph.ingest.vocabulary import FollowUp
 
 from .errors import NotFound
 from .index import TimeIndex, links_for, time_index
 from .series import Series
 
 _TIME_LABELS = (INDICATOR, PLAN)
-REPORTED, NOT_REPORTED, PENDING = "reported", "not_reported", "pending"
+REPORTED, NOT_REPORTED, PENDING = FollowUp.REPORTED, FollowUp.NOT_REPORTED, FollowUp.PENDING
 
 
 def series_view(store) -> dict:

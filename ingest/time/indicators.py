@@ -12,12 +12,12 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from govgraph.ingest.batch import Evidence, Node, Passage, ReportInfo, node_id
+from govgraph.ingest.batch import ACTUAL, INDICATOR as INDICATOR_LABEL, TARGET, Evidence, Node, Passage, ReportInfo, node_id
 from govgraph.ingest.extract.lexicon import Matcher, table
 from govgraph.ingest.extract.spans import sentences
 
 from .values import Figure, figure_pattern, read_figure
-from .vocab import ACTUAL, INDICATOR_LABEL, TARGET
+
 
 _KIND = {"plan": TARGET, "achievement": ACTUAL}
 # Words allowed between an indicator's name and its figure. Anything longer is another statement.

@@ -15,12 +15,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from govgraph.ingest.batch import Evidence, Node, Passage, ReportInfo, node_id
+from govgraph.ingest.batch import PLAN as PLAN_LABEL, Evidence, Node, Passage, ReportInfo, node_id
 from govgraph.ingest.extract.lexicon import word_set
 from govgraph.ingest.extract.spans import sentences
 from govgraph.ingest.tokenize import tokenize
 
-from .vocab import PLAN_LABEL
+
 
 _MIN_CHARS = 12
 _MIN_KEYS = 2
