@@ -71,10 +71,13 @@ class AskResult:
     passages: list[Hit] = field(default_factory=list)
     focus: str = ""
     lang: str = "zh"
+    # The indicator points of the years a question names (graph/time/ask.py), else None.
+    time: dict | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "question": self.question, "label": self.label,
             "answers": [a.to_dict() for a in self.answers],
             "passages": [h.to_dict() for h in self.passages],
+            "time": self.time,
         }

@@ -8,7 +8,6 @@ question's time is read by a function handed in (ingest.time.question), so graph
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any, Callable
 
 from govgraph.ingest.batch import ACTUAL, TARGET, Node
@@ -18,16 +17,6 @@ from .index import TimeIndex, time_index
 from .series import Series
 
 _PLACE_SUFFIX = re.compile(r"(?:新区|省|市|区|县)$")
-
-
-@dataclass
-class TimeAskResult(AskResult):
-    time: dict | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        out = super().to_dict()
-        out["time"] = self.time
-        return out
 
 
 def _named_series(idx: TimeIndex, words: list[str]) -> list[Series]:
@@ -112,7 +101,7 @@ class TimeAwareSearch:
                                 "text": n.evidence[0].text, "report": n.evidence[0].report,
                                 "file": n.evidence[0].file, "passage": n.evidence[0].passage,
                                 "start": n.evidence[0].start, "end": n.evidence[0].end} for s, n in points]}
-        return TimeAskResult(question=base.question, label=base.label, answers=base.answers,
+        return AskResult(question=base.question, label=base.label, answers=base.answers,
                              passages=first + rest, focus=base.focus, lang=base.lang, time=time)
 
     def _point_hits(self, store, idx: TimeIndex, points: list[tuple[Series, Node]]) -> list[Hit]:
