@@ -21,9 +21,9 @@ def test_time_gold_floors():
     print("\n" + format_table(res))
     ind, plans, questions = res["indicators"], res["plans"], res["questions"]
     assert ind["gold"] >= 40 and plans["gold"] >= 24 and questions["gold"] >= 15
-    # measured: indicators R 0.877 P 0.985; plans recall 1.0, follow-up 0.75, reported precision 0.818;
-    # every year's evidence in the top 5 for 16/16 questions
-    assert ind["recall"] >= 0.85 and ind["precision"] >= 0.95
+    # measured (dev + test + test2): indicators R 0.919 P 0.989; plans recall 1.0, follow-up 0.75,
+    # reported precision 0.833; every year's evidence in the top 5 for 16/16 questions
+    assert ind["recall"] >= 0.88 and ind["precision"] >= 0.97
     assert plans["plan_recall"] >= 0.95
-    assert plans["followup_accuracy"] >= 0.7 and plans["reported_precision"] >= 0.75
+    assert plans["followup_accuracy"] >= 0.7 and plans["reported_precision"] >= 0.8
     assert questions["all_years_in_top5"] >= 0.9
