@@ -87,7 +87,8 @@ def test_ask_names_the_actor_with_evidence_from_the_passages(service):
     res = service.ask("哪些部门开展了公共场所外语标识核查纠错工作？", k=5)
     d = res.to_dict()
     assert d["label"] == "Agency"
-    assert set(d) == {"question", "label", "answers", "passages"}
+    assert set(d) == {"question", "label", "answers", "passages", "time"}
+    assert d["time"] is None  # no year asked (graph/time/ask.py fills it for questions naming years)
     assert d["answers"], "an agency should answer"
     top = res.answers[0]
     assert any(names_match("区政府外办", n) for n in top.names())
