@@ -321,6 +321,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         except CypherRefused as e:
             raise HTTPException(422, f"query refused: {e}") from e
 
+    from .routes.compare import router as compare_router
+    app.include_router(compare_router)
     return app
 
 

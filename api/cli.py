@@ -405,6 +405,9 @@ def eval_search(store: Optional[str] = StoreOpt, neo4j: Optional[str] = Neo4jOpt
         out.print(format_table(res), highlight=False)
 
 
+from . import compare_cli  # noqa: E402,F401  (registers `compare` and `eval aggregation`)
+
+
 def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:

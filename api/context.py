@@ -55,13 +55,22 @@ class Context:
         from govgraph.graph.search.service import SearchService
         from govgraph.ingest.question import analyze_question
         from govgraph.ingest.tokenize import tokenize_query
-        return SearchService(self.store, self.embedder, tokenize_query, analyze_question)
+        return SearchService(self.store, self.embedder, tokenize_query, analyze_question, aggregator=self.compare)
+
+    @cached_property
+    def compare(self):
+        """Cross-agency questions (哪些区…, which districts…): rows of agencies, see docs/compare.md."""
+        from govgraph.graph.search.aggregate import Comparer
+        from govgraph.ingest.aggregation import AggregationReader
+        from govgraph.ingest.tokenize import tokenize_query
+        return Comparer(self.store, tokenize_query, AggregationReader)
 
     def refresh(self) -> None:
         """After a write: a store that had no vectors may have some now, so rebuild the search."""
         if self.__dict__.get("embedder") is None:
             self.__dict__.pop("embedder", None)
         self.__dict__.pop("search", None)
+        self.__dict__.pop("compare", None)
 
     def warm(self) -> None:
         try:

@@ -98,6 +98,11 @@ class Answer(BaseModel):
     name: str
     score: float
     evidence: list[EvidenceOut]
+    # Aggregation questions (哪些区…) answer with one row per agency: its years and reports.
+    years: Optional[list[int]] = None
+    reports: Optional[list[str]] = None
+    count: Optional[int] = None
+    status: Optional[list[str]] = None
 
 
 class AskOut(BaseModel):
@@ -105,6 +110,7 @@ class AskOut(BaseModel):
     label: Optional[str] = None
     answers: list[Answer]
     passages: list[Hit]
+    aggregate: Optional[dict[str, str]] = None
 
 
 class EntityPage(BaseModel):
