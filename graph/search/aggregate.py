@@ -348,6 +348,10 @@ class Comparer:
             return None
         scope = intent.scope.value if hasattr(intent.scope, "value") else str(intent.scope)
         cmp = self.compare(intent.topic, scope, filters=filters, groups=intent.groups, role=intent.role)
+        if not cmp.rows:
+            # No sentence holds the topic as read (the words of the question are not the reports'):
+            # the ranked answers of an ordinary question say more than an empty table.
+            return None
         answers = []
         for row in cmp.rows:
             top = row.best(ASK_EVIDENCE)
