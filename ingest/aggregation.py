@@ -195,12 +195,21 @@ def detect_aggregation(q: str) -> AggregationIntent | None:
         if noun in _EN_SINGULAR and not _EN_EACH.search(m.group(0)):
             return None  # "which district hosted…" asks for one
         scope = _EN_NOUNS.get(noun) or _EN_SINGULAR[noun]
-    topic = (q[:m.start()] + " " + q[m.end():]).strip()
+    rest = (q[:m.start()] + " " + q[m.end():]).strip()
     try:
-        groups = topic_groups(topic)
+        groups = topic_groups(rest)
     except ValueError:
         return None
-    return AggregationIntent(scope=scope, topic=topic, lang=lang, groups=groups, role=_role(q, lang))
+    return AggregationIntent(scope=scope, topic=_topic_name(rest, groups, lang), lang=lang, groups=groups,
+                             role=_role(q, lang))
+
+
+def _topic_name(rest: str, groups: list[TermGroup], lang: str) -> str:
+    """What the question is about, as a title: 「国际化街区」, "international schools"."""
+    if lang == "zh":
+        return " ".join("".join(g.alternatives[0]) for g in groups)
+    words = re.sub(r"\s+", " ", re.sub(r"[^\w\s'-]", " ", _EN_STOP.sub(" ", rest))).strip()
+    return words or rest
 
 
 # -- agencies and their places ------------------------------------------------------------------------

@@ -103,6 +103,7 @@ class AgencyRow:
     name: str
     agencies: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)  # one per report, by year
+    agency_ids: list[str] = field(default_factory=list)
 
     @property
     def years(self) -> list[int]:
@@ -247,8 +248,8 @@ class Comparer:
                     break
         return out
 
-    def _named_actors(self, matches: list[_Match]) -> dict[str, list[tuple[int, int, str]]]:
-        """passage id -> (start, end, agency name) of measures whose actor the text names. Only
+    def _named_actors(self, matches: list[_Match]) -> dict[str, list[tuple[int, int, str, str]]]:
+        """passage id -> (start, end, agency id, agency name) of measures whose actor the text names. Only
         agencies of modest degree are read: authors are the default actor anyway."""
         pids = [m.passage.id for m in matches]
         in_p = self.store.nodes_in_passages(pids)
@@ -259,14 +260,14 @@ class Comparer:
         reports = {m.passage.report for m in matches}
         edges = self.store.edges_near(list(agencies), reports=reports, max_degree=HUB_DEGREE)
         wanted = set(pids)
-        out: dict[str, list[tuple[int, int, str]]] = {}
+        out: dict[str, list[tuple[int, int, str, str]]] = {}
         for nid, elist in edges.items():
             for e in elist:
                 if e.type not in ACTOR_EDGES or e.source not in agencies:
                     continue
                 for ev in e.evidence:
                     if ev.passage in wanted:
-                        out.setdefault(ev.passage, []).append((ev.start, ev.end, agencies[e.source].name))
+                        out.setdefault(ev.passage, []).append((ev.start, ev.end, e.source, agencies[e.source].name))
         return out
 
     # -- rows ----------------------------------------------------------------------------------
@@ -298,16 +299,17 @@ class Comparer:
             rep = reports.get(m.passage.report)
             if rep is None:
                 continue
-            actors = [name for a, b, name in named.get(m.passage.id, ()) if a < m.end and b > m.start]
-            actors = list(dict.fromkeys(actors)) or ([rep.author] if rep.author else [])
-            for agency in actors:
+            actors = [(aid, name) for a, b, aid, name in named.get(m.passage.id, ()) if a < m.end and b > m.start]
+            author = [(rep.author_id or node_id("Agency", rep.author), rep.author)] if rep.author else []
+            for agency_id, agency in list(dict.fromkeys(actors)) or author:
                 key = self._row_key(agency, scope)
                 if key is None:
                     continue
                 row = rows.get(key)
                 if row is None:
                     label, name = key
-                    row = rows[key] = AgencyRow(id=node_id(label, name), label=label, name=name)
+                    row = rows[key] = AgencyRow(id=agency_id if label == "Agency" else node_id(label, name),
+                                                label=label, name=name, agency_ids=[agency_id])
                 if agency not in row.agencies:
                     row.agencies.append(agency)
                 mention = Mention(report=rep.id, file=rep.file, title=rep.title, year=rep.year,
@@ -321,6 +323,12 @@ class Comparer:
             rows[key].mentions.append(mention)
         for row in rows.values():
             row.mentions.sort(key=lambda x: (x.year or 0, x.report))
+        # A place the graph has no node for is reached through its agency, so every row id opens.
+        places = [r.id for r in rows.values() if r.label == "Place"]
+        known = {n.id for n in self.store.get_nodes(places)} if places else set()
+        for r in rows.values():
+            if r.label == "Place" and r.id not in known:
+                r.id = r.agency_ids[0]
         ordered = sorted(rows.values(), key=lambda r: (-len(r.reports), -max(m.score for m in r.mentions), r.name))
         return Comparison(topic=topic, scope=scope, rows=ordered, terms=[g.words() for g in groups],
                           passages=len(matches))

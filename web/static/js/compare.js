@@ -149,5 +149,5 @@ export class CompareView {
 
 // The way from an aggregation question's answers to this view.
 export function compareButton(onclick) {
-  return el("button", { type: "button", class: "link-button", testid: "answers-to-compare", onclick }, w("compare"));
+  return el("button", { type: "button", class: "link-button block", testid: "answers-to-compare", onclick }, w("compare"));
 }
