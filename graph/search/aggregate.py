@@ -271,10 +271,10 @@ class Comparer:
         return out
 
     # -- rows ----------------------------------------------------------------------------------
-    def _row_key(self, agency: str, scope: str) -> tuple[str, str] | None:
-        """(label, row name) of an acting agency for the scope asked, or None if out of scope."""
+    def _row_key(self, agency_id: str, agency: str, scope: str) -> tuple[str, str] | None:
+        """(label, agency id or place name) of an acting agency for the scope asked, or None if out of scope."""
         if scope == "agency":
-            return ("Agency", agency)
+            return ("Agency", agency_id)
         place = self.reader.place_of(agency)
         if place is None or place.kind != scope:
             return None
@@ -302,16 +302,19 @@ class Comparer:
             actors = [(aid, name) for a, b, aid, name in named.get(m.passage.id, ()) if a < m.end and b > m.start]
             author = [(rep.author_id or node_id("Agency", rep.author), rep.author)] if rep.author else []
             for agency_id, agency in list(dict.fromkeys(actors)) or author:
-                key = self._row_key(agency, scope)
+                key = self._row_key(agency_id, agency, scope)
                 if key is None:
                     continue
                 row = rows.get(key)
                 if row is None:
                     label, name = key
                     row = rows[key] = AgencyRow(id=agency_id if label == "Agency" else node_id(label, name),
-                                                label=label, name=name, agency_ids=[agency_id])
+                                                label=label, name=agency if label == "Agency" else name,
+                                                agency_ids=[agency_id])
                 if agency not in row.agencies:
                     row.agencies.append(agency)
+                if agency_id not in row.agency_ids:
+                    row.agency_ids.append(agency_id)
                 mention = Mention(report=rep.id, file=rep.file, title=rep.title, year=rep.year,
                                   passage=m.passage.id, start=m.start, end=m.end, text=m.text,
                                   status=Status.of_role(m.passage.role), section=m.passage.section, score=m.score)
@@ -323,11 +326,13 @@ class Comparer:
             rows[key].mentions.append(mention)
         for row in rows.values():
             row.mentions.sort(key=lambda x: (x.year or 0, x.report))
-        # A place the graph has no node for is reached through its agency, so every row id opens.
-        places = [r.id for r in rows.values() if r.label == "Place"]
-        known = {n.id for n in self.store.get_nodes(places)} if places else set()
+        # Agencies go by their node's name (the author line may abbreviate it); a place the graph
+        # has no node for is reached through its agency, so every row id opens.
+        known = {n.id: n for n in self.store.get_nodes([r.id for r in rows.values()])} if rows else {}
         for r in rows.values():
-            if r.label == "Place" and r.id not in known:
+            if r.label == "Agency" and r.id in known:
+                r.name = known[r.id].name
+            elif r.label == "Place" and r.id not in known:
                 r.id = r.agency_ids[0]
         ordered = sorted(rows.values(), key=lambda r: (-len(r.reports), -max(m.score for m in r.mentions), r.name))
         return Comparison(topic=topic, scope=scope, rows=ordered, terms=[g.words() for g in groups],
