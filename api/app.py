@@ -23,6 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from govgraph.graph.store.base import Filters, StoreError, StoreUnavailable
 from govgraph.ingest.batch import ENTITY_LABELS, ROLES
+from govgraph.ingest.vocabulary import Direction
 from . import schemas as S
 from .context import Context, Settings
 from .serialize import edge_out, node_out
@@ -133,7 +134,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def health():
         s = store().stats()
         return {"status": "ok", "store": store().kind, "reports": s["reports"], "passages": s["passages"],
-                "nodes": sum(s["nodes"].values()), "edges": sum(s["edges"].values()), "model": store().model}
+                "nodes": sum(s["nodes"].values()), "edges": sum(s["edges"].values()), "model": store().model,
+                "generation": store().version}
 
     @app.get("/stats", response_model=S.Stats)
     def stats():
@@ -180,7 +182,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             o = others.get(e.target if out_dir else e.source)
             if o is not None:
                 neighbors.setdefault(e.type, []).append(
-                    {"id": o.id, "label": o.label, "name": o.name, "direction": "out" if out_dir else "in"})
+                    {"id": o.id, "label": o.label, "name": o.name, "direction": Direction.OUT if out_dir else Direction.IN})
         reports = {r.id: r for r in store().reports()}
         pas = {p.id: p for p in store().get_passages(list({ev.passage for ev in n.evidence}))}
         evidence = []

@@ -208,6 +208,18 @@ class GraphStore(ABC):
         """Name of the embedding model the stored vectors came from, if any."""
         return None
 
+    # -- generations: how long-lived readers notice writes made by other processes ------------
+    @property
+    def version(self) -> int | None:
+        """The generation this object serves, changing with every write it knows of; None for a
+        store that serves every committed write as soon as it is made (Neo4j)."""
+        return None
+
+    def committed_version(self) -> int | None:
+        """The newest generation any process has committed, read cheaply. A reader whose
+        `version` is behind it reopens the store to see those writes."""
+        return self.version
+
     def close(self) -> None:
         pass
 

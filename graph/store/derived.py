@@ -13,10 +13,12 @@ import networkx as nx
 import numpy as np
 
 from govgraph.ingest.batch import Edge, GraphBatch, Node, Passage, ReportInfo
+from govgraph.ingest.vocabulary import Label, RelType, Role
 from .base import Filters, Vectors
 from .merge import canonical_edge, merge_aliases
 
-ROLE_CODES = {"achievement": 0, "problem": 1, "plan": 2, "other": 3}
+# Row codes of the p_role array, in the vocabulary's order (achievement 0 … other 3).
+ROLE_CODES: dict[Role, int] = {role: code for code, role in enumerate(Role)}
 
 
 # Bumped whenever DerivedIndex changes shape, so snapshots pickled by older code are rebuilt.
@@ -63,8 +65,8 @@ class DerivedIndex:
 
     def stats(self) -> dict:
         labels = Counter(n.label for n in self.nodes.values())
-        labels["Report"] = len(self.reports)
-        labels["Passage"] = len(self.passages)
+        labels[Label.REPORT] = len(self.reports)
+        labels[Label.PASSAGE] = len(self.passages)
         types = Counter(e.type for e in self.edges.values())
         types.update(self.materialised)
         return {
@@ -150,9 +152,9 @@ def build_derived(segments: dict[str, tuple[GraphBatch, Vectors | None]]) -> Der
             pyear[p.id] = p.year
             tokens.append(batch.tokens.get(p.id, []))
         d.report_passages[rid] = ids
-        d.materialised["HAS_PASSAGE"] += len(ids)
+        d.materialised[RelType.HAS_PASSAGE] += len(ids)
         if rep.author_id:
-            d.materialised["AUTHORED"] += 1
+            d.materialised[RelType.AUTHORED] += 1
         for n in batch.nodes:
             cur = d.nodes.get(n.id)
             if cur is None:
@@ -173,7 +175,7 @@ def build_derived(segments: dict[str, tuple[GraphBatch, Vectors | None]]) -> Der
                 y = pyear.get(ev.passage)
                 if y is not None:
                     node_years[n.id].add(y)
-            if n.label == "Policy":
+            if n.label == Label.POLICY:
                 cites.add((rid, n.id))
         for e in batch.edges:
             e = canonical_edge(e)
@@ -194,8 +196,8 @@ def build_derived(segments: dict[str, tuple[GraphBatch, Vectors | None]]) -> Der
     d.node_reports = dict(node_reports)
     d.node_years = dict(node_years)
     d.passage_nodes = {k: list(v) for k, v in passage_nodes.items()}
-    d.materialised["MENTIONED_IN"] = sum(len(v) for v in d.passage_nodes.values())
-    d.materialised["CITES"] = len(cites)
+    d.materialised[RelType.MENTIONED_IN] = sum(len(v) for v in d.passage_nodes.values())
+    d.materialised[RelType.CITES] = len(cites)
     g = nx.MultiDiGraph()
     g.add_nodes_from((n.id, {"label": n.label, "name": n.name}) for n in d.nodes.values())
     # Keyed by type: a store keeps at most one edge per (source, type, target).
@@ -208,7 +210,7 @@ def build_derived(segments: dict[str, tuple[GraphBatch, Vectors | None]]) -> Der
     n = len(d.passage_ids)
     d.p_report = np.fromiter((d.report_codes[p.report] for p in d.passages.values()), np.int32, n)
     d.p_year = np.fromiter((p.year if p.year is not None else -1 for p in d.passages.values()), np.int32, n)
-    d.p_role = np.fromiter((ROLE_CODES.get(p.role, 3) for p in d.passages.values()), np.int8, n)
+    d.p_role = np.fromiter((ROLE_CODES.get(p.role, ROLE_CODES[Role.OTHER]) for p in d.passages.values()), np.int8, n)
     d.p_author = np.fromiter((d.author_codes.get(d.reports[p.report].author or "", -1)
                               for p in d.passages.values()), np.int32, n)
     row = {pid: i for i, pid in enumerate(d.passage_ids)}

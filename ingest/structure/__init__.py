@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from ..batch import Passage, passage_id
 from ..document import Document
+from ..vocabulary import Genre
 from .meta import GENRE_FZZF, GENRE_GZBG, GENRE_OTHER, Meta, read_meta
 from .outline import Context, Outline, Paragraph, split_paragraphs
 from .roles import ACHIEVEMENT, OTHER, PLAN, PROBLEM, problem_paragraph, text_leaning
@@ -23,7 +24,7 @@ class Structure:
     title: str
     author: str | None
     year: int | None  # the report's publication year
-    genre: str  # 'fzzf' | 'gzbg' | 'other'
+    genre: Genre
     passages: list[Passage] = field(default_factory=list)
 
 

@@ -5,11 +5,12 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
+from ..vocabulary import Genre
 from .numbering import match_numbering
 
-GENRE_FZZF = "fzzf"  # 法治政府建设年度情况报告
-GENRE_GZBG = "gzbg"  # 政府工作报告
-GENRE_OTHER = "other"
+GENRE_FZZF = Genre.FZZF  # 法治政府建设年度情况报告
+GENRE_GZBG = Genre.GZBG  # 政府工作报告
+GENRE_OTHER = Genre.OTHER
 
 # Word-processor residue that some exports leave in the text ([bookmark: _GoBack] and the like).
 JUNK = re.compile(r"\[(?:bookmark|image|footnote|endnote|comment)[^\]\n]{0,80}\]|[\u200b\u200c\u200d\u2060\ufeff]", re.I)
@@ -50,7 +51,7 @@ class Meta:
     title: str
     author: str | None
     year: int | None
-    genre: str
+    genre: Genre
 
 
 def clean_line(line: str) -> str:
