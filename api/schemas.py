@@ -78,7 +78,7 @@ class Stats(BaseModel):
     edges: dict[str, int]
 
 
-class Hit(BaseModel):
+class HitOut(BaseModel):
     passage: str
     report: str
     file: str
@@ -94,10 +94,10 @@ class Hit(BaseModel):
 
 class SearchOut(BaseModel):
     query: str
-    hits: list[Hit]
+    hits: list[HitOut]
 
 
-class Answer(BaseModel):
+class AnswerOut(BaseModel):
     id: str
     label: Label
     name: str
@@ -113,8 +113,8 @@ class Answer(BaseModel):
 class AskOut(BaseModel):
     question: str
     label: Optional[Label] = None
-    answers: list[Answer]
-    passages: list[Hit]
+    answers: list[AnswerOut]
+    passages: list[HitOut]
     aggregate: Optional[dict[str, str]] = None
 
 

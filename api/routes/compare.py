@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from typing import Optional
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Query
 from pydantic import BaseModel, Field
 
 from govgraph.graph.search.aggregate import SCOPES, parse_years
-
-router = APIRouter(tags=["compare"])
+from ..context import AppContext
+from .params import query_text
 
 
 class MentionOut(BaseModel):
@@ -44,17 +44,21 @@ class CompareOut(BaseModel):
     rows: list[RowOut]
 
 
-@router.get("/compare", response_model=CompareOut)
-def compare(request: Request,
-            q: str = Query(..., min_length=1, max_length=2000, description="A topic or an aggregation question."),
-            scope: Optional[str] = Query(None, pattern="^(" + "|".join(SCOPES) + ")$"),
-            label: Optional[str] = Query(None, pattern="^(Agency|Place)$",
-                                         description="Agency: rows are agencies; Place: districts."),
-            years: Optional[str] = Query(None, max_length=20, description="e.g. 2018-2025")):
-    ctx = request.app.state.ctx
-    if scope is None and label is not None:
-        scope = "agency" if label == "Agency" else "district"
-    try:
-        return ctx.compare.compare_text(q, scope, years=parse_years(years)).to_dict()
-    except ValueError as e:
-        raise HTTPException(422, str(e)) from e
+def router(ctx: AppContext) -> APIRouter:
+    r = APIRouter(tags=["compare"])
+
+    @r.get("/compare", response_model=CompareOut)
+    def compare(q: str = query_text(ctx.settings),
+                scope: Optional[str] = Query(None, pattern="^(" + "|".join(SCOPES) + ")$"),
+                label: Optional[str] = Query(None, pattern="^(Agency|Place)$",
+                                             description="Agency: rows are agencies; Place: districts."),
+                years: Optional[str] = Query(None, max_length=20, description="e.g. 2018-2025")):
+        """One row per agency (or district, city, province) whose reports do or plan the topic."""
+        if scope is None and label is not None:
+            scope = "agency" if label == "Agency" else "district"
+        try:
+            return ctx.compare.compare_text(q, scope, years=parse_years(years)).to_dict()
+        except ValueError as e:
+            raise HTTPException(422, str(e)) from e
+
+    return r

@@ -46,6 +46,9 @@ def test_members_are_plain_strings_to_stores_and_json():
     assert f"{Label.PLACE}" == "Place" and Label.PLACE == "Place"
     assert json.dumps({"t": RelType.HEADS}) == '{"t": "HEADS"}'
     assert batch.node_id(Label.AGENCY, "国务院") == batch.node_id("Agency", "国务院")
+    # Members hash as their values, so sets and dicts keyed by members find plain strings read from a
+    # store (Enum's own __hash__ hashes the member name, AGENCY, which would miss "Agency").
+    assert "Agency" in frozenset({Label.AGENCY}) and {Role.PLAN: 2}["plan"] == 2
 
 
 def test_api_schema_lists_the_vocabulary():
