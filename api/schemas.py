@@ -103,11 +103,6 @@ class AnswerOut(BaseModel):
     name: str
     score: float
     evidence: list[EvidenceOut]
-    # Aggregation questions (哪些区…) answer with one row per agency: its years and reports.
-    years: Optional[list[int]] = None
-    reports: Optional[list[str]] = None
-    count: Optional[int] = None
-    status: Optional[list[str]] = None
 
 
 class AskOut(BaseModel):
@@ -115,7 +110,19 @@ class AskOut(BaseModel):
     label: Optional[Label] = None
     answers: list[AnswerOut]
     passages: list[HitOut]
-    aggregate: Optional[dict[str, str]] = None
+
+
+class RowAnswerOut(AnswerOut):
+    """An aggregation question (哪些区…) answers with one row per agency: its years and reports."""
+    years: list[int]
+    reports: list[str]
+    count: int
+    status: list[str]
+
+
+class AggregateAskOut(AskOut):
+    answers: list[RowAnswerOut]
+    aggregate: dict[str, str]
 
 
 class EntityPage(BaseModel):

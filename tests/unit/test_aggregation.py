@@ -97,3 +97,16 @@ def test_sentence_matching_keeps_phrase_words_close():
     assert not _has("加快国际化社区建设，创建蛇口样板街区", g)  # apart, across a comma
     park = topic_groups("公园城市")[0]
     assert not _has("儿童公园等城市设施不足", park)          # a list, not the phrase
+
+
+def test_aggregate_ask_schema_mirrors_the_result():
+    from govgraph.api import schemas as S
+    from govgraph.graph.search.aggregate import AggregateAskResult, RowAnswer
+    from govgraph.ingest.batch import Evidence
+    ev = Evidence("r", "r.txt", "r#p1", 0, 4, "推进河长制")
+    row = RowAnswer("place-1", "Place", "南山区", 2.0, [ev], years=[2017, 2018], reports=["r", "s"], status=["done"])
+    assert set(S.RowAnswerOut.model_fields) == set(row.to_dict())
+    res = AggregateAskResult("哪些区推行河长制？", "Place", [row], [], topic="河长制", scope="district")
+    assert set(S.AggregateAskOut.model_fields) == set(res.to_dict())
+    out = S.AggregateAskOut.model_validate(res.to_dict())
+    assert out.answers[0].years == [2017, 2018] and out.aggregate == {"topic": "河长制", "scope": "district"}
