@@ -30,7 +30,7 @@ def compare(
 
     Example: `govgraph compare 国际化街区 --scope district --years 2018-2025 --json`
     """
-    from govgraph.graph.search.aggregate import parse_years
+    from govgraph.graph.search.aggregate import Status, parse_years
     if label is not None and label not in _LABEL_SCOPE:
         _fail(f"--label: must be Agency or Place, got {label!r}", EXIT_USAGE)
     try:
@@ -44,7 +44,7 @@ def compare(
     cols = sorted({y for r in res.rows for y in r.years})
     t = Table("name", "reports", *[str(y) for y in cols], "best sentence", show_lines=True)
     for r in res.rows:
-        marks = {m.year: ("●" if m.status == "done" else "○") for m in r.mentions}
+        marks = {m.year: ("●" if m.status is Status.DONE else "○") for m in r.mentions}
         best = r.best(1)[0].text[:80] if r.mentions else ""
         t.add_row(r.name, str(len(r.reports)), *[marks.get(y, "") for y in cols], best)
     out.print(f"{res.topic}: {len(res.rows)} rows ({res.scope}); ● done ○ planned or mentioned")

@@ -18,6 +18,7 @@ import re
 import threading
 import time
 from dataclasses import dataclass, field
+from enum import Enum
 from functools import lru_cache
 from typing import Any, Callable, Protocol, Sequence
 
@@ -52,14 +53,14 @@ def parse_years(text: str | None) -> tuple[int, int] | None:
     return lo, hi
 
 
-class Status:
+class Status(str, Enum):
     """What a report says of the thing: done (achievement section), planned (plan section) or mentioned."""
     DONE = "done"
     PLANNED = "planned"
     MENTIONED = "mentioned"
 
     @staticmethod
-    def of_role(role: str) -> str:
+    def of_role(role: str) -> "Status":
         return {"achievement": Status.DONE, "plan": Status.PLANNED}.get(role, Status.MENTIONED)
 
 
@@ -81,7 +82,7 @@ class Mention:
     start: int
     end: int
     text: str
-    status: str
+    status: Status
     section: str = ""
     score: float = 0.0
 
@@ -91,7 +92,7 @@ class Mention:
 
     def to_dict(self) -> dict[str, Any]:
         d = self.evidence().to_dict()
-        d.update({"year": self.year, "status": self.status, "title": self.title, "section": self.section})
+        d.update({"year": self.year, "status": self.status.value, "title": self.title, "section": self.section})
         return d
 
 
@@ -115,7 +116,7 @@ class AgencyRow:
 
     @property
     def statuses(self) -> list[str]:
-        return sorted({m.status for m in self.mentions})
+        return sorted({m.status.value for m in self.mentions})
 
     def best(self, n: int) -> list[Mention]:
         return sorted(self.mentions, key=lambda m: (-m.score, -(m.year or 0)))[:n]
