@@ -17,11 +17,13 @@ from rich.markup import escape
 from rich.table import Table
 
 from govgraph.graph.store.base import Filters, StoreError, StoreUnavailable
-from .context import Context, Settings
+from govgraph.ingest.vocabulary import FileStatus
+from .context import AppContext, Settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="markdown",
                   help="govgraph: a knowledge graph and semantic search over Chinese government reports.")
-eval_app = typer.Typer(no_args_is_help=True, help="Measure extraction and search quality against tests/gold.")
+eval_app = typer.Typer(no_args_is_help=True, help="Measure extraction and search quality against gold "
+                       "(--gold; by default tests/gold, in a checkout).")
 app.add_typer(eval_app, name="eval")
 
 out = Console()
@@ -42,8 +44,8 @@ def _say_waiting(msg: str) -> None:
     err.print(escape(msg), highlight=False)
 
 
-def _ctx(store: str | None, neo4j: str | None, model: str | None = None, wait: float | None = None) -> Context:
-    return Context(Settings(store=store, neo4j=neo4j, model=model, lock_wait=wait, on_lock_wait=_say_waiting))
+def _ctx(store: str | None, neo4j: str | None, model: str | None = None, wait: float | None = None) -> AppContext:
+    return AppContext(Settings(store=store, neo4j=neo4j, model=model, lock_wait=wait, on_lock_wait=_say_waiting))
 
 
 def _fail(msg: str, code: int) -> None:
@@ -103,7 +105,7 @@ def ingest(
     def report(o):
         if as_json:
             return
-        if o.status == "failed":
+        if o.status == FileStatus.FAILED:
             err.print(f"[red]failed[/red]  {escape(o.error)}", highlight=False)
         else:
             err.print(f"{o.status:9} {escape(o.file)}  ({o.passages} passages, {o.nodes} entities, "
@@ -381,9 +383,19 @@ def serve(
     uvicorn.run(application, host=host, port=port, log_level="info")
 
 
+def _gold(given: Path | None, shipped: str, option: str) -> Path:
+    """The gold the user gave, else the repository's own when running from a checkout."""
+    from govgraph.ingest.checkout import NotInCheckout, shipped_gold
+    try:
+        return given or shipped_gold(shipped, option)
+    except NotInCheckout as e:
+        _fail(str(e), EXIT_USAGE)
+
+
 @eval_app.command("extraction")
 @eval_app.command("extract", hidden=True)
-def eval_extract(gold: Path = typer.Option(Path("tests/gold/extraction"), help="Gold folder."),
+def eval_extract(gold: Optional[Path] = typer.Option(None, "--gold", help="Gold folder (default: tests/gold/"
+                                                   "extraction, only when running from a checkout)."),
                  corpus: Optional[list[Path]] = typer.Option(None, help="Folders holding the gold reports "
                                                              "(default: data/samples and ../shared/corpus)."),
                  as_json: bool = JsonOpt):
@@ -391,11 +403,16 @@ def eval_extract(gold: Path = typer.Option(Path("tests/gold/extraction"), help="
 
     Example: `govgraph eval extraction`
     """
+    from govgraph.ingest.checkout import GOLD_EXTRACTION
     from govgraph.ingest.eval_extract import evaluate, format_table
     from govgraph.ingest.pipeline import build_batch
+    gold = _gold(gold, GOLD_EXTRACTION, "--gold DIR")
     if not gold.is_dir():
         _fail(f"gold folder {gold} not found", EXIT_USAGE)
-    res = evaluate(gold, build_batch, roots=corpus or None)
+    try:
+        res = evaluate(gold, build_batch, roots=corpus or None)
+    except FileNotFoundError as e:
+        _fail(str(e), EXIT_USAGE)
     if as_json:
         _print_json(res)
     else:
@@ -405,15 +422,21 @@ def eval_extract(gold: Path = typer.Option(Path("tests/gold/extraction"), help="
 @eval_app.command("search")
 @_guard
 def eval_search(store: Optional[str] = StoreOpt, neo4j: Optional[str] = Neo4jOpt,
-                gold: Path = typer.Option(Path("tests/gold/questions.jsonl"), help="Gold questions."),
+                gold: Optional[Path] = typer.Option(None, "--gold", help="Gold questions, JSON lines (default: "
+                                                    "tests/gold/questions.jsonl, only when running from a checkout)."),
                 k: int = KOpt, as_json: bool = JsonOpt):
     """Evidence MRR and hit@1/hit@3, answer hit@3, for BM25 alone, vectors alone and hybrid.
 
     The store must hold the gold reports with embeddings. Example: `govgraph eval search --store ./eval-store`
     """
     from govgraph.graph.search.evaluate import evaluate, format_table
+    from govgraph.ingest.checkout import GOLD_QUESTIONS
+    gold = _gold(gold, GOLD_QUESTIONS, "--gold FILE")
     ctx = _ctx(store, neo4j)
-    res = evaluate(ctx.search, gold, k=k)
+    try:
+        res = evaluate(ctx.search, gold, k=k)
+    except ValueError as e:  # an unreadable or malformed gold file, named in the message
+        _fail(str(e), EXIT_USAGE)
     if as_json:
         _print_json(res)
     else:

@@ -40,8 +40,9 @@ class Settings:
 FOLLOW_CHECK_SECONDS = 0.2
 
 
-class Context:
-    """Opens the store lazily and builds the embedder only when the store holds vectors.
+class AppContext:
+    """What the CLI and the HTTP app work with: the store, opened lazily, the embedder (built only when
+    the store holds vectors) and the search service.
 
     With `settings.follow_writes`, every use of `store` or `search` checks (at most every
     FOLLOW_CHECK_SECONDS) whether another process committed a newer generation; if so a
@@ -147,3 +148,7 @@ class Context:
     def close(self) -> None:
         if "_store" in self.__dict__:
             self._store.close()
+
+
+# The former name, kept while other branches that import it land; new code says AppContext.
+Context = AppContext
