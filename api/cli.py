@@ -227,6 +227,8 @@ def export(
     store: Optional[str] = StoreOpt, neo4j: Optional[str] = Neo4jOpt,
     fmt: str = typer.Option("jsonl", "--format", help="jsonl, graphml, csv (a folder for neo4j-admin) or cypher."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="File (or folder for csv); default stdout."),
+    with_vectors: bool = typer.Option(False, "--with-vectors", help="jsonl only: add the embeddings and the "
+                                      "model, so `govgraph import` loads the file into another store."),
 ):
     """Export the whole graph with its evidence.
 
@@ -235,6 +237,11 @@ def export(
     from govgraph.graph.export import FORMATS, export as do_export
     if fmt not in FORMATS:
         _fail(f"unknown --format {fmt!r}; choose one of {', '.join(FORMATS)}", EXIT_USAGE)
+    if with_vectors:
+        if fmt != "jsonl":
+            _fail("--with-vectors goes with --format jsonl", EXIT_USAGE)
+        from govgraph.graph.export.jsonl_vectors import write_jsonl_with_vectors
+        do_export = lambda st, _fmt, out: write_jsonl_with_vectors(st, out)  # noqa: E731
     if fmt == "csv" and output is None:
         _fail("--format csv writes a folder: give it with -o DIR", EXIT_USAGE)
     ctx = _ctx(store, neo4j)
@@ -434,6 +441,9 @@ def eval_search(store: Optional[str] = StoreOpt, neo4j: Optional[str] = Neo4jOpt
         _print_json(res)
     else:
         out.print(format_table(res), highlight=False)
+
+
+from . import import_cmd  # noqa: E402,F401 - registers `govgraph import` on app
 
 
 def main() -> None:

@@ -312,6 +312,20 @@ class EmbeddedStore(GraphStore):
         has caught up with. Analytics caches key on it."""
         return self._manifest["version"]
 
+    def passage_vectors(self, ids):
+        d = self._index()
+        if d.passage_matrix is None:
+            return {}
+        row = {pid: i for i, pid in enumerate(d.passage_ids)}
+        return {i: d.passage_matrix[row[i]] for i in ids if i in row}
+
+    def entity_vectors(self, ids):
+        d = self._index()
+        if d.entity_matrix is None:
+            return {}
+        row = {e: i for i, e in enumerate(d.entity_ids)}
+        return {i: d.entity_matrix[row[i]] for i in ids if i in row}
+
     def networkx_graph(self):
         """The store's own entity graph (networkx MultiDiGraph, edges keyed by type). Read-only."""
         return self._index().graph
