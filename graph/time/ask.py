@@ -8,6 +8,7 @@ question's time is read by a function handed in (ingest.time.question), so graph
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any, Callable
 
 from govgraph.ingest.batch import ACTUAL, TARGET, Node
@@ -101,8 +102,8 @@ class TimeAwareSearch:
                                 "text": n.evidence[0].text, "report": n.evidence[0].report,
                                 "file": n.evidence[0].file, "passage": n.evidence[0].passage,
                                 "start": n.evidence[0].start, "end": n.evidence[0].end} for s, n in points]}
-        return AskResult(question=base.question, label=base.label, answers=base.answers,
-                             passages=first + rest, focus=base.focus, lang=base.lang, time=time)
+        # replace() keeps whatever else the service's result carries (an aggregation's rows, say)
+        return replace(base, passages=first + rest, time=time)
 
     def _point_hits(self, store, idx: TimeIndex, points: list[tuple[Series, Node]]) -> list[Hit]:
         ordered = sorted(points, key=lambda sn: (sn[1].props.get("year") or 0, sn[1].props.get("kind") != TARGET))

@@ -13,6 +13,7 @@ import { PartnersView } from "./partners.js";
 import { PathFinder } from "./path-finder.js";
 import { ReportView } from "./report-view.js";
 import { SearchPanel } from "./search.js";
+import { CompareView } from "./compare.js";
 import { TimeView } from "./time-view.js";
 
 // The canvases have no DOM per node, so tests and the console reach them here.
@@ -139,6 +140,10 @@ function route() {
   const parts = path.split("/").filter(Boolean);
   const params = new URLSearchParams(qs || "");
   if (parts[0] === "partners") showView("partners");
+  else if (parts[0] === "compare") {
+    showView("compare");
+    ui.compare.open(params.get("q"));
+  }
   else if (parts[0] === "time") showView("time");
   else if (parts[0] === "report") {
     showView("report");
@@ -207,6 +212,7 @@ function wire() {
     refreshGraphChrome();
     ui.partners.refresh();
     ui.reports.render();
+    ui.compare.render();
     if (ui.time.loaded) ui.time.render();
   });
 }
@@ -221,7 +227,9 @@ async function start() {
   ui.search = new SearchPanel(byTestId("results-pane"), {
     onAnswer: openAnswer, onShowAnswers: showAnswers, onOpenReport: openReport,
     onAsk: (q) => { byTestId("search-input").value = q; ui.search.ask(q); },
+    onCompare: (q) => { location.hash = `#/compare?${new URLSearchParams({ q })}`; },
   });
+  ui.compare = new CompareView(byTestId("view-compare"), { onOpenReport: openReport });
   ui.panel = new EntityPanel(byTestId("entity-panel"), {
     onClose: () => ui.panel.hide(),
     onNavigate: async (id) => {
