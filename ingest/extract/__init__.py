@@ -16,6 +16,7 @@ from govgraph.ingest.batch import Edge, Evidence, Node, Passage, ReportInfo, SYM
 from .agencies import author_mention_name, find_agencies
 from .events import find_events
 from .measures import find_measures
+from .meetings import find_meetings
 from .lexicon import word_list
 from .mentions import Mention
 from .organizations import find_organizations
@@ -205,6 +206,7 @@ def find_mentions(pt: str, base: int, ctx: ReportContext) -> list[Mention]:
     ms += find_organizations(pt, base, ctx)
     ms += find_policies(pt, base, ctx)
     ms += find_events(pt, base, ctx, cls)
+    ms += find_meetings(pt, base, ctx)
     ms += find_persons(pt, base, ctx, agencies)
     ms += find_measures(pt, base, ctx)
     return _drop_policy_measures(_settle_overlaps(ms))

@@ -96,7 +96,10 @@ def find_policies(text: str, base: int, ctx: ReportContext) -> list[Mention]:
             if 4 <= len(item) <= 40 and is_document_title(item) and not item.startswith(word_list("policy_list_stop_starts.txt")):
                 spans.append((pos, pos + len(item)))
             pos += len(item) + 1
+    lead_verbs = word_list("policy_name_lead_verbs.txt")
     for s, e in spans:
+        while text.startswith(lead_verbs, s) and e - s > 6:
+            s += next(len(v) for v in lead_verbs if text.startswith(v, s))
         name = text[s:e]
         lead = re.search(r"(我区|我市|我省|本区|本市)", name)
         if any(s < o.end - base and o.start - base < e for o in out):
