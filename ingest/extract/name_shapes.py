@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .lexicon import word_list, word_set
+from .lexicon import Matcher, word_list, word_set
 from .mentions import Mention
 from .spans import expand_left
 
@@ -39,6 +39,8 @@ _FUNCTION_CHARS = frozenset("的和与及等在之")
 _NON_NAME = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z\-－—·]")
 # a head followed by these is part of a longer common noun: 广河高铁机场段 (a section of a line)
 _HEAD_CONTINUES = frozenset("段线")
+# words that may follow a one-character head (中英街的…, 坪山站建设, 金成村和…)
+_SHORT_HEAD_FOLLOWERS = frozenset("和及等的建开项片")
 
 
 @lru_cache(maxsize=1)
@@ -53,10 +55,9 @@ def _tagger():
 
 
 @lru_cache(maxsize=1)
-def _heads_re() -> re.Pattern:
-    long_heads = [(h, "Place") for h in word_list("place_heads.txt")] + [(h, "Organization") for h in word_list("org_heads.txt")]
-    alts = sorted({h for h, _ in long_heads} | set(word_list("place_heads_short.txt")), key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, alts)) + ")")
+def _heads() -> Matcher:
+    """All class heads in one automaton (a regex alternation of 90 heads was 30% of this finder's time)."""
+    return Matcher((h, cls) for h, cls in _head_class().items())
 
 
 @lru_cache(maxsize=1)
@@ -65,6 +66,14 @@ def _head_class() -> dict[str, tuple[str, bool]]:
     out.update({h: ("Organization", False) for h in word_list("org_heads.txt")})
     out.update({h: ("Place", True) for h in word_list("place_heads_short.txt")})
     return out
+
+
+@lru_cache(maxsize=65536)
+def _not_a_word(w: str) -> bool:
+    """Whether jieba's dictionary lacks `w` as a common word (赛道, 金山银山 are words; 英街 is not)."""
+    jieba, tags = _tagger()
+    tag = tags.get(w)
+    return tag is None or tag in _PROPER
 
 
 @lru_cache(maxsize=65536)
@@ -109,13 +118,6 @@ def name_modifier(region: str) -> str | None:
     return None
 
 
-def _not_a_word(w: str) -> bool:
-    """Whether jieba's dictionary lacks `w` as a common word (赛道, 金山银山 are words; 英街 is not)."""
-    jieba, tags = _tagger()
-    tag = tags.get(w)
-    return tag is None or tag in _PROPER
-
-
 def find_shaped_names(text: str, base: int, ctx: ReportContext, known_places: list[Mention] = (),
                       known_orgs: list[Mention] = ()) -> list[Mention]:
     """Place and Organization mentions built from a head noun and a proper-name modifier.
@@ -125,40 +127,37 @@ def find_shaped_names(text: str, base: int, ctx: ReportContext, known_places: li
     """
     out: list[Mention] = []
     org_ends = sorted(m.end - base for m in known_orgs)
-    classes = _head_class()
     place_ends = {m.end - base: m for m in known_places}
     taken_end = -1
-    for m in _heads_re().finditer(text):
-        head = m.group(0)
-        label, short = classes[head]
-        if text[m.end():m.end() + 1] in _HEAD_CONTINUES and m.end() < len(text):
+    for h_start, h_end, head, (label, short) in _heads().find(text):
+        nxt = text[h_end:h_end + 1]
+        if nxt and nxt in _HEAD_CONTINUES:
             continue
-        if m.end() < len(text) and short and "\u4e00" <= text[m.end()] <= "\u9fff" and \
-                text[m.end()] not in "，。、；和及等":
-            # 街道, 路线, 城市: a one-character head must end the word
-            if not (text[m.end()] in "的建开项片" ):
-                continue
-        s = expand_left(text, m.start(), min_len=2, max_len=4 if short else 16)
+        if short and "\u4e00" <= nxt <= "\u9fff" and nxt not in _SHORT_HEAD_FOLLOWERS:
+            continue  # 街道, 路线, 城市: a one-character head must end the word
+        if short and (h_start == 0 or not _not_a_word(text[h_start - 1] + head)):
+            continue  # 思路, 网站, 江山: the head closes a common word (checked before any segmentation)
+        s = expand_left(text, h_start, min_len=2, max_len=4 if short else 16)
         if s is None or s < taken_end:
             continue
-        inner = [e for e in org_ends if s < e <= m.start()]
+        inner = [e for e in org_ends if s < e <= h_start]
         if inner:
             s = inner[-1]
-            if m.start() - s < 2:
+            if h_start - s < 2:
                 continue
-        region = text[s:m.start()]
+        region = text[s:h_start]
         if _NON_NAME.search(region):
             continue
         modifier = name_modifier(region)
-        known = place_ends.get(m.start())
+        known = place_ends.get(h_start)
         if modifier is None and known is not None and known.start - base >= s:
-            modifier = text[known.start - base:m.start()]  # 盐田港 + 智慧冷链产业园: a known place opens it
+            modifier = text[known.start - base:h_start]  # 盐田港 + 智慧冷链产业园: a known place opens it
         if modifier is None:
             continue
-        start = m.start() - len(modifier)
-        if short and not (2 <= len(modifier) <= 3 and _not_a_word(modifier[-1] + head) and _not_a_word(modifier + head)):
+        start = h_start - len(modifier)
+        if short and not (2 <= len(modifier) <= 3 and _not_a_word(modifier + head)):
             continue
-        name = text[start:m.end()]
-        out.append(Mention(label, base + start, base + m.end(), name, name, set(), {"shape": head}))
-        taken_end = m.end()
+        name = text[start:h_end]
+        out.append(Mention(label, base + start, base + h_end, name, name, set(), {"shape": head}))
+        taken_end = h_end
     return out

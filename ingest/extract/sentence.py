@@ -58,9 +58,16 @@ class SentenceContext:
     def mentions(self) -> list[Mention]:
         return sorted(self.sentence.mentions, key=lambda m: m.start)
 
+    @cached_property
+    def _by_label(self) -> dict[str, list[Mention]]:
+        out: dict[str, list[Mention]] = {}
+        for m in self.mentions:
+            out.setdefault(m.label, []).append(m)
+        return out
+
     def of(self, label: str) -> list[Mention]:
-        """The sentence's mentions of one label, in text order."""
-        return [m for m in self.mentions if m.label == label]
+        """The sentence's mentions of one label, in text order (a fresh list the caller may change)."""
+        return list(self._by_label.get(label, ()))
 
     def before(self, m: Mention, n: int) -> str:
         """Up to `n` characters before a mention, never reaching outside the sentence."""
