@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from .lexicon import Matcher, word_list, word_set
 from .mentions import Mention
 from .spans import expand_left
+from .words import tagger
 
 if TYPE_CHECKING:
     from .resolve import ReportContext
@@ -44,17 +45,6 @@ _SHORT_HEAD_FOLLOWERS = frozenset("和及等的建开项片")
 
 
 @lru_cache(maxsize=1)
-def _tagger():
-    import logging
-
-    import jieba
-    import jieba.posseg
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba, jieba.posseg.dt.word_tag_tab
-
-
-@lru_cache(maxsize=1)
 def _heads() -> Matcher:
     """All class heads in one automaton (a regex alternation of 90 heads was 30% of this finder's time)."""
     return Matcher((h, cls) for h, cls in _head_class().items())
@@ -71,7 +61,7 @@ def _head_class() -> dict[str, tuple[str, bool]]:
 @lru_cache(maxsize=65536)
 def _not_a_word(w: str) -> bool:
     """Whether jieba's dictionary lacks `w` as a common word (赛道, 金山银山 are words; 英街 is not)."""
-    jieba, tags = _tagger()
+    jieba, tags = tagger()
     tag = tags.get(w)
     return tag is None or tag in _PROPER
 
@@ -79,7 +69,7 @@ def _not_a_word(w: str) -> bool:
 @lru_cache(maxsize=65536)
 def name_modifier(region: str) -> str | None:
     """The proper-name part of `region` (the text left of a head), or None when it names a category."""
-    jieba, tags = _tagger()
+    jieba, tags = tagger()
     words = jieba.lcut(region, HMM=False)
     stops = word_set("boundary_words.txt") | word_set("name_shape_boundaries.txt")
     hard = [k for k, w in enumerate(words) if tags.get(w) in _HARD or w in stops or _NUMERAL.match(w)]

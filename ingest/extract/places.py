@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from .lexicon import Matcher, table, word_set
 from .mentions import Mention
 from .spans import expand_left
+from .words import straddles_words
 
 if TYPE_CHECKING:  # resolve imports places: the context type is for annotations only
     from .resolve import ReportContext
@@ -127,6 +128,8 @@ def find_places(text: str, base: int, ctx: ReportContext) -> list[Mention]:
             continue
         if len(key) == 2 and key == name and not _free_start(text, s, ends):
             continue  # 范县 in 示范县, 城区 in 老城区: a one-character stem needs a word boundary before it
+        if len(key) == 2 and straddles_words(text, s, e):
+            continue  # 衡水 in 均衡|水平: each character belongs to a word with its neighbour
         out.append(Mention("Place", base + s, base + e, key, info.canonical, {key, info.name} - {info.canonical},
                            {"kind": info.kind, "foreign": info.foreign, "gazetteer": info.name},
                            info.name_en))
