@@ -14,6 +14,7 @@ from typing import Any
 from govgraph.ingest.batch import Edge, Evidence, Node, Passage, ReportInfo, SYMMETRIC, node_id
 
 from .agencies import author_mention_name, find_agencies
+from .enumerations import find_listed_names
 from .events import find_events
 from .measures import find_measures
 from .meetings import find_meetings
@@ -207,6 +208,7 @@ def find_mentions(pt: str, base: int, ctx: ReportContext) -> list[Mention]:
     orgs = find_organizations(pt, base, ctx)
     ms += orgs
     ms += find_shaped_names(pt, base, ctx, places, orgs)
+    ms += find_listed_names(pt, base, ctx)
     ms += find_policies(pt, base, ctx)
     ms += find_events(pt, base, ctx, cls)
     ms += find_meetings(pt, base, ctx)

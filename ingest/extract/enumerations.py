@@ -1,0 +1,70 @@
+"""Names listed before their class noun: 「推动深农集团、欣旺达等企业」, 「推进实施车公庙、八卦岭等片区」.
+
+The class noun (enumeration_classes.tsv) gives every item its label; 等 or a count (三大, 6个) must
+stand between the list and the class, so that 「生物医药、新材料产业园」 (a description) is no list.
+Each item must itself look like a name (name_shapes.name_modifier): 工业软件、人工智能等企业 names
+trades, not companies.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .lexicon import table, word_set
+from .mentions import Mention
+from .name_shapes import name_modifier
+from .spans import expand_left
+
+if TYPE_CHECKING:
+    from .resolve import ReportContext
+
+_ITEM = r"[^，。；：、\s“”《》（）()]{2,10}"
+
+
+@lru_cache(maxsize=1)
+def _classes() -> dict[str, str]:
+    return {c: label for c, label in table("enumeration_classes.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _list_re() -> re.Pattern:
+    heads = "|".join(map(re.escape, sorted(_classes(), key=len, reverse=True)))
+    return re.compile(rf"(?P<items>(?:{_ITEM}、)+{_ITEM}?(?:[和及]{_ITEM}?)?)"
+                      rf"(?:(?P<deng>等)(?P<c1>[0-9一二三四五六七八九十百]+(?:大|个|家|所|座|处))?"
+                      rf"|(?P<c2>[0-9一二三四五六七八九十百]+(?:大|个|家|所|座|处)))"
+                      rf"(?P<mod>[^，。；：、\s]{{0,8}}?)(?P<cls>{heads})")
+
+
+def _is_name(item: str) -> bool:
+    if item in word_set("name_generic_words.txt") or any(c.isdigit() for c in item):
+        return False
+    return name_modifier(item) == item
+
+
+def find_listed_names(text: str, base: int, ctx: ReportContext) -> list[Mention]:
+    out: list[Mention] = []
+    for m in _list_re().finditer(text):
+        label = _classes()[m.group("cls")]
+        items_text = m.group("items")
+        start = m.start("items")
+        # the first item starts after the clause's verb: 高水平打造|金沙-碧湖
+        first_end = start + len(re.split(r"[、和及]", items_text, maxsplit=1)[0])
+        s = expand_left(text, first_end, min_len=2, max_len=first_end - start)
+        if s is None:
+            continue
+        pos = start
+        spans = []
+        for part in re.split(r"([、和及])", items_text):
+            if part in ("、", "和", "及"):
+                pos += 1
+                continue
+            a, b = max(pos, s), pos + len(part)
+            spans.append((a, b))
+            pos = b
+        names = [(a, b, text[a:b]) for a, b in spans]
+        if len(names) < 2 or not all(_is_name(n) for _, _, n in names):
+            continue
+        for a, b, n in names:
+            out.append(Mention(label, base + a, base + b, n, n, set(), {"listed": m.group("cls")}))
+    return out
