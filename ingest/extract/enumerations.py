@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from .lexicon import table, word_set
 from .mentions import Mention
 from .name_shapes import name_modifier
-from .spans import expand_left
 
 if TYPE_CHECKING:
     from .resolve import ReportContext
@@ -36,34 +35,31 @@ def _list_re() -> re.Pattern:
                       rf"(?P<mod>[^，。；：、\s]{{0,8}}?)(?P<cls>{heads})")
 
 
-def _is_name(item: str) -> bool:
+def _name_part(item: str) -> str | None:
+    """The name an item ends with (the first item may still carry the clause's verb: 攻坚|碧岭北)."""
     if item in word_set("name_generic_words.txt") or any(c.isdigit() for c in item):
-        return False
-    return name_modifier(item) == item
+        return None
+    mod = name_modifier(item)
+    return mod if mod and item.endswith(mod) else None
 
 
 def find_listed_names(text: str, base: int, ctx: ReportContext) -> list[Mention]:
     out: list[Mention] = []
     for m in _list_re().finditer(text):
         label = _classes()[m.group("cls")]
-        items_text = m.group("items")
-        start = m.start("items")
-        # the first item starts after the clause's verb: 高水平打造|金沙-碧湖
-        first_end = start + len(re.split(r"[、和及]", items_text, maxsplit=1)[0])
-        s = expand_left(text, first_end, min_len=2, max_len=first_end - start)
-        if s is None:
-            continue
-        pos = start
-        spans = []
-        for part in re.split(r"([、和及])", items_text):
+        pos = m.start("items")
+        names = []
+        for k, part in enumerate(re.split(r"([、和及])", m.group("items"))):
             if part in ("、", "和", "及"):
                 pos += 1
                 continue
-            a, b = max(pos, s), pos + len(part)
-            spans.append((a, b))
-            pos = b
-        names = [(a, b, text[a:b]) for a, b in spans]
-        if len(names) < 2 or not all(_is_name(n) for _, _, n in names):
+            name = _name_part(part)
+            if name is None or (k > 0 and name != part):
+                names = []
+                break
+            names.append((pos + len(part) - len(name), pos + len(part), name))
+            pos += len(part)
+        if len(names) < 2:
             continue
         for a, b, n in names:
             out.append(Mention(label, base + a, base + b, n, n, set(), {"listed": m.group("cls")}))

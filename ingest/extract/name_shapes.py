@@ -113,7 +113,8 @@ def find_shaped_names(text: str, base: int, ctx: ReportContext, known_places: li
     """Place and Organization mentions built from a head noun and a proper-name modifier.
 
     A known place may open the name (盐田港 + 智慧冷链产业园); a known organisation never sits inside
-    it (鹏城实验室 + 石壁龙园区 is the lab's campus, not one name).
+    a place's name (鹏城实验室 + 石壁龙园区 is the lab's campus) but does open a unit's (荣耀全球研发中心,
+    PART_OF 荣耀 by the nested_units rule).
     """
     out: list[Mention] = []
     org_ends = sorted(m.end - base for m in known_orgs)
@@ -130,7 +131,7 @@ def find_shaped_names(text: str, base: int, ctx: ReportContext, known_places: li
         s = expand_left(text, h_start, min_len=2, max_len=4 if short else 16)
         if s is None or s < taken_end:
             continue
-        inner = [e for e in org_ends if s < e <= h_start]
+        inner = [e for e in org_ends if s < e <= h_start] if label == "Place" else []
         if inner:
             s = inner[-1]
             if h_start - s < 2:
