@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 
 from .lexicon import Matcher, word_list, word_set
 from .mentions import Mention
-from .spans import expand_left
 from .words import tagger
 
 if TYPE_CHECKING:
@@ -71,12 +70,17 @@ def name_modifier(region: str) -> str | None:
     """The proper-name part of `region` (the text left of a head), or None when it names a category."""
     jieba, tags = tagger()
     words = jieba.lcut(region, HMM=False)
-    stops = word_set("boundary_words.txt") | word_set("name_shape_boundaries.txt")
-    hard = [k for k, w in enumerate(words) if tags.get(w) in _HARD or w in stops or _NUMERAL.match(w)]
+    stops = word_set("name_shape_boundaries.txt")
+    boundary = word_set("boundary_words.txt")
+    # a boundary word cuts only where jieba reads it as a verb or function word on its own
+    # (建设|深港… cuts, 服务 inside 现代服务业 is no token); so does a verb names do not hold (携带, 进入)
+    hard = [k for k, w in enumerate(words) if tags.get(w) in _HARD or w in stops or _NUMERAL.match(w)
+            or (w in boundary and tags.get(w, "x") in _LEAD_DROP)
+            or (tags.get(w) == "v" and len(w) > 1 and w not in word_set("name_verbs.txt"))]
     if hard:
         words = words[hard[-1] + 1:]
     i = 0
-    while i < len(words) and (tags.get(words[i], "x") in _LEAD_DROP or words[i] in stops
+    while i < len(words) and (tags.get(words[i], "x") in _LEAD_DROP or words[i] in stops or words[i] in boundary
                               or words[i] in ("好", "了", "着", "过")):
         i += 1
     words = words[i:]
@@ -108,6 +112,14 @@ def name_modifier(region: str) -> str | None:
     return None
 
 
+def _region_start(text: str, pos: int, max_len: int) -> int:
+    """Where the run of name characters before `pos` starts (at most `max_len` back, never across 、)."""
+    i = pos
+    while i > max(0, pos - max_len) and not _NON_NAME.match(text[i - 1]) and text[i - 1] != "、":
+        i -= 1
+    return i
+
+
 def find_shaped_names(text: str, base: int, ctx: ReportContext, known_places: list[Mention] = (),
                       known_orgs: list[Mention] = ()) -> list[Mention]:
     """Place and Organization mentions built from a head noun and a proper-name modifier.
@@ -128,8 +140,8 @@ def find_shaped_names(text: str, base: int, ctx: ReportContext, known_places: li
             continue  # 街道, 路线, 城市: a one-character head must end the word
         if short and (h_start == 0 or not _not_a_word(text[h_start - 1] + head)):
             continue  # 思路, 网站, 江山: the head closes a common word (checked before any segmentation)
-        s = expand_left(text, h_start, min_len=2, max_len=4 if short else 16)
-        if s is None or s < taken_end:
+        s = _region_start(text, h_start, 4 if short else 16)
+        if h_start - s < 2 or s < taken_end:
             continue
         inner = [e for e in org_ends if s < e <= h_start] if label == "Place" else []
         if inner:
