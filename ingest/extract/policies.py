@@ -34,7 +34,9 @@ def _suffixes() -> tuple[str, ...]:
 def _unbracketed_re() -> re.Pattern:
     verbs = "|".join(map(re.escape, sorted(word_list("policy_verbs.txt"), key=len, reverse=True)))
     sufs = "|".join(map(re.escape, _suffixes()))
-    return re.compile(rf"(?:{verbs})(?:了|好)?((?:[^，。；、：《》\n]{{2,40}}?)(?:{sufs}))(?=[，。；、\n等和及以]|$)")
+    # a draft or trial mark in brackets belongs to the name: “十五五”规划纲要（草案）
+    return re.compile(rf"(?:{verbs})(?:了|好)?((?:[^，。；、：《》\n]{{2,40}}?)(?:{sufs})(?:（(?:草案|试行)）)?)"
+                      rf"(?=[，。；、\n等和及以]|$)")
 
 
 @lru_cache(maxsize=1)
