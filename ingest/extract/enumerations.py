@@ -43,9 +43,25 @@ def _name_part(item: str) -> str | None:
     return mod if mod and item.endswith(mod) else None
 
 
+_CLAUSE = re.compile(r"[^，。；：\n]+")
+_COUNTED = re.compile(r"等|[0-9一二三四五六七八九十百]+(?:大|个|家|所|座|处)")
+
+
+def _candidate_lists(text: str):
+    """The list regex, run only on clauses holding both a 、 and 等 or a count (a third of its cost
+    was spent on clauses that could never match)."""
+    rx = _list_re()
+    for c in _CLAUSE.finditer(text):
+        clause = c.group(0)
+        if "、" in clause and _COUNTED.search(clause):
+            yield from rx.finditer(text, c.start(), c.end())
+
+
 def find_listed_names(text: str, base: int, ctx: ReportContext) -> list[Mention]:
     out: list[Mention] = []
-    for m in _list_re().finditer(text):
+    if "、" not in text:
+        return out
+    for m in _candidate_lists(text):
         label = _classes()[m.group("cls")]
         pos = m.start("items")
         names = []
