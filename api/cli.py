@@ -417,7 +417,7 @@ def eval_extract(gold: Optional[Path] = typer.Option(None, "--gold", help="Gold 
             res = evaluate_windows(build_batch, splits=[split] if split else SPLITS)
         except FileNotFoundError as e:
             _fail(str(e), EXIT_USAGE)
-        _print_json(res) if as_json else out.print(format_windows(res), highlight=False)
+        _print_json(res) if as_json else out.print(format_windows(res), highlight=False, soft_wrap=True)
         return
     gold = _gold(gold, GOLD_EXTRACTION, "--gold DIR")
     if not gold.is_dir():
