@@ -35,6 +35,8 @@ class GoldQuestion:
     report: str
     evidence: str
     answers: list[str] = field(default_factory=list)
+    # "question" (哪些部门…？, "Which office…?") or "phrase" (a noun phrase or keywords: 合肥滨湖科学城实体化改革实施方案)
+    form: str = "question"
 
 
 _DASH = re.compile(r"[-－—–‐‑−~～]+")
@@ -59,7 +61,7 @@ def load_gold(path: str | Path) -> list[GoldQuestion]:
         try:
             d = json.loads(line)
             q = GoldQuestion(id=str(d["id"]), question=d["question"], lang=d["lang"], label=d.get("label"),
-                             report=d["report"], evidence=d["evidence"], answers=list(d.get("answers") or []))
+                             report=d["report"], evidence=d["evidence"], answers=list(d.get("answers") or []), form=d.get("form") or "question")
         except (ValueError, KeyError, TypeError) as e:
             raise ValueError(f"{path}:{no}: bad gold question: {e}") from e
         if not q.question.strip() or not q.evidence.strip():
