@@ -228,3 +228,30 @@ def chinese_terms(text: str) -> list[str]:
         else:
             i += 1
     return list(dict.fromkeys(out))
+
+
+def english_place_names(text: str) -> list[str]:
+    """Chinese names of the places an English text names with capitalised words (Futian ->
+    福田区 福田, Seoul -> 首尔), longest span first, in text order."""
+    found = _WORD.findall(text.replace("-", " - "))
+    places = _gazetteer()
+    out: list[str] = []
+    i = 0
+    while i < len(found):
+        step = 1
+        if found[i][:1].isupper():
+            for n in (3, 2, 1):
+                span = found[i:i + n]
+                if len(span) < n:
+                    continue
+                key = " ".join((w[:-2] if w.endswith("'s") else w).lower() for w in span)
+                for k in dict.fromkeys((key, key.replace("'", ""))):  # Bao'an -> baoan
+                    if k in places:
+                        out += places[k]
+                        break
+                else:
+                    continue
+                    step = n
+                    break
+        i += step
+    return list(dict.fromkeys(out))
