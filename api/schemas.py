@@ -85,6 +85,7 @@ class Hit(BaseModel):
     start: int
     end: int
     score: float
+    also_in: Optional[list[int]] = None
 
 
 class SearchOut(BaseModel):

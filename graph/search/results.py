@@ -21,13 +21,18 @@ class Hit:
     start: int
     end: int
     score: float
+    # Years of the same series' reports whose near-duplicate passage was folded into this hit.
+    also_in: list[int] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "passage": self.passage, "report": self.report, "file": self.file, "title": self.title,
             "section": self.section, "role": self.role, "year": self.year, "text": self.text,
             "start": self.start, "end": self.end, "score": round(float(self.score), 6),
         }
+        if self.also_in:
+            out["also_in"] = list(self.also_in)
+        return out
 
 
 @dataclass
