@@ -46,9 +46,9 @@ class Context:
         model = self.store.model
         return CachedEmbedder(model) if model else None
 
-    def new_embedder(self):
+    def new_embedder(self, device: str = "auto"):
         from govgraph.graph.embedder import CachedEmbedder
-        return CachedEmbedder(self.settings.model or self.store.model)
+        return CachedEmbedder(self.settings.model or self.store.model, device=device)
 
     @cached_property
     def search(self):

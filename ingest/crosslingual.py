@@ -209,6 +209,7 @@ def chinese_terms(text: str) -> list[str]:
                 break
             if proper[i]:
                 key = " ".join(w[:-2] if w.endswith("'s") else w for w in span)
+                key = key if key in places else key.replace("'", "")  # Bao'an -> baoan
                 if key in places:
                     hit = (n, places[key])
                     break
