@@ -40,7 +40,9 @@ def collapse_series(hits: list[Hit], author_of: Callable[[str], str | None]) -> 
                          and near_duplicate(grams, g)), None)
         if twin is None:
             kept.append((h, grams, author))
-        elif h.year is not None and h.year != twin.year and h.year not in twin.also_in:
-            twin.also_in.append(h.year)
-            twin.also_in.sort()
+        else:
+            twin.folded.append(h.file)
+            if h.year is not None and h.year != twin.year and h.year not in twin.also_in:
+                twin.also_in.append(h.year)
+                twin.also_in.sort()
     return [h for h, _, _ in kept]

@@ -23,6 +23,8 @@ class Hit:
     score: float
     # Years of the same series' reports whose near-duplicate passage was folded into this hit.
     also_in: list[int] = field(default_factory=list)
+    # Files of the folded passages (not in the JSON; evaluation counts a folded passage as shown).
+    folded: list[str] = field(default_factory=list, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         out = {
