@@ -13,29 +13,17 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .crosslingual import chinese_terms, english_place_names
-from .extract.lexicon import table
+from .vocabulary import Label, QueryForm
+from .wordlists import grouped, table, word_list, word_set
 
 # How a query is written: a question (哪些部门…？, "Which office…?") or a noun phrase or keywords
 # (合肥滨湖科学城实体化改革实施方案, "Shanghai Grand Opera House").
-QUESTION = "question"
-PHRASE = "phrase"
+QUESTION = QueryForm.QUESTION
+PHRASE = QueryForm.PHRASE
 
-# Question nouns -> label. Longer nouns first so that 办公室 wins over 室-less readings and
-# 友好城市 over 城市 when both could match.
-_ZH_NOUNS: dict[str, tuple[str, ...]] = {
-    "Agency": ("政府部门", "职能部门", "主管部门", "牵头部门", "部门", "单位", "机构", "办公室", "机关",
-               "委员会", "部委", "政府", "委办局", "局", "厅", "办"),
-    "Organization": ("金融机构", "国企", "央企", "乐团", "联盟", "企业", "公司", "集团", "高校", "大学", "学校", "院校", "协会", "商会", "社会组织",
-                     "组织", "医院", "银行", "剧院", "艺术剧院", "研究院", "科研院所", "实验室"),
-    "Place": ("友好城市", "友城", "城市", "国家", "地方", "地区", "省份", "省", "城区", "区县", "地点",
-              "场所", "酒店", "港口", "博物馆", "美术馆", "场馆", "大剧院", "歌剧院", "公园"),
-    "Policy": ("规定", "政策", "文件", "规划", "法律", "法规", "条例", "方案", "纲要", "办法", "意见", "通知",
-               "制度", "细则", "计划"),
-    "Person": ("运动员", "名人", "专家", "领导", "负责人", "官员", "人"),
-    "Event": ("活动", "会议", "展览", "展会", "博览会", "论坛", "节日", "赛事", "比赛", "培训", "大会", "峰会",
-              "节"),
-    "Measure": ("措施", "举措", "工作", "行动", "工程", "项目", "改革", "任务"),
-}
+# Question nouns -> label (lexicon/question_nouns_zh.tsv). Matching tries longer nouns first, so that
+# 办公室 wins over 室-less readings and 友好城市 over 城市 when both could match.
+_ZH_NOUNS: dict[str, tuple[str, ...]] = grouped("question_nouns_zh.tsv")
 _ZH_WHICH = r"哪(?:一|些|个|项|家|所|座|场|次|部|位|几个|几项|几家|几座)?"
 _ZH_WHAT = r"(?:什么|何种|何等|啥)"
 _ZH_ASK = rf"(?:{_ZH_WHICH}|{_ZH_WHAT})"
@@ -54,44 +42,18 @@ _ZH_FINAL = re.compile(rf"(?:{_ZH_WHAT})[\u4e00-\u9fff]{{0,12}}?(?:{_ZH_NOUN_ALT
 _ZH_BACKWARD = re.compile(rf"({_ZH_NOUN_ALT})(?:都)?(?:有|是|包括)(?:哪些|哪个|哪几个|哪家|什么)")
 _ZH_ASK_WORD = re.compile(rf"^{_ZH_ASK}\s*(?:样的|类)?")
 # Label nouns that say nothing about the topic; the others (友城, 博览会, 规划…) are kept in the focus.
-_ZH_GENERIC = frozenset(
-    "政府部门 职能部门 主管部门 牵头部门 部门 单位 机构 机关 委办局 企业 公司 组织 城市 国家 地方 地区 地点 "
-    "规定 政策 文件 领导 负责人 官员 人 活动 会议 措施 举措 工作 行动 任务 有哪些 是什么".split())
+_ZH_GENERIC = word_set("question_generic_zh.txt")
 _ZH_WHO = re.compile(r"谁|哪位|何人")
 _ZH_WHERE = re.compile(r"在哪里|在哪儿|哪里|何地|何处|在哪|哪国|哪几国")
 
-_EN_NOUNS: dict[str, tuple[str, ...]] = {
-    "Agency": ("offices?", "departments?", "agenc(?:y|ies)", "bod(?:y|ies)", "authorit(?:y|ies)",
-               "bureaus?", "ministr(?:y|ies)", "governments?", "commissions?", "committees?",
-               "administrations?", "units?"),
-    "Organization": ("compan(?:y|ies)", "enterprises?", "firms?", "business(?:es)?", "corporations?",
-                     "organi[sz]ations?", "universit(?:y|ies)", "institutions?", "associations?",
-                     "groups?", "banks?", "hospitals?", "theat(?:re|er)s?", "institutes?",
-                     "colleges?", "schools?", "orchestras?", "alliances?"),
-    "Place": ("cit(?:y|ies)", "countr(?:y|ies)", "places?", "regions?", "provinces?", "districts?",
-              "venues?", "hotels?", "locations?", "ports?", "towns?", "wards?", "museums?", "galler(?:y|ies)",
-              "opera houses?", "parks?", "stadiums?"),
-    "Policy": ("polic(?:y|ies)", "regulations?", "plans?", "laws?", "rules?", "documents?", "schemes?",
-               "programmes?", "programs?", "guidelines?", "outlines?", "notices?", "provisions?"),
-    "Person": ("persons?", "people", "officials?", "leaders?", "individuals?", "players?", "athletes?",
-               "celebrit(?:y|ies)"),
-    "Event": ("events?", "meetings?", "conferences?", "exhibitions?", "festivals?", "forums?", "expos?",
-              "fairs?", "trainings?", "training sessions?", "summits?", "activit(?:y|ies)", "competitions?",
-              "ceremon(?:y|ies)", "shows?"),
-    "Measure": ("measures?", "steps?", "actions?", "initiatives?", "work", "tasks?", "projects?",
-                "reforms?", "efforts?"),
-}
+_EN_NOUNS: dict[str, tuple[str, ...]] = grouped("question_nouns_en.tsv")
 _EN_NOUN_ALT = "|".join(f"(?P<{lab}>{'|'.join(ns)})" for lab, ns in _EN_NOUNS.items())
 # "which office", "what kind of companies", "which two foreign cities", "name the policies"
 _EN_FORWARD = re.compile(
     rf"\b(?:which|what|name\s+the|list\s+the)\s+(?:kinds?\s+of\s+|types?\s+of\s+)?(?:(?!(?:did|does|do|is|are|was|were|has|have|had|will|can|should|would|the|a|an|in|on|of|for|to|with|by|from|at|about)\b)[\w\-']+\s+){{0,3}}?(?:{_EN_NOUN_ALT})(?![\w\-])",
     re.IGNORECASE)
 _EN_NEXT_NOUN = re.compile(rf"\s+(?:{_EN_NOUN_ALT})(?![\w\-])", re.IGNORECASE)
-_EN_GENERIC = re.compile(
-    r"\b(?:offices?|departments?|agenc(?:y|ies)|bod(?:y|ies)|authorit(?:y|ies)|units?|compan(?:y|ies)|"
-    r"enterprises?|firms?|business(?:es)?|organi[sz]ations?|places?|locations?|polic(?:y|ies)|documents?|"
-    r"persons?|people|officials?|individuals?|events?|activit(?:y|ies)|measures?|steps?|actions?|"
-    r"initiatives?|work|tasks?|efforts?)\b", re.IGNORECASE)
+_EN_GENERIC = re.compile(r"\b(?:" + "|".join(word_list("question_generic_en.txt")) + r")\b", re.IGNORECASE)
 _EN_WHO = re.compile(r"\b(?:who|whom|whose)\b", re.IGNORECASE)
 _EN_WHERE = re.compile(r"\bwhere\b", re.IGNORECASE)
 
@@ -166,13 +128,13 @@ def _analyze_zh(q: str) -> QuestionIntent:
     noun = next((n for n in _ZH_NOUNS_LONGEST_FIRST if q[start:end].endswith(n) or q[start:end].startswith(n)), "")
     kind = [noun] if noun and noun not in _ZH_GENERIC and _ZH_NOUN_TO_LABEL[noun] == label else []
     alt: list[str] = []
-    if label == "Agency" and noun in ("机构", "单位"):
+    if label == Label.AGENCY and noun in ("机构", "单位"):
         noun_at = q.find(noun, start)
         choice = _agency_or_org(q, noun_at, noun)
-        if choice == ["Organization"]:
-            label = "Organization"
+        if choice == [Label.ORGANIZATION]:
+            label = Label.ORGANIZATION
         elif choice:
-            alt = ["Organization"]
+            alt = [Label.ORGANIZATION]
     asked = _ZH_ASK_WORD.sub("", q[start:end], count=1)
     if _ZH_WHO.fullmatch(asked) or _ZH_WHERE.fullmatch(asked):
         asked = ""
@@ -231,30 +193,30 @@ def _role_hint(q: str, lang: str) -> str | None:
 # Head nouns of noun-phrase queries: a phrase ending in one names a thing of that label. Narrower
 # than the question nouns: 工作 or 城市 at the end of a keyword query say nothing of what is wanted.
 _ZH_HEADS: dict[str, tuple[str, ...]] = {
-    "Policy": ("方案", "办法", "规定", "条例", "规划", "纲要", "意见", "通知", "细则", "计划", "政策", "法规",
+    Label.POLICY: ("方案", "办法", "规定", "条例", "规划", "纲要", "意见", "通知", "细则", "计划", "政策", "法规",
                "决定", "行动计划", "指引"),
-    "Place": ("博物馆", "美术馆", "图书馆", "科技馆", "纪念馆", "分馆", "展馆", "场馆", "酒店", "宾馆", "大剧院",
+    Label.PLACE: ("博物馆", "美术馆", "图书馆", "科技馆", "纪念馆", "分馆", "展馆", "场馆", "酒店", "宾馆", "大剧院",
               "歌剧院", "体育场", "体育馆", "公园"),
-    "Event": ("论坛", "峰会", "博览会", "展览会", "交易会", "大会", "运动会", "锦标赛", "联赛", "赛事", "大赛",
+    Label.EVENT: ("论坛", "峰会", "博览会", "展览会", "交易会", "大会", "运动会", "锦标赛", "联赛", "赛事", "大赛",
               "比赛", "培训班", "研讨会", "招商会", "洽谈会", "推介会", "活动", "电影节", "文化节", "艺术节",
               "旅游节", "展会", "会议"),
-    "Organization": ("大学", "学院", "医院", "公司", "集团", "联盟", "协会", "商会", "研究院", "研究所", "实验室",
+    Label.ORGANIZATION: ("大学", "学院", "医院", "公司", "集团", "联盟", "协会", "商会", "研究院", "研究所", "实验室",
                      "银行", "乐团", "剧团", "艺术剧院", "基金会", "学校"),
-    "Agency": ("委员会", "办公室", "管委会", "外办", "人民政府", "局", "厅"),
+    Label.AGENCY: ("委员会", "办公室", "管委会", "外办", "人民政府", "局", "厅"),
 }
 _ZH_HEAD_OF = {n: lab for lab, ns in _ZH_HEADS.items() for n in ns}
 _ZH_HEADS_LONGEST_FIRST = tuple(sorted(_ZH_HEAD_OF, key=len, reverse=True))
 _EN_HEADS: dict[str, tuple[str, ...]] = {
-    "Policy": ("plan", "plans", "action plan", "regulation", "regulations", "rules", "law", "laws", "policy",
+    Label.POLICY: ("plan", "plans", "action plan", "regulation", "regulations", "rules", "law", "laws", "policy",
                "policies", "scheme", "programme", "program", "guidelines", "outline", "notice", "provisions",
                "measures for"),
-    "Place": ("museum", "gallery", "library", "opera house", "stadium", "park", "hotel", "venue"),
-    "Event": ("forum", "summit", "expo", "exhibition", "fair", "conference", "games", "championships",
+    Label.PLACE: ("museum", "gallery", "library", "opera house", "stadium", "park", "hotel", "venue"),
+    Label.EVENT: ("forum", "summit", "expo", "exhibition", "fair", "conference", "games", "championships",
               "championship", "festival", "training course", "training", "seminar", "competition", "contest",
               "league", "regatta"),
-    "Organization": ("university", "universities", "hospital", "hospitals", "company", "group", "alliance",
+    Label.ORGANIZATION: ("university", "universities", "hospital", "hospitals", "company", "group", "alliance",
                      "association", "laboratory", "lab", "institute", "bank", "orchestra", "college"),
-    "Agency": ("bureau", "office", "commission", "committee", "department", "government", "ministry"),
+    Label.AGENCY: ("bureau", "office", "commission", "committee", "department", "government", "ministry"),
 }
 _EN_HEAD_OF = {n: lab for lab, ns in _EN_HEADS.items() for n in ns}
 _EN_PREP = re.compile(r"\s+(?:of|for|on|in|by|with|among|at|from|to)\s+(?:(?!\s(?:of|for|on|in|by|with|among|at|from|to)\s).)*$",
@@ -361,10 +323,10 @@ def _agency_or_org(q: str, start: int, noun: str) -> list[str]:
         return []
     before = q[max(0, start - 6):start]
     if _ZH_ORG_MODIFIER.search(before):
-        return ["Organization"]
+        return [Label.ORGANIZATION]
     if _ZH_AGENCY_MODIFIER.search(before):
         return []
-    return ["Agency", "Organization"]
+    return [Label.AGENCY, Label.ORGANIZATION]
 
 
 def analyze_question(q: str) -> QuestionIntent:
@@ -409,6 +371,6 @@ def _actor(q: str, intent: QuestionIntent) -> None:
     if cue is None:
         return
     intent.actor_cues = [cue]
-    if intent.label in (None, "Person", "Agency"):
-        intent.label, intent.label_from = "Agency", "question"
-        intent.alt_labels = ["Organization"]
+    if intent.label in (None, Label.PERSON, Label.AGENCY):
+        intent.label, intent.label_from = Label.AGENCY, "question"
+        intent.alt_labels = [Label.ORGANIZATION]

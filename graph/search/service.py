@@ -13,6 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Callable, Sequence
 
 from govgraph.ingest.batch import ENTITY_LABELS, ROLES, ReportInfo
+from govgraph.ingest.vocabulary import QueryForm
 from ..store.base import Filters, GraphStore
 from .ask import AnswerRanker
 from .hybrid import rrf
@@ -413,7 +414,7 @@ class SearchService:
         if not label:
             return label, []
         kw = dict(limit=k, looked_up=entities, terms=terms, kind=list(getattr(intent, "kind", None) or []),
-                  phrase=getattr(intent, "form", None) == "phrase",
+                  phrase=getattr(intent, "form", None) == QueryForm.PHRASE,
                   actor_cues=list(getattr(intent, "actor_cues", None) or []))
         best = (label, self._ranker.rank(label, question, focus, hits, **kw))
         for alt in getattr(intent, "alt_labels", None) or []:
