@@ -27,14 +27,12 @@ class Hit:
     folded: list[str] = field(default_factory=list, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
-        out = {
+        return {
             "passage": self.passage, "report": self.report, "file": self.file, "title": self.title,
             "section": self.section, "role": self.role, "year": self.year, "text": self.text,
             "start": self.start, "end": self.end, "score": round(float(self.score), 6),
+            "also_in": list(self.also_in),
         }
-        if self.also_in:
-            out["also_in"] = list(self.also_in)
-        return out
 
 
 @dataclass
