@@ -450,6 +450,7 @@ def eval_search(store: Optional[str] = StoreOpt, neo4j: Optional[str] = Neo4jOpt
 
 
 from . import import_cmd  # noqa: E402,F401 - registers `govgraph import` on app
+from . import compare_cli  # noqa: E402,F401  (registers `compare` and `eval aggregation`)
 
 
 def main() -> None:

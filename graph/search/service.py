@@ -68,7 +68,7 @@ class SearchService:
                  translated_weights: tuple[float, float, float] = TUNED_TRANSLATED_WEIGHTS, depth: int = 50,
                  entity_k: int = 20, entity_max_passages: int = 20, report_weight: float = TUNED_REPORT_WEIGHT,
                  role_weight: float = TUNED_ROLE_WEIGHT, embed_terms: bool = True,
-                 query_cache: int = 2048, catalog_ttl: float = 5.0):
+                 query_cache: int = 2048, catalog_ttl: float = 5.0, aggregator=None):
         if tokenizer is None:
             raise ValueError("SearchService: a tokenizer is required (e.g. ingest.tokenize.tokenize_query)")
         if analyzer is None:
@@ -95,6 +95,8 @@ class SearchService:
         self._lock = threading.Lock()
         self._ranker = AnswerRanker(store, tokenizer)
         self._warned_model = False
+        # graph.search.aggregate.Comparer: answers cross-agency questions (哪些区…) with agency rows.
+        self.aggregator = aggregator
 
     # -- checking input ------------------------------------------------------------------
     @staticmethod
@@ -137,7 +139,7 @@ class SearchService:
     def _report_map(self) -> dict[str, ReportInfo]:
         """Refreshed when the store's version moves (stores that have one) or after a few seconds."""
         now = time.monotonic()
-        version = getattr(self.store, "version", None)
+        version = self.store.version
         if now - self._reports_at > self._catalog_ttl or version != self._reports_version:
             with self._lock:
                 self._reports = {r.id: r for r in self.store.reports()}
@@ -190,7 +192,7 @@ class SearchService:
             near = self.store.entity_vector_search(ev, self.entity_k)
             return found, near, self._entity_passages(near, filters, depth)
 
-        if use_vec and mode == "hybrid" and getattr(self.store, "parallel_reads", False):
+        if use_vec and mode == "hybrid" and self.store.parallel_reads:
             # a store across the network waits on round trips: both lists at once
             pending = _POOL.submit(vector_part)
             lexical = lexical_part()
@@ -390,6 +392,10 @@ class SearchService:
     def ask(self, question: str, k: int = 10, filters: Filters | None = None,
             mode: str = "hybrid") -> AskResult:
         question = self._check(question, k, filters, mode, "question")
+        if self.aggregator is not None:
+            rows = self.aggregator.ask(question, k, filters)
+            if rows is not None:
+                return rows
         intent = self.analyzer(question)
         focus = getattr(intent, "focus", "") or question
         # BM25 searches the focus (question words only add noise to word matching); the embedding
