@@ -141,7 +141,7 @@ class _Graph:
         if m.name_en and not n.name_en:
             n.name_en = m.name_en
         for k, v in m.props.items():
-            if k in ("kind", "year", "status", "count", "date", "post") and v is not None:
+            if k in ("kind", "year", "status", "count", "date", "post", "country", "foreign") and v not in (None, False):
                 n.props.setdefault(k, v)
         key = (nid, ev.start, ev.end)
         if key not in self.seen:

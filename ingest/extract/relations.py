@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import word_list
 from .mentions import Mention, Relation
+from .foreign_ties import partner_ties
 from .places import gazetteer
 
 _COOP_CUES = ("会同", "联合", "协同", "携手", "配合", "协助", "支持", "与", "同", "和")
@@ -24,17 +24,6 @@ _IMPLEMENT = re.compile(r"(?:落实|贯彻|执行|实施|贯彻落实|依据|按
 _PARTICIPATE = re.compile(r"(?:参加|参与|出席|组织参与|选送|参展|应邀)")
 _HOLD = re.compile(r"(?:举办|召开|举行|承办|主办|开展|组织)")
 _VISIT = re.compile(r"(?:走访|调研|考察|拜访|访问|实地调研走访|调研走访)$")
-_SINCE_ANNIV = re.compile(r"结好\s*(\d{1,3})\s*周年|建立友好(?:城市)?关系\s*(\d{1,3})\s*周年|友城\s*(\d{1,3})\s*周年")
-_SINCE_YEAR = re.compile(r"(\d{4})年[^，。；]{0,12}?(?:缔结|结好|结为|建立友好)")
-_SISTER = None
-
-
-def _sister_re() -> re.Pattern:
-    global _SISTER
-    if _SISTER is None:
-        words = "|".join(map(re.escape, sorted(word_list("sister_city_words.txt"), key=len, reverse=True)))
-        _SISTER = re.compile(words)
-    return _SISTER
 
 
 @dataclass
@@ -243,36 +232,9 @@ def relate_sentence(text: str, sent: Sentence, ctx, author: Mention | None, home
                 if info is not None and info.parent == p.props.get("gazetteer"):
                     rel(q, "LOCATED_IN", p)
 
-    # Sister cities: 与日本东京都开展目黑区结好30周年… / 新增旧金山、维也纳等5个国际友城
-    sent_text = text[S:E]
-    if home is not None and _sister_re().search(sent_text) and not _sister_trap(sent_text):
-        foreign = [p for p in places if p.props.get("foreign") and p.props.get("kind") in ("city", "district", "province")]
-        gz = {p.props.get("gazetteer") for p in foreign}
-        chains = {p.props.get("gazetteer"): {c.name for c in g.chain(p.props.get("gazetteer"))[1:]} for p in foreign}
-        parents = set().union(*chains.values()) if chains else set()
-        since = _since(sent_text, year)
-        for p in foreign:
-            if p.props.get("gazetteer") in parents and len(gz) > 1:
-                continue  # 东京都 when 目黑区 is named: the partner is the most local place
-            props = {"since": since} if since else {}
-            rel(home, "PARTNER_OF", p, **props)
+    # Foreign ties (sister cities, friendly-exchange cities): their own rules
+    rels += partner_ties(text, S, E, ms, home, year)
     return rels
-
-
-def _sister_trap(s: str) -> bool:
-    return any(t in s for t in word_list("sister_city_traps.txt")) and not re.search(
-        r"(?:国际友城|缔结|结好|友好交流城市|友好城区)", s)
-
-
-def _since(s: str, year: int | None) -> int | None:
-    m = _SINCE_YEAR.search(s)
-    if m:
-        return int(m.group(1))
-    m = _SINCE_ANNIV.search(s)
-    if m and year:
-        n = int(next(g for g in m.groups() if g))
-        return year - n
-    return None
 
 
 def _implicit(label: str, name: str, near: Mention) -> Mention:
