@@ -25,6 +25,7 @@ from govgraph.graph.store.base import Filters, StoreError, StoreUnavailable
 from govgraph.ingest.batch import ENTITY_LABELS, ROLES
 from . import schemas as S
 from .context import Context, Settings
+from .routes import foreign as foreign_routes
 from .serialize import edge_out, node_out
 
 log = logging.getLogger("govgraph.api")
@@ -230,6 +231,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def partners():
         from govgraph.graph.analytics.partners import partner_network
         return _subgraph(partner_network(store()))
+
+    app.include_router(foreign_routes.router)
 
     @app.get("/reports", response_model=S.ReportList)
     def reports():

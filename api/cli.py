@@ -371,6 +371,8 @@ def serve(
 def eval_extract(gold: Path = typer.Option(Path("tests/gold/extraction"), help="Gold folder."),
                  corpus: Optional[list[Path]] = typer.Option(None, help="Folders holding the gold reports "
                                                              "(default: data/samples and ../shared/corpus)."),
+                 foreign: bool = typer.Option(False, "--foreign", help="Also score foreign ties (PARTNER_OF) "
+                                              "against tests/gold/foreign, dev and test splits apart."),
                  as_json: bool = JsonOpt):
     """Precision, recall and F1 of extraction by label and relation against the gold files.
 
@@ -381,10 +383,15 @@ def eval_extract(gold: Path = typer.Option(Path("tests/gold/extraction"), help="
     if not gold.is_dir():
         _fail(f"gold folder {gold} not found", EXIT_USAGE)
     res = evaluate(gold, build_batch, roots=corpus or None)
+    if foreign:
+        from govgraph.ingest.eval_foreign import FOREIGN_GOLD, evaluate_foreign, format_foreign
+        res["foreign"] = evaluate_foreign(FOREIGN_GOLD, build_batch, roots=corpus or None)
     if as_json:
         _print_json(res)
     else:
         out.print(format_table(res), highlight=False)
+        if foreign:
+            out.print("\n" + format_foreign(res["foreign"]), highlight=False)
 
 
 @eval_app.command("search")

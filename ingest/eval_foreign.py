@@ -18,7 +18,7 @@ from govgraph.ingest.batch import GraphBatch
 from govgraph.ingest.eval_extract import Score, default_roots, find_report
 
 _SUFFIX = re.compile(r"(?:市|郡|县)$")
-TEXTS = Path(__file__).resolve().parent.parent / "tests" / "gold" / "foreign" / "texts"
+FOREIGN_GOLD = Path(__file__).resolve().parent.parent / "tests" / "gold" / "foreign"
 
 
 def _key(name: str) -> str:

@@ -15,6 +15,7 @@ from govgraph.ingest.batch import Edge, Evidence, Node, Passage, ReportInfo, SYM
 
 from .agencies import author_mention_name, find_agencies
 from .events import find_events
+from .foreign_ties import mark_foreign_bodies
 from .measures import find_measures
 from .mentions import Mention, Relation
 from .organizations import find_organizations
@@ -215,6 +216,7 @@ def extract_entities(text: str, passages: list[Passage], report: ReportInfo) -> 
         ms += find_persons(pt, base, ctx, agencies)
         ms += find_measures(pt, base, ctx)
         ms = _drop_policy_measures(_settle_overlaps(ms))
+        mark_foreign_bodies(ms)
         year = p.year or report.year
         status = _STATUS.get(p.role)
         for m in ms:

@@ -203,3 +203,56 @@ def _since(sentence: str, clause: str, year: int | None) -> int | None:
     if m and year:
         return year - int(m.group(1))
     return None
+
+
+@lru_cache(maxsize=1)
+def _intl_orgs() -> tuple[str, ...]:
+    return tuple(sorted(word_list("international_orgs.txt"), key=len, reverse=True))
+
+
+def _foreign_prefix(name: str) -> str | None:
+    """The country of a name that begins with a foreign place or country (首尔市政府 -> 韩国)."""
+    g = gazetteer()
+    aliases = _country_aliases()
+    for k in range(min(len(name), 10), 1, -1):
+        head = name[:k]
+        head = aliases.get(head, head)
+        info = g.places.get(head)
+        if info is not None and info.foreign:
+            chain = g.chain(info.name)
+            return chain[-1].name if chain and chain[-1].kind == "country" else info.name
+    return None
+
+
+def mark_foreign_bodies(mentions: list[Mention]) -> None:
+    """Foreign agencies, consulates and international organisations carry `foreign` (and `country`)."""
+    for m in mentions:
+        if m.label not in ("Agency", "Organization"):
+            continue
+        if m.name.startswith(_intl_orgs()):
+            m.props["foreign"] = True
+            continue
+        country = _foreign_prefix(m.name)
+        if country is not None:
+            m.props["foreign"] = True
+            m.props["country"] = country
+
+
+def event_places(start: int, end: int, mentions: list[Mention]) -> list[Relation]:
+    """An event named after a foreign city is held there: 首尔友谊节 -> 首尔 (the festival of Seoul)."""
+    g = gazetteer()
+    rels = []
+    for ev in mentions:
+        if ev.label != "Event":
+            continue
+        found = g.matcher.find(ev.name)
+        if not found or found[0][0] != 0:
+            continue
+        info = g.places.get(found[0][3])
+        if info is None or not info.foreign or info.kind == "country":
+            continue
+        place = Mention("Place", ev.start, ev.end, ev.surface, info.canonical, set(),
+                        {"kind": info.kind, "foreign": True, "gazetteer": info.name, "implicit": True,
+                         "country": _foreign_prefix(info.name)}, info.name_en)
+        rels.append(Relation(ev, "HELD_AT", place, start, end, {}))
+    return rels

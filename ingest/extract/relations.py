@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from .mentions import Mention, Relation
-from .foreign_ties import partner_ties
+from .foreign_ties import event_places, partner_ties
 from .places import gazetteer
 
 _COOP_CUES = ("会同", "联合", "协同", "携手", "配合", "协助", "支持", "与", "同", "和")
@@ -234,6 +234,7 @@ def relate_sentence(text: str, sent: Sentence, ctx, author: Mention | None, home
 
     # Foreign ties (sister cities, friendly-exchange cities): their own rules
     rels += partner_ties(text, S, E, ms, home, year)
+    rels += event_places(S, E, ms)
     return rels
 
 
