@@ -179,30 +179,6 @@ def test_passage_link_opens_the_report_at_the_passage(ui):
     ui.assert_no_console_errors()
 
 
-def test_partner_network_view(ui):
-    ui.open()
-    partners = api_get(ui.base, "/partners")
-    ui.tid("tab-partners").click()
-    ui.page.wait_for_function("() => window.govgraph.partners && window.govgraph.partners.nodes().length > 0")
-    assert ui.page.evaluate("window.govgraph.partners.nodes().length") == len(partners["nodes"])
-    partner_edges = [e for e in partners["edges"] if e["type"] == "PARTNER_OF"]
-    assert partner_edges, "the sample reports yielded no PARTNER_OF tie"
-    drawn = ui.page.evaluate("window.govgraph.partners.edges('[type = \"PARTNER_OF\"]').length")
-    assert drawn == len(partner_edges)
-    # Each `since` the API knows is written on its edge.
-    for e in partner_edges:
-        since = e["props"].get("since")
-        if since:
-            caption = ui.page.evaluate(
-                "(e) => window.govgraph.partners.edges().filter(x => x.data('source') === e.source && "
-                "x.data('target') === e.target)[0].data('caption')", e)
-            assert str(since) in caption
-    assert ui.tid("legend-partner-of").is_visible()
-    ui.page.wait_for_timeout(400)
-    ui.shot("ui-partners.png")
-    ui.assert_no_console_errors()
-
-
 def test_path_finder(ui):
     ui.open()
     # A two-step chain A - B - C from the live graph.

@@ -182,7 +182,6 @@ function wire() {
   byTestId("relayout").addEventListener("click", () => ui.graph.layout({ randomize: true }));
   byTestId("export-png").addEventListener("click", () => exportPng(ui.graph, "graph"));
   byTestId("partners-fit").addEventListener("click", () => ui.partners.fit());
-  byTestId("partners-export-png").addEventListener("click", () => ui.partners.canvas && exportPng(ui.partners.canvas, "partners"));
   byTestId("report-to-graph").addEventListener("click", () => {
     const id = ui.reports.currentId;
     if (!id) return;
