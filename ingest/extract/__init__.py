@@ -17,20 +17,22 @@ from .agencies import author_mention_name, find_agencies
 from .events import find_events
 from .foreign_ties import mark_foreign_bodies
 from .measures import find_measures
-from .mentions import Mention, Relation
+from .lexicon import word_list
+from .mentions import Mention
 from .organizations import find_organizations
 from .persons import find_persons
 from .places import find_places, gazetteer
 from .policies import find_policies
-from .relations import Sentence, relate_sentence
+from .places import PlaceInfo
 from .resolve import ReportContext, place_context, policy_key
+from .rules import relate
+from .sentence import Sentence, SentenceContext
 from .spans import clauses, sentences
+from .work_lines import WorkLines
 
-__all__ = ["ExtractionResult", "extract_entities", "build_context"]
+__all__ = ["ExtractionResult", "extract_entities", "build_context", "find_mentions", "author_mention"]
 
 _TITLE = re.compile(r"《[^《》\n]{1,80}》")
-_HEADING = re.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]")
-_TOP_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\d+、)")
 _STATUS = {"plan": "planned", "achievement": "done"}
 # Mentions that may sit inside a longer one: a measure or event names the bodies and places it involves.
 _CONTAINERS = {"Measure", "Event"}
@@ -89,8 +91,13 @@ def _settle_overlaps(ms: list[Mention]) -> list[Mention]:
     return sorted(kept + measures, key=lambda m: (m.start, -m.end))
 
 
-def _heading_sentence(s: str) -> bool:
-    return len(s.strip("。；;！ ")) <= 24 and s.count("，") <= 1 and not any(c.isdigit() for c in s)
+def _home_mention(home: PlaceInfo | None, sent: Sentence) -> Mention | None:
+    """The report's own place as the sentence names it, else implied at the sentence's start."""
+    if home is None:
+        return None
+    named = next((m for m in sent.mentions if m.label == "Place" and m.name == home.canonical), None)
+    return named or Mention("Place", sent.start, sent.start, "", home.canonical, set(),
+                            {"kind": home.kind, "gazetteer": home.name, "implicit": True})
 
 
 def _drop_policy_measures(ms: list[Mention]) -> list[Mention]:
@@ -175,7 +182,7 @@ def _merge_policy_variants(all_mentions: list[Mention], ctx: ReportContext) -> N
     names = []
     for p in prefixes:
         names += [p.name, p.canonical, p.name[:-1] if len(p.name) > 2 else p.name]
-    names += ["国家", "中国", "我国"]
+    names += list(word_list("national_prefixes.txt"))
     groups: dict[str, list[Mention]] = {}
     for m in all_mentions:
         if m.label == "Policy":
@@ -188,13 +195,36 @@ def _merge_policy_variants(all_mentions: list[Mention], ctx: ReportContext) -> N
                 m.name = best
 
 
+def find_mentions(pt: str, base: int, ctx: ReportContext) -> list[Mention]:
+    """The mentions of one passage `pt` starting at `base`, overlaps settled, in text order."""
+    cls = clauses(pt)
+    titles = [(base + t.start(), base + t.end()) for t in _TITLE.finditer(pt)]
+    places = [m for m in find_places(pt, base, ctx) if _foreign_district_ok(m, pt)
+              and not any(a < m.start and m.end < b for a, b in titles)]
+    agencies = find_agencies(pt, base, ctx, places)
+    ms = places + agencies
+    ms += find_organizations(pt, base, ctx)
+    ms += find_policies(pt, base, ctx)
+    ms += find_events(pt, base, ctx, cls)
+    ms += find_persons(pt, base, ctx, agencies)
+    ms += find_measures(pt, base, ctx)
+    ms = _drop_policy_measures(_settle_overlaps(ms))
+    mark_foreign_bodies(ms)
+    return ms
+
+
+def author_mention(ctx: ReportContext) -> Mention | None:
+    """The author agency as a mention without a place in the text (its evidence comes later)."""
+    if not ctx.author_name:
+        return None
+    return Mention("Agency", 0, 0, ctx.author_surface or ctx.author_name, ctx.author_name,
+                   {ctx.author_surface} if ctx.author_surface else set(), {"author": True})
+
+
 def extract_entities(text: str, passages: list[Passage], report: ReportInfo) -> ExtractionResult:
     ctx = build_context(report, text)
     graph = _Graph(report, text)
-    author = None
-    if ctx.author_name:
-        author = Mention("Agency", 0, 0, ctx.author_surface or ctx.author_name, ctx.author_name,
-                         {ctx.author_surface} if ctx.author_surface else set(), {"author": True})
+    author = author_mention(ctx)
     home_info = ctx.home
 
     per_passage: list[tuple[Passage, list[Mention], list[tuple[int, int]]]] = []
@@ -203,20 +233,7 @@ def extract_entities(text: str, passages: list[Passage], report: ReportInfo) -> 
         pt = text[p.start:p.end]
         if not pt.strip():
             continue
-        base = p.start
-        cls = clauses(pt)
-        titles = [(base + t.start(), base + t.end()) for t in _TITLE.finditer(pt)]
-        places = [m for m in find_places(pt, base, ctx) if _foreign_district_ok(m, pt)
-                  and not any(a < m.start and m.end < b for a, b in titles)]
-        agencies = find_agencies(pt, base, ctx, places)
-        ms = places + agencies
-        ms += find_organizations(pt, base, ctx)
-        ms += find_policies(pt, base, ctx)
-        ms += find_events(pt, base, ctx, cls)
-        ms += find_persons(pt, base, ctx, agencies)
-        ms += find_measures(pt, base, ctx)
-        ms = _drop_policy_measures(_settle_overlaps(ms))
-        mark_foreign_bodies(ms)
+        ms = find_mentions(pt, p.start, ctx)
         year = p.year or report.year
         status = _STATUS.get(p.role)
         for m in ms:
@@ -227,58 +244,34 @@ def extract_entities(text: str, passages: list[Passage], report: ReportInfo) -> 
                     m.props["status"] = status
             if author is not None and m.label == "Agency" and m.name == author.name:
                 m.props["author_ref"] = True
-        per_passage.append((p, ms, sentences(pt, base)))
+        per_passage.append((p, ms, sentences(pt, p.start)))
         all_mentions += ms
     _merge_policy_variants(all_mentions, ctx)
 
     author_id = node_id("Agency", author.name) if author else None
-    section_line: Mention | None = None
-    carried: tuple[str, Mention] | None = None
+    lines = WorkLines()
     for p, ms, sents in per_passage:
-        line: Mention | None = None
-        if carried is not None and p.section and carried[0] == p.section and p.role != "problem":
-            # a paragraph that goes on under the same （三）… item stays in its line of work
-            line = carried[1]
-        # the line of work the sentence stands under: a numbered line, else a work report's topic clause
-        item: Mention | None = None
-        if p.role == "problem":
-            # 一是…不够均衡 in a problems section lists shortcomings, not lines of work
-            ms[:] = [m for m in ms if not m.props.get("line")]
-        heads = [m for m in ms if m.props.get("line")]
-        is_heading = bool(heads) and _HEADING.match(text[p.start:p.end]) is not None
-        ms.sort(key=lambda m: m.start)
+        passage_text = text[p.start:p.end]
+        ms = sorted(lines.enter(p, ms, passage_text), key=lambda m: m.start)
         starts = [m.start for m in ms]
         for s, e in sents:
             # mentions go with the sentence they start in (a title with 。 inside stays whole)
             sent = Sentence(s, e, ms[bisect_left(starts, s):bisect_left(starts, e)])
             ev = graph.evidence(p, s, e)
             for m in sent.mentions:
-                if m.props.get("line"):
-                    line = m
-                    if section_line is not None and not is_heading and m is not section_line:
-                        # 一是… under （一）…: the item is part of its section's line of work
-                        graph.edge(graph.node(m, ev), "PART_OF", graph.node(section_line, ev), ev, {})
+                section = lines.see(m)
+                if section is not None:
+                    graph.edge(graph.node(m, ev), "PART_OF", graph.node(section, ev), ev, {})
             for m in sent.mentions:
                 graph.node(m, ev)
-            home = None
-            if home_info is not None:
-                home = next((m for m in sent.mentions if m.label == "Place" and m.name == home_info.canonical), None)
-                if home is None:
-                    home = Mention("Place", s, s, "", home_info.canonical, set(),
-                                   {"kind": home_info.kind, "gazetteer": home_info.name, "implicit": True})
-            for r in relate_sentence(text, sent, ctx, author, home, p.year or report.year, line, item or line):
+            sc = SentenceContext(text, sent, ctx, author, _home_mention(home_info, sent), p.year or report.year,
+                                 lines.line, lines.item or lines.line)
+            for r in relate(sc):
                 a = graph.node(r.source, ev)
                 b = graph.node(r.target, ev)
                 graph.edge(a, r.type, b, ev, r.props)
-            topics = [m for m in sent.mentions if m.label == "Measure" and (m.props.get("line") or m.props.get("clause"))]
-            if topics and (topics[0].props.get("line") or _heading_sentence(text[s:e])):
-                # 强化政策支持。/ 落实上级要求，持续优化防控措施。: a short sentence that heads what follows
-                item = topics[-1]
-        carried = (p.section, line) if line is not None and p.section else None
-        if is_heading:
-            section_line = heads[0]
-        elif _TOP_HEADING.match(text[p.start:p.end]):
-            section_line = None
+            lines.end_sentence(sent.mentions, text[s:e])
+        lines.leave(p, passage_text)
 
     if author is not None and author_id not in graph.nodes and passages:
         # the author named nowhere in the body: its evidence is the report's opening line

@@ -7,11 +7,16 @@ foreign governments are a foreign place + 政府; first-person forms (我办) ar
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import re
 from functools import lru_cache
 
 from .lexicon import Matcher, table
 from .mentions import Mention
+
+if TYPE_CHECKING:  # resolve imports places: the context type is for annotations only
+    from .resolve import ReportContext
 
 # Characters that, standing before a bare 区/市/省, make it the end of a word (社区, 全市, 超市)
 _WORD_BEFORE_LEVEL = set("社城园片街辖全该各县乡镇地小校景军厂特新上超都股分门省市区两湾港")
@@ -34,7 +39,7 @@ def _label(note: str) -> str:
     return "Organization" if note == "org" else "Agency"
 
 
-def find_agencies(text: str, base: int, ctx, places: list[Mention]) -> list[Mention]:
+def find_agencies(text: str, base: int, ctx: ReportContext, places: list[Mention]) -> list[Mention]:
     """Agency (and association) mentions in one passage; `places` are its place mentions (absolute)."""
     out: list[Mention] = []
     # place mentions by passage-relative end, to find the prefix of a body
@@ -129,7 +134,7 @@ def _resolve_prefix(text: str, s: int, place_ends: dict[int, Mention], ctx):
     return None
 
 
-def author_mention_name(author: str, ctx) -> str | None:
+def author_mention_name(author: str, ctx: ReportContext) -> str | None:
     """Canonical name of the author agency written in full (东城区人民政府外事办公室)."""
     from .places import find_places
     places = find_places(author, 0, ctx)

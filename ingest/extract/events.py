@@ -6,6 +6,8 @@ name holds a quoted or bracketed title. Counts (两场, 七场) and dates (9-10�
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import re
 from functools import lru_cache
 
@@ -15,16 +17,12 @@ from .lexicon import word_list, word_set
 from .mentions import Mention
 from .spans import expand_left
 
+if TYPE_CHECKING:  # resolve imports places: the context type is for annotations only
+    from .resolve import ReportContext
+
 _COUNT = re.compile(r"([0-9]+|[一两二三四五六七八九十百]+)(?:场|次|期|轮)$")
 _DATE = re.compile(r"(\d{4}年)?(\d{1,2}(?:[-－—至]\d{1,2})?月(?:\d{1,2}日)?)")
 _LEADING_NOISE = re.compile(r"^(?:了|在|于|的)+")
-# Boundary words that may sit inside an event name: 第四届, 2021年, 100天
-_EVENT_IGNORE = frozenset({"届", "期", "次", "个", "余", "多", "国际", "全国", "全球", "首届", "成立", "交流", "合作", "投资"})
-# Names that are events whatever verb surrounds them (王府井论坛, 中国国际进口博览会)
-_STRONG = frozenset({"论坛", "峰会", "博览会", "交易会", "友谊节", "艺术节", "文化节", "电影节", "音乐节",
-                     "时装周", "艺术周", "展演季", "艺术季", "文化季", "运动会", "马拉松", "冬奥会", "奥运会", "亚运会",
-                     "大运会", "世博会", "进博会", "广交会", "高交会", "文博会", "服贸会"})
-_SINGLE = frozenset({"节", "周", "展", "赛"})
 
 
 @lru_cache(maxsize=1)
@@ -53,17 +51,19 @@ def to_int(s: str) -> int | None:
         return None
 
 
-def find_events(text: str, base: int, ctx, clause_spans: list[tuple[int, int]]) -> list[Mention]:
+def find_events(text: str, base: int, ctx: ReportContext, clause_spans: list[tuple[int, int]]) -> list[Mention]:
     """Event mentions in a passage; `clause_spans` are passage-relative clauses."""
     out: list[Mention] = []
     stop = word_set("event_stop.txt")
+    strong = word_set("event_strong_suffixes.txt")
+    single = word_set("event_single_suffixes.txt")
     verb_re = _verb_re()
     pending: list[tuple[int, int, str]] = []
     for m in _suffix_re().finditer(text):
         suffix = m.group(0)
         cl = next(((a, b) for a, b in clause_spans if a <= m.start() < b), (0, len(text)))
         s = expand_left(text, m.start(), min_len=2, max_len=40 if "”" in text[max(0, m.start() - 40):m.start()] else 16,
-                        floor=cl[0], ignore=_EVENT_IGNORE)
+                        floor=cl[0], ignore=word_set("event_name_inner_words.txt"))
         if s is None and m.start() > 0 and text[m.start() - 1] == "》":
             s = m.start()
         if s is None:
@@ -92,18 +92,18 @@ def find_events(text: str, base: int, ctx, clause_spans: list[tuple[int, int]]) 
                 while s > cl[0] and text[s - 1].isdigit():
                     s -= 1
                 name = text[s:m.end()]
-        if (len(name) < 4 and name not in _STRONG) or name in stop or name[:-len(suffix)] in stop:
+        if (len(name) < 4 and name not in strong) or name in stop or name[:-len(suffix)] in stop:
             continue
-        if suffix in _SINGLE and (text[max(0, m.end() - 2):m.end()] in stop
+        if suffix in single and (text[max(0, m.end() - 2):m.end()] in stop
                                   or text[m.start():m.start() + 2] in stop):
             continue
         clause = text[cl[0]:cl[1]]
         quoted = "“" in name or "《" in name
         has_verb = verb_re.search(clause) is not None
-        if suffix in _SINGLE and not (has_verb and len(name) >= 4):
+        if suffix in single and not (has_verb and len(name) >= 4):
             continue
-        if not (has_verb or quoted or (suffix in _STRONG and len(name) >= 5)):
-            if suffix not in _SINGLE:
+        if not (has_verb or quoted or (suffix in strong and len(name) >= 5)):
+            if suffix not in single:
                 pending.append((s, m.end(), name))
             continue
         props: dict = {}

@@ -23,6 +23,7 @@ from functools import lru_cache
 from .lexicon import word_list
 from .mentions import Mention, Relation
 from .places import gazetteer
+from .sentence import SentenceContext
 
 KIND_EXCHANGE = "友好交流城市"
 KIND_SISTER = "友好城市"
@@ -162,6 +163,11 @@ def _home_side(text: str, a: int, domestic: list[Mention], home: Mention | None)
         if a <= d.start and text[d.end:d.end + 1] == "与":
             return d
     return home
+
+
+def foreign_ties(s: SentenceContext) -> list[Relation]:
+    """The relation rule (rules.RULES): a sentence's sister-city ties and events held at foreign places."""
+    return partner_ties(s.text, s.start, s.end, s.mentions, s.home, s.year) + event_places(s.start, s.end, s.mentions)
 
 
 def partner_ties(text: str, start: int, end: int, mentions: list[Mention], home: Mention | None,

@@ -66,16 +66,6 @@ class Matcher:
         if n:
             self._auto.make_automaton()
 
-    def find_all(self, text: str) -> list[tuple[int, int, str, Any]]:
-        """Every match, overlapping ones included, as (start, end, key, payload)."""
-        if not self.size:
-            return []
-        out = []
-        for end_idx, (length, key, payload) in self._auto.iter(text):
-            end = end_idx + 1
-            out.append((end - length, end, key, payload))
-        return out
-
     def find(self, text: str) -> list[tuple[int, int, str, Any]]:
         if not self.size:
             return []
@@ -94,15 +84,3 @@ class Matcher:
             return default
         return self._auto.get(key)[2]
 
-
-def longest_non_overlapping(spans: list[Any], key=lambda s: (s[0], s[1])) -> list[Any]:
-    """Greedy choice of the longest spans first; ties go to the earlier span."""
-    chosen: list[Any] = []
-    taken: list[tuple[int, int]] = []
-    for s in sorted(spans, key=lambda s: (-(key(s)[1] - key(s)[0]), key(s)[0])):
-        a, b = key(s)
-        if any(a < y and x < b for x, y in taken):
-            continue
-        chosen.append(s)
-        taken.append((a, b))
-    return sorted(chosen, key=lambda s: key(s)[0])

@@ -10,11 +10,16 @@ followed by its progress (农业强省建设取得新进展). Names drop subject
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import re
 from functools import lru_cache
 
 from .lexicon import word_list, word_set
 from .mentions import Mention
+
+if TYPE_CHECKING:  # resolve imports places: the context type is for annotations only
+    from .resolve import ReportContext
 
 _NUMBERED_HEAD = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]+[，,、])\s*")
@@ -27,8 +32,6 @@ _COUNT = re.compile(r"[0-9０-９]+(?:\.\d+)?[个项家批类条所座]")
 _SENTENCE_OPEN = set("。；;！？!?：:\n")
 _LEAD_TIME = re.compile(r"^(?:(?:19|20)\d{2}年(?:\d{1,2}月)?(?:以来)?|今年|明年|一年来|五年来|过去一年)")
 # Objects too vague to name a line of work: 推进法治建设重要工作
-_VAGUE_END = ("重要", "各项", "相关", "有关", "日常", "具体", "主要", "全部", "整体", "基础性", "重点")
-_DRAFTING = ("出台", "制定", "制订", "印发", "修订", "发布", "颁布", "编制")
 _LISTED = re.compile(r"^(?P<items>[^、，。；：\n]{2,16}(?:、[^、，。；：\n]{2,16})+)等(?:相继|先后|顺利|陆续)?"
                      r"(?:落地实施|落地见效|落地|全面推行|深入实施|全面实施|实施)")
 _PRESS = re.compile(r"加大(?:对)?(?P<obj>[^，。；：、\n]{4,30}?)(?:的)?(?:工作)?力度")
@@ -162,7 +165,7 @@ def _clause_lines(text: str, base: int, taken: list[Mention]) -> list[Mention]:
         tm = topic.match(clause)
         if tm:
             rest = clause[tm.end():]
-            if rest.startswith(_DRAFTING):
+            if rest.startswith(word_list("drafting_verbs.txt")):
                 continue  # 推动出台…条例 names a document, which policies.py reads
             # a sentence's opening clause states a line; inside a sentence only a named programme
             # does: one ending in a work noun, one in quotes (深入实施“万名干部助企行”), or one the
@@ -174,7 +177,7 @@ def _clause_lines(text: str, base: int, taken: list[Mention]) -> list[Mention]:
             if len(clause) > 24 or (_DIGIT.search(clause) and not named):
                 continue
             name = short_name(_COUNT.sub("", clause))
-            if len(name) >= 4 and not name.endswith(_VAGUE_END):
+            if len(name) >= 4 and not name.endswith(word_list("measure_vague_ends.txt")):
                 out.append(_mention(text, base, cs, ce, name, {"line": False, "clause": True}))
             continue
         lm = _LISTED.match(clause)
@@ -224,7 +227,7 @@ def _actions(text: str, base: int, taken: list[Mention]) -> list[Mention]:
     for s, e, obj, tail in found:
         name = short_name(obj + tail)
         core = obj.lstrip("了")
-        if name.endswith(("各项", "相关", "有关")) or (tail == "工作" and core.endswith(_VAGUE_END)):
+        if name.endswith(("各项", "相关", "有关")) or (tail == "工作" and core.endswith(word_list("measure_vague_ends.txt"))):
             continue
         if len(name) < 4 or name in stop or short_name(obj) + "工作" in stop or core + tail in stop:
             continue
@@ -235,7 +238,7 @@ def _actions(text: str, base: int, taken: list[Mention]) -> list[Mention]:
     return out
 
 
-def find_measures(text: str, base: int, ctx) -> list[Mention]:
+def find_measures(text: str, base: int, ctx: ReportContext) -> list[Mention]:
     out = _lines(text, base)
     if getattr(ctx, "genre", None) == "gzbg":
         # Work reports state lines of work as clauses; other genres number them (一是…) and

@@ -5,12 +5,17 @@ a suffix (…集团, …会计师事务所, …大学) up to a verb or punctuati
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import re
 from functools import lru_cache
 
 from .lexicon import Matcher, table, word_set
 from .mentions import Mention
 from .spans import expand_left
+
+if TYPE_CHECKING:  # resolve imports places: the context type is for annotations only
+    from .resolve import ReportContext
 
 
 _EDITION = re.compile(r"(?:首届|第[一二三四五六七八九十百0-9]+届|[0-9]{4}年?)")
@@ -30,7 +35,7 @@ def _suffix_re() -> re.Pattern:
     return re.compile("(?:" + "|".join(map(re.escape, sufs)) + ")(?![\u4e00-\u9fff]?(?:长|员|生|部|费|校区|园区))")
 
 
-def find_organizations(text: str, base: int, ctx) -> list[Mention]:
+def find_organizations(text: str, base: int, ctx: ReportContext) -> list[Mention]:
     out: list[Mention] = []
     for s, e, key, (canonical, en) in _known().find(text):
         out.append(Mention("Organization", base + s, base + e, key, canonical,

@@ -3,9 +3,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .lexicon import word_list, word_set
 from .mentions import Mention
+
+if TYPE_CHECKING:  # resolve imports places: the context type is for annotations only
+    from .resolve import ReportContext
 
 
 @lru_cache(maxsize=1)
@@ -31,7 +35,7 @@ def _named_then_post() -> re.Pattern:
                       rf"(?=同志|一行|表示|指出|强调|出席|在|对|等|[，,。、：:\s（(]|$)")
 
 
-def find_persons(text: str, base: int, ctx, agencies: list[Mention] = ()) -> list[Mention]:
+def find_persons(text: str, base: int, ctx: ReportContext, agencies: list[Mention] = ()) -> list[Mention]:
     """Person mentions in a passage; `agencies` (absolute offsets) anchor names written before the post."""
     out: list[Mention] = []
     stop = word_set("person_stop.txt")

@@ -4,10 +4,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .lexicon import Matcher, table, word_set
 from .mentions import Mention
 from .spans import expand_left
+
+if TYPE_CHECKING:  # resolve imports places: the context type is for annotations only
+    from .resolve import ReportContext
 
 
 @dataclass(frozen=True)
@@ -108,7 +112,7 @@ def _venue_re() -> re.Pattern:
     return re.compile("(?:" + "|".join(map(re.escape, sufs)) + ")")
 
 
-def find_places(text: str, base: int, ctx) -> list[Mention]:
+def find_places(text: str, base: int, ctx: ReportContext) -> list[Mention]:
     """Gazetteer places and suffix-built venues in one passage (`base` = its offset in the report)."""
     g = gazetteer()
     out: list[Mention] = []

@@ -7,12 +7,17 @@ trailing year range or 草案 is set aside; exhibitions, books and journals in �
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import re
 from functools import lru_cache
 
 from .lexicon import word_list, word_set
 from .mentions import Mention
 from .resolve import normalise_policy
+
+if TYPE_CHECKING:  # resolve imports places: the context type is for annotations only
+    from .resolve import ReportContext
 
 _BRACKET = re.compile(r"《([^《》\n]{2,80})》")
 # A document cited by its nickname, a count of articles in quotes: “横琴金融30条”, “稳外贸十二条”
@@ -42,7 +47,6 @@ _LISTED = re.compile(r"(?:^|(?<=[，。；：\n]))\s*(?P<items>[^，。；：《
                      r"(?:出台实施|出台|印发实施|印发|落地实施|落地|颁布实施|发布实施|正式实施)")
 _LIST_SEP = re.compile(r"[、和及]")
 # items that open with a verb or a reference are no titles: 推动…, 各项…
-_NOT_A_TITLE = ("推动", "推进", "加快", "制定", "各项", "相关", "配套", "有关", "一批", "系列")
 
 
 class _Coord:
@@ -63,7 +67,7 @@ def is_document_title(title: str) -> bool:
     return core.endswith(_suffixes())
 
 
-def find_policies(text: str, base: int, ctx) -> list[Mention]:
+def find_policies(text: str, base: int, ctx: ReportContext) -> list[Mention]:
     out: list[Mention] = []
     for m in _BRACKET.finditer(text):
         title = m.group(1)
@@ -89,7 +93,7 @@ def find_policies(text: str, base: int, ctx) -> list[Mention]:
         # 横琴放宽市场准入特别措施、鼓励类产业目录等顺利落地: documents named before the verb
         pos = m.start("items")
         for item in _LIST_SEP.split(m.group("items")):
-            if 4 <= len(item) <= 40 and is_document_title(item) and not item.startswith(_NOT_A_TITLE):
+            if 4 <= len(item) <= 40 and is_document_title(item) and not item.startswith(word_list("policy_list_stop_starts.txt")):
                 spans.append((pos, pos + len(item)))
             pos += len(item) + 1
     for s, e in spans:

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 from .places import PlaceInfo, gazetteer
 
-_LEVEL_OF_KIND = {"district": "district", "city": "city", "province": "province"}
 
 
 @dataclass

@@ -1,0 +1,57 @@
+"""ORGANIZED, PARTICIPATED_IN and HELD_AT: who holds or joins an event, and where it is held."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..mentions import Mention, Relation
+from ..sentence import SentenceContext
+
+_ORGANIZER = re.compile(r"^(?:主办|举办|承办|牵头举办|主导)的?")
+_PARTICIPATE = re.compile(r"(?:参加|参与|出席|组织参与|选送|参展|应邀)")
+_HOLD = re.compile(r"(?:举办|召开|举行|承办|主办|开展|组织)")
+
+
+def _organizers(s: SentenceContext, ev: Mention) -> list[Mention]:
+    """Organisers written before an event: 北京冬奥组委主办的…邀请展."""
+    return [a for a in s.of("Agency") + s.of("Organization")
+            if a.end <= ev.start and _ORGANIZER.match(s.text[a.end:ev.start].lstrip()) is not None
+            and ev.start - a.end <= 30 and "，" not in s.text[a.end:ev.start]]
+
+
+def event_roles(s: SentenceContext) -> Iterator[Relation | None]:
+    for ev in s.of("Event"):
+        organizers = _organizers(s, ev)
+        for a in organizers:
+            yield s.relation(a, "ORGANIZED", ev)
+        if organizers:
+            # someone else's event: the actor can only take part in it
+            if s.actor is not None and _PARTICIPATE.search(s.before(ev, 40)):
+                yield s.relation(s.actor, "PARTICIPATED_IN", ev)
+            continue
+        before = s.before(ev, 30)
+        before = before[max(before.rfind("，"), before.rfind("；")) + 1:]
+        if s.actor is None:
+            continue
+        if _PARTICIPATE.search(before):
+            yield s.relation(s.actor, "PARTICIPATED_IN", ev)
+        elif _HOLD.search(before) or _HOLD.search(s.text[ev.end:ev.end + 4]):
+            yield s.relation(s.actor, "ORGANIZED", ev)
+        for p in s.partners:
+            if p.start < ev.start:
+                yield s.relation(p, "PARTICIPATED_IN", ev)
+
+
+def held_at(s: SentenceContext) -> Iterator[Relation | None]:
+    """在王府半岛酒店、北京国际饭店等…举办了…培训: the places after 在/于 and the event share a clause."""
+    at_places: list[Mention] = []
+    for p in s.of("Place"):
+        before = s.before(p, 2)
+        if before.endswith("在") or before.endswith("于"):
+            at_places.append(p)
+        elif at_places and 0 < p.start - at_places[-1].end <= 1 and s.text[at_places[-1].end] in "、和及":
+            at_places.append(p)
+    for ev in s.of("Event"):
+        for p in at_places:
+            if "，" not in s.text[min(p.end, ev.end):max(p.start, ev.start)]:
+                yield s.relation(ev, "HELD_AT", p)

@@ -1,0 +1,41 @@
+"""ISSUED and IMPLEMENTS: a document drafted here is issued by the actor (or the body just before the
+verb); one carried out is implemented by the measure that carries it out."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..mentions import Relation
+from ..sentence import SentenceContext
+
+_ISSUE = re.compile(r"(?:制定|制订|修订|印发|出台|发布|颁布|编制|起草|审议通过)(?:了|并印发了?|印发了?|实施)?[“”]?$")
+# 推动出台 (a people's congress passes it), 国家出台 (another issuer), 新修订的 (an attribute): not the actor's document
+_NOT_ISSUER = re.compile(r"(?:推动|推进|争取|促成|配合|协调|推动制定|国家|中央|上级|(?<!重)新)(?:制定|制订|修订|印发|出台|发布|颁布|编制|起草)")
+_IMPLEMENT = re.compile(r"(?:落实|贯彻|执行|实施|贯彻落实|依据|按照|根据|对照|遵照)[了好]?$")
+
+
+def _verb_kind(before: str) -> str | None:
+    if _ISSUE.search(before):
+        return "issue" if not _NOT_ISSUER.search(before) else "other"
+    if _IMPLEMENT.search(before):
+        return "implement"
+    return None
+
+
+def policy_verbs(s: SentenceContext) -> Iterator[Relation | None]:
+    prev_kind, prev_end = None, -1
+    for po in s.of("Policy"):
+        if 0 <= po.start - prev_end <= 1 and s.text[prev_end:po.start] in ("", "、", "和", "及", "与"):
+            kind = prev_kind  # 制定A方案和B细则, 落实A、B: the verb governs the whole list
+        else:
+            kind = _verb_kind(s.before(po, 10))
+        if kind == "issue":
+            # 国务院出台《…》: a body right before the verb issues it, else the sentence's actor
+            issuer = next((a for a in s.of("Agency") if 0 <= po.start - a.end <= 6 and a.end > s.start), None) or s.actor
+            if issuer is not None:
+                yield s.relation(issuer, "ISSUED", po)
+        elif kind == "implement":
+            target = [m for m in s.of("Measure") if m.start <= po.start] or ([s.item] if s.item else [])
+            for me in target[-1:]:
+                yield s.relation(me, "IMPLEMENTS", po)
+        prev_kind, prev_end = kind, po.end
