@@ -36,7 +36,7 @@ def main() -> int:
     if not Path(a.store).exists():
         govgraph = Path(sys.executable).with_name("govgraph")
         subprocess.run([str(govgraph), "ingest", str(CORPUS), "--store", a.store, "--no-embed"], check=True,
-                       stdout=subprocess.DEVNULL)
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     from govgraph.graph.analytics.geo import geo
     from govgraph.graph.analytics.partners import foreign_view
     from govgraph.graph.store.factory import open_store

@@ -32,8 +32,8 @@ class Geo:
         self.by_name: dict[str, list[Point]] = {}
         for c in gc.get_cities().values():
             p = Point(float(c["latitude"]), float(c["longitude"]), c["name"], c["countrycode"], int(c["population"]))
+            # The English name and the Chinese ones only: the hundred other scripts cost time, not matches.
             names = {c["name"].casefold()} | {a for a in c.get("alternatenames", ()) if _HAN.search(a)}
-            names |= {a.casefold() for a in c.get("alternatenames", ()) if a.isascii()}
             for n in names:
                 self.by_name.setdefault(n, []).append(p)
         self.iso: dict[str, str] = {}
