@@ -25,6 +25,7 @@ from govgraph.graph.store.base import Filters, StoreError, StoreUnavailable
 from govgraph.ingest.batch import ENTITY_LABELS, ROLES
 from . import schemas as S
 from .context import Context, Settings
+from .routes import answer_graph as answer_graph_routes
 from .routes import foreign as foreign_routes
 from .serialize import edge_out, node_out
 
@@ -233,6 +234,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return _subgraph(partner_network(store()))
 
     app.include_router(foreign_routes.router)
+    app.include_router(answer_graph_routes.router)
 
     @app.get("/reports", response_model=S.ReportList)
     def reports():

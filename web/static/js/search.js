@@ -17,8 +17,9 @@ const EVIDENCE_SHOWN = 2;
 const SHORT_EVIDENCE = 16;
 
 export class SearchPanel {
-  constructor(root, { onAnswer, onShowAnswers, onOpenReport, onAsk }) {
+  constructor(root, { onAnswer, onShowAnswers, onOpenReport, onAsk, onResults }) {
     this.root = root;
+    this.onResults = onResults;
     this.onAnswer = onAnswer;
     this.onShowAnswers = onShowAnswers;
     this.onOpenReport = onOpenReport;
@@ -40,6 +41,7 @@ export class SearchPanel {
     try {
       const data = await api.ask(q, { k: 10 }, { signal: this.controller.signal });
       this.state = { mode: "results", q, data };
+      if (this.onResults) this.onResults(data);
     } catch (err) {
       if (err.name === "AbortError") return;
       this.state = { mode: "error", q, err };
@@ -97,7 +99,7 @@ export class SearchPanel {
       answerSection.append(list);
       answerSection.append(el("button", {
         type: "button", class: "link-button", testid: "answers-to-graph",
-        onclick: () => this.onShowAnswers(answers.map((a) => a.id)),
+        onclick: () => this.onShowAnswers(data),
       }, t("showAnswersInGraph")));
     }
     this.root.append(answerSection);
