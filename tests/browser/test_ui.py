@@ -108,17 +108,20 @@ def test_double_click_expands_a_node(ui):
     ask(ui, ZH_QUESTION)
     ui.tid("answers-to-graph").click()
     answer_ids = [a["id"] for a in api_get(ui.base, "/ask", q=ZH_QUESTION, k=10)["answers"]]
-    ui.page.wait_for_function("(n) => window.govgraph.graph.nodes().length === n", arg=len(answer_ids))
-    # Expand the answer with the fewest (but some) neighbours outside the answer set.
+    # the answers and the entities of their evidence are drawn (tests/browser/test_answer_graph.py)
+    ui.page.wait_for_function("(ids) => ids.every(i => window.govgraph.graph.getElementById(i).nonempty())",
+                              arg=answer_ids)
+    ui.page.wait_for_timeout(800)  # let the layout settle before aiming at the node
+    drawn = set(ui.page.evaluate("window.govgraph.graph.nodes().map(n => n.id())"))
+    # Expand the answer with the fewest (but some) of its 30 best-attested neighbours not drawn yet.
     def outside(eid):
-        sub = api_get(ui.base, f"/entities/{eid}/neighbors", depth=1)
-        return len({n["id"] for n in sub["nodes"]} - set(answer_ids))
+        sub = api_get(ui.base, f"/entities/{eid}/top-neighbours")
+        return len({n["id"] for n in sub["nodes"]} - drawn)
     counts = {a: outside(a) for a in answer_ids}
     expandable = [a for a in answer_ids if counts[a] > 0]
-    assert expandable, "no answer has neighbours outside the answers"
+    assert expandable, "no answer has neighbours outside the graph"
     node_id = min(expandable, key=counts.get)
     before = ui.graph_count("nodes")
-    ui.page.wait_for_timeout(800)  # let the layout settle before aiming at the node
     x, y = canvas_point(ui, node_id)
     ui.page.mouse.dblclick(x, y)
     ui.page.wait_for_function("(n) => window.govgraph.graph.nodes().length > n", arg=before)
