@@ -17,11 +17,13 @@ from rich.markup import escape
 from rich.table import Table
 
 from govgraph.graph.store.base import Filters, StoreError, StoreUnavailable
-from .context import Context, Settings
+from govgraph.ingest.vocabulary import FileStatus
+from .context import AppContext, Settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="markdown",
                   help="govgraph: a knowledge graph and semantic search over Chinese government reports.")
-eval_app = typer.Typer(no_args_is_help=True, help="Measure extraction and search quality against tests/gold.")
+eval_app = typer.Typer(no_args_is_help=True, help="Measure extraction and search quality against gold "
+                       "(--gold; by default tests/gold, in a checkout).")
 app.add_typer(eval_app, name="eval")
 
 out = Console()
@@ -34,10 +36,16 @@ StoreOpt = typer.Option(None, "--store", help="Embedded store folder (default ./
 Neo4jOpt = typer.Option(None, "--neo4j", help="Neo4j bolt URI (or set GOVGRAPH_NEO4J_URI).")
 JsonOpt = typer.Option(False, "--json", help="Print JSON instead of a table.")
 KOpt = typer.Option(10, "-k", min=1, max=100, help="How many results.")
+WaitOpt = typer.Option(None, "--wait", min=0, help="Seconds to wait while another process writes the same "
+                       "embedded store (default 300, or GOVGRAPH_LOCK_WAIT); then exit 3.")
 
 
-def _ctx(store: str | None, neo4j: str | None, model: str | None = None) -> Context:
-    return Context(Settings(store=store, neo4j=neo4j, model=model))
+def _say_waiting(msg: str) -> None:
+    err.print(escape(msg), highlight=False)
+
+
+def _ctx(store: str | None, neo4j: str | None, model: str | None = None, wait: float | None = None) -> AppContext:
+    return AppContext(Settings(store=store, neo4j=neo4j, model=model, lock_wait=wait, on_lock_wait=_say_waiting))
 
 
 def _fail(msg: str, code: int) -> None:
@@ -79,6 +87,7 @@ def ingest(
     force: bool = typer.Option(False, "--force", help="Re-ingest files even when unchanged."),
     max_bytes: int = typer.Option(64 * 1024 * 1024, "--max-bytes", min=1,
                                   help="Refuse (and report) any file larger than this many bytes."),
+    wait: Optional[float] = WaitOpt,
     as_json: bool = JsonOpt,
 ):
     """Ingest report files or folders into the store.
@@ -89,14 +98,14 @@ def ingest(
     Example: `govgraph ingest data/samples --store ./govgraph-data`
     """
     from .ingest_service import ingest_paths
-    ctx = _ctx(store, neo4j, model)
+    ctx = _ctx(store, neo4j, model, wait)
     embedder = None if no_embed else ctx.new_embedder()
     progress = not as_json and sys.stderr.isatty()
 
     def report(o):
         if as_json:
             return
-        if o.status == "failed":
+        if o.status == FileStatus.FAILED:
             err.print(f"[red]failed[/red]  {escape(o.error)}", highlight=False)
         else:
             err.print(f"{o.status:9} {escape(o.file)}  ({o.passages} passages, {o.nodes} entities, "
@@ -194,12 +203,13 @@ def stats(store: Optional[str] = StoreOpt, neo4j: Optional[str] = Neo4jOpt, as_j
 @app.command()
 @_guard
 def remove(report: str = typer.Argument(..., help="Report id or file name."),
-           store: Optional[str] = StoreOpt, neo4j: Optional[str] = Neo4jOpt, as_json: bool = JsonOpt):
+           store: Optional[str] = StoreOpt, neo4j: Optional[str] = Neo4jOpt, wait: Optional[float] = WaitOpt,
+           as_json: bool = JsonOpt):
     """Remove a report, its passages and evidence, and entities left with none.
 
     Example: `govgraph remove 000_seed-dongcheng-waiban-fzzf-2021.txt`
     """
-    ctx = _ctx(store, neo4j)
+    ctx = _ctx(store, neo4j, wait=wait)
     r = ctx.store.find_report(report)
     if r is None:
         _fail(f"no report {report!r} in the store", EXIT_NOT_FOUND)
@@ -217,6 +227,8 @@ def export(
     store: Optional[str] = StoreOpt, neo4j: Optional[str] = Neo4jOpt,
     fmt: str = typer.Option("jsonl", "--format", help="jsonl, graphml, csv (a folder for neo4j-admin) or cypher."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="File (or folder for csv); default stdout."),
+    with_vectors: bool = typer.Option(False, "--with-vectors", help="jsonl only: add the embeddings and the "
+                                      "model, so `govgraph import` loads the file into another store."),
 ):
     """Export the whole graph with its evidence.
 
@@ -225,6 +237,11 @@ def export(
     from govgraph.graph.export import FORMATS, export as do_export
     if fmt not in FORMATS:
         _fail(f"unknown --format {fmt!r}; choose one of {', '.join(FORMATS)}", EXIT_USAGE)
+    if with_vectors:
+        if fmt != "jsonl":
+            _fail("--with-vectors goes with --format jsonl", EXIT_USAGE)
+        from govgraph.graph.export.jsonl_vectors import write_jsonl_with_vectors
+        do_export = lambda st, _fmt, out: write_jsonl_with_vectors(st, out)  # noqa: E731
     if fmt == "csv" and output is None:
         _fail("--format csv writes a folder: give it with -o DIR", EXIT_USAGE)
     ctx = _ctx(store, neo4j)
@@ -362,13 +379,23 @@ def serve(
         configured_engine()
     except QueryEngineError as e:
         _fail(str(e), EXIT_USAGE)
-    application = create_app(Settings(store=store, neo4j=neo4j, warm=True))
+    application = create_app(Settings(store=store, neo4j=neo4j, warm=True, follow_writes=True))
     uvicorn.run(application, host=host, port=port, log_level="info")
+
+
+def _gold(given: Path | None, shipped: str, option: str) -> Path:
+    """The gold the user gave, else the repository's own when running from a checkout."""
+    from govgraph.ingest.checkout import NotInCheckout, shipped_gold
+    try:
+        return given or shipped_gold(shipped, option)
+    except NotInCheckout as e:
+        _fail(str(e), EXIT_USAGE)
 
 
 @eval_app.command("extraction")
 @eval_app.command("extract", hidden=True)
-def eval_extract(gold: Path = typer.Option(Path("tests/gold/extraction"), help="Gold folder."),
+def eval_extract(gold: Optional[Path] = typer.Option(None, "--gold", help="Gold folder (default: tests/gold/"
+                                                   "extraction, only when running from a checkout)."),
                  corpus: Optional[list[Path]] = typer.Option(None, help="Folders holding the gold reports "
                                                              "(default: data/samples and ../shared/corpus)."),
                  foreign: bool = typer.Option(False, "--foreign", help="Also score foreign ties (PARTNER_OF) "
@@ -378,38 +405,54 @@ def eval_extract(gold: Path = typer.Option(Path("tests/gold/extraction"), help="
 
     Example: `govgraph eval extraction`
     """
+    from govgraph.ingest.checkout import GOLD_EXTRACTION
     from govgraph.ingest.eval_extract import evaluate, format_table
     from govgraph.ingest.pipeline import build_batch
+    gold = _gold(gold, GOLD_EXTRACTION, "--gold DIR")
     if not gold.is_dir():
         _fail(f"gold folder {gold} not found", EXIT_USAGE)
-    res = evaluate(gold, build_batch, roots=corpus or None)
-    if foreign:
-        from govgraph.ingest.eval_foreign import FOREIGN_GOLD, evaluate_foreign, format_foreign
-        res["foreign"] = evaluate_foreign(FOREIGN_GOLD, build_batch, roots=corpus or None)
+    try:
+        res = evaluate(gold, build_batch, roots=corpus or None)
+        if foreign:
+            from govgraph.ingest.eval_foreign import evaluate_foreign
+            res["foreign"] = evaluate_foreign(_gold(None, "tests/gold/foreign", "--foreign"), build_batch,
+                                              roots=corpus or None)
+    except FileNotFoundError as e:
+        _fail(str(e), EXIT_USAGE)
     if as_json:
         _print_json(res)
     else:
         out.print(format_table(res), highlight=False)
         if foreign:
+            from govgraph.ingest.eval_foreign import format_foreign
             out.print("\n" + format_foreign(res["foreign"]), highlight=False)
 
 
 @eval_app.command("search")
 @_guard
 def eval_search(store: Optional[str] = StoreOpt, neo4j: Optional[str] = Neo4jOpt,
-                gold: Path = typer.Option(Path("tests/gold/questions.jsonl"), help="Gold questions."),
+                gold: Optional[Path] = typer.Option(None, "--gold", help="Gold questions, JSON lines (default: "
+                                                    "tests/gold/questions.jsonl, only when running from a checkout)."),
                 k: int = KOpt, as_json: bool = JsonOpt):
     """Evidence MRR and hit@1/hit@3, answer hit@3, for BM25 alone, vectors alone and hybrid.
 
     The store must hold the gold reports with embeddings. Example: `govgraph eval search --store ./eval-store`
     """
     from govgraph.graph.search.evaluate import evaluate, format_table
+    from govgraph.ingest.checkout import GOLD_QUESTIONS
+    gold = _gold(gold, GOLD_QUESTIONS, "--gold FILE")
     ctx = _ctx(store, neo4j)
-    res = evaluate(ctx.search, gold, k=k)
+    try:
+        res = evaluate(ctx.search, gold, k=k)
+    except ValueError as e:  # an unreadable or malformed gold file, named in the message
+        _fail(str(e), EXIT_USAGE)
     if as_json:
         _print_json(res)
     else:
         out.print(format_table(res), highlight=False)
+
+
+from . import import_cmd  # noqa: E402,F401 - registers `govgraph import` on app
 
 
 def main() -> None:

@@ -4,8 +4,11 @@ from __future__ import annotations
 import gc
 import logging
 import os
+import threading
+import time
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Callable
 
 from govgraph.graph.store import GraphStore, open_store
 
@@ -27,17 +30,79 @@ class Settings:
     max_depth: int = 4
     # Load the model and dictionaries at start-up so the first query is not the slow one.
     warm: bool = False
+    # Seconds a write waits for another process writing the same embedded store (None: default).
+    lock_wait: float | None = None
+    on_lock_wait: Callable[[str], None] | None = None
+    # A long-lived reader (the server) reopens the store when another process wrote to it.
+    follow_writes: bool = False
+
+# How often a following context looks at the store's committed generation (a stat of the manifest).
+FOLLOW_CHECK_SECONDS = 0.2
 
 
-class Context:
-    """Opens the store lazily and builds the embedder only when the store holds vectors."""
+class AppContext:
+    """What the CLI and the HTTP app work with: the store, opened lazily, the embedder (built only when
+    the store holds vectors) and the search service.
+
+    With `settings.follow_writes`, every use of `store` or `search` checks (at most every
+    FOLLOW_CHECK_SECONDS) whether another process committed a newer generation; if so a
+    background thread opens the store afresh and swaps it in, while answers keep coming from
+    the one already open."""
 
     def __init__(self, settings: Settings):
         self.settings = settings
+        self._checked_at = 0.0
+        self._reloading = threading.Lock()
+
+    def _open(self) -> GraphStore:
+        return open_store(self.settings.store, self.settings.neo4j, lock_wait=self.settings.lock_wait,
+                          on_lock_wait=self.settings.on_lock_wait)
+
+    @property
+    def store(self) -> GraphStore:
+        self._follow()
+        return self._store
 
     @cached_property
-    def store(self) -> GraphStore:
-        return open_store(self.settings.store, self.settings.neo4j)
+    def _store(self) -> GraphStore:
+        return self._open()
+
+    @property
+    def generation(self) -> int | None:
+        return self.store.version
+
+    def _follow(self) -> None:
+        if not self.settings.follow_writes or "_store" not in self.__dict__:
+            return
+        now = time.monotonic()
+        if now - self._checked_at < FOLLOW_CHECK_SECONDS:
+            return
+        self._checked_at = now
+        st = self._store
+        if st.committed_version() != st.version and self._reloading.acquire(blocking=False):
+            threading.Thread(target=self._reload, name="govgraph-reload", daemon=True).start()
+
+    def _reload(self) -> None:
+        """Open the store until it serves the newest generation, then swap it in."""
+        try:
+            while True:
+                fresh = self._open()
+                fresh.stats()            # builds (or reads) its indexes here, not in a request
+                old = self.__dict__.get("_store")
+                self.__dict__["_store"] = fresh
+                if old is not None and old.model != fresh.model:
+                    self.__dict__.pop("embedder", None)
+                self.__dict__.pop("_search", None)
+                # The old store's frozen index can be collected only once the collector sees it.
+                gc.unfreeze()
+                gc.collect()
+                gc.freeze()
+                if fresh.committed_version() == fresh.version:
+                    return
+        except Exception:  # noqa: BLE001 - the open store keeps answering; the next check retries
+            logging.getLogger("govgraph.api").warning("reloading the store failed", exc_info=True)
+        finally:
+            self._reloading.release()
 
     @cached_property
     def embedder(self):
@@ -50,18 +115,23 @@ class Context:
         from govgraph.graph.embedder import CachedEmbedder
         return CachedEmbedder(self.settings.model or self.store.model)
 
-    @cached_property
+    @property
     def search(self):
+        self._follow()
+        return self._search
+
+    @cached_property
+    def _search(self):
         from govgraph.graph.search.service import SearchService
         from govgraph.ingest.question import analyze_question
         from govgraph.ingest.tokenize import tokenize_query
-        return SearchService(self.store, self.embedder, tokenize_query, analyze_question)
+        return SearchService(self._store, self.embedder, tokenize_query, analyze_question)
 
     def refresh(self) -> None:
         """After a write: a store that had no vectors may have some now, so rebuild the search."""
         if self.__dict__.get("embedder") is None:
             self.__dict__.pop("embedder", None)
-        self.__dict__.pop("search", None)
+        self.__dict__.pop("_search", None)
 
     def warm(self) -> None:
         try:
@@ -78,5 +148,9 @@ class Context:
         gc.freeze()
 
     def close(self) -> None:
-        if "store" in self.__dict__:
-            self.store.close()
+        if "_store" in self.__dict__:
+            self._store.close()
+
+
+# The former name, kept while other branches that import it land; new code says AppContext.
+Context = AppContext

@@ -13,9 +13,11 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from govgraph.graph.store.base import GraphStore, StoreError
+from govgraph.graph.store.writer_lock import StoreBusy
 from govgraph.ingest.errors import IngestError
 from govgraph.ingest.pipeline import PIPELINE_VERSION, build_batch
 from govgraph.ingest.readers import MAX_BYTES, iter_input_files
+from govgraph.ingest.vocabulary import FileStatus
 
 log = logging.getLogger(__name__)
 
@@ -23,7 +25,7 @@ log = logging.getLogger(__name__)
 @dataclass
 class FileOutcome:
     file: str
-    status: str                # added | updated | unchanged | failed
+    status: FileStatus
     report: str | None = None
     error: str | None = None
     passages: int = 0
@@ -41,7 +43,7 @@ class IngestSummary:
 
     @property
     def failed(self) -> list[FileOutcome]:
-        return [f for f in self.files if f.status == "failed"]
+        return [f for f in self.files if f.status == FileStatus.FAILED]
 
     @property
     def ok(self) -> bool:
@@ -94,13 +96,13 @@ def ingest_one(store: GraphStore, item: Path | IngestError, embedder=None, max_b
                show_progress: bool = False, force: bool = False) -> FileOutcome:
     t0 = time.perf_counter()
     if isinstance(item, IngestError):
-        return FileOutcome(item.file, "failed", error=str(item))
+        return FileOutcome(item.file, FileStatus.FAILED, error=str(item))
     path = Path(item)
     existing = store.find_report(path.name)
     if existing and not force and existing.pipeline == PIPELINE_VERSION:
         sha = _sha256(path, max_bytes)
         if sha and sha == existing.sha256:
-            return FileOutcome(path.name, "unchanged", report=existing.id,
+            return FileOutcome(path.name, FileStatus.UNCHANGED, report=existing.id,
                                seconds=time.perf_counter() - t0)
     try:
         batch = build_batch(path, max_bytes=max_bytes)
@@ -110,13 +112,15 @@ def ingest_one(store: GraphStore, item: Path | IngestError, embedder=None, max_b
             vectors = vectors_for(batch, embedder, show_progress=show_progress)
         store.put_batch(batch, vectors)
     except IngestError as e:
-        return FileOutcome(path.name, "failed", error=str(e), seconds=time.perf_counter() - t0)
+        return FileOutcome(path.name, FileStatus.FAILED, error=str(e), seconds=time.perf_counter() - t0)
+    except StoreBusy:
+        raise   # the store, not this file: the whole command stops (exit 3), nothing was written
     except StoreError as e:
-        return FileOutcome(path.name, "failed", error=f"{path.name}: {e}", seconds=time.perf_counter() - t0)
+        return FileOutcome(path.name, FileStatus.FAILED, error=f"{path.name}: {e}", seconds=time.perf_counter() - t0)
     except Exception as e:  # noqa: BLE001 - a parser bug on one file must not stop the batch
         log.exception("unexpected error on %s", path)
-        return FileOutcome(path.name, "failed", error=f"{path.name}: unexpected error ({type(e).__name__}: {e})",
+        return FileOutcome(path.name, FileStatus.FAILED, error=f"{path.name}: unexpected error ({type(e).__name__}: {e})",
                            seconds=time.perf_counter() - t0)
-    return FileOutcome(path.name, "updated" if existing else "added", report=batch.report.id,
+    return FileOutcome(path.name, FileStatus.UPDATED if existing else FileStatus.ADDED, report=batch.report.id,
                        passages=len(batch.passages), nodes=len(batch.nodes), edges=len(batch.edges),
                        seconds=time.perf_counter() - t0)

@@ -5,6 +5,8 @@ from typing import Any, Optional
 
 from pydantic import BaseModel, Field
 
+from govgraph.ingest.vocabulary import Direction, FileStatus, Genre, Label, RelType, Role
+
 
 class Problem(BaseModel):
     type: str = "about:blank"
@@ -30,7 +32,7 @@ class EvidenceRich(EvidenceOut):
 
 class NodeOut(BaseModel):
     id: str
-    label: str
+    label: Label
     name: str
     aliases: list[str] = Field(default_factory=list)
     name_en: Optional[str] = None
@@ -45,7 +47,7 @@ class EdgeOut(BaseModel):
     id: str
     source: str
     target: str
-    type: str
+    type: RelType
     props: dict[str, Any] = Field(default_factory=dict)
     evidence: list[EvidenceOut] = Field(default_factory=list)
 
@@ -64,6 +66,9 @@ class Health(BaseModel):
     nodes: int
     edges: int
     model: Optional[str] = None
+    # The embedded store's generation (its manifest version): it moves on every committed write,
+    # by this server or another process, once the server has reloaded it. None on Neo4j.
+    generation: Optional[int] = None
 
 
 class Stats(BaseModel):
@@ -73,13 +78,13 @@ class Stats(BaseModel):
     edges: dict[str, int]
 
 
-class Hit(BaseModel):
+class HitOut(BaseModel):
     passage: str
     report: str
     file: str
     title: Optional[str] = None
     section: Optional[str] = None
-    role: Optional[str] = None
+    role: Optional[Role] = None
     year: Optional[int] = None
     text: str
     start: int
@@ -89,12 +94,12 @@ class Hit(BaseModel):
 
 class SearchOut(BaseModel):
     query: str
-    hits: list[Hit]
+    hits: list[HitOut]
 
 
-class Answer(BaseModel):
+class AnswerOut(BaseModel):
     id: str
-    label: str
+    label: Label
     name: str
     score: float
     evidence: list[EvidenceOut]
@@ -102,9 +107,9 @@ class Answer(BaseModel):
 
 class AskOut(BaseModel):
     question: str
-    label: Optional[str] = None
-    answers: list[Answer]
-    passages: list[Hit]
+    label: Optional[Label] = None
+    answers: list[AnswerOut]
+    passages: list[HitOut]
 
 
 class EntityPage(BaseModel):
@@ -116,9 +121,9 @@ class EntityPage(BaseModel):
 
 class NeighborRef(BaseModel):
     id: str
-    label: str
+    label: Label
     name: str
-    direction: str
+    direction: Direction
 
 
 class EntityOut(NodeOut):
@@ -141,7 +146,7 @@ class ReportSummary(BaseModel):
     file: str
     year: Optional[int] = None
     author: Optional[str] = None
-    genre: Optional[str] = None
+    genre: Optional[Genre] = None
     chars: int = 0
     passages: int = 0
 
@@ -154,7 +159,7 @@ class PassageOut(BaseModel):
     id: str
     index: int
     section: str
-    role: str
+    role: Role
     year: Optional[int] = None
     start: int
     end: int
@@ -163,7 +168,7 @@ class PassageOut(BaseModel):
 
 class Mention(BaseModel):
     entity: str
-    label: str
+    label: Label
     name: str
     start: int
     end: int
@@ -177,7 +182,7 @@ class ReportOut(ReportSummary):
 
 class IngestFileOut(BaseModel):
     file: str
-    status: str
+    status: FileStatus
     report: Optional[str] = None
     error: Optional[str] = None
     passages: int = 0

@@ -9,21 +9,15 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-LABELS = (
-    "Report", "Passage", "Agency", "Organization", "Person", "Place",
-    "Policy", "Measure", "Event",
-)
-ENTITY_LABELS = LABELS[2:]
+from .vocabulary import ENTITY_LABELS, SYMMETRIC, Label, RelType, Role
 
-REL_TYPES = (
-    "AUTHORED", "HAS_PASSAGE", "MENTIONED_IN", "CARRIED_OUT", "ORGANIZED",
-    "PARTICIPATED_IN", "COOPERATED_WITH", "ISSUED", "IMPLEMENTS", "CITES",
-    "PARTNER_OF", "HELD_AT", "LOCATED_IN", "HEADS", "PART_OF", "VISITED",
-)
-# Relations whose direction carries no meaning; stores keep one copy, ordered by id.
-SYMMETRIC = frozenset({"COOPERATED_WITH", "PARTNER_OF"})
+# The names as tuples, for callers that check membership or list them in messages (vocabulary.py).
+LABELS: tuple[Label, ...] = tuple(Label)
+REL_TYPES: tuple[RelType, ...] = tuple(RelType)
+ROLES: tuple[Role, ...] = tuple(Role)
 
-ROLES = ("achievement", "problem", "plan", "other")
+__all__ = ["ENTITY_LABELS", "LABELS", "REL_TYPES", "ROLES", "SYMMETRIC", "Edge", "Evidence", "GraphBatch",
+           "Node", "Passage", "ReportInfo", "node_id", "passage_id", "report_id_for"]
 
 
 def node_id(label: str, name: str) -> str:
@@ -95,7 +89,7 @@ class Passage:
     start: int
     end: int
     section: str = ""
-    role: str = "other"
+    role: str = Role.OTHER
     year: int | None = None
 
     def to_dict(self) -> dict[str, Any]:

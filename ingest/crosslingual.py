@@ -22,28 +22,23 @@ import threading
 from functools import lru_cache
 from pathlib import Path
 
-from .extract.lexicon import table
+from .wordlists import table
 
-_LEXICON = Path(__file__).parent / "lexicon" / "query_terms_en_zh.tsv"
 _lock = threading.Lock()
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _TONE = re.compile(r"[1-5]")
 _CJK = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
-_STOP = frozenset(
-    "a an the of and or to in on for by with from at as is are was were be been being which what who whom "
-    "whose where when how why did does do has have had that this these those it its their there they them "
-    "his her he she we our you your i me my not no any some all into over under after before during about "
-    "than then also up out more most such via per can could will would should may might must new".split())
+# English words never looked up alone (the English words of lexicon/stop_words.tsv, every scope).
+_STOP = frozenset(word for word, _scope in table("stop_words.tsv") if word.isascii())
 _SKIP_GLOSS = re.compile(r"variant of|surname|see |abbr\.|old variant|used in|CL:|erhua|pr\.|Taiwan pr")
 MAX_GLOSS_WORDS = 3
 PER_PHRASE = 2
 
 
 # British spellings, so that the dictionary's American glosses match ("convention centre").
-_BRITISH = (("centre", "center"), ("programme", "program"), ("organisation", "organization"),
-            ("theatre", "theater"), ("labour", "labor"), ("defence", "defense"), ("licence", "license"))
+_BRITISH = table("british_spellings.tsv")
 # Chinese administrative suffixes that English leaves out or translates ("Guangming District").
 _ADMIN_SUFFIX = re.compile(r"(?:特别行政区|自治州|自治县|自治区|地区|新区|省|市|区|县|州|盟|旗)$")
 
@@ -125,11 +120,8 @@ def _cedict_path() -> Path | None:
 @lru_cache(maxsize=1)
 def _phrases() -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
-    for line in _LEXICON.read_text("utf-8").splitlines():
-        if not line.strip() or line.startswith("#") or "\t" not in line:
-            continue
-        en, zh = line.split("\t", 1)
-        out[en.strip().lower()] = zh.split()
+    for en, zh in table("query_terms_en_zh.tsv"):
+        out[en.lower()] = zh.split()
     return out
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from govgraph.ingest.batch import SYMMETRIC, GraphBatch
+from govgraph.ingest.checkout import GOLD_EXTRACTION, REPO, NotInCheckout, checkout_path, in_checkout, shipped_gold
 
 _FUZZY = {"Measure", "Event"}
 _STRIP = str.maketrans("", "", "“”\"‘’《》 　·")
@@ -194,12 +195,13 @@ def find_report(file: str, roots: Iterable[Path]) -> Path:
 
 
 def default_roots() -> list[Path]:
-    repo = Path(__file__).resolve().parent.parent
+    """GOVGRAPH_CORPUS, then the shared corpus and data/samples beside a checkout (none from a wheel)."""
     roots = [Path(p) for p in os.environ.get("GOVGRAPH_CORPUS", "").split(os.pathsep) if p]
-    for shared in (repo.parent / "shared", Path("/work/shared")):
-        roots += [shared / "corpus", shared / "corpus-extra"]
-    roots.append(repo / "data" / "samples")
-    return roots
+    shared = [REPO.parent / "shared"] if in_checkout() else []
+    for folder in (*shared, Path("/work/shared")):
+        roots += [folder / "corpus", folder / "corpus-extra"]
+    samples = checkout_path("data/samples")
+    return roots + ([samples] if samples else [])
 
 
 def evaluate(gold_dir: str | Path, build_batch: Callable[[Path], GraphBatch],
@@ -264,11 +266,15 @@ def main(argv: list[str] | None = None) -> int:
     import argparse
     from govgraph.ingest.pipeline import build_batch
     ap = argparse.ArgumentParser(description="extraction P/R/F1 against gold annotations")
-    ap.add_argument("gold_dir", nargs="?", default=str(Path(__file__).resolve().parent.parent / "tests" / "gold" / "extraction"))
+    ap.add_argument("gold_dir", nargs="?", help=f"gold folder (default: {GOLD_EXTRACTION}, in a checkout)")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--errors", action="store_true", help="list false positives and negatives")
     a = ap.parse_args(argv)
-    res = evaluate(a.gold_dir, build_batch)
+    try:
+        gold_dir = a.gold_dir or shipped_gold(GOLD_EXTRACTION, "a gold folder (GOLD_DIR)")
+    except NotInCheckout as e:
+        ap.error(str(e))
+    res = evaluate(gold_dir, build_batch)
     if a.json:
         print(json.dumps(res, ensure_ascii=False, indent=1))
     else:

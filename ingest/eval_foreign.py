@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from govgraph.ingest.batch import GraphBatch
+from govgraph.ingest.vocabulary import RelType
 from govgraph.ingest.eval_extract import Score, default_roots, find_report
 
 _SUFFIX = re.compile(r"(?:市|郡|县)$")
@@ -46,7 +47,7 @@ def score_file(gold: dict[str, Any], batch: GraphBatch, res: SplitResult) -> Non
     nodes = {n.id: n for n in batch.nodes}
     pred = {}
     for e in batch.edges:
-        if e.type != "PARTNER_OF":
+        if e.type != RelType.PARTNER_OF:
             continue
         a, b = nodes[e.source], nodes[e.target]
         keys = {frozenset({_key(x), _key(y)}) for x in [a.name, *a.aliases] for y in [b.name, *b.aliases]}

@@ -12,23 +12,11 @@ import re
 from dataclasses import dataclass, field
 
 from .crosslingual import chinese_terms
+from .wordlists import grouped, word_list, word_set
 
-# Question nouns -> label. Longer nouns first so that 办公室 wins over 室-less readings and
-# 友好城市 over 城市 when both could match.
-_ZH_NOUNS: dict[str, tuple[str, ...]] = {
-    "Agency": ("政府部门", "职能部门", "主管部门", "牵头部门", "部门", "单位", "机构", "办公室", "机关",
-               "委员会", "部委", "政府", "委办局", "局", "厅", "办"),
-    "Organization": ("金融机构", "国企", "央企", "乐团", "联盟", "企业", "公司", "集团", "高校", "大学", "学校", "院校", "协会", "商会", "社会组织",
-                     "组织", "医院", "银行", "剧院", "博物馆", "研究院", "科研院所"),
-    "Place": ("友好城市", "友城", "城市", "国家", "地方", "地区", "省份", "省", "城区", "区县", "地点",
-              "场所", "酒店", "港口"),
-    "Policy": ("规定", "政策", "文件", "规划", "法律", "法规", "条例", "方案", "纲要", "办法", "意见", "通知",
-               "制度", "细则", "计划"),
-    "Person": ("运动员", "名人", "专家", "领导", "负责人", "官员", "人"),
-    "Event": ("活动", "会议", "展览", "展会", "博览会", "论坛", "节日", "赛事", "比赛", "培训", "大会", "峰会",
-              "节"),
-    "Measure": ("措施", "举措", "工作", "行动", "工程", "项目", "改革", "任务"),
-}
+# Question nouns -> label (lexicon/question_nouns_zh.tsv). Matching tries longer nouns first, so that
+# 办公室 wins over 室-less readings and 友好城市 over 城市 when both could match.
+_ZH_NOUNS: dict[str, tuple[str, ...]] = grouped("question_nouns_zh.tsv")
 _ZH_WHICH = r"哪(?:一|些|个|项|家|所|座|场|次|部|位|几个|几项|几家|几座)?"
 _ZH_WHAT = r"(?:什么|何种|何等|啥)"
 _ZH_ASK = rf"(?:{_ZH_WHICH}|{_ZH_WHAT})"
@@ -44,42 +32,17 @@ _ZH_FORWARD = re.compile(
 _ZH_BACKWARD = re.compile(rf"({_ZH_NOUN_ALT})(?:都)?(?:有|是|包括)(?:哪些|哪个|哪几个|哪家|什么)")
 _ZH_ASK_WORD = re.compile(rf"^{_ZH_ASK}\s*(?:样的|类)?")
 # Label nouns that say nothing about the topic; the others (友城, 博览会, 规划…) are kept in the focus.
-_ZH_GENERIC = frozenset(
-    "政府部门 职能部门 主管部门 牵头部门 部门 单位 机构 机关 委办局 企业 公司 组织 城市 国家 地方 地区 地点 "
-    "规定 政策 文件 领导 负责人 官员 人 活动 会议 措施 举措 工作 行动 任务 有哪些 是什么".split())
+_ZH_GENERIC = word_set("question_generic_zh.txt")
 _ZH_WHO = re.compile(r"谁|哪位|何人")
 _ZH_WHERE = re.compile(r"在哪里|在哪儿|哪里|何地|何处|在哪|哪国|哪几国")
 
-_EN_NOUNS: dict[str, tuple[str, ...]] = {
-    "Agency": ("offices?", "departments?", "agenc(?:y|ies)", "bod(?:y|ies)", "authorit(?:y|ies)",
-               "bureaus?", "ministr(?:y|ies)", "governments?", "commissions?", "committees?",
-               "administrations?", "units?"),
-    "Organization": ("compan(?:y|ies)", "enterprises?", "firms?", "business(?:es)?", "corporations?",
-                     "organi[sz]ations?", "universit(?:y|ies)", "institutions?", "associations?",
-                     "groups?", "banks?", "hospitals?", "theat(?:re|er)s?", "museums?", "institutes?",
-                     "colleges?", "schools?", "orchestras?", "alliances?"),
-    "Place": ("cit(?:y|ies)", "countr(?:y|ies)", "places?", "regions?", "provinces?", "districts?",
-              "venues?", "hotels?", "locations?", "ports?", "towns?", "wards?"),
-    "Policy": ("polic(?:y|ies)", "regulations?", "plans?", "laws?", "rules?", "documents?", "schemes?",
-               "programmes?", "programs?", "guidelines?", "outlines?", "notices?", "provisions?"),
-    "Person": ("persons?", "people", "officials?", "leaders?", "individuals?", "players?", "athletes?",
-               "celebrit(?:y|ies)"),
-    "Event": ("events?", "meetings?", "conferences?", "exhibitions?", "festivals?", "forums?", "expos?",
-              "fairs?", "trainings?", "training sessions?", "summits?", "activit(?:y|ies)", "competitions?",
-              "ceremon(?:y|ies)", "shows?"),
-    "Measure": ("measures?", "steps?", "actions?", "initiatives?", "work", "tasks?", "projects?",
-                "reforms?", "efforts?"),
-}
+_EN_NOUNS: dict[str, tuple[str, ...]] = grouped("question_nouns_en.tsv")
 _EN_NOUN_ALT = "|".join(f"(?P<{lab}>{'|'.join(ns)})" for lab, ns in _EN_NOUNS.items())
 # "which office", "what kind of companies", "which two foreign cities", "name the policies"
 _EN_FORWARD = re.compile(
     rf"\b(?:which|what|name\s+the|list\s+the)\s+(?:kinds?\s+of\s+|types?\s+of\s+)?(?:(?!(?:did|does|do|is|are|was|were|has|have|had|will|can|should|would|the|a|an|in|on|of|for|to|with|by|from|at|about)\b)[\w\-']+\s+){{0,3}}?(?:{_EN_NOUN_ALT})(?![\w\-])",
     re.IGNORECASE)
-_EN_GENERIC = re.compile(
-    r"\b(?:offices?|departments?|agenc(?:y|ies)|bod(?:y|ies)|authorit(?:y|ies)|units?|compan(?:y|ies)|"
-    r"enterprises?|firms?|business(?:es)?|organi[sz]ations?|places?|locations?|polic(?:y|ies)|documents?|"
-    r"persons?|people|officials?|individuals?|events?|activit(?:y|ies)|measures?|steps?|actions?|"
-    r"initiatives?|work|tasks?|efforts?)\b", re.IGNORECASE)
+_EN_GENERIC = re.compile(r"\b(?:" + "|".join(word_list("question_generic_en.txt")) + r")\b", re.IGNORECASE)
 _EN_WHO = re.compile(r"\b(?:who|whom|whose)\b", re.IGNORECASE)
 _EN_WHERE = re.compile(r"\bwhere\b", re.IGNORECASE)
 

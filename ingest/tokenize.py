@@ -1,4 +1,4 @@
-"""Words for lexical search: jieba for Chinese (with the project's dictionaries), lower-cased
+"""Words for lexical search: jieba for Chinese (its own dictionary), lower-cased
 words for Latin text, punctuation and function words dropped.
 
 Both passages (at ingest) and queries (at search) go through here, so they always agree.
@@ -9,19 +9,16 @@ import logging
 import re
 import threading
 from functools import lru_cache
-from pathlib import Path
 
-_LEXICON = Path(__file__).parent / "lexicon"
+from .wordlists import table
+
 _lock = threading.Lock()
 _ready = False
 
 _KEEP = re.compile(r"[\u4e00-\u9fff]|[A-Za-z0-9]")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9\-']*|\d+(?:\.\d+)?")
-STOPWORDS = frozenset(
-    "的 了 和 与 及 等 在 对 将 为 是 以 于 并 把 被 从 中 上 下 各 有 也 就 都 而 或 其 之 这 那 个 "
-    "哪些 哪个 哪项 哪 什么 谁 如何 怎样 是否 吗 呢 啊 "
-    "a an the of and or to in on for by with from at as is are was were be been which what who whom "
-    "how did does do has have had that this these those it its their there".split())
+# Function and question words, Chinese and English (lexicon/stop_words.tsv, scope "search").
+STOPWORDS = frozenset(word for word, scope in table("stop_words.tsv") if scope == "search")
 
 
 def _init() -> None:
@@ -34,8 +31,6 @@ def _init() -> None:
         import jieba
         jieba.setLogLevel(logging.WARNING)
         jieba.initialize()
-        for f in sorted(_LEXICON.glob("jieba_*.txt")):
-            jieba.load_userdict(str(f))
         _ready = True
 
 

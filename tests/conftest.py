@@ -20,6 +20,11 @@ hypothesis_settings.register_profile("govgraph", derandomize=True, database=None
 hypothesis_settings.load_profile("govgraph")
 
 ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
 SAMPLES = ROOT / "data" / "samples"
 CORPUS = _CORPUS
 CORPUS_EXTRA = _CORPUS_EXTRA
@@ -87,3 +92,23 @@ def served_app(sample_store, tmp_path_factory):
     log = tmp_path_factory.mktemp("serve") / "serve.log"
     with serve(["--store", str(sample_store)], log=log) as app:
         yield app.base
+
+
+# Session-wide, not in tests/browser: Playwright's sync API allows one instance per thread, and
+# tests/browser and tests/packaging drive the same Chromium.
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    if not CHROMIUM.exists():
+        subprocess.run(["sh", str(ROOT / "tools" / "install_chromium.sh")], check=True)
+    assert CHROMIUM.exists(), "tools/install_chromium.sh did not provide /usr/bin/chromium"
+    return str(CHROMIUM)
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=chromium_path, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()

@@ -33,7 +33,7 @@ def govgraph_command() -> list[str]:
     exe = Path(sys.executable).parent / "govgraph"
     if exe.exists():
         return [str(exe)]
-    return [sys.executable, "-c", "from api.cli import main; main()"]
+    return [sys.executable, "-c", "from govgraph.api.cli import main; main()"]
 
 
 def wait_http(url: str, timeout: float = 120.0, proc: subprocess.Popen | None = None) -> None:
@@ -71,11 +71,13 @@ def stop(proc: subprocess.Popen) -> None:
 
 @contextmanager
 def serve(args: Sequence[str] = (), *, log: Path | None = None, env: Mapping[str, str | None] | None = None,
-          ready_path: str = "/health", timeout: float = 120.0, cwd: Path | None = None) -> Iterator[Served]:
+          ready_path: str = "/health", timeout: float = 120.0, cwd: Path | None = None,
+          command: Sequence[str] | None = None) -> Iterator[Served]:
     """`govgraph serve ARGS --port P`, yielded once `ready_path` answers 200, stopped whatever happens.
 
     `env` is laid over this process's environment, a None value removing the variable (a benchmark
-    must not inherit the test Neo4j's address, say).
+    must not inherit the test Neo4j's address, say). `command` is another `govgraph` to run (the one
+    a wheel installed into a fresh environment, say); by default the one beside this interpreter.
     """
     port = free_port()
     environ = dict(os.environ)
@@ -84,7 +86,7 @@ def serve(args: Sequence[str] = (), *, log: Path | None = None, env: Mapping[str
             environ.pop(key, None)
         else:
             environ[key] = value
-    cmd = [*govgraph_command(), "serve", *args, "--port", str(port)]
+    cmd = [*(command or govgraph_command()), "serve", *args, "--port", str(port)]
     with open(log, "wb") if log else nullcontext(subprocess.DEVNULL) as out:
         proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=environ, cwd=cwd)
     served = Served(proc, f"http://127.0.0.1:{port}", log)

@@ -52,8 +52,3 @@ def communities(store: GraphStore, resolution: float = 1.0, seed: int = 0, top: 
                   "degree": g.degree(n)} for n in ranked[:top]],
         ))
     return out
-
-
-def community_of(store: GraphStore, resolution: float = 1.0, seed: int = 0) -> dict[str, int]:
-    """Node id -> community index, for colouring a graph view."""
-    return {n: c.index for c in communities(store, resolution, seed) for n in c.members}

@@ -15,14 +15,15 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from govgraph.ingest.batch import Edge, Node
+from govgraph.ingest.vocabulary import Label, PlaceKind, RelType, TieKind
 from govgraph.graph.store.base import GraphStore
 
 from .geo import geo
 
-KIND_EVENT = "event"
-EVENT_LINKS = frozenset({"ORGANIZED", "PARTICIPATED_IN"})
-BODY_LINKS = frozenset({"COOPERATED_WITH", "VISITED", "PARTICIPATED_IN", "ORGANIZED", "PARTNER_OF"})
-FOREIGN_BODY_LABELS = frozenset({"Agency", "Organization"})
+EVENT_LINKS = frozenset({RelType.ORGANIZED, RelType.PARTICIPATED_IN})
+BODY_LINKS = frozenset({RelType.COOPERATED_WITH, RelType.VISITED, RelType.PARTICIPATED_IN, RelType.ORGANIZED,
+                        RelType.PARTNER_OF})
+FOREIGN_BODY_LABELS = frozenset({Label.AGENCY, Label.ORGANIZATION})
 MAX_CHAIN = 5
 
 
@@ -88,9 +89,9 @@ class _Resolver:
             return self.places[nid]
         n = self.nodes[nid]
         if _foreign(n):
-            country = n.props.get("country") or (n.name if n.props.get("kind") == "country" else None)
+            country = n.props.get("country") or (n.name if n.props.get("kind") == PlaceKind.COUNTRY else None)
             cen = self.country_en(country)
-            pt = geo().locate(n.name, n.name_en, cen, foreign=True) if n.props.get("kind") != "country" else None
+            pt = geo().locate(n.name, n.name_en, cen, foreign=True) if n.props.get("kind") != PlaceKind.COUNTRY else None
             for a in n.aliases:
                 pt = pt or geo().locate(a, None, cen, foreign=True)
         else:
@@ -107,7 +108,7 @@ class _Resolver:
         from govgraph.ingest.extract.places import gazetteer  # the Chinese gazetteer's parent chain
         g = gazetteer()
         name = n.name
-        if n.label != "Place":
+        if n.label != Label.PLACE:
             name = next((name[:k] for k in range(min(len(name), 8), 1, -1) if name[:k] in g.places
                          and not g.places[name[:k]].foreign), None)
             if name is None:
@@ -132,9 +133,9 @@ def foreign_view(store: GraphStore, home: str | None = None) -> ForeignView:
     res = _Resolver(store)
     partner_edges, held, event_links, body_edges = [], [], [], []
     for e in store.iter_edges():
-        if e.type == "PARTNER_OF":
+        if e.type == RelType.PARTNER_OF:
             partner_edges.append(e)
-        elif e.type == "HELD_AT":
+        elif e.type == RelType.HELD_AT:
             held.append(e)
         elif e.type in EVENT_LINKS:
             event_links.append(e)
@@ -153,7 +154,7 @@ def foreign_view(store: GraphStore, home: str | None = None) -> ForeignView:
             continue  # a tie between two foreign or two Chinese places is not a foreign tie of China
         ev, year = _evidence(e, years)
         since = e.props.get("since")
-        rows.append(TieRow(res.place(a.id), res.place(b.id), e.props.get("kind") or "友好城市", since,
+        rows.append(TieRow(res.place(a.id), res.place(b.id), e.props.get("kind") or TieKind.SISTER, since,
                            since or year, None, ev))
 
     # Places reached through events: 东城区文旅局 took part in 首尔友谊节, held at 首尔.
@@ -169,7 +170,7 @@ def foreign_view(store: GraphStore, home: str | None = None) -> ForeignView:
             if actor is None or _foreign(actor) or ev_node is None:
                 continue
             ev, year = _evidence(e, years)
-            rows.append(TieRow(res.place(actor.id), res.place(e.target), KIND_EVENT, None,
+            rows.append(TieRow(res.place(actor.id), res.place(e.target), TieKind.EVENT, None,
                                ev_node.props.get("year") or year,
                                {"id": ev_node.id, "name": ev_node.name, "label": ev_node.label}, ev))
 
@@ -199,7 +200,7 @@ def _belongs(row: TieRow, home: str, res: _Resolver) -> bool:
         return True
     res.load([home])
     h, n = res.nodes.get(home), res.nodes.get(row.home.id)
-    return h is not None and n is not None and h.label == "Place" and n.label != "Place" and n.name.startswith(h.name)
+    return h is not None and n is not None and h.label == Label.PLACE and n.label != Label.PLACE and n.name.startswith(h.name)
 
 
 def _network(rows: list[TieRow], body_edges: list[Edge], res: _Resolver, home: str | None) -> dict[str, list]:
@@ -219,12 +220,12 @@ def _network(rows: list[TieRow], body_edges: list[Edge], res: _Resolver, home: s
         add(res.nodes[r.home.id], r.home.country)
         add(res.nodes[r.partner.id], r.partner.country)
         if r.via is None:
-            link(r.home.id, r.partner.id, "PARTNER_OF", {"kind": r.kind, "since": r.since}, r.evidence)
+            link(r.home.id, r.partner.id, RelType.PARTNER_OF, {"kind": r.kind, "since": r.since}, r.evidence)
         else:
             res.load([r.via["id"]])
             add(res.nodes[r.via["id"]], r.partner.country)
-            link(r.home.id, r.via["id"], "PARTICIPATED_IN", {}, r.evidence)
-            link(r.via["id"], r.partner.id, "HELD_AT", {}, r.evidence)
+            link(r.home.id, r.via["id"], RelType.PARTICIPATED_IN, {}, r.evidence)
+            link(r.via["id"], r.partner.id, RelType.HELD_AT, {}, r.evidence)
     # Foreign bodies a Chinese body in view dealt with: 首尔市政府, 德国驻华大使馆, 世界卫生组织…
     domestic = {i for i, n in nodes.items() if not n["foreign"]}
     touching = [e for e in body_edges if (e.source in domestic) != (e.target in domestic)]

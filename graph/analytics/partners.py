@@ -9,6 +9,7 @@ out: from a domestic agency it would pull in half the district's offices). With
 from __future__ import annotations
 
 from govgraph.ingest.batch import Edge, Node
+from govgraph.ingest.vocabulary import Label, RelType
 from govgraph.graph.store.base import GraphStore, Subgraph
 
 from .foreign_view import ForeignView, foreign_view  # noqa: F401 - the foreign-affairs view's data
@@ -16,9 +17,9 @@ from .foreign_view import ForeignView, foreign_view  # noqa: F401 - the foreign-
 # A LOCATED_IN chain longer than venue -> district -> city -> province -> country -> ...
 # would be a cycle or an extraction error; stop there.
 MAX_CHAIN = 6
-DOMESTIC_TYPES = frozenset({"PARTNER_OF", "VISITED"})
-DOMESTIC_LABELS = frozenset({"Agency", "Place"})
-EVENT_TYPES = frozenset({"ORGANIZED", "PARTICIPATED_IN"})
+DOMESTIC_TYPES = frozenset({RelType.PARTNER_OF, RelType.VISITED})
+DOMESTIC_LABELS = frozenset({Label.AGENCY, Label.PLACE})
+EVENT_TYPES = frozenset({RelType.ORGANIZED, RelType.PARTICIPATED_IN})
 
 
 def partner_network(store: GraphStore, events: bool = False) -> Subgraph:

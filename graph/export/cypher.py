@@ -20,10 +20,9 @@ import math
 import re
 from typing import Any, Iterator
 
-from govgraph.graph.store.base import GraphStore
 from .output import text_output
 from .properties import column_type, edge_properties, node_properties, scalar_text, to_json
-from .records import GraphRecords, collect
+from .records import GraphRecords
 
 # Rows per statement, and a size bound so batches of long passages stay well under what
 # a Bolt message or cypher-shell buffers comfortably.
@@ -219,7 +218,3 @@ def iter_statements(lines) -> Iterator[str]:
         if not s or s.startswith("//"):
             continue
         yield s[:-1] if s.endswith(";") else s
-
-
-def export_cypher(store: GraphStore, out) -> dict[str, int]:
-    return write_cypher(collect(store), out)

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import networkx as nx
 
-from govgraph.graph.store.base import GraphStore
 from .output import atomic_path, is_stream, text_output
 from .properties import to_json
-from .records import GraphRecords, collect
+from .records import GraphRecords
 
 
 def records_to_graphml_graph(records: GraphRecords) -> nx.MultiDiGraph:
@@ -37,7 +36,3 @@ def write_graphml(records: GraphRecords, out) -> dict[str, int]:
         with atomic_path(out) as tmp:
             nx.write_graphml(g, tmp, encoding="utf-8")
     return {"nodes": g.number_of_nodes(), "edges": g.number_of_edges()}
-
-
-def export_graphml(store: GraphStore, out) -> dict[str, int]:
-    return write_graphml(collect(store), out)

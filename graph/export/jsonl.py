@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import json
 
-from govgraph.graph.store.base import GraphStore
 from .output import text_output
-from .records import GraphRecords, collect
+from .records import GraphRecords
 
 
 def write_jsonl(records: GraphRecords, out) -> dict[str, int]:
@@ -15,7 +14,3 @@ def write_jsonl(records: GraphRecords, out) -> dict[str, int]:
         for rec in records.edges:
             f.write(json.dumps(rec, ensure_ascii=False) + "\n")
     return {"nodes": len(records.nodes), "edges": len(records.edges)}
-
-
-def export_jsonl(store: GraphStore, out) -> dict[str, int]:
-    return write_jsonl(collect(store), out)

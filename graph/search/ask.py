@@ -17,20 +17,21 @@ from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 from govgraph.ingest.batch import Edge, Evidence, Node
+from govgraph.ingest.vocabulary import RelType
 from ..store.base import GraphStore
 from .results import Answer, Hit
 
 # How much a relation says about its end being the answer, by type and by which end is asked
 # ("src" = the answer is the source). Structural ties (LOCATED_IN, PART_OF) say little.
-REL_WEIGHT: dict[tuple[str, str], float] = {
-    ("CARRIED_OUT", "src"): 1.6, ("ORGANIZED", "src"): 1.6, ("ISSUED", "src"): 1.2,
-    ("PARTICIPATED_IN", "src"): 1.1, ("COOPERATED_WITH", "src"): 1.1, ("COOPERATED_WITH", "dst"): 1.1,
-    ("PARTNER_OF", "src"): 1.6, ("PARTNER_OF", "dst"): 1.6, ("HELD_AT", "dst"): 1.4,
-    ("VISITED", "dst"): 1.3, ("VISITED", "src"): 0.9, ("HEADS", "src"): 1.6, ("HEADS", "dst"): 0.8,
-    ("IMPLEMENTS", "dst"): 1.5, ("IMPLEMENTS", "src"): 1.0, ("CARRIED_OUT", "dst"): 1.0,
-    ("ORGANIZED", "dst"): 1.2, ("PARTICIPATED_IN", "dst"): 1.0, ("ISSUED", "dst"): 1.3,
-    ("HELD_AT", "src"): 1.0, ("LOCATED_IN", "src"): 0.4, ("LOCATED_IN", "dst"): 0.3,
-    ("PART_OF", "src"): 0.5, ("PART_OF", "dst"): 0.4, ("CITES", "dst"): 0.8,
+REL_WEIGHT: dict[tuple[RelType, str], float] = {
+    (RelType.CARRIED_OUT, "src"): 1.6, (RelType.ORGANIZED, "src"): 1.6, (RelType.ISSUED, "src"): 1.2,
+    (RelType.PARTICIPATED_IN, "src"): 1.1, (RelType.COOPERATED_WITH, "src"): 1.1, (RelType.COOPERATED_WITH, "dst"): 1.1,
+    (RelType.PARTNER_OF, "src"): 1.6, (RelType.PARTNER_OF, "dst"): 1.6, (RelType.HELD_AT, "dst"): 1.4,
+    (RelType.VISITED, "dst"): 1.3, (RelType.VISITED, "src"): 0.9, (RelType.HEADS, "src"): 1.6, (RelType.HEADS, "dst"): 0.8,
+    (RelType.IMPLEMENTS, "dst"): 1.5, (RelType.IMPLEMENTS, "src"): 1.0, (RelType.CARRIED_OUT, "dst"): 1.0,
+    (RelType.ORGANIZED, "dst"): 1.2, (RelType.PARTICIPATED_IN, "dst"): 1.0, (RelType.ISSUED, "dst"): 1.3,
+    (RelType.HELD_AT, "src"): 1.0, (RelType.LOCATED_IN, "src"): 0.4, (RelType.LOCATED_IN, "dst"): 0.3,
+    (RelType.PART_OF, "src"): 0.5, (RelType.PART_OF, "dst"): 0.4, (RelType.CITES, "dst"): 0.8,
 }
 MENTION_WEIGHT = 1.0
 NAMED_IN_QUESTION = 0.25

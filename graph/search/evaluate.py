@@ -167,6 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     """python -m govgraph.graph.search.evaluate --store DIR [--gold FILE] [-k N] [--split dev] [--misses]"""
     import argparse
 
+    from govgraph.ingest.checkout import GOLD_QUESTIONS, NotInCheckout, shipped_gold
     from govgraph.ingest.question import analyze_question
     from govgraph.ingest.tokenize import tokenize_query
     from ..embedder import CachedEmbedder
@@ -176,18 +177,22 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="govgraph.graph.search.evaluate")
     ap.add_argument("--store")
     ap.add_argument("--neo4j")
-    ap.add_argument("--gold", default=str(Path(__file__).resolve().parents[2] / "tests/gold/questions.jsonl"))
+    ap.add_argument("--gold", help=f"gold questions (default: {GOLD_QUESTIONS}, in a checkout)")
     ap.add_argument("-k", type=int, default=10)
     ap.add_argument("--split", default="all", choices=SPLITS)
     ap.add_argument("--rrf-k", type=int, default=None)
     ap.add_argument("--no-embed", action="store_true")
     ap.add_argument("--misses", action="store_true")
     a = ap.parse_args(argv)
+    try:
+        gold = a.gold or shipped_gold(GOLD_QUESTIONS)
+    except NotInCheckout as e:
+        ap.error(str(e))
     store = open_store(a.store, a.neo4j)
     emb = None if a.no_embed or store.model is None else CachedEmbedder(store.model)
     kw = {"rrf_k": a.rrf_k} if a.rrf_k is not None else {}
     svc = SearchService(store, emb, tokenize_query, analyze_question, **kw)
-    res = evaluate(svc, a.gold, k=a.k, split=a.split)
+    res = evaluate(svc, gold, k=a.k, split=a.split)
     print(format_table(res))
     if a.misses:
         print(json.dumps(res["misses"], ensure_ascii=False, indent=1))

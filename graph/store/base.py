@@ -47,6 +47,20 @@ class Subgraph:
     truncated: bool = False
 
 
+def text_at_offsets(passages: list[Passage], chars: int = 0) -> str:
+    """A report's text rebuilt from its passages: each at its offsets, blanks between (a line
+    break where a gap starts), so every passage and piece of evidence slices it exactly."""
+    n = max([chars, *(p.end for p in passages)])
+    buf = [" "] * n
+    last = 0
+    for p in sorted(passages, key=lambda p: p.start):
+        if p.start > last:
+            buf[last] = "\n"
+        buf[p.start:p.end] = p.text
+        last = p.end
+    return "".join(buf)
+
+
 class GraphStore(ABC):
     """Nodes, edges, passages and vectors of every ingested report.
 
@@ -98,16 +112,7 @@ class GraphStore(ABC):
     def report_text(self, report_id: str) -> str:
         """The report's text; stores that keep only passages rebuild it at the same offsets."""
         r = self.find_report(report_id)
-        passages = self.passages_of(r.id) if r else []
-        n = max([r.chars if r else 0, *(p.end for p in passages)])
-        buf = [" "] * n
-        last = 0
-        for p in sorted(passages, key=lambda p: p.start):
-            if p.start > last:
-                buf[last] = "\n"
-            buf[p.start:p.end] = p.text
-            last = p.end
-        return "".join(buf)
+        return text_at_offsets(self.passages_of(r.id) if r else [], r.chars if r else 0)
 
     # -- entities and relations --------------------------------------------------------
     @abstractmethod
@@ -207,6 +212,26 @@ class GraphStore(ABC):
     def model(self) -> str | None:
         """Name of the embedding model the stored vectors came from, if any."""
         return None
+
+    def passage_vectors(self, ids: list[str]) -> dict[str, np.ndarray]:
+        """The stored embedding of each passage that has one (exports move them between stores)."""
+        return {}
+
+    def entity_vectors(self, ids: list[str]) -> dict[str, np.ndarray]:
+        """The stored embedding of each entity that has one."""
+        return {}
+
+    # -- generations: how long-lived readers notice writes made by other processes ------------
+    @property
+    def version(self) -> int | None:
+        """The generation this object serves, changing with every write it knows of; None for a
+        store that serves every committed write as soon as it is made (Neo4j)."""
+        return None
+
+    def committed_version(self) -> int | None:
+        """The newest generation any process has committed, read cheaply. A reader whose
+        `version` is behind it reopens the store to see those writes."""
+        return self.version
 
     def close(self) -> None:
         pass

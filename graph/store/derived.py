@@ -13,10 +13,12 @@ import networkx as nx
 import numpy as np
 
 from govgraph.ingest.batch import Edge, GraphBatch, Node, Passage, ReportInfo
+from govgraph.ingest.vocabulary import Label, RelType, Role
 from .base import Filters, Vectors
 from .merge import canonical_edge, merge_aliases
 
-ROLE_CODES = {"achievement": 0, "problem": 1, "plan": 2, "other": 3}
+# Row codes of the p_role array, in the vocabulary's order (achievement 0 … other 3).
+ROLE_CODES: dict[Role, int] = {role: code for code, role in enumerate(Role)}
 
 
 # Bumped whenever DerivedIndex changes shape, so snapshots pickled by older code are rebuilt.
@@ -63,8 +65,8 @@ class DerivedIndex:
 
     def stats(self) -> dict:
         labels = Counter(n.label for n in self.nodes.values())
-        labels["Report"] = len(self.reports)
-        labels["Passage"] = len(self.passages)
+        labels[Label.REPORT] = len(self.reports)
+        labels[Label.PASSAGE] = len(self.passages)
         types = Counter(e.type for e in self.edges.values())
         types.update(self.materialised)
         return {
@@ -122,80 +124,123 @@ def _add_evidence(into: list, seen: set, more) -> None:
             into.append(e)
 
 
-def build_derived(segments: dict[str, tuple[GraphBatch, Vectors | None]]) -> DerivedIndex:
-    d = DerivedIndex()
-    node_reports: dict[str, set] = defaultdict(set)
-    node_years: dict[str, set] = defaultdict(set)
-    passage_nodes: dict[str, dict] = defaultdict(dict)
-    cites: set = set()
-    p_vecs: list[np.ndarray] = []
-    e_vecs: dict[str, np.ndarray] = {}
-    tokens: list[list[str]] = []
-    have_vectors = bool(segments) and all(v is not None for _, v in segments.values())
-    node_seen: dict[str, set] = {}   # evidence keys already on each merged node / edge
-    edge_seen: dict[tuple, set] = {}
+@dataclass
+class _Merging:
+    """What build_derived gathers while it reads the segments, before the index's final form."""
+    node_reports: dict[str, set] = field(default_factory=lambda: defaultdict(set))
+    node_years: dict[str, set] = field(default_factory=lambda: defaultdict(set))
+    passage_nodes: dict[str, dict] = field(default_factory=lambda: defaultdict(dict))  # ordered sets
+    cites: set = field(default_factory=set)
+    node_seen: dict[str, set] = field(default_factory=dict)   # evidence keys already on each merged node
+    edge_seen: dict[tuple, set] = field(default_factory=dict)  # … and on each merged edge
+    tokens: list[list[str]] = field(default_factory=list)     # row-aligned with the passages
+    p_vecs: list[np.ndarray] = field(default_factory=list)
+    e_vecs: dict[str, np.ndarray] = field(default_factory=dict)
 
+
+def build_derived(segments: dict[str, tuple[GraphBatch, Vectors | None]]) -> DerivedIndex:
+    """The index over all segments, read in report-id order so the result does not depend on write order."""
+    d = DerivedIndex()
+    acc = _Merging()
+    have_vectors = bool(segments) and all(v is not None for _, v in segments.values())
     for rid in sorted(segments):
         batch, vec = segments[rid]
-        rep = batch.report
-        d.reports[rid] = rep
-        d.report_codes[rid] = len(d.report_codes)
-        if rep.author:
-            d.author_codes.setdefault(rep.author, len(d.author_codes))
-        ids = []
-        pyear = {}
-        for p in batch.passages:
-            d.passages[p.id] = p
-            ids.append(p.id)
-            pyear[p.id] = p.year
-            tokens.append(batch.tokens.get(p.id, []))
-        d.report_passages[rid] = ids
-        d.materialised["HAS_PASSAGE"] += len(ids)
-        if rep.author_id:
-            d.materialised["AUTHORED"] += 1
-        for n in batch.nodes:
-            cur = d.nodes.get(n.id)
-            if cur is None:
-                d.nodes[n.id] = Node(n.id, n.label, n.name, list(n.aliases), n.name_en, dict(n.props),
-                                     list(n.evidence))
-                node_seen[n.id] = {(e.passage, e.start, e.end) for e in n.evidence}
-            else:
-                # merge_node's rules, applied in place: rebuilding a hub's evidence list on every
-                # report that names it made this loop quadratic in the hub's evidence
-                cur.aliases = merge_aliases(cur.name, cur.aliases, n.aliases)
-                cur.name_en = cur.name_en or n.name_en
-                for k, v in n.props.items():
-                    cur.props.setdefault(k, v)
-                _add_evidence(cur.evidence, node_seen[n.id], n.evidence)
-            node_reports[n.id].add(rid)
-            for ev in n.evidence:
-                passage_nodes[ev.passage][n.id] = None
-                y = pyear.get(ev.passage)
-                if y is not None:
-                    node_years[n.id].add(y)
-            if n.label == "Policy":
-                cites.add((rid, n.id))
-        for e in batch.edges:
-            e = canonical_edge(e)
-            cur = d.edges.get(e.key)
-            if cur is None:
-                d.edges[e.key] = Edge(e.source, e.target, e.type, dict(e.props), list(e.evidence))
-                edge_seen[e.key] = {(x.passage, x.start, x.end) for x in e.evidence}
-            else:  # merge_edge's rules, in place (see above)
-                for k, v in e.props.items():
-                    cur.props.setdefault(k, v)
-                _add_evidence(cur.evidence, edge_seen[e.key], e.evidence)
+        pyear = add_report(d, acc, rid, batch)
+        merge_nodes(d, acc, rid, batch.nodes, pyear)
+        merge_edges(d, acc, batch.edges)
         if have_vectors:
-            p_vecs.append(vec.passages)
-            if vec.entities is not None:
-                for i, eid in enumerate(vec.entity_ids):
-                    e_vecs[eid] = vec.entities[i]
+            collect_vectors(acc, vec)
+    finish_mentions(d, acc)
+    build_graph(d)
+    fill_passage_columns(d)
+    fill_label_masks(d)
+    if have_vectors and acc.p_vecs:
+        stack_vectors(d, acc)
+    if d.passage_ids and any(acc.tokens):
+        build_bm25(d, acc.tokens)
+    return d
 
-    d.node_reports = dict(node_reports)
-    d.node_years = dict(node_years)
-    d.passage_nodes = {k: list(v) for k, v in passage_nodes.items()}
-    d.materialised["MENTIONED_IN"] = sum(len(v) for v in d.passage_nodes.values())
-    d.materialised["CITES"] = len(cites)
+
+def add_report(d: DerivedIndex, acc: _Merging, rid: str, batch: GraphBatch) -> dict[str, int | None]:
+    """The report, its passages (in order) and its implied AUTHORED / HAS_PASSAGE edges; returns each
+    passage's year, which dates the entities it names."""
+    rep = batch.report
+    d.reports[rid] = rep
+    d.report_codes[rid] = len(d.report_codes)
+    if rep.author:
+        d.author_codes.setdefault(rep.author, len(d.author_codes))
+    ids = []
+    pyear = {}
+    for p in batch.passages:
+        d.passages[p.id] = p
+        ids.append(p.id)
+        pyear[p.id] = p.year
+        acc.tokens.append(batch.tokens.get(p.id, []))
+    d.report_passages[rid] = ids
+    d.materialised[RelType.HAS_PASSAGE] += len(ids)
+    if rep.author_id:
+        d.materialised[RelType.AUTHORED] += 1
+    return pyear
+
+
+def merge_nodes(d: DerivedIndex, acc: _Merging, rid: str, nodes: list[Node], pyear: dict[str, int | None]) -> None:
+    """One report's entities merged into the index, and where (report, passages, years) each is named."""
+    for n in nodes:
+        cur = d.nodes.get(n.id)
+        if cur is None:
+            d.nodes[n.id] = Node(n.id, n.label, n.name, list(n.aliases), n.name_en, dict(n.props),
+                                 list(n.evidence))
+            acc.node_seen[n.id] = {(e.passage, e.start, e.end) for e in n.evidence}
+        else:
+            # merge_node's rules, applied in place: rebuilding a hub's evidence list on every
+            # report that names it made this loop quadratic in the hub's evidence
+            cur.aliases = merge_aliases(cur.name, cur.aliases, n.aliases)
+            cur.name_en = cur.name_en or n.name_en
+            for k, v in n.props.items():
+                cur.props.setdefault(k, v)
+            _add_evidence(cur.evidence, acc.node_seen[n.id], n.evidence)
+        acc.node_reports[n.id].add(rid)
+        for ev in n.evidence:
+            acc.passage_nodes[ev.passage][n.id] = None
+            y = pyear.get(ev.passage)
+            if y is not None:
+                acc.node_years[n.id].add(y)
+        if n.label == Label.POLICY:
+            acc.cites.add((rid, n.id))
+
+
+def merge_edges(d: DerivedIndex, acc: _Merging, edges: list[Edge]) -> None:
+    """One report's relations merged into the index, one edge per (source, type, target)."""
+    for e in edges:
+        e = canonical_edge(e)
+        cur = d.edges.get(e.key)
+        if cur is None:
+            d.edges[e.key] = Edge(e.source, e.target, e.type, dict(e.props), list(e.evidence))
+            acc.edge_seen[e.key] = {(x.passage, x.start, x.end) for x in e.evidence}
+        else:  # merge_edge's rules, in place (see merge_nodes)
+            for k, v in e.props.items():
+                cur.props.setdefault(k, v)
+            _add_evidence(cur.evidence, acc.edge_seen[e.key], e.evidence)
+
+
+def collect_vectors(acc: _Merging, vec: Vectors) -> None:
+    acc.p_vecs.append(vec.passages)
+    if vec.entities is not None:
+        for i, eid in enumerate(vec.entity_ids):
+            acc.e_vecs[eid] = vec.entities[i]
+
+
+def finish_mentions(d: DerivedIndex, acc: _Merging) -> None:
+    """Where each entity is named, in final form, and the MENTIONED_IN / CITES counts stores materialise."""
+    d.node_reports = dict(acc.node_reports)
+    d.node_years = dict(acc.node_years)
+    d.passage_nodes = {k: list(v) for k, v in acc.passage_nodes.items()}
+    d.materialised[RelType.MENTIONED_IN] = sum(len(v) for v in d.passage_nodes.values())
+    d.materialised[RelType.CITES] = len(acc.cites)
+
+
+def build_graph(d: DerivedIndex) -> None:
+    """The entity graph for analytics, and every entity's degree in it."""
     g = nx.MultiDiGraph()
     g.add_nodes_from((n.id, {"label": n.label, "name": n.name}) for n in d.nodes.values())
     # Keyed by type: a store keeps at most one edge per (source, type, target).
@@ -204,13 +249,21 @@ def build_derived(segments: dict[str, tuple[GraphBatch, Vectors | None]]) -> Der
     d.graph = g
     d.degree = dict(g.degree())
 
+
+def fill_passage_columns(d: DerivedIndex) -> None:
+    """Row-aligned report, year, role and author codes: search filters passages with array masks."""
     d.passage_ids = list(d.passages)
     n = len(d.passage_ids)
     d.p_report = np.fromiter((d.report_codes[p.report] for p in d.passages.values()), np.int32, n)
     d.p_year = np.fromiter((p.year if p.year is not None else -1 for p in d.passages.values()), np.int32, n)
-    d.p_role = np.fromiter((ROLE_CODES.get(p.role, 3) for p in d.passages.values()), np.int8, n)
+    d.p_role = np.fromiter((ROLE_CODES.get(p.role, ROLE_CODES[Role.OTHER]) for p in d.passages.values()), np.int8, n)
     d.p_author = np.fromiter((d.author_codes.get(d.reports[p.report].author or "", -1)
                               for p in d.passages.values()), np.int32, n)
+
+
+def fill_label_masks(d: DerivedIndex) -> None:
+    """For each label, which passage rows name an entity of it (the `label` search filter)."""
+    n = len(d.passage_ids)
     row = {pid: i for i, pid in enumerate(d.passage_ids)}
     labels: dict[str, np.ndarray] = {}
     for pid, nids in d.passage_nodes.items():
@@ -225,19 +278,21 @@ def build_derived(segments: dict[str, tuple[GraphBatch, Vectors | None]]) -> Der
             arr[i] = True
     d.p_labels = labels
 
-    if have_vectors and p_vecs:
-        d.passage_matrix = np.ascontiguousarray(np.vstack(p_vecs).astype(np.float32))
-        ids = [i for i in d.nodes if i in e_vecs]
-        if ids:
-            d.entity_ids = ids
-            d.entity_matrix = np.ascontiguousarray(np.vstack([e_vecs[i] for i in ids]).astype(np.float32))
-            d.entity_labels = np.array([d.nodes[i].label for i in ids])
 
-    if n and any(tokens):
-        import bm25s  # imported late: building without passages needs no BM25
-        logging.getLogger("bm25s").setLevel(logging.WARNING)
-        bm = bm25s.BM25()
-        bm.index(tokens, show_progress=False)
-        d.bm25 = bm
-        d.bm25_vocab = bm.vocab_dict
-    return d
+def stack_vectors(d: DerivedIndex, acc: _Merging) -> None:
+    """The passage and entity vectors as contiguous float32 matrices, rows aligned with their id lists."""
+    d.passage_matrix = np.ascontiguousarray(np.vstack(acc.p_vecs).astype(np.float32))
+    ids = [i for i in d.nodes if i in acc.e_vecs]
+    if ids:
+        d.entity_ids = ids
+        d.entity_matrix = np.ascontiguousarray(np.vstack([acc.e_vecs[i] for i in ids]).astype(np.float32))
+        d.entity_labels = np.array([d.nodes[i].label for i in ids])
+
+
+def build_bm25(d: DerivedIndex, tokens: list[list[str]]) -> None:
+    import bm25s  # imported late: building without passages needs no BM25
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
+    bm = bm25s.BM25()
+    bm.index(tokens, show_progress=False)
+    d.bm25 = bm
+    d.bm25_vocab = bm.vocab_dict

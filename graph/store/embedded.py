@@ -7,16 +7,22 @@ On disk:
 
 A write puts a new segment file, then replaces manifest.json by rename, so a kill at any
 point leaves either the old or the new manifest, each naming only complete files.
+
+Several processes may open one folder. Writes hold `writer.lock` (writer_lock.py) and first
+catch up with the manifest on disk, so a write never replaces another process's committed
+write; the manifest's `version` goes up by one per write and is the store's generation, which
+long-lived readers compare with `committed_version()` to notice writes made elsewhere.
 """
 from __future__ import annotations
 
 import gc
 import json
+import logging
 import os
 import pickle
 import secrets
 import threading
-from collections import defaultdict
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
@@ -25,6 +31,7 @@ import numpy as np
 from govgraph.ingest.batch import Edge, GraphBatch, Node, Passage, ReportInfo
 from .base import Filters, GraphStore, StoreError, Vectors
 from .derived import DERIVED_FORMAT, DerivedIndex, build_derived
+from .writer_lock import StoreBusy, WaitNotice, WriterLock
 
 FORMAT = 1
 
@@ -71,14 +78,19 @@ def _fsync_dir(path: Path) -> None:
 class EmbeddedStore(GraphStore):
     kind = "embedded"
 
-    def __init__(self, path: str | os.PathLike):
+    def __init__(self, path: str | os.PathLike, *, lock_wait: float | None = None,
+                 on_lock_wait: WaitNotice | None = None):
+        """`lock_wait`: seconds a write waits for another process's write (default 300, or
+        GOVGRAPH_LOCK_WAIT) before failing with StoreBusy; `on_lock_wait` hears that it waits."""
         self.path = Path(path)
         self._lock = threading.RLock()
+        self._seen_manifest: tuple[tuple, int] | None = None
         try:
             self.path.mkdir(parents=True, exist_ok=True)
             (self.path / "segments").mkdir(exist_ok=True)
         except OSError as e:
             raise StoreError(f"cannot use store folder {self.path}: {e.strerror or e}") from e
+        self._writer = WriterLock(self.path, lock_wait, on_lock_wait)
         self._segments: dict[str, tuple[GraphBatch, Vectors | None]] | None = None
         self._manifest = self._read_manifest()
         self._derived: DerivedIndex | None = None
@@ -106,44 +118,106 @@ class EmbeddedStore(GraphStore):
         data = json.dumps(self._manifest, ensure_ascii=False, indent=1).encode("utf-8")
         _atomic_write_bytes(self.path / "manifest.json", data)
 
+    def _read_segment(self, fname: str) -> tuple[GraphBatch, Vectors | None]:
+        try:
+            with open(self.path / "segments" / fname, "rb") as f:
+                return pickle.load(f)
+        except FileNotFoundError:
+            raise
+        except (OSError, pickle.UnpicklingError, EOFError) as e:
+            raise StoreError(f"store segment {fname} is unreadable: {e}") from e
+
     def _load_segments(self) -> dict[str, tuple[GraphBatch, Vectors | None]]:
         if self._segments is None:
-            segs = {}
-            for rid, fname in self._manifest["segments"].items():
-                try:
-                    with open(self.path / "segments" / fname, "rb") as f:
-                        segs[rid] = pickle.load(f)
-                except (OSError, pickle.UnpicklingError, EOFError) as e:
-                    raise StoreError(f"store segment {fname} is unreadable: {e}") from e
-            self._segments = segs
+            with self._lock:
+                for _attempt in range(5):
+                    try:
+                        self._segments = {rid: self._read_segment(fname)
+                                          for rid, fname in self._manifest["segments"].items()}
+                        break
+                    except FileNotFoundError as e:
+                        # Another process replaced that report and collected its old segment
+                        # after this one read the manifest: read the newer manifest and retry.
+                        fresh = self._read_manifest()
+                        if fresh["version"] == self._manifest["version"]:
+                            raise StoreError(f"store segment {e.filename} is missing") from e
+                        self._manifest = fresh
+                else:
+                    raise StoreError(f"store {self.path} kept changing while it was being read")
         return self._segments
+
+    def _catch_up(self) -> None:
+        """Under the writer lock: adopt the manifest another process committed since this one
+        last looked, re-reading only the segments that changed."""
+        fresh = self._read_manifest()
+        if fresh["version"] == self._manifest["version"]:
+            return
+        if self._segments is not None:
+            mine = self._manifest["segments"]
+            self._segments = {rid: self._segments[rid] if mine.get(rid) == fname and rid in self._segments
+                              else self._read_segment(fname) for rid, fname in fresh["segments"].items()}
+        self._manifest = fresh
+        _let_gc_see_again()
+        self._derived = None
+
+    @contextmanager
+    def _writing(self):
+        """One write: this process's threads one at a time, other processes through the file lock."""
+        with self._lock, self._writer.hold():
+            self._catch_up()
+            yield
+
+    def committed_version(self) -> int:
+        """The version the manifest on disk holds now, whichever process wrote it. A stat per call;
+        the manifest is parsed only when the file changed (each write renames a new one in)."""
+        mf = self.path / "manifest.json"
+        try:
+            st = os.stat(mf)
+        except FileNotFoundError:
+            return 0
+        sig = (st.st_ino, st.st_mtime_ns, st.st_size)
+        seen = self._seen_manifest
+        if seen is not None and seen[0] == sig:
+            return seen[1]
+        try:
+            version = int(json.loads(mf.read_text("utf-8"))["version"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return seen[1] if seen else self.version   # mid-replace or damaged: ask again later
+        self._seen_manifest = (sig, version)
+        return version
 
     def _index_file(self) -> Path:
         return self.path / f"index-{self._manifest['version']}.pkl"
 
-    def _load_index_snapshot(self) -> None:
+    def _read_index_snapshot(self) -> DerivedIndex | None:
         f = self._index_file()
         if self._manifest["version"] and f.exists():
             try:
                 with open(f, "rb") as fh:
                     d = pickle.load(fh)
                 if getattr(d, "format", None) == DERIVED_FORMAT:
-                    self._derived = d
-                    _keep_out_of_gc(collect=False)  # a fresh open has no dropped index to free
-                return
-            except Exception:  # a stale or torn snapshot is only a cache: rebuild it
-                self._derived = None
+                    return d
+            except Exception:  # a stale, torn or just-collected snapshot is only a cache: rebuild it
+                return None
+        return None
+
+    def _load_index_snapshot(self) -> None:
+        d = self._read_index_snapshot()
+        if d is not None:
+            self._derived = d
+            _keep_out_of_gc(collect=False)  # a fresh open has no dropped index to free
 
     def _save_index_snapshot(self) -> None:
         if self._derived is None:
             return
         target = self._index_file()
         _atomic_write_bytes(target, pickle.dumps(self._derived, protocol=pickle.HIGHEST_PROTOCOL))
-        for old in self.path.glob("index-*.pkl"):
-            if old != target:
-                old.unlink(missing_ok=True)
 
     def _collect_garbage(self) -> None:
+        """Under the writer lock, so the manifest read last is the newest and no write is under way."""
+        for old in self.path.glob("index-*.pkl"):
+            if old != self._index_file():
+                old.unlink(missing_ok=True)
         live = set(self._manifest["segments"].values())
         for f in (self.path / "segments").iterdir():
             if f.name not in live:
@@ -153,12 +227,11 @@ class EmbeddedStore(GraphStore):
 
     # -- writing ---------------------------------------------------------------------
     def put_batch(self, batch: GraphBatch, vectors: Vectors | None = None) -> None:
-        with self._lock:
+        with self._writing():
             if vectors is not None and self._manifest.get("model") not in (None, vectors.model):
                 raise StoreError(
                     f"store {self.path} holds vectors of model {self._manifest['model']!r}; "
                     f"re-create it to use {vectors.model!r}")
-            segs = self._load_segments()
             rid = batch.report.id
             fname = f"{rid}-{secrets.token_hex(4)}.pkl"
             _atomic_write_bytes(self.path / "segments" / fname,
@@ -170,7 +243,8 @@ class EmbeddedStore(GraphStore):
             if vectors is not None:
                 self._manifest["model"] = vectors.model
             self._write_manifest()
-            segs[rid] = (batch, vectors)
+            if self._segments is not None:
+                self._segments[rid] = (batch, vectors)
             if old and old != fname:
                 (self.path / "segments" / old).unlink(missing_ok=True)
             _let_gc_see_again()
@@ -178,18 +252,18 @@ class EmbeddedStore(GraphStore):
             self._dirty_index = True
 
     def remove_report(self, report_id: str) -> bool:
-        with self._lock:
+        with self._writing():
             r = self.find_report(report_id)
             if r is None:
                 return False
-            segs = self._load_segments()
             fname = self._manifest["segments"].pop(r.id)
             self._manifest["reports"].pop(r.id, None)
             self._manifest["version"] += 1
             if not self._manifest["segments"]:
                 self._manifest["model"] = None
             self._write_manifest()
-            segs.pop(r.id, None)
+            if self._segments is not None:
+                self._segments.pop(r.id, None)
             (self.path / "segments" / fname).unlink(missing_ok=True)
             _let_gc_see_again()
             self._derived = None
@@ -197,12 +271,22 @@ class EmbeddedStore(GraphStore):
             return True
 
     def flush(self) -> None:
-        with self._lock:
-            if self._dirty_index:
+        if not self._dirty_index:
+            return
+        try:
+            self._flush_index()
+        except StoreBusy as e:
+            # Every write is committed already; the snapshot is a cache the next open rebuilds.
+            logging.getLogger(__name__).warning("index snapshot not saved: %s", e)
+
+    def _flush_index(self) -> None:
+        with self._writing():
+            # Another process's flush may have indexed this very version already.
+            if not self._index_file().exists():
                 self._index()
                 self._save_index_snapshot()
-                self._collect_garbage()
-                self._dirty_index = False
+            self._collect_garbage()
+            self._dirty_index = False
 
     def close(self) -> None:
         self.flush()
@@ -213,7 +297,7 @@ class EmbeddedStore(GraphStore):
         if d is None:
             with self._lock:
                 if self._derived is None:
-                    self._derived = build_derived(self._load_segments())
+                    self._derived = self._read_index_snapshot() or build_derived(self._load_segments())
                     _keep_out_of_gc(collect=True)
                 d = self._derived
         return d
@@ -224,8 +308,23 @@ class EmbeddedStore(GraphStore):
 
     @property
     def version(self) -> int:
-        """Changes on every write; analytics caches key on it."""
+        """The generation this object serves: one more for every write, by any process, that it
+        has caught up with. Analytics caches key on it."""
         return self._manifest["version"]
+
+    def passage_vectors(self, ids):
+        d = self._index()
+        if d.passage_matrix is None:
+            return {}
+        row = {pid: i for i, pid in enumerate(d.passage_ids)}
+        return {i: d.passage_matrix[row[i]] for i in ids if i in row}
+
+    def entity_vectors(self, ids):
+        d = self._index()
+        if d.entity_matrix is None:
+            return {}
+        row = {e: i for i, e in enumerate(d.entity_ids)}
+        return {i: d.entity_matrix[row[i]] for i in ids if i in row}
 
     def networkx_graph(self):
         """The store's own entity graph (networkx MultiDiGraph, edges keyed by type). Read-only."""

@@ -19,6 +19,7 @@ _SCHEMA = {
     "govgraph_report_id": "CREATE CONSTRAINT govgraph_report_id IF NOT EXISTS FOR (r:Report) REQUIRE r.id IS UNIQUE",
     "govgraph_passage_id": "CREATE CONSTRAINT govgraph_passage_id IF NOT EXISTS FOR (p:Passage) REQUIRE p.id IS UNIQUE",
     "govgraph_entity_id": "CREATE CONSTRAINT govgraph_entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE",
+    "govgraph_meta_id": "CREATE CONSTRAINT govgraph_meta_id IF NOT EXISTS FOR (m:GovgraphMeta) REQUIRE m.id IS UNIQUE",
     "govgraph_passage_report": "CREATE INDEX govgraph_passage_report IF NOT EXISTS FOR (p:Passage) ON (p.report)",
     "govgraph_report_sha": "CREATE INDEX govgraph_report_sha IF NOT EXISTS FOR (r:Report) ON (r.sha256)",
     "govgraph_report_file": "CREATE INDEX govgraph_report_file IF NOT EXISTS FOR (r:Report) ON (r.file)",

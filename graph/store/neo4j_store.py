@@ -205,6 +205,7 @@ class Neo4jStore(GraphStore):
         author = batch.report.author_id if batch.report.author_id in ids else None
 
         def work(tx: ManagedTransaction) -> None:
+            tx.run(Q.TAKE_WRITE_LOCK).consume()
             if vectors is not None:
                 meta = tx.run(Q.GET_META).single()
                 if meta and meta["model"] not in (None, vectors.model):
@@ -260,6 +261,7 @@ class Neo4jStore(GraphStore):
             return False
 
         def work(tx: ManagedTransaction) -> bool:
+            tx.run(Q.TAKE_WRITE_LOCK).consume()
             _strip(tx, r.id)
             tx.run(Q.CLEAR_META_IF_EMPTY).consume()
             return True
@@ -310,6 +312,14 @@ class Neo4jStore(GraphStore):
             if len(rows) < _PAGE:
                 return
             after = rows[-1]["p"]["id"]
+
+    def passage_vectors(self, ids):
+        rows = self._read(Q.PASSAGE_VECTORS, ids=list(ids))
+        return {r["id"]: np.asarray(r["v"], dtype=np.float32) for r in rows}
+
+    def entity_vectors(self, ids):
+        rows = self._read(Q.ENTITY_VECTORS, ids=list(ids))
+        return {r["id"]: np.asarray(r["v"], dtype=np.float32) for r in rows}
 
     # -- entities and relations -----------------------------------------------------------------
     def get_nodes(self, ids: list[str]) -> list[Node]:

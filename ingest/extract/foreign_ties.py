@@ -20,13 +20,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from govgraph.ingest.vocabulary import Label, PlaceKind, RelType, TieKind
+
 from .lexicon import word_list
 from .mentions import Mention, Relation
 from .places import gazetteer
 from .sentence import SentenceContext
 
-KIND_EXCHANGE = "友好交流城市"
-KIND_SISTER = "友好城市"
 _CLAUSE = re.compile(r"[，；：,;:]")
 _ANNIV = re.compile(r"(?:结好|友城|建立友好(?:城市)?关系|缔结友好(?:城市)?关系)\s*(\d{1,3})\s*周年")
 _YEAR = re.compile(r"(\d{4})年[^，。；]{0,12}?(?:缔结|结好|结为|结成|结交|建立友好)")
@@ -34,7 +34,7 @@ _COOPERATE = re.compile(r"友城(?:务实)?(?:合作|交流)")
 _ADMIN = r"(?:特别行政区|大区|市|省|州|郡|县|区|府|都|道)"
 # A foreign name's characters: no function words or verbs, so 奥克西塔尼大区正式结为友好省 stops at 大区.
 _NAME = r"(?:(?![与和及的在为结缔增友好个对等举签署合作交流共同开展])[\u4e00-\u9fff·]){1,8}?" + _ADMIN
-_DOMESTIC_KINDS = ("province", "city", "district")
+_DOMESTIC_KINDS = (PlaceKind.PROVINCE, PlaceKind.CITY, PlaceKind.DISTRICT)
 
 
 @lru_cache(maxsize=1)
@@ -62,7 +62,7 @@ def _plan_re() -> re.Pattern:
 def _country_re() -> re.Pattern:
     """A country name followed by one or more administrative names: 日本长野县饭山市, 法国伊夫林省."""
     g = gazetteer()
-    names = sorted((n for n, i in g.places.items() if i.kind == "country"), key=len, reverse=True)
+    names = sorted((n for n, i in g.places.items() if i.kind == PlaceKind.COUNTRY), key=len, reverse=True)
     aliases = sorted(_country_aliases(), key=len, reverse=True)
     return re.compile("(" + "|".join(map(re.escape, aliases + names)) + ")((?:" + _NAME + ")+)")
 
@@ -118,7 +118,7 @@ def _cue(text: str, a: int, b: int, words: list[re.Match], partners: list[Mentio
 def _country_names() -> frozenset[str]:
     """Every written form of a country, and '' (a place right after the word)."""
     g = gazetteer()
-    return frozenset({n for n, i in g.places.items() if i.kind == "country"} | set(_country_aliases()) | {""})
+    return frozenset({n for n, i in g.places.items() if i.kind == PlaceKind.COUNTRY} | set(_country_aliases()) | {""})
 
 
 def _unknown_places(text: str, a: int, b: int, known: list[Mention]) -> list[Mention]:
@@ -136,8 +136,8 @@ def _unknown_places(text: str, a: int, b: int, known: list[Mention]) -> list[Men
             continue
         surface = text[s:e]
         name = surface[:-1] if surface.endswith("市") and len(surface) >= 3 else surface
-        out.append(Mention("Place", s, e, surface, name, {surface} - {name},
-                           {"kind": "city", "foreign": True, "country": country}))
+        out.append(Mention(Label.PLACE, s, e, surface, name, {surface} - {name},
+                           {"kind": PlaceKind.CITY.value, "foreign": True, "country": country}))
     return out
 
 
@@ -145,7 +145,7 @@ def _country_of(m: Mention) -> str | None:
     if m.props.get("country"):
         return m.props["country"]
     chain = gazetteer().chain(m.props.get("gazetteer", m.name))
-    return chain[-1].name if chain and chain[-1].kind == "country" else None
+    return chain[-1].name if chain and chain[-1].kind == PlaceKind.COUNTRY else None
 
 
 def _most_local(places: list[Mention]) -> list[Mention]:
@@ -176,13 +176,13 @@ def partner_ties(text: str, start: int, end: int, mentions: list[Mention], home:
     if not _tie_word_re().search(text, start, end):
         return []
     rels: list[Relation] = []
-    places = [m for m in mentions if m.label == "Place" and m.props.get("kind") != "venue"]
+    places = [m for m in mentions if m.label == Label.PLACE and m.props.get("kind") != PlaceKind.VENUE]
     for a, b in clause_spans(text, start, end):
         words = _tie_words(text, a, b)
         if not words:
             continue
         inside = [p for p in places if a <= p.start and p.end <= b]
-        foreign = [p for p in inside if p.props.get("foreign") and p.props.get("kind") != "country"]
+        foreign = [p for p in inside if p.props.get("foreign") and p.props.get("kind") != PlaceKind.COUNTRY]
         foreign += _unknown_places(text, a, b, inside)
         domestic = [p for p in inside if not p.props.get("foreign") and p.props.get("kind") in _DOMESTIC_KINDS]
         if not foreign or not _cue(text, a, b, words, foreign):
@@ -190,14 +190,14 @@ def partner_ties(text: str, start: int, end: int, mentions: list[Mention], home:
         side = _home_side(text, a, domestic, home)
         if side is None:
             continue
-        kind = KIND_EXCHANGE if any("交流" in w.group(0) for w in words) else KIND_SISTER
+        kind = TieKind.EXCHANGE if any("交流" in w.group(0) for w in words) else TieKind.SISTER
         since = _since(text[start:end], text[a:b], year)
         for p in sorted(_most_local(foreign), key=lambda m: m.start):
             country = _country_of(p)
             if country:
                 p.props["country"] = country
-            props = {"kind": kind, **({"since": since} if since else {})}
-            rels.append(Relation(side, "PARTNER_OF", p, start, end, props))
+            props = {"kind": kind.value, **({"since": since} if since else {})}
+            rels.append(Relation(side, RelType.PARTNER_OF, p, start, end, props))
     return rels
 
 
@@ -226,14 +226,14 @@ def _foreign_prefix(name: str) -> str | None:
         info = g.places.get(head)
         if info is not None and info.foreign:
             chain = g.chain(info.name)
-            return chain[-1].name if chain and chain[-1].kind == "country" else info.name
+            return chain[-1].name if chain and chain[-1].kind == PlaceKind.COUNTRY else info.name
     return None
 
 
 def mark_foreign_bodies(mentions: list[Mention]) -> None:
     """Foreign agencies, consulates and international organisations carry `foreign` (and `country`)."""
     for m in mentions:
-        if m.label not in ("Agency", "Organization"):
+        if m.label not in (Label.AGENCY, Label.ORGANIZATION):
             continue
         if m.name.startswith(_intl_orgs()):
             m.props["foreign"] = True
@@ -249,16 +249,16 @@ def event_places(start: int, end: int, mentions: list[Mention]) -> list[Relation
     g = gazetteer()
     rels = []
     for ev in mentions:
-        if ev.label != "Event":
+        if ev.label != Label.EVENT:
             continue
         found = g.matcher.find(ev.name)
         if not found or found[0][0] != 0:
             continue
         info = g.places.get(found[0][3])
-        if info is None or not info.foreign or info.kind == "country":
+        if info is None or not info.foreign or info.kind == PlaceKind.COUNTRY:
             continue
-        place = Mention("Place", ev.start, ev.end, ev.surface, info.canonical, set(),
+        place = Mention(Label.PLACE, ev.start, ev.end, ev.surface, info.canonical, set(),
                         {"kind": info.kind, "foreign": True, "gazetteer": info.name, "implicit": True,
                          "country": _foreign_prefix(info.name)}, info.name_en)
-        rels.append(Relation(ev, "HELD_AT", place, start, end, {}))
+        rels.append(Relation(ev, RelType.HELD_AT, place, start, end, {}))
     return rels

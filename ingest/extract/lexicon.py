@@ -1,51 +1,15 @@
-"""Loading the data files under ingest/lexicon and matching them with Aho-Corasick.
+"""Matching the word lists of ingest/lexicon (read by ../wordlists.py) with Aho-Corasick.
 
-Every dictionary is a plain text or TSV file so that linguists can extend coverage without
-touching code; `#` starts a comment line. Automata are built once per process.
+Automata are built once per process.
 """
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable
 
 import ahocorasick
 
-LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicon"
-
-
-def _lines(name: str) -> Iterator[str]:
-    path = LEXICON_DIR / name
-    with path.open(encoding="utf-8") as f:
-        for raw in f:
-            line = raw.rstrip("\n\r")
-            if not line.strip() or line.startswith("#"):
-                continue
-            yield line
-
-
-@lru_cache(maxsize=None)
-def word_list(name: str) -> tuple[str, ...]:
-    """A one-word-a-line file (the first tab field, so lists may carry notes)."""
-    return tuple(line.split("\t")[0].strip() for line in _lines(name))
-
-
-@lru_cache(maxsize=None)
-def word_set(name: str) -> frozenset[str]:
-    return frozenset(word_list(name))
-
-
-@lru_cache(maxsize=None)
-def table(name: str) -> tuple[tuple[str, ...], ...]:
-    """A TSV file as rows of stripped fields; missing trailing fields become ''."""
-    rows = []
-    width = 0
-    raw = [tuple(f.strip() for f in line.split("\t")) for line in _lines(name)]
-    for r in raw:
-        width = max(width, len(r))
-    for r in raw:
-        rows.append(r + ("",) * (width - len(r)))
-    return tuple(rows)
+# The loader is shared with the rest of ingest (wordlists.py); extraction imports it from here.
+from ..wordlists import LEXICON_DIR, table, word_list, word_set  # noqa: F401
 
 
 class Matcher:
@@ -83,4 +47,3 @@ class Matcher:
         if not self.size or not self._auto.exists(key):
             return default
         return self._auto.get(key)[2]
-

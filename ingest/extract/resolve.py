@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from .places import PlaceInfo, gazetteer
 
 
-
 @dataclass
 class ReportContext:
     report_id: str

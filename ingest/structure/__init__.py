@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 
 from ..batch import Passage, passage_id
 from ..document import Document
+from ..vocabulary import Genre
 from .meta import GENRE_FZZF, GENRE_GZBG, GENRE_OTHER, Meta, read_meta
-from .outline import Context, Outline, Paragraph, split_paragraphs
+from .outline import SectionContext, Outline, Paragraph, split_paragraphs
 from .roles import ACHIEVEMENT, OTHER, PLAN, PROBLEM, problem_paragraph, text_leaning
 
 __all__ = ["Structure", "parse_structure", "GENRE_FZZF", "GENRE_GZBG", "GENRE_OTHER"]
@@ -23,7 +24,7 @@ class Structure:
     title: str
     author: str | None
     year: int | None  # the report's publication year
-    genre: str  # 'fzzf' | 'gzbg' | 'other'
+    genre: Genre
     passages: list[Passage] = field(default_factory=list)
 
 
@@ -41,7 +42,7 @@ def _years(meta: Meta) -> tuple[int | None, int | None]:
     return y, y + 1
 
 
-def _uncued_roles(genre: str, placed: list[tuple[Paragraph, Context]]) -> dict[int, str]:
+def _uncued_roles(genre: str, placed: list[tuple[Paragraph, SectionContext]]) -> dict[int, str]:
     """Roles for top-level sections no heading explains (三、把改革开放扎实推向纵深).
 
     Only work reports get one: every part of them either reviews or plans, and once the plan has begun

@@ -5,11 +5,13 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
+from ..vocabulary import Genre, PlaceKind
+from ..wordlists import table
 from .numbering import match_numbering
 
-GENRE_FZZF = "fzzf"  # 法治政府建设年度情况报告
-GENRE_GZBG = "gzbg"  # 政府工作报告
-GENRE_OTHER = "other"
+GENRE_FZZF = Genre.FZZF  # 法治政府建设年度情况报告
+GENRE_GZBG = Genre.GZBG  # 政府工作报告
+GENRE_OTHER = Genre.OTHER
 
 # Word-processor residue that some exports leave in the text ([bookmark: _GoBack] and the like).
 JUNK = re.compile(r"\[(?:bookmark|image|footnote|endnote|comment)[^\]\n]{0,80}\]|[\u200b\u200c\u200d\u2060\ufeff]", re.I)
@@ -30,12 +32,10 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _YEAR_IN_TITLE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _PLACE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:特别行政区|自治区|自治州|新区|省|市|区|县|旗|盟|州)")
 _HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
-_PROVINCES = (
-    "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北",
-    "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾",
-)
-_AUTONOMOUS = {"内蒙古": "内蒙古自治区", "广西": "广西壮族自治区", "西藏": "西藏自治区", "宁夏": "宁夏回族自治区",
-               "新疆": "新疆维吾尔自治区"}
+# Provinces and autonomous regions by short form (广东 -> 广东省, 广西 -> 广西壮族自治区), from the gazetteer.
+_PROVINCE_ROWS = [(name, short) for name, kind, _parent, short in table("cn_places.tsv") if kind == PlaceKind.PROVINCE]
+_PROVINCES = tuple(short for name, short in _PROVINCE_ROWS if name == short + "省")
+_AUTONOMOUS = {short: name for name, short in _PROVINCE_ROWS if name.endswith("自治区")}
 # Words ending in 区/市/县/省 that are not place names (示范区, 大湾区, 城市…), and tokens cut out of a
 # sentence with a function word in front (为全省, 在福田区).
 _NOT_PLACE = re.compile(
@@ -50,7 +50,7 @@ class Meta:
     title: str
     author: str | None
     year: int | None
-    genre: str
+    genre: Genre
 
 
 def clean_line(line: str) -> str:

@@ -164,7 +164,7 @@ class _Level:
 
 
 @dataclass
-class Context:
+class SectionContext:
     path: str
     role: str | None  # None: no heading above says what the section is about
     year: int | None
@@ -177,11 +177,11 @@ class Outline:
     review_year: int | None
     plan_year: int | None
     stack: list[_Level] = field(default_factory=list)
-    _context: Context | None = None
+    _context: SectionContext | None = None
     _tops: int = -1
 
-    def feed(self, para: Paragraph) -> Context:
-        """Context for this paragraph; a heading paragraph first opens its section."""
+    def feed(self, para: Paragraph) -> SectionContext:
+        """SectionContext for this paragraph; a heading paragraph first opens its section."""
         if para.heading is not None or self._context is None:
             if para.heading is not None:
                 self._open(para.heading)
@@ -190,24 +190,37 @@ class Outline:
 
     def _open(self, h: Heading) -> None:
         if h.kind == "topic":
-            self.stack = []
+            self._open_part(h)
+        elif not (self._reopen_style(h) or self._continue_sequence(h)):
+            # A style not seen above opens a level below the current one.
             self._push(h, {h.kind})
-            return
+
+    def _open_part(self, h: Heading) -> None:
+        """An unnumbered part heading (2022年工作回顾, 附件) closes every open section."""
+        self.stack = []
+        self._push(h, {h.kind})
+
+    def _reopen_style(self, h: Heading) -> bool:
+        """A style already open takes its level again, closing everything below it."""
         for level, entry in enumerate(self.stack):
             if h.kind in entry.kinds:
                 del self.stack[level:]
                 self._push(h, entry.kinds)
-                return
-        if h.number > 1:
-            # 一、… then 2、: the number carries on an open sequence, so it is that sequence's level.
-            # Outermost first: in 一、…（一）…2、 the 2、 goes on from 一、, as 3、 and 四、 will.
-            for level in range(len(self.stack)):
-                entry = self.stack[level]
-                if entry.number == h.number - 1 and entry.heading.kind != "topic":
-                    del self.stack[level:]
-                    self._push(h, entry.kinds | {h.kind})
-                    return
-        self._push(h, {h.kind})
+                return True
+        return False
+
+    def _continue_sequence(self, h: Heading) -> bool:
+        """一、… then 2、: the number carries on an open sequence, so it is that sequence's level.
+
+        Outermost first: in 一、…（一）…2、 the 2、 goes on from 一、, as 3、 and 四、 will."""
+        if h.number <= 1:
+            return False
+        for level, entry in enumerate(self.stack):
+            if entry.number == h.number - 1 and entry.heading.kind != "topic":
+                del self.stack[level:]
+                self._push(h, entry.kinds | {h.kind})
+                return True
+        return False
 
     def _push(self, h: Heading, kinds: set[str]) -> None:
         if not self.stack:
@@ -218,21 +231,31 @@ class Outline:
         decided, year = heading_year(h.text, self.review_year, self.plan_year)
         self.stack.append(_Level(set(kinds), h.number, h, role, decided, year))
 
-    def _resolve(self) -> Context:
+    def _resolve(self) -> SectionContext:
         path = " > ".join(e.heading.label for e in self.stack)
+        role, role_at = self._section_role()
+        year, decided = self._section_year(role_at)
+        return SectionContext(path, role, year, decided, self._tops if self.stack else -1)
+
+    def _section_role(self) -> tuple[str | None, int]:
+        """The role the open headings give, and the level that gave it.
+
+        The outermost cue names the section; below it only a plain problem or appendix heading
+        changes what the text is."""
         role = None
         role_at = 0
         for i, entry in enumerate(self.stack):
             if entry.role is None:
                 continue
-            # The outermost cue names the section; below it only a plain problem or appendix heading
-            # changes what the text is.
             if role is None or entry.role in (PROBLEM, OTHER):
                 role, role_at = entry.role, i
-        year, decided = None, False
+        return role, role_at
+
+    def _section_year(self, role_at: int) -> tuple[int | None, bool]:
+        """(year, decided): the innermost heading that names a year, looking no further out than the
+        heading that gave the role before looking above it."""
         order = list(range(len(self.stack) - 1, role_at - 1, -1)) + list(range(role_at - 1, -1, -1))
         for i in order:
             if self.stack[i].year_decided:
-                year, decided = self.stack[i].year, True
-                break
-        return Context(path, role, year, decided, self._tops if self.stack else -1)
+                return self.stack[i].year, True
+        return None, False

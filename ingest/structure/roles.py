@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import re
 
-ACHIEVEMENT = "achievement"
-PROBLEM = "problem"
-PLAN = "plan"
-OTHER = "other"
+from govgraph.ingest.vocabulary import Role
+
+ACHIEVEMENT = Role.ACHIEVEMENT
+PROBLEM = Role.PROBLEM
+PLAN = Role.PLAN
+OTHER = Role.OTHER
 
 # Problems first: "存在的不足" would otherwise read as a plain review heading.
 _PROBLEM_WEAK = re.compile(r"不足|问题|困难|挑战|差距|短板|薄弱")

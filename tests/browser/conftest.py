@@ -2,12 +2,12 @@
 
 The app under test is the shared `served_app` fixture (tests/conftest.py): the real API on
 the sample store. Playwright's own browser download is unreachable here, so the tests drive
-/usr/bin/chromium, which tools/install_chromium.sh installs.
+/usr/bin/chromium, which tools/install_chromium.sh installs. The `browser` fixture itself is in
+tests/conftest.py: Playwright's sync API runs one instance per thread, which tests/packaging shares.
 """
 from __future__ import annotations
 
 import json
-import subprocess
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
@@ -16,12 +16,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = ROOT / "docs" / "screenshots"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 LAPTOP = {"width": 1440, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
@@ -60,24 +55,6 @@ def api_get(base: str, path: str, **params) -> dict:
     query = urllib.parse.urlencode({k: v for k, v in params.items() if v is not None})
     with urllib.request.urlopen(f"{base}{path}{'?' + query if query else ''}", timeout=60) as r:
         return json.loads(r.read().decode("utf-8"))
-
-
-@pytest.fixture(scope="session")
-def chromium_path() -> str:
-    if not CHROMIUM.exists():
-        subprocess.run(["sh", str(ROOT / "tools" / "install_chromium.sh")], check=True)
-    assert CHROMIUM.exists(), "tools/install_chromium.sh did not provide /usr/bin/chromium"
-    return str(CHROMIUM)
-
-
-@pytest.fixture(scope="session")
-def browser(chromium_path):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=chromium_path, headless=True, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def _new_ui(browser, base: str, viewport: dict, locale: str) -> tuple[object, UI]:

@@ -2,6 +2,7 @@
 // within the view, edge captions by relationship type that fade out when zoomed far out
 // (min-zoomed-font-size) so a few hundred nodes stay legible.
 import { LABEL_STYLE } from "./labels.js";
+import { SYMMETRIC_TYPES } from "./vocabulary.js";
 
 export const FONT_STACK = '"Inter", "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", system-ui, sans-serif';
 
@@ -58,7 +59,7 @@ export function graphStyle() {
         "arrow-scale": 0.7,
       },
     },
-    { selector: 'edge[type = "COOPERATED_WITH"], edge[type = "PARTNER_OF"]', style: { "target-arrow-shape": "none" } },
+    { selector: SYMMETRIC_TYPES.map((type) => `edge[type = "${type}"]`).join(", "), style: { "target-arrow-shape": "none" } },
     { selector: 'edge[type = "PARTNER_OF"]', style: { "line-color": "#16a34a", width: 2.2, color: "#166534", "font-size": 9 } },
     { selector: 'edge[type = "LOCATED_IN"]', style: { "line-style": "dashed", "line-color": "#94a3b8", "target-arrow-color": "#94a3b8" } },
     { selector: 'edge[type = "MENTIONED_IN"], edge[type = "HAS_PASSAGE"]', style: { "line-color": "#e2e8f0", "target-arrow-color": "#e2e8f0" } },

@@ -2,9 +2,10 @@
 // canvas, the legend, badges and the inline marks of the report view. Shapes differ as
 // well as colours so the graph stays readable in greyscale prints and for colour-blind readers.
 
-export const ENTITY_LABELS = ["Agency", "Organization", "Person", "Place", "Policy", "Measure", "Event"];
-export const ALL_LABELS = ["Report", "Passage", ...ENTITY_LABELS];
-export const ROLES = ["achievement", "problem", "plan", "other"];
+// The names themselves are generated from ingest/vocabulary.py (vocabulary.js).
+import { ALL_LABELS, ENTITY_LABELS, ROLES } from "./vocabulary.js";
+
+export { ALL_LABELS, ENTITY_LABELS, ROLES };
 
 export const LABEL_STYLE = {
   Report: { color: "#475569", shape: "round-rectangle" },
