@@ -36,5 +36,5 @@ def top_neighbours(request: Request, entity_id: str, offset: int = Query(0, ge=0
     from govgraph.graph.analytics.answer_graph import top_neighbours as page
     got = page(request.app.state.ctx.store, entity_id, offset, limit)
     if got is None:
-        raise HTTPException(404, f"unknown entity {entity_id!r}")
+        raise HTTPException(404, f"no entity with id '{entity_id}'")
     return {**_out(got.graph), "total": got.total, "offset": got.offset, "limit": got.limit}

@@ -16,5 +16,5 @@ def foreign(request: Request, home: Optional[str] = Query(None, max_length=200,
     from govgraph.graph.analytics.partners import foreign_view
     store = request.app.state.ctx.store
     if home is not None and store.get_node(home) is None:
-        raise HTTPException(404, f"unknown home node {home!r}")
+        raise HTTPException(404, f"no entity with id '{home}'")
     return foreign_view(store, home).to_dict()

@@ -136,7 +136,7 @@ def _unknown_places(text: str, a: int, b: int, known: list[Mention]) -> list[Men
             continue
         surface = text[s:e]
         name = surface[:-1] if surface.endswith("市") and len(surface) >= 3 else surface
-        out.append(Mention(Label.PLACE, s, e, surface, name, {surface} - {name},
+        out.append(Mention(Label.PLACE.value, s, e, surface, name, {surface} - {name},
                            {"kind": PlaceKind.CITY.value, "foreign": True, "country": country}))
     return out
 
@@ -197,7 +197,7 @@ def partner_ties(text: str, start: int, end: int, mentions: list[Mention], home:
             if country:
                 p.props["country"] = country
             props = {"kind": kind.value, **({"since": since} if since else {})}
-            rels.append(Relation(side, RelType.PARTNER_OF, p, start, end, props))
+            rels.append(Relation(side, RelType.PARTNER_OF.value, p, start, end, props))
     return rels
 
 
@@ -257,8 +257,8 @@ def event_places(start: int, end: int, mentions: list[Mention]) -> list[Relation
         info = g.places.get(found[0][3])
         if info is None or not info.foreign or info.kind == PlaceKind.COUNTRY:
             continue
-        place = Mention(Label.PLACE, ev.start, ev.end, ev.surface, info.canonical, set(),
+        place = Mention(Label.PLACE.value, ev.start, ev.end, ev.surface, info.canonical, set(),
                         {"kind": info.kind, "foreign": True, "gazetteer": info.name, "implicit": True,
                          "country": _foreign_prefix(info.name)}, info.name_en)
-        rels.append(Relation(ev, RelType.HELD_AT, place, start, end, {}))
+        rels.append(Relation(ev, RelType.HELD_AT.value, place, start, end, {}))
     return rels
