@@ -57,6 +57,13 @@ def test_foreign_view_map_network_filters_and_evidence(ui):
     ui.tid("foreign-year").evaluate("(e) => { e.value = e.max; e.dispatchEvent(new Event('input')); }")
     ui.page.locator('[data-testid="foreign-row"][data-partner="首尔"]').first.click()
     assert "首尔友谊节" in evidence.inner_text()
+    # The table exports as CSV, one row per tie shown, each with its evidence sentence.
+    with ui.page.expect_download() as dl:
+        ui.tid("foreign-csv").click()
+    csv_text = open(dl.value.path(), encoding="utf-8").read()
+    lines = csv_text.strip().split("\n")
+    assert lines[0].startswith("home,partner,") and len(lines) == 1 + ui.tid("foreign-row").count()
+    assert "首尔友谊节" in csv_text and "目黑区结好30周年" in csv_text
     ui.shot("ui-partners.png")
     ui.assert_no_console_errors()
     assert not away, f"requests left the server: {away}"

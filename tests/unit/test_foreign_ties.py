@@ -72,3 +72,21 @@ def test_anniversary_gives_since_and_foreign_bodies_are_marked(tmp_path):
     bodies = {n.name: n.props for n in nodes.values() if n.label in ("Agency", "Organization")}
     assert bodies.get("德国驻华大使馆", {}).get("country") == "德国"
     assert any(p.get("foreign") for name, p in bodies.items() if name.startswith("世界卫生组织"))
+
+
+def test_seed_alone_maps_meguro_since_1991_and_seoul_through_its_festival(tmp_path):
+    """Issue 17's seed check: the view's data from a store of the seed report only."""
+    from govgraph.graph.analytics.partners import foreign_view
+    from govgraph.graph.store.factory import open_store
+    from tests.conftest import SEED, govgraph
+    store_dir = tmp_path / "store"
+    govgraph("ingest", str(SEED), "--store", str(store_dir), "--no-embed")
+    view = foreign_view(open_store(str(store_dir)))
+    meguro = next(r for r in view.ties if r.partner.name == "目黑区" and r.via is None)
+    assert (meguro.home.name, meguro.since, meguro.partner.country, meguro.partner.country_en) == \
+        ("东城区", 1991, "日本", "Japan")
+    assert meguro.partner.lat is not None and "目黑区结好30周年" in meguro.evidence["text"]
+    seoul = next(r for r in view.ties if r.partner.name == "首尔")
+    assert seoul.via["name"] == "首尔友谊节" and seoul.partner.country == "韩国" and seoul.partner.lat is not None
+    assert "首尔友谊节" in seoul.evidence["text"]
+    assert not view.unplaced
