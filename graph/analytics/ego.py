@@ -2,9 +2,8 @@
 
 A query touches only the neighbourhood, so it costs about the same on a store of 60k
 entities as on one of 60. It walks the store's own networkx graph when the store lends
-one (`networkx_graph()`, the embedded store: plain dict lookups), else `store.edges_of`
-(Neo4j: no full read of the graph). A store may also offer `edges_of_many(ids) ->
-{id: [Edge]}` to answer a whole level at once, one round trip instead of one per node.
+one (`networkx_graph()` and `adjacency()`, the embedded store: plain dict lookups), else
+`store.edges_of_many` (Neo4j: no full read of the graph; a whole level in one round trip).
 Both walks visit neighbours in the same order, so every store gives the same subgraph.
 """
 from __future__ import annotations
@@ -12,7 +11,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from govgraph.ingest.batch import ENTITY_LABELS, REL_TYPES, Edge, Node
-from govgraph.graph.store.base import GraphStore, Subgraph
+from govgraph.graph.store.base import Adjacency, GraphStore, Subgraph
 from .errors import UnknownEntity
 
 MAX_DEPTH = 5
@@ -36,8 +35,7 @@ class _StoreWalk:
         missing = [i for i in ids if i not in self.rels]
         if not missing:
             return
-        many = getattr(self.store, "edges_of_many", None)
-        found = many(missing) if callable(many) else {i: self.store.edges_of(i) for i in missing}
+        found = self.store.edges_of_many(missing)
         for i in missing:
             out = []
             for e in found.get(i, ()):
@@ -71,13 +69,13 @@ class _StoreWalk:
 class _GraphWalk(_StoreWalk):
     """Neighbours from the store's networkx graph: no Edge or Node built until kept."""
 
-    def __init__(self, store: GraphStore, graph, types: frozenset[str] | None):
+    def __init__(self, store: GraphStore, graph, adjacency: Adjacency, types: frozenset[str] | None):
         super().__init__(store, types)
         self.g = graph
-        # The plain dict-of-dicts under networkx's views (what its own algorithms read):
-        # the views build an object per neighbour, which made hubs ten times slower.
-        self.succ = getattr(graph, "_succ", None) or graph.succ
-        self.pred = getattr(graph, "_pred", None) or graph.pred
+        # Plain dicts, not networkx's views: the views build an object per neighbour, which
+        # made hubs ten times slower.
+        self.succ = adjacency.succ
+        self.pred = adjacency.pred
 
     def _pairs(self, u: str, others) -> list[Rel]:
         types, out = self.types, []
@@ -133,8 +131,10 @@ def _check_names(param: str, values: Iterable[str] | str | None, allowed: tuple[
 
 
 def _walker(store: GraphStore, types: frozenset[str] | None) -> _StoreWalk:
-    fn = getattr(store, "networkx_graph", None)
-    return _GraphWalk(store, fn(), types) if callable(fn) else _StoreWalk(store, types)
+    graph, adjacency = store.networkx_graph(), store.adjacency()
+    if graph is None or adjacency is None:
+        return _StoreWalk(store, types)
+    return _GraphWalk(store, graph, adjacency, types)
 
 
 def ego_network(store: GraphStore, node_id: str, depth: int = 1, labels: Iterable[str] | str | None = None,

@@ -23,12 +23,12 @@ _cache: "weakref.WeakKeyDictionary[GraphStore, dict[Hashable, tuple[Hashable, An
 def state_key(store: GraphStore) -> Hashable:
     """What identifies the store's current content.
 
-    A store may expose a `version` that changes on every write (cheapest and exact);
-    otherwise the counts from stats() plus each report's id and sha256 stand in: a report
+    A store whose `version` changes on every write says it cheapest and exactly; for
+    the others (version None) the counts from stats() plus each report's id and sha256 stand in: a report
     re-ingested with other content changes its sha256 even when the counts stay equal.
     """
-    version = getattr(store, "version", None)
-    if version is not None and not callable(version):
+    version = store.version
+    if version is not None:
         return ("version", version)
     stats = json.dumps(store.stats(), sort_keys=True)
     reports = tuple(sorted((r.id, r.sha256) for r in store.reports()))
@@ -75,8 +75,7 @@ def build_networkx(store: GraphStore) -> nx.MultiDiGraph:
 def _native(store: GraphStore):
     """A store that keeps its own networkx graph (the embedded one) lends it, in this same
     shape; building a second copy would double the memory for nothing."""
-    fn = getattr(store, "networkx_graph", None)
-    return fn() if callable(fn) else None
+    return store.networkx_graph()
 
 
 def to_networkx(store: GraphStore, use_cache: bool = True) -> nx.MultiDiGraph:

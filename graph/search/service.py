@@ -130,7 +130,7 @@ class SearchService:
     def _report_map(self) -> dict[str, ReportInfo]:
         """Refreshed when the store's version moves (stores that have one) or after a few seconds."""
         now = time.monotonic()
-        version = getattr(self.store, "version", None)
+        version = self.store.version
         if now - self._reports_at > self._catalog_ttl or version != self._reports_version:
             with self._lock:
                 self._reports = {r.id: r for r in self.store.reports()}
@@ -182,7 +182,7 @@ class SearchService:
             near = self.store.entity_vector_search(ev, self.entity_k)
             return found, near, self._entity_passages(near, filters, depth)
 
-        if use_vec and mode == "hybrid" and getattr(self.store, "parallel_reads", False):
+        if use_vec and mode == "hybrid" and self.store.parallel_reads:
             # a store across the network waits on round trips: both lists at once
             pending = _POOL.submit(vector_part)
             lexical = lexical_part()

@@ -3,11 +3,14 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator, Mapping
 
 import numpy as np
 
 from govgraph.ingest.batch import Edge, GraphBatch, Node, Passage, ReportInfo
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 class StoreError(RuntimeError):
@@ -61,6 +64,15 @@ def text_at_offsets(passages: list[Passage], chars: int = 0) -> str:
     return "".join(buf)
 
 
+@dataclass(frozen=True)
+class Adjacency:
+    """Read-only neighbour maps of a store's entity graph: succ[u][v] and pred[v][u] are mappings
+    whose keys are the relation types from u to v. Plain dicts, no per-neighbour view objects:
+    networkx's views made a walk through a hub ten times slower (ego.py)."""
+    succ: Mapping[str, Mapping[str, Mapping[str, object]]]
+    pred: Mapping[str, Mapping[str, Mapping[str, object]]]
+
+
 class GraphStore(ABC):
     """Nodes, edges, passages and vectors of every ingested report.
 
@@ -69,7 +81,7 @@ class GraphStore(ABC):
     """
 
     # True for a store whose reads wait on a server: search then runs its lists concurrently.
-    parallel_reads = False
+    parallel_reads: bool = False
 
     kind: str = "abstract"
 
@@ -134,6 +146,21 @@ class GraphStore(ABC):
     @abstractmethod
     def edges_of(self, node_id: str) -> list[Edge]:
         """Every entity-to-entity edge touching the node, either direction."""
+
+    def edges_of_many(self, node_ids: list[str]) -> dict[str, list[Edge]]:
+        """edges_of for many nodes at once (every id a key); stores across a network answer in one
+        round trip."""
+        return {i: self.edges_of(i) for i in node_ids}
+
+    def networkx_graph(self) -> "nx.MultiDiGraph | None":
+        """The store's own entity graph when it keeps one in memory (networkx MultiDiGraph, nodes
+        with attrs label and name, edges keyed by type with attrs type, evidence and props), lent
+        read-only; None when it does not (callers then build one from iter_nodes/iter_edges)."""
+        return None
+
+    def adjacency(self) -> "Adjacency | None":
+        """Plain-dict neighbour lists of networkx_graph() for walks that visit hubs, or None."""
+        return None
 
     def entity_passages(self, node_ids: list[str], max_passages: int) -> dict[str, list[str]]:
         """For each entity named in at most `max_passages` passages, those passages' ids in

@@ -14,7 +14,7 @@ import numpy as np
 
 from govgraph.ingest.batch import Edge, GraphBatch, Node, Passage, ReportInfo
 from govgraph.ingest.vocabulary import Label, RelType, Role
-from .base import Filters, Vectors
+from .base import Adjacency, Filters, Vectors
 from .merge import canonical_edge, merge_aliases
 
 # Row codes of the p_role array, in the vocabulary's order (achievement 0 … other 3).
@@ -22,7 +22,15 @@ ROLE_CODES: dict[Role, int] = {role: code for code, role in enumerate(Role)}
 
 
 # Bumped whenever DerivedIndex changes shape, so snapshots pickled by older code are rebuilt.
-DERIVED_FORMAT = 2
+DERIVED_FORMAT = 3
+
+
+class EntityGraph(nx.MultiDiGraph):
+    """The entity graph, which also lends its own adjacency dicts to walks (base.Adjacency):
+    networkx keeps them in `_succ`/`_pred` and documents them for subclasses like this one."""
+
+    def plain_adjacency(self) -> Adjacency:
+        return Adjacency(self._succ, self._pred)
 
 
 @dataclass
@@ -33,7 +41,7 @@ class DerivedIndex:
     report_passages: dict[str, list[str]] = field(default_factory=dict)
     nodes: dict[str, Node] = field(default_factory=dict)
     edges: dict[tuple, Edge] = field(default_factory=dict)
-    graph: nx.MultiDiGraph = field(default_factory=nx.MultiDiGraph)
+    graph: EntityGraph = field(default_factory=EntityGraph)
     degree: dict[str, int] = field(default_factory=dict)
     node_reports: dict[str, set] = field(default_factory=dict)
     node_years: dict[str, set] = field(default_factory=dict)
@@ -241,7 +249,7 @@ def finish_mentions(d: DerivedIndex, acc: _Merging) -> None:
 
 def build_graph(d: DerivedIndex) -> None:
     """The entity graph for analytics, and every entity's degree in it."""
-    g = nx.MultiDiGraph()
+    g = EntityGraph()
     g.add_nodes_from((n.id, {"label": n.label, "name": n.name}) for n in d.nodes.values())
     # Keyed by type: a store keeps at most one edge per (source, type, target).
     g.add_edges_from((e.source, e.target, e.type, {"type": e.type, "evidence": e.evidence, "props": e.props})

@@ -330,6 +330,9 @@ class EmbeddedStore(GraphStore):
         """The store's own entity graph (networkx MultiDiGraph, edges keyed by type). Read-only."""
         return self._index().graph
 
+    def adjacency(self):
+        return self._index().graph.plain_adjacency()
+
     # -- reports and passages ----------------------------------------------------------
     def reports(self) -> list[ReportInfo]:
         # From the manifest, so that checking for an unchanged file never builds the indexes.
