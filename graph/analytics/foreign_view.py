@@ -4,8 +4,8 @@ grouped by country, and one table row per tie with its evidence sentence.
 
 Ties come from two kinds of facts:
 - PARTNER_OF between a Chinese place or agency and a foreign place (kind 友好城市 / 友好交流城市, `since`);
-- an event held at a foreign place (HELD_AT) that a Chinese body organised or took part in: the place is
-  reached through the event (东城区 -> 首尔友谊节 -> 首尔), kind `event`.
+- an event held at a foreign place (HELD_AT), or named after one (首尔友谊节 -> 首尔), that a Chinese body
+  organised or took part in: the place is reached through the event (东城区 -> 首尔友谊节 -> 首尔), kind `event`.
 Foreign bodies (agencies and organisations marked `foreign`) tied to a Chinese body by any relation join
 the network. A tie's year is its `since` where the report states it, else the year of its report.
 """
@@ -157,20 +157,23 @@ def foreign_view(store: GraphStore, home: str | None = None) -> ForeignView:
         rows.append(TieRow(res.place(a.id), res.place(b.id), e.props.get("kind") or TieKind.SISTER, since,
                            since or year, None, ev))
 
-    # Places reached through events: 东城区文旅局 took part in 首尔友谊节, held at 首尔.
-    foreign_held = [e for e in held if e.target in res.nodes and _foreign(res.nodes[e.target])]
+    # Places reached through events: held at a foreign place (在首尔举办…), or named after one
+    # (东城区文旅局 took part in 首尔友谊节, the festival of 首尔).
     by_event: dict[str, list[Edge]] = {}
     for e in event_links:
         by_event.setdefault(e.target, []).append(e)
-    res.load({x.source for e in foreign_held for x in by_event.get(e.source, [])})
-    for e in foreign_held:
-        ev_node = res.nodes.get(e.source)
-        for link in by_event.get(e.source, []):
+    reached = [(e.source, e.target, e) for e in held if e.target in res.nodes and _foreign(res.nodes[e.target])]
+    reached += [(ev_id, place_id, None) for ev_id, place_id in _events_named_after_foreign_places(store)
+                if ev_id in by_event]
+    res.load({x for ev_id, place_id, _ in reached for x in [ev_id, place_id, *(l.source for l in by_event.get(ev_id, []))]})
+    for ev_id, place_id, held_edge in reached:
+        ev_node = res.nodes.get(ev_id)
+        for link in by_event.get(ev_id, []):
             actor = res.nodes.get(link.source)
-            if actor is None or _foreign(actor) or ev_node is None:
+            if actor is None or _foreign(actor) or ev_node is None or place_id not in res.nodes:
                 continue
-            ev, year = _evidence(e, years)
-            rows.append(TieRow(res.place(actor.id), res.place(e.target), TieKind.EVENT, None,
+            ev, year = _evidence(held_edge or link, years)
+            rows.append(TieRow(res.place(actor.id), res.place(place_id), TieKind.EVENT, None,
                                ev_node.props.get("year") or year,
                                {"id": ev_node.id, "name": ev_node.name, "label": ev_node.label}, ev))
 
@@ -192,6 +195,26 @@ def foreign_view(store: GraphStore, home: str | None = None) -> ForeignView:
     unplaced = sorted({r.partner.name for r in rows if r.partner.lat is None})
     return ForeignView(sorted(homes.values(), key=lambda h: (-h["ties"], h["name"])), home, rows, network,
                        unplaced, sorted(countries.values(), key=lambda c: (-c["ties"], c["name"] or "")))
+
+
+def _events_named_after_foreign_places(store: GraphStore) -> list[tuple[str, str]]:
+    """(event, place) for each event whose name begins with a foreign city's name in the store: 首尔友谊节
+    -> 首尔. Names are compared as the store holds them; nothing here reads Chinese text."""
+    places: dict[str, str] = {}
+    events: list[Node] = []
+    for n in store.iter_nodes():
+        if n.label == Label.PLACE and _foreign(n) and n.props.get("kind") != PlaceKind.COUNTRY:
+            for name in (n.name, *n.aliases):
+                if len(name) >= 2:
+                    places.setdefault(name, n.id)
+        elif n.label == Label.EVENT:
+            events.append(n)
+    out = []
+    for ev in events:
+        hit = next((places[ev.name[:k]] for k in range(min(len(ev.name) - 1, 8), 1, -1) if ev.name[:k] in places), None)
+        if hit is not None:
+            out.append((ev.id, hit))
+    return out
 
 
 def _belongs(row: TieRow, home: str, res: _Resolver) -> bool:

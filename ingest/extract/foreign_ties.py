@@ -166,8 +166,8 @@ def _home_side(text: str, a: int, domestic: list[Mention], home: Mention | None)
 
 
 def foreign_ties(s: SentenceContext) -> list[Relation]:
-    """The relation rule (rules.RULES): a sentence's sister-city ties and events held at foreign places."""
-    return partner_ties(s.text, s.start, s.end, s.mentions, s.home, s.year) + event_places(s.start, s.end, s.mentions)
+    """The relation rule (rules.RULES): a sentence's sister-city and friendly-exchange ties."""
+    return partner_ties(s.text, s.start, s.end, s.mentions, s.home, s.year)
 
 
 def partner_ties(text: str, start: int, end: int, mentions: list[Mention], home: Mention | None,
@@ -231,8 +231,14 @@ def _foreign_prefix(name: str) -> str | None:
 
 
 def mark_foreign_bodies(mentions: list[Mention]) -> None:
-    """Foreign agencies, consulates and international organisations carry `foreign` (and `country`)."""
+    """Foreign agencies, consulates and international organisations carry `foreign` (and `country`);
+    foreign places their `country`."""
     for m in mentions:
+        if m.label == Label.PLACE and m.props.get("foreign") and m.props.get("kind") != PlaceKind.COUNTRY:
+            country = _country_of(m)  # every foreign place carries its country (目黑区 -> 日本)
+            if country:
+                m.props["country"] = country
+            continue
         if m.label not in (Label.AGENCY, Label.ORGANIZATION):
             continue
         if m.name.startswith(_intl_orgs()):
@@ -242,23 +248,3 @@ def mark_foreign_bodies(mentions: list[Mention]) -> None:
         if country is not None:
             m.props["foreign"] = True
             m.props["country"] = country
-
-
-def event_places(start: int, end: int, mentions: list[Mention]) -> list[Relation]:
-    """An event named after a foreign city is held there: 首尔友谊节 -> 首尔 (the festival of Seoul)."""
-    g = gazetteer()
-    rels = []
-    for ev in mentions:
-        if ev.label != Label.EVENT:
-            continue
-        found = g.matcher.find(ev.name)
-        if not found or found[0][0] != 0:
-            continue
-        info = g.places.get(found[0][3])
-        if info is None or not info.foreign or info.kind == PlaceKind.COUNTRY:
-            continue
-        place = Mention(Label.PLACE.value, ev.start, ev.end, ev.surface, info.canonical, set(),
-                        {"kind": info.kind, "foreign": True, "gazetteer": info.name, "implicit": True,
-                         "country": _foreign_prefix(info.name)}, info.name_en)
-        rels.append(Relation(ev, RelType.HELD_AT.value, place, start, end, {}))
-    return rels
