@@ -400,14 +400,27 @@ def eval_extract(gold: Optional[Path] = typer.Option(None, "--gold", help="Gold 
                                                              "(default: data/samples and ../shared/corpus)."),
                  foreign: bool = typer.Option(False, "--foreign", help="Also score foreign ties (PARTNER_OF) "
                                               "against tests/gold/foreign, dev and test splits apart."),
-                 as_json: bool = JsonOpt):
+                 as_json: bool = JsonOpt,
+                 windows: bool = typer.Option(False, "--windows", help="Score the unseen-text windows "
+                                              "(tests/gold/windows), per split, instead of the gold reports."),
+                 split: Optional[str] = typer.Option(None, help="With --windows: dev or test only.")):
     """Precision, recall and F1 of extraction by label and relation against the gold files.
 
-    Example: `govgraph eval extraction`
+    Example: `govgraph eval extraction`, `govgraph eval extraction --windows --split dev`
     """
     from govgraph.ingest.checkout import GOLD_EXTRACTION
     from govgraph.ingest.eval_extract import evaluate, format_table
     from govgraph.ingest.pipeline import build_batch
+    if windows:
+        from govgraph.ingest.eval_windows import SPLITS, evaluate_windows, format_windows
+        if split is not None and split not in SPLITS:
+            _fail(f"--split must be one of {', '.join(SPLITS)}, not {split!r}", EXIT_USAGE)
+        try:
+            res = evaluate_windows(build_batch, splits=[split] if split else SPLITS)
+        except FileNotFoundError as e:
+            _fail(str(e), EXIT_USAGE)
+        _print_json(res) if as_json else out.print(format_windows(res), highlight=False, soft_wrap=True)
+        return
     gold = _gold(gold, GOLD_EXTRACTION, "--gold DIR")
     if not gold.is_dir():
         _fail(f"gold folder {gold} not found", EXIT_USAGE)
@@ -453,6 +466,7 @@ def eval_search(store: Optional[str] = StoreOpt, neo4j: Optional[str] = Neo4jOpt
 
 
 from . import import_cmd  # noqa: E402,F401 - registers `govgraph import` on app
+from . import compare_cli  # noqa: E402,F401  (registers `compare` and `eval aggregation`)
 
 
 def main() -> None:

@@ -112,6 +112,19 @@ class AskOut(BaseModel):
     passages: list[HitOut]
 
 
+class RowAnswerOut(AnswerOut):
+    """An aggregation question (哪些区…) answers with one row per agency: its years and reports."""
+    years: list[int]
+    reports: list[str]
+    count: int
+    status: list[str]
+
+
+class AggregateAskOut(AskOut):
+    answers: list[RowAnswerOut]
+    aggregate: dict[str, str]
+
+
 class EntityPage(BaseModel):
     total: int
     offset: int

@@ -173,16 +173,27 @@ def _dictionary() -> dict[str, list[str]]:
                 for k, v in cands.items()}
 
 
+def is_phrase_translation(terms: list[str]) -> bool:
+    """Do these Chinese terms come from the curated phrase list (a term of government writing)
+    rather than from the general dictionary?"""
+    return any(list(zh) == list(terms) for zh in _phrases().values())
+
+
 def chinese_terms(text: str) -> list[str]:
     """Chinese words for the English words of `text`, longest phrase first, in question order."""
+    return list(dict.fromkeys(t for group in chinese_term_groups(text) for t in group))
+
+
+def chinese_term_groups(text: str) -> list[list[str]]:
+    """The same, kept apart by English phrase: one list of alternatives per phrase translated."""
     src = text
     phrases = _phrases()
-    out: list[str] = []
+    out: list[list[str]] = []
     # Phrase-list entries may contain hyphens ("law-based government"): match them on the raw text,
     # then take them out so that their words are not translated one by one as well.
     for en, zh in sorted(phrases.items(), key=lambda kv: -len(kv[0])):
         if "-" in en and en in src.lower():
-            out += zh
+            out.append(list(zh))
             src = re.sub(re.escape(en), " ", src, flags=re.IGNORECASE)
     found = _WORD.findall(src.replace("-", " - "))
     words = [w.lower() for w in found]
@@ -215,8 +226,8 @@ def chinese_terms(text: str) -> list[str]:
             if hit:
                 break
         if hit:
-            out += hit[1]
+            out.append(list(hit[1]))
             i += hit[0]
         else:
             i += 1
-    return list(dict.fromkeys(out))
+    return out

@@ -61,7 +61,7 @@ class SearchService:
                  translated_weights: tuple[float, float, float] = TUNED_TRANSLATED_WEIGHTS, depth: int = 50,
                  entity_k: int = 20, entity_max_passages: int = 20, report_weight: float = TUNED_REPORT_WEIGHT,
                  role_weight: float = TUNED_ROLE_WEIGHT, embed_terms: bool = True,
-                 query_cache: int = 2048, catalog_ttl: float = 5.0):
+                 query_cache: int = 2048, catalog_ttl: float = 5.0, aggregator=None):
         if tokenizer is None:
             raise ValueError("SearchService: a tokenizer is required (e.g. ingest.tokenize.tokenize_query)")
         if analyzer is None:
@@ -88,6 +88,8 @@ class SearchService:
         self._lock = threading.Lock()
         self._ranker = AnswerRanker(store, tokenizer)
         self._warned_model = False
+        # graph.search.aggregate.Comparer: answers cross-agency questions (哪些区…) with agency rows.
+        self.aggregator = aggregator
 
     # -- checking input ------------------------------------------------------------------
     @staticmethod
@@ -362,6 +364,10 @@ class SearchService:
     def ask(self, question: str, k: int = 10, filters: Filters | None = None,
             mode: str = "hybrid") -> AskResult:
         question = self._check(question, k, filters, mode, "question")
+        if self.aggregator is not None:
+            rows = self.aggregator.ask(question, k, filters)
+            if rows is not None:
+                return rows
         intent = self.analyzer(question)
         focus = getattr(intent, "focus", "") or question
         # BM25 searches the focus (question words only add noise to word matching); the embedding
