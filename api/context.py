@@ -112,9 +112,9 @@ class AppContext:
         model = self.store.model
         return CachedEmbedder(model) if model else None
 
-    def new_embedder(self):
+    def new_embedder(self, device: str = "auto"):
         from govgraph.graph.embedder import CachedEmbedder
-        return CachedEmbedder(self.settings.model or self.store.model)
+        return CachedEmbedder(self.settings.model or self.store.model, device=device)
 
     @property
     def search(self):

@@ -90,6 +90,8 @@ class HitOut(BaseModel):
     start: int
     end: int
     score: float
+    # years of the same series' near-duplicate passages folded into this hit
+    also_in: list[int] = []
 
 
 class SearchOut(BaseModel):
