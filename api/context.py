@@ -93,6 +93,7 @@ class AppContext:
                 if old is not None and old.model != fresh.model:
                     self.__dict__.pop("embedder", None)
                 self.__dict__.pop("_search", None)
+                self.__dict__.pop("_compare", None)
                 # The old store's frozen index can be collected only once the collector sees it.
                 gc.unfreeze()
                 gc.collect()
@@ -111,9 +112,9 @@ class AppContext:
         model = self.store.model
         return CachedEmbedder(model) if model else None
 
-    def new_embedder(self):
+    def new_embedder(self, device: str = "auto"):
         from govgraph.graph.embedder import CachedEmbedder
-        return CachedEmbedder(self.settings.model or self.store.model)
+        return CachedEmbedder(self.settings.model or self.store.model, device=device)
 
     @property
     def search(self):
@@ -125,13 +126,27 @@ class AppContext:
         from govgraph.graph.search.service import SearchService
         from govgraph.ingest.question import analyze_question
         from govgraph.ingest.tokenize import tokenize_query
-        return SearchService(self._store, self.embedder, tokenize_query, analyze_question)
+        return SearchService(self._store, self.embedder, tokenize_query, analyze_question, aggregator=self._compare)
+
+    @property
+    def compare(self):
+        """Cross-agency questions (哪些区…, which districts…): rows of agencies, see docs/compare.md."""
+        self._follow()
+        return self._compare
+
+    @cached_property
+    def _compare(self):
+        from govgraph.graph.search.aggregate import Comparer
+        from govgraph.ingest.aggregation import AggregationReader
+        from govgraph.ingest.tokenize import tokenize_query
+        return Comparer(self._store, tokenize_query, AggregationReader)
 
     def refresh(self) -> None:
         """After a write: a store that had no vectors may have some now, so rebuild the search."""
         if self.__dict__.get("embedder") is None:
             self.__dict__.pop("embedder", None)
         self.__dict__.pop("_search", None)
+        self.__dict__.pop("_compare", None)
 
     def warm(self) -> None:
         try:

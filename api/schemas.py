@@ -90,6 +90,8 @@ class HitOut(BaseModel):
     start: int
     end: int
     score: float
+    # years of the same series' near-duplicate passages folded into this hit
+    also_in: list[int] = []
 
 
 class SearchOut(BaseModel):
@@ -110,6 +112,19 @@ class AskOut(BaseModel):
     label: Optional[Label] = None
     answers: list[AnswerOut]
     passages: list[HitOut]
+
+
+class RowAnswerOut(AnswerOut):
+    """An aggregation question (哪些区…) answers with one row per agency: its years and reports."""
+    years: list[int]
+    reports: list[str]
+    count: int
+    status: list[str]
+
+
+class AggregateAskOut(AskOut):
+    answers: list[RowAnswerOut]
+    aggregate: dict[str, str]
 
 
 class EntityPage(BaseModel):

@@ -173,16 +173,27 @@ def _dictionary() -> dict[str, list[str]]:
                 for k, v in cands.items()}
 
 
+def is_phrase_translation(terms: list[str]) -> bool:
+    """Do these Chinese terms come from the curated phrase list (a term of government writing)
+    rather than from the general dictionary?"""
+    return any(list(zh) == list(terms) for zh in _phrases().values())
+
+
 def chinese_terms(text: str) -> list[str]:
     """Chinese words for the English words of `text`, longest phrase first, in question order."""
+    return list(dict.fromkeys(t for group in chinese_term_groups(text) for t in group))
+
+
+def chinese_term_groups(text: str) -> list[list[str]]:
+    """The same, kept apart by English phrase: one list of alternatives per phrase translated."""
     src = text
     phrases = _phrases()
-    out: list[str] = []
+    out: list[list[str]] = []
     # Phrase-list entries may contain hyphens ("law-based government"): match them on the raw text,
     # then take them out so that their words are not translated one by one as well.
     for en, zh in sorted(phrases.items(), key=lambda kv: -len(kv[0])):
         if "-" in en and en in src.lower():
-            out += zh
+            out.append(list(zh))
             src = re.sub(re.escape(en), " ", src, flags=re.IGNORECASE)
     found = _WORD.findall(src.replace("-", " - "))
     words = [w.lower() for w in found]
@@ -201,6 +212,7 @@ def chinese_terms(text: str) -> list[str]:
                 break
             if proper[i]:
                 key = " ".join(w[:-2] if w.endswith("'s") else w for w in span)
+                key = key if key in places else key.replace("'", "")  # Bao'an -> baoan
                 if key in places:
                     hit = (n, places[key])
                     break
@@ -215,8 +227,32 @@ def chinese_terms(text: str) -> list[str]:
             if hit:
                 break
         if hit:
-            out += hit[1]
+            out.append(list(hit[1]))
             i += hit[0]
         else:
             i += 1
+    return out
+
+
+def english_place_names(text: str) -> list[str]:
+    """Chinese names of the places an English text names with capitalised words (Futian ->
+    福田区 福田, Seoul -> 首尔), longest span first, in text order."""
+    found = _WORD.findall(text.replace("-", " - "))
+    places = _gazetteer()
+    out: list[str] = []
+    i = 0
+    while i < len(found):
+        step = 1
+        if found[i][:1].isupper():
+            for n in (3, 2, 1):
+                span = found[i:i + n]
+                if len(span) < n:
+                    continue
+                key = " ".join((w[:-2] if w.endswith("'s") else w).lower() for w in span)
+                key = key if key in places else key.replace("'", "")  # Bao'an -> baoan
+                if key in places:
+                    out += places[key]
+                    step = n
+                    break
+        i += step
     return list(dict.fromkeys(out))

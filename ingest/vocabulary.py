@@ -96,3 +96,9 @@ class Direction(StrEnum):
     """Which way a neighbour's relation points, seen from the entity asked about."""
     OUT = "out"
     IN = "in"
+
+
+class QueryForm(StrEnum):
+    """How a search or question is written: with an interrogative, or as a noun phrase / keywords."""
+    QUESTION = "question"
+    PHRASE = "phrase"

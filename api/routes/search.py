@@ -21,7 +21,7 @@ def router(ctx: AppContext) -> APIRouter:
         except ValueError as e:  # the service names the parameter it refused
             raise HTTPException(422, str(e)) from e
 
-    @r.get("/ask", response_model=S.AskOut)
+    @r.get("/ask", response_model=S.AggregateAskOut | S.AskOut)
     def ask(q: str = query_text(settings), k: int = top_k(settings), f: Filters = Depends(filters)):
         try:
             return ctx.search.ask(q, k=k, filters=f).to_dict()

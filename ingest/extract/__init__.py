@@ -14,8 +14,11 @@ from typing import Any
 from govgraph.ingest.batch import Edge, Evidence, Node, Passage, ReportInfo, SYMMETRIC, node_id
 
 from .agencies import author_mention_name, find_agencies
+from .enumerations import find_listed_names
 from .events import find_events
 from .measures import find_measures
+from .meetings import find_meetings
+from .name_shapes import find_shaped_names
 from .lexicon import word_list
 from .mentions import Mention
 from .organizations import find_organizations
@@ -202,9 +205,13 @@ def find_mentions(pt: str, base: int, ctx: ReportContext) -> list[Mention]:
               and not any(a < m.start and m.end < b for a, b in titles)]
     agencies = find_agencies(pt, base, ctx, places)
     ms = places + agencies
-    ms += find_organizations(pt, base, ctx)
+    orgs = find_organizations(pt, base, ctx)
+    ms += orgs
+    ms += find_shaped_names(pt, base, ctx, places, orgs)
+    ms += find_listed_names(pt, base, ctx)
     ms += find_policies(pt, base, ctx)
     ms += find_events(pt, base, ctx, cls)
+    ms += find_meetings(pt, base, ctx)
     ms += find_persons(pt, base, ctx, agencies)
     ms += find_measures(pt, base, ctx)
     return _drop_policy_measures(_settle_overlaps(ms))

@@ -25,7 +25,8 @@ _GENERIC = re.compile(r"^(?:[0-9一二三四五六七八九十百]+[支家个所
 
 
 @lru_cache(maxsize=1)
-def _known() -> Matcher:
+def known_organizations() -> Matcher:
+    """org_known.tsv as an automaton: surface -> (canonical name, English name)."""
     return Matcher((s, (c, en or None)) for s, c, en in table("org_known.tsv"))
 
 
@@ -37,7 +38,7 @@ def _suffix_re() -> re.Pattern:
 
 def find_organizations(text: str, base: int, ctx: ReportContext) -> list[Mention]:
     out: list[Mention] = []
-    for s, e, key, (canonical, en) in _known().find(text):
+    for s, e, key, (canonical, en) in known_organizations().find(text):
         out.append(Mention("Organization", base + s, base + e, key, canonical,
                            {key} - {canonical}, {}, en))
     stop = word_set("org_stop.txt")

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from .lexicon import Matcher, table, word_set
 from .mentions import Mention
 from .spans import expand_left
+from .words import straddles_words
 
 if TYPE_CHECKING:  # resolve imports places: the context type is for annotations only
     from .resolve import ReportContext
@@ -112,6 +113,32 @@ def _venue_re() -> re.Pattern:
     return re.compile("(?:" + "|".join(map(re.escape, sufs)) + ")")
 
 
+_LEVEL_SUFFIX = re.compile(r"(?:新区|自治县|自治州|区|县|市|省)$")
+
+
+def _home_short_names(text: str, base: int, ctx: ReportContext) -> list[Mention]:
+    """The report's own district, city or province by its short name (坪山 for 坪山区 in 坪山区's report).
+
+    Only the report's own places: their short names are unambiguous there, while across the country
+    a bare two-character name (平湖, 南山) may be anything.
+    """
+    out = []
+    for info in (ctx.district, ctx.city, ctx.province):
+        if info is None or info.foreign:
+            continue
+        short = _LEVEL_SUFFIX.sub("", info.name)
+        if len(short) < 2 or short == info.name:
+            continue
+        i = text.find(short)
+        while i != -1:
+            e = i + len(short)
+            if not text.startswith(info.name[len(short):], e) and not straddles_words(text, i, e):
+                out.append(Mention("Place", base + i, base + e, short, info.canonical, {short},
+                                   {"kind": info.kind, "foreign": False, "gazetteer": info.name}))
+            i = text.find(short, e)
+    return out
+
+
 def find_places(text: str, base: int, ctx: ReportContext) -> list[Mention]:
     """Gazetteer places and suffix-built venues in one passage (`base` = its offset in the report)."""
     g = gazetteer()
@@ -127,6 +154,8 @@ def find_places(text: str, base: int, ctx: ReportContext) -> list[Mention]:
             continue
         if len(key) == 2 and key == name and not _free_start(text, s, ends):
             continue  # 范县 in 示范县, 城区 in 老城区: a one-character stem needs a word boundary before it
+        if len(key) == 2 and straddles_words(text, s, e):
+            continue  # 衡水 in 均衡|水平: each character belongs to a word with its neighbour
         out.append(Mention("Place", base + s, base + e, key, info.canonical, {key, info.name} - {info.canonical},
                            {"kind": info.kind, "foreign": info.foreign, "gazetteer": info.name},
                            info.name_en))
@@ -135,6 +164,7 @@ def find_places(text: str, base: int, ctx: ReportContext) -> list[Mention]:
         if info is not None:
             out.append(Mention("Place", base + m.start(), base + m.end(), m.group(0), info.canonical, {m.group(0)},
                                {"kind": info.kind, "foreign": False, "gazetteer": info.name}))
+    out += _home_short_names(text, base, ctx)
     stop = word_set("venue_stop.txt")
     for m in _venue_re().finditer(text):
         s = expand_left(text, m.start(), min_len=2, max_len=10)

@@ -34,7 +34,9 @@ def _suffixes() -> tuple[str, ...]:
 def _unbracketed_re() -> re.Pattern:
     verbs = "|".join(map(re.escape, sorted(word_list("policy_verbs.txt"), key=len, reverse=True)))
     sufs = "|".join(map(re.escape, _suffixes()))
-    return re.compile(rf"(?:{verbs})(?:了|好)?((?:[^，。；、：《》\n]{{2,40}}?)(?:{sufs}))(?=[，。；、\n等和及以]|$)")
+    # a draft or trial mark in brackets belongs to the name: “十五五”规划纲要（草案）
+    return re.compile(rf"(?:{verbs})(?:了|好)?((?:[^，。；、：《》\n]{{2,40}}?)(?:{sufs})(?:（(?:草案|试行)）)?)"
+                      rf"(?=[，。；、\n等和及以]|$)")
 
 
 @lru_cache(maxsize=1)
@@ -96,7 +98,10 @@ def find_policies(text: str, base: int, ctx: ReportContext) -> list[Mention]:
             if 4 <= len(item) <= 40 and is_document_title(item) and not item.startswith(word_list("policy_list_stop_starts.txt")):
                 spans.append((pos, pos + len(item)))
             pos += len(item) + 1
+    lead_verbs = word_list("policy_name_lead_verbs.txt")
     for s, e in spans:
+        while text.startswith(lead_verbs, s) and e - s > 6:
+            s += next(len(v) for v in lead_verbs if text.startswith(v, s))
         name = text[s:e]
         lead = re.search(r"(我区|我市|我省|本区|本市)", name)
         if any(s < o.end - base and o.start - base < e for o in out):

@@ -138,3 +138,15 @@ def test_relate_runs_every_rule_in_order():
     types = [r.type for r in got]
     assert types.index("COOPERATED_WITH") < types.index("PARTICIPATED_IN")
     assert len(RULES) == len(set(RULES)) >= 10
+
+
+def test_a_unit_named_after_its_parent_is_part_of_it():
+    from govgraph.ingest.extract.rules.structure import nested_units
+    s = context("支持南方科技大学半导体学院建设高水平研究型大学。", "深圳市龙华区人民政府")
+    assert ("南方科技大学半导体学院", "PART_OF", "南方科技大学") in triples(nested_units, s)
+
+
+def test_a_short_company_name_from_the_lexicon_is_no_unit():
+    from govgraph.ingest.extract.rules.structure import nested_units
+    s = context("推动中石油、中石化、中海油等业务落户。", "深圳市盐田区人民政府")
+    assert triples(nested_units, s) == set()

@@ -16,7 +16,7 @@ CORPUS = _CORPUS
 SEED = CORPUS / "000_seed-dongcheng-waiban-fzzf-2021.txt"
 OTHER = CORPUS / "001_fzzf-szgm-2021.txt"
 
-HIT_KEYS = {"passage", "report", "file", "title", "section", "role", "year", "text", "start", "end", "score"}
+HIT_KEYS = {"passage", "report", "file", "title", "section", "role", "year", "text", "start", "end", "score", "also_in"}
 
 
 @pytest.fixture(scope="module")

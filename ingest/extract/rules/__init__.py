@@ -16,7 +16,7 @@ from .heads import heads
 from .places import located_in
 from .policies import policy_verbs
 from .sister_cities import sister_cities
-from .structure import committee_offices, measures
+from .structure import committee_offices, measures, nested_units
 from .visits import visits
 
 Rule = Callable[[SentenceContext], Iterable[Relation | None]]
@@ -26,6 +26,7 @@ RULES: list[Rule] = [
     event_roles,
     held_at,
     committee_offices,
+    nested_units,
     measures,
     policy_verbs,
     visits,

@@ -9,7 +9,7 @@ from ..sentence import SentenceContext
 
 _ORGANIZER = re.compile(r"^(?:主办|举办|承办|牵头举办|主导)的?")
 _PARTICIPATE = re.compile(r"(?:参加|参与|出席|组织参与|选送|参展|应邀)")
-_HOLD = re.compile(r"(?:举办|召开|举行|承办|主办|开展|组织)")
+_HOLD = re.compile(r"(?:举办|召开|举行|承办|主办|开展|组织|办好)")
 
 
 def _organizers(s: SentenceContext, ev: Mention) -> list[Mention]:

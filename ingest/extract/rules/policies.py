@@ -8,7 +8,7 @@ from typing import Iterator
 from ..mentions import Relation
 from ..sentence import SentenceContext
 
-_ISSUE = re.compile(r"(?:制定|制订|修订|印发|出台|发布|颁布|编制|起草|审议通过)(?:了|并印发了?|印发了?|实施)?[“”]?$")
+_ISSUE = re.compile(r"(?:制定|制订|修订|印发|出台|发布|颁布|编制|起草|审议通过)(?:了|并印发了?|印发了?|实施|完成)?[“”]?$")
 # 推动出台 (a people's congress passes it), 国家出台 (another issuer), 新修订的 (an attribute): not the actor's document
 _NOT_ISSUER = re.compile(r"(?:推动|推进|争取|促成|配合|协调|推动制定|国家|中央|上级|(?<!重)新)(?:制定|制订|修订|印发|出台|发布|颁布|编制|起草)")
 _IMPLEMENT = re.compile(r"(?:落实|贯彻|执行|实施|贯彻落实|依据|按照|根据|对照|遵照)[了好]?$")

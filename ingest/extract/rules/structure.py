@@ -5,9 +5,11 @@ carries out the measures of a sentence, and an action is part of the line of wor
 """
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
-from ..mentions import Relation
+from ..mentions import Mention, Relation
+from ..organizations import known_organizations
 from ..sentence import SentenceContext, implicit
 
 
@@ -25,3 +27,40 @@ def measures(s: SentenceContext) -> Iterator[Relation | None]:
             yield s.relation(s.actor, "CARRIED_OUT", me)
         if s.line is not None and me is not s.line and not me.props.get("line"):
             yield s.relation(me, "PART_OF", s.line)
+
+
+# parent organisations written inside a unit's name: 南方科技大学|半导体学院, 深圳技术大学|德国国际合作办公室
+_PARENT_SUFFIX = re.compile(r"^(.{3,20}?(?:大学|集团|研究院|科学院|医院|银行|公司))"
+                            r"(?=.{0,16}(?:学院|中心|研究院|研究所|实验室|分院|分公司|办公室|校区|医院)$)")
+
+
+def _parent_org(s: SentenceContext, unit: Mention) -> Mention | None:
+    name = unit.name
+    if unit.surface != name:
+        return None  # a short name from the lexicon (中石化 -> 中国石油化工集团有限公司) names no unit
+    known = next(((e, key, canonical) for st, e, key, (canonical, _en) in known_organizations().find(name)
+                  if st == 0), None)
+    aliases: set[str] = set()
+    if known is not None and known[0] < len(name) - 1:
+        parent_name, aliases = known[2], {known[1]}
+    else:
+        m = _PARENT_SUFFIX.match(name)
+        if m is None:
+            return None
+        parent_name = m.group(1)
+    if parent_name == name:
+        return None
+    named = next((o for o in s.of("Organization") if o.name == parent_name), None)
+    if named is not None:
+        return named
+    parent = implicit("Organization", parent_name, unit)
+    parent.aliases |= aliases - {parent_name}
+    return parent
+
+
+def nested_units(s: SentenceContext) -> Iterator[Relation | None]:
+    """A unit named after its parent is part of it: 荣耀全球研发中心 -> 荣耀, 南方科技大学半导体学院 -> 南方科技大学."""
+    for o in s.of("Organization"):
+        parent = _parent_org(s, o)
+        if parent is not None:
+            yield s.relation(o, "PART_OF", parent)

@@ -17,7 +17,7 @@ def _continues(s: SentenceContext, visited: list[Mention], m: Mention) -> bool:
 def visits(s: SentenceContext) -> Iterator[Relation | None]:
     orgs = s.of("Organization")
     visited: list[Mention] = []
-    for m in orgs + [p for p in s.of("Place") if p.props.get("kind") == "venue"]:
+    for m in [*orgs, *(p for p in s.of("Place") if p.props.get("kind") == "venue")]:
         if _VISIT.search(s.before(m, 6)):
             visited.append(m)
         elif _continues(s, visited, m):

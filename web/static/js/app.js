@@ -13,6 +13,7 @@ import { PartnersView } from "./partners.js";
 import { PathFinder } from "./path-finder.js";
 import { ReportView } from "./report-view.js";
 import { SearchPanel } from "./search.js";
+import { CompareView } from "./compare.js";
 
 // The canvases have no DOM per node, so tests and the console reach them here.
 window.govgraph = {};
@@ -137,6 +138,10 @@ function route() {
   const parts = path.split("/").filter(Boolean);
   const params = new URLSearchParams(qs || "");
   if (parts[0] === "partners") showView("partners");
+  else if (parts[0] === "compare") {
+    showView("compare");
+    ui.compare.open(params.get("q"));
+  }
   else if (parts[0] === "report") {
     showView("report");
     const id = parts[1] ? decodeURIComponent(parts[1]) : ui.reports.currentId;
@@ -204,6 +209,7 @@ function wire() {
     refreshGraphChrome();
     ui.partners.refresh();
     ui.reports.render();
+    ui.compare.render();
   });
 }
 
@@ -217,7 +223,9 @@ async function start() {
   ui.search = new SearchPanel(byTestId("results-pane"), {
     onAnswer: openAnswer, onShowAnswers: showAnswers, onOpenReport: openReport,
     onAsk: (q) => { byTestId("search-input").value = q; ui.search.ask(q); },
+    onCompare: (q) => { location.hash = `#/compare?${new URLSearchParams({ q })}`; },
   });
+  ui.compare = new CompareView(byTestId("view-compare"), { onOpenReport: openReport });
   ui.panel = new EntityPanel(byTestId("entity-panel"), {
     onClose: () => ui.panel.hide(),
     onNavigate: async (id) => {

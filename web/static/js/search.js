@@ -6,6 +6,7 @@ import { highlightedText, matchTerms } from "./highlight.js";
 import { currentLang, labelName, roleName, t } from "./i18n.js";
 import { swatch } from "./labels.js";
 import { emptyBox, errorBox, loadingBox } from "./notices.js";
+import { compareButton } from "./compare.js";
 
 const EXAMPLES = {
   zh: ["哪些部门开展了外语标识核查？", "与哪些城市建立了友好城市关系？", "哪些企业得到了走访服务？", "哪项规定与外语标识有关？"],
@@ -17,12 +18,13 @@ const EVIDENCE_SHOWN = 2;
 const SHORT_EVIDENCE = 16;
 
 export class SearchPanel {
-  constructor(root, { onAnswer, onShowAnswers, onOpenReport, onAsk }) {
+  constructor(root, { onAnswer, onShowAnswers, onOpenReport, onAsk, onCompare }) {
     this.root = root;
     this.onAnswer = onAnswer;
     this.onShowAnswers = onShowAnswers;
     this.onOpenReport = onOpenReport;
     this.onAsk = onAsk;
+    this.onCompare = onCompare;
     this.state = { mode: "welcome" };
     this.controller = null;
   }
@@ -99,6 +101,8 @@ export class SearchPanel {
         type: "button", class: "link-button", testid: "answers-to-graph",
         onclick: () => this.onShowAnswers(answers.map((a) => a.id)),
       }, t("showAnswersInGraph")));
+      // An aggregation question (哪些区…) also opens as a table of agencies by year.
+      if (data.aggregate && this.onCompare) answerSection.append(compareButton(() => this.onCompare(data.question)));
     }
     this.root.append(answerSection);
 
