@@ -22,7 +22,7 @@ ROLE_CODES: dict[Role, int] = {role: code for code, role in enumerate(Role)}
 
 
 # Bumped whenever DerivedIndex changes shape, so snapshots pickled by older code are rebuilt.
-DERIVED_FORMAT = 3
+DERIVED_FORMAT = 2
 
 
 class EntityGraph(nx.MultiDiGraph):
@@ -31,6 +31,14 @@ class EntityGraph(nx.MultiDiGraph):
 
     def plain_adjacency(self) -> Adjacency:
         return Adjacency(self._succ, self._pred)
+
+    @classmethod
+    def adopt(cls, graph: nx.MultiDiGraph) -> "EntityGraph":
+        """A snapshot pickled before this class existed holds a plain MultiDiGraph: the same
+        state (this class adds only a method), so it is adopted instead of rebuilding the index."""
+        if not isinstance(graph, cls):
+            graph.__class__ = cls
+        return graph
 
 
 @dataclass

@@ -30,7 +30,7 @@ import numpy as np
 
 from govgraph.ingest.batch import Edge, GraphBatch, Node, Passage, ReportInfo
 from .base import Filters, GraphStore, StoreError, Vectors
-from .derived import DERIVED_FORMAT, DerivedIndex, build_derived
+from .derived import DERIVED_FORMAT, DerivedIndex, EntityGraph, build_derived
 from .writer_lock import StoreBusy, WaitNotice, WriterLock
 
 FORMAT = 1
@@ -196,6 +196,7 @@ class EmbeddedStore(GraphStore):
                 with open(f, "rb") as fh:
                     d = pickle.load(fh)
                 if getattr(d, "format", None) == DERIVED_FORMAT:
+                    d.graph = EntityGraph.adopt(d.graph)
                     return d
             except Exception:  # a stale, torn or just-collected snapshot is only a cache: rebuild it
                 return None
