@@ -8,20 +8,13 @@ from pydantic import BaseModel, Field
 
 from govgraph.graph.search.aggregate import SCOPES, parse_years
 from ..context import AppContext
+from ..schemas import EvidenceRich
 from .params import query_text
 
 
-class MentionOut(BaseModel):
-    report: str
-    file: str
-    passage: str
-    start: int
-    end: int
-    text: str
-    year: Optional[int] = None
+class MentionOut(EvidenceRich):
+    """An evidence sentence with its report's year and title, and whether it tells a deed or a plan."""
     status: str
-    title: Optional[str] = None
-    section: Optional[str] = None
 
 
 class RowOut(BaseModel):

@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .evaluate import _norm, _pct
+from .evaluate import _norm, _pct, read_gold_lines
 
 SPLITS = ("all", "dev", "test")
 
@@ -31,32 +31,19 @@ class AggregationGold:
     topic: str = ""
 
 
+def _aggregation_gold(d: dict) -> AggregationGold:
+    return AggregationGold(id=str(d["id"]), question=d["question"], lang=d["lang"], scope=d["scope"],
+                           split=d["split"], answers=list(d["answers"]), topic=d.get("topic", ""))
+
+
+def _check_split(g: AggregationGold) -> None:
+    if g.split not in ("dev", "test"):
+        raise ValueError(f"split must be dev or test, got {g.split!r}")
+
+
 def load_aggregation_gold(path: str | Path) -> list[AggregationGold]:
     """Gold lines; a bad line raises ValueError naming the file and line."""
-    path = Path(path)
-    try:
-        lines = path.read_text("utf-8").splitlines()
-    except OSError as e:
-        raise ValueError(f"{path}: cannot read aggregation gold: {e.strerror or e}") from e
-    out, ids = [], set()
-    for no, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            d = json.loads(line)
-            g = AggregationGold(id=str(d["id"]), question=d["question"], lang=d["lang"], scope=d["scope"],
-                                split=d["split"], answers=list(d["answers"]), topic=d.get("topic", ""))
-        except (ValueError, KeyError, TypeError) as e:
-            raise ValueError(f"{path}:{no}: bad aggregation gold line: {e}") from e
-        if g.split not in ("dev", "test"):
-            raise ValueError(f"{path}:{no}: split must be dev or test, got {g.split!r}")
-        if g.id in ids:
-            raise ValueError(f"{path}:{no}: duplicate id {g.id!r}")
-        ids.add(g.id)
-        out.append(g)
-    if not out:
-        raise ValueError(f"{path}: no aggregation questions")
-    return out
+    return read_gold_lines(path, "aggregation gold", _aggregation_gold, _check_split)
 
 
 def _scores(rows: list[tuple[set[str], set[str]]]) -> dict:

@@ -47,32 +47,47 @@ def _norm(s: str) -> str:
     return _DASH.sub("-", _WS.sub("", unicodedata.normalize("NFKC", s or "")).casefold())
 
 
-def load_gold(path: str | Path) -> list[GoldQuestion]:
-    """Questions from a JSON-lines file; a bad line raises ValueError naming the file and line."""
+def read_gold_lines(path: str | Path, what: str, build, check=None) -> list:
+    """Records of a JSON-lines gold file, one `build(dict)` a line. A bad line raises ValueError naming the
+    file and line (`check(record)` may raise ValueError too); ids must be unique; an empty file is an error."""
     path = Path(path)
     try:
         lines = path.read_text("utf-8").splitlines()
     except OSError as e:
-        raise ValueError(f"{path}: cannot read gold questions: {e.strerror or e}") from e
+        raise ValueError(f"{path}: cannot read {what}: {e.strerror or e}") from e
     out, ids = [], set()
     for no, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
-            d = json.loads(line)
-            q = GoldQuestion(id=str(d["id"]), question=d["question"], lang=d["lang"], label=d.get("label"),
-                             report=d["report"], evidence=d["evidence"], answers=list(d.get("answers") or []), form=d.get("form") or "question")
+            record = build(json.loads(line))
+            if check:
+                check(record)
         except (ValueError, KeyError, TypeError) as e:
-            raise ValueError(f"{path}:{no}: bad gold question: {e}") from e
-        if not q.question.strip() or not q.evidence.strip():
-            raise ValueError(f"{path}:{no}: question and evidence must not be empty")
-        if q.id in ids:
-            raise ValueError(f"{path}:{no}: duplicate id {q.id!r}")
-        ids.add(q.id)
-        out.append(q)
+            raise ValueError(f"{path}:{no}: bad {what} line: {e}") from e
+        if record.id in ids:
+            raise ValueError(f"{path}:{no}: duplicate id {record.id!r}")
+        ids.add(record.id)
+        out.append(record)
     if not out:
-        raise ValueError(f"{path}: no gold questions")
+        raise ValueError(f"{path}: no {what}")
     return out
+
+
+def _gold_question(d: dict) -> GoldQuestion:
+    return GoldQuestion(id=str(d["id"]), question=d["question"], lang=d["lang"], label=d.get("label"),
+                        report=d["report"], evidence=d["evidence"], answers=list(d.get("answers") or []),
+                        form=d.get("form") or "question")
+
+
+def _check_question(q: GoldQuestion) -> None:
+    if not q.question.strip() or not q.evidence.strip():
+        raise ValueError("question and evidence must not be empty")
+
+
+def load_gold(path: str | Path) -> list[GoldQuestion]:
+    """Questions from a JSON-lines file; a bad line raises ValueError naming the file and line."""
+    return read_gold_lines(path, "gold questions", _gold_question, _check_question)
 
 
 def select(questions: list[GoldQuestion], split: str) -> list[GoldQuestion]:

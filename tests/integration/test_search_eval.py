@@ -22,6 +22,14 @@ CORPUS = _CORPUS
 pytestmark = pytest.mark.timeout(3600)
 
 
+def _report_path(name: str) -> Path:
+    """Gold reports live in the shared corpus or, for the yearly series, in corpus-extra."""
+    for folder in (CORPUS, _CORPUS_EXTRA):
+        if (folder / name).is_file():
+            return folder / name
+    raise FileNotFoundError(f"gold report {name} is in neither {CORPUS} nor {_CORPUS_EXTRA}")
+
+
 @pytest.fixture(scope="module")
 def service(tmp_path_factory):
     files = sorted({q.report for q in load_gold(GOLD)})
@@ -29,7 +37,7 @@ def service(tmp_path_factory):
     embedder = CachedEmbedder()
     store = EmbeddedStore(tmp_path_factory.mktemp("gold-store"))
     for name in files:
-        batch = build_batch(CORPUS / name)
+        batch = build_batch(_report_path(name))
         store.put_batch(batch, vectors_for(batch, embedder))
     store.flush()
     return SearchService(store, embedder, tokenize_query, analyze_question)
