@@ -59,8 +59,9 @@ def build_context(report: ReportInfo, text: str = "") -> ReportContext:
     for n in list(names):
         variants = g.variants.get(n, [])
         if len(variants) > 1 and text:
-            # 南山区 of Shenzhen or of Hegang: the city the report itself names most
-            best = max(variants, key=lambda v: text.count(v.parent[:2]) if v.parent else -1)
+            # 南山区 of Shenzhen or of Hegang: the city the author's name states (深圳市南山区人民政府),
+            # else the city the report itself names most
+            best = max(variants, key=lambda v: (v.parent in names, text.count(v.parent[:2]) if v.parent else -1))
             names.insert(0, best.parent)
     ctx.district, ctx.city, ctx.province = place_context(names)
     ctx.place_names = {p.name for p in (ctx.district, ctx.city, ctx.province) if p is not None}

@@ -34,6 +34,8 @@ def located_in(s: SentenceContext) -> Iterator[Relation | None]:
         if i + 1 < len(places):
             q = places[i + 1]
             if q.start == p.end and not p.props.get("foreign") and not q.props.get("foreign"):
-                info = g.places.get(q.props.get("gazetteer", q.name))
-                if info is not None and info.parent == p.props.get("gazetteer"):
+                # any reading of an ambiguous name (南山区 of Shenzhen or of Hegang) whose parent is written before it
+                name = q.props.get("gazetteer", q.name)
+                readings = g.variants.get(name) or [g.places.get(name)]
+                if any(v is not None and v.parent == p.props.get("gazetteer") for v in readings):
                     yield s.relation(q, "LOCATED_IN", p)
