@@ -25,6 +25,7 @@ from .organizations import find_organizations
 from .persons import find_persons
 from .places import find_places, gazetteer
 from .policies import find_policies
+from .prefix_variants import merge_prefixed_variants
 from .places import PlaceInfo
 from .resolve import ReportContext, place_context, policy_key
 from .rules import relate
@@ -252,6 +253,7 @@ def extract_entities(text: str, passages: list[Passage], report: ReportInfo) -> 
         per_passage.append((p, ms, sentences(pt, p.start)))
         all_mentions += ms
     _merge_policy_variants(all_mentions, ctx)
+    merge_prefixed_variants(all_mentions, ctx, ("Organization", "Policy"))
 
     author_id = node_id("Agency", author.name) if author else None
     lines = WorkLines()

@@ -112,6 +112,15 @@ def name_modifier(region: str) -> str | None:
     return None
 
 
+def short_head_name(name: str) -> bool:
+    """Whether `name` (a modifier and a one-character head: 烟墩山) is no dictionary word and its
+    modifier no verb, adverb or common category word (高山, 大河 and 新建站 are not names)."""
+    jieba, tags = tagger()
+    modifier = name[:-1]
+    return (_not_a_word(name) and modifier not in word_set("name_generic_words.txt")
+            and tags.get(modifier, "x") not in _LEAD_DROP and not _NUMERAL.match(modifier))
+
+
 def _region_start(text: str, pos: int, max_len: int) -> int:
     """Where the run of name characters before `pos` starts (at most `max_len` back, never across 、)."""
     i = pos
