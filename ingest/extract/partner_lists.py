@@ -12,7 +12,7 @@ from typing import Sequence
 
 from .mentions import Mention
 
-_LIST = re.compile(r"[与同](?P<items>[^，。；：！？]{2,60}?)等?(?:开展|深化|加强|进行|推进|全面)?"
+_LIST = re.compile(r"[与同](?P<items>[^，。；：！？]{2,60}?)等?(?:开展|深化|加强|进行|推进|全面|战略|深度|务实)*"
                    r"(?:合作|协作|签约|签署|共建|对接|联动)")
 _ITEM_SEP = re.compile(r"[、和及]")
 _THIRD_PARTY = re.compile(r"鼓励|引导|支持|帮助|推动企业|吸引")
@@ -27,6 +27,11 @@ def _clause_before(text: str, lo: int, pos: int) -> str:
     return text[i:pos]
 
 
+def third_party_list(text: str, lo: int, pos: int) -> bool:
+    """Whether a 与 at `pos` opens someone else's cooperation (鼓励企业与高校合作), not the actor's."""
+    return bool(_THIRD_PARTY.search(_clause_before(text, lo, pos)))
+
+
 def listed_partners(text: str, start: int, end: int, bodies: Sequence[Mention]) -> list[Mention]:
     """Bodies (agencies, organisations) that open the items of a 与A、B、C等合作 list in text[start:end]."""
     if "与" not in text[start:end] and "同" not in text[start:end]:
@@ -35,7 +40,7 @@ def listed_partners(text: str, start: int, end: int, bodies: Sequence[Mention]) 
     ends = {m.end for m in bodies}
     out: list[Mention] = []
     for lm in _LIST.finditer(text, start, end):
-        if lm.start() in ends or _THIRD_PARTY.search(_clause_before(text, start, lm.start())):
+        if lm.start() in ends or third_party_list(text, start, lm.start()):
             continue
         pos = lm.start("items")
         for part in _ITEM_SEP.split(lm.group("items")):
