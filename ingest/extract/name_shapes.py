@@ -112,6 +112,22 @@ def name_modifier(region: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)
+def clause_lead(region: str) -> int:
+    """How many characters at the start of `region` open a clause rather than a name: the verbs,
+    adverbs and prepositions jieba reads there (鼓励|银行, 加快|田心工业区), and a phase or edition
+    mark cut from its number (Ⅰ|期临床医院)."""
+    jieba, tags = tagger()
+    n = 0
+    for w in jieba.lcut(region, HMM=False):
+        tag = tags.get(w, "x")
+        verb = tag in ("v", "vd", "vi") and len(w) > 1 and w not in word_set("name_verbs.txt")
+        if not (verb or tag in ("d", "p", "c") or (n == 0 and w in ("期", "届", "批", "号"))):
+            break
+        n += len(w)
+    return n
+
+
 def short_head_name(name: str) -> bool:
     """Whether `name` (a modifier and a one-character head: 烟墩山) is no dictionary word and its
     modifier no verb, adverb or common category word (高山, 大河 and 新建站 are not names)."""

@@ -65,3 +65,14 @@ def test_a_hospital_with_and_without_its_district_prefix_is_one_node():
     assert by_surface["区人民医院"].name == by_surface["深圳市龙华区人民医院"].name == "深圳市龙华区人民医院"
     assert "区人民医院" in by_surface["区人民医院"].aliases
     assert by_surface["市人民医院"].name == "深圳市人民医院"
+
+
+def test_an_organisation_name_starts_after_the_clause_verb():
+    # 2019年罗湖区政府工作报告 (its notes) and 宝安区 2019: the verb before the name is no part of it
+    for sentence, author, verb in [
+            ("“1”即设立一个区级教学点，挂牌罗湖区市民文明培训学院，面向全区居民提供文明素养提升培训服务。",
+             "深圳市罗湖区人民政府", "挂牌"),
+            ("引进投资额亿元以上优质项目20宗，确保中集集团等标志性项目落地。", "深圳市宝安区人民政府", "确保")]:
+        _, ms = _mentions(sentence, author)
+        orgs = {m.surface for m in ms if m.label == "Organization"}
+        assert orgs and not any(o.startswith(verb) for o in orgs), orgs
