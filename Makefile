@@ -52,7 +52,7 @@ SHARED ?= $(if $(wildcard ../shared/corpus),../shared,/work/shared)
 EVAL_STORE ?= .eval-store
 eval: install
 	$(GOVGRAPH) eval extraction
-	$(GOVGRAPH) ingest $$($(PY) -c "import json,sys; print(' '.join(sorted({'$(SHARED)/corpus/'+json.loads(l)['report'] for l in open('tests/gold/questions.jsonl') if l.strip()})))") --store $(EVAL_STORE)
+	$(GOVGRAPH) ingest $$($(PY) -c "import json,os; n={json.loads(l)['report'] for l in open('tests/gold/questions.jsonl') if l.strip()}; print(' '.join(sorted(('$(SHARED)/corpus/' if os.path.exists('$(SHARED)/corpus/'+f) else '$(SHARED)/corpus-extra/')+f for f in n)))") --store $(EVAL_STORE)
 	$(GOVGRAPH) eval search --store $(EVAL_STORE)
 
 clean:

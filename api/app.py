@@ -13,6 +13,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from .context import AppContext, Settings
 from .errors import error_responses, install_error_handlers
 from .routes import admin, compare, entities, pages, reports, search
+from .routes import time as time_routes
 
 DESCRIPTION = ("Knowledge graph and semantic search over Chinese government reports. "
                "Every node and edge carries the report, passage and offsets it came from.")
@@ -43,4 +44,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(entities.router(ctx))
     app.include_router(reports.router(ctx))
     app.include_router(compare.router(ctx))
+    app.include_router(time_routes.router)
     return app

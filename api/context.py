@@ -112,9 +112,9 @@ class AppContext:
         model = self.store.model
         return CachedEmbedder(model) if model else None
 
-    def new_embedder(self):
+    def new_embedder(self, device: str = "auto"):
         from govgraph.graph.embedder import CachedEmbedder
-        return CachedEmbedder(self.settings.model or self.store.model)
+        return CachedEmbedder(self.settings.model or self.store.model, device=device)
 
     @property
     def search(self):
@@ -124,9 +124,13 @@ class AppContext:
     @cached_property
     def _search(self):
         from govgraph.graph.search.service import SearchService
+        from govgraph.graph.time.ask import TimeAwareSearch
         from govgraph.ingest.question import analyze_question
+        from govgraph.ingest.time.question import analyze_time_question
         from govgraph.ingest.tokenize import tokenize_query
-        return SearchService(self._store, self.embedder, tokenize_query, analyze_question, aggregator=self._compare)
+        return TimeAwareSearch(SearchService(self._store, self.embedder, tokenize_query, analyze_question,
+                                             aggregator=self._compare),
+                               analyze_time_question, lambda q: list(analyze_question(q).terms or []))
 
     @property
     def compare(self):

@@ -90,6 +90,8 @@ class HitOut(BaseModel):
     start: int
     end: int
     score: float
+    # years of the same series' near-duplicate passages folded into this hit
+    also_in: list[int] = []
 
 
 class SearchOut(BaseModel):
@@ -110,6 +112,8 @@ class AskOut(BaseModel):
     label: Optional[Label] = None
     answers: list[AnswerOut]
     passages: list[HitOut]
+    # Indicator points by year for a question naming years (graph.time.ask), else null.
+    time: Optional[dict] = None
 
 
 class RowAnswerOut(AnswerOut):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from govgraph.ingest.vocabulary import ENTITY_LABELS, SYMMETRIC, Label, RelType, Role, Status
+from govgraph.ingest.vocabulary import ENTITY_LABELS, SYMMETRIC, TIME_LABELS, Label, RelType, Role, Status
 
 JS_PATH = Path(__file__).resolve().parent.parent / "web" / "static" / "js" / "vocabulary.js"
 
@@ -26,6 +26,7 @@ def render() -> str:
         "",
         f"export const ENTITY_LABELS = {_names(ENTITY_LABELS)};",
         f"export const ALL_LABELS = {_names(Label)};",
+        f"export const TIME_LABELS = {_names(TIME_LABELS)};",
         f"export const REL_TYPES = {_names(RelType)};",
         f"export const SYMMETRIC_TYPES = {_names(t for t in RelType if t in SYMMETRIC)};",
         f"export const ROLES = {_names(Role)};",

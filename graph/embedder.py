@@ -14,7 +14,20 @@ from pathlib import Path
 import numpy as np
 
 DEFAULT_MODEL = "multilingual-e5-small"
+DEVICES = ("auto", "cpu", "cuda")
 log = logging.getLogger(__name__)
+
+
+def resolve_device(device: str) -> str:
+    """``auto``: the GPU when torch sees one, else the CPU; ``cuda`` without a GPU is an error."""
+    if device == "cpu":
+        return "cpu"
+    import torch
+    if torch.cuda.is_available():
+        return "cuda"
+    if device == "cuda":
+        raise ValueError("device: 'cuda' asked for, but torch sees no GPU")
+    return "cpu"
 
 
 def default_cache_dir() -> Path:
@@ -23,8 +36,12 @@ def default_cache_dir() -> Path:
 
 
 class CachedEmbedder:
-    def __init__(self, model: str | None = None, cache_dir: str | os.PathLike | None = None):
+    def __init__(self, model: str | None = None, cache_dir: str | os.PathLike | None = None,
+                 device: str = "auto"):
         self.model_ref = model or os.environ.get("GOVGRAPH_MODEL") or DEFAULT_MODEL
+        if device not in DEVICES:
+            raise ValueError(f"device: must be one of {', '.join(DEVICES)}, got {device!r}")
+        self.device = device
         self.cache_dir = Path(cache_dir) if cache_dir else default_cache_dir() / "vectors"
         self._encoder = None
         self._cache = None
@@ -38,7 +55,8 @@ class CachedEmbedder:
                 if self._encoder is None:
                     from .embed.cache import VectorCache
                     from .embed.encoder import Encoder
-                    enc = Encoder.load(None if self.model_ref == DEFAULT_MODEL else self.model_ref)
+                    enc = Encoder.load(None if self.model_ref == DEFAULT_MODEL else self.model_ref,
+                                       device=resolve_device(self.device))
                     self._cache = VectorCache(self.cache_dir)
                     self._encoder = enc
         return self._encoder

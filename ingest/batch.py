@@ -9,7 +9,7 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from .vocabulary import ENTITY_LABELS, SYMMETRIC, Label, RelType, Role
+from .vocabulary import ENTITY_LABELS, SYMMETRIC, IndicatorKind, Label, RelType, Role
 
 # The names as tuples, for callers that check membership or list them in messages (vocabulary.py).
 LABELS: tuple[Label, ...] = tuple(Label)
@@ -17,7 +17,15 @@ REL_TYPES: tuple[RelType, ...] = tuple(RelType)
 ROLES: tuple[Role, ...] = tuple(Role)
 
 __all__ = ["ENTITY_LABELS", "LABELS", "REL_TYPES", "ROLES", "SYMMETRIC", "Edge", "Evidence", "GraphBatch",
-           "Node", "Passage", "ReportInfo", "node_id", "passage_id", "report_id_for"]
+           "Node", "Passage", "ReportInfo", "node_id", "passage_id", "report_id_for", "INDICATOR", "PLAN", "TARGET",
+           "ACTUAL"]
+
+# Time records (ingest.time -> graph.time): an Indicator node is one figure of a report (props indicator,
+# value, unit, kind, year, approx); a Plan node holds the planned tasks of one plan passage (props year, keys).
+INDICATOR = Label.INDICATOR
+PLAN = Label.PLAN
+TARGET = IndicatorKind.TARGET
+ACTUAL = IndicatorKind.ACTUAL
 
 
 def node_id(label: str, name: str) -> str:
@@ -75,6 +83,12 @@ class ReportInfo:
     # Version of the ingest rules that built the batch (ingest.pipeline.PIPELINE_VERSION): a file
     # ingested again unchanged is rebuilt when the rules have changed since.
     pipeline: int | None = None
+    # Time (ingest.time.place): the year reviewed and the year planned; the jurisdiction or body the
+    # report speaks for (坪山区, 广东省, 国务院) and the earlier name its text shows it had (坪山新区).
+    reviews: int | None = None
+    plans: int | None = None
+    place: str | None = None
+    place_before: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -212,6 +212,7 @@ def chinese_term_groups(text: str) -> list[list[str]]:
                 break
             if proper[i]:
                 key = " ".join(w[:-2] if w.endswith("'s") else w for w in span)
+                key = key if key in places else key.replace("'", "")  # Bao'an -> baoan
                 if key in places:
                     hit = (n, places[key])
                     break
@@ -231,3 +232,27 @@ def chinese_term_groups(text: str) -> list[list[str]]:
         else:
             i += 1
     return out
+
+
+def english_place_names(text: str) -> list[str]:
+    """Chinese names of the places an English text names with capitalised words (Futian ->
+    福田区 福田, Seoul -> 首尔), longest span first, in text order."""
+    found = _WORD.findall(text.replace("-", " - "))
+    places = _gazetteer()
+    out: list[str] = []
+    i = 0
+    while i < len(found):
+        step = 1
+        if found[i][:1].isupper():
+            for n in (3, 2, 1):
+                span = found[i:i + n]
+                if len(span) < n:
+                    continue
+                key = " ".join((w[:-2] if w.endswith("'s") else w).lower() for w in span)
+                key = key if key in places else key.replace("'", "")  # Bao'an -> baoan
+                if key in places:
+                    out += places[key]
+                    step = n
+                    break
+        i += step
+    return list(dict.fromkeys(out))

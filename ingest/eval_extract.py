@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from govgraph.ingest.batch import SYMMETRIC, GraphBatch
+from govgraph.ingest.batch import INDICATOR, PLAN, SYMMETRIC, GraphBatch
 from govgraph.ingest.checkout import GOLD_EXTRACTION, REPO, NotInCheckout, checkout_path, in_checkout, shipped_gold
 
 _FUZZY = {"Measure", "Event"}
@@ -102,7 +102,8 @@ def score_report(gold: dict[str, Any], batch: GraphBatch) -> tuple[dict[str, Sco
     lo = int(gold.get("scope", {}).get("start", 0))
     hi = gold.get("scope", {}).get("end")
     hi = len(batch.text) if hi is None else int(hi)
-    nodes = [n for n in batch.nodes if _in_scope(n.evidence, lo, hi)]
+    # Indicator and Plan nodes are time records, scored by `govgraph eval time` against their own gold.
+    nodes = [n for n in batch.nodes if _in_scope(n.evidence, lo, hi) and n.label not in (INDICATOR, PLAN)]
     by_label: dict[str, Score] = {}
     gold_ents = gold["entities"]
     # node id -> index of the gold entity it matched, per label

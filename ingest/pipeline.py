@@ -8,12 +8,14 @@ from .errors import IngestError
 from .extract import extract_entities
 from .readers import MAX_BYTES, read_document
 from .structure import parse_structure
+from .time import time_nodes
+from .time.place import report_place
 from .tokenize import tokenize
 
 # Bump when passages, entities or relations of an unchanged file would come out differently, so
 # that ingesting a folder again rebuilds reports made by older rules (2: passages cut to ~200
-# characters, event names without their verb).
-PIPELINE_VERSION = 2
+# characters, event names without their verb; 3: Indicator and Plan nodes).
+PIPELINE_VERSION = 3
 
 
 def build_batch(path: str | Path, max_bytes: int = MAX_BYTES) -> GraphBatch:
@@ -27,13 +29,16 @@ def build_batch(path: str | Path, max_bytes: int = MAX_BYTES) -> GraphBatch:
         id=rid, title=structure.title, file=doc.file, sha256=doc.sha256, year=structure.year,
         author=structure.author, genre=structure.genre, chars=len(doc.text),
         encoding=doc.encoding, format=doc.format, pipeline=PIPELINE_VERSION,
+        reviews=structure.reviews, plans=structure.plans,
     )
+    report.place, report.place_before = report_place(structure.author, doc.text)
     result = extract_entities(doc.text, structure.passages, report)
     report.author_id = result.author_id
+    tokens = {p.id: tokenize(p.text) for p in structure.passages}
     batch = GraphBatch(
-        report=report, passages=structure.passages, nodes=result.nodes, edges=result.edges,
-        text=doc.text, entity_texts=result.entity_texts,
-        tokens={p.id: tokenize(p.text) for p in structure.passages},
+        report=report, passages=structure.passages,
+        nodes=[*result.nodes, *time_nodes(doc.text, structure.passages, report, tokens)], edges=result.edges,
+        text=doc.text, entity_texts=result.entity_texts, tokens=tokens,
     )
     try:
         batch.validate()

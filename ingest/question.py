@@ -10,9 +10,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from .crosslingual import chinese_terms
-from .wordlists import grouped, word_list, word_set
+from .crosslingual import chinese_terms, english_place_names
+from .vocabulary import Label, QueryForm
+from .wordlists import grouped, table, word_list, word_set
+
+# How a query is written: a question (哪些部门…？, "Which office…?") or a noun phrase or keywords
+# (合肥滨湖科学城实体化改革实施方案, "Shanghai Grand Opera House").
+QUESTION = QueryForm.QUESTION
+PHRASE = QueryForm.PHRASE
 
 # Question nouns -> label (lexicon/question_nouns_zh.tsv). Matching tries longer nouns first, so that
 # 办公室 wins over 室-less readings and 友好城市 over 城市 when both could match.
@@ -23,12 +30,15 @@ _ZH_ASK = rf"(?:{_ZH_WHICH}|{_ZH_WHAT})"
 _ZH_NOUN_TO_LABEL = {n: lab for lab, nouns in _ZH_NOUNS.items() for n in nouns}
 _ZH_NOUNS_LONGEST_FIRST = tuple(sorted(_ZH_NOUN_TO_LABEL, key=len, reverse=True))
 _ZH_NOUN_ALT = "|".join(map(re.escape, _ZH_NOUNS_LONGEST_FIRST))
+# A noun followed by 级 or 性 modifies the head that comes later (哪些国家级科研机构 -> 机构).
 # 「哪项河套深港科技创新合作区的规划」: after 哪 a long modifier may precede the head noun; after
 # 什么 only a short one, since 「通过什么平台发布企业岗位」 runs on into the predicate. In a run of
 # nouns the last is the head: 「工作方案」 is a Policy, not a Measure.
 _ZH_FORWARD = re.compile(
     rf"(?:{_ZH_WHICH}\s*(?:样的|类)?[\u4e00-\u9fff]{{0,16}}?|{_ZH_WHAT}\s*(?:样的|类)?[\u4e00-\u9fff]{{0,2}}?)"
-    rf"(?:{_ZH_NOUN_ALT})*({_ZH_NOUN_ALT})")
+    rf"(?:{_ZH_NOUN_ALT})*({_ZH_NOUN_ALT})(?![级性])")
+# 「安徽牵头组建了什么农业科技创新联盟？」: a long modifier after 什么 is safe when the noun ends the question.
+_ZH_FINAL = re.compile(rf"(?:{_ZH_WHAT})[\u4e00-\u9fff]{{0,12}}?(?:{_ZH_NOUN_ALT})*({_ZH_NOUN_ALT})[？?。]*$")
 _ZH_BACKWARD = re.compile(rf"({_ZH_NOUN_ALT})(?:都)?(?:有|是|包括)(?:哪些|哪个|哪几个|哪家|什么)")
 _ZH_ASK_WORD = re.compile(rf"^{_ZH_ASK}\s*(?:样的|类)?")
 # Label nouns that say nothing about the topic; the others (友城, 博览会, 规划…) are kept in the focus.
@@ -42,6 +52,7 @@ _EN_NOUN_ALT = "|".join(f"(?P<{lab}>{'|'.join(ns)})" for lab, ns in _EN_NOUNS.it
 _EN_FORWARD = re.compile(
     rf"\b(?:which|what|name\s+the|list\s+the)\s+(?:kinds?\s+of\s+|types?\s+of\s+)?(?:(?!(?:did|does|do|is|are|was|were|has|have|had|will|can|should|would|the|a|an|in|on|of|for|to|with|by|from|at|about)\b)[\w\-']+\s+){{0,3}}?(?:{_EN_NOUN_ALT})(?![\w\-])",
     re.IGNORECASE)
+_EN_NEXT_NOUN = re.compile(rf"\s+(?:{_EN_NOUN_ALT})(?![\w\-])", re.IGNORECASE)
 _EN_GENERIC = re.compile(r"\b(?:" + "|".join(word_list("question_generic_en.txt")) + r")\b", re.IGNORECASE)
 _EN_WHO = re.compile(r"\b(?:who|whom|whose)\b", re.IGNORECASE)
 _EN_WHERE = re.compile(r"\bwhere\b", re.IGNORECASE)
@@ -68,6 +79,21 @@ class QuestionIntent:
     # The kind of thing asked for when the question names one more precise than its label, in
     # Chinese (哪个乐团 -> 乐团, "which summit" -> 峰会): an answer whose name ends in it is of that kind.
     kind: list[str] = field(default_factory=list, compare=False)
+    # QUESTION or PHRASE. A phrase names what it is after: its head noun gives the label (…方案 ->
+    # Policy), and the entity it names is the answer rather than the topic.
+    form: str = field(default=QUESTION, compare=False)
+    # Where the label came from: "question" (an interrogative), "head" (a phrase's head noun), or None.
+    label_from: str | None = field(default=None, compare=False)
+    # Other labels the question's noun can mean (机构: Agency or Organization); the retrieved
+    # evidence decides between `label` and these.
+    alt_labels: list[str] = field(default_factory=list, compare=False)
+    # Chinese places and years the question names (南山, "Futian" -> 福田区; 2019): the reports of
+    # that place and year are preferred, never required.
+    places: list[str] = field(default_factory=list, compare=False)
+    years: list[int] = field(default_factory=list, compare=False)
+    # Verbs that follow the actor asked for (谁牵头 -> 牵头): a body written right before one in a
+    # sentence (由市教育局牵头) is that actor.
+    actor_cues: list[str] = field(default_factory=list, compare=False)
 
 
 def question_lang(q: str) -> str:
@@ -89,7 +115,7 @@ def _clean_en(text: str) -> str:
 
 def _analyze_zh(q: str) -> QuestionIntent:
     found = []
-    for rx in (_ZH_FORWARD, _ZH_BACKWARD):
+    for rx in (_ZH_FORWARD, _ZH_BACKWARD, _ZH_FINAL):
         for m in rx.finditer(q):
             found.append((m.start(), m.end(), _ZH_NOUN_TO_LABEL[m.group(1)]))
     for rx, lab in ((_ZH_WHO, "Person"), (_ZH_WHERE, "Place")):
@@ -101,6 +127,14 @@ def _analyze_zh(q: str) -> QuestionIntent:
     start, end, label = min(found, key=lambda f: (f[0], -(f[1] - f[0])))
     noun = next((n for n in _ZH_NOUNS_LONGEST_FIRST if q[start:end].endswith(n) or q[start:end].startswith(n)), "")
     kind = [noun] if noun and noun not in _ZH_GENERIC and _ZH_NOUN_TO_LABEL[noun] == label else []
+    alt: list[str] = []
+    if label == Label.AGENCY and noun in ("机构", "单位"):
+        noun_at = q.find(noun, start)
+        choice = _agency_or_org(q, noun_at, noun)
+        if choice == [Label.ORGANIZATION]:
+            label = Label.ORGANIZATION
+        elif choice:
+            alt = [Label.ORGANIZATION]
     asked = _ZH_ASK_WORD.sub("", q[start:end], count=1)
     if _ZH_WHO.fullmatch(asked) or _ZH_WHERE.fullmatch(asked):
         asked = ""
@@ -110,7 +144,7 @@ def _analyze_zh(q: str) -> QuestionIntent:
             asked = asked[: -len(noun)]
             break
     focus = _clean_zh(q[:start] + " " + asked + " " + q[end:])
-    return QuestionIntent(label, focus or _clean_zh(q), "zh", kind=kind)
+    return QuestionIntent(label, focus or _clean_zh(q), "zh", kind=kind, alt_labels=alt)
 
 
 def _analyze_en(q: str) -> QuestionIntent:
@@ -126,6 +160,12 @@ def _analyze_en(q: str) -> QuestionIntent:
     if not found:
         return QuestionIntent(None, _clean_en(q) or q.strip(), "en")
     start, end, label = min(found, key=lambda f: (f[0], -(f[1] - f[0])))
+    # In a compound the last noun is the head: "which reform plan" asks for a plan.
+    nxt = _EN_NEXT_NOUN.match(q, end)
+    if nxt is not None:
+        label = next(k for k, v in nxt.groupdict().items() if v)
+        nouns[start] = nxt.group(label)
+        end = nxt.end()
     focus = _clean_en(q[:start] + " " + _EN_GENERIC.sub(" ", q[start:end]) + " " + q[end:])
     noun = nouns.get(start, "")
     kind = [] if not noun or _EN_GENERIC.fullmatch(noun) else \
@@ -150,16 +190,187 @@ def _role_hint(q: str, lang: str) -> str | None:
     return None
 
 
+# Head nouns of noun-phrase queries: a phrase ending in one names a thing of that label. Narrower
+# than the question nouns: 工作 or 城市 at the end of a keyword query say nothing of what is wanted.
+_ZH_HEADS: dict[str, tuple[str, ...]] = {
+    Label.POLICY: ("方案", "办法", "规定", "条例", "规划", "纲要", "意见", "通知", "细则", "计划", "政策", "法规",
+               "决定", "行动计划", "指引"),
+    Label.PLACE: ("博物馆", "美术馆", "图书馆", "科技馆", "纪念馆", "分馆", "展馆", "场馆", "酒店", "宾馆", "大剧院",
+              "歌剧院", "体育场", "体育馆", "公园"),
+    Label.EVENT: ("论坛", "峰会", "博览会", "展览会", "交易会", "大会", "运动会", "锦标赛", "联赛", "赛事", "大赛",
+              "比赛", "培训班", "研讨会", "招商会", "洽谈会", "推介会", "活动", "电影节", "文化节", "艺术节",
+              "旅游节", "展会", "会议"),
+    Label.ORGANIZATION: ("大学", "学院", "医院", "公司", "集团", "联盟", "协会", "商会", "研究院", "研究所", "实验室",
+                     "银行", "乐团", "剧团", "艺术剧院", "基金会", "学校"),
+    Label.AGENCY: ("委员会", "办公室", "管委会", "外办", "人民政府", "局", "厅"),
+}
+_ZH_HEAD_OF = {n: lab for lab, ns in _ZH_HEADS.items() for n in ns}
+_ZH_HEADS_LONGEST_FIRST = tuple(sorted(_ZH_HEAD_OF, key=len, reverse=True))
+_EN_HEADS: dict[str, tuple[str, ...]] = {
+    Label.POLICY: ("plan", "plans", "action plan", "regulation", "regulations", "rules", "law", "laws", "policy",
+               "policies", "scheme", "programme", "program", "guidelines", "outline", "notice", "provisions",
+               "measures for"),
+    Label.PLACE: ("museum", "gallery", "library", "opera house", "stadium", "park", "hotel", "venue"),
+    Label.EVENT: ("forum", "summit", "expo", "exhibition", "fair", "conference", "games", "championships",
+              "championship", "festival", "training course", "training", "seminar", "competition", "contest",
+              "league", "regatta"),
+    Label.ORGANIZATION: ("university", "universities", "hospital", "hospitals", "company", "group", "alliance",
+                     "association", "laboratory", "lab", "institute", "bank", "orchestra", "college"),
+    Label.AGENCY: ("bureau", "office", "commission", "committee", "department", "government", "ministry"),
+}
+_EN_HEAD_OF = {n: lab for lab, ns in _EN_HEADS.items() for n in ns}
+_EN_PREP = re.compile(r"\s+(?:of|for|on|in|by|with|among|at|from|to)\s+(?:(?!\s(?:of|for|on|in|by|with|among|at|from|to)\s).)*$",
+                      re.IGNORECASE)
+_ZH_QUOTES = "“”\"'‘’《》「」（）()"
+# 机构 alone may be a government body or not: its modifier tells (科研机构, 港澳机构 -> Organization).
+_ZH_ORG_MODIFIER = re.compile(r"(?:科研|研究|学术|教育|医疗|卫生|金融|中介|社会|服务|港澳|香港|澳门|外资|国际|培训|文化|"
+                              r"创新|投资|商业|民间|慈善)(?:性)?$")
+_ZH_AGENCY_MODIFIER = re.compile(r"(?:行政|政府|执法|监管|党政|议事|事业|职能|主管)$")
+# 谁牵头 / 由谁主办: the actor of a leading or hosting verb is a body, not a person.
+_ZH_ACTOR = re.compile(r"(?:由)?(?:谁|哪个(?:部门|单位|机构)|哪些(?:部门|单位|机构)|哪家(?:单位|机构))"
+                       r"(?:来|负责)?(牵头|主办|承办|负责|组织|发起|主导|会同)")
+_EN_ACTOR = re.compile(r"\bwho\s+(?:(?:is|was|were|are)\s+)?(leads?|led|hosts?|hosted|organi[sz]e[sd]?|"
+                       r"sponsor(?:s|ed)?|coordinat(?:es|ed)|in charge)\b", re.IGNORECASE)
+_EN_ACTOR_CUES = {"lead": "牵头", "led": "牵头", "host": "主办", "organi": "组织", "sponsor": "主办",
+                  "coordinat": "牵头", "in charge": "负责"}
+_ZH_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年|年度)")
+_EN_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+_ZH_PLACE_SUFFIX = re.compile(r"(?:特别行政区|自治区|新区|省|市|区|县)$")
+
+
+@lru_cache(maxsize=1)
+def _zh_places() -> dict[str, str]:
+    """Chinese place names and their suffix-less forms (南山区, 南山) -> the full name, from the
+    gazetteer the extractor uses. Forms of one character are left out."""
+    out: dict[str, str] = {}
+    for name, _kind, _parent, short, *_ in table("cn_places.tsv"):
+        for form in (name, short, _ZH_PLACE_SUFFIX.sub("", name)):
+            if form and len(form) >= 2:
+                out.setdefault(form, name)
+    return out
+
+
+def _named_places_zh(q: str) -> list[str]:
+    """Longest gazetteer names in the question, left to right (深圳市南山区 -> 深圳市, 南山区)."""
+    places = _zh_places()
+    out: list[str] = []
+    i = 0
+    while i < len(q):
+        for n in range(min(8, len(q) - i), 1, -1):
+            full = places.get(q[i:i + n])
+            if full:
+                out += [q[i:i + n], full]
+                i += n
+                break
+        else:
+            i += 1
+    return list(dict.fromkeys(out))
+
+
+def _years(q: str, lang: str) -> list[int]:
+    rx = _ZH_YEAR if lang == "zh" else _EN_YEAR
+    return list(dict.fromkeys(int(m.group(1)) for m in rx.finditer(q)))
+
+
+def query_form(q: str, lang: str) -> str:
+    """PHRASE when no interrogative, question mark or question verb stands in the query."""
+    if lang == "zh":
+        asks = re.search(r"[？?]|哪|什么|谁|多少|几[个项家座次年届]|第几|如何|怎么|怎样|吗|是否|何时|何地|何种", q)
+    else:
+        asks = re.search(r"\?|\b(?:which|what|who|whom|whose|how|where|when|why|did|does|do|is|are|was|were|"
+                         r"has|have|can|name|list)\b", q, re.IGNORECASE)
+    return QUESTION if asks else PHRASE
+
+
+def _phrase_head_zh(q: str) -> tuple[str | None, str]:
+    """The label a Chinese noun phrase names by its last word's head noun, and that noun."""
+    last = q.split()[-1].strip(_ZH_QUOTES + "。？！，、") if q.split() else ""
+    for noun in _ZH_HEADS_LONGEST_FIRST:
+        if last.endswith(noun) and len(last) > len(noun):
+            return _ZH_HEAD_OF[noun], noun
+    return None, ""
+
+
+def _phrase_head_en(q: str, places: set[str]) -> tuple[str | None, str]:
+    """The label an English noun phrase names: its head is its last word once trailing places,
+    participles and prepositional phrases are taken off ("Great Wall Museum of China opened" ->
+    museum; "Anhui plan for co-building …" -> plan)."""
+    text = re.sub(r"[^\w\s'\-]", " ", q).strip()
+    for _ in range(8):
+        words = text.split()
+        if not words:
+            return None, ""
+        for n in (2, 1):
+            tail = " ".join(words[-n:]).lower()
+            if len(words) >= n and tail in _EN_HEAD_OF:
+                return _EN_HEAD_OF[tail], tail
+        last = words[-1]
+        if last[:1].isupper() and english_place_names(last):
+            text = " ".join(words[:-1])
+        elif last.lower().endswith("ed") and len(words) > 1:
+            text = " ".join(words[:-1])
+        else:
+            cut = _EN_PREP.sub("", text)
+            if cut == text:
+                return None, ""
+            text = cut
+    return None, ""
+
+
+def _agency_or_org(q: str, start: int, noun: str) -> list[str]:
+    """For 机构/单位: Organization if a modifier right before it says so, [] to keep Agency."""
+    if noun not in ("机构", "单位"):
+        return []
+    before = q[max(0, start - 6):start]
+    if _ZH_ORG_MODIFIER.search(before):
+        return [Label.ORGANIZATION]
+    if _ZH_AGENCY_MODIFIER.search(before):
+        return []
+    return [Label.AGENCY, Label.ORGANIZATION]
+
+
 def analyze_question(q: str) -> QuestionIntent:
     """The label a question asks for (Agency, Organization, Place, Policy, Person, Event, Measure or
     None) and its focus text; raises ValueError on an empty question."""
     if not isinstance(q, str) or not q.strip():
         raise ValueError("question: empty question")
     q = q.strip()
-    if question_lang(q) == "zh":
+    lang = question_lang(q)
+    if lang == "zh":
         intent = _analyze_zh(q)
+        intent.places = _named_places_zh(q)
     else:
         intent = _analyze_en(q)
         intent.terms = chinese_terms(intent.focus)
+        intent.places = english_place_names(q)
     intent.role = _role_hint(q, intent.lang)
+    intent.years = _years(q, lang)
+    intent.form = query_form(q, lang)
+    if intent.label is not None:
+        intent.label_from = "question"
+    _actor(q, intent)
+    if intent.label is None and intent.form == PHRASE:
+        label, noun = _phrase_head_zh(q) if lang == "zh" else _phrase_head_en(q, set(intent.places))
+        if label is not None:
+            intent.label, intent.label_from = label, "head"
+            kind = [noun] if lang == "zh" else [w for w in chinese_terms(noun) if w not in _ZH_GENERIC]
+            intent.kind = intent.kind or kind
     return intent
+
+
+def _actor(q: str, intent: QuestionIntent) -> None:
+    """谁牵头 / 由哪个单位主办 / "who leads": the answer is a body (an Agency, or else an
+    Organization) written before the verb in the evidence."""
+    if intent.lang == "zh":
+        m = _ZH_ACTOR.search(q)
+        cue = m.group(1) if m else None
+    else:
+        m = _EN_ACTOR.search(q)
+        verb = m.group(1).lower() if m else ""
+        cue = next((zh for en, zh in _EN_ACTOR_CUES.items() if verb.startswith(en)), None) if m else None
+    if cue is None:
+        return
+    intent.actor_cues = [cue]
+    if intent.label in (None, Label.PERSON, Label.AGENCY):
+        intent.label, intent.label_from = Label.AGENCY, "question"
+        intent.alt_labels = [Label.ORGANIZATION]

@@ -21,9 +21,14 @@ class Label(StrEnum):
     POLICY = "Policy"
     MEASURE = "Measure"
     EVENT = "Event"
+    INDICATOR = "Indicator"  # one figure of a report: a target or a result (ingest/time/indicators.py)
+    PLAN = "Plan"            # the planned tasks of one plan passage (ingest/time/plans.py)
 
 
 ENTITY_LABELS: tuple[Label, ...] = tuple(lab for lab in Label if lab not in (Label.REPORT, Label.PASSAGE))
+# Time records: entities of the store like the rest, but figures and task lists rather than things one draws
+# in a network, so the graph view leaves them out unless asked (the time view shows them).
+TIME_LABELS: tuple[Label, ...] = (Label.INDICATOR, Label.PLAN)
 
 
 class RelType(StrEnum):
@@ -75,6 +80,19 @@ class Status(StrEnum):
 STATUS_OF_ROLE: dict[Role, Status] = {Role.PLAN: Status.PLANNED, Role.ACHIEVEMENT: Status.DONE}
 
 
+class IndicatorKind(StrEnum):
+    """An Indicator's `kind`: set as a target in a plan section, or reported as a result in a review."""
+    TARGET = "target"
+    ACTUAL = "actual"
+
+
+class FollowUp(StrEnum):
+    """What the report reviewing a plan's year says of it (graph/time/followup.py)."""
+    REPORTED = "reported"
+    NOT_REPORTED = "not_reported"
+    PENDING = "pending"      # no report reviewing that year is stored yet
+
+
 class PlaceKind(StrEnum):
     """A Place's `kind` property: gazetteer levels (lexicon/*places.tsv), or a venue read from text."""
     COUNTRY = "country"
@@ -96,3 +114,9 @@ class Direction(StrEnum):
     """Which way a neighbour's relation points, seen from the entity asked about."""
     OUT = "out"
     IN = "in"
+
+
+class QueryForm(StrEnum):
+    """How a search or question is written: with an interrogative, or as a noun phrase / keywords."""
+    QUESTION = "question"
+    PHRASE = "phrase"

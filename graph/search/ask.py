@@ -47,6 +47,13 @@ HUB_DEGREE = 400
 # An answer whose name ends in the noun the question asks with (哪个乐团 -> …爱乐乐团) is of the
 # kind asked for; one that does not may still be (高校 -> 深圳大学), so this lifts, never filters.
 KIND_MATCH = 1.5
+# A noun-phrase query names what it is after (合肥滨湖科学城实体化改革实施方案): the entity it names
+# is the answer, not the topic, and ranks this much higher instead of lower.
+NAMED_BY_PHRASE = 2.0
+# 谁牵头 -> an entity written right before the cue verb (由市教育局牵头, 北京冬奥组委主办的) is the
+# actor asked for; a list before the verb (由福田区外事办、香蜜湖街道办牵头) counts as a whole.
+ACTOR_CUE = 3.0
+ACTOR_GAP = 16
 
 _SENTENCE_END = re.compile(r"[。！？；;!?\n]")
 
@@ -110,13 +117,30 @@ class AnswerRanker:
         return (any(len(s) >= 2 and s.casefold() in q for s in names)
                 or any(w in s for w in words for s in names))
 
+    @staticmethod
+    def _before_cue(c: "_Candidate", hit_of: dict[str, Hit], cues: Sequence[str]) -> bool:
+        """Is one of the candidate's mentions followed, within its sentence and a few characters
+        (a list of co-leads), by a cue verb?"""
+        for _, ev in c.evidence.values():
+            hit = hit_of.get(ev.passage)
+            if hit is None:
+                continue
+            after = hit.text[max(0, ev.end - hit.start):max(0, ev.end - hit.start) + ACTOR_GAP]
+            after = _SENTENCE_END.split(after, 1)[0]
+            if any(cue in after for cue in cues):
+                return True
+        return False
+
     # -- ranking ---------------------------------------------------------------------------
     def rank(self, label: str, question: str, focus: str, hits: list[Hit], limit: int = 10,
              looked_up: list[tuple[str, float]] | None = None, terms: Sequence[str] = (),
-             kind: Sequence[str] = ()) -> list[Answer]:
+             kind: Sequence[str] = (), phrase: bool = False,
+             actor_cues: Sequence[str] = ()) -> list[Answer]:
         """`looked_up`: entities nearest the question by vector, best first; those among the
         candidates rank higher (an English question's words meet the entity's English name there).
-        `kind`: nouns naming the kind asked for (乐团, 峰会); names ending in one rank higher."""
+        `kind`: nouns naming the kind asked for (乐团, 峰会); names ending in one rank higher.
+        `phrase`: the query is a noun phrase, so an entity it names is the answer.
+        `actor_cues`: verbs right after the actor asked for (牵头, 主办)."""
         if not hits or not label:
             return []
         rank_of = {h.passage: i for i, h in enumerate(hits)}
@@ -196,8 +220,10 @@ class AnswerRanker:
             n = c.node
             named = any(len(s) >= 2 and s.casefold() in q for s in (n.name, *n.aliases, n.name_en or ""))
             of_kind = any(s.endswith(k) for k in kind for s in (n.name, *n.aliases))
-            score = (c.score * (NAMED_IN_QUESTION if named else 1.0) * (1.0 + boost.get(n.id, 0.0))
-                     * _specificity(n) * (KIND_MATCH if of_kind else 1.0))
+            named_weight = (NAMED_BY_PHRASE if phrase else NAMED_IN_QUESTION) if named else 1.0
+            actor = ACTOR_CUE if actor_cues and self._before_cue(c, hit_of, actor_cues) else 1.0
+            score = (c.score * named_weight * (1.0 + boost.get(n.id, 0.0))
+                     * _specificity(n) * (KIND_MATCH if of_kind else 1.0) * actor)
             evs = [ev for _, ev in sorted(c.evidence.values(), key=lambda t: (t[0], t[1].start))]
             answers.append(Answer(id=n.id, label=n.label, name=n.name, score=score,
                                   evidence=evs[:MAX_EVIDENCE], aliases=list(n.aliases),

@@ -21,12 +21,17 @@ class Hit:
     start: int
     end: int
     score: float
+    # Years of the same series' reports whose near-duplicate passage was folded into this hit.
+    also_in: list[int] = field(default_factory=list)
+    # Files of the folded passages (not in the JSON; evaluation counts a folded passage as shown).
+    folded: list[str] = field(default_factory=list, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "passage": self.passage, "report": self.report, "file": self.file, "title": self.title,
             "section": self.section, "role": self.role, "year": self.year, "text": self.text,
             "start": self.start, "end": self.end, "score": round(float(self.score), 6),
+            "also_in": list(self.also_in),
         }
 
 
@@ -71,10 +76,13 @@ class AskResult:
     passages: list[Hit] = field(default_factory=list)
     focus: str = ""
     lang: str = "zh"
+    # The indicator points of the years a question names (graph/time/ask.py), else None.
+    time: dict | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "question": self.question, "label": self.label,
             "answers": [a.to_dict() for a in self.answers],
             "passages": [h.to_dict() for h in self.passages],
+            "time": self.time,
         }

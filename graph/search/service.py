@@ -13,10 +13,12 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Callable, Sequence
 
 from govgraph.ingest.batch import ENTITY_LABELS, ROLES, ReportInfo
+from govgraph.ingest.vocabulary import QueryForm
 from ..store.base import Filters, GraphStore
 from .ask import AnswerRanker
 from .hybrid import rrf
 from .qcache import QueryVectorCache
+from .collapse import collapse_series
 from .results import AskResult, Hit, SearchResult
 
 log = logging.getLogger(__name__)
@@ -37,6 +39,11 @@ TUNED_WEIGHTS = (1.0, 0.3, 0.3)  # bm25, vector, entity lookup
 TUNED_TRANSLATED_WEIGHTS = (1.0, 0.5, 1.0)  # the same, for a query searched through translated terms
 TUNED_REPORT_WEIGHT = 0.5
 TUNED_ROLE_WEIGHT = 0.5
+# Extra passages ranked so that folding near-duplicates of a series still leaves k hits.
+COLLAPSE_SPARE = 10
+# An alternative label (机构 read as Organization rather than Agency) must be this much better
+# supported to replace the first reading.
+ALT_LABEL_MARGIN = 1.2
 
 
 def _has_cjk(text: str) -> bool:
@@ -144,7 +151,8 @@ class SearchService:
     def rank(self, text: str, k: int, filters: Filters | None = None, mode: str = "hybrid",
              vector_text: str | None = None, entities: list | None = None,
              terms: Sequence[str] = (), use_entities: bool = True,
-             role: str | None = None, entity_text: str | None = None) -> list[tuple[str, float]]:
+             role: str | None = None, entity_text: str | None = None,
+             places: Sequence[str] = (), years: Sequence[int] = ()) -> list[tuple[str, float]]:
         """(passage id, score) best first. BM25 reads `text` plus `terms` (Chinese words for an
         English query); vectors embed `vector_text` or `text`.
 
@@ -204,30 +212,38 @@ class SearchService:
         if len(lists) == 1:
             return lists[0][0][:k]
         fused = rrf([lst for lst, _ in lists], k=self.rrf_k, weights=[w for _, w in lists])
-        return self._priors(fused, text, terms, role)[:k]
+        return self._priors(fused, text, terms, role, places, years)[:k]
 
-    def _named_reports(self, text: str, terms: Sequence[str]) -> set[str]:
-        """Reports whose title or author the query names (南山, Futian -> 福田, 国务院). Words found
-        in most titles (政府, 工作报告) name none in particular and are ignored."""
+    def _named_reports(self, text: str, terms: Sequence[str], places: Sequence[str] = (),
+                       years: Sequence[int] = ()) -> set[str]:
+        """Reports whose title or author the query names (南山, Futian -> 福田, 国务院), and, when it
+        names a year, those of that year (a report of 2020 reviews 2019, so either counts). Words
+        found in most titles (政府, 工作报告) name none in particular and are ignored."""
         reports = self._report_map()
         if len(reports) < 2:
             return set()
-        words = {w for w in (*self.tokenizer(text), *terms) if len(w) >= 2 and not w.isascii()}
+        words = {w for w in (*self.tokenizer(text), *terms, *places) if len(w) >= 2 and not w.isascii()}
         named: set[str] = set()
         for w in words:
             hits = {rid for rid, r in reports.items() if w in (r.title or "") or w in (r.author or "")}
             if hits and len(hits) * 2 <= len(reports):
                 named |= hits
+        if years:
+            dated = {rid for rid, r in reports.items() if r.year is not None
+                     and (r.year in years or r.year - 1 in years)}
+            # a year narrows the places named; alone it prefers that year's reports
+            if dated and len(dated) * 2 <= len(reports):
+                named = (named & dated) or (dated if not named else named)
         return named
 
     def _priors(self, fused: list[tuple[str, float]], text: str, terms: Sequence[str],
-                role: str | None) -> list[tuple[str, float]]:
+                role: str | None, places: Sequence[str] = (), years: Sequence[int] = ()) -> list[tuple[str, float]]:
         """Two more rank-fusion lists over the fused head, each in fused order: the passages of the
         reports the query names, and the passages of the role it asks about (shortcomings ->
         problem sections, next steps -> plans)."""
         if not fused:
             return fused
-        named = self._named_reports(text, terms) if self.report_weight > 0 else set()
+        named = self._named_reports(text, terms, places, years) if self.report_weight > 0 else set()
         role = role if self.role_weight > 0 else None
         if not named and not role:
             return fused
@@ -339,9 +355,21 @@ class SearchService:
         # 0.625), so plain searches use it only for queries without Chinese. ask always does: it
         # also ranks answers (Chinese answer hit@3 0.778 -> 0.844).
         vtext, etext = self._vector_texts(query, intent)
-        hits = self.hits(self.rank(query, k, filters, mode, terms=terms, use_entities=not _has_cjk(query),
-                                   role=getattr(intent, "role", None), vector_text=vtext, entity_text=etext))
-        return SearchResult(query=query, hits=hits, mode=mode)
+        ranked = self.rank(query, k + COLLAPSE_SPARE, filters, mode, terms=terms,
+                           use_entities=not _has_cjk(query), role=getattr(intent, "role", None),
+                           vector_text=vtext, entity_text=etext, **self._collection(intent))
+        return SearchResult(query=query, hits=self.collapsed(self.hits(ranked))[:k], mode=mode)
+
+    @staticmethod
+    def _collection(intent) -> dict:
+        """The places and years a query names, for preferring their reports."""
+        return {"places": list(getattr(intent, "places", None) or []),
+                "years": list(getattr(intent, "years", None) or [])}
+
+    def collapsed(self, hits: list[Hit]) -> list[Hit]:
+        """Near-duplicates of one series across years folded into the best-ranked one (also_in)."""
+        reports = self._report_map()
+        return collapse_series(hits, lambda rid: reports[rid].author if rid in reports else None)
 
     def _vector_texts(self, query: str, intent) -> tuple[str, str]:
         """What to embed for passages and for entities. The model ranks Chinese passages poorly
@@ -375,10 +403,28 @@ class SearchService:
         entities: list[tuple[str, float]] = []
         terms = list(getattr(intent, "terms", None) or [])
         vtext, etext = self._vector_texts(question, intent)
-        hits = self.hits(self.rank(focus, k, filters, mode, vector_text=vtext, entities=entities,
-                                   terms=terms, role=getattr(intent, "role", None), entity_text=etext))
-        answers = (self._ranker.rank(intent.label, question, focus, hits, limit=k, looked_up=entities,
-                                     terms=terms, kind=list(getattr(intent, "kind", None) or []))
-                   if intent.label else [])
-        return AskResult(question=question, label=intent.label, answers=answers, passages=hits,
+        ranked = self.rank(focus, k + COLLAPSE_SPARE, filters, mode, vector_text=vtext, entities=entities,
+                           terms=terms, role=getattr(intent, "role", None), entity_text=etext,
+                           **self._collection(intent))
+        hits = self.collapsed(self.hits(ranked))[:k]
+        label, answers = self._answers(intent, question, focus, hits, k, entities, terms)
+        return AskResult(question=question, label=label, answers=answers, passages=hits,
                          focus=focus, lang=getattr(intent, "lang", "zh"))
+
+    def _answers(self, intent, question: str, focus: str, hits: list[Hit], k: int,
+                 entities: list[tuple[str, float]], terms: list[str]):
+        """The asked label and its answers. When the question's noun can mean more than one label
+        (机构: Agency or Organization), the evidence decides: the label whose best answer is best
+        supported wins."""
+        label = getattr(intent, "label", None)
+        if not label:
+            return label, []
+        kw = dict(limit=k, looked_up=entities, terms=terms, kind=list(getattr(intent, "kind", None) or []),
+                  phrase=getattr(intent, "form", None) == QueryForm.PHRASE,
+                  actor_cues=list(getattr(intent, "actor_cues", None) or []))
+        best = (label, self._ranker.rank(label, question, focus, hits, **kw))
+        for alt in getattr(intent, "alt_labels", None) or []:
+            other = self._ranker.rank(alt, question, focus, hits, **kw)
+            if other and (not best[1] or other[0].score > best[1][0].score * ALT_LABEL_MARGIN):
+                best = (alt, other)
+        return best

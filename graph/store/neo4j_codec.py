@@ -107,7 +107,7 @@ def edge_from(source: str, target: str, rel_type: str, props: dict[str, Any]) ->
 
 
 _REPORT_FIELDS = ("id", "title", "file", "sha256", "year", "author", "author_id", "genre", "chars",
-                  "encoding", "format", "pipeline")
+                  "encoding", "format", "pipeline", "reviews", "plans", "place", "place_before")
 _PASSAGE_FIELDS = ("id", "report", "index", "text", "start", "end", "section", "role", "year")
 
 

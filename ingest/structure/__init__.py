@@ -26,6 +26,8 @@ class Structure:
     year: int | None  # the report's publication year
     genre: Genre
     passages: list[Passage] = field(default_factory=list)
+    reviews: int | None = None  # the year the report looks back on
+    plans: int | None = None    # the year it plans
 
 
 def _years(meta: Meta) -> tuple[int | None, int | None]:
@@ -100,4 +102,5 @@ def parse_structure(doc: Document, report_id: str) -> Structure:
                 role=role,
                 year=year,
             ))
-    return Structure(title=meta.title, author=meta.author, year=meta.year, genre=meta.genre, passages=passages)
+    return Structure(title=meta.title, author=meta.author, year=meta.year, genre=meta.genre, passages=passages,
+                     reviews=review_year, plans=plan_year)

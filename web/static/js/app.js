@@ -14,6 +14,7 @@ import { PathFinder } from "./path-finder.js";
 import { ReportView } from "./report-view.js";
 import { SearchPanel } from "./search.js";
 import { CompareView } from "./compare.js";
+import { TimeView } from "./time-view.js";
 
 // The canvases have no DOM per node, so tests and the console reach them here.
 window.govgraph = {};
@@ -130,6 +131,7 @@ function showView(name) {
   }
   if (name === "graph") ui.graph.resize();
   if (name === "partners") ui.partners.open();
+  if (name === "time") ui.time.open();
 }
 
 function route() {
@@ -142,6 +144,7 @@ function route() {
     showView("compare");
     ui.compare.open(params.get("q"));
   }
+  else if (parts[0] === "time") showView("time");
   else if (parts[0] === "report") {
     showView("report");
     const id = parts[1] ? decodeURIComponent(parts[1]) : ui.reports.currentId;
@@ -210,6 +213,7 @@ function wire() {
     ui.partners.refresh();
     ui.reports.render();
     ui.compare.render();
+    if (ui.time.loaded) ui.time.render();
   });
 }
 
@@ -246,6 +250,7 @@ async function start() {
     onSelect: (id) => ui.panel.show(id), onEdge: (edge, s, t2) => ui.panel.showEdge(edge, s, t2),
   });
   ui.reports = new ReportView({ onSelectEntity: (id) => ui.panel.show(id) });
+  ui.time = new TimeView(byTestId("view-time"));
   window.govgraph.ui = ui;
   wire();
   ui.search.welcome(null);

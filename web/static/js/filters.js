@@ -1,7 +1,7 @@
 // The graph filters (label, report, year, passage role) that drive GET /subgraph.
 import { clear, el } from "./dom.js";
 import { labelName, roleName, t } from "./i18n.js";
-import { ALL_LABELS, ENTITY_LABELS, ROLES, swatch } from "./labels.js";
+import { ALL_LABELS, GRAPH_LABELS, ROLES, swatch } from "./labels.js";
 
 export const DEFAULT_LIMIT = 300;
 
@@ -10,7 +10,7 @@ export class Filters {
     this.root = root;
     this.onApply = onApply;
     this.reports = [];
-    this.state = { labels: [...ENTITY_LABELS], report: "", year: "", role: "" };
+    this.state = { labels: [...GRAPH_LABELS], report: "", year: "", role: "" };
   }
 
   setReports(reports) {
@@ -59,7 +59,7 @@ export class Filters {
         el("button", { type: "button", class: "tool primary", testid: "filter-apply", onclick: () => this.onApply(this.params()) }, t("apply")),
         el("button", {
           type: "button", class: "tool", testid: "filter-reset",
-          onclick: () => { this.state = { labels: [...ENTITY_LABELS], report: "", year: "", role: "" }; this.render(); this.onApply(this.params()); },
+          onclick: () => { this.state = { labels: [...GRAPH_LABELS], report: "", year: "", role: "" }; this.render(); this.onApply(this.params()); },
         }, t("reset"))));
   }
 }

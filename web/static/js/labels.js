@@ -3,9 +3,11 @@
 // well as colours so the graph stays readable in greyscale prints and for colour-blind readers.
 
 // The names themselves are generated from ingest/vocabulary.py (vocabulary.js).
-import { ALL_LABELS, ENTITY_LABELS, ROLES } from "./vocabulary.js";
+import { ALL_LABELS, ENTITY_LABELS, ROLES, TIME_LABELS } from "./vocabulary.js";
 
 export { ALL_LABELS, ENTITY_LABELS, ROLES };
+// What the graph view draws unless asked: the entities, not the time records (figures, task lists).
+export const GRAPH_LABELS = ENTITY_LABELS.filter((l) => !TIME_LABELS.includes(l));
 
 export const LABEL_STYLE = {
   Report: { color: "#475569", shape: "round-rectangle" },
@@ -17,6 +19,8 @@ export const LABEL_STYLE = {
   Policy: { color: "#b45309", shape: "round-tag" },
   Measure: { color: "#7c3aed", shape: "round-diamond" },
   Event: { color: "#dc2626", shape: "round-pentagon" },
+  Indicator: { color: "#0891b2", shape: "barrel" },
+  Plan: { color: "#65a30d", shape: "cut-rectangle" },
 };
 
 const FALLBACK = { color: "#64748b", shape: "ellipse" };
@@ -36,6 +40,8 @@ const SWATCH_PATHS = {
   "round-tag": '<polygon points="1.5,3 11,3 15,8 11,13 1.5,13" stroke-linejoin="round" stroke-width="1.2"/>',
   "round-diamond": '<polygon points="8,1 15,8 8,15 1,8" stroke-linejoin="round" stroke-width="1.2"/>',
   "round-pentagon": '<polygon points="8,1.2 15,6.4 12.3,14.5 3.7,14.5 1,6.4" stroke-linejoin="round" stroke-width="1.2"/>',
+  barrel: '<rect x="2" y="2" width="12" height="12" rx="5" ry="2"/>',
+  "cut-rectangle": '<polygon points="4,2 12,2 15,5 15,14 1,14 1,5"/>',
 };
 
 export function swatch(label) {

@@ -1,0 +1,48 @@
+"""One fact, one hit: near-duplicate passages of one report series collapsed in a hit list.
+
+A district's work reports repeat themselves year after year (建成…长者食堂 in 2018, 2019 and
+2020 alike); in a whole collection such a sentence would fill the top ten with one fact. A
+passage whose character bigrams mostly repeat a better-ranked passage of the same author's report
+of another year is dropped, and the kept hit lists that year under `also_in`.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from .results import Hit
+
+# Share of the shorter passage's bigrams that the longer one also has. Rewritten review
+# paragraphs of consecutive years share 0.3-0.5; a sentence carried over with a new figure, 0.8+.
+NEAR_DUPLICATE = 0.7
+
+
+def _bigrams(text: str) -> set[str]:
+    t = "".join(text.split())
+    return {t[i:i + 2] for i in range(len(t) - 1)}
+
+
+def near_duplicate(a: set[str], b: set[str]) -> bool:
+    if not a or not b:
+        return False
+    return len(a & b) / min(len(a), len(b)) >= NEAR_DUPLICATE
+
+
+def collapse_series(hits: list[Hit], author_of: Callable[[str], str | None]) -> list[Hit]:
+    """`hits` best first; `author_of(report id)` names the series a report belongs to. Hits of
+    reports without an author are never collapsed."""
+    kept: list[tuple[Hit, set[str], str | None]] = []
+    for h in hits:
+        grams = _bigrams(h.text)
+        author = author_of(h.report)
+        twin = None
+        if author:
+            twin = next((k for k, g, a in kept if a == author and k.report != h.report
+                         and near_duplicate(grams, g)), None)
+        if twin is None:
+            kept.append((h, grams, author))
+        else:
+            twin.folded.append(h.file)
+            if h.year is not None and h.year != twin.year and h.year not in twin.also_in:
+                twin.also_in.append(h.year)
+                twin.also_in.sort()
+    return [h for h, _, _ in kept]

@@ -1,0 +1,62 @@
+"""Typed question understanding, series collapse and ingest ETA (issue 15)."""
+import pytest
+
+from govgraph.api.ingest_eta import IngestEta
+from govgraph.graph.search.collapse import collapse_series
+from govgraph.graph.search.results import Hit
+from govgraph.ingest.question import PHRASE, QUESTION, analyze_question
+
+
+@pytest.mark.parametrize("q,label,form", [
+    ("冬奥会期间的国际语言环境建设方案", "Policy", PHRASE),
+    ("大鹏新区的生态文明体制改革方案", "Policy", PHRASE),
+    ("中国长城博物馆", "Place", PHRASE),
+    ("上海 世界赛艇锦标赛", "Event", PHRASE),
+    ("福田 长者食堂", None, PHRASE),
+    ("Great Wall Museum of China opened", "Place", PHRASE),
+    ("Anhui plan for co-building an innovation center", "Policy", PHRASE),
+    ("foreign ambassadors and diplomats visited which museum", "Place", QUESTION),
+    ("坪山区与哪些港澳机构开展了合作？", "Organization", QUESTION),
+    ("深圳建成了哪些国家级科研机构？", "Organization", QUESTION),
+    ("Which reform plan did Anhui draw up?", "Policy", QUESTION),
+])
+def test_label_and_form(q, label, form):
+    i = analyze_question(q)
+    assert (i.label, i.form) == (label, form)
+
+
+def test_who_leads_asks_for_a_body_with_its_cue_verb():
+    i = analyze_question("外籍人士新冠疫苗接种工作由谁牵头？")
+    assert i.label == "Agency" and i.alt_labels == ["Organization"] and i.actor_cues == ["牵头"]
+    assert analyze_question("Who hosted the forum?").actor_cues == ["主办"]
+
+
+def test_places_and_years_named():
+    i = analyze_question("2019年福田区引进了哪些企业？")
+    assert "福田区" in i.places and i.years == [2019]
+    e = analyze_question("Which companies did Bao'an attract in 2021?")
+    assert "宝安区" in e.places and e.years == [2021]
+
+
+def _hit(pid, report, year, text):
+    return Hit(pid, report, report + ".txt", "", "", "other", year, text, 0, len(text), 1.0)
+
+
+def test_near_duplicates_of_one_series_fold_into_the_best_hit():
+    same = "建成1家区级及4家社区长者食堂，新增养老床位200张"
+    hits = [_hit("a", "r2020", 2020, same), _hit("b", "r2019", 2019, same.replace("200", "150")),
+            _hit("c", "other", 2019, same), _hit("d", "r2018", 2018, "完全不同的一段话讲的是交通建设")]
+    authors = {"r2020": "福田区人民政府", "r2019": "福田区人民政府", "r2018": "福田区人民政府",
+               "other": "南山区人民政府"}
+    out = collapse_series(hits, authors.get)
+    assert [h.passage for h in out] == ["a", "c", "d"]
+    assert out[0].also_in == [2019] and out[0].to_dict()["also_in"] == [2019]
+    assert out[1].to_dict()["also_in"] == []
+
+
+def test_eta_counts_bytes_done(tmp_path):
+    (tmp_path / "a.txt").write_text("x" * 100, "utf-8")
+    (tmp_path / "b.txt").write_text("x" * 300, "utf-8")
+    eta = IngestEta.of([tmp_path])
+    assert "[1/2, about" in eta.done("a.txt")
+    assert eta.done("b.txt").strip() == "[2/2]"
