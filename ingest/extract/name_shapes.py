@@ -37,6 +37,9 @@ _PROPER = frozenset({"ns", "nr", "nrt", "nrfg", "j", "s", "zg"})
 _HARD = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv"})
 _FUNCTION_CHARS = frozenset("的和与及等在之")
 _NON_NAME = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z\-－—·]")
+# jieba counts at or below which a two-character noun is a place-name morpheme, not a common word
+# (田心 3, 烟墩 7; 海景 40, 盐田 26 are read as words)
+_RARE_PAIR = 10
 # a head followed by these is part of a longer common noun: 广河高铁机场段 (a section of a line)
 _HEAD_CONTINUES = frozenset("段线")
 # words that may follow a one-character head (中英街的…, 坪山站建设, 金成村和…)
@@ -103,6 +106,8 @@ def name_modifier(region: str) -> str | None:
             return modifier          # a word jieba does not know: 城投, 蓝韵
         if tag == "n" and len(w) == 3 and freq.get(w, 0) <= 10:
             return modifier          # a rare three-character noun: 沙头角, 避风塘
+        if tag == "n" and len(w) == 2 and freq.get(w, 0) <= _RARE_PAIR and len(words) == 1:
+            return modifier          # the name is one rare two-character noun: 田心 (3 in jieba's counts)
         if len(w) == 1 and w not in _FUNCTION_CHARS and tag in _NAME_SINGLE_TAGS:
             singles += 1
             if singles >= 2:

@@ -76,3 +76,10 @@ def test_an_organisation_name_starts_after_the_clause_verb():
         _, ms = _mentions(sentence, author)
         orgs = {m.surface for m in ms if m.label == "Organization"}
         assert orgs and not any(o.startswith(verb) for o in orgs), orgs
+
+
+def test_a_rare_two_character_noun_before_a_place_head_is_a_name():
+    # 2021年光明区政府工作报告: 水滨 (jieba counts it 3 times) is a name morpheme, not a common word
+    _, ms = _mentions("全力推动34条主次干道建设，打通水滨路等10条“断头路”，完成29条道路“白改黑”。", GUANGMING)
+    assert "水滨路" in {m.name for m in ms if m.label == "Place"}
+    assert not any(m.name.endswith("道路") for m in ms if m.label == "Place")
