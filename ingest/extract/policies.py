@@ -74,6 +74,7 @@ def is_document_title(title: str) -> bool:
 _STANCE_SUFFIXES = ("政策", "政策体系", "制度")
 # a name opening with an adjective, adverb or pronoun describes a document (详细接待方案), not titles it
 _TITLE_MARK = re.compile(r"[0-9一二三四五六七八九十]+条|[“”\"]")
+_COUNTED_LEAD = re.compile(r"(?:[0-9]+|[一二三四五六七八九十两几]+)(?:个|批|系列|条条)|一系列|系列")
 _DESCRIBING_TAGS = frozenset({"a", "ad", "an", "d", "r", "rr", "rz"})
 
 
@@ -83,6 +84,8 @@ def _described(name: str) -> bool:
         return False     # 便利港澳居民在深发展18条措施, “1+N+X”政策体系: a count or a quoted term titles it
     if name.endswith(_STANCE_SUFFIXES) and not name.endswith("若干政策"):
         return True
+    if _COUNTED_LEAD.match(name) or "等一批" in name or "等系列" in name:
+        return True      # 15个专项规划, 一批重点规划, “十四五”等一批…规划: a count of documents, not one
     if name.startswith(("我", "本")):
         return False     # 我省…建设方案: the report's own place, resolved later
     jieba, tags = tagger()

@@ -83,3 +83,12 @@ def test_a_rare_two_character_noun_before_a_place_head_is_a_name():
     _, ms = _mentions("全力推动34条主次干道建设，打通水滨路等10条“断头路”，完成29条道路“白改黑”。", GUANGMING)
     assert "水滨路" in {m.name for m in ms if m.label == "Place"}
     assert not any(m.name.endswith("道路") for m in ms if m.label == "Place")
+
+
+def test_a_count_of_documents_is_no_title_and_a_clause_conjunction_no_part_of_one():
+    # 2020年光明区政府工作报告; 深圳市政府工作报告_2021 (制定并实施…)
+    _, ms = _mentions("以全新视野、一流标准，编制好1个规划纲要和15个专项规划。", GUANGMING)
+    assert not [m for m in ms if m.label == "Policy"]
+    _, ms = _mentions("坚持人民城市人民建、人民城市为人民，制定并实施面向2035年的国土空间总体规划，统筹生产、生活、生态空间。",
+                      "深圳市人民政府")
+    assert [m.name for m in ms if m.label == "Policy"] == ["面向2035年的国土空间总体规划"]
