@@ -12,7 +12,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from .context import AppContext, Settings
 from .errors import error_responses, install_error_handlers
-from .routes import admin, compare, entities, pages, reports, search
+from .routes import admin, answer_graph, compare, entities, foreign, pages, reports, search
 from .routes import time as time_routes
 
 DESCRIPTION = ("Knowledge graph and semantic search over Chinese government reports. "
@@ -43,6 +43,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(search.router(ctx))
     app.include_router(entities.router(ctx))
     app.include_router(reports.router(ctx))
+    app.include_router(foreign.router)
+    app.include_router(answer_graph.router)
     app.include_router(compare.router(ctx))
     app.include_router(time_routes.router)
     return app

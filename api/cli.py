@@ -404,6 +404,8 @@ def eval_extract(gold: Optional[Path] = typer.Option(None, "--gold", help="Gold 
                                                    "extraction, only when running from a checkout)."),
                  corpus: Optional[list[Path]] = typer.Option(None, help="Folders holding the gold reports "
                                                              "(default: data/samples and ../shared/corpus)."),
+                 foreign: bool = typer.Option(False, "--foreign", help="Also score foreign ties (PARTNER_OF) "
+                                              "against tests/gold/foreign, dev and test splits apart."),
                  as_json: bool = JsonOpt,
                  windows: bool = typer.Option(False, "--windows", help="Score the unseen-text windows "
                                               "(tests/gold/windows), per split, instead of the gold reports."),
@@ -430,12 +432,19 @@ def eval_extract(gold: Optional[Path] = typer.Option(None, "--gold", help="Gold 
         _fail(f"gold folder {gold} not found", EXIT_USAGE)
     try:
         res = evaluate(gold, build_batch, roots=corpus or None)
+        if foreign:
+            from govgraph.ingest.eval_foreign import evaluate_foreign
+            res["foreign"] = evaluate_foreign(_gold(None, "tests/gold/foreign", "--foreign"), build_batch,
+                                              roots=corpus or None)
     except FileNotFoundError as e:
         _fail(str(e), EXIT_USAGE)
     if as_json:
         _print_json(res)
     else:
         out.print(format_table(res), highlight=False)
+        if foreign:
+            from govgraph.ingest.eval_foreign import format_foreign
+            out.print("\n" + format_foreign(res["foreign"]), highlight=False)
 
 
 @eval_app.command("search")

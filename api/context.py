@@ -157,6 +157,8 @@ class AppContext:
             self.search.warm()
             if self.embedder is not None:
                 self.embedder.warm()
+            from govgraph.graph.analytics.geo import geo
+            geo()  # the foreign view's GeoNames index: ~3 s once, then each view takes ~50 ms
         except Exception:  # noqa: BLE001 - warming is an optimisation; requests report real errors
             logging.getLogger("govgraph.api").warning("warm-up failed", exc_info=True)
         # The dictionaries and indexes just loaded live as long as the server: keep the cyclic

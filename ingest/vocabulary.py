@@ -55,6 +55,13 @@ class RelType(StrEnum):
 SYMMETRIC: frozenset[RelType] = frozenset({RelType.COOPERATED_WITH, RelType.PARTNER_OF})
 
 
+class TieKind(StrEnum):
+    """The kind of a foreign tie: a PARTNER_OF's `kind`, or a place reached through an event (foreign view)."""
+    SISTER = "友好城市"
+    EXCHANGE = "友好交流城市"
+    EVENT = "event"
+
+
 class Role(StrEnum):
     """What a passage's section is about (structure/roles.py reads it from headings)."""
     ACHIEVEMENT = "achievement"

@@ -15,6 +15,11 @@ const FILES = [
   ["layout-base", "layout-base.js", "layout-base.js"],
   ["cose-base", "cose-base.js", "cose-base.js"],
   ["cytoscape-fcose", "cytoscape-fcose.js", "cytoscape-fcose.js"],
+  // The foreign-affairs world map: Natural Earth country shapes (1:110m, ~100 KB) drawn with d3-geo.
+  ["d3-array", "dist/d3-array.min.js", "d3-array.min.js"],
+  ["d3-geo", "dist/d3-geo.min.js", "d3-geo.min.js"],
+  ["topojson-client", "dist/topojson-client.min.js", "topojson-client.min.js"],
+  ["world-atlas", "countries-110m.json", "countries-110m.json"],
 ];
 
 mkdirSync(out, { recursive: true });

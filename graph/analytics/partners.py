@@ -12,6 +12,8 @@ from govgraph.ingest.batch import Edge, Node
 from govgraph.ingest.vocabulary import Label, RelType
 from govgraph.graph.store.base import GraphStore, Subgraph
 
+from .foreign_view import ForeignView, foreign_view  # noqa: F401 - the foreign-affairs view's data
+
 # A LOCATED_IN chain longer than venue -> district -> city -> province -> country -> ...
 # would be a cycle or an extraction error; stop there.
 MAX_CHAIN = 6

@@ -16,6 +16,7 @@ from govgraph.ingest.batch import Edge, Evidence, Node, Passage, ReportInfo, SYM
 from .agencies import author_mention_name, find_agencies
 from .enumerations import find_listed_names
 from .events import find_events
+from .foreign_ties import mark_foreign_bodies
 from .measures import find_measures
 from .meetings import find_meetings
 from .name_shapes import find_shaped_names
@@ -153,7 +154,7 @@ class _Graph:
         if m.name_en and not n.name_en:
             n.name_en = m.name_en
         for k, v in m.props.items():
-            if k in ("kind", "year", "status", "count", "date", "post") and v is not None:
+            if k in ("kind", "year", "status", "count", "date", "post", "country", "foreign") and v not in (None, False):
                 n.props.setdefault(k, v)
         key = (nid, ev.start, ev.end)
         if key not in self.seen:
@@ -216,7 +217,9 @@ def find_mentions(pt: str, base: int, ctx: ReportContext) -> list[Mention]:
     ms += find_meetings(pt, base, ctx)
     ms += find_persons(pt, base, ctx, agencies)
     ms += find_measures(pt, base, ctx)
-    return _drop_policy_measures(_settle_overlaps(ms))
+    ms = _drop_policy_measures(_settle_overlaps(ms))
+    mark_foreign_bodies(ms)
+    return ms
 
 
 def author_mention(ctx: ReportContext) -> Mention | None:

@@ -8,7 +8,7 @@ from govgraph.ingest.extract.rules.events import event_roles, held_at
 from govgraph.ingest.extract.rules.heads import heads
 from govgraph.ingest.extract.rules.places import located_in
 from govgraph.ingest.extract.rules.policies import policy_verbs
-from govgraph.ingest.extract.rules.sister_cities import sister_cities
+from govgraph.ingest.extract.foreign_ties import foreign_ties as sister_cities
 from govgraph.ingest.extract.rules.structure import committee_offices, measures
 from govgraph.ingest.extract.rules.visits import visits
 from govgraph.ingest.extract.sentence import Sentence, SentenceContext
@@ -123,7 +123,7 @@ def test_sister_city_partner_of_home_with_since():
     s = context("2015年与加拿大奥克维尔市正式缔结友好城区。", "深圳市龙岗区人民政府", 2018)
     got = [r for r in sister_cities(s) if r is not None]
     assert [(r.source.name, r.target.name) for r in got] == [("龙岗区", "奥克维尔")]
-    assert got[0].props == {"since": 2015}
+    assert got[0].props == {"since": 2015, "kind": "友好城市"}
 
 
 def test_child_friendly_city_is_no_sister_city():

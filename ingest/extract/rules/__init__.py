@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterable
 
+from ..foreign_ties import foreign_ties
 from ..mentions import Relation
 from ..sentence import SentenceContext
 from .cooperation import cooperation
@@ -15,7 +16,6 @@ from .events import event_roles, held_at
 from .heads import heads
 from .places import located_in
 from .policies import policy_verbs
-from .sister_cities import sister_cities
 from .structure import committee_offices, measures, nested_units
 from .visits import visits
 
@@ -32,7 +32,7 @@ RULES: list[Rule] = [
     visits,
     heads,
     located_in,
-    sister_cities,
+    foreign_ties,
 ]
 
 

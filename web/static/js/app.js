@@ -2,6 +2,7 @@
 // finder, partner network and report view, with hash routes (#/graph, #/partners,
 // #/report/ID) so views can be linked and the back button works.
 import { api } from "./api.js";
+import { fetchAnswerGraph, fetchNeighbourPage, GraphHistory, NEIGHBOUR_PAGE } from "./answer-graph.js";
 import { $$, byTestId, clear } from "./dom.js";
 import { applyStatic, currentLang, onLangChange, setLang, t } from "./i18n.js";
 import { EntityPanel } from "./entity-panel.js";
@@ -55,11 +56,17 @@ async function loadSubgraph(params) {
   refreshGraphChrome();
 }
 
-async function expand(id) {
+// A hub's neighbours come 30 at a time, best attested first; "show more" brings the next 30.
+async function expand(id, offset = 0) {
   try {
-    const data = await api.neighbors(id);
+    const data = await fetchNeighbourPage(id, offset);
     const added = ui.graph.merge(data, { around: id });
     graphOverlay(null);
+    const more = byTestId("show-more");
+    const next = offset + NEIGHBOUR_PAGE;
+    more.hidden = next >= data.total;
+    more.textContent = `${t("showMore")} (${Math.min(next, data.total)}/${data.total})`;
+    more.onclick = () => expand(id, next);
     toast(added ? `${t("expanded")}: +${added} ${t("newNodes")}` : t("nothingNew"));
   } catch (err) {
     toastError(err);
@@ -84,9 +91,21 @@ async function openAnswer(id) {
   await focusEntity(id);
 }
 
-async function showAnswers(ids) {
+// After a question: the answers and the entities of their evidence, the previous graph kept for "back".
+async function showAnswers(data) {
+  if (!(data.answers || []).length && !(data.passages || []).length) return;
   if (state.view !== "graph") location.hash = "#/graph";
-  await loadSubgraph({ ids: ids.join(",") });
+  try {
+    const sg = await fetchAnswerGraph(data);
+    ui.history.push();
+    state.truncated = Boolean(sg.truncated);
+    ui.graph.set(sg);
+    byTestId("show-more").hidden = true;
+    graphOverlay(null);
+  } catch (err) {
+    toastError(err);
+  }
+  refreshGraphChrome();
 }
 
 function showPaths(paths) {
@@ -187,10 +206,10 @@ function wire() {
   byTestId("zoom-in").addEventListener("click", () => ui.graph.zoomBy(1.25));
   byTestId("zoom-out").addEventListener("click", () => ui.graph.zoomBy(0.8));
   byTestId("fit").addEventListener("click", () => ui.graph.fit());
+  byTestId("graph-back").addEventListener("click", () => { ui.history.back(); byTestId("show-more").hidden = true; refreshGraphChrome(); });
   byTestId("relayout").addEventListener("click", () => ui.graph.layout({ randomize: true }));
   byTestId("export-png").addEventListener("click", () => exportPng(ui.graph, "graph"));
   byTestId("partners-fit").addEventListener("click", () => ui.partners.fit());
-  byTestId("partners-export-png").addEventListener("click", () => ui.partners.canvas && exportPng(ui.partners.canvas, "partners"));
   byTestId("report-to-graph").addEventListener("click", () => {
     const id = ui.reports.currentId;
     if (!id) return;
@@ -224,8 +243,10 @@ async function start() {
     onSelect: selectEntity, onExpand: expand, onEdge: (edge, s, t2) => ui.panel.showEdge(edge, s, t2),
   });
   window.govgraph.graph = ui.graph.cy;
+  ui.history = new GraphHistory(ui.graph, byTestId("graph-back"));
+  window.govgraph.expand = expand;
   ui.search = new SearchPanel(byTestId("results-pane"), {
-    onAnswer: openAnswer, onShowAnswers: showAnswers, onOpenReport: openReport,
+    onAnswer: openAnswer, onShowAnswers: showAnswers, onOpenReport: openReport, onResults: showAnswers,
     onAsk: (q) => { byTestId("search-input").value = q; ui.search.ask(q); },
     onCompare: (q) => { location.hash = `#/compare?${new URLSearchParams({ q })}`; },
   });

@@ -1,165 +1,176 @@
-// The partner network view: sister-city and exchange ties across all ingested reports,
-// drawn in three columns (domestic place or agency -> partner city -> country) so the
-// eye reads who partners with whom, and where the partner lies, left to right.
-import { api } from "./api.js";
-import { byTestId, clear } from "./dom.js";
-import { relName, t } from "./i18n.js";
-import { GraphCanvas, sinceText } from "./graph-canvas.js";
-import { renderLegend } from "./legend.js";
+// The foreign-affairs view: for a Chinese place or agency (or all), its foreign ties on an offline
+// world map (arcs from home, coloured by tie kind), as a network grouped by country (with events and
+// foreign bodies), and as a table exportable as CSV; every tie carries its evidence sentence.
+// Filters: home, the year up to which ties are shown (its `since`, else its report's year), country.
+import { getJSON } from "./api.js";
+import { byTestId, clear, el } from "./dom.js";
+import { t } from "./i18n.js";
+import { drawMap, KIND_COLOURS, mapLegend } from "./foreign-map.js";
 import { emptyBox, errorBox, loadingBox } from "./notices.js";
 
-const HOME_COUNTRY = new Set(["中国", "中华人民共和国", "China", "People's Republic of China"]);
-const COLUMN_X = [0, 300, 600];
-const ROW = 48;
+const CSV_COLUMNS = ["home", "partner", "name_en", "country", "kind", "since", "year", "via", "report", "file", "evidence"];
 
-// Which side of a tie is home: a place whose LOCATED_IN chain reaches China or a Chinese
-// province-level unit is domestic; one reaching another country is foreign. Places with no
-// known chain stay undecided and the tie's own direction (source first) decides.
-const PROVINCE_SUFFIX = /(省|自治区|特别行政区)$/;
-const MUNICIPALITIES = new Set(["北京市", "上海市", "天津市", "重庆市"]);
-
-function sides(cy) {
-  const parent = new Map();
-  cy.edges('[type = "LOCATED_IN"]').forEach((e) => parent.set(e.source().id(), e.target()));
-  const foreign = new Set();
-  const domestic = new Set();
-  cy.nodes().forEach((n) => {
-    const seen = new Set();
-    for (let cur = n; cur && !seen.has(cur.id()); cur = parent.get(cur.id())) {
-      seen.add(cur.id());
-      const name = cur.data("name") || "";
-      if (HOME_COUNTRY.has(name) || PROVINCE_SUFFIX.test(name) || MUNICIPALITIES.has(name)) {
-        domestic.add(n.id());
-        break;
-      }
-      if (cur.data("kind") === "country") {
-        foreign.add(n.id());
-        break;
-      }
-    }
-  });
-  return { foreign, domestic };
-}
-
-export function columnsOf(cy) {
-  const col = new Map();
-  const { foreign, domestic } = sides(cy);
-  cy.nodes().forEach((n) => { if (n.data("kind") === "country") col.set(n.id(), 2); });
-  cy.edges('[type = "PARTNER_OF"]').forEach((e) => {
-    let [home, away] = [e.source(), e.target()];
-    const flip = domestic.has(away.id()) ? !domestic.has(home.id()) : foreign.has(home.id()) && !foreign.has(away.id());
-    if (flip) [home, away] = [away, home];
-    if (!col.has(away.id())) col.set(away.id(), 1);
-    if (!col.has(home.id())) col.set(home.id(), 0);
-  });
-  // Containers of a column's places (a province above a district) sit beside them.
-  cy.edges('[type = "LOCATED_IN"]').forEach((e) => {
-    const c = col.get(e.source().id());
-    if (!col.has(e.target().id())) col.set(e.target().id(), c === 1 ? 2 : 0);
-  });
-  cy.nodes().forEach((n) => { if (!col.has(n.id())) col.set(n.id(), 0); });
-  return col;
-}
-
-function spread(items, ys) {
-  // Keep the wished-for heights but never closer than one row.
-  items.sort((a, b) => ys.get(a) - ys.get(b));
-  let last = -Infinity;
-  for (const id of items) {
-    const y = Math.max(ys.get(id), last + ROW);
-    ys.set(id, y);
-    last = y;
-  }
-}
-
-function columnLayout(cy) {
-  const col = columnsOf(cy);
-  const ys = new Map();
-  const countryOf = new Map();
-  cy.edges('[type = "LOCATED_IN"]').forEach((e) => countryOf.set(e.source().id(), e.target().data("name")));
-  const partners = cy.nodes().filter((n) => col.get(n.id()) === 1).map((n) => n.id());
-  partners.sort((a, b) => (countryOf.get(a) || "").localeCompare(countryOf.get(b) || "", "zh") ||
-    cy.getElementById(a).data("name").localeCompare(cy.getElementById(b).data("name"), "zh"));
-  partners.forEach((id, i) => ys.set(id, i * ROW));
-  const mean = (ids, fallback) => (ids.length ? ids.reduce((s, id) => s + (ys.get(id) ?? 0), 0) / ids.length : fallback);
-  for (const c of [0, 2]) {
-    const ids = cy.nodes().filter((n) => col.get(n.id()) === c).map((n) => n.id());
-    // Places tied to partner cities first; then their containers (a country above a
-    // prefecture) beside whatever they contain.
-    const pending = [];
-    for (const id of ids) {
-      const linked = cy.getElementById(id).neighborhood("node").filter((m) => col.get(m.id()) === 1).map((m) => m.id());
-      if (linked.length) ys.set(id, mean(linked, 0));
-      else pending.push(id);
-    }
-    pending.forEach((id, i) => {
-      const placed = cy.getElementById(id).neighborhood("node").map((m) => m.id()).filter((m) => ys.has(m));
-      ys.set(id, mean(placed, (partners.length + i) * ROW) + (placed.length ? ROW / 2 : 0));
-    });
-    spread(ids, ys);
-  }
-  return {
-    name: "preset",
-    positions: (node) => ({ x: COLUMN_X[col.get(node.id())], y: ys.get(node.id()) ?? 0 }),
-    fit: true,
-    padding: 40,
+export function csvOf(rows) {
+  const cell = (v) => {
+    const s = v === null || v === undefined ? "" : String(v);
+    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-}
-
-function partnerCaption(type, since) {
-  if (type === "PARTNER_OF") return sinceText(since);
-  return relName(type);
+  const lines = [CSV_COLUMNS.join(",")];
+  for (const r of rows) {
+    lines.push([r.home.name, r.partner.name, r.partner.name_en, r.partner.country, r.kind, r.since, r.year,
+      r.via && r.via.name, r.evidence.report, r.evidence.file, r.evidence.text].map(cell).join(","));
+  }
+  return lines.join("\n") + "\n";
 }
 
 export class PartnersView {
-  constructor({ onSelect, onEdge }) {
-    this.onEdge = onEdge;
-    this.canvasEl = byTestId("partners-canvas");
-    this.overlay = byTestId("partners-overlay");
-    this.status = byTestId("partners-status");
-    this.legend = byTestId("partners-legend");
+  constructor({ onSelect }) {
     this.onSelect = onSelect;
-    this.canvas = null;
-    this.loaded = false;
+    this.root = byTestId("view-partners");
+    this.homeSel = byTestId("foreign-home");
+    this.yearInput = byTestId("foreign-year");
+    this.yearLabel = byTestId("foreign-year-label");
+    this.countrySel = byTestId("foreign-country");
+    this.mapEl = byTestId("foreign-map");
+    this.netEl = byTestId("foreign-network");
+    this.tableEl = byTestId("foreign-table");
+    this.evidenceEl = byTestId("foreign-evidence");
+    this.unplacedEl = byTestId("foreign-unplaced");
+    this.status = byTestId("partners-status");
+    this.overlay = byTestId("partners-overlay");
+    this.data = null;
+    this.cy = null;
+    this.homeSel.addEventListener("change", () => this.load(this.homeSel.value || null));
+    this.yearInput.addEventListener("input", () => this.render());
+    this.countrySel.addEventListener("change", () => this.render());
+    byTestId("foreign-csv").addEventListener("click", () => this.exportCsv());
   }
 
   async open() {
-    if (!this.canvas) {
-      this.canvas = new GraphCanvas(this.canvasEl, {
-        onSelect: this.onSelect, onEdge: this.onEdge, layout: columnLayout, caption: partnerCaption,
-      });
-      window.govgraph.partners = this.canvas.cy;
-    }
-    this.canvas.resize();
-    if (this.loaded) return;
-    this.showOverlay(loadingBox(t("loadingGraph"), "partners-loading"));
-    try {
-      const data = await api.partners();
-      this.loaded = true;
-      this.canvas.set(data);
-      this.refresh();
-      if (!(data.nodes || []).length) this.showOverlay(emptyBox(t("partnersEmpty"), "partners-empty"));
-      else clear(this.overlay).hidden = true;
-    } catch (err) {
-      this.showOverlay(errorBox(err, "partners-error"));
-    }
+    if (this.data) return;
+    await this.load(null);
   }
 
-  showOverlay(node) {
-    clear(this.overlay).append(node);
+  async load(home) {
     this.overlay.hidden = false;
+    clear(this.overlay).append(loadingBox(t("loadingGraph"), "partners-loading"));
+    try {
+      this.data = await getJSON("/foreign", home ? { home } : null);
+      this.setControls();
+      this.render();
+      if (!this.data.ties.length) clear(this.overlay).append(emptyBox(t("partnersEmpty"), "partners-empty"));
+      else clear(this.overlay).hidden = true;
+      window.govgraph.foreign = this.data;
+    } catch (err) {
+      clear(this.overlay).append(errorBox(err, "partners-error"));
+    }
   }
 
-  fit() { if (this.canvas) this.canvas.fit(); }
-
-  refresh() {
-    if (!this.canvas) return;
-    this.canvas.refreshCaptions();
-    const { nodes, edges } = this.canvas.size;
-    this.status.textContent = this.loaded ? `${nodes} ${t("nodes")} · ${edges} ${t("edges")}` : "";
-    renderLegend(this.legend, this.canvas.labelsPresent(), [
-      { className: "partner", text: `${t("partnerDomestic")} — ${t("partnerCity")}`, testid: "legend-partner-of" },
-      { className: "located", text: `${t("partnerCity")} ⇢ ${t("partnerCountry")}`, testid: "legend-located-in" },
-    ]);
+  setControls() {
+    const d = this.data;
+    if (this.homeSel.options.length === 0 || !d.home) {
+      clear(this.homeSel).append(el("option", { value: "", text: t("foreignAllHomes") }),
+        ...d.homes.map((h) => el("option", { value: h.id, text: `${h.name} (${h.ties})` })));
+    }
+    this.homeSel.value = d.home || "";
+    const years = d.ties.map((r) => r.year).filter((y) => y);
+    const lo = Math.min(...years, new Date().getFullYear());
+    const hi = Math.max(...years, lo);
+    Object.assign(this.yearInput, { min: lo, max: hi, value: hi });
+    clear(this.countrySel).append(el("option", { value: "", text: t("foreignAllCountries") }),
+      ...d.countries.map((c) => el("option", { value: c.name || "", text: `${c.name || "?"} ${c.name_en ? `(${c.name_en})` : ""}` })));
   }
+
+  visible() {
+    const year = Number(this.yearInput.value);
+    const country = this.countrySel.value;
+    return this.data.ties.filter((r) => (!r.year || r.year <= year) && (!country || r.partner.country === country));
+  }
+
+  render() {
+    const rows = this.visible();
+    this.yearLabel.textContent = `≤ ${this.yearInput.value}`;
+    this.status.textContent = `${rows.length} ${t("foreignTies")}`;
+    drawMap(this.mapEl, rows, { onPick: (r) => this.pick(r) }).then(() => this.mapEl.append(mapLegend()));
+    this.drawNetwork(rows);
+    this.drawTable(rows);
+    const unplaced = [...new Set(rows.filter((r) => r.partner.lat === null).map((r) => r.partner.name))];
+    clear(this.unplacedEl).append(unplaced.length ? `${t("foreignUnplaced")}: ${unplaced.join("、")}` : "");
+  }
+
+  drawNetwork(rows) {
+    const net = this.data.network;
+    const shown = new Set(rows.flatMap((r) => [r.home.id, r.partner.id, r.via && r.via.id].filter(Boolean)));
+    const pairs = new Set(rows.map((r) => `${r.home.id}|${r.partner.id}`));
+    const keep = (n) => shown.has(n.id) || (n.foreign && n.label !== "Place" &&
+      net.edges.some((e) => (e.source === n.id && shown.has(e.target)) || (e.target === n.id && shown.has(e.source))));
+    const nodes = net.nodes.filter(keep);
+    const ids = new Set(nodes.map((n) => n.id));
+    const groups = [...new Set(nodes.map((n) => n.country || "?"))];
+    const elements = groups.map((c) => ({ data: { id: `country:${c}`, name: c, group: true } }));
+    for (const n of nodes) elements.push({ data: { ...n, parent: `country:${n.country || "?"}` } });
+    for (const e of net.edges) {
+      if (!ids.has(e.source) || !ids.has(e.target)) continue;
+      if (e.type === "PARTNER_OF" && !pairs.has(`${e.source}|${e.target}`) && !pairs.has(`${e.target}|${e.source}`)) continue;
+      elements.push({ data: { id: `${e.source}|${e.type}|${e.target}`, source: e.source, target: e.target, type: e.type,
+        colour: KIND_COLOURS[e.props.kind] || "#888", evidence: e.evidence } });
+    }
+    if (this.cy) this.cy.destroy();
+    this.cy = window.cytoscape({
+      container: this.netEl, elements,
+      style: [
+        { selector: "node", style: { label: "data(name)", "font-size": 10, width: 14, height: 14, "background-color": "#5d6d7e" } },
+        { selector: "node[?foreign]", style: { "background-color": "#c0392b" } },
+        { selector: 'node[label = "Event"]', style: { shape: "diamond", "background-color": "#7d8c2f" } },
+        { selector: 'node[label = "Agency"], node[label = "Organization"]', style: { shape: "round-rectangle" } },
+        { selector: "node[?group]", style: { "background-opacity": 0.06, "text-valign": "top", "font-size": 12, "border-width": 1 } },
+        { selector: "edge", style: { width: 1.5, "line-color": "data(colour)", "curve-style": "bezier" } },
+      ],
+      layout: { name: "fcose", animate: false, randomize: true, nodeRepulsion: 6000 },
+    });
+    window.govgraph.foreignNetwork = this.cy;
+    this.cy.on("tap", "node", (evt) => {
+      const n = evt.target;
+      if (n.data("group")) return;
+      const r = rows.find((x) => x.partner.id === n.id() || (x.via && x.via.id === n.id()));
+      if (r) this.pick(r);
+      else if (this.onSelect) this.onSelect(n.id());
+    });
+  }
+
+  drawTable(rows) {
+    const head = el("tr", {}, ["home", "partner", "country", "kind", "since", "year", "evidence"].map((k) =>
+      el("th", { text: t(`foreignCol_${k}`) })));
+    const body = rows.map((r) => el("tr", { testid: "foreign-row", dataset: { partner: r.partner.name }, onclick: () => this.pick(r) },
+      el("td", { text: r.home.name }),
+      el("td", { text: r.partner.name_en ? `${r.partner.name} (${r.partner.name_en})` : r.partner.name }),
+      el("td", { text: r.partner.country || "" }),
+      el("td", { text: r.via ? `${r.kind}: ${r.via.name}` : r.kind }),
+      el("td", { text: r.since || "" }),
+      el("td", { text: r.year || "" }),
+      el("td", { class: "evidence-cell", text: r.evidence.text || "" })));
+    clear(this.tableEl).append(el("table", { class: "foreign-table" }, el("thead", {}, head), el("tbody", {}, body)));
+  }
+
+  pick(r) {
+    const ev = r.evidence || {};
+    clear(this.evidenceEl).append(
+      el("h4", { text: `${r.home.name} — ${r.partner.name}${r.partner.country ? ` (${r.partner.country})` : ""}` }),
+      el("p", { class: "tie-kind", text: [r.kind, r.via && r.via.name, r.since && `${t("foreignSince")} ${r.since}`].filter(Boolean).join(" · ") }),
+      el("blockquote", { testid: "foreign-evidence-text", text: ev.text || "" }),
+      el("p", { class: "muted", text: `${ev.file || ""} [${ev.start}–${ev.end}]` }));
+    this.evidenceEl.hidden = false;
+  }
+
+  exportCsv() {
+    const blob = new Blob([csvOf(this.visible())], { type: "text/csv;charset=utf-8" });
+    const a = el("a", { href: URL.createObjectURL(blob), download: "foreign-ties.csv", testid: "foreign-csv-link" });
+    document.body.append(a);
+    a.click();
+    a.remove();
+  }
+
+  fit() { if (this.cy) this.cy.fit(); }
+
+  refresh() { if (this.data) this.render(); }
 }

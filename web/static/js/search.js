@@ -18,8 +18,9 @@ const EVIDENCE_SHOWN = 2;
 const SHORT_EVIDENCE = 16;
 
 export class SearchPanel {
-  constructor(root, { onAnswer, onShowAnswers, onOpenReport, onAsk, onCompare }) {
+  constructor(root, { onAnswer, onShowAnswers, onOpenReport, onAsk, onCompare, onResults }) {
     this.root = root;
+    this.onResults = onResults;
     this.onAnswer = onAnswer;
     this.onShowAnswers = onShowAnswers;
     this.onOpenReport = onOpenReport;
@@ -42,6 +43,7 @@ export class SearchPanel {
     try {
       const data = await api.ask(q, { k: 10 }, { signal: this.controller.signal });
       this.state = { mode: "results", q, data };
+      if (this.onResults) this.onResults(data);
     } catch (err) {
       if (err.name === "AbortError") return;
       this.state = { mode: "error", q, err };
@@ -99,7 +101,7 @@ export class SearchPanel {
       answerSection.append(list);
       answerSection.append(el("button", {
         type: "button", class: "link-button", testid: "answers-to-graph",
-        onclick: () => this.onShowAnswers(answers.map((a) => a.id)),
+        onclick: () => this.onShowAnswers(data),
       }, t("showAnswersInGraph")));
       // An aggregation question (哪些区…) also opens as a table of agencies by year.
       if (data.aggregate && this.onCompare) answerSection.append(compareButton(() => this.onCompare(data.question)));
