@@ -26,6 +26,7 @@ from .organizations import find_organizations
 from .persons import find_persons
 from .places import find_places, gazetteer
 from .policies import find_policies
+from .prefix_variants import merge_prefixed_variants
 from .places import PlaceInfo
 from .resolve import ReportContext, place_context, policy_key
 from .rules import relate
@@ -60,8 +61,9 @@ def build_context(report: ReportInfo, text: str = "") -> ReportContext:
     for n in list(names):
         variants = g.variants.get(n, [])
         if len(variants) > 1 and text:
-            # 南山区 of Shenzhen or of Hegang: the city the report itself names most
-            best = max(variants, key=lambda v: text.count(v.parent[:2]) if v.parent else -1)
+            # 南山区 of Shenzhen or of Hegang: the city the author's name states (深圳市南山区人民政府),
+            # else the city the report itself names most
+            best = max(variants, key=lambda v: (v.parent in names, text.count(v.parent[:2]) if v.parent else -1))
             names.insert(0, best.parent)
     ctx.district, ctx.city, ctx.province = place_context(names)
     ctx.place_names = {p.name for p in (ctx.district, ctx.city, ctx.province) if p is not None}
@@ -254,6 +256,7 @@ def extract_entities(text: str, passages: list[Passage], report: ReportInfo) -> 
         per_passage.append((p, ms, sentences(pt, p.start)))
         all_mentions += ms
     _merge_policy_variants(all_mentions, ctx)
+    merge_prefixed_variants(all_mentions, ctx, ("Organization", "Policy"))
 
     author_id = node_id("Agency", author.name) if author else None
     lines = WorkLines()

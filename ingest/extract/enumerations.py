@@ -11,9 +11,9 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .lexicon import table, word_set
+from .lexicon import table, word_list, word_set
 from .mentions import Mention
-from .name_shapes import name_modifier
+from .name_shapes import name_modifier, short_head_name
 
 if TYPE_CHECKING:
     from .resolve import ReportContext
@@ -40,7 +40,18 @@ def _name_part(item: str) -> str | None:
     if item in word_set("name_generic_words.txt") or any(c.isdigit() for c in item):
         return None
     mod = name_modifier(item)
-    return mod if mod and item.endswith(mod) else None
+    if mod and item.endswith(mod):
+        return mod
+    # 烟墩山 in 避风塘、烟墩山等景观: two characters and a one-character place head, no dictionary word
+    # (高山 is one), listed among names before a class noun
+    if len(item) == 3 and item[-1] in _short_heads() and short_head_name(item):
+        return item
+    return None
+
+
+@lru_cache(maxsize=1)
+def _short_heads() -> frozenset[str]:
+    return frozenset(word_list("place_heads_short.txt"))
 
 
 _CLAUSE = re.compile(r"[^，。；：\n]+")

@@ -37,6 +37,9 @@ _PROPER = frozenset({"ns", "nr", "nrt", "nrfg", "j", "s", "zg"})
 _HARD = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv"})
 _FUNCTION_CHARS = frozenset("的和与及等在之")
 _NON_NAME = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z\-－—·]")
+# jieba counts at or below which a two-character noun is a place-name morpheme, not a common word
+# (田心 3, 烟墩 7; 海景 40, 盐田 26 are read as words)
+_RARE_PAIR = 10
 # a head followed by these is part of a longer common noun: 广河高铁机场段 (a section of a line)
 _HEAD_CONTINUES = frozenset("段线")
 # words that may follow a one-character head (中英街的…, 坪山站建设, 金成村和…)
@@ -103,6 +106,8 @@ def name_modifier(region: str) -> str | None:
             return modifier          # a word jieba does not know: 城投, 蓝韵
         if tag == "n" and len(w) == 3 and freq.get(w, 0) <= 10:
             return modifier          # a rare three-character noun: 沙头角, 避风塘
+        if tag == "n" and len(w) == 2 and freq.get(w, 0) <= _RARE_PAIR and len(words) == 1:
+            return modifier          # the name is one rare two-character noun: 田心 (3 in jieba's counts)
         if len(w) == 1 and w not in _FUNCTION_CHARS and tag in _NAME_SINGLE_TAGS:
             singles += 1
             if singles >= 2:
@@ -110,6 +115,31 @@ def name_modifier(region: str) -> str | None:
         else:
             singles = 0
     return None
+
+
+@lru_cache(maxsize=65536)
+def clause_lead(region: str) -> int:
+    """How many characters at the start of `region` open a clause rather than a name: the verbs,
+    adverbs and prepositions jieba reads there (鼓励|银行, 加快|田心工业区), and a phase or edition
+    mark cut from its number (Ⅰ|期临床医院)."""
+    jieba, tags = tagger()
+    n = 0
+    for w in jieba.lcut(region, HMM=False):
+        tag = tags.get(w, "x")
+        verb = tag in ("v", "vd", "vi") and len(w) > 1 and w not in word_set("name_verbs.txt")
+        if not (verb or tag in ("d", "p", "c") or (n == 0 and w in ("期", "届", "批", "号"))):
+            break
+        n += len(w)
+    return n
+
+
+def short_head_name(name: str) -> bool:
+    """Whether `name` (a modifier and a one-character head: 烟墩山) is no dictionary word and its
+    modifier no verb, adverb or common category word (高山, 大河 and 新建站 are not names)."""
+    jieba, tags = tagger()
+    modifier = name[:-1]
+    return (_not_a_word(name) and modifier not in word_set("name_generic_words.txt")
+            and tags.get(modifier, "x") not in _LEAD_DROP and not _NUMERAL.match(modifier))
 
 
 def _region_start(text: str, pos: int, max_len: int) -> int:

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from .lexicon import Matcher, table, word_set
 from .mentions import Mention
+from .name_shapes import clause_lead
 from .spans import expand_left
 
 if TYPE_CHECKING:  # resolve imports places: the context type is for annotations only
@@ -49,6 +50,9 @@ def find_organizations(text: str, base: int, ctx: ReportContext) -> list[Mention
         lead = _EDITION.match(text, s, m.start())
         if lead:
             s = lead.end()  # 首届X9高校院所联盟赛艇联赛: the edition belongs to the event, not the alliance
+        cut = clause_lead(text[s:m.start()])
+        if m.start() - (s + cut) >= 2:
+            s += cut  # 构建以|鹏城实验室; a modifier that is one verb-like word is a name (安定医院, 大成基金)
         e = m.end()
         branch = _BRANCH.match(text, e)
         if branch:

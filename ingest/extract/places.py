@@ -146,16 +146,20 @@ def find_places(text: str, base: int, ctx: ReportContext) -> list[Mention]:
     near = set(ctx.place_names)
     found = g.matcher.find(text)
     ends = {e for _, e, _, _ in found}
+    written_before: dict[int, str] = {}   # end offset -> place name: 鹤岗市 right before 南山区 picks Hegang's
     for s, e, key, name in found:
         # A place name glued inside a longer word is not the place: 中山 in 中山大学 is handled by
         # the overlap resolution in favour of the organisation.
-        info = g.resolve(name, near)
+        info = g.resolve(name, {written_before[s]} if s in written_before else near)
+        if info is not None and s in written_before and info.parent != written_before[s]:
+            info = g.resolve(name, near)
         if info is None:
             continue
         if len(key) == 2 and key == name and not _free_start(text, s, ends):
             continue  # 范县 in 示范县, 城区 in 老城区: a one-character stem needs a word boundary before it
         if len(key) == 2 and straddles_words(text, s, e):
             continue  # 衡水 in 均衡|水平: each character belongs to a word with its neighbour
+        written_before[e] = info.name
         out.append(Mention("Place", base + s, base + e, key, info.canonical, {key, info.name} - {info.canonical},
                            {"kind": info.kind, "foreign": info.foreign, "gazetteer": info.name},
                            info.name_en))

@@ -15,6 +15,7 @@ from functools import lru_cache
 from .lexicon import word_list, word_set
 from .mentions import Mention
 from .resolve import normalise_policy
+from .words import tagger
 
 if TYPE_CHECKING:  # resolve imports places: the context type is for annotations only
     from .resolve import ReportContext
@@ -69,6 +70,29 @@ def is_document_title(title: str) -> bool:
     return core.endswith(_suffixes())
 
 
+# unbracketed, these suffixes name a stance or a system (落实就业优先政策, 完善考核制度), not a document
+_STANCE_SUFFIXES = ("政策", "政策体系", "制度")
+# a name opening with an adjective, adverb or pronoun describes a document (详细接待方案), not titles it
+_TITLE_MARK = re.compile(r"[0-9一二三四五六七八九十]+条|[“”\"]")
+_COUNTED_LEAD = re.compile(r"(?:[0-9]+|[一二三四五六七八九十两几]+)(?:个|批|系列|条条)|一系列|系列")
+_DESCRIBING_TAGS = frozenset({"a", "ad", "an", "d", "r", "rr", "rz"})
+
+
+def _described(name: str) -> bool:
+    """Whether an unbracketed name is a description or a stance rather than a document's title."""
+    if _TITLE_MARK.search(name):
+        return False     # 便利港澳居民在深发展18条措施, “1+N+X”政策体系: a count or a quoted term titles it
+    if name.endswith(_STANCE_SUFFIXES) and not name.endswith("若干政策"):
+        return True
+    if _COUNTED_LEAD.match(name) or "等一批" in name or "等系列" in name:
+        return True      # 15个专项规划, 一批重点规划, “十四五”等一批…规划: a count of documents, not one
+    if name.startswith(("我", "本")):
+        return False     # 我省…建设方案: the report's own place, resolved later
+    jieba, tags = tagger()
+    first = jieba.lcut(name[:6], HMM=False)[0]
+    return len(first) > 1 and tags.get(first) in _DESCRIBING_TAGS
+
+
 def find_policies(text: str, base: int, ctx: ReportContext) -> list[Mention]:
     out: list[Mention] = []
     for m in _BRACKET.finditer(text):
@@ -106,7 +130,7 @@ def find_policies(text: str, base: int, ctx: ReportContext) -> list[Mention]:
         lead = re.search(r"(我区|我市|我省|本区|本市)", name)
         if any(s < o.end - base and o.start - base < e for o in out):
             continue
-        if name.startswith(("的", "和", "及", "各项", "相关", "配套")) or len(name) < 5:
+        if name.startswith(("的", "和", "及", "各项", "相关", "配套")) or len(name) < 5 or _described(name):
             continue
         canonical = name
         home = ctx.level(lead.group(1)[1]) if lead else None

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import word_list
 from .mentions import Mention, Relation
+from .partner_lists import listed_partners, third_party_list
 from .resolve import ReportContext
 
 _LEAD_TIME = re.compile(r"\s*(?:\d{4}年(?:\d{1,2}月)?(?:以来)?[，,]?)?")
@@ -104,11 +105,16 @@ class SentenceContext:
                 continue
             if cue in ("与", "同", "和"):
                 # 与X only counts when a joint verb follows X
-                if not _COOP_AFTER.match(self.text[m.end:self.end]):
+                if not _COOP_AFTER.match(self.text[m.end:self.end]) or \
+                        third_party_list(self.text, self.start, m.start - len(cue)):
                     continue
             if cue == "支持" and not self.text[m.end:m.end + 2] in ("开展", "举办"):
                 continue
             partners.append(m)
+        bodies = self.of("Agency") + self.of("Organization")
+        for m in listed_partners(self.text, self.start, self.end, bodies):
+            if m not in partners and m is not self.actor and not m.props.get("author_ref") and m.name != author_name:
+                partners.append(m)
         return partners
 
 

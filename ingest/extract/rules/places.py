@@ -23,6 +23,16 @@ def _foreign_chain(s: SentenceContext, p: Mention, places: list[Mention]) -> Ite
         yield s.relation(a, "LOCATED_IN", implicit_place(parent, p))
 
 
+def _ancestors(info) -> list[str]:
+    """The names of a place's parents up to its province (the chain stops at a missing link)."""
+    g = gazetteer()
+    out = []
+    while info is not None and info.parent and len(out) < 4:
+        out.append(info.parent)
+        info = g.places.get(info.parent)
+    return out
+
+
 def located_in(s: SentenceContext) -> Iterator[Relation | None]:
     g = gazetteer()
     places = s.of("Place")
@@ -34,6 +44,9 @@ def located_in(s: SentenceContext) -> Iterator[Relation | None]:
         if i + 1 < len(places):
             q = places[i + 1]
             if q.start == p.end and not p.props.get("foreign") and not q.props.get("foreign"):
-                info = g.places.get(q.props.get("gazetteer", q.name))
-                if info is not None and info.parent == p.props.get("gazetteer"):
+                # any reading of an ambiguous name (南山区 of Shenzhen or of Hegang) with the place written
+                # before it among its parents, skipped levels included (黑龙江省五常市, 五常市 being 哈尔滨市's)
+                name = q.props.get("gazetteer", q.name)
+                readings = g.variants.get(name) or [g.places.get(name)]
+                if any(v is not None and p.props.get("gazetteer") in _ancestors(v) for v in readings):
                     yield s.relation(q, "LOCATED_IN", p)
