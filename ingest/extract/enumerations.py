@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .foreign_ties import opens_with_country
 from .lexicon import table, word_list, word_set
 from .mentions import Mention
 from .name_shapes import name_modifier, short_head_name
@@ -40,6 +41,8 @@ def _name_part(item: str) -> str | None:
     if item in word_set("name_generic_words.txt") or any(c.isdigit() for c in item):
         return None
     mod = name_modifier(item)
+    if mod and opens_with_country(mod):
+        return None  # 新增美国夏洛特市、法国伊夫林省等: foreign places after their country are foreign_ties'
     if mod and item.endswith(mod):
         return mod
     # 烟墩山 in 避风塘、烟墩山等景观: two characters and a one-character place head, no dictionary word

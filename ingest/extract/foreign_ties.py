@@ -121,6 +121,12 @@ def _country_names() -> frozenset[str]:
     return frozenset({n for n, i in g.places.items() if i.kind == PlaceKind.COUNTRY} | set(_country_aliases()) | {""})
 
 
+def opens_with_country(name: str) -> bool:
+    """美国夏洛特市, 法国伊夫林省: a place written after its country (this module names and links those)."""
+    m = _country_re().match(name)
+    return m is not None and m.end() == len(name) and _country_aliases().get(m.group(1), m.group(1)) != "中国"
+
+
 def _unknown_places(text: str, a: int, b: int, known: list[Mention]) -> list[Mention]:
     """Foreign places no gazetteer knows, written after their country: 法国伊西莱·莫利诺市, 日本长野县饭山市."""
     out = []

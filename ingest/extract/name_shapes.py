@@ -17,6 +17,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .foreign_ties import opens_with_country
 from .lexicon import Matcher, word_list, word_set
 from .mentions import Mention
 from .words import tagger
@@ -191,6 +192,8 @@ def find_shaped_names(text: str, base: int, ctx: ReportContext, known_places: li
         if short and not (2 <= len(modifier) <= 3 and _not_a_word(modifier + head)):
             continue
         name = text[start:h_end]
+        if opens_with_country(name):
+            continue  # 阿联酋哈伊马角经济区: a foreign place after its country is foreign_ties' to name
         out.append(Mention(label, base + start, base + h_end, name, name, set(), {"shape": head}))
         taken_end = h_end
     return out

@@ -92,3 +92,16 @@ def test_a_count_of_documents_is_no_title_and_a_clause_conjunction_no_part_of_on
     _, ms = _mentions("坚持人民城市人民建、人民城市为人民，制定并实施面向2035年的国土空间总体规划，统筹生产、生活、生态空间。",
                       "深圳市人民政府")
     assert [m.name for m in ms if m.label == "Policy"] == ["面向2035年的国土空间总体规划"]
+
+
+def test_a_foreign_place_after_its_country_is_named_without_it():
+    # Sentences in the shape of work reports' foreign-affairs lines (written for this test, not taken
+    # from a gold window): a listed or head-noun-shaped name that opens with a country is left to
+    # foreign_ties, which names the place without its country and records the country.
+    for sentence, place, country in [("新增德国汉堡市、日本大阪市等3个国际友好城市。", "汉堡", "德国"),
+                                     ("与意大利米兰市、阿联酋迪拜经济区缔结友好交流城市。", "迪拜", "阿联酋")]:
+        _, ms = _mentions(sentence, "深圳市南山区人民政府")
+        names = {m.name for m in ms if m.label == "Place"}
+        assert not any(n.startswith(country) and n != country for n in names), (sentence, names)
+        assert place in names, (sentence, names)
+        assert any(m.props.get("country") == country for m in ms if m.name == place), sentence
