@@ -120,6 +120,11 @@ class Node:
     props: dict[str, Any] = field(default_factory=dict)
     evidence: list[Evidence] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        # A vocabulary member (Label.PLAN) becomes its plain string here, once, so stores, pickles and
+        # exports (GraphML accepts no enum values) never see the enum type.
+        self.label = str(self.label)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id, "label": self.label, "name": self.name,
@@ -140,6 +145,9 @@ class Edge:
     type: str
     props: dict[str, Any] = field(default_factory=dict)
     evidence: list[Evidence] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.type = str(self.type)  # a RelType member becomes its plain string, as Node's label does
 
     @property
     def key(self) -> tuple[str, str, str]:

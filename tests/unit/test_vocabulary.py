@@ -76,3 +76,18 @@ def test_web_ui_has_a_style_and_names_for_every_member():
     assert set(re.findall(r"(\w+):", rel_zh)) == set(RelType)
     assert "SYMMETRIC_TYPES" in _js("graph-style.js")
     assert {t for t in RelType if t in SYMMETRIC} == {"COOPERATED_WITH", "PARTNER_OF"}
+
+
+def test_nodes_and_edges_hold_plain_strings_whatever_they_are_given():
+    # GraphML (and any writer that checks types) refuses enum values: an export of a store holding
+    # Plan and Indicator nodes failed with "GraphML writer does not support <enum 'Label'>".
+    import networkx as nx
+    from govgraph.ingest.batch import Edge, Node
+    from govgraph.ingest.vocabulary import Label, RelType
+    n, e = Node("plan-1", Label.PLAN, "x"), Edge("a", "b", RelType.PART_OF)
+    assert type(n.label) is str and n.label == "Plan"
+    assert type(e.type) is str and e.type == "PART_OF"
+    g = nx.MultiDiGraph()
+    g.add_node(n.id, label=n.label)
+    g.add_edge("a", "b", type=e.type)
+    assert "Plan" in "".join(nx.generate_graphml(g))
