@@ -170,6 +170,3 @@ class AppContext:
         if "_store" in self.__dict__:
             self._store.close()
 
-
-# The former name, kept while other branches that import it land; new code says AppContext.
-Context = AppContext

@@ -32,11 +32,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", help="write the table as Markdown here")
     a = ap.parse_args(argv)
 
-    from govgraph.api.context import Context, Settings
+    from govgraph.api.context import AppContext, Settings
     from govgraph.ingest.aggregation import detect_aggregation
     from govgraph.ingest.tokenize import tokenize_query
 
-    ctx = Context(Settings(store=a.store))
+    ctx = AppContext(Settings(store=a.store))
     store, svc, cmp = ctx.store, ctx.search, ctx.compare
     if store.stats()["reports"] < 100:
         print(f"{a.store}: holds {store.stats()['reports']} reports; the bench needs the whole corpus", file=sys.stderr)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from govgraph.api.context import Context, Settings
+from govgraph.api.context import AppContext, Settings
 from govgraph.graph.time.evaluate import evaluate, format_table
 from govgraph.ingest.pipeline import build_batch
 from tests.paths import CORPUS, CORPUS_EXTRA
@@ -17,7 +17,7 @@ GOLD = Path(__file__).resolve().parents[1] / "gold" / "time"
 @pytest.mark.skipif(not (CORPUS_EXTRA / "国务院政府工作报告_2019年.txt").exists(), reason="shared corpus not present")
 def test_time_gold_floors():
     res = evaluate(GOLD, build_batch, split="all", roots=[CORPUS_EXTRA, CORPUS],
-                   search_for=lambda folder: Context(Settings(store=str(folder))).search)
+                   search_for=lambda folder: AppContext(Settings(store=str(folder))).search)
     print("\n" + format_table(res))
     ind, plans, questions = res["indicators"], res["plans"], res["questions"]
     assert ind["gold"] >= 40 and plans["gold"] >= 24 and questions["gold"] >= 15
