@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import threading
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -42,12 +43,25 @@ class VectorCache:
         self._lock = threading.Lock()
         try:
             self._db = sqlite3.connect(self.path, timeout=60, check_same_thread=False, isolation_level=None)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.execute("CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, dim INTEGER NOT NULL,"
-                             " vec BLOB NOT NULL) WITHOUT ROWID")
+            self._set_up_schema()
         except sqlite3.Error as exc:
             raise VectorCacheError(f"vector cache {self.path} is not usable: {exc}") from exc
+
+    def _set_up_schema(self, tries: int = 50) -> None:
+        """WAL mode and the table. Switching a new file to WAL can fail at once with 'database is locked'
+        when another process opens it at the same moment (SQLite's busy timeout does not cover that
+        step; seen once in make test's two-process test), so the set-up is retried for a few seconds."""
+        for attempt in range(tries):
+            try:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute("PRAGMA synchronous=NORMAL")
+                self._db.execute("CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, dim INTEGER NOT NULL,"
+                                 " vec BLOB NOT NULL) WITHOUT ROWID")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or attempt == tries - 1:
+                    raise
+                time.sleep(0.1)
 
     def _model(self, model: str | None) -> str:
         model = model or self.model
