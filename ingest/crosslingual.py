@@ -19,9 +19,12 @@ from __future__ import annotations
 
 import re
 import threading
+from dataclasses import dataclass
+from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 
+from .romanization import character_classes
 from .wordlists import table
 
 _lock = threading.Lock()
@@ -34,7 +37,29 @@ _CJK = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
 _STOP = frozenset(word for word, _scope in table("stop_words.tsv") if word.isascii())
 _SKIP_GLOSS = re.compile(r"variant of|surname|see |abbr\.|old variant|used in|CL:|erhua|pr\.|Taiwan pr")
 MAX_GLOSS_WORDS = 3
+# Senses kept per English phrase when nothing chooses among them: the two commonest (jieba's frequencies).
 PER_PHRASE = 2
+# Senses offered per phrase to a step that can choose by context (graph/search/crosslingual.py reads
+# which of them the searched reports hold, and with which other words of the question).
+WIDE = 8
+
+
+class TermSource(StrEnum):
+    """Where the Chinese words of an English phrase came from."""
+    PHRASE = "phrase"          # the curated list of government phrases: trusted as they are
+    PLACE = "place"            # the gazetteers (countries, foreign places, Chinese places in pinyin)
+    DICTIONARY = "dictionary"  # CC-CEDICT read in reverse: several senses, commonest first
+    # a capitalised word no list knows that reads as pinyin (Gushu): no terms here; the characters it
+    # may stand for (ingest/romanization.py) are looked up in the searched reports
+    ROMANIZED = "romanized"
+
+
+@dataclass(frozen=True)
+class TermGroup:
+    """The Chinese alternatives for one English phrase of a question."""
+    english: str
+    source: TermSource
+    terms: tuple[str, ...]
 
 
 # British spellings, so that the dictionary's American glosses match ("convention centre").
@@ -169,7 +194,7 @@ def _dictionary() -> dict[str, list[str]]:
                         # a word jieba does not know ranks last: the tokenizer still splits it into
                         # words BM25 can match (下一步 -> 下 一步)
                         cands.setdefault(" ".join(words), {})[simp] = f_
-        return {k: [w for w, _ in sorted(v.items(), key=lambda kv: -kv[1])[:PER_PHRASE]]
+        return {k: [w for w, _ in sorted(v.items(), key=lambda kv: -kv[1])[:WIDE]]
                 for k, v in cands.items()}
 
 
@@ -186,14 +211,20 @@ def chinese_terms(text: str) -> list[str]:
 
 def chinese_term_groups(text: str) -> list[list[str]]:
     """The same, kept apart by English phrase: one list of alternatives per phrase translated."""
+    return [list(g.terms) for g in term_groups(text, PER_PHRASE)]
+
+
+def term_groups(text: str, width: int = PER_PHRASE) -> list[TermGroup]:
+    """One TermGroup per English phrase of `text` that has Chinese words, in text order (longest
+    phrase first); dictionary groups carry up to `width` senses, commonest first."""
     src = text
     phrases = _phrases()
-    out: list[list[str]] = []
+    out: list[TermGroup] = []
     # Phrase-list entries may contain hyphens ("law-based government"): match them on the raw text,
     # then take them out so that their words are not translated one by one as well.
     for en, zh in sorted(phrases.items(), key=lambda kv: -len(kv[0])):
         if "-" in en and en in src.lower():
-            out.append(list(zh))
+            out.append(TermGroup(en, TermSource.PHRASE, tuple(zh)))
             src = re.sub(re.escape(en), " ", src, flags=re.IGNORECASE)
     found = _WORD.findall(src.replace("-", " - "))
     words = [w.lower() for w in found]
@@ -214,22 +245,23 @@ def chinese_term_groups(text: str) -> list[list[str]]:
                 key = " ".join(w[:-2] if w.endswith("'s") else w for w in span)
                 key = key if key in places else key.replace("'", "")  # Bao'an -> baoan
                 if key in places:
-                    hit = (n, places[key])
+                    hit = (n, TermSource.PLACE, places[key])
                     break
-            heads = _span_keys(span)
-            for h in heads:
+            for h in _span_keys(span):
                 if h in phrases:
-                    hit = (n, phrases[h])
+                    hit = (n, TermSource.PHRASE, phrases[h])
                     break
                 if h in dic:
-                    hit = (n, dic[h])
+                    hit = (n, TermSource.DICTIONARY, dic[h][:width])
                     break
             if hit:
                 break
         if hit:
-            out.append(list(hit[1]))
+            out.append(TermGroup(" ".join(found[i:i + hit[0]]), hit[1], tuple(hit[2])))
             i += hit[0]
         else:
+            if proper[i] and words[i] not in _STOP and character_classes(words[i]):
+                out.append(TermGroup(found[i], TermSource.ROMANIZED, ()))
             i += 1
     return out
 

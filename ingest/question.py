@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .crosslingual import chinese_terms, english_place_names
+from .crosslingual import WIDE, TermGroup, chinese_terms, english_place_names, term_groups
 from .vocabulary import Label, QueryForm
 from .wordlists import grouped, table, word_list, word_set
 
@@ -62,7 +62,8 @@ _LATIN = re.compile(r"[A-Za-z]")
 _ZH_PARTICLES = re.compile(r"[？?！!。，,、；;：:\s]+|(?:吗|呢|啊|呀)(?=[？?。！!]*$)|^(?:请问|请列出|列出|说说)")
 _EN_FILLER = re.compile(
     r"\bhow\s+(?:many|much)\b|"
-    r"\b(?:which|what|who|whom|whose|where|when|how|did|does|do|is|are|was|were|has|have|had|"
+    # not after an apostrophe: the "an" of Bao'an is part of a name
+    r"(?<!['’])\b(?:which|what|who|whom|whose|where|when|how|did|does|do|is|are|was|were|has|have|had|"
     r"name|list|the|a|an|of|kinds?|types?)\b|[?!.,;:]", re.IGNORECASE)
 
 
@@ -74,6 +75,9 @@ class QuestionIntent:
     focus: str
     lang: str  # 'zh' | 'en'
     terms: list[str] = field(default_factory=list, compare=False)
+    # For an English question, the same words kept apart by English phrase with more senses each, so
+    # that a step that knows the searched reports can choose among them (graph/search/crosslingual.py).
+    term_groups: list[TermGroup] = field(default_factory=list, compare=False)
     # The passage role the question is about, when it says: shortcomings -> problem, next steps -> plan.
     role: str | None = field(default=None, compare=False)
     # The kind of thing asked for when the question names one more precise than its label, in
@@ -342,6 +346,7 @@ def analyze_question(q: str) -> QuestionIntent:
     else:
         intent = _analyze_en(q)
         intent.terms = chinese_terms(intent.focus)
+        intent.term_groups = term_groups(intent.focus, WIDE)
         intent.places = english_place_names(q)
     intent.role = _role_hint(q, intent.lang)
     intent.years = _years(q, lang)

@@ -6,6 +6,7 @@ by the caller (ingest.tokenize.tokenize_query and ingest.question.analyze_questi
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 import time
@@ -19,6 +20,7 @@ from .ask import AnswerRanker
 from .hybrid import rrf
 from .qcache import QueryVectorCache
 from .collapse import collapse_series
+from .crosslingual import TermChooser
 from .results import AskResult, Hit, SearchResult
 
 log = logging.getLogger(__name__)
@@ -94,6 +96,7 @@ class SearchService:
         self._reports_version = None
         self._lock = threading.Lock()
         self._ranker = AnswerRanker(store, tokenizer)
+        self._chooser = TermChooser(store, tokenizer)
         self._warned_model = False
         # graph.search.aggregate.Comparer: answers cross-agency questions (哪些区…) with agency rows.
         self.aggregator = aggregator
@@ -385,9 +388,16 @@ class SearchService:
         """What the analyzer reads in a plain search: Chinese words for an English query, and the
         passage role it is about; an analyzer that cannot read it gives nothing."""
         try:
-            return self.analyzer(query)
+            return self._translated(self.analyzer(query))
         except ValueError:
             return None
+
+    def _translated(self, intent):
+        """An English question's Chinese search words chosen by the searched reports, when the
+        analyzer offers several senses per phrase and the store can say which it holds."""
+        groups = getattr(intent, "term_groups", None)
+        chosen = self._chooser.choose(groups) if groups else None
+        return intent if chosen is None else dataclasses.replace(intent, terms=chosen)
 
     def ask(self, question: str, k: int = 10, filters: Filters | None = None,
             mode: str = "hybrid") -> AskResult:
@@ -396,7 +406,7 @@ class SearchService:
             rows = self.aggregator.ask(question, k, filters)
             if rows is not None:
                 return rows
-        intent = self.analyzer(question)
+        intent = self._translated(self.analyzer(question))
         focus = getattr(intent, "focus", "") or question
         # BM25 searches the focus (question words only add noise to word matching); the embedding
         # model was trained on whole questions, so it reads the question as asked.

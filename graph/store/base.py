@@ -235,6 +235,12 @@ class GraphStore(ABC):
                              ) -> list[tuple[str, float]]:
         """Nearest entities by cosine: (node id, score), best first."""
 
+    def term_passages(self, tokens: list[str]) -> dict[str, np.ndarray] | None:
+        """For each token the lexical index holds, the passages holding it, as row numbers that
+        stay valid while `version` does not move (tokens it does not hold are left out). None: this
+        store cannot say cheaply, and English search words are then not chosen by the reports."""
+        return None
+
     @property
     def model(self) -> str | None:
         """Name of the embedding model the stored vectors came from, if any."""

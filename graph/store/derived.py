@@ -117,6 +117,18 @@ class DerivedIndex:
             return np.zeros(len(self.passage_ids), dtype=np.float32)
         return np.asarray(self.bm25.get_scores(known), dtype=np.float32)
 
+    def term_rows(self, tokens: list[str]) -> dict[str, np.ndarray]:
+        """Passage rows holding each known token: a column of BM25's sparse token-by-passage scores."""
+        if self.bm25 is None:
+            return {}
+        sc = self.bm25.scores
+        out = {}
+        for t in tokens:
+            col = self.bm25_vocab.get(t)
+            if col is not None:
+                out[t] = sc["indices"][sc["indptr"][col]:sc["indptr"][col + 1]]
+        return out
+
     def top_passages(self, scores: np.ndarray, k: int, mask: np.ndarray | None,
                      positive_only: bool = False) -> list[tuple[str, float]]:
         if len(scores) == 0 or k <= 0:

@@ -439,6 +439,9 @@ class EmbeddedStore(GraphStore):
             return []
         return d.top_passages(scores, k, mask, positive_only=True)
 
+    def term_passages(self, tokens):
+        return self._index().term_rows(tokens)
+
     def vector_search(self, vector, k, filters=None):
         d = self._index()
         if d.passage_matrix is None:

@@ -1,0 +1,137 @@
+"""Chinese search words for an English question, chosen by the reports being searched.
+
+ingest/crosslingual.py turns each English phrase of a question into its dictionary senses, the
+commonest first (CC-CEDICT read in reverse). Taken word by word the commonest sense is often the
+wrong one for government writing: "accept" -> 接受 where the reports write 受理 (cases), "beds" ->
+被窝 where they write 床位. The classic remedy for dictionary query translation is cohesion: the
+right senses of a question's words occur together in the collection, the wrong ones rarely do.
+
+So, per English phrase, every sense is looked up in the store's lexical index, and the senses kept
+are those found in a passage together with the most other phrases of the question (ties: more such
+passages, then the dictionary's order). Senses the reports never use are dropped: BM25 cannot match
+them, and they pull the embedded term text away from the question.
+
+A capitalised word no list knows but that reads as pinyin (Gushu, Wuwangdun) is looked for in the
+reports' text: each way of reading it gives a run of character classes (ingest/romanization.py),
+and the runs found in the text, most frequent first, become that word's senses, chosen as above.
+"""
+from __future__ import annotations
+
+import re
+import threading
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Callable, Sequence
+
+import numpy as np
+
+from govgraph.ingest.crosslingual import TermGroup, TermSource
+from govgraph.ingest.romanization import character_classes
+
+# Senses kept per phrase once chosen: the best, and a second only when it does as well.
+KEEP = 2
+# Spellings of one romanised name offered to the choice (the most frequent in the text): a rare name
+# ties with chance runs across word boundaries (巩固树立 holds 固树), and only its company tells them apart.
+NAME_SENSES = 40
+
+
+@dataclass(frozen=True)
+class _Sense:
+    group: int
+    term: str
+    rows: np.ndarray  # passages holding every token of the term
+
+
+class TermChooser:
+    """Chooses the Chinese senses of an English question's phrases by their co-occurrence in the store."""
+
+    def __init__(self, store, tokenizer: Callable[[str], Sequence[str]]):
+        self.store = store
+        self.tokenizer = tokenizer
+        self._lock = threading.Lock()
+        self._text: tuple[object, str] | None = None  # (store version, every passage's text)
+
+    def choose(self, groups: Sequence[TermGroup]) -> list[str] | None:
+        """Chinese search words for the groups, in question order; None when the store cannot say
+        which words it holds (the caller then keeps the dictionary's commonest senses)."""
+        if not groups:
+            return []
+        if self.store.term_passages([]) is None:
+            return None
+        groups = [self._spelled(g) if g.source == TermSource.ROMANIZED else g for g in groups]
+        groups = [g for g in groups if g.terms]
+        toks = {t: [w for w in self.tokenizer(t) if not w.isascii()] for g in groups for t in g.terms}
+        postings = self.store.term_passages(sorted({w for ws in toks.values() for w in ws}))
+        if postings is None:
+            return None
+        senses = [[_Sense(i, t, self._rows(toks[t], postings)) for t in g.terms] for i, g in enumerate(groups)]
+        present = self._presence(senses)
+        out: list[str] = []
+        for i, g in enumerate(groups):
+            if g.source == TermSource.PHRASE:
+                out += g.terms  # curated phrases of government writing are trusted as they are
+                continue
+            if g.source == TermSource.PLACE:
+                # a romanisation names places in several provinces (Longhua: 龙华区, 隆化县); keep those the reports name
+                out += [s.term for s in senses[i] if len(s.rows)] or list(g.terms)
+                continue
+            out += self._best(senses[i], present, i) or list(g.terms[:1])
+        return list(dict.fromkeys(out))
+
+    def _spelled(self, group: TermGroup) -> TermGroup:
+        """A romanised name with the spellings the reports use for it, most frequent first."""
+        text = self._corpus_text()
+        found: Counter = Counter()
+        for classes in character_classes(group.english):
+            found.update(_run(tuple(classes)).findall(text))
+        return replace(group, terms=tuple(t for t, _n in found.most_common(NAME_SENSES)))
+
+    def _corpus_text(self) -> str:
+        """Every passage's text, read once per store version (stores without versions: once)."""
+        version = self.store.version
+        with self._lock:
+            if self._text is None or self._text[0] != version:
+                self._text = (version, "\n".join(p.text for p in self.store.iter_passages()))
+            return self._text[1]
+
+    @staticmethod
+    def _rows(tokens: list[str], postings: dict[str, np.ndarray]) -> np.ndarray:
+        if not tokens or any(w not in postings for w in tokens):
+            return np.empty(0, dtype=np.int64)
+        rows = postings[tokens[0]]
+        for w in tokens[1:]:
+            rows = np.intersect1d(rows, postings[w], assume_unique=True)
+        return rows
+
+    @staticmethod
+    def _presence(senses: list[list[_Sense]]) -> np.ndarray:
+        """One row per group, one column per passage: does the passage hold any sense of the group?"""
+        width = 1 + max((int(s.rows.max()) for ss in senses for s in ss if len(s.rows)), default=0)
+        present = np.zeros((len(senses), width), dtype=bool)
+        for i, ss in enumerate(senses):
+            for s in ss:
+                present[i, s.rows] = True
+        return present
+
+    @staticmethod
+    def _best(senses: list[_Sense], present: np.ndarray, group: int) -> list[str]:
+        """The senses found with the most other groups of the question in one passage."""
+        others = present.sum(axis=0) - present[group]
+        scored = []
+        for order, s in enumerate(senses):
+            if not len(s.rows):
+                continue
+            co = others[s.rows]
+            top = int(co.max())
+            scored.append((-top, -int((co == top).sum()) if top else 0, order, s.term))
+        scored.sort()
+        if not scored:
+            return []
+        best = scored[0][0]
+        return [t for top, _n, _o, t in scored[:KEEP] if top == best]
+
+
+@lru_cache(maxsize=256)
+def _run(classes: tuple[frozenset[str], ...]) -> re.Pattern:
+    return re.compile("".join("[" + "".join(sorted(c)) + "]" for c in classes))
