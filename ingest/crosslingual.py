@@ -41,7 +41,7 @@ MAX_GLOSS_WORDS = 3
 PER_PHRASE = 2
 # Senses offered per phrase to a step that can choose by context (graph/search/crosslingual.py reads
 # which of them the searched reports hold, and with which other words of the question).
-WIDE = 8
+WIDE = 12
 
 
 class TermSource(StrEnum):
@@ -161,7 +161,7 @@ def _dictionary() -> dict[str, list[str]]:
         from .tokenize import _init
         _init()
         freq = jieba.dt.FREQ
-        cands: dict[str, dict[str, int]] = {}
+        cands: dict[str, dict[str, tuple]] = {}
         line_rx = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
         with open(path, encoding="utf-8") as f:
             for line in f:
@@ -177,7 +177,7 @@ def _dictionary() -> dict[str, list[str]]:
                 if pinyin[:1].isupper():  # a proper name: its reading is how English writes it
                     key = _TONE.sub("", pinyin).replace(" ", "").replace("u:", "u").lower()
                     if key.isalpha():
-                        cands.setdefault(key, {})[simp] = f_ + 1
+                        _offer(cands, key, simp, (0, -(f_ + 1)))
                 for gloss in glosses.split("/"):
                     if _SKIP_GLOSS.search(gloss):
                         continue
@@ -187,15 +187,29 @@ def _dictionary() -> dict[str, list[str]]:
                     parts += gloss.split(", ") if "," in gloss else [gloss]
                     for g in parts:
                         g = _PAREN.sub("", g).strip().lower()
+                        verb = g.startswith("to ")
                         g = re.sub(r"^(to|a|an|the) ", "", g)
                         words = g.split()
-                        if not words or len(words) > MAX_GLOSS_WORDS or not all(_WORD.fullmatch(w) for w in words):
+                        if not words or not all(_WORD.fullmatch(w) for w in words):
+                            continue
+                        if len(words) > MAX_GLOSS_WORDS:
+                            # "to accept to hear a case" (受理): the verb alone is a weaker sense of
+                            # "accept", offered after the whole glosses for the reports to choose
+                            if verb:
+                                _offer(cands, words[0], simp, (1, -f_))
                             continue
                         # a word jieba does not know ranks last: the tokenizer still splits it into
                         # words BM25 can match (下一步 -> 下 一步)
-                        cands.setdefault(" ".join(words), {})[simp] = f_
-        return {k: [w for w, _ in sorted(v.items(), key=lambda kv: -kv[1])[:WIDE]]
+                        _offer(cands, " ".join(words), simp, (0, -f_))
+        return {k: [w for w, _ in sorted(v.items(), key=lambda kv: kv[1])[:WIDE]]
                 for k, v in cands.items()}
+
+
+def _offer(cands: dict[str, dict[str, tuple]], key: str, word: str, rank: tuple) -> None:
+    """Keep `word` as a sense of `key` at its best rank (lower is better)."""
+    senses = cands.setdefault(key, {})
+    if word not in senses or rank < senses[word]:
+        senses[word] = rank
 
 
 def is_phrase_translation(terms: list[str]) -> bool:
