@@ -42,6 +42,8 @@ PER_PHRASE = 2
 # Senses offered per phrase to a step that can choose by context (graph/search/crosslingual.py reads
 # which of them the searched reports hold, and with which other words of the question).
 WIDE = 12
+# Senses of a verb taken from the head of a longer gloss (to accept to hear a case -> 受理), offered after those.
+WEAK = 4
 
 
 class TermSource(StrEnum):
@@ -201,8 +203,14 @@ def _dictionary() -> dict[str, list[str]]:
                         # a word jieba does not know ranks last: the tokenizer still splits it into
                         # words BM25 can match (下一步 -> 下 一步)
                         _offer(cands, " ".join(words), simp, (0, -f_))
-        return {k: [w for w, _ in sorted(v.items(), key=lambda kv: kv[1])[:WIDE]]
-                for k, v in cands.items()}
+        return {k: _widest(v) for k, v in cands.items()}
+
+
+def _widest(senses: dict[str, tuple]) -> list[str]:
+    """Up to WIDE whole-gloss senses, commonest first, then up to WEAK verb-head senses."""
+    ranked = sorted(senses.items(), key=lambda kv: kv[1])
+    whole = [w for w, (tier, _f) in ranked if tier == 0][:WIDE]
+    return whole + [w for w, (tier, _f) in ranked if tier == 1][:WEAK]
 
 
 def _offer(cands: dict[str, dict[str, tuple]], key: str, word: str, rank: tuple) -> None:
@@ -228,9 +236,9 @@ def chinese_term_groups(text: str) -> list[list[str]]:
     return [list(g.terms) for g in term_groups(text, PER_PHRASE)]
 
 
-def term_groups(text: str, width: int = PER_PHRASE) -> list[TermGroup]:
+def term_groups(text: str, width: int | None = PER_PHRASE) -> list[TermGroup]:
     """One TermGroup per English phrase of `text` that has Chinese words, in text order (longest
-    phrase first); dictionary groups carry up to `width` senses, commonest first."""
+    phrase first); dictionary groups carry up to `width` senses (None: all it offers), commonest first."""
     src = text
     phrases = _phrases()
     out: list[TermGroup] = []

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .crosslingual import WIDE, TermGroup, chinese_terms, english_place_names, term_groups
+from .crosslingual import TermGroup, chinese_terms, english_place_names, term_groups
 from .vocabulary import Label, QueryForm
 from .wordlists import grouped, table, word_list, word_set
 
@@ -346,7 +346,7 @@ def analyze_question(q: str) -> QuestionIntent:
     else:
         intent = _analyze_en(q)
         intent.terms = chinese_terms(intent.focus)
-        intent.term_groups = term_groups(intent.focus, WIDE)
+        intent.term_groups = term_groups(intent.focus, None)
         intent.places = english_place_names(q)
     intent.role = _role_hint(q, intent.lang)
     intent.years = _years(q, lang)
