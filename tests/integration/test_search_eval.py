@@ -75,6 +75,13 @@ def test_chinese_questions_keep_issue_5_level(result):
     assert result["modes"]["hybrid"]["mrr_zh"] >= 0.85, result["modes"]["hybrid"]
 
 
+def test_english_questions_keep_the_reports_choice_of_senses(result):
+    # English MRR was 0.604 on all 198 questions before the senses of English words were chosen by
+    # the reports (graph/search/crosslingual.py); measured after: 0.753 dev, 0.530 test, about 0.64
+    # over both (docs/english.md). Issue 15's 0.85 is not met and not asserted.
+    assert result["modes"]["hybrid"]["mrr_en"] >= 0.62, result["modes"]["hybrid"]
+
+
 def test_typed_answers_are_of_the_asked_label(result):
     assert result["modes"]["hybrid"]["label_accuracy"] >= 0.95, result["modes"]["hybrid"]
 
