@@ -14,6 +14,7 @@ from .lexicon import Matcher, table, word_set
 from .mentions import Mention
 from .name_shapes import clause_lead
 from .spans import expand_left
+from .traps import is_category
 
 if TYPE_CHECKING:  # resolve imports places: the context type is for annotations only
     from .resolve import ReportContext
@@ -60,5 +61,7 @@ def find_organizations(text: str, base: int, ctx: ReportContext) -> list[Mention
         name = text[s:e].strip("“”\"")
         if name in stop or text[s:m.start()] in stop or len(name) < 4 or _GENERIC.match(name):
             continue
+        if is_category(text[s:m.start()].strip("“”\""), m.group(0)):
+            continue  # 卓越学校, 中小学教育集团, 工程技术研究中心: a kind of body, not one (traps.py)
         out.append(Mention("Organization", base + s, base + e, text[s:e], name, set(), {}))
     return out

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from .lexicon import Matcher, table, word_set
 from .mentions import Mention
 from .spans import expand_left
+from .traps import has_proper_word
 from .words import straddles_words
 
 if TYPE_CHECKING:  # resolve imports places: the context type is for annotations only
@@ -169,13 +170,17 @@ def find_places(text: str, base: int, ctx: ReportContext) -> list[Mention]:
             out.append(Mention("Place", base + m.start(), base + m.end(), m.group(0), info.canonical, {m.group(0)},
                                {"kind": info.kind, "foreign": False, "gazetteer": info.name}))
     out += _home_short_names(text, base, ctx)
+    from .name_shapes import clause_lead  # name_shapes -> foreign_ties -> places: imported late
     stop = word_set("venue_stop.txt")
     for m in _venue_re().finditer(text):
         s = expand_left(text, m.start(), min_len=2, max_len=10)
         if s is None:
             continue
+        cut = clause_lead(text[s:m.start()])
+        if m.start() - (s + cut) >= 2:
+            s += cut  # 启动|深圳自然博物馆, 包含|宝安图书馆
         name = text[s:m.end()]
-        if name in stop or text[s:m.start()] in stop:
-            continue
+        if name in stop or text[s:m.start()] in stop or not has_proper_word(text[s:m.start()]):
+            continue  # 五星级酒店, 社区图书馆, 港口航运博物馆: a kind of venue, not one (traps.py)
         out.append(Mention("Place", base + s, base + m.end(), name, name, set(), {"kind": "venue"}))
     return out
