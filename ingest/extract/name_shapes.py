@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from .foreign_ties import opens_with_country
 from .lexicon import Matcher, word_list, word_set
 from .mentions import Mention
+from .traps import category_words, is_category
 from .words import tagger
 
 if TYPE_CHECKING:
@@ -91,7 +92,7 @@ def name_modifier(region: str) -> str | None:
     modifier = "".join(words)
     if len(modifier) < 2:
         return None
-    generic = word_set("name_generic_words.txt")
+    generic = category_words()
     if all(w in generic for w in words):
         return None
     freq = jieba.dt.FREQ
@@ -186,7 +187,7 @@ def find_shaped_names(text: str, base: int, ctx: ReportContext, known_places: li
         known = place_ends.get(h_start)
         if modifier is None and known is not None and known.start - base >= s:
             modifier = text[known.start - base:h_start]  # 盐田港 + 智慧冷链产业园: a known place opens it
-        if modifier is None:
+        if modifier is None or is_category(modifier, head):
             continue
         start = h_start - len(modifier)
         if short and not (2 <= len(modifier) <= 3 and _not_a_word(modifier + head)):
