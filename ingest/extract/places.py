@@ -70,6 +70,14 @@ class Gazetteer:
                 surfaces.setdefault(o, zh)
             if kind == "city" and not zh.endswith("市"):
                 surfaces.setdefault(zh + "市", zh)
+        for zh, foreign, en, others in table("regions.tsv"):
+            # 粤港澳大湾区, 东南亚: regions that are neither a division nor a country
+            if zh in self.places:
+                continue
+            self.places[zh] = PlaceInfo(zh, "region", "", foreign == "1", en or None)
+            surfaces.setdefault(zh, zh)
+            for o in filter(None, others.split(",")):
+                surfaces.setdefault(o, zh)
         self.matcher = Matcher(surfaces.items())
 
     def chain(self, name: str) -> list[PlaceInfo]:
@@ -160,6 +168,8 @@ def find_places(text: str, base: int, ctx: ReportContext) -> list[Mention]:
             continue  # 范县 in 示范县, 城区 in 老城区: a one-character stem needs a word boundary before it
         if len(key) == 2 and straddles_words(text, s, e):
             continue  # 衡水 in 均衡|水平: each character belongs to a word with its neighbour
+        if info.kind == "region" and text[e:e + 1] == "部":
+            continue  # 中东部地区 is the centre and east of China, not the Middle East
         written_before[e] = info.name
         out.append(Mention("Place", base + s, base + e, key, info.canonical, {key, info.name} - {info.canonical},
                            {"kind": info.kind, "foreign": info.foreign, "gazetteer": info.name},
