@@ -62,6 +62,12 @@ def _head_class() -> dict[str, tuple[str, bool]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _clause_openers() -> frozenset[str]:
+    """Words after which a name starts: the hand list for shaped names and the corpus-derived openers."""
+    return frozenset(word_set("name_shape_boundaries.txt") | word_set("clause_lead_words.txt"))
+
+
 @lru_cache(maxsize=65536)
 def _not_a_word(w: str) -> bool:
     """Whether jieba's dictionary lacks `w` as a common word (赛道, 金山银山 are words; 英街 is not)."""
@@ -75,7 +81,7 @@ def name_modifier(region: str) -> str | None:
     """The proper-name part of `region` (the text left of a head), or None when it names a category."""
     jieba, tags = tagger()
     words = jieba.lcut(region, HMM=False)
-    stops = word_set("name_shape_boundaries.txt")
+    stops = _clause_openers()
     boundary = word_set("boundary_words.txt")
     # a boundary word cuts only where jieba reads it as a verb or function word on its own
     # (建设|深港… cuts, 服务 inside 现代服务业 is no token); so does a verb names do not hold (携带, 进入)
@@ -129,7 +135,7 @@ def clause_lead(region: str) -> int:
     for w in jieba.lcut(region, HMM=False):
         tag = tags.get(w, "x")
         verb = tag in ("v", "vd", "vi") and len(w) > 1 and w not in word_set("name_verbs.txt")
-        if not (verb or tag in ("d", "p", "c") or (n == 0 and w in ("期", "届", "批", "号"))):
+        if not (verb or tag in ("d", "p", "c") or w in _clause_openers() or (n == 0 and w in ("期", "届", "批", "号"))):
             break
         n += len(w)
     return n

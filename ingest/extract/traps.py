@@ -31,7 +31,8 @@ _ORDINAL = re.compile(r"^第[一二三四五六七八九十百零0-9]+$")
 # 一所, 两家, 若干, 各, 每: quantities and distributives that open a class, never a name
 _QUANTITY = re.compile(r"^(?:[0-9０-９]+|[一二三四五六七八九十百千两几多若干各每首个]+)[所家个座批类项大支只处]?$")
 # 国家级, 省级, 五星级, 三级, 一级, 三甲: a level or grade
-_LEVEL = re.compile(r"^(?:(?:国家|省部|省|市|区|县|乡镇|乡|镇|街道|社区|村|地市|世界|国际)级|[一二三四五六七八九十两0-9]+星?级"
+_LEVEL = re.compile(r"^(?:(?:国家|省部|省市|市区|省|市|区|县|乡镇|乡|镇|街道|社区|村|地市|世界|国际)级|[一二三四五六七八九十两0-9]+星?级"
+                    r"|[0-9一二三四五六七八九十百千万亿]*[百千万亿]级"
                     r"|[高超]?星级|[一二三四五六七八九十]甲|[0-9]A级?)$")
 # the nation's and the capital's own venues (国家大剧院, 中国美术馆, 首都国际会展中心)
 _NATIONAL = frozenset({"国家", "中国", "中华", "首都", "中央"})
@@ -97,6 +98,12 @@ def _owns(w: str) -> bool:
     if w in category_words() or w.endswith("奖"):
         return False     # a prize names a class of winners (诺贝尔奖科学家), not an owner
     return tags.get(w) in _OWNER_TAGS or _is_place(w)
+
+
+def is_known_place(w: str) -> bool:
+    """Whether the gazetteer holds `w` whole (深圳, 宝安区, 香港)."""
+    from .places import gazetteer
+    return w in gazetteer().matcher
 
 
 def _is_place(w: str) -> bool:
