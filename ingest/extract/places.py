@@ -80,6 +80,16 @@ class Gazetteer:
                 surfaces.setdefault(o, zh)
         self.matcher = Matcher(surfaces.items())
 
+    def districts_of(self, city: str) -> list[PlaceInfo]:
+        """The districts whose parent is `city` (深圳市 -> 罗湖区 … 深汕特别合作区)."""
+        if not hasattr(self, "_children"):
+            self._children: dict[str, list[PlaceInfo]] = {}
+            for variants in self.variants.values():
+                for v in variants:
+                    if v.kind == "district" and not v.foreign:
+                        self._children.setdefault(v.parent, []).append(v)
+        return self._children.get(city, [])
+
     def chain(self, name: str) -> list[PlaceInfo]:
         """The place and its parents up to the country or province."""
         out = []
@@ -122,29 +132,61 @@ def _venue_re() -> re.Pattern:
     return re.compile("(?:" + "|".join(map(re.escape, sufs)) + ")")
 
 
-_LEVEL_SUFFIX = re.compile(r"(?:新区|自治县|自治州|区|县|市|省)$")
+_LEVEL_SUFFIX = re.compile(r"(?:特别合作区|新区|自治县|自治州|区|县|市|省)$")
+# jieba counts above which a sibling district's short name is an ordinary word (光明 1219, 朝阳 767,
+# 东城 593); below it the short name is the district's (南山 310, 福田 108, 龙岗 19, 大鹏 43)
+_SIBLING_COMMON = 500
+
+
+def _short_name(info: PlaceInfo) -> str | None:
+    short = _LEVEL_SUFFIX.sub("", info.name)
+    return short if len(short) >= 2 and short != info.name else None
+
+
+def _short_mentions(text: str, base: int, info: PlaceInfo, short: str, alone: bool = False) -> list[Mention]:
+    """Mentions of `info` by its short name; `alone`: only where the name stands by itself, before a
+    punctuation mark or a conjunction (盐田-大鹏-深汕, 龙岗和坪山), not opening a longer name
+    (房山校区, 昌平南口)."""
+    out = []
+    i = text.find(short)
+    while i != -1:
+        e = i + len(short)
+        nxt = text[e:e + 1]
+        if alone and nxt and ("\u4e00" <= nxt <= "\u9fff" and nxt not in "和与及等"):
+            i = text.find(short, e)
+            continue
+        if not text.startswith(info.name[len(short):], e) and not straddles_words(text, i, e):
+            out.append(Mention("Place", base + i, base + e, short, info.canonical, {short},
+                               {"kind": info.kind, "foreign": False, "gazetteer": info.name}))
+        i = text.find(short, e)
+    return out
 
 
 def _home_short_names(text: str, base: int, ctx: ReportContext) -> list[Mention]:
-    """The report's own district, city or province by its short name (坪山 for 坪山区 in 坪山区's report).
+    """The report's own district, city or province by its short name (坪山 for 坪山区 in 坪山区's report),
+    and the other districts of its city (盐田-大鹏-深汕 in 盐田区's report).
 
-    Only the report's own places: their short names are unambiguous there, while across the country
-    a bare two-character name (平湖, 南山) may be anything.
+    Only the report's own places and their siblings: their short names are unambiguous there, while
+    across the country a bare two-character name (平湖, 南山) may be anything.
     """
+    from .words import tagger
     out = []
-    for info in (ctx.district, ctx.city, ctx.province):
-        if info is None or info.foreign:
+    own = [info for info in (ctx.district, ctx.city, ctx.province) if info is not None and not info.foreign]
+    for info in own:
+        short = _short_name(info)
+        if short:
+            out += _short_mentions(text, base, info, short)
+    city = ctx.city.name if ctx.city is not None else None
+    if city is None or ctx.city.foreign:
+        return out
+    jieba, _ = tagger()
+    stop = word_set("place_short_stop.txt")
+    for info in gazetteer().districts_of(city):
+        short = _short_name(info)
+        if (info in own or not short or short in stop or jieba.dt.FREQ.get(short, 0) > _SIBLING_COMMON
+                or short not in text):
             continue
-        short = _LEVEL_SUFFIX.sub("", info.name)
-        if len(short) < 2 or short == info.name:
-            continue
-        i = text.find(short)
-        while i != -1:
-            e = i + len(short)
-            if not text.startswith(info.name[len(short):], e) and not straddles_words(text, i, e):
-                out.append(Mention("Place", base + i, base + e, short, info.canonical, {short},
-                                   {"kind": info.kind, "foreign": False, "gazetteer": info.name}))
-            i = text.find(short, e)
+        out += _short_mentions(text, base, info, short, alone=True)
     return out
 
 
