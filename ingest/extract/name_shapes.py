@@ -63,6 +63,15 @@ def _head_class() -> dict[str, tuple[str, bool]]:
 
 
 @lru_cache(maxsize=1)
+def _org_head_words() -> tuple[str, ...]:
+    return tuple(word_set("org_heads.txt") | word_set("org_suffixes.txt"))
+
+
+def _ends_in_org_head(name: str) -> bool:
+    return name.rstrip("）)").endswith(_org_head_words())
+
+
+@lru_cache(maxsize=1)
 def _clause_openers() -> frozenset[str]:
     """Words after which a name starts: the hand list for shaped names and the corpus-derived openers."""
     return frozenset(word_set("name_shape_boundaries.txt") | word_set("clause_lead_words.txt"))
@@ -86,6 +95,7 @@ def name_modifier(region: str) -> str | None:
     # a boundary word cuts only where jieba reads it as a verb or function word on its own
     # (建设|深港… cuts, 服务 inside 现代服务业 is no token); so does a verb names do not hold (携带, 进入)
     hard = [k for k, w in enumerate(words) if tags.get(w) in _HARD or w in stops or _NUMERAL.match(w)
+            or (len(w) >= 4 and w[:2] in stops)   # 建成投产, 加快推进: an opener fused with its verb
             or (w in boundary and tags.get(w, "x") in _LEAD_DROP)
             or (tags.get(w) == "v" and len(w) > 1 and w not in word_set("name_verbs.txt"))]
     if hard:
@@ -167,7 +177,9 @@ def find_shaped_names(text: str, base: int, ctx: ReportContext, known_places: li
     PART_OF 荣耀 by the nested_units rule).
     """
     out: list[Mention] = []
-    org_ends = sorted(m.end - base for m in known_orgs)
+    # only a whole body (one ending in an organisation head: 鹏城实验室) closes a place's modifier;
+    # a brand inside a park's name stays in it (深汕比亚迪汽车工业园)
+    org_ends = sorted(m.end - base for m in known_orgs if _ends_in_org_head(m.surface))
     place_ends = {m.end - base: m for m in known_places}
     taken_end = -1
     for h_start, h_end, head, (label, short) in _heads().find(text):
