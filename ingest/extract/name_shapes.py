@@ -122,8 +122,9 @@ def name_modifier(region: str) -> str | None:
             return modifier
         if tag is None and len(w) > 1:
             return modifier          # a word jieba does not know: 城投, 蓝韵
-        if tag == "n" and len(w) == 3 and freq.get(w, 0) <= 10:
-            return modifier          # a rare three-character noun: 沙头角, 避风塘
+        if tag == "n" and len(w) >= 3 and freq.get(w, 0) <= 10 and not (
+                len(w) > 3 and (w[:2] in generic or w[2:] in generic)):
+            return modifier          # a rare noun of three or more characters: 沙头角, 避风塘, 东盟国家
         if tag == "n" and len(w) == 2 and freq.get(w, 0) <= _RARE_PAIR and len(words) == 1:
             return modifier          # the name is one rare two-character noun: 田心 (3 in jieba's counts)
         if len(w) == 1 and w not in _FUNCTION_CHARS and tag in _NAME_SINGLE_TAGS:
@@ -188,6 +189,8 @@ def find_shaped_names(text: str, base: int, ctx: ReportContext, known_places: li
             continue
         if short and "\u4e00" <= nxt <= "\u9fff" and nxt not in _SHORT_HEAD_FOLLOWERS:
             continue  # 街道, 路线, 城市: a one-character head must end the word
+        if short and head in text[max(0, h_start - 3):h_start]:
+            continue  # 金山银山, 千山万水: a parallel idiom repeats its head, a name does not
         if short and (h_start == 0 or not _not_a_word(text[h_start - 1] + head)):
             continue  # 思路, 网站, 江山: the head closes a common word (checked before any segmentation)
         s = _region_start(text, h_start, 4 if short else 16)

@@ -20,6 +20,8 @@ if TYPE_CHECKING:  # resolve imports places: the context type is for annotations
     from .resolve import ReportContext
 
 
+# words for events that end in an organisation suffix (商会)
+_EVENT_WORDS = ("招商会",)
 _EDITION = re.compile(r"(?:首届|第[一二三四五六七八九十百0-9]+届|[0-9]{4}年?)")
 _BRANCH = re.compile(r"[（(][\u4e00-\u9fff]{2,4}[)）]")
 # 国家级大基金, 市级产业基金: a level and a kind name a class of bodies, not one
@@ -45,6 +47,8 @@ def find_organizations(text: str, base: int, ctx: ReportContext) -> list[Mention
                            {key} - {canonical}, {}, en))
     stop = word_set("org_stop.txt")
     for m in _suffix_re().finditer(text):
+        if text.endswith(_EVENT_WORDS, 0, m.end()):
+            continue  # 产业集群系列招商会: a fair, not a chamber of commerce
         s = expand_left(text, m.start(), min_len=2, max_len=14)
         if s is None:
             continue
