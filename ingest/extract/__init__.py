@@ -87,8 +87,9 @@ def _settle_overlaps(ms: list[Mention]) -> list[Mention]:
         for k in kept:
             if m.start < k.end and k.start < m.end:
                 inside = k.start <= m.start and m.end <= k.end
-                if inside and k.label in _CONTAINERS and m.label != "Event":
-                    continue
+                if inside and ((k.label in _CONTAINERS and m.label != "Event")
+                               or (k.label == "Place" and m.props.get("brand"))):
+                    continue  # a brand stays a body inside a park's name (深汕比亚迪汽车工业园)
                 clash = True
                 break
         if not clash:

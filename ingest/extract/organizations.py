@@ -44,7 +44,7 @@ def find_organizations(text: str, base: int, ctx: ReportContext) -> list[Mention
     out: list[Mention] = []
     for s, e, key, (canonical, en) in known_organizations().find(text):
         out.append(Mention("Organization", base + s, base + e, key, canonical,
-                           {key} - {canonical}, {}, en))
+                           {key} - {canonical}, {"brand": True}, en))
     stop = word_set("org_stop.txt")
     for m in _suffix_re().finditer(text):
         if text.endswith(_EVENT_WORDS, 0, m.end()):
