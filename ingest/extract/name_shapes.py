@@ -32,7 +32,10 @@ _LEAD_DROP = frozenset({"v", "vn", "vd", "vi", "vq", "d", "p", "c", "u", "uj", "
                         "m", "mq", "q", "ad", "an", "y", "e", "o", "x", "t", "tg", "l"})
 _NUMERAL = re.compile(r"^(?:[0-9]+|[一二三四五六七八九十百千万两几]+)[大个家所座项类批]?$")
 # tags of characters that, two in a row, are a name jieba could not join (龙|田|北), not a phrase (老|旧)
-_NAME_SINGLE_TAGS = frozenset({"n", "ng", "nr", "ns", "s", "zg", "j", None})
+_NAME_SINGLE_TAGS = frozenset({"n", "ng", "nr", "ns", "nz", "s", "zg", "j", None})
+# the smallest units: a name never runs on past one (梅林街道|翰岭社区), while a park may follow a
+# district (雄安新区中关村科技园 is one name)
+_UNIT_HEADS = frozenset({"社区", "街道"})
 # tags that mark a proper name: places, persons, abbreviations, place words, morphemes of names
 _PROPER = frozenset({"ns", "nr", "nrt", "nrfg", "j", "s", "zg"})
 # prepositions, conjunctions and particles never stand inside a name: the name starts after them
@@ -96,6 +99,7 @@ def name_modifier(region: str) -> str | None:
     # (建设|深港… cuts, 服务 inside 现代服务业 is no token); so does a verb names do not hold (携带, 进入)
     hard = [k for k, w in enumerate(words) if tags.get(w) in _HARD or w in stops or _NUMERAL.match(w)
             or (len(w) >= 4 and w[:2] in stops)   # 建成投产, 加快推进: an opener fused with its verb
+            or w in _UNIT_HEADS   # 福中社区|荣获…, 梅林街道|翰岭社区: a community's name ends at its head
             or (w in boundary and tags.get(w, "x") in _LEAD_DROP)
             or (tags.get(w) == "v" and len(w) > 1 and w not in word_set("name_verbs.txt"))]
     if hard:
@@ -169,6 +173,28 @@ def _region_start(text: str, pos: int, max_len: int) -> int:
     return i
 
 
+def _modifier_at(text: str, base: int, s: int, h_start: int, head: str, label: str,
+                 org_ends: list[int], place_ends: dict[int, Mention]) -> str | None:
+    """The proper modifier of the name whose head starts at `h_start`, its region starting at `s`."""
+    if h_start - s < 2:
+        return None
+    inner = [e for e in org_ends if s < e <= h_start] if label == "Place" else []
+    if inner:
+        s = inner[-1]
+        if h_start - s < 2:
+            return None
+    region = text[s:h_start]
+    if _NON_NAME.search(region):
+        return None
+    modifier = name_modifier(region)
+    known = place_ends.get(h_start)
+    if modifier is None and known is not None and known.start - base >= s:
+        modifier = text[known.start - base:h_start]  # 盐田港 + 智慧冷链产业园: a known place opens it
+    if modifier is None or is_category(modifier, head):
+        return None
+    return modifier
+
+
 def find_shaped_names(text: str, base: int, ctx: ReportContext, known_places: list[Mention] = (),
                       known_orgs: list[Mention] = ()) -> list[Mention]:
     """Place and Organization mentions built from a head noun and a proper-name modifier.
@@ -194,21 +220,15 @@ def find_shaped_names(text: str, base: int, ctx: ReportContext, known_places: li
         if short and (h_start == 0 or not _not_a_word(text[h_start - 1] + head)):
             continue  # 思路, 网站, 江山: the head closes a common word (checked before any segmentation)
         s = _region_start(text, h_start, 4 if short else 16)
-        if h_start - s < 2 or s < taken_end:
-            continue
-        inner = [e for e in org_ends if s < e <= h_start] if label == "Place" else []
-        if inner:
-            s = inner[-1]
-            if h_start - s < 2:
-                continue
-        region = text[s:h_start]
-        if _NON_NAME.search(region):
-            continue
-        modifier = name_modifier(region)
-        known = place_ends.get(h_start)
-        if modifier is None and known is not None and known.start - base >= s:
-            modifier = text[known.start - base:h_start]  # 盐田港 + 智慧冷链产业园: a known place opens it
-        if modifier is None or is_category(modifier, head):
+        # after a shaped name, the next name starts right after it (梅林街道|翰岭社区); failing that,
+        # the earlier name opens this one (盐田港|智慧冷链产业园)
+        starts = (taken_end, s) if s < taken_end else (s,)
+        modifier = None
+        for s in starts:
+            modifier = _modifier_at(text, base, s, h_start, head, label, org_ends, place_ends)
+            if modifier is not None:
+                break
+        if modifier is None:
             continue
         start = h_start - len(modifier)
         if short and not (2 <= len(modifier) <= 3 and _not_a_word(modifier + head)):
