@@ -41,6 +41,7 @@ _PROPER = frozenset({"ns", "nr", "nrt", "nrfg", "j", "s", "zg"})
 # prepositions, conjunctions and particles never stand inside a name: the name starts after them
 _HARD = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv"})
 _FUNCTION_CHARS = frozenset("的和与及等在之")
+_DASH = re.compile(r"[-－—]")
 _NON_NAME = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z\-－—·]")
 # jieba counts at or below which a two-character noun is a place-name morpheme, not a common word
 # (田心 3, 烟墩 7; 海景 40, 盐田 26 are read as words)
@@ -127,7 +128,7 @@ def name_modifier(region: str) -> str | None:
         if tag is None and len(w) > 1:
             return modifier          # a word jieba does not know: 城投, 蓝韵
         if tag == "n" and len(w) >= 3 and freq.get(w, 0) <= 10 and not (
-                len(w) > 3 and (w[:2] in generic or w[2:] in generic)):
+                len(w) > 3 and (w[:2] in generic or w[2:] in generic or w[:2] in stops)):
             return modifier          # a rare noun of three or more characters: 沙头角, 避风塘, 东盟国家
         if tag == "n" and len(w) == 2 and freq.get(w, 0) <= _RARE_PAIR and len(words) == 1:
             return modifier          # the name is one rare two-character noun: 田心 (3 in jieba's counts)
@@ -192,6 +193,11 @@ def _modifier_at(text: str, base: int, s: int, h_start: int, head: str, label: s
         modifier = text[known.start - base:h_start]  # 盐田港 + 智慧冷链产业园: a known place opens it
     if modifier is None or is_category(modifier, head):
         return None
+    parts = _DASH.split(modifier)
+    if len(parts) > 1 and parts[-2].endswith(tuple(_head_class())):
+        # 银湖山公园-红岗公园: a chain of names, the last starts after the last dash
+        last = parts[-1]
+        return last if len(last) >= 2 and name_modifier(last) == last and not is_category(last, head) else None
     return modifier
 
 
