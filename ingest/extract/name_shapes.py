@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from .foreign_ties import opens_with_country
 from .lexicon import Matcher, word_list, word_set
 from .mentions import Mention
-from .traps import category_words, is_category
+from .traps import category_words, has_proper_word, is_category
 from .words import tagger
 
 if TYPE_CHECKING:
@@ -41,6 +41,7 @@ _PROPER = frozenset({"ns", "nr", "nrt", "nrfg", "j", "s", "zg"})
 # prepositions, conjunctions and particles never stand inside a name: the name starts after them
 _HARD = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv"})
 _FUNCTION_CHARS = frozenset("的和与及等在之")
+_NUMERAL_CHARS = frozenset("一二三四五六七八九十百千两0123456789")
 _DASH = re.compile(r"[-－—]")
 _NON_NAME = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z\-－—·]")
 # jieba counts at or below which a two-character noun is a place-name morpheme, not a common word
@@ -174,6 +175,18 @@ def _region_start(text: str, pos: int, max_len: int) -> int:
     return i
 
 
+def _quoted_modifier(text: str, h_start: int, h_end: int, head: str) -> str | None:
+    """The modifier of a name standing alone in quotes (设立“大铜新区”): quoting makes it a name."""
+    if not text.startswith("”", h_end):
+        return None
+    q = text.rfind("“", max(0, h_start - 10), h_start)
+    region = text[q + 1:h_start] if q != -1 else ""
+    if (len(region) < 2 or _NON_NAME.search(region) or _FUNCTION_CHARS & set(region) or _NUMERAL_CHARS & set(region)
+            or clause_lead(region) or not has_proper_word(region)):
+        return None  # “书香之城”, “一中心多园区”, “母亲河”: slogans are quoted too
+    return region
+
+
 def _modifier_at(text: str, base: int, s: int, h_start: int, head: str, label: str,
                  org_ends: list[int], place_ends: dict[int, Mention]) -> str | None:
     """The proper modifier of the name whose head starts at `h_start`, its region starting at `s`."""
@@ -234,6 +247,8 @@ def find_shaped_names(text: str, base: int, ctx: ReportContext, known_places: li
             modifier = _modifier_at(text, base, s, h_start, head, label, org_ends, place_ends)
             if modifier is not None:
                 break
+        if modifier is None:
+            modifier = _quoted_modifier(text, h_start, h_end, head)
         if modifier is None:
             continue
         start = h_start - len(modifier)
