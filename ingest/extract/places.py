@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .lexicon import Matcher, table, word_set
+from .lexicon import Matcher, table, word_list, word_set
 from .mentions import Mention
 from .spans import expand_left
 from .traps import has_proper_word
@@ -78,6 +78,16 @@ class Gazetteer:
             surfaces.setdefault(zh, zh)
             for o in filter(None, others.split(",")):
                 surfaces.setdefault(o, zh)
+        for zh, en, others in table("natural_places.tsv"):
+            # 长江, 洞庭湖, 大兴安岭: named geography (a division of the same name keeps its entry)
+            if zh in self.places:
+                continue
+            self.places[zh] = PlaceInfo(zh, "natural", "", False, en or None)
+            surfaces.setdefault(zh, zh)
+            for o in filter(None, others.split(",")):
+                surfaces.setdefault(o, zh)
+        for w in word_list("place_blocks.txt"):
+            surfaces.setdefault(w, "")   # matched, then resolved to nothing
         self.matcher = Matcher(surfaces.items())
 
     def districts_of(self, city: str) -> list[PlaceInfo]:
@@ -206,7 +216,7 @@ def find_places(text: str, base: int, ctx: ReportContext) -> list[Mention]:
             info = g.resolve(name, near)
         if info is None:
             continue
-        if len(key) == 2 and key == name and not _free_start(text, s, ends):
+        if len(key) == 2 and key == name and info.kind != "natural" and not _free_start(text, s, ends):
             continue  # 范县 in 示范县, 城区 in 老城区: a one-character stem needs a word boundary before it
         if len(key) == 2 and straddles_words(text, s, e):
             continue  # 衡水 in 均衡|水平: each character belongs to a word with its neighbour

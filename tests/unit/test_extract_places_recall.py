@@ -28,3 +28,10 @@ def test_subdistricts_and_communities_by_their_head():
     got = places("梅林街道翰岭社区获评“全国综合减灾示范社区”", "深圳市福田区人民政府")
     assert {"梅林街道", "翰岭社区"} <= got
     assert not any(n.endswith("示范社区") for n in got)
+
+
+def test_rivers_and_lakes_by_name_but_not_the_deltas_named_after_them():
+    # 025_gzbg-anhui-2026.txt, 017_gzbg-guangdong-2024.txt, 024_gzbg-yunnan-2026.txt
+    assert "长江" in places("推动共抓长江大保护，深入实施长江流域重点水域十年禁渔", "安徽省人民政府")
+    assert {"滇池", "洱海"} <= places("海菜花在滇池、洱海绽放", "云南省人民政府")
+    assert "珠江" not in places("推进珠江三角洲水资源配置工程", "广东省人民政府")
