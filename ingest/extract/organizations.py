@@ -65,7 +65,9 @@ def find_organizations(text: str, base: int, ctx: ReportContext) -> list[Mention
         name = text[s:e].strip("“”\"")
         if name in stop or text[s:m.start()] in stop or len(name) < 4 or _GENERIC.match(name):
             continue
-        if is_category(text[s:m.start()].strip("“”\""), m.group(0)):
-            continue  # 卓越学校, 中小学教育集团, 工程技术研究中心: a kind of body, not one (traps.py)
+        modifier = text[s:m.start()].strip("“”\"")
+        inner = list(_suffix_re().finditer(modifier))
+        if is_category(modifier[inner[-1].end():] if inner else modifier, m.group(0)):
+            continue  # 卓越学校, 工程技术研究中心, 北京证券交易所|上市公司: a kind of body (traps.py)
         out.append(Mention("Organization", base + s, base + e, text[s:e], name, set(), {}))
     return out

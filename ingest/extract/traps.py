@@ -49,6 +49,11 @@ def category_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _sector_words() -> frozenset[str]:
+    return frozenset(word_set("name_category_words.txt"))
+
+
+@lru_cache(maxsize=1)
 def _designations() -> frozenset[str]:
     return frozenset(word_set("name_designations.txt"))
 
@@ -74,12 +79,12 @@ def _words(modifier: str) -> list[str]:
 def is_category(modifier: str, head: str = "") -> bool:
     """Whether `head` after `modifier` names a class of bodies rather than one (see the module)."""
     jieba, tags = tagger()
-    if head and tags.get(modifier + head) == "nt":
-        return False     # 世界银行, 中国银行: a name jieba's dictionary holds whole
+    if head and tags.get(modifier + head) == "nt" and modifier not in _sector_words():
+        return False     # 世界银行, 中国银行: a name jieba's dictionary holds whole (上市公司 is no name)
     words = _words(modifier)
     if not words:
         return True
-    if words[0] == "中国" or any(_ORDINAL.match(w) for w in words):
+    if (words[0] == "中国" and not any(_is_designation(w) for w in words)) or any(_ORDINAL.match(w) for w in words):
         return False     # 中国海洋大学, 市第九高级中学: the nation's own, or a numbered one
     last = words[-1]
     owners = [w for w in words[:-1] if _owns(w)]
