@@ -158,6 +158,12 @@ def clause_lead(region: str) -> int:
     return n
 
 
+def _whole_proper(w: str) -> bool:
+    """Whether jieba's dictionary holds `w` whole as an organisation's or place's name (东南汽车|城)."""
+    _, tags = tagger()
+    return tags.get(w) in ("nt", "ns")
+
+
 def short_head_name(name: str) -> bool:
     """Whether `name` (a modifier and a one-character head: 烟墩山) is no dictionary word and its
     modifier no verb, adverb or common category word (高山, 大河 and 新建站 are not names)."""
@@ -252,7 +258,7 @@ def find_shaped_names(text: str, base: int, ctx: ReportContext, known_places: li
         if modifier is None:
             continue
         start = h_start - len(modifier)
-        if short and not (2 <= len(modifier) <= 3 and _not_a_word(modifier + head)):
+        if short and not ((2 <= len(modifier) <= 3 or _whole_proper(modifier)) and _not_a_word(modifier + head)):
             continue
         name = text[start:h_end]
         if opens_with_country(name):
