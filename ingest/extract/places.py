@@ -90,15 +90,15 @@ class Gazetteer:
             surfaces.setdefault(w, "")   # matched, then resolved to nothing
         self.matcher = Matcher(surfaces.items())
 
-    def districts_of(self, parent: str, kind: str = "district") -> list[PlaceInfo]:
-        """The divisions of `kind` whose parent is `parent` (深圳市 -> 罗湖区 … 深汕特别合作区)."""
+    def districts_of(self, city: str) -> list[PlaceInfo]:
+        """The districts whose parent is `city` (深圳市 -> 罗湖区 … 深汕特别合作区)."""
         if not hasattr(self, "_children"):
-            self._children: dict[tuple[str, str], list[PlaceInfo]] = {}
+            self._children: dict[str, list[PlaceInfo]] = {}
             for variants in self.variants.values():
                 for v in variants:
-                    if not v.foreign:
-                        self._children.setdefault((v.parent, v.kind), []).append(v)
-        return self._children.get((parent, kind), [])
+                    if v.kind == "district" and not v.foreign:
+                        self._children.setdefault(v.parent, []).append(v)
+        return self._children.get(city, [])
 
     def chain(self, name: str) -> list[PlaceInfo]:
         """The place and its parents up to the country or province."""
@@ -162,7 +162,7 @@ def _short_mentions(text: str, base: int, info: PlaceInfo, short: str, alone: bo
     while i != -1:
         e = i + len(short)
         nxt = text[e:e + 1]
-        if alone and nxt and ("\u4e00" <= nxt <= "\u9fff" and nxt not in "和与及等至"):
+        if alone and nxt and ("\u4e00" <= nxt <= "\u9fff" and nxt not in "和与及等"):
             i = text.find(short, e)
             continue
         if not text.startswith(info.name[len(short):], e) and not straddles_words(text, i, e):
@@ -186,30 +186,18 @@ def _home_short_names(text: str, base: int, ctx: ReportContext) -> list[Mention]
         short = _short_name(info)
         if short:
             out += _short_mentions(text, base, info, short)
-    jieba, tags = tagger()
+    city = ctx.city.name if ctx.city is not None else None
+    if city is None or ctx.city.foreign:
+        return out
+    jieba, _ = tagger()
     stop = word_set("place_short_stop.txt")
-    # a province holds ten times a city's districts: there a short name must also be a name to jieba
-    # (波密 ns, 陆河 nr; not 富民 n) and rarer
-    wide = ctx.city is None
-    limit = _SIBLING_COMMON // 5 if wide else _SIBLING_COMMON
-    for info in _nearby_districts(ctx):
+    for info in gazetteer().districts_of(city):
         short = _short_name(info)
-        if (info in own or not short or short in stop or jieba.dt.FREQ.get(short, 0) > limit
-                or short not in text or (wide and tags.get(short) not in (None, "ns", "nr"))):
+        if (info in own or not short or short in stop or jieba.dt.FREQ.get(short, 0) > _SIBLING_COMMON
+                or short not in text):
             continue
         out += _short_mentions(text, base, info, short, alone=True)
     return out
-
-
-def _nearby_districts(ctx: ReportContext) -> list[PlaceInfo]:
-    """The districts of the report's city, or in a provincial report those of all its cities
-    (波密、然乌 in 西藏's report)."""
-    g = gazetteer()
-    if ctx.city is not None and not ctx.city.foreign:
-        return g.districts_of(ctx.city.name)
-    if ctx.province is not None and ctx.district is None:
-        return [d for c in g.districts_of(ctx.province.name, kind="city") for d in g.districts_of(c.name)]
-    return []
 
 
 def find_places(text: str, base: int, ctx: ReportContext) -> list[Mention]:
