@@ -42,6 +42,7 @@ _PROPER = frozenset({"ns", "nr", "nrt", "nrfg", "j", "s", "zg"})
 _HARD = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv"})
 _FUNCTION_CHARS = frozenset("的和与及等在之")
 _NUMERAL_CHARS = frozenset("一二三四五六七八九十百千两0123456789")
+_ORDINAL_END = re.compile(r"第[一二三四五六七八九十百零0-9]+$")
 _DASH = re.compile(r"[-－—]")
 _NON_NAME = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z\-－—·]")
 # jieba counts at or below which a two-character noun is a place-name morpheme, not a common word
@@ -90,11 +91,29 @@ def _not_a_word(w: str) -> bool:
     return tag is None or tag in _PROPER
 
 
+def _join_openers(words: list[str]) -> list[str]:
+    """Runs of tokens that spell a clause opener jieba cut apart (做|大|做|强 -> 做大做强)."""
+    openers = _clause_openers()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for k in (4, 3, 2):
+            joined = "".join(words[i:i + k])
+            if i + k <= len(words) and len(joined) <= 4 and joined in openers:
+                out.append(joined)
+                i += k
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
 @lru_cache(maxsize=65536)
 def name_modifier(region: str) -> str | None:
     """The proper-name part of `region` (the text left of a head), or None when it names a category."""
     jieba, tags = tagger()
-    words = jieba.lcut(region, HMM=False)
+    words = _join_openers(jieba.lcut(region, HMM=False))
     stops = _clause_openers()
     boundary = word_set("boundary_words.txt")
     # a boundary word cuts only where jieba reads it as a verb or function word on its own
@@ -149,7 +168,7 @@ def clause_lead(region: str) -> int:
     mark cut from its number (Ⅰ|期临床医院)."""
     jieba, tags = tagger()
     n = 0
-    for w in jieba.lcut(region, HMM=False):
+    for w in _join_openers(jieba.lcut(region, HMM=False)):
         tag = tags.get(w, "x")
         verb = tag in ("v", "vd", "vi") and len(w) > 1 and w not in word_set("name_verbs.txt")
         if not (verb or tag in ("d", "p", "c") or w in _clause_openers() or (n == 0 and w in ("期", "届", "批", "号"))):
@@ -207,6 +226,9 @@ def _modifier_at(text: str, base: int, s: int, h_start: int, head: str, label: s
     if _NON_NAME.search(region):
         return None
     modifier = name_modifier(region)
+    ordinal = _ORDINAL_END.search(region)
+    if modifier is None and ordinal:
+        modifier = ordinal.group(0)  # 第七工业区: a numbered one is a name
     known = place_ends.get(h_start)
     if modifier is None and known is not None and known.start - base >= s:
         modifier = text[known.start - base:h_start]  # 盐田港 + 智慧冷链产业园: a known place opens it
@@ -244,6 +266,8 @@ def find_shaped_names(text: str, base: int, ctx: ReportContext, known_places: li
             continue  # 金山银山, 千山万水: a parallel idiom repeats its head, a name does not
         if short and (h_start == 0 or not _not_a_word(text[h_start - 1] + head)):
             continue  # 思路, 网站, 江山: the head closes a common word (checked before any segmentation)
+        if short and h_end in place_ends:
+            continue  # 建强罗|湖: the head closes a known place (罗湖), no name of its own
         s = _region_start(text, h_start, 4 if short else 16)
         # after a shaped name, the next name starts right after it (梅林街道|翰岭社区); failing that,
         # the earlier name opens this one (盐田港|智慧冷链产业园)

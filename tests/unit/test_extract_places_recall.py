@@ -35,3 +35,17 @@ def test_rivers_and_lakes_by_name_but_not_the_deltas_named_after_them():
     assert "长江" in places("推动共抓长江大保护，深入实施长江流域重点水域十年禁渔", "安徽省人民政府")
     assert {"滇池", "洱海"} <= places("海菜花在滇池、洱海绽放", "云南省人民政府")
     assert "珠江" not in places("推进珠江三角洲水资源配置工程", "广东省人民政府")
+
+
+def test_openers_jieba_cuts_apart_and_numbered_parks():
+    # 2025年政府工作报告 of 罗湖区 (corpus-extra): 做|大|做|强 opens the clause; 第七工业区 is numbered;
+    # 建强|罗湖 is the home district, not a lake named 强罗湖
+    got = mentions_of("建强罗湖-潮州创享岛，完成第七工业区等提质改造，做大做强国家城市安全发展科技研究院。",
+                      "深圳市罗湖区人民政府")
+    assert ("Place", "第七工业区") in got and ("Organization", "国家城市安全发展科技研究院") in got
+    assert ("Place", "强罗湖") not in got
+
+
+def mentions_of(text: str, author: str) -> set[tuple[str, str]]:
+    ctx = build_context(ReportInfo("r1", "t", "f.txt", "x", 2025, author), text)
+    return {(m.label, m.name) for m in find_mentions(text, 0, ctx)}
