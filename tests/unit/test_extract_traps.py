@@ -42,3 +42,11 @@ def test_the_category_tests_on_modifiers():
     assert not is_category("中国海洋", "大学") and not is_category("南方科技", "大学")
     assert not has_proper_word("五星级") and not has_proper_word("港口航运")
     assert has_proper_word("深圳") and has_proper_word("安托山") and has_proper_word("国家")
+
+
+def test_the_party_committee_issuing_a_title_is_a_body():
+    # 021_gzbg-tianjin-2026.txt, 026-like provincial reports: 《中共X委关于制定…建议》
+    got = mentions("根据《中共天津市委关于制定天津市国民经济和社会发展第十五个五年规划的建议》，编制了纲要。",
+                   "天津市人民政府")
+    assert ("Agency", "中共天津市委员会") in got
+    assert ("Agency", "中共天津市委员会") in mentions("中国共产党天津市委员会召开常委会会议。", "天津市人民政府")
