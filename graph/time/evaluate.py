@@ -145,9 +145,11 @@ def score_questions(gold: list[dict], search, top: int = 5) -> dict:
 
 
 def evaluate(gold_dir: Path, build: Callable[[Path], GraphBatch], split: str = "dev", roots=None,
-             search_for: Callable[[Path], object] | None = None) -> dict:
+             search_for: Callable[[Path], object] | None = None, embedder=None) -> dict:
     """`search_for(store folder)` gives the search service `ask` runs on (the CLI's own); without it the
-    questions are not scored."""
+    questions are not scored. `embedder` (a graph.embedder.CachedEmbedder) stores passage vectors, which
+    the follow-up's meaning check and the hybrid search read; without it both work on words alone."""
+    from govgraph.graph.vectorize import vectors_for
     from govgraph.graph.store.embedded import EmbeddedStore
     roots = [Path(r) for r in roots] if roots else list(DEFAULT_ROOTS)
     keep = (lambda g: True) if split == "all" else (lambda g: g["split"] == split)
@@ -161,18 +163,18 @@ def evaluate(gold_dir: Path, build: Callable[[Path], GraphBatch], split: str = "
     try:
         with EmbeddedStore(tmp) as store:
             for b in batches.values():
-                store.put_batch(b)
+                store.put_batch(b, vectors_for(b, embedder) if embedder is not None else None)
             plans = score_plans(plan_gold, store)
         questions = score_questions(q_gold, search_for(tmp)) if search_for else None
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    return {"split": split, "indicators": score_indicators(ind_gold, batches), "plans": plans,
+    return {"split": split, "vectors": embedder is not None, "indicators": score_indicators(ind_gold, batches), "plans": plans,
             "questions": questions}
 
 
 def format_table(res: dict) -> str:
     i, p = res["indicators"], res["plans"]
-    lines = [f"time evaluation ({res['split']} split)",
+    lines = [f"time evaluation ({res['split']} split, {'with' if res.get('vectors') else 'without'} vectors)",
              f"indicators  recall {i['recall']}  precision {i['precision']}  "
              f"(gold {i['gold']}, predicted {i['predicted']}, correct {i['correct']})",
              f"plans       recall {p['plan_recall']}  follow-up accuracy {p['followup_accuracy']}  "
