@@ -39,6 +39,7 @@ _RESPECTIVELY = re.compile(r"分别")
 _JOINERS = ("、", "和", "与", "及", "，", ",")
 _RATE = re.compile(r"(?:率|比重|涨幅|浓度|占比|强度)$")
 _PERCENT = ("%", "个百分点", "百分点")
+_SHARE_OF = re.compile(r"占.+?(?:比重|比例)")
 _CLAUSE_BREAK = re.compile(r"[，,、；;：:。（(）)“”]")
 
 
@@ -115,6 +116,7 @@ def _sentence_points(text: str, s: int, e: int):
         return  # most sentences hold no figure
     found = list(_lexicon_points(sent, names, figs))
     found += _shape_points(sent, names, figs, found)
+    found.sort(key=lambda p: p[4])
     for name, english, fig, a, fb, _ in found:
         stated = _STATED_YEAR.search(sent[max(0, a - 16):a])
         yield name, english, fig, s + a, s + fb, int(stated.group(1)) if stated else None
@@ -128,8 +130,8 @@ def _shape_points(sent: str, names: list, figs: list, found: list) -> list:
         if fig is None or fb in claimed or fig.unit == "倍":
             continue
         clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sent, 0, fa)), default=0)
-        if any(clause_start <= a < fa for a, _, _ in names):
-            continue  # the lexicon had this clause's say
+        if any(clause_start <= a < fa for a, _, _ in names) and not _SHARE_OF.search(sent, clause_start, fa):
+            continue  # the lexicon had this clause's say (a share 「企业研发投入占…比重」 is the shape's)
         before = sorted((p for p in found + out if p[4] <= fa), key=lambda p: p[4])
         previous = _base(before[-1][0]) if before else None
         got = shape_name(sent, fa, fig.unit, previous)
