@@ -39,6 +39,7 @@ _RESPECTIVELY = re.compile(r"分别")
 _JOINERS = ("、", "和", "与", "及", "，", ",")
 _RATE = re.compile(r"(?:率|比重|涨幅|浓度|占比|强度)$")
 _PERCENT = ("%", "个百分点", "百分点")
+_DIGIT = re.compile(r"\d")
 _SHARE_OF = re.compile(r"占.+?(?:比重|比例)")
 _CLAUSE_BREAK = re.compile(r"[，,、；;：:。（(）)“”]")
 
@@ -111,31 +112,39 @@ def _sentence_points(text: str, s: int, e: int):
     if _PART_YEAR.search(sent):
         return
     names = [(a, b, p) for a, b, _, p in _matcher().find(sent) if not sent[max(0, a - 1):a] == "占"]
-    figs = [(m.start(), m.end(), read_figure(m)) for m in _figures().finditer(sent)]
-    if not figs:
+    if not names and not _DIGIT.search(sent):
+        return  # a figure with no lexicon name must be written in digits to be read by its shape
+    matches = list(_figures().finditer(sent))
+    if not matches:
         return  # most sentences hold no figure
-    found = list(_lexicon_points(sent, names, figs))
-    found += _shape_points(sent, names, figs, found)
+    found = []
+    if names:
+        found = list(_lexicon_points(sent, names, [(m.start(), m.end(), read_figure(m)) for m in matches]))
+    found += _shape_points(sent, names, matches, found)
     found.sort(key=lambda p: p[4])
     for name, english, fig, a, fb, _ in found:
         stated = _STATED_YEAR.search(sent[max(0, a - 16):a])
         yield name, english, fig, s + a, s + fb, int(stated.group(1)) if stated else None
 
 
-def _shape_points(sent: str, names: list, figs: list, found: list) -> list:
-    """Points named by shape (ingest.time.shape_names) for the figures in clauses with no lexicon name."""
+def _shape_points(sent: str, names: list, matches: list[re.Match], found: list) -> list:
+    """Points named by shape (ingest.time.shape_names) for the figures in clauses with no lexicon name.
+    A figure is read only once its clause has a shape: most figures of a review have none, and reading
+    them all made the time extraction a fifth slower."""
     out = []
     claimed = {fb for *_, fb, _j in found}
-    for j, (fa, fb, fig) in enumerate(figs):
-        if fig is None or fb in claimed or fig.unit == "倍":
+    for j, m in enumerate(matches):
+        fa, fb, unit = m.start(), m.end(), m.group("unit")
+        if fb in claimed or unit == "倍" or not m.group("num")[0].isdigit():
             continue
         clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sent, 0, fa)), default=0)
         if any(clause_start <= a < fa for a, _, _ in names) and not _SHARE_OF.search(sent, clause_start, fa):
             continue  # the lexicon had this clause's say (a share 「企业研发投入占…比重」 is the shape's)
         before = sorted((p for p in found + out if p[4] <= fa), key=lambda p: p[4])
         previous = _base(before[-1][0]) if before else None
-        got = shape_name(sent, fa, fig.unit, previous)
-        if got is None:
+        got = shape_name(sent, fa, "%" if unit == "％" else unit, previous)
+        fig = read_figure(m) if got is not None else None
+        if fig is None:
             continue
         name, a = got
         out.append((name, "", fig, a, fb, j))  # no English name: the lexicon's names have them
