@@ -174,7 +174,7 @@ def evaluate(gold_dir: Path, build: Callable[[Path], GraphBatch], split: str = "
     """`search_for(store folder)` gives the search service `ask` runs on (the CLI's own); without it the
     questions are not scored. `embedder` (a graph.embedder.CachedEmbedder) stores passage vectors, which
     the follow-up's meaning check and the hybrid search read; without it both work on words alone."""
-    from govgraph.graph.vectorize import vectors_for
+    from govgraph.graph.store.base import Vectors
     from govgraph.graph.store.embedded import EmbeddedStore
     roots = [Path(r) for r in roots] if roots else list(DEFAULT_ROOTS)
     keep = (lambda g: True) if split == "all" else (lambda g: g["split"] == split)
@@ -190,7 +190,10 @@ def evaluate(gold_dir: Path, build: Callable[[Path], GraphBatch], split: str = "
     try:
         with EmbeddedStore(tmp) as store:
             for b in batches.values():
-                store.put_batch(b, vectors_for(b, embedder) if embedder is not None else None)
+                # passage vectors only: the follow-up and the hybrid search read no entity vectors, and
+                # entity texts are half of what ingest embeds
+                vec = None if embedder is None else Vectors(embedder.name, embedder.passages([p.text for p in b.passages]))
+                store.put_batch(b, vec)
             plans = score_plans(plan_gold, store)
         questions = score_questions(q_gold, search_for(tmp)) if search_for else None
     finally:
