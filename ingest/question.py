@@ -140,7 +140,8 @@ def _analyze_zh(q: str) -> QuestionIntent:
         asked = ""
     # Modifiers and content-bearing nouns stay searchable (「国际友城」); generic ones (部门) go.
     for noun in sorted(_ZH_GENERIC, key=len, reverse=True):
-        if asked.endswith(noun):
+        # a one-character noun goes only alone: 「哪些人」, never the 人 of 「文化名人」
+        if asked.endswith(noun) and (len(noun) > 1 or asked == noun):
             asked = asked[: -len(noun)]
             break
     focus = _clean_zh(q[:start] + " " + asked + " " + q[end:])
