@@ -131,6 +131,20 @@ class AnswerRanker:
                 return True
         return False
 
+    @staticmethod
+    def _listed_as_kind(c: "_Candidate", hit_of: dict[str, Hit], kind: Sequence[str]) -> bool:
+        """Is one of the candidate's mentions an item of a list that the kind noun heads
+        (「办好广交会、高交会、加博会等重大展会」, 「引进冯巩、濮存昕等文化名人」)? Between the mention and
+        等 only further items stand: no comma or full stop."""
+        if not kind:
+            return False
+        head = re.compile(r"^[^，,。；;！？!?：:]{0,40}?等[\u4e00-\u9fff]{0,4}?(?:" + "|".join(map(re.escape, kind)) + ")")
+        for _, ev in c.evidence.values():
+            hit = hit_of.get(ev.passage)
+            if hit is not None and head.match(hit.text[max(0, ev.end - hit.start):]):
+                return True
+        return False
+
     # -- ranking ---------------------------------------------------------------------------
     def rank(self, label: str, question: str, focus: str, hits: list[Hit], limit: int = 10,
              looked_up: list[tuple[str, float]] | None = None, terms: Sequence[str] = (),
@@ -219,7 +233,8 @@ class AnswerRanker:
         for c in cands.values():
             n = c.node
             named = any(len(s) >= 2 and s.casefold() in q for s in (n.name, *n.aliases, n.name_en or ""))
-            of_kind = any(s.endswith(k) for k in kind for s in (n.name, *n.aliases))
+            of_kind = (any(s.endswith(k) for k in kind for s in (n.name, *n.aliases))
+                       or self._listed_as_kind(c, hit_of, kind))
             named_weight = (NAMED_BY_PHRASE if phrase else NAMED_IN_QUESTION) if named else 1.0
             actor = ACTOR_CUE if actor_cues and self._before_cue(c, hit_of, actor_cues) else 1.0
             score = (c.score * named_weight * (1.0 + boost.get(n.id, 0.0))

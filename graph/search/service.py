@@ -39,10 +39,10 @@ MAX_QUERY_CHARS = 2000
 TUNED_RRF_K = 5
 TUNED_WEIGHTS = (1.0, 0.3, 0.3)  # bm25, vector, entity lookup
 TUNED_TRANSLATED_WEIGHTS = (1.0, 0.5, 1.0)  # the same, for a query searched through translated terms
-TUNED_REPORT_WEIGHT = 0.5
+TUNED_REPORT_WEIGHT = 1.0
 TUNED_ROLE_WEIGHT = 0.5
-TUNED_RECENT_WEIGHT = 0.0
-TUNED_PHRASE_WEIGHT = 0.0
+TUNED_RECENT_WEIGHT = 0.5
+TUNED_PHRASE_WEIGHT = 1.5
 # An unbroken run of the query shorter than this says little (两个字的词 already count in BM25).
 PHRASE_MIN_RUN = 5
 # Extra passages ranked so that folding near-duplicates of a series still leaves k hits.
