@@ -37,3 +37,21 @@ def longest_run(segs: list[str], text: str, min_run: int = 5) -> float:
             else:
                 run = 0
     return best
+
+
+_NUMBER = re.compile(r"[0-9０-９]|[一二三四五六七八九十百千万亿两]+(?:个|家|项|座|所|次|名|倍|成|条|批)")
+# How far after a question word its figure may stand: 「新增全国重点实验室12家」, 「进出口总额达4.5万亿元」.
+NUMBER_GAP = 6
+
+
+def words_with_figures(words: list[str], text: str) -> int:
+    """How many of the query's words stand in `text` with a figure within a few characters after them."""
+    count = 0
+    for w in words:
+        at = text.find(w)
+        while at >= 0:
+            if _NUMBER.search(text, at + len(w), at + len(w) + NUMBER_GAP):
+                count += 1
+                break
+            at = text.find(w, at + 1)
+    return count

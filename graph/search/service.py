@@ -20,7 +20,7 @@ from .hybrid import rrf
 from .qcache import QueryVectorCache
 from .collapse import collapse_series
 from .collection import named_reports, newest_of_series, series_key
-from .proximity import longest_run, segments
+from .proximity import longest_run, segments, words_with_figures
 from .results import AskResult, Hit, SearchResult
 
 log = logging.getLogger(__name__)
@@ -43,6 +43,7 @@ TUNED_REPORT_WEIGHT = 1.0
 TUNED_ROLE_WEIGHT = 0.5
 TUNED_RECENT_WEIGHT = 0.5
 TUNED_PHRASE_WEIGHT = 1.5
+TUNED_FIGURE_WEIGHT = 1.0
 # An unbroken run of the query shorter than this says little (两个字的词 already count in BM25).
 PHRASE_MIN_RUN = 5
 # Extra passages ranked so that folding near-duplicates of a series still leaves k hits.
@@ -74,7 +75,8 @@ class SearchService:
                  translated_weights: tuple[float, float, float] = TUNED_TRANSLATED_WEIGHTS, depth: int = 50,
                  entity_k: int = 20, entity_max_passages: int = 20, report_weight: float = TUNED_REPORT_WEIGHT,
                  role_weight: float = TUNED_ROLE_WEIGHT, recent_weight: float = TUNED_RECENT_WEIGHT,
-                 phrase_weight: float = TUNED_PHRASE_WEIGHT, embed_terms: bool = True,
+                 phrase_weight: float = TUNED_PHRASE_WEIGHT, figure_weight: float = TUNED_FIGURE_WEIGHT,
+                 embed_terms: bool = True,
                  query_cache: int = 2048, catalog_ttl: float = 5.0, aggregator=None):
         if tokenizer is None:
             raise ValueError("SearchService: a tokenizer is required (e.g. ingest.tokenize.tokenize_query)")
@@ -93,6 +95,7 @@ class SearchService:
         self.role_weight = role_weight
         self.recent_weight = recent_weight
         self.phrase_weight = phrase_weight
+        self.figure_weight = figure_weight
         self.embed_terms = embed_terms
         self.entity_max_passages = entity_max_passages
         self._qvec = (QueryVectorCache(embedder.query, query_cache, getattr(embedder, "queries", None))
@@ -161,7 +164,8 @@ class SearchService:
              vector_text: str | None = None, entities: list | None = None,
              terms: Sequence[str] = (), use_entities: bool = True,
              role: str | None = None, entity_text: str | None = None,
-             places: Sequence[str] = (), years: Sequence[int] = ()) -> list[tuple[str, float]]:
+             places: Sequence[str] = (), years: Sequence[int] = (),
+             quantity: bool = False) -> list[tuple[str, float]]:
         """(passage id, score) best first. BM25 reads `text` plus `terms` (Chinese words for an
         English query); vectors embed `vector_text` or `text`.
 
@@ -221,7 +225,7 @@ class SearchService:
         if len(lists) == 1:
             return lists[0][0][:k]
         fused = rrf([lst for lst, _ in lists], k=self.rrf_k, weights=[w for _, w in lists])
-        return self._priors(fused, text, terms, role, places, years)[:k]
+        return self._priors(fused, text, terms, role, places, years, quantity)[:k]
 
     def _named_reports(self, text: str, terms: Sequence[str], places: Sequence[str] = (),
                        years: Sequence[int] = ()) -> set[str]:
@@ -230,17 +234,21 @@ class SearchService:
         return named_reports(self._report_map(), words, places, years)
 
     def _priors(self, fused: list[tuple[str, float]], text: str, terms: Sequence[str],
-                role: str | None, places: Sequence[str] = (), years: Sequence[int] = ()) -> list[tuple[str, float]]:
+                role: str | None, places: Sequence[str] = (), years: Sequence[int] = (),
+                quantity: bool = False) -> list[tuple[str, float]]:
         """More rank-fusion lists over the fused head, each in fused order: the passages of the
         reports the query names, of the newest of those when it names no year, of the role it asks
-        about (shortcomings -> problem sections, next steps -> plans), and the passages that hold the
-        longest unbroken run of the query (graph.search.proximity)."""
+        about (shortcomings -> problem sections, next steps -> plans), the passages that hold the
+        longest unbroken run of the query, and, for a question asking for a figure, those that put
+        a number after its words (graph.search.proximity)."""
         if not fused:
             return fused
         named = self._named_reports(text, terms, places, years) if self.report_weight > 0 else set()
         role = role if self.role_weight > 0 else None
         segs = segments(text) if self.phrase_weight > 0 else []
-        if not named and not role and not segs:
+        figure_words = ([w for w in dict.fromkeys((*self.tokenizer(text), *terms)) if len(w) >= 2 and not w.isascii()]
+                        if quantity and self.figure_weight > 0 else [])
+        if not named and not role and not segs and not figure_words:
             return fused
         head = fused[: self.depth * 2]
         of = {p.id: p for p in self.store.get_passages([pid for pid, _ in head])}
@@ -252,6 +260,10 @@ class SearchService:
             ([pid for pid in order if of[pid].report in newest], self.recent_weight),
             ([pid for pid in order if role and of[pid].role == role], self.role_weight),
         ]
+        if figure_words:
+            counts = {pid: words_with_figures(figure_words, of[pid].text) for pid in order}
+            lists.append((sorted((pid for pid in order if counts[pid]), key=lambda pid: -counts[pid]),
+                          self.figure_weight))
         bonus: dict[str, float] = {}
         for ids, weight in lists:
             for rank, pid in enumerate(ids, 1):
@@ -363,9 +375,10 @@ class SearchService:
 
     @staticmethod
     def _collection(intent) -> dict:
-        """The places and years a query names, for preferring their reports."""
+        """The places and years a query names, for preferring their reports, and whether it asks for a figure."""
         return {"places": list(getattr(intent, "places", None) or []),
-                "years": list(getattr(intent, "years", None) or [])}
+                "years": list(getattr(intent, "years", None) or []),
+                "quantity": bool(getattr(intent, "quantity", False))}
 
     def collapsed(self, hits: list[Hit]) -> list[Hit]:
         """Near-duplicates of one series across years folded into the best-ranked one (also_in)."""
