@@ -116,3 +116,14 @@ def test_evaluation_names_a_gold_report_the_store_lacks(tmp_path):
     assert store_coverage(_Store(["a", "b"]), []) == {"reports": 2, "gold_reports": 0, "missing": []}
     with pytest.raises(ValueError, match="lacks 1 gold report.*a.txt"):
         evaluate(_Service(["b"]), gold)
+
+
+def test_a_question_asking_for_a_figure_and_the_passage_that_gives_one():
+    from govgraph.graph.search.proximity import words_with_figures
+    from govgraph.ingest.question import analyze_question
+    assert analyze_question("天津新增全国重点实验室多少家？").quantity
+    assert analyze_question("How many Luban Workshops are there now?").quantity
+    assert not analyze_question("天津要办好哪些高端展会？").quantity
+    words = ["新增", "全国", "重点实验室"]
+    assert words_with_figures(words, "新当选院士7名，新增全国重点实验室12家，低维电子材料海河实验室入轨运行") == 2
+    assert words_with_figures(words, "用好全国重点实验室、高校院所等创新资源") == 0
