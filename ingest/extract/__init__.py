@@ -15,6 +15,7 @@ from govgraph.ingest.batch import Edge, Evidence, Node, Passage, ReportInfo, SYM
 
 from .agencies import author_mention_name, find_agencies
 from .enumerations import find_listed_names
+from .event_lists import find_listed_events
 from .events import find_events
 from .foreign_ties import mark_foreign_bodies
 from .measures import find_measures
@@ -87,7 +88,8 @@ def _settle_overlaps(ms: list[Mention]) -> list[Mention]:
         for k in kept:
             if m.start < k.end and k.start < m.end:
                 inside = k.start <= m.start and m.end <= k.end
-                if inside and k.label in _CONTAINERS and m.label != "Event":
+                # …but a name ending where an event ends is the event cut short (8”产业集群系列招商会)
+                if inside and k.label in _CONTAINERS and m.label != "Event" and not (k.label == "Event" and m.end == k.end):
                     continue
                 clash = True
                 break
@@ -213,6 +215,7 @@ def find_mentions(pt: str, base: int, ctx: ReportContext) -> list[Mention]:
     ms += find_shaped_names(pt, base, ctx, places, orgs)
     ms += find_listed_names(pt, base, ctx)
     ms += find_policies(pt, base, ctx)
+    ms += find_listed_events(pt, base)  # before find_events: of two equal spans the first is kept
     ms += find_events(pt, base, ctx, cls)
     ms += find_meetings(pt, base, ctx)
     ms += find_persons(pt, base, ctx, agencies)
