@@ -22,7 +22,11 @@ _DESCRIPTOR = re.compile(r"^(?:全国|全省|全市|全区|国内|省内|市内|
 _REVISED = re.compile(r"^(?:新|最新)?(?:修订|修改|制定|出台|印发|颁布)的")
 _CONJUNCTIONS = ("并且", "以及", "并", "和", "及", "与")
 # a document word after an implementing verb names measures in general unless a title mark says otherwise
-_WEAK_SUFFIXES = ("措施", "政策", "政策措施", "标准", "制度", "要求", "规则", "清单", "目录", "计划")
+_WEAK_SUFFIXES = ("措施", "政策", "政策措施", "标准", "制度", "要求", "规则", "清单", "目录", "计划", "决定", "决议")
+# a count titles measures after 落实 (落实“稳外贸十二条”); a quoted slogan does not (落实“场所码+…”制度)
+_COUNT_MARK = re.compile(r"[0-9一二三四五六七八九十]+条")
+# 安排 titles a document only in 《》: unbracketed it is a plan of work (作了全面部署安排)
+_BRACKET_ONLY_SUFFIXES = ("安排",)
 IMPLEMENT_VERBS = ("贯彻落实", "认真贯彻", "深入贯彻", "落实", "执行", "贯彻")
 _LISTING = ("等", "各项", "各类", "有关", "相关")
 
@@ -101,8 +105,10 @@ def describes_measures(name: str, verb: str | None, title_marked: bool) -> bool:
         return True      # “大学习、深调研、真落实”工作方法: a method, not a law
     if "的" in name and not title_marked and _described_by_clause(name):
         return True      # 对特殊贫困人口的保障措施, 统一的监管规则和标准
-    if verb in IMPLEMENT_VERBS and name.endswith(_WEAK_SUFFIXES) and not title_marked:
+    if verb in IMPLEMENT_VERBS and name.endswith(_WEAK_SUFFIXES) and not _COUNT_MARK.search(name):
         return True      # 落实常态化疫情防控措施: measures carried out, not a document named
+    if name.endswith(_BRACKET_ONLY_SUFFIXES):
+        return True
     return False
 
 
