@@ -28,7 +28,7 @@ _LEADING_NOISE = re.compile(r"^(?:了|在|于|的)+")
 @lru_cache(maxsize=1)
 def _suffix_re() -> re.Pattern:
     sufs = sorted(word_list("event_suffixes.txt"), key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, sufs)) + ")(?![\u4e00-\u9fff]?(?:中心|馆|场馆|业|品|期|票|经济|产业|平台|城市|方向|模式))")
+    return re.compile("(?:" + "|".join(map(re.escape, sufs)) + ")(?![\u4e00-\u9fff]?(?:中心|馆|场馆|业|品|期|票|经济|产业|平台|城市|方向|模式|机构))")
 
 
 @lru_cache(maxsize=1)
