@@ -263,6 +263,7 @@ def extract_entities(text: str, passages: list[Passage], report: ReportInfo) -> 
 
     author_id = node_id("Agency", author.name) if author else None
     lines = WorkLines()
+    topic: Mention | None = None
     for p, ms, sents in per_passage:
         passage_text = text[p.start:p.end]
         ms = sorted(lines.enter(p, ms, passage_text), key=lambda m: m.start)
@@ -278,7 +279,9 @@ def extract_entities(text: str, passages: list[Passage], report: ReportInfo) -> 
             for m in sent.mentions:
                 graph.node(m, ev)
             sc = SentenceContext(text, sent, ctx, author, _home_mention(home_info, sent), p.year or report.year,
-                                 lines.line, lines.item or lines.line)
+                                 lines.line, lines.item or lines.line, topic)
+            if author is None and sc.actor is not None:
+                topic = sc.actor
             for r in relate(sc):
                 a = graph.node(r.source, ev)
                 b = graph.node(r.target, ev)
