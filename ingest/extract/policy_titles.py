@@ -28,6 +28,10 @@ _COUNT_MARK = re.compile(r"[0-9一二三四五六七八九十]+条")
 # 安排 titles a document only in 《》: unbracketed it is a plan of work (作了全面部署安排)
 _BRACKET_ONLY_SUFFIXES = ("安排",)
 IMPLEMENT_VERBS = ("贯彻落实", "认真贯彻", "深入贯彻", "落实", "执行", "贯彻")
+# 实施 governs plans by name (实施会展业发展三年行动计划) and much else that is no document
+CARRY_OUT_VERBS = ("实施", "深入实施", "全面实施")
+_CARRIED_PLANS = ("计划", "方案", "规划", "纲要")
+_OWNERS = ("市", "省", "区", "县", "政府", "省委", "市委", "区委", "中央", "国家")
 _LISTING = ("等", "各项", "各类", "有关", "相关")
 
 
@@ -91,10 +95,15 @@ def _described_by_clause(name: str) -> bool:
     """对…的保障措施 (a preposition opens it), 统一的…标准 (an adjective before 的): a description;
     支持梅州…加快振兴发展的若干措施 and 面向2035年的…规划 stay titles."""
     jieba, tags = tagger()
-    words = jieba.lcut(name[:name.index("的") + 1], HMM=False)
+    owner = name[:name.index("的")]
+    if owner.endswith(_OWNERS):
+        return True      # 深圳市的三年行动方案, 广东省委省政府的实施意见: whose plan, not its title
+    words = jieba.lcut(owner, HMM=False)
+    if not words:
+        return True
     if tags.get(words[0]) == "p" and words[0] not in ("关于", "面向"):
         return True
-    return len(words) == 2 and tags.get(words[0], "").startswith("a")
+    return all(tags.get(w, "x")[0] in "adz" for w in words)   # 更严格的, 统一的: a quality
 
 
 def describes_measures(name: str, verb: str | None, title_marked: bool) -> bool:
@@ -107,6 +116,8 @@ def describes_measures(name: str, verb: str | None, title_marked: bool) -> bool:
         return True      # 对特殊贫困人口的保障措施, 统一的监管规则和标准
     if verb in IMPLEMENT_VERBS and name.endswith(_WEAK_SUFFIXES) and not _COUNT_MARK.search(name):
         return True      # 落实常态化疫情防控措施: measures carried out, not a document named
+    if verb in CARRY_OUT_VERBS and not name.endswith(_CARRIED_PLANS):
+        return True      # 实施X工程/X措施/X制度: work carried out; only a plan carried out is titled (…三年行动计划)
     if name.endswith(_BRACKET_ONLY_SUFFIXES):
         return True
     return False
