@@ -139,7 +139,7 @@ def find_events(text: str, base: int, ctx: ReportContext, clause_spans: list[tup
         out.append(Mention("Event", base + s, base + m.end(), name, canonical, {name} - {canonical}, props))
     # 世界制造业大会、RCEP…论坛、徽商大会等: names listed with an event are events too
     # 举办了…交流会，纪念中韩建交30周年音乐会，庆祝…绘画展: a clause that is all name, after one ending in an event
-    clause_of = {(a, b) for a, b in clause_spans}
+    clause_of = {(a, b) for a, b in clause_spans} if pending else set()
     changed = True
     while pending and changed:
         changed = False

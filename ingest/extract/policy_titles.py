@@ -123,24 +123,42 @@ def describes_measures(name: str, verb: str | None, title_marked: bool) -> bool:
     return False
 
 
-# 区“八五”普法规划, 市“十四五”规划: a level, a quoted numbered term, a plan word
-_QUOTED_PLAN = re.compile(r"(?:(?<=[^\u4e00-\u9fff])|(?<=[纳入落实编制制定实施对照按照根据执行贯彻])|^)"
-                          r"(?P<name>[区市省县]?“[^“”，。；\n]{0,4}[0-9一二三四五六七八九十]+[^“”，。；\n]{0,3}”"
-                          r"[\u4e00-\u9fff]{0,6}?(?:规划纲要|规划|纲要))"
+# 区“八五”普法规划, 市“十四五”规划: a level, a quoted numbered term, a plan word. The pattern opens
+# with the quote, a literal the regex engine skips to; the level character and what stands before it
+# are read in Python (a look-behind alternation at the pattern's head made it scan every position).
+_QUOTED_PLAN = re.compile(r"“[^“”，。；\n]{0,4}[0-9一二三四五六七八九十]+[^“”，。；\n]{0,3}”"
+                          r"[\u4e00-\u9fff]{0,6}?(?:规划纲要|规划|纲要)"
                           r"(?![\u4e00-\u9fff]{0,2}(?:建议|目标|任务|期|时期|开局|收官|中期))")
+_LEVELS = "区市省县"
+_BEFORE_PLAN = "纳入落实编制制定实施对照按照根据执行贯彻"
+
+
+def _plan_start(text: str, s: int) -> int | None:
+    """Where a quoted plan starts: at its level character if it has one; None inside another word."""
+    if s > 0 and text[s - 1] in _LEVELS:
+        s -= 1
+    if s == 0 or not ("\u4e00" <= text[s - 1] <= "\u9fff") or text[s - 1] in _BEFORE_PLAN:
+        return s
+    return None
 # 高质量发展“十大计划”, “稳外贸十二条”: a quoted count of plans or measures
 _QUOTED_COUNT = re.compile(r"“(?P<name>[\u4e00-\u9fff]{0,6}?(?:[0-9]{1,3}|[一二三四五六七八九十百]{1,3})(?:大|项)"
                            r"(?:计划|行动计划|举措|措施))”")
 # 全面与进步跨太平洋伙伴关系协定（CPTPP）: a treaty or agreement and its Latin abbreviation
+_TREATY_HINT = re.compile(r"(?:协定|公约|条约|协议)[（(][A-Z]")
 _TREATY = re.compile(r"(?P<name>[\u4e00-\u9fff]{4,24}?(?:协定|公约|条约|协议))(?P<abbr>[（(][A-Z]{3,8}[)）])")
 
 
 def quoted_plans(text: str) -> list[tuple[int, int, str, set[str]]]:
     """(start, end, canonical name, aliases) of plans titled by a quoted numbered term."""
     out = []
+    if "”" not in text:
+        return out       # both shapes hold a quoted term; most passages have none
     for m in _QUOTED_PLAN.finditer(text):
-        written = m.group("name")
-        out.append((m.start("name"), m.end("name"), written.replace("“", "").replace("”", ""), {written}))
+        s = _plan_start(text, m.start())
+        if s is None:
+            continue
+        written = text[s:m.end()]
+        out.append((s, m.end(), written.replace("“", "").replace("”", ""), {written}))
     for m in _QUOTED_COUNT.finditer(text):
         out.append((m.start(), m.end(), m.group("name"), {m.group(0)}))
     return out
@@ -149,6 +167,8 @@ def quoted_plans(text: str) -> list[tuple[int, int, str, set[str]]]:
 def treaties(text: str) -> list[tuple[int, int, str, set[str]]]:
     """Agreements cited with their abbreviation; the name starts after the verb before it (加入, 签署)."""
     out = []
+    if not _TREATY_HINT.search(text):
+        return out       # the lazy name scan costs at every position: run it where an abbreviation follows
     for m in _TREATY.finditer(text):
         s = m.start("name")
         name = m.group("name")
