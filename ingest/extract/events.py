@@ -73,6 +73,8 @@ def find_events(text: str, base: int, ctx: ReportContext, clause_spans: list[tup
         long_name = "”" in text[max(0, m.start() - 40):m.start()] or text[m.start() - 2:m.start()] == "周年"
         s = expand_left(text, m.start(), min_len=2, max_len=40 if long_name else 16,
                         floor=cl[0], ignore=word_set("event_name_inner_words.txt"))
+        while s is not None and s > cl[0] and text[s - 1].isascii() and text[s - 1].isalnum() and text[s].isascii():
+            s -= 1       # the length cap never cuts a Latin word: RCEP地方政府暨友城合作（黄山）论坛
         if s is None and m.start() > 0 and text[m.start() - 1] == "》":
             s = m.start()
         if s is None:
