@@ -119,7 +119,8 @@ def find_events(text: str, base: int, ctx: ReportContext, clause_spans: list[tup
                                   or text[m.start():m.start() + 2] in stop):
             continue
         clause = text[cl[0]:cl[1]]
-        quoted = "“" in name or "《" in name
+        # a name quoted whole is a title (做优做强“海客圆桌会”), whatever the clause's verb
+        quoted = "“" in name or "《" in name or (s > 0 and text[s - 1] == "“" and text.startswith("”", m.end()))
         has_verb = verb_re.search(clause) is not None
         if suffix in single and not (has_verb and len(name) >= 4):
             continue
