@@ -64,13 +64,14 @@ def find_events(text: str, base: int, ctx: ReportContext, clause_spans: list[tup
     stop = word_set("event_stop.txt")
     strong = word_set("event_strong_suffixes.txt")
     single = word_set("event_single_suffixes.txt")
+    quoted_only = word_set("event_quoted_only_suffixes.txt")
     verb_re = _verb_re()
     pending: list[tuple[int, int, str]] = []
     for m in _suffix_re().finditer(text):
         suffix = m.group(0)
         cl = next(((a, b) for a, b in clause_spans if a <= m.start() < b), (0, len(text)))
         # a quoted term or an anniversary (…胜利80周年纪念活动) makes names longer than the usual 16
-        long_name = "”" in text[max(0, m.start() - 40):m.start()] or text[m.start() - 2:m.start()] == "周年"
+        long_name = "”" in text[max(0, m.start() - 40):m.start()] or "周年" in text[max(0, m.start() - 4):m.start()]
         s = expand_left(text, m.start(), min_len=2, max_len=40 if long_name else 16,
                         floor=cl[0], ignore=word_set("event_name_inner_words.txt"))
         while s is not None and s > cl[0] and text[s - 1].isascii() and text[s - 1].isalnum() and text[s].isascii():
@@ -122,6 +123,8 @@ def find_events(text: str, base: int, ctx: ReportContext, clause_spans: list[tup
         # a name quoted whole is a title (做优做强“海客圆桌会”), whatever the clause's verb
         quoted = "“" in name or "《" in name or (s > 0 and text[s - 1] == "“" and text.startswith("”", m.end()))
         has_verb = verb_re.search(clause) is not None
+        if suffix in quoted_only and not quoted:
+            continue
         if suffix in single and not (has_verb and len(name) >= 4):
             continue
         if not (has_verb or quoted or (suffix in strong and len(name) >= 5)):
