@@ -21,7 +21,7 @@ _CLAUSE_MARKS = "，。；：！？\n"
 @lru_cache(maxsize=1)
 def _head_re() -> re.Pattern:
     heads = "|".join(map(re.escape, sorted(word_list("event_list_heads.txt"), key=len, reverse=True)))
-    return re.compile(rf"(?<=[\u4e00-\u9fff）])(?:{heads})")
+    return re.compile(rf"(?:{heads})")
 
 
 def _core(part: str) -> str:
@@ -61,6 +61,8 @@ def find_listed_events(text: str, base: int) -> list[Mention]:
     if "、" not in text:
         return out
     for m in _head_re().finditer(text):
+        if m.start() == 0 or not ("\u4e00" <= text[m.start() - 1] <= "\u9fff" or text[m.start() - 1] == "）"):
+            continue
         lo = max((text.rfind(c, 0, m.start()) for c in _CLAUSE_MARKS), default=-1) + 1
         if "、" not in text[lo:m.start()]:
             continue

@@ -45,8 +45,16 @@ def _verbs_outside_names() -> tuple[str, ...]:
 def _after_last_verb(name: str) -> int:
     """Characters before the event's name: up to the last verb of the clause in it (高质量办好|全球招商大会,
     坪山展区首次亮相|文博会), as long as three characters of name remain."""
-    ends = [i + len(v) for v in _verbs_outside_names() for i in [name.rfind(v)] if i >= 0 and len(name) - i - len(v) >= 3]
-    return max(ends, default=0)
+    cut = 0
+    for v in _outside_verbs_re().finditer(name):
+        if len(name) - v.end() >= 3:
+            cut = v.end()
+    return cut
+
+
+@lru_cache(maxsize=1)
+def _outside_verbs_re() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, _verbs_outside_names())))
 
 
 def to_int(s: str) -> int | None:

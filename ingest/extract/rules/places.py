@@ -35,7 +35,7 @@ def _ancestors(info) -> list[str]:
 
 def _nearest_parent(p: Mention, places: tuple[Mention, ...]) -> list[Mention]:
     """The other place of the sentence that is the closest known parent of `p`, if any."""
-    if p.props.get("implicit") or "gazetteer" not in p.props:
+    if len(places) < 2 or p.props.get("implicit") or "gazetteer" not in p.props:
         return []
     g = gazetteer()
     name = p.props["gazetteer"]
