@@ -42,9 +42,10 @@ def event_roles(s: SentenceContext) -> Iterator[Relation | None]:
             if s.actor is not None and _PARTICIPATE.search(s.before(ev, 40)):
                 yield s.relation(s.actor, "PARTICIPATED_IN", ev)
             continue
-        before = s.before(ev, 30)
+        # the verb before a list of events governs every item (成功举办A、B、C…、H等), however long
+        before = _list_opening(s, ev, s.before(ev, 30))
         before = before[max(before.rfind("，"), before.rfind("；")) + 1:]
-        if s.actor is None or _SERVE.search(_list_opening(s, ev, before)):
+        if s.actor is None or _SERVE.search(before):
             continue
         if _PARTICIPATE.search(before):
             yield s.relation(s.actor, "PARTICIPATED_IN", ev)
