@@ -125,3 +125,19 @@ def test_without_a_known_author_the_body_that_opened_the_text_issues_its_documen
     issued = {(names[e.source], names[e.target]) for e in res.edges if e.type == "ISSUED"}
     # the document takes its full title's prefix (重庆市铜梁区…), the written one stays an alias
     assert issued == {("铜梁区人民政府", "重庆市铜梁区促进商务服务业高质量发展若干措施")}
+
+
+def test_the_verb_before_a_long_list_of_events_governs_every_item():
+    # 027_gzbg-fujian-2026.txt (the list runs past 30 characters after 成功举办)
+    s = context("成功举办第三届全国博士后创新创业大赛、第二届全国职工数字化应用技术技能大赛、世界互联网大会数字丝路发展论坛、"
+                "金鸡百花电影节等活动。", "福建省人民政府")
+    organized = {t for _, r, t in triples(event_roles, s) if r == "ORGANIZED"}
+    assert "金鸡百花电影节" in organized and len(organized) == len(s.of("Event"))
+
+
+def test_a_body_that_takes_part_in_drafting_does_not_issue():
+    # written for the test: the district contributes to a city document
+    from govgraph.ingest.extract.rules.policies import policy_verbs
+    s = context("参与制定《深圳市城市更新办法》，出台《深圳市龙华区城市更新实施办法》。", LONGHUA)
+    issued = {t for _, r, t in triples(policy_verbs, s) if r == "ISSUED"}
+    assert issued == {"深圳市龙华区城市更新实施办法"}
