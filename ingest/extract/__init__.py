@@ -81,7 +81,9 @@ def _settle_overlaps(ms: list[Mention]) -> list[Mention]:
     """Longest mention wins among names; measures and events may contain other names."""
     names = [m for m in ms if m.label != "Measure"]
     measures = [m for m in ms if m.label == "Measure"]
-    names.sort(key=lambda m: (-(m.end - m.start), m.start))
+    # of two equal spans, a list item the class noun completes (嘉陵江 in 金凤、嘉陵江、明月湖3个…实验室 is
+    # 嘉陵江实验室) wins over the bare word's reading (the river)
+    names.sort(key=lambda m: (-(m.end - m.start), m.start, not (m.props.get("listed") and m.name != m.surface)))
     kept: list[Mention] = []
     for m in names:
         clash = False
