@@ -4,7 +4,7 @@ A query touches only the neighbourhood, so it costs about the same on a store of
 entities as on one of 60. It walks the store's own networkx graph when the store lends
 one (`networkx_graph()` and `adjacency()`, the embedded store: plain dict lookups), else
 `store.relations_of_many` (Neo4j: relation keys of a whole level in one round trip, no full
-read of the graph), and then the evidence of the kept relations only (`store.edges_by_key`).
+read of the graph), and then the relations among the kept nodes (`store.edges_among`).
 Both walks visit neighbours in the same order, so every store gives the same subgraph.
 """
 from __future__ import annotations
@@ -29,6 +29,7 @@ class _StoreWalk:
     def __init__(self, store: GraphStore, types: frozenset[str] | None):
         self.store, self.types = store, types
         self.rels: dict[str, list[Rel]] = {}
+        self.kept_edges: dict[Rel, Edge] = {}
         self.nodes: dict[str, Node] = {}
 
     def fetch(self, ids: list[str]) -> None:
@@ -53,13 +54,14 @@ class _StoreWalk:
         return [self.nodes[i] for i in ids if i in self.nodes]
 
     def edges_for(self, rels: list[Rel]) -> list[Edge]:
-        found = {(e.type, e.source, e.target): e for e in self.store.edges_by_key(rels)} if rels else {}
-        return [found[r] for r in rels if r in found]
+        return [self.kept_edges[r] for r in rels]
 
     def among(self, ids: list[str], kept) -> set[Rel]:
-        """Relations with both ends in `kept`."""
-        self.fetch(ids)
-        return {r for u in ids for r in self.rels[u] if r[1] in kept and r[2] in kept}
+        """Relations with both ends in `kept`, with their evidence, in one call: the store looks
+        them up where the data is instead of listing every relation of a hub among the kept."""
+        self.kept_edges = {(e.type, e.source, e.target): e for e in self.store.edges_among(ids)
+                           if e.source in kept and e.target in kept and (self.types is None or e.type in self.types)}
+        return set(self.kept_edges)
 
 
 class _GraphWalk(_StoreWalk):

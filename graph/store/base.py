@@ -157,16 +157,6 @@ class GraphStore(ABC):
         evidence: walks that keep only some relations read the evidence of those alone."""
         return {i: [(e.type, e.source, e.target) for e in edges] for i, edges in self.edges_of_many(node_ids).items()}
 
-    def edges_by_key(self, keys: list[tuple[str, str, str]]) -> list[Edge]:
-        """The edges with these (type, source, target) keys, with evidence; unknown keys are left out."""
-        wanted = set(keys)
-        found: dict[tuple, Edge] = {}
-        for edges in self.edges_of_many(sorted({s for _, s, _ in wanted})).values():
-            for e in edges:
-                if (e.type, e.source, e.target) in wanted:
-                    found[(e.type, e.source, e.target)] = e
-        return [found[k] for k in keys if k in found]
-
     def shortest_path_ids(self, source: str, target: str, n: int, max_len: int) -> list[list[str]] | None:
         """Up to `n` simple paths (entity ids, direction ignored), shortest first, when the store
         finds them itself (Neo4j: Cypher SHORTEST); None lets the caller use networkx."""

@@ -283,19 +283,12 @@ MATCH (a)-[e]->(b)
 RETURN id AS of, {EDGE_ROW} ORDER BY of, type, s, t
 """
 # Relations of many nodes without their evidence: (type, source, target) per node, for walks that
-# keep only some of them (ego networks read the evidence of the kept ones only).
+# keep only some of them (ego networks then read the relations among the kept ones).
 RELS_OF_MANY = f"""
 UNWIND $ids AS id
 MATCH (n:Entity {{id: id}})-[e:{RELS}]-()
 WITH DISTINCT id, e
 RETURN id AS of, type(e) AS type, startNode(e).id AS s, endNode(e).id AS t
-"""
-# Edges by key: [source, type, target] triples.
-EDGES_BY_KEY = f"""
-UNWIND $keys AS k
-MATCH (a:Entity {{id: k[0]}})-[e]->(b:Entity {{id: k[2]}}) WHERE type(e) = k[1]
-{EDGE_PARTS}
-RETURN {EDGE_ROW}
 """
 # The filters run in the server: a hub's thousands of relations are read there, not shipped.
 EDGES_NEAR = f"""

@@ -368,11 +368,6 @@ class Neo4jStore(GraphStore):
             out[row["of"]].append((row["type"], row["s"], row["t"]))
         return out
 
-    def edges_by_key(self, keys: list[tuple[str, str, str]]) -> list[Edge]:
-        """Edges by (type, source, target), with their evidence; unknown ones are left out."""
-        rows = self._read(Q.EDGES_BY_KEY, keys=[[s, t, o] for t, s, o in keys])
-        return [_edge(row) for row in rows]
-
     def entity_passages(self, node_ids, max_passages):
         rows = self._read(Q.ENTITY_PASSAGES, ids=list(dict.fromkeys(node_ids)), max=int(max_passages))
         return {row["id"]: row["passages"] for row in rows}
