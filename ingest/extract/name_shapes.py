@@ -57,6 +57,9 @@ _RARE_PAIR = 10
 _HEAD_CONTINUES = frozenset("段线")
 # words that may follow a one-character head (中英街的…, 坪山站建设, 金成村和…)
 _SHORT_HEAD_FOLLOWERS = frozenset("和及等的建开项片流")  # 流: 茅洲河|流域
+# a river's parts follow its name (深圳河|干流, 练江|支流)
+_WATER_HEADS = frozenset("河江湖")
+_WATER_PARTS = ("干流", "支流", "流域", "沿岸", "北岸", "南岸", "东岸", "西岸")
 
 
 @lru_cache(maxsize=1)
@@ -296,7 +299,8 @@ def find_shaped_names(text: str, base: int, ctx: ReportContext, known_places: li
         nxt = text[h_end:h_end + 1]
         if nxt and nxt in _HEAD_CONTINUES:
             continue
-        if short and "\u4e00" <= nxt <= "\u9fff" and nxt not in _SHORT_HEAD_FOLLOWERS:
+        if short and "\u4e00" <= nxt <= "\u9fff" and nxt not in _SHORT_HEAD_FOLLOWERS and not (
+                head in _WATER_HEADS and text.startswith(_WATER_PARTS, h_end)):
             continue  # 街道, 路线, 城市: a one-character head must end the word
         if short and head in text[max(0, h_start - 3):h_start]:
             continue  # 金山银山, 千山万水: a parallel idiom repeats its head, a name does not
