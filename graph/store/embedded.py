@@ -231,6 +231,7 @@ class EmbeddedStore(GraphStore):
                     saved = self._open_saved_index()
                     if saved is not None:
                         return saved
+                    shutil.rmtree(self._index_dir(), ignore_errors=True)  # damaged: replaced whole
                     write_index(derived, self._index_dir())
                     return DiskIndex(self._index_dir())
                 except OSError as e:
