@@ -35,6 +35,7 @@ import numpy as np
 from govgraph.ingest.batch import Edge, GraphBatch, Node, Passage, ReportInfo
 from .base import Filters, GraphStore, StoreError, Vectors
 from .derived import DERIVED_FORMAT, DerivedIndex, build_derived
+from .manifest_codec import ManifestEncoder
 from .disk_index import INDEX_FORMAT, DiskIndex, write_index
 from .writer_lock import StoreBusy, WaitNotice, WriterLock
 
@@ -96,6 +97,7 @@ class EmbeddedStore(GraphStore):
         except OSError as e:
             raise StoreError(f"cannot use store folder {self.path}: {e.strerror or e}") from e
         self._writer = WriterLock(self.path, lock_wait, on_lock_wait)
+        self._encoder = ManifestEncoder()
         self._segments: dict[str, tuple[GraphBatch, Vectors | None]] | None = None
         self._manifest = self._read_manifest()
         self._disk: DiskIndex | None = self._open_saved_index()
@@ -119,8 +121,10 @@ class EmbeddedStore(GraphStore):
         return m
 
     def _write_manifest(self) -> None:
-        data = json.dumps(self._manifest, ensure_ascii=False, indent=1).encode("utf-8")
-        _atomic_write_bytes(self.path / "manifest.json", data)
+        mf = self.path / "manifest.json"
+        _atomic_write_bytes(mf, self._encoder.encode(self._manifest))
+        st = os.stat(mf)
+        self._seen_manifest = ((st.st_ino, st.st_mtime_ns, st.st_size), self._manifest["version"])
 
     def _read_segment(self, fname: str) -> tuple[GraphBatch, Vectors | None]:
         try:
@@ -153,6 +157,8 @@ class EmbeddedStore(GraphStore):
     def _catch_up(self) -> None:
         """Under the writer lock: adopt the manifest another process committed since this one
         last looked, re-reading only the segments that changed."""
+        if self.committed_version() == self._manifest["version"]:
+            return  # a stat: parsing the whole manifest on every write grew with the store
         fresh = self._read_manifest()
         if fresh["version"] == self._manifest["version"]:
             return
