@@ -506,10 +506,14 @@ class DiskIndex:
                 mask &= False
         return mask
 
+    @property
+    def bm25_vocab(self) -> dict | None:
+        return self.bm25.vocab_dict if self.bm25 is not None else None
+
     def bm25_scores(self, tokens: list[str]) -> np.ndarray | None:
         if self.bm25 is None:
             return None
-        known = [t for t in tokens if t in self.bm25.vocab_dict]
+        known = [t for t in tokens if t in self.bm25_vocab]
         if not known:
             return np.zeros(self.passage_count, dtype=np.float32)
         return np.asarray(self.bm25.get_scores(known), dtype=np.float32)
