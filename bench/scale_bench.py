@@ -203,7 +203,7 @@ def bench_neo4j(ws: Workspace, rep: Report, factors) -> None:
 
 
 def run(ws: Workspace, factors=None) -> Report:
-    factors = tuple(factors or ((1, 2) if ws.quick else FACTORS))
+    factors = tuple(factors or getattr(ws, "scale_factors", None) or ((1, 2) if ws.quick else FACTORS))
     rep = Report()
     rep.note(f"scaling: factors {', '.join(f'{f}x' for f in factors)}; copies keep entity ids, so entities "
              "gather evidence from every copy (entity count stays, evidence and passages grow)")
@@ -212,9 +212,41 @@ def run(ws: Workspace, factors=None) -> Report:
     return rep
 
 
+def batches_from_store(path: str) -> tuple[list, dict]:
+    """The corpus as an embedded store's segments hold it: (batches, vectors by report id), in
+    report-id order. Parsing and embedding 155 reports takes ~10 minutes on the shared machine."""
+    import json
+    import pickle
+    from pathlib import Path
+    manifest = json.loads((Path(path) / "manifest.json").read_text("utf-8"))  # read only: no store opened
+    pairs = []
+    for rid, fname in sorted(manifest["segments"].items()):
+        with open(Path(path) / "segments" / fname, "rb") as f:
+            pairs.append(pickle.load(f))
+    if not all(v is not None for _, v in pairs):
+        raise SystemExit(f"--batches-from {path}: the store holds reports without vectors")
+    return [b for b, _ in pairs], {b.report.id: v for b, v in pairs}
+
+
 def main(argv: list[str] | None = None) -> int:
+    import argparse
     from run_all import standalone
-    return standalone(run, argv)
+    own = argparse.ArgumentParser(add_help=False)
+    own.add_argument("--factors", help="comma-separated copies of the corpus, e.g. 1,4,16")
+    own.add_argument("--batches-from", metavar="STORE",
+                     help="take the corpus's batches and vectors from this embedded store's segments "
+                          "instead of parsing and embedding (for iterating on the store)")
+    a, rest = own.parse_known_args(sys.argv[1:] if argv is None else argv)
+
+    def run_here(ws: Workspace) -> Report:
+        if a.factors:
+            ws.scale_factors = tuple(int(x) for x in a.factors.split(","))
+        if a.batches_from:
+            batches, vectors = batches_from_store(a.batches_from)
+            ws.set_batches(batches)
+            ws._vectors = vectors
+        return run(ws)
+    return standalone(run_here, rest)
 
 
 if __name__ == "__main__":
