@@ -16,6 +16,7 @@ remove an older generation's folder, and on POSIX an open file or mapping outliv
 """
 from __future__ import annotations
 
+import fcntl
 import json
 import logging
 import os
@@ -24,6 +25,7 @@ import shutil
 import sqlite3
 import threading
 from collections import OrderedDict
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -93,31 +95,68 @@ def _passage(text: str) -> Passage:
 
 
 # -- writing -----------------------------------------------------------------------------
-def write_index(d: DerivedIndex, target: Path) -> bool:
-    """`d` written as the folder `target`, built aside and renamed into place, so a reader sees a
-    whole folder or none. False when another process put the same generation there first."""
-    tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+BUILDING = ".building"   # flock'd inside a folder while it is being written
+
+
+@contextmanager
+def building(parent: Path, name: str) -> Iterator[Path]:
+    """A new temporary folder `.name.<hex>.tmp` in `parent`, locked (flock on its BUILDING file)
+    for as long as it is written: a writer's garbage collection removes only unlocked ones
+    (`is_abandoned`), so a reader may build an index without holding the store's writer lock
+    (which would make an ingest wait minutes for it at 16x the corpus). Removed afterwards unless
+    renamed away."""
+    tmp = parent / f".{name}.{secrets.token_hex(4)}.tmp"
     tmp.mkdir()
+    fd = os.open(tmp / BUILDING, os.O_CREAT | os.O_RDWR, 0o644)
     try:
-        _write_records(d, tmp / RECORDS)
-        _write_columns(d, tmp / "columns")
-        _write_vectors(d, tmp / "vectors")
-        if d.bm25 is not None:
-            d.bm25.save(str(tmp / "bm25"), show_progress=False)
-        _write_meta(d, tmp / META)
-        for f in tmp.rglob("*"):
-            if f.is_file():
-                _fsync(f)
-        try:
-            os.rename(tmp, target)
-        except OSError:
-            if (target / META).exists():
-                return False
-            raise
-        _fsync_dir(target.parent)
-        return True
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield tmp
     finally:
+        os.close(fd)
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def is_abandoned(tmp: Path) -> bool:
+    """True for a temporary folder no process is writing now (its builder finished or died)."""
+    try:
+        fd = os.open(tmp / BUILDING, os.O_RDWR)
+    except OSError:
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+
+
+def write_index(d: DerivedIndex, folder: Path) -> None:
+    """`d` written into the (new, empty) `folder`, every file synced, meta.json last."""
+    _write_records(d, folder / RECORDS)
+    _write_columns(d, folder / "columns")
+    _write_vectors(d, folder / "vectors")
+    if d.bm25 is not None:
+        d.bm25.save(str(folder / "bm25"), show_progress=False)
+    _write_meta(d, folder / META)
+    for f in folder.rglob("*"):
+        if f.is_file():
+            _fsync(f)
+
+
+def publish(tmp: Path, target: Path) -> None:
+    """Rename a written folder into place: readers see a whole index or none. A folder already
+    there for the same generation is kept unless it is damaged (`replace`), which is first
+    renamed aside (garbage for the next flush)."""
+    try:
+        os.rename(tmp, target)
+    except OSError:
+        if not target.exists():
+            raise
+        aside = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+        os.rename(target, aside)
+        os.rename(tmp, target)
+    _fsync_dir(target.parent)
 
 
 def _fsync(path: Path) -> None:
@@ -149,7 +188,7 @@ def _write_meta(d: DerivedIndex, path: Path) -> None:
         "entity_vectors": d.entity_matrix is not None,
         "bm25": d.bm25 is not None,
         "files": {f.relative_to(folder).as_posix(): f.stat().st_size
-                  for f in sorted(folder.rglob("*")) if f.is_file()},
+                  for f in sorted(folder.rglob("*")) if f.is_file() and f.name != BUILDING},
     }
     path.write_text(_dumps(meta), "utf-8")
 

@@ -36,7 +36,7 @@ from govgraph.ingest.batch import Edge, GraphBatch, Node, Passage, ReportInfo
 from .base import Filters, GraphStore, StoreError, Vectors
 from .derived import DERIVED_FORMAT, DerivedIndex, build_derived
 from .manifest_codec import ManifestEncoder
-from .disk_index import INDEX_FORMAT, DiskIndex, write_index
+from .disk_index import INDEX_FORMAT, DiskIndex, building, is_abandoned, publish, write_index
 from .writer_lock import StoreBusy, WaitNotice, WriterLock
 
 FORMAT = 1
@@ -225,27 +225,26 @@ class EmbeddedStore(GraphStore):
             logging.getLogger(__name__).warning("rebuilding the index: %s", e)
             return None
 
-    def _build_index(self) -> DiskIndex:
-        """Merge the segments (or convert an old snapshot) into an index folder. Saved in the store,
-        where every process finds it, when the writer lock is free; else (another process is
-        writing, or the folder is read-only) in a private folder removed as soon as it is open."""
+    def _build_index(self, replace_damaged: bool = False) -> DiskIndex:
+        """Merge the segments (or convert an old snapshot) into an index folder and open it. Built
+        in the store folder without the writer lock (writes go on meanwhile) and renamed into place
+        for every process to find; in a private folder when the store's is read-only."""
         derived = self._read_old_snapshot() or build_derived(self._load_segments())
         self._segments = None  # the merged index replaces them; 3.6 GB at 16x the corpus
-        with self._writer.try_hold() as mine:
-            if mine:
-                try:
-                    saved = self._open_saved_index()
-                    if saved is not None:
-                        return saved
-                    shutil.rmtree(self._index_dir(), ignore_errors=True)  # damaged: replaced whole
-                    write_index(derived, self._index_dir())
-                    return DiskIndex(self._index_dir())
-                except OSError as e:
-                    logging.getLogger(__name__).warning("index not saved in %s: %s", self.path, e)
+        target = self._index_dir()
+        try:
+            with building(self.path, target.name) as tmp:
+                write_index(derived, tmp)
+                index = DiskIndex(tmp)  # opened before the rename: open files outlive their names
+                if replace_damaged or not (target / "meta.json").exists():
+                    publish(tmp, target)
+                return index
+        except OSError as e:
+            logging.getLogger(__name__).warning("index not saved in %s: %s", self.path, e)
         private = Path(tempfile.mkdtemp(prefix="govgraph-index-"))
         try:
-            write_index(derived, private / "index")
-            return DiskIndex(private / "index")  # open files outlive their names
+            write_index(derived, private)
+            return DiskIndex(private)
         finally:
             shutil.rmtree(private, ignore_errors=True)
 
@@ -261,7 +260,10 @@ class EmbeddedStore(GraphStore):
             if f.name not in live:
                 f.unlink(missing_ok=True)
         for f in self.path.glob(".*.tmp"):
-            shutil.rmtree(f, ignore_errors=True) if f.is_dir() else f.unlink(missing_ok=True)
+            if not f.is_dir():
+                f.unlink(missing_ok=True)
+            elif is_abandoned(f):  # another process may be building an index in it now
+                shutil.rmtree(f, ignore_errors=True)
 
     # -- writing ---------------------------------------------------------------------
     def put_batch(self, batch: GraphBatch, vectors: Vectors | None = None) -> None:
@@ -334,7 +336,8 @@ class EmbeddedStore(GraphStore):
         if d is None:
             with self._lock:
                 if self._disk is None:
-                    self._disk = self._open_saved_index() or self._build_index()
+                    # a folder there that would not open is damaged: the new one replaces it
+                    self._disk = self._open_saved_index() or self._build_index(self._index_dir().exists())
                 d = self._disk
         return d
 

@@ -12,7 +12,7 @@ import pytest
 
 from govgraph.graph.store.base import Filters
 from govgraph.graph.store.derived import build_derived
-from govgraph.graph.store.disk_index import INDEX_FORMAT
+from govgraph.graph.store.disk_index import BUILDING, INDEX_FORMAT, building, is_abandoned
 from govgraph.graph.store.embedded import EmbeddedStore
 from tests.contract.batches import report_a, report_b
 
@@ -79,7 +79,7 @@ def test_index_folder_holds_no_pickle(written):
     for f in index.rglob("*.npy"):
         np.load(f, allow_pickle=False, mmap_mode="r")  # refuses object arrays
     assert sorted(meta["files"]) == sorted(f.relative_to(index).as_posix() for f in index.rglob("*")
-                                           if f.is_file() and f.name != "meta.json")
+                                           if f.is_file() and f.name not in ("meta.json", BUILDING))
 
 
 def test_old_format_store_is_converted_on_open(written, caplog):
@@ -137,3 +137,30 @@ def test_graph_edges_read_their_evidence_when_asked(written):
         assert data["type"] == e.type
         assert data.get("evidence") == e.evidence and data["props"] == e.props
         assert dict(data) == {"type": e.type, "props": e.props, "evidence": e.evidence}
+
+
+def test_a_folder_being_built_is_not_collected(tmp_path):
+    """Readers build indexes without the writer lock; a writer's garbage collection must leave a
+    folder alone while its builder holds it, and remove it once abandoned."""
+    with building(tmp_path, "index-7") as tmp:
+        assert not is_abandoned(tmp)
+        (tmp / "half-written").write_bytes(b"x")
+    assert not tmp.exists()
+    left = tmp_path / ".index-7.dead.tmp"   # what a builder killed mid-way leaves
+    left.mkdir()
+    (left / BUILDING).touch()
+    assert is_abandoned(left)
+
+
+def test_writer_garbage_collection_spares_a_build_in_progress(written):
+    path, _ = written
+    store = EmbeddedStore(path)
+    with building(path, "index-99") as tmp:
+        store.put_batch(*report_b())
+        store.flush()
+        assert tmp.exists(), "a flush removed a folder another builder was writing"
+    dead = path / ".index-98.dead.tmp"
+    dead.mkdir()
+    store.put_batch(*report_a())
+    store.flush()
+    assert not dead.exists()
