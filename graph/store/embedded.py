@@ -229,7 +229,7 @@ class EmbeddedStore(GraphStore):
         """Merge the segments (or convert an old snapshot) into an index folder and open it. Built
         in the store folder without the writer lock (writes go on meanwhile) and renamed into place
         for every process to find; in a private folder when the store's is read-only."""
-        derived = self._read_old_snapshot() or build_derived(self._load_segments())
+        derived = self._read_old_snapshot() or build_derived(self._load_segments(), with_graph=False)
         self._segments = None  # the merged index replaces them; 3.6 GB at 16x the corpus
         target = self._index_dir()
         try:
