@@ -498,6 +498,10 @@ class DiskIndex:
         return iter([self._edge(r) for r in self._rows(
             "SELECT source, type, target, props, evidence FROM edges ORDER BY row")])
 
+    def skeleton(self) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
+        nodes = [tuple(r) for r in self._rows("SELECT id, label, name FROM nodes ORDER BY row")]
+        return nodes, [tuple(r) for r in self._rows("SELECT source, target, type FROM edges ORDER BY row")]
+
     def _edge_details(self, row: int) -> tuple[dict, list[Evidence]]:
         props, evidence = self._rows("SELECT props, evidence FROM edges WHERE row=?", (row,))[0]
         return json.loads(props), _evidence(evidence)

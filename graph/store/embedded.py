@@ -433,6 +433,10 @@ class EmbeddedStore(GraphStore):
     def iter_edges(self) -> Iterator[Edge]:
         return self._index().iter_edges()
 
+    def skeleton(self):
+        """Ids, labels, names and relation ends straight from SQLite: no evidence decoded."""
+        return self._index().skeleton()
+
     def iter_passages(self) -> Iterator[Passage]:
         return self._index().iter_passages()
 

@@ -164,3 +164,11 @@ def test_writer_garbage_collection_spares_a_build_in_progress(written):
     store.put_batch(*report_a())
     store.flush()
     assert not dead.exists()
+
+
+def test_skeleton_from_sqlite_is_the_records(written):
+    path, _ = written
+    store = EmbeddedStore(path)
+    nodes, edges = store.skeleton()
+    assert nodes == [(n.id, n.label, n.name) for n in store.iter_nodes()] and nodes
+    assert edges == [(e.source, e.target, e.type) for e in store.iter_edges()] and edges
