@@ -72,7 +72,6 @@ def bench_embed(ws: Workspace, rep: Report) -> None:
     from govgraph.api.ingest_service import ingest_one
     from govgraph.graph.embedder import CachedEmbedder
     from govgraph.graph.store.embedded import EmbeddedStore
-    from govgraph.graph.vectorize import name_text
     from govgraph.ingest.pipeline import build_batch
 
     cache = ws.workdir / "fresh-vectors"
@@ -87,8 +86,7 @@ def bench_embed(ws: Workspace, rep: Report) -> None:
     for f in ws.embed_files:
         b = build_batch(f)  # untimed: only to know which texts the pipeline will embed
         ptexts = list(dict.fromkeys(p.text for p in b.passages if p.text not in seen))
-        names = [name_text(n) for n in b.nodes if n.id in b.entity_texts]
-        etexts = [t for t in dict.fromkeys(names) if t not in seen and t not in ptexts]
+        etexts = [t for t in dict.fromkeys(b.entity_texts.values()) if t not in seen and t not in ptexts]
         seen.update(ptexts)
         seen.update(etexts)
         n_texts += len(ptexts) + len(etexts)

@@ -1,6 +1,5 @@
 """Fill the persistent vector cache for the shared corpus, most useful vectors first: passages of
-the reports the gold questions ask about, then every other passage, then entity names (what
-graph.vectorize embeds for an entity). Stopping
+the reports the gold questions ask about, then every other passage, then entity texts. Stopping
 it at any point keeps what it has embedded (the cache commits every few hundred texts).
 
     python bench/warm_cache.py
@@ -17,7 +16,6 @@ from workspace import FULL_CORPUS, corpus_files
 
 def main() -> int:
     from govgraph.graph.embedder import CachedEmbedder
-    from govgraph.graph.vectorize import name_text
     from govgraph.ingest.errors import IngestError
     from govgraph.ingest.pipeline import build_batch
 
@@ -37,10 +35,7 @@ def main() -> int:
     log(f"parsed {len(batches)} reports")
     for what in ("passages", "entities"):
         for i, b in enumerate(batches):
-            if what == "passages":
-                texts = [p.text for p in b.passages]
-            else:
-                texts = [name_text(n) for n in b.nodes if n.id in b.entity_texts]
+            texts = [p.text for p in b.passages] if what == "passages" else list(b.entity_texts.values())
             with Timer() as t:
                 emb.passages(texts)
             log(f"{what} {i + 1}/{len(batches)} {b.report.file}: {len(texts)} texts in {t.wall:.1f} s")
