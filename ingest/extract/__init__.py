@@ -87,8 +87,10 @@ def _settle_overlaps(ms: list[Mention]) -> list[Mention]:
         for k in kept:
             if m.start < k.end and k.start < m.end:
                 inside = k.start <= m.start and m.end <= k.end
-                if inside and k.label in _CONTAINERS and m.label != "Event":
-                    continue
+                if inside and ((k.label in _CONTAINERS and m.label != "Event")
+                               or (k.label == "Place" and m.props.get("brand"))
+                               or (k.label == "Policy" and m.label == "Agency" and m.start - k.start <= 1)):
+                    continue  # a brand stays a body inside a park's name (深汕比亚迪汽车工业园)
                 clash = True
                 break
         if not clash:
@@ -204,9 +206,10 @@ def find_mentions(pt: str, base: int, ctx: ReportContext) -> list[Mention]:
     """The mentions of one passage `pt` starting at `base`, overlaps settled, in text order."""
     cls = clauses(pt)
     titles = [(base + t.start(), base + t.end()) for t in _TITLE.finditer(pt)]
-    places = [m for m in find_places(pt, base, ctx) if _foreign_district_ok(m, pt)
-              and not any(a < m.start and m.end < b for a, b in titles)]
-    agencies = find_agencies(pt, base, ctx, places)
+    all_places = [m for m in find_places(pt, base, ctx) if _foreign_district_ok(m, pt)]
+    places = [m for m in all_places if not any(a < m.start and m.end < b for a, b in titles)]
+    # a title's issuer is a body (《中共湖南省委关于…》): its place prefix counts for agencies
+    agencies = find_agencies(pt, base, ctx, all_places)
     ms = places + agencies
     orgs = find_organizations(pt, base, ctx)
     ms += orgs

@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # resolve imports places: the context type is for annotations
 _WORD_BEFORE_LEVEL = set("社城园片街辖全该各县乡镇地小校景军厂特新上超都股分门省市区两湾港")
 _FIRST_PERSON = re.compile(r"(?:我|本)(?:办|局|委|厅|署)(?![员会])")
 _PARTY = re.compile(r"委([\u4e00-\u9fff]{2,14}?)(委员会|领导小组)(办公室)?")
+_PARTY_PREFIXES = ("中国共产党", "中共")
 _CONSULATE = re.compile(r"驻([\u4e00-\u9fff]{2,4}?)(总领事馆|领事馆|大使馆|使馆)")
 
 
@@ -100,9 +101,13 @@ def find_agencies(text: str, base: int, ctx: ReportContext, places: list[Mention
             continue
         if note == "party" or key in ("委", "委员会"):
             if key == "委员会":
+                party = next((p for p in _PARTY_PREFIXES if text.endswith(p, 0, ps)), None)
+                if party:  # 中国共产党广西壮族自治区委员会: a bare 委员会 is the Party's only after its name
+                    add(ps - len(party), e, f"中共{pname}委员会")
                 continue
             name = f"中共{pname}{full}" if full != "委员会" else f"中共{pname}委员会"
-            add(ps, e, name)
+            party = next((p for p in _PARTY_PREFIXES if text.endswith(p, 0, ps)), "")
+            add(ps - len(party), e, name)  # 中共湖南省委: the Party's name belongs to the body
             continue
         add(ps, e, pname + full, _label(note))
 

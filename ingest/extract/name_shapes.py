@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from .foreign_ties import opens_with_country
 from .lexicon import Matcher, word_list, word_set
 from .mentions import Mention
+from .traps import category_words, has_proper_word, is_category
 from .words import tagger
 
 if TYPE_CHECKING:
@@ -31,12 +32,18 @@ _LEAD_DROP = frozenset({"v", "vn", "vd", "vi", "vq", "d", "p", "c", "u", "uj", "
                         "m", "mq", "q", "ad", "an", "y", "e", "o", "x", "t", "tg", "l"})
 _NUMERAL = re.compile(r"^(?:[0-9]+|[一二三四五六七八九十百千万两几]+)[大个家所座项类批]?$")
 # tags of characters that, two in a row, are a name jieba could not join (龙|田|北), not a phrase (老|旧)
-_NAME_SINGLE_TAGS = frozenset({"n", "ng", "nr", "ns", "s", "zg", "j", None})
+_NAME_SINGLE_TAGS = frozenset({"n", "ng", "nr", "ns", "nz", "s", "zg", "j", None})
+# the smallest units: a name never runs on past one (梅林街道|翰岭社区), while a park may follow a
+# district (雄安新区中关村科技园 is one name)
+_UNIT_HEADS = frozenset({"社区", "街道"})
 # tags that mark a proper name: places, persons, abbreviations, place words, morphemes of names
 _PROPER = frozenset({"ns", "nr", "nrt", "nrfg", "j", "s", "zg"})
 # prepositions, conjunctions and particles never stand inside a name: the name starts after them
 _HARD = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv"})
 _FUNCTION_CHARS = frozenset("的和与及等在之")
+_NUMERAL_CHARS = frozenset("一二三四五六七八九十百千两0123456789")
+_ORDINAL_END = re.compile(r"第[一二三四五六七八九十百零0-9]+$")
+_DASH = re.compile(r"[-－—]")
 _NON_NAME = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z\-－—·]")
 # jieba counts at or below which a two-character noun is a place-name morpheme, not a common word
 # (田心 3, 烟墩 7; 海景 40, 盐田 26 are read as words)
@@ -61,6 +68,21 @@ def _head_class() -> dict[str, tuple[str, bool]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _org_head_words() -> tuple[str, ...]:
+    return tuple(word_set("org_heads.txt") | word_set("org_suffixes.txt"))
+
+
+def _ends_in_org_head(name: str) -> bool:
+    return name.rstrip("）)").endswith(_org_head_words())
+
+
+@lru_cache(maxsize=1)
+def _clause_openers() -> frozenset[str]:
+    """Words after which a name starts: the hand list for shaped names and the corpus-derived openers."""
+    return frozenset(word_set("name_shape_boundaries.txt") | word_set("clause_lead_words.txt"))
+
+
 @lru_cache(maxsize=65536)
 def _not_a_word(w: str) -> bool:
     """Whether jieba's dictionary lacks `w` as a common word (赛道, 金山银山 are words; 英街 is not)."""
@@ -69,16 +91,36 @@ def _not_a_word(w: str) -> bool:
     return tag is None or tag in _PROPER
 
 
+def _join_openers(words: list[str]) -> list[str]:
+    """Runs of tokens that spell a clause opener jieba cut apart (做|大|做|强 -> 做大做强)."""
+    openers = _clause_openers()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for k in (4, 3, 2):
+            joined = "".join(words[i:i + k])
+            if i + k <= len(words) and len(joined) <= 4 and joined in openers:
+                out.append(joined)
+                i += k
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
 @lru_cache(maxsize=65536)
 def name_modifier(region: str) -> str | None:
     """The proper-name part of `region` (the text left of a head), or None when it names a category."""
     jieba, tags = tagger()
-    words = jieba.lcut(region, HMM=False)
-    stops = word_set("name_shape_boundaries.txt")
+    words = _join_openers(jieba.lcut(region, HMM=False))
+    stops = _clause_openers()
     boundary = word_set("boundary_words.txt")
     # a boundary word cuts only where jieba reads it as a verb or function word on its own
     # (建设|深港… cuts, 服务 inside 现代服务业 is no token); so does a verb names do not hold (携带, 进入)
     hard = [k for k, w in enumerate(words) if tags.get(w) in _HARD or w in stops or _NUMERAL.match(w)
+            or (len(w) >= 4 and w[:2] in stops)   # 建成投产, 加快推进: an opener fused with its verb
+            or w in _UNIT_HEADS   # 福中社区|荣获…, 梅林街道|翰岭社区: a community's name ends at its head
             or (w in boundary and tags.get(w, "x") in _LEAD_DROP)
             or (tags.get(w) == "v" and len(w) > 1 and w not in word_set("name_verbs.txt"))]
     if hard:
@@ -91,7 +133,7 @@ def name_modifier(region: str) -> str | None:
     modifier = "".join(words)
     if len(modifier) < 2:
         return None
-    generic = word_set("name_generic_words.txt")
+    generic = category_words()
     if all(w in generic for w in words):
         return None
     freq = jieba.dt.FREQ
@@ -105,8 +147,9 @@ def name_modifier(region: str) -> str | None:
             return modifier
         if tag is None and len(w) > 1:
             return modifier          # a word jieba does not know: 城投, 蓝韵
-        if tag == "n" and len(w) == 3 and freq.get(w, 0) <= 10:
-            return modifier          # a rare three-character noun: 沙头角, 避风塘
+        if tag == "n" and len(w) >= 3 and freq.get(w, 0) <= 10 and not (
+                len(w) > 3 and (w[:2] in generic or w[2:] in generic or w[:2] in stops)):
+            return modifier          # a rare noun of three or more characters: 沙头角, 避风塘, 东盟国家
         if tag == "n" and len(w) == 2 and freq.get(w, 0) <= _RARE_PAIR and len(words) == 1:
             return modifier          # the name is one rare two-character noun: 田心 (3 in jieba's counts)
         if len(w) == 1 and w not in _FUNCTION_CHARS and tag in _NAME_SINGLE_TAGS:
@@ -125,13 +168,19 @@ def clause_lead(region: str) -> int:
     mark cut from its number (Ⅰ|期临床医院)."""
     jieba, tags = tagger()
     n = 0
-    for w in jieba.lcut(region, HMM=False):
+    for w in _join_openers(jieba.lcut(region, HMM=False)):
         tag = tags.get(w, "x")
         verb = tag in ("v", "vd", "vi") and len(w) > 1 and w not in word_set("name_verbs.txt")
-        if not (verb or tag in ("d", "p", "c") or (n == 0 and w in ("期", "届", "批", "号"))):
+        if not (verb or tag in ("d", "p", "c") or w in _clause_openers() or (n == 0 and w in ("期", "届", "批", "号"))):
             break
         n += len(w)
     return n
+
+
+def _whole_proper(w: str) -> bool:
+    """Whether jieba's dictionary holds `w` whole as an organisation's or place's name (东南汽车|城)."""
+    _, tags = tagger()
+    return tags.get(w) in ("nt", "ns")
 
 
 def short_head_name(name: str) -> bool:
@@ -151,6 +200,48 @@ def _region_start(text: str, pos: int, max_len: int) -> int:
     return i
 
 
+def _quoted_modifier(text: str, h_start: int, h_end: int, head: str) -> str | None:
+    """The modifier of a name standing alone in quotes (设立“大铜新区”): quoting makes it a name."""
+    if not text.startswith("”", h_end):
+        return None
+    q = text.rfind("“", max(0, h_start - 10), h_start)
+    region = text[q + 1:h_start] if q != -1 else ""
+    if (len(region) < 2 or _NON_NAME.search(region) or _FUNCTION_CHARS & set(region) or _NUMERAL_CHARS & set(region)
+            or clause_lead(region) or not has_proper_word(region)):
+        return None  # “书香之城”, “一中心多园区”, “母亲河”: slogans are quoted too
+    return region
+
+
+def _modifier_at(text: str, base: int, s: int, h_start: int, head: str, label: str,
+                 org_ends: list[int], place_ends: dict[int, Mention]) -> str | None:
+    """The proper modifier of the name whose head starts at `h_start`, its region starting at `s`."""
+    if h_start - s < 2:
+        return None
+    inner = [e for e in org_ends if s < e <= h_start] if label == "Place" else []
+    if inner:
+        s = inner[-1]
+        if h_start - s < 2:
+            return None
+    region = text[s:h_start]
+    if _NON_NAME.search(region):
+        return None
+    modifier = name_modifier(region)
+    ordinal = _ORDINAL_END.search(region)
+    if modifier is None and ordinal:
+        modifier = ordinal.group(0)  # 第七工业区: a numbered one is a name
+    known = place_ends.get(h_start)
+    if modifier is None and known is not None and known.start - base >= s:
+        modifier = text[known.start - base:h_start]  # 盐田港 + 智慧冷链产业园: a known place opens it
+    if modifier is None or is_category(modifier, head):
+        return None
+    parts = _DASH.split(modifier)
+    if len(parts) > 1 and parts[-2].endswith(tuple(_head_class())):
+        # 银湖山公园-红岗公园: a chain of names, the last starts after the last dash
+        last = parts[-1]
+        return last if len(last) >= 2 and name_modifier(last) == last and not is_category(last, head) else None
+    return modifier
+
+
 def find_shaped_names(text: str, base: int, ctx: ReportContext, known_places: list[Mention] = (),
                       known_orgs: list[Mention] = ()) -> list[Mention]:
     """Place and Organization mentions built from a head noun and a proper-name modifier.
@@ -160,7 +251,9 @@ def find_shaped_names(text: str, base: int, ctx: ReportContext, known_places: li
     PART_OF 荣耀 by the nested_units rule).
     """
     out: list[Mention] = []
-    org_ends = sorted(m.end - base for m in known_orgs)
+    # only a whole body (one ending in an organisation head: 鹏城实验室) closes a place's modifier;
+    # a brand inside a park's name stays in it (深汕比亚迪汽车工业园)
+    org_ends = sorted(m.end - base for m in known_orgs if _ends_in_org_head(m.surface))
     place_ends = {m.end - base: m for m in known_places}
     taken_end = -1
     for h_start, h_end, head, (label, short) in _heads().find(text):
@@ -169,27 +262,27 @@ def find_shaped_names(text: str, base: int, ctx: ReportContext, known_places: li
             continue
         if short and "\u4e00" <= nxt <= "\u9fff" and nxt not in _SHORT_HEAD_FOLLOWERS:
             continue  # 街道, 路线, 城市: a one-character head must end the word
+        if short and head in text[max(0, h_start - 3):h_start]:
+            continue  # 金山银山, 千山万水: a parallel idiom repeats its head, a name does not
         if short and (h_start == 0 or not _not_a_word(text[h_start - 1] + head)):
             continue  # 思路, 网站, 江山: the head closes a common word (checked before any segmentation)
+        if short and h_end in place_ends:
+            continue  # 建强罗|湖: the head closes a known place (罗湖), no name of its own
         s = _region_start(text, h_start, 4 if short else 16)
-        if h_start - s < 2 or s < taken_end:
-            continue
-        inner = [e for e in org_ends if s < e <= h_start] if label == "Place" else []
-        if inner:
-            s = inner[-1]
-            if h_start - s < 2:
-                continue
-        region = text[s:h_start]
-        if _NON_NAME.search(region):
-            continue
-        modifier = name_modifier(region)
-        known = place_ends.get(h_start)
-        if modifier is None and known is not None and known.start - base >= s:
-            modifier = text[known.start - base:h_start]  # 盐田港 + 智慧冷链产业园: a known place opens it
+        # after a shaped name, the next name starts right after it (梅林街道|翰岭社区); failing that,
+        # the earlier name opens this one (盐田港|智慧冷链产业园)
+        starts = (taken_end, s) if s < taken_end else (s,)
+        modifier = None
+        for s in starts:
+            modifier = _modifier_at(text, base, s, h_start, head, label, org_ends, place_ends)
+            if modifier is not None:
+                break
+        if modifier is None:
+            modifier = _quoted_modifier(text, h_start, h_end, head)
         if modifier is None:
             continue
         start = h_start - len(modifier)
-        if short and not (2 <= len(modifier) <= 3 and _not_a_word(modifier + head)):
+        if short and not ((2 <= len(modifier) <= 3 or _whole_proper(modifier)) and _not_a_word(modifier + head)):
             continue
         name = text[start:h_end]
         if opens_with_country(name):

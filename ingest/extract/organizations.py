@@ -14,11 +14,14 @@ from .lexicon import Matcher, table, word_set
 from .mentions import Mention
 from .name_shapes import clause_lead
 from .spans import expand_left
+from .traps import is_category
 
 if TYPE_CHECKING:  # resolve imports places: the context type is for annotations only
     from .resolve import ReportContext
 
 
+# words for events that end in an organisation suffix (商会)
+_EVENT_WORDS = ("招商会",)
 _EDITION = re.compile(r"(?:首届|第[一二三四五六七八九十百0-9]+届|[0-9]{4}年?)")
 _BRANCH = re.compile(r"[（(][\u4e00-\u9fff]{2,4}[)）]")
 # 国家级大基金, 市级产业基金: a level and a kind name a class of bodies, not one
@@ -41,9 +44,11 @@ def find_organizations(text: str, base: int, ctx: ReportContext) -> list[Mention
     out: list[Mention] = []
     for s, e, key, (canonical, en) in known_organizations().find(text):
         out.append(Mention("Organization", base + s, base + e, key, canonical,
-                           {key} - {canonical}, {}, en))
+                           {key} - {canonical}, {"brand": True}, en))
     stop = word_set("org_stop.txt")
     for m in _suffix_re().finditer(text):
+        if text.endswith(_EVENT_WORDS, 0, m.end()):
+            continue  # 产业集群系列招商会: a fair, not a chamber of commerce
         s = expand_left(text, m.start(), min_len=2, max_len=14)
         if s is None:
             continue
@@ -60,5 +65,9 @@ def find_organizations(text: str, base: int, ctx: ReportContext) -> list[Mention
         name = text[s:e].strip("“”\"")
         if name in stop or text[s:m.start()] in stop or len(name) < 4 or _GENERIC.match(name):
             continue
+        modifier = text[s:m.start()].strip("“”\"")
+        inner = list(_suffix_re().finditer(modifier))
+        if is_category(modifier[inner[-1].end():] if inner else modifier, m.group(0)):
+            continue  # 卓越学校, 工程技术研究中心, 北京证券交易所|上市公司: a kind of body (traps.py)
         out.append(Mention("Organization", base + s, base + e, text[s:e], name, set(), {}))
     return out

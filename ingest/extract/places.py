@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .lexicon import Matcher, table, word_set
+from .lexicon import Matcher, table, word_list, word_set
 from .mentions import Mention
 from .spans import expand_left
+from .traps import has_proper_word
 from .words import straddles_words
 
 if TYPE_CHECKING:  # resolve imports places: the context type is for annotations only
@@ -69,7 +70,35 @@ class Gazetteer:
                 surfaces.setdefault(o, zh)
             if kind == "city" and not zh.endswith("市"):
                 surfaces.setdefault(zh + "市", zh)
+        for zh, foreign, en, others in table("regions.tsv"):
+            # 粤港澳大湾区, 东南亚: regions that are neither a division nor a country
+            if zh in self.places:
+                continue
+            self.places[zh] = PlaceInfo(zh, "region", "", foreign == "1", en or None)
+            surfaces.setdefault(zh, zh)
+            for o in filter(None, others.split(",")):
+                surfaces.setdefault(o, zh)
+        for zh, en, others in table("natural_places.tsv"):
+            # 长江, 洞庭湖, 大兴安岭: named geography (a division of the same name keeps its entry)
+            if zh in self.places:
+                continue
+            self.places[zh] = PlaceInfo(zh, "natural", "", False, en or None)
+            surfaces.setdefault(zh, zh)
+            for o in filter(None, others.split(",")):
+                surfaces.setdefault(o, zh)
+        for w in word_list("place_blocks.txt"):
+            surfaces.setdefault(w, "")   # matched, then resolved to nothing
         self.matcher = Matcher(surfaces.items())
+
+    def districts_of(self, city: str) -> list[PlaceInfo]:
+        """The districts whose parent is `city` (深圳市 -> 罗湖区 … 深汕特别合作区)."""
+        if not hasattr(self, "_children"):
+            self._children: dict[str, list[PlaceInfo]] = {}
+            for variants in self.variants.values():
+                for v in variants:
+                    if v.kind == "district" and not v.foreign:
+                        self._children.setdefault(v.parent, []).append(v)
+        return self._children.get(city, [])
 
     def chain(self, name: str) -> list[PlaceInfo]:
         """The place and its parents up to the country or province."""
@@ -113,29 +142,61 @@ def _venue_re() -> re.Pattern:
     return re.compile("(?:" + "|".join(map(re.escape, sufs)) + ")")
 
 
-_LEVEL_SUFFIX = re.compile(r"(?:新区|自治县|自治州|区|县|市|省)$")
+_LEVEL_SUFFIX = re.compile(r"(?:特别合作区|新区|自治县|自治州|区|县|市|省)$")
+# jieba counts above which a sibling district's short name is an ordinary word (光明 1219, 朝阳 767,
+# 东城 593); below it the short name is the district's (南山 310, 福田 108, 龙岗 19, 大鹏 43)
+_SIBLING_COMMON = 500
+
+
+def _short_name(info: PlaceInfo) -> str | None:
+    short = _LEVEL_SUFFIX.sub("", info.name)
+    return short if len(short) >= 2 and short != info.name else None
+
+
+def _short_mentions(text: str, base: int, info: PlaceInfo, short: str, alone: bool = False) -> list[Mention]:
+    """Mentions of `info` by its short name; `alone`: only where the name stands by itself, before a
+    punctuation mark or a conjunction (盐田-大鹏-深汕, 龙岗和坪山), not opening a longer name
+    (房山校区, 昌平南口)."""
+    out = []
+    i = text.find(short)
+    while i != -1:
+        e = i + len(short)
+        nxt = text[e:e + 1]
+        if alone and nxt and ("\u4e00" <= nxt <= "\u9fff" and nxt not in "和与及等"):
+            i = text.find(short, e)
+            continue
+        if not text.startswith(info.name[len(short):], e) and not straddles_words(text, i, e):
+            out.append(Mention("Place", base + i, base + e, short, info.canonical, {short},
+                               {"kind": info.kind, "foreign": False, "gazetteer": info.name}))
+        i = text.find(short, e)
+    return out
 
 
 def _home_short_names(text: str, base: int, ctx: ReportContext) -> list[Mention]:
-    """The report's own district, city or province by its short name (坪山 for 坪山区 in 坪山区's report).
+    """The report's own district, city or province by its short name (坪山 for 坪山区 in 坪山区's report),
+    and the other districts of its city (盐田-大鹏-深汕 in 盐田区's report).
 
-    Only the report's own places: their short names are unambiguous there, while across the country
-    a bare two-character name (平湖, 南山) may be anything.
+    Only the report's own places and their siblings: their short names are unambiguous there, while
+    across the country a bare two-character name (平湖, 南山) may be anything.
     """
+    from .words import tagger
     out = []
-    for info in (ctx.district, ctx.city, ctx.province):
-        if info is None or info.foreign:
+    own = [info for info in (ctx.district, ctx.city, ctx.province) if info is not None and not info.foreign]
+    for info in own:
+        short = _short_name(info)
+        if short:
+            out += _short_mentions(text, base, info, short)
+    city = ctx.city.name if ctx.city is not None else None
+    if city is None or ctx.city.foreign:
+        return out
+    jieba, _ = tagger()
+    stop = word_set("place_short_stop.txt")
+    for info in gazetteer().districts_of(city):
+        short = _short_name(info)
+        if (info in own or not short or short in stop or jieba.dt.FREQ.get(short, 0) > _SIBLING_COMMON
+                or short not in text):
             continue
-        short = _LEVEL_SUFFIX.sub("", info.name)
-        if len(short) < 2 or short == info.name:
-            continue
-        i = text.find(short)
-        while i != -1:
-            e = i + len(short)
-            if not text.startswith(info.name[len(short):], e) and not straddles_words(text, i, e):
-                out.append(Mention("Place", base + i, base + e, short, info.canonical, {short},
-                                   {"kind": info.kind, "foreign": False, "gazetteer": info.name}))
-            i = text.find(short, e)
+        out += _short_mentions(text, base, info, short, alone=True)
     return out
 
 
@@ -155,10 +216,12 @@ def find_places(text: str, base: int, ctx: ReportContext) -> list[Mention]:
             info = g.resolve(name, near)
         if info is None:
             continue
-        if len(key) == 2 and key == name and not _free_start(text, s, ends):
+        if len(key) == 2 and key == name and info.kind != "natural" and not _free_start(text, s, ends):
             continue  # 范县 in 示范县, 城区 in 老城区: a one-character stem needs a word boundary before it
         if len(key) == 2 and straddles_words(text, s, e):
             continue  # 衡水 in 均衡|水平: each character belongs to a word with its neighbour
+        if info.kind == "region" and text[e:e + 1] == "部":
+            continue  # 中东部地区 is the centre and east of China, not the Middle East
         written_before[e] = info.name
         out.append(Mention("Place", base + s, base + e, key, info.canonical, {key, info.name} - {info.canonical},
                            {"kind": info.kind, "foreign": info.foreign, "gazetteer": info.name},
@@ -169,13 +232,17 @@ def find_places(text: str, base: int, ctx: ReportContext) -> list[Mention]:
             out.append(Mention("Place", base + m.start(), base + m.end(), m.group(0), info.canonical, {m.group(0)},
                                {"kind": info.kind, "foreign": False, "gazetteer": info.name}))
     out += _home_short_names(text, base, ctx)
+    from .name_shapes import clause_lead  # name_shapes -> foreign_ties -> places: imported late
     stop = word_set("venue_stop.txt")
     for m in _venue_re().finditer(text):
         s = expand_left(text, m.start(), min_len=2, max_len=10)
         if s is None:
             continue
+        cut = clause_lead(text[s:m.start()])
+        if m.start() - (s + cut) >= 2:
+            s += cut  # 启动|深圳自然博物馆, 包含|宝安图书馆
         name = text[s:m.end()]
-        if name in stop or text[s:m.start()] in stop:
-            continue
+        if name in stop or text[s:m.start()] in stop or not has_proper_word(text[s:m.start()]):
+            continue  # 五星级酒店, 社区图书馆, 港口航运博物馆: a kind of venue, not one (traps.py)
         out.append(Mention("Place", base + s, base + m.end(), name, name, set(), {"kind": "venue"}))
     return out
