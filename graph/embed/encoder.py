@@ -16,9 +16,10 @@ the passages per CPU-second, cosine to the float32 result ~0.99999. Queries stay
 short, and autocast overhead outweighs its gain there. GOVGRAPH_EMBED_BF16=0/1 overrides.
 
 The engine: on a CPU, a mean-pooling model runs in OpenVINO (embed/openvino_engine.py) when it is
-installed and converts the model: about 1.3x the texts per CPU-second of the torch bf16 path here, at
-cosine >= 0.99998 to torch float32 (embed/openvino_engine.py, bench/embed_bench.py). Queries through this encoder then go the same
-way. ``engine="torch"`` (or GOVGRAPH_EMBED_ENGINE=torch) keeps torch; a GPU always uses torch.
+installed and converts the model: about 1.3-1.6x the texts per CPU-second of the torch bf16 path here,
+at cosine >= 0.99998 to torch float32 (embed/openvino_engine.py, bench/embed_bench.py). Queries through
+this encoder then go the same way. ``engine="torch"`` (or GOVGRAPH_EMBED_ENGINE=torch) keeps torch; a
+GPU always uses torch.
 """
 from __future__ import annotations
 
