@@ -472,6 +472,7 @@ def eval_search(store: Optional[str] = StoreOpt, neo4j: Optional[str] = Neo4jOpt
 
 
 from . import import_cmd  # noqa: E402,F401 - registers `govgraph import` on app
+from . import neo4j_migrate_cmd  # noqa: E402,F401 - registers `govgraph neo4j-migrate` on app
 from . import compare_cli  # noqa: E402,F401  (registers `compare` and `eval aggregation`)
 from . import time_cli  # noqa: E402,F401 - registers the time commands on `app`
 

@@ -123,10 +123,12 @@ def timeline(entity: str = typer.Argument(..., help="Entity id (see `govgraph en
 
 @eval_app.command("time")
 def eval_time(gold: Path = typer.Option(Path("tests/gold/time"), help="Gold folder."),
-              split: str = typer.Option("dev", help="dev, test, test2 (a second held-out set, annotated after "
-                                        "the first test run) or all."),
+              split: str = typer.Option("dev", help="dev, test, test2, test3 (held-out sets annotated after "
+                                        "the first test run and in the fourth session) or all."),
               corpus: Optional[list[Path]] = typer.Option(None, help="Folders holding the gold reports "
                                                           "(default: ../shared/corpus-extra and ../shared/corpus)."),
+              no_embed: bool = typer.Option(False, "--no-embed", help="Store no passage vectors: follow-up "
+                                            "by shared words only, search by BM25."),
               as_json: bool = JsonOpt):
     """Indicator recall and precision, plan recall, follow-up accuracy and `reported` precision, and time
     questions with every year's evidence in the top 5, against tests/gold/time.
@@ -137,10 +139,12 @@ def eval_time(gold: Path = typer.Option(Path("tests/gold/time"), help="Gold fold
     from govgraph.ingest.pipeline import build_batch
     if not gold.is_dir():
         _fail(f"gold folder {gold} not found", EXIT_USAGE)
-    if split not in ("dev", "test", "test2", "all"):
-        _fail(f"--split: must be dev, test, test2 or all, got {split!r}", EXIT_USAGE)
+    if split not in ("dev", "test", "test2", "test3", "all"):
+        _fail(f"--split: must be dev, test, test2, test3 or all, got {split!r}", EXIT_USAGE)
+    from govgraph.graph.embedder import CachedEmbedder
     res = evaluate(gold, build_batch, split=split, roots=corpus or None,
-                   search_for=lambda folder: _ctx(str(folder), None).search)
+                   search_for=lambda folder: _ctx(str(folder), None).search,
+                   embedder=None if no_embed else CachedEmbedder())
     if as_json:
         _print_json(res)
     else:

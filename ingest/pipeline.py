@@ -15,8 +15,9 @@ from .tokenize import tokenize
 # Bump when passages, entities or relations of an unchanged file would come out differently, so
 # that ingesting a folder again rebuilds reports made by older rules (2: passages cut to ~200
 # characters, event names without their verb; 3: Indicator and Plan nodes; 4: foreign ties with `kind`,
-# foreign bodies marked, events named after a foreign city held there).
-PIPELINE_VERSION = 4
+# foreign bodies marked, events named after a foreign city held there; 5: indicator names by the shape
+# of the statement, plan items only for planned measures).
+PIPELINE_VERSION = 5
 
 
 def build_batch(path: str | Path, max_bytes: int = MAX_BYTES) -> GraphBatch:

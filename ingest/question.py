@@ -94,6 +94,9 @@ class QuestionIntent:
     # Verbs that follow the actor asked for (谁牵头 -> 牵头): a body written right before one in a
     # sentence (由市教育局牵头) is that actor.
     actor_cues: list[str] = field(default_factory=list, compare=False)
+    # The question asks for a figure (多少, 几家, "how many"): the passage that puts a number right
+    # after the question's words holds it.
+    quantity: bool = field(default=False, compare=False)
 
 
 def question_lang(q: str) -> str:
@@ -140,7 +143,8 @@ def _analyze_zh(q: str) -> QuestionIntent:
         asked = ""
     # Modifiers and content-bearing nouns stay searchable (「国际友城」); generic ones (部门) go.
     for noun in sorted(_ZH_GENERIC, key=len, reverse=True):
-        if asked.endswith(noun):
+        # a one-character noun goes only alone: 「哪些人」, never the 人 of 「文化名人」
+        if asked.endswith(noun) and (len(noun) > 1 or asked == noun):
             asked = asked[: -len(noun)]
             break
     focus = _clean_zh(q[:start] + " " + asked + " " + q[end:])
@@ -349,6 +353,7 @@ def analyze_question(q: str) -> QuestionIntent:
     if intent.label is not None:
         intent.label_from = "question"
     _actor(q, intent)
+    intent.quantity = asks_quantity(q, lang)
     if intent.label is None and intent.form == PHRASE:
         label, noun = _phrase_head_zh(q) if lang == "zh" else _phrase_head_en(q, set(intent.places))
         if label is not None:
@@ -356,6 +361,16 @@ def analyze_question(q: str) -> QuestionIntent:
             kind = [noun] if lang == "zh" else [w for w in chinese_terms(noun) if w not in _ZH_GENERIC]
             intent.kind = intent.kind or kind
     return intent
+
+
+_ZH_QUANTITY = re.compile(r"多少|几(?:个|家|项|座|所|次|名|人|倍|成)|第几|多大|多高|多长|比重|占比|增长了?百分之几")
+_EN_QUANTITY = re.compile(r"\bhow\s+(?:many|much|large|big|fast)\b|\bwhat\s+(?:share|percentage|proportion)\b",
+                          re.IGNORECASE)
+
+
+def asks_quantity(q: str, lang: str) -> bool:
+    """Does the question ask for a figure (多少家, 几个, "how many")?"""
+    return bool((_ZH_QUANTITY if lang == "zh" else _EN_QUANTITY).search(q))
 
 
 def _actor(q: str, intent: QuestionIntent) -> None:

@@ -3,7 +3,8 @@
 A query touches only the neighbourhood, so it costs about the same on a store of 60k
 entities as on one of 60. It walks the store's own networkx graph when the store lends
 one (`networkx_graph()` and `adjacency()`, the embedded store: plain dict lookups), else
-`store.edges_of_many` (Neo4j: no full read of the graph; a whole level in one round trip).
+`store.relations_of_many` (Neo4j: relation keys of a whole level in one round trip, no full
+read of the graph), and then the relations among the kept nodes (`store.edges_among`).
 Both walks visit neighbours in the same order, so every store gives the same subgraph.
 """
 from __future__ import annotations
@@ -28,23 +29,18 @@ class _StoreWalk:
     def __init__(self, store: GraphStore, types: frozenset[str] | None):
         self.store, self.types = store, types
         self.rels: dict[str, list[Rel]] = {}
-        self.edges: dict[Rel, Edge] = {}
+        self.kept_edges: dict[Rel, Edge] = {}
         self.nodes: dict[str, Node] = {}
 
     def fetch(self, ids: list[str]) -> None:
         missing = [i for i in ids if i not in self.rels]
         if not missing:
             return
-        found = self.store.edges_of_many(missing)
+        # Keys only: a hub's thousands of relations travel without their evidence, which is read
+        # for the kept ones alone (edges_for).
+        found = self.store.relations_of_many(missing)
         for i in missing:
-            out = []
-            for e in found.get(i, ()):
-                if self.types is None or e.type in self.types:
-                    r = (e.type, e.source, e.target)
-                    self.edges[r] = e
-                    out.append(r)
-            out.sort()
-            self.rels[i] = out
+            self.rels[i] = sorted({r for r in found.get(i, ()) if self.types is None or r[0] in self.types})
 
     def labels(self, ids: list[str]) -> dict[str, str]:
         found = self.store.get_nodes(ids)
@@ -57,13 +53,15 @@ class _StoreWalk:
             self.nodes.update((n.id, n) for n in self.store.get_nodes(missing))
         return [self.nodes[i] for i in ids if i in self.nodes]
 
-    def edge(self, r: Rel) -> Edge:
-        return self.edges[r]
+    def edges_for(self, rels: list[Rel]) -> list[Edge]:
+        return [self.kept_edges[r] for r in rels]
 
     def among(self, ids: list[str], kept) -> set[Rel]:
-        """Relations with both ends in `kept`."""
-        self.fetch(ids)
-        return {r for u in ids for r in self.rels[u] if r[1] in kept and r[2] in kept}
+        """Relations with both ends in `kept`, with their evidence, in one call: the store looks
+        them up where the data is instead of listing every relation of a hub among the kept."""
+        self.kept_edges = {(e.type, e.source, e.target): e for e in self.store.edges_among(ids)
+                           if e.source in kept and e.target in kept and (self.types is None or e.type in self.types)}
+        return set(self.kept_edges)
 
 
 class _GraphWalk(_StoreWalk):
@@ -112,7 +110,10 @@ class _GraphWalk(_StoreWalk):
         nodes = self.g.nodes
         return {i: nodes[i].get("label", "") for i in ids if i in nodes}
 
-    def edge(self, r: Rel) -> Edge:
+    def edges_for(self, rels: list[Rel]) -> list[Edge]:
+        return [self._edge(r) for r in rels]
+
+    def _edge(self, r: Rel) -> Edge:
         type_, s, t = r
         attrs = self.g.edges[s, t, type_]
         return Edge(s, t, type_, dict(attrs.get("props") or {}), list(attrs.get("evidence") or []))
@@ -194,4 +195,4 @@ def ego_network(store: GraphStore, node_id: str, depth: int = 1, labels: Iterabl
     ids = list(kept)
     rels = sorted(walk.among(ids, kept))
     nodes = walk.node_objects(ids)
-    return Subgraph(nodes, [walk.edge(r) for r in rels], truncated)
+    return Subgraph(nodes, walk.edges_for(rels), truncated)

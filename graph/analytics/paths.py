@@ -74,6 +74,9 @@ def shortest_paths(store: GraphStore, source: str, target: str, n: int = 5, max_
         raise ValueError(f"max_len must be an integer from 1 to {MAX_LEN}, got {max_len!r}")
     if source == target:
         raise ValueError(f"source and target are the same entity {source!r}")
+    own = store.shortest_path_ids(source, target, n, max_len) if store.networkx_graph() is None else None
+    if own is not None:
+        return _paths_from_store(store, source, target, own)
     key = state_key(store)
     ug = undirected(store, key)
     for param, nid in (("source", source), ("target", target)):
@@ -97,4 +100,25 @@ def shortest_paths(store: GraphStore, source: str, target: str, n: int = 5, max_
     for p in found:
         hops = [Hop(a, b, _hop_edges(g, a, b)) for a, b in zip(p, p[1:])]
         out.append(Path([nodes[v] for v in p if v in nodes], hops))
+    return out
+
+
+def _paths_from_store(store: GraphStore, source: str, target: str, found: list[list[str]]) -> list[Path]:
+    """Paths the store found itself (Neo4j's SHORTEST): only their nodes and the relations between
+    consecutive ones are read."""
+    ids = sorted({v for p in found for v in p} | {source, target})
+    nodes = {x.id: x for x in store.get_nodes(ids)}
+    for param, nid in (("source", source), ("target", target)):
+        if nid not in nodes:
+            raise UnknownEntity(param, nid)
+    if not found:
+        return []
+    between: dict[frozenset, list[Edge]] = {}
+    for e in store.edges_among(sorted({v for p in found for v in p})):
+        between.setdefault(frozenset((e.source, e.target)), []).append(e)
+    out = []
+    for p in found:
+        hops = [Hop(a, b, sorted(between.get(frozenset((a, b)), []), key=lambda e: (e.type, e.source, e.target)))
+                for a, b in zip(p, p[1:])]
+        out.append(Path([nodes[v] for v in p], hops))
     return out

@@ -95,10 +95,18 @@ def undirected(store: GraphStore, key: Hashable | None = None) -> nx.Graph:
     key = state_key(store) if key is None else key
 
     def build() -> nx.Graph:
-        g = to_networkx_keyed(store, key)
         u = nx.Graph()
-        u.add_nodes_from(g.nodes(data=True))
-        for a, b in g.edges():
+        native = _native(store)
+        if native is not None:
+            u.add_nodes_from(native.nodes(data=True))
+            pairs = native.edges()
+        else:
+            # A store without its own graph (Neo4j) sends ids, labels, names and related pairs
+            # only: no evidence crosses the wire for communities and centrality.
+            nodes, rels = store.skeleton()
+            u.add_nodes_from((i, {"label": label, "name": name}) for i, label, name in nodes)
+            pairs = ((a, b) for a, b, _ in rels)
+        for a, b in pairs:
             if a == b:
                 continue
             if u.has_edge(a, b):

@@ -66,9 +66,23 @@ def _specificity(node: Node) -> float:
     return 1.0 / (1.0 + 0.25 * math.log2(1 + n))
 
 
+# What the sentence around a candidate shares with the question counts more than which passage it
+# stands in: on the dev half, (0.1 + overlap) with a slow decay over passages (4 / (rank + 4)) against
+# (0.5 + overlap) and 2 / (rank + 2) took answer hit@3 from 0.788 to 0.833 on the gold store and from
+# 0.788 to 0.803 on the whole corpus (English questions gained, Chinese stayed 0.762).
+SENTENCE_BASE = 0.1
+SENTENCE_POWER = 1.0
+PASSAGE_DECAY = 4.0
+
+
+def sentence_weight(overlap: float) -> float:
+    """How much a sentence sharing `overlap` (0-1) of the question's words says for what it names."""
+    return (SENTENCE_BASE + overlap) ** SENTENCE_POWER
+
+
 def passage_weight(rank: int) -> float:
-    """1 for the top passage, 2/3 for the second, 1/2 for the third…: evidence near the top counts most."""
-    return 2.0 / (rank + 2)
+    """1 for the top passage, 4/5 for the second, 2/3 for the third…: evidence near the top counts more."""
+    return PASSAGE_DECAY / (rank + PASSAGE_DECAY)
 
 
 @dataclass
@@ -131,6 +145,20 @@ class AnswerRanker:
                 return True
         return False
 
+    @staticmethod
+    def _listed_as_kind(c: "_Candidate", hit_of: dict[str, Hit], kind: Sequence[str]) -> bool:
+        """Is one of the candidate's mentions an item of a list that the kind noun heads
+        (「办好广交会、高交会、加博会等重大展会」, 「引进冯巩、濮存昕等文化名人」)? Between the mention and
+        等 only further items stand: no comma or full stop."""
+        if not kind:
+            return False
+        head = re.compile(r"^[^，,。；;！？!?：:]{0,40}?等[\u4e00-\u9fff]{0,4}?(?:" + "|".join(map(re.escape, kind)) + ")")
+        for _, ev in c.evidence.values():
+            hit = hit_of.get(ev.passage)
+            if hit is not None and head.match(hit.text[max(0, ev.end - hit.start):]):
+                return True
+        return False
+
     # -- ranking ---------------------------------------------------------------------------
     def rank(self, label: str, question: str, focus: str, hits: list[Hit], limit: int = 10,
              looked_up: list[tuple[str, float]] | None = None, terms: Sequence[str] = (),
@@ -171,7 +199,7 @@ class AnswerRanker:
                     continue
                 near = max(self._overlap(words, self._sentence(hit_of[pid], e)) for e in evs)
                 c = cand(n)
-                c.score += passage_weight(r) * MENTION_WEIGHT * (0.5 + near)
+                c.score += passage_weight(r) * MENTION_WEIGHT * sentence_weight(near)
                 c.via.add("MENTIONED_IN")
                 for e in evs:
                     c.add_evidence(r, e)
@@ -207,7 +235,7 @@ class AnswerRanker:
             near = self._overlap(words, self._sentence(hit_of[ev.passage], ev))
             other = nodes.get(e.target if end == "src" else e.source)
             c = cand(n)
-            c.score += (passage_weight(r) * REL_WEIGHT[(e.type, end)] * (0.5 + near)
+            c.score += (passage_weight(r) * REL_WEIGHT[(e.type, end)] * sentence_weight(near)
                         * (OTHER_END_ASKED if other is not None and self._asked_about(other, words, q) else 1.0))
             c.via.add(e.type)
             for x in e.evidence:
@@ -219,7 +247,8 @@ class AnswerRanker:
         for c in cands.values():
             n = c.node
             named = any(len(s) >= 2 and s.casefold() in q for s in (n.name, *n.aliases, n.name_en or ""))
-            of_kind = any(s.endswith(k) for k in kind for s in (n.name, *n.aliases))
+            of_kind = (any(s.endswith(k) for k in kind for s in (n.name, *n.aliases))
+                       or self._listed_as_kind(c, hit_of, kind))
             named_weight = (NAMED_BY_PHRASE if phrase else NAMED_IN_QUESTION) if named else 1.0
             actor = ACTOR_CUE if actor_cues and self._before_cue(c, hit_of, actor_cues) else 1.0
             score = (c.score * named_weight * (1.0 + boost.get(n.id, 0.0))

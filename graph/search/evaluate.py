@@ -8,6 +8,10 @@ For each retrieval mode (bm25, vector, hybrid) in the same run:
   ignored; a name also matches one it contains or is contained in when the shorter is at least
   two thirds of the longer (首尔 ~ 首尔市, never 市政府 ~ 首尔市政府);
 - search latency p50/p95 in milliseconds.
+
+The same gold scores a store of its own reports or a whole collection (all 155 reports in one store):
+the result says how many reports the store holds and refuses a store that lacks a gold report, since
+its questions would count as misses for a reason that is not search.
 """
 from __future__ import annotations
 
@@ -132,17 +136,36 @@ def _pct(values: list[float], p: float) -> float:
     return s[min(len(s) - 1, int(round(p * (len(s) - 1))))]
 
 
+def store_coverage(store, questions: list[GoldQuestion]) -> dict:
+    """How many reports the store holds and which gold reports it lacks (by file name)."""
+    files = {r.file for r in store.reports()}
+    gold = {q.report.replace("\\", "/").rsplit("/", 1)[-1] for q in questions}
+    return {"reports": len(files), "gold_reports": len(gold), "missing": sorted(gold - files)}
+
+
+def _mean(values: list[float]) -> float:
+    return round(sum(values) / len(values), 4)
+
+
 def evaluate(service, gold_path: str | Path, k: int = 10, modes: tuple[str, ...] | None = None,
              split: str = "all") -> dict:
-    """Scores of every mode over the gold questions; modes needing vectors are skipped without a model."""
+    """Scores of every mode over the gold questions; modes needing vectors are skipped without a model.
+    Raises ValueError when the store lacks a report the questions are about."""
     questions = select(load_gold(gold_path), split)
+    cover = store_coverage(service.store, questions)
+    if cover["missing"]:
+        raise ValueError(f"{gold_path}: the store lacks {len(cover['missing'])} gold report(s): "
+                         + ", ".join(cover["missing"][:5]))
     if modes is None:
         modes = MODES if getattr(service, "embedder", None) is not None else ("bm25",)
-    result = {"questions": len(questions), "k": k, "split": split,
+    result = {"questions": len(questions), "k": k, "split": split, "store_reports": cover["reports"],
+              "gold_reports": cover["gold_reports"],
               "with_answers": sum(1 for q in questions if q.answers), "modes": {}, "misses": {}}
     for mode in modes:
         rr, h1, h3, ans, lat = [], 0, 0, [], []
         by_lang: dict[str, list[float]] = {}
+        by_form: dict[str, list[float]] = {}
+        ans_by_lang: dict[str, list[float]] = {}
         label_ok = 0
         misses = []
         for q in questions:
@@ -152,14 +175,16 @@ def evaluate(service, gold_path: str | Path, k: int = 10, modes: tuple[str, ...]
             r = evidence_rank(q, res.passages)
             rr.append(1.0 / r if r else 0.0)
             by_lang.setdefault(q.lang, []).append(rr[-1])
+            by_form.setdefault(q.form, []).append(rr[-1])
             label_ok += res.label == q.label
             h1 += r == 1
             h3 += r is not None and r <= 3
             ok = answer_hit(q, res.answers) if q.answers else None
             if q.answers:
                 ans.append(ok)
+                ans_by_lang.setdefault(q.lang, []).append(float(ok))
             if r != 1 or ok is False:
-                misses.append({"id": q.id, "rank": r, "answer_ok": ok,
+                misses.append({"id": q.id, "lang": q.lang, "form": q.form, "rank": r, "answer_ok": ok,
                                "got": [a.name for a in res.answers[:3]], "expected": q.answers})
         n = len(questions)
         result["modes"][mode] = {
@@ -168,7 +193,9 @@ def evaluate(service, gold_path: str | Path, k: int = 10, modes: tuple[str, ...]
             "hit@3": round(h3 / n, 4),
             "answer_hit@3": round(sum(ans) / len(ans), 4) if ans else None,
             "label_accuracy": round(label_ok / n, 4),
-            **{f"mrr_{lang}": round(sum(v) / len(v), 4) for lang, v in sorted(by_lang.items())},
+            **{f"mrr_{lang}": _mean(v) for lang, v in sorted(by_lang.items())},
+            **{f"mrr_{form}": _mean(v) for form, v in sorted(by_form.items())},
+            **{f"answer_hit@3_{lang}": _mean(v) for lang, v in sorted(ans_by_lang.items())},
             "ask_ms_p50": round(statistics.median(lat), 2),
             "ask_ms_p95": round(_pct(lat, 0.95), 2),
         }
@@ -181,13 +208,19 @@ def format_table(result: dict) -> str:
     head = (f"{'mode':<8} {'MRR':>6} {'hit@1':>6} {'hit@3':>6} {'ans@3':>6} {'label':>6} {'MRR zh':>6} "
             f"{'MRR en':>6} {'p50 ms':>7} {'p95 ms':>7}")
     lines = [f"search eval: {result['questions']} questions ({result['with_answers']} with answers), "
-             f"k={result['k']}, split={result.get('split', 'all')}", head, "-" * len(head)]
+             f"k={result['k']}, split={result.get('split', 'all')}, store of {result.get('store_reports', '?')} "
+             f"reports ({result.get('gold_reports', '?')} of them gold)", head, "-" * len(head)]
     for mode, m in result["modes"].items():
         ans = "-" if m["answer_hit@3"] is None else f"{m['answer_hit@3']:.3f}"
         zh, en = m.get("mrr_zh"), m.get("mrr_en")
         lines.append(f"{mode:<8} {m['evidence_mrr']:>6.3f} {m['hit@1']:>6.3f} {m['hit@3']:>6.3f} {ans:>6} "
                      f"{m.get('label_accuracy', 0.0):>6.3f} {'-' if zh is None else f'{zh:.3f}':>6} "
                      f"{'-' if en is None else f'{en:.3f}':>6} {m['ask_ms_p50']:>7.1f} {m['ask_ms_p95']:>7.1f}")
+    if "hybrid" in result["modes"]:
+        m = result["modes"]["hybrid"]
+        parts = [f"{key} {m[key]:.3f}" for key in ("mrr_question", "mrr_phrase", "answer_hit@3_zh", "answer_hit@3_en")
+                 if m.get(key) is not None]
+        lines.append("hybrid by form and language: " + ", ".join(parts))
     return "\n".join(lines)
 
 
@@ -220,7 +253,10 @@ def main(argv: list[str] | None = None) -> int:
     emb = None if a.no_embed or store.model is None else CachedEmbedder(store.model)
     kw = {"rrf_k": a.rrf_k} if a.rrf_k is not None else {}
     svc = SearchService(store, emb, tokenize_query, analyze_question, **kw)
-    res = evaluate(svc, gold, k=a.k, split=a.split)
+    try:
+        res = evaluate(svc, gold, k=a.k, split=a.split)
+    except ValueError as e:
+        ap.error(str(e))
     print(format_table(res))
     if a.misses:
         print(json.dumps(res["misses"], ensure_ascii=False, indent=1))

@@ -152,6 +152,22 @@ class GraphStore(ABC):
         round trip."""
         return {i: self.edges_of(i) for i in node_ids}
 
+    def relations_of_many(self, node_ids: list[str]) -> dict[str, list[tuple[str, str, str]]]:
+        """The (type, source, target) of every relation touching each node (every id a key), without
+        evidence: walks that keep only some relations read the evidence of those alone."""
+        return {i: [(e.type, e.source, e.target) for e in edges] for i, edges in self.edges_of_many(node_ids).items()}
+
+    def shortest_path_ids(self, source: str, target: str, n: int, max_len: int) -> list[list[str]] | None:
+        """Up to `n` simple paths (entity ids, direction ignored), shortest first, when the store
+        finds them itself (Neo4j: Cypher SHORTEST); None lets the caller use networkx."""
+        return None
+
+    def skeleton(self) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
+        """Every entity as (id, label, name) and every relation as (source, target, type), without
+        evidence: the input of whole-graph analytics (communities, centrality)."""
+        return ([(n.id, n.label, n.name) for n in self.iter_nodes()],
+                [(e.source, e.target, e.type) for e in self.iter_edges()])
+
     def networkx_graph(self) -> "nx.MultiDiGraph | None":
         """The store's own entity graph when it keeps one in memory (networkx MultiDiGraph, nodes
         with attrs label and name, edges keyed by type with attrs type, evidence and props), lent

@@ -1,24 +1,28 @@
-"""Turning batch items into Neo4j property rows and back.
+"""Turning batch items into Neo4j rows and back (the data model is drawn in docs/neo4j.md).
 
-Neo4j properties hold scalars and flat lists only, never maps. So each entity and
-relation keeps one JSON string per report that contributed to it (`contrib`, parallel to
-`reports`): removing a report is a list filter in Cypher, and reading merges the
-contributions in Python with the same rules as the embedded store (graph.store.merge), in
-report-id order, so both stores give identical nodes and edges for the same batches.
+What one report says about an entity sits on that report's own `(:Report)-[:MENTIONS]->(:Entity)`
+relationship (the name, aliases and English name it used, its props, and its evidence spans);
+what it says about a relation sits on its own `(:Statement)` node, linked `(:Report)-[:STATES]->`.
+An entity or relation itself holds only what every reader wants at a glance (name, label,
+queryable props). So a write creates its own relationships and statements and never rewrites
+what other reports contributed, and removing a report deletes exactly its own items.
+
+Reading merges the per-report parts in Python with the rules both stores share
+(graph.store.merge), in report-id order, so both stores give identical nodes and edges.
 """
 from __future__ import annotations
 
 import json
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 from govgraph.ingest.batch import Edge, Evidence, Node, Passage, ReportInfo
-from .merge import canonical_edge, merge_edge, merge_node
+from .merge import canonical_edge, edge_id, merge_aliases, merge_edge, merge_node
 
-# Properties the store manages itself; a batch prop with one of these names stays in the
-# JSON contribution only, so it cannot clobber bookkeeping.
+# Properties the store manages on entity nodes; a batch prop with one of these names is kept
+# on the report's MENTIONS only, so it cannot clobber bookkeeping.
 RESERVED = frozenset({
-    "id", "label", "name", "aliases", "name_en", "reports", "contrib", "name_list",
-    "name_reports", "names", "aliases_text", "embedding", "embedding_report", "report", "text",
+    "id", "label", "name", "name_en", "names", "aliases_text", "name_report", "name_en_report",
+    "embedding", "embedding_report", "key", "report", "type", "source", "target",
 })
 
 _SCALARS = (str, int, float, bool)
@@ -35,21 +39,13 @@ def _storable(v: Any) -> bool:
 
 
 def flat_props(props: dict[str, Any]) -> dict[str, Any]:
-    """The props a Cypher user can query directly (n.kind, r.since); the JSON stays the truth."""
+    """The props a Cypher user can query directly (n.kind, r.since) on entities and relations."""
     return {k: v for k, v in props.items() if k not in RESERVED and _storable(v)}
 
 
-def _dumps(d: dict) -> str:
-    return json.dumps(d, ensure_ascii=False, separators=(",", ":"))
-
-
-def node_contrib(n: Node) -> str:
-    return _dumps({"name": n.name, "aliases": list(n.aliases), "name_en": n.name_en,
-                   "props": n.props, "evidence": [e.to_dict() for e in n.evidence]})
-
-
-def edge_contrib(e: Edge) -> str:
-    return _dumps({"props": e.props, "evidence": [ev.to_dict() for ev in e.evidence]})
+def _props_json(props: dict[str, Any]) -> str | None:
+    # Exact per-report props (order, nulls, nested values) for the round trip; None when empty.
+    return json.dumps(props, ensure_ascii=False, separators=(",", ":")) if props else None
 
 
 def merge_batch_nodes(nodes: Iterable[Node]) -> list[Node]:
@@ -69,41 +65,94 @@ def merge_batch_edges(edges: Iterable[Edge]) -> list[Edge]:
     return list(out.values())
 
 
-def node_row(n: Node) -> dict[str, Any]:
+def _spans(evidence: Sequence[Evidence]) -> dict[str, list]:
+    """A report's evidence for one item as four aligned lists, in the batch's order."""
+    return {"passages": [e.passage for e in evidence], "starts": [e.start for e in evidence],
+            "ends": [e.end for e in evidence], "texts": [e.text for e in evidence]}
+
+
+def check_evidence(report: ReportInfo, what: str, evidence: Sequence[Evidence]) -> None:
+    """A report's items carry only its own evidence: the store files it under that report."""
+    for e in evidence:
+        if e.report != report.id or e.file != report.file:
+            raise ValueError(f"report {report.id}: {what} has evidence of report {e.report!r} "
+                             f"(file {e.file!r}); a batch may only hold evidence of its own report")
+
+
+def entity_row(n: Node) -> dict[str, Any]:
     names = [n.name, *n.aliases] + ([n.name_en] if n.name_en else [])
-    return {"id": n.id, "name": n.name, "name_en": n.name_en, "contrib": node_contrib(n),
-            "names": [s for s in dict.fromkeys(names) if s], "flat": flat_props(n.props)}
+    mention = {"name": n.name, "aliases": list(n.aliases) or None, "name_en": n.name_en,
+               "props": _props_json(n.props), **_spans(n.evidence)}
+    return {"id": n.id, "label": n.label, "name": n.name, "name_en": n.name_en,
+            "names": [s for s in dict.fromkeys(names) if s], "flat": flat_props(n.props),
+            "mention": {k: v for k, v in mention.items() if v is not None},
+            "in_passages": list(dict.fromkeys(e.passage for e in n.evidence))}
 
 
-def edge_row(e: Edge) -> dict[str, Any]:
-    return {"s": e.source, "t": e.target, "contrib": edge_contrib(e), "flat": flat_props(e.props)}
+def statement_row(e: Edge, report_id: str) -> dict[str, Any]:
+    stmt = {"key": edge_id(e), "report": report_id, "type": e.type, "source": e.source, "target": e.target,
+            "props": _props_json(e.props), **_spans(e.evidence)}
+    return {"s": e.source, "t": e.target, "type": e.type, "flat": flat_props(e.props),
+            "statement": {k: v for k, v in stmt.items() if v is not None}}
 
 
-def _ordered(reports: list[str], contrib: list[str]) -> list[dict]:
-    pairs = sorted(zip(reports or [], contrib or []), key=lambda rc: rc[0])
-    return [json.loads(c) for _, c in pairs]
+def _evidence(rid: str, file: str, part: dict[str, Any]) -> list[Evidence]:
+    return [Evidence(rid, file, p, int(s), int(e), t) for p, s, e, t in
+            zip(part.get("passages") or [], part.get("starts") or [], part.get("ends") or [],
+                part.get("texts") or [])]
 
 
-def node_from(props: dict[str, Any]) -> Node:
-    """A stored entity with every report's contribution merged, lowest report id first."""
-    node: Node | None = None
-    for c in _ordered(props.get("reports"), props.get("contrib")):
-        part = Node(props["id"], props["label"], c.get("name") or props["name"], list(c.get("aliases") or []),
-                    c.get("name_en"), dict(c.get("props") or {}),
-                    [Evidence.from_dict(e) for e in c.get("evidence") or []])
-        node = part if node is None else merge_node(node, part)
-    if node is None:  # only a half-written node could lack contributions
-        node = Node(props["id"], props["label"], props["name"])
-    return node
+def _ordered(parts: list) -> list:
+    """[report id, file, part] triples, lowest report id first (the order merges follow)."""
+    return sorted(parts or [], key=lambda x: x[0])
 
 
-def edge_from(source: str, target: str, rel_type: str, props: dict[str, Any]) -> Edge:
-    edge: Edge | None = None
-    for c in _ordered(props.get("reports"), props.get("contrib")):
-        part = Edge(source, target, rel_type, dict(c.get("props") or {}),
-                    [Evidence.from_dict(e) for e in c.get("evidence") or []])
-        edge = part if edge is None else merge_edge(edge, part)
-    return edge or Edge(source, target, rel_type)
+class _EvidenceSet:
+    """Evidence merged across reports as merge_evidence does (the first part kept as it is, later
+    ones without repeats), in linear time: a hub's parts are many."""
+
+    def __init__(self):
+        self.items: list[Evidence] = []
+        self.seen: set[tuple] = set()
+
+    def add(self, evs: list[Evidence]) -> None:
+        first = not self.items
+        for e in evs:
+            k = (e.passage, e.start, e.end)
+            if first or k not in self.seen:
+                self.seen.add(k)
+                self.items.append(e)
+
+
+def node_from(node_id: str, label: str, name: str, parts: list) -> Node:
+    """An entity with every report's MENTIONS merged, lowest report id first."""
+    ordered = _ordered(parts)
+    if not ordered:  # only a half-written node could lack a report
+        return Node(node_id, label, name)
+    first = ordered[0][2]
+    node_name = first.get("name") or name
+    aliases: list[str] = list(first.get("aliases") or [])
+    name_en = None
+    props: dict[str, Any] = {}
+    ev = _EvidenceSet()
+    for i, (rid, file, part) in enumerate(ordered):
+        if i:
+            aliases = merge_aliases(node_name, aliases, part.get("aliases") or [])
+        name_en = name_en or part.get("name_en")
+        for k, v in json.loads(part.get("props") or "{}").items():
+            props.setdefault(k, v)
+        ev.add(_evidence(rid, file, part))
+    return Node(node_id, label, node_name, aliases, name_en, props, ev.items)
+
+
+def edge_from(source: str, target: str, rel_type: str, parts: list) -> Edge:
+    props: dict[str, Any] = {}
+    ev = _EvidenceSet()
+    for rid, file, part in _ordered(parts):
+        for k, v in json.loads(part.get("props") or "{}").items():
+            props.setdefault(k, v)
+        ev.add(_evidence(rid, file, part))
+    return Edge(source, target, rel_type, props, ev.items)
 
 
 _REPORT_FIELDS = ("id", "title", "file", "sha256", "year", "author", "author_id", "genre", "chars",

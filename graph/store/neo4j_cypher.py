@@ -1,102 +1,135 @@
 """The Cypher the Neo4j store runs, kept in one place so it can be read as a whole.
 
-Writes are `UNWIND $rows` statements, one per kind of item (labels and relationship types
-cannot be parameters, so those come from the fixed vocabulary of ingest.batch, never from
-data). Entities and relations keep parallel lists `reports`/`contrib`; see neo4j_codec.
+The data model (docs/neo4j.md):
+
+    (:Report)-[:HAS_PASSAGE]->(:Passage)
+    (:Report)-[:MENTIONS {name, aliases, name_en, props, passages, starts, ends, texts}]->(:Entity:<Label>)
+    (:Entity)-[:MENTIONED_IN]->(:Passage)
+    (:Entity)-[:<RELATION TYPE> {queryable props}]->(:Entity)          one per (source, type, target)
+    (:Report)-[:STATES]->(:Statement {key, type, source, target, props, passages, starts, ends, texts})
+    (:Entity)-[:AUTHORED]->(:Report), (:Report)-[:CITES]->(:Policy)
+
+Writes are `UNWIND $rows` statements, one per kind of item; labels and relationship types come
+from the fixed vocabulary of ingest.batch (checked before they reach a query), never from data.
+A write creates its own report, passages, MENTIONS and statements, and MERGEs the entities and
+relations they name: an entity or relation other reports already hold is matched, not rewritten
+(its names list grows only by a name never seen before).
 """
 from __future__ import annotations
 
-from govgraph.ingest.batch import ENTITY_LABELS, REL_TYPES
+from govgraph.ingest.batch import REL_TYPES
 
 # Relationships the store draws itself from reports, passages and evidence.
 MATERIALISED = ("AUTHORED", "HAS_PASSAGE", "MENTIONED_IN", "CITES")
 ENTITY_REL_TYPES = tuple(t for t in REL_TYPES if t not in MATERIALISED)
+# Entity-to-entity relationship types as a pattern: `(n)-[:A|B|...]-()` is answered from Neo4j's
+# degree store without reading the relationships.
+RELS = "|".join(ENTITY_REL_TYPES)
+DATA_MODEL = 2  # the version of this model, kept on the meta node; 1 was per-entity report lists
 
-# -- removing a report's contribution (also the first half of a re-put) ----------------------
-# `touched` on the Report node lists every entity its batch named or linked (both ends of
-# every relation), so stripping is index lookups instead of a scan over all entities, and
-# walking outgoing relations of those entities meets each relation once. What only this
-# report supported is deleted outright; the rest loses this report's entries first, while
-# the transaction holds no deletions yet (expanding past many in-transaction deletions is slow).
-_TOUCHED_EDGES = f"""
-MATCH (rep:Report {{id: $rid}})
-UNWIND rep.touched AS eid
-MATCH (:Entity {{id: eid}})-[r:{'|'.join(ENTITY_REL_TYPES)}]->()
+# -- metadata and the write lock -----------------------------------------------------------------
+# The first statement of every write transaction: an exclusive lock on the one meta node (MERGE
+# under the uniqueness constraint on GovgraphMeta.id, so racing writers cannot make two), held to
+# commit. Writers of reports that share hub entities otherwise lock those hubs in different orders
+# and deadlock; measured with 4 writers of 12 Shenzhen reports, deadlock retries ran past the
+# driver's retry budget and an ingest failed (issue 14). It also stamps the data model.
+TAKE_WRITE_LOCK = f"""
+MERGE (m:GovgraphMeta {{id: 'store'}})
+SET m.writes = coalesce(m.writes, 0) + 1, m.data_model = {DATA_MODEL}
 """
-DELETE_OWN_EDGES = _TOUCHED_EDGES + "WHERE r.reports = [$rid]\nDELETE r\n"
-STRIP_SHARED_EDGES = _TOUCHED_EDGES + """WHERE $rid IN r.reports AND size(r.reports) > 1
-WITH r, [i IN range(0, size(r.reports) - 1) WHERE r.reports[i] <> $rid] AS keep
-SET r.reports = [i IN keep | r.reports[i]], r.contrib = [i IN keep | r.contrib[i]]
+GET_META = "MATCH (m:GovgraphMeta {id: 'store'}) RETURN m.model AS model, m.dim AS dim"
+SET_META = "MATCH (m:GovgraphMeta {id: 'store'}) SET m.model = $model, m.dim = $dim"
+# The node stays (its lock serialises writers); only the model goes.
+CLEAR_META_IF_EMPTY = """
+MATCH (m:GovgraphMeta {id: 'store'})
+WHERE NOT EXISTS { MATCH (:Report) }
+SET m.model = null, m.dim = null
 """
-
-_TOUCHED_NODES = """
-MATCH (rep:Report {id: $rid})
-UNWIND rep.touched AS eid
-MATCH (n:Entity {id: eid})
-"""
-# An entity only this report named goes, with its MENTIONED_IN links.
-DELETE_OWN_NODES = _TOUCHED_NODES + "WHERE n.reports = [$rid]\nDETACH DELETE n\n"
-STRIP_SHARED_NODES = _TOUCHED_NODES + """WHERE $rid IN n.reports AND size(n.reports) > 1
-WITH n, [i IN range(0, size(n.reports) - 1) WHERE n.reports[i] <> $rid] AS keep,
-        [i IN range(0, size(n.name_reports) - 1) WHERE n.name_reports[i] <> $rid] AS keepn
-SET n.reports = [i IN keep | n.reports[i]],
-    n.contrib = [i IN keep | n.contrib[i]],
-    n.name_list = [i IN keepn | n.name_list[i]],
-    n.name_reports = [i IN keepn | n.name_reports[i]]
-WITH n
-SET n.names = reduce(acc = [], x IN n.name_list | CASE WHEN x IN acc THEN acc ELSE acc + x END)
-SET n.aliases_text = reduce(s = '', x IN n.names | s + ' ' + x)
+# Which model wrote the database: a store of reports with no data_model stamp (or an older one)
+# was written by the per-entity-list model.
+DATA_MODEL_OF = """
+OPTIONAL MATCH (m:GovgraphMeta {id: 'store'})
+RETURN m.data_model AS version, EXISTS { MATCH (:Report) } AS has_reports
 """
 
-DELETE_PASSAGES = "MATCH (p:Passage {report: $rid}) DETACH DELETE p"
-DELETE_REPORT = "MATCH (r:Report {id: $rid}) DETACH DELETE r RETURN count(r) AS n"
+# -- removing a report's contribution (also the first half of a re-put) --------------------------
+REPORT_EXISTS = "MATCH (r:Report {id: $rid}) RETURN count(r) > 0 AS found"
 
-# -- writing a batch -------------------------------------------------------------------------
-CREATE_REPORT = "CREATE (r:Report) SET r = $props"
+# Its statements go; a relation no other report states goes with them.
+DELETE_STATEMENTS = """
+MATCH (:Report {id: $rid})-[:STATES]->(s:Statement)
+WITH s, s.key AS key, s.type AS type, s.source AS src, s.target AS tgt
+DETACH DELETE s
+WITH DISTINCT key, type, src, tgt
+WHERE NOT EXISTS { MATCH (:Statement {key: key}) }
+MATCH (a:Entity {id: src})-[e]->(b:Entity {id: tgt}) WHERE type(e) = type
+DELETE e
+"""
+# Its MENTIONS go; an entity no other report names goes with them (with its MENTIONED_IN links).
+# Returns the entities that stay, whose names are then drawn again from the reports left.
+DELETE_MENTIONS = """
+MATCH (:Report {id: $rid})-[m:MENTIONS]->(n:Entity)
+DELETE m
+WITH collect(n) AS ns
+WITH [n IN ns WHERE NOT EXISTS { (:Report)-[:MENTIONS]->(n) }] AS gone,
+     [n IN ns WHERE EXISTS { (:Report)-[:MENTIONS]->(n) } | n.id] AS kept
+FOREACH (n IN gone | DETACH DELETE n)
+RETURN kept
+"""
+# The names an entity shows are those of the reports that still name it (lowest report id first).
+RENAME_ENTITIES = """
+UNWIND $ids AS nid
+MATCH (n:Entity {id: nid})<-[m:MENTIONS]-(r:Report)
+WITH n, m, r ORDER BY r.id
+WITH n, collect(m) AS ms, collect(r.id) AS rids
+WITH n, ms, rids, [i IN range(0, size(ms) - 1) WHERE ms[i].name_en IS NOT NULL] AS en
+WITH n, ms, rids, en, reduce(acc = [], m IN ms |
+       reduce(a2 = acc, x IN [m.name] + coalesce(m.aliases, []) + coalesce([m.name_en], []) |
+              CASE WHEN x IN a2 THEN a2 ELSE a2 + x END)) AS names
+SET n.name = ms[0].name, n.name_report = rids[0],
+    n.name_en = CASE WHEN size(en) > 0 THEN ms[en[0]].name_en ELSE null END,
+    n.name_en_report = CASE WHEN size(en) > 0 THEN rids[en[0]] ELSE null END,
+    n.names = names, n.aliases_text = reduce(s = '', x IN names | s + ' ' + x)
+"""
+DELETE_PASSAGES = "MATCH (:Report {id: $rid})-[:HAS_PASSAGE]->(p:Passage) DETACH DELETE p"
+DELETE_REPORT = "MATCH (r:Report {id: $rid}) DETACH DELETE r"
 
-CREATE_PASSAGES = """
-MATCH (r:Report {id: $rid})
+# -- writing a batch -----------------------------------------------------------------------------
+CREATE_REPORT = """
+CREATE (r:Report) SET r = $props
+WITH r
 UNWIND $rows AS row
-CREATE (p:Passage)
-SET p = row
+CREATE (p:Passage) SET p = row
 CREATE (r)-[:HAS_PASSAGE]->(p)
 """
 
-
-def merge_entities(label: str) -> str:
-    if label not in ENTITY_LABELS:
-        raise ValueError(f"unknown entity label {label!r}; expected one of {', '.join(ENTITY_LABELS)}")
-    return f"""
+# An entity new to the store takes this report's name; one already there changes only when this
+# report sorts before the one its name came from, or brings a name never seen (the names list is
+# as long as the distinct names, not the reports). Labels are checked against ENTITY_LABELS before.
+MERGE_ENTITIES = """
+MATCH (r:Report {id: $rid})
 UNWIND $rows AS row
-MERGE (n:Entity {{id: row.id}})
-ON CREATE SET n:`{label}`, n.label = '{label}', n.name = row.name, n.reports = [], n.contrib = [],
-              n.name_list = [], n.name_reports = [], n += row.flat
-SET n.reports = n.reports + $rid,
-    n.contrib = n.contrib + row.contrib,
-    n.name_list = n.name_list + row.names,
-    n.name_reports = n.name_reports + [x IN row.names | $rid],
-    n.name_en = coalesce(n.name_en, row.name_en),
-    n.names = coalesce(n.names, []) + reduce(acc = [], x IN row.names |
-        CASE WHEN x IN acc OR x IN coalesce(n.names, []) THEN acc ELSE acc + x END)
-WITH n
-SET n.aliases_text = reduce(s = '', x IN n.names | s + ' ' + x)
-"""
-
-
-# An entity named by several reports keeps the vector of the highest report id, the one
-# the embedded store ends up with whatever order the reports came in.
-SET_ENTITY_VECTORS = """
-UNWIND $rows AS row
-MATCH (n:Entity {id: row.id})
-WHERE n.embedding_report IS NULL OR n.embedding_report <= $rid
-SET n.embedding = row.v, n.embedding_report = $rid
-"""
-
-# The report's passages were all created in this transaction, so no link can exist yet.
-CREATE_MENTIONS = """
-UNWIND $rows AS row
-MATCH (n:Entity {id: row.n})
-MATCH (p:Passage {id: row.p}) WHERE p.report = $rid
+MERGE (n:Entity {id: row.id})
+ON CREATE SET n:$(row.label), n.label = row.label, n.name = row.name, n.name_report = $rid,
+              n.name_en = row.name_en, n.name_en_report = CASE WHEN row.name_en IS NULL THEN null ELSE $rid END,
+              n.names = row.names, n.aliases_text = reduce(s = '', x IN row.names | s + ' ' + x), n += row.flat
+WITH r, n, row, [x IN row.names WHERE NOT x IN n.names] AS new_names
+CALL (n, row, new_names) {
+  WITH n, row, new_names WHERE size(new_names) > 0
+  SET n.names = n.names + new_names, n.aliases_text = n.aliases_text + reduce(s = '', x IN new_names | s + ' ' + x)
+}
+CALL (n, row) {
+  WITH n, row WHERE $rid < n.name_report
+  SET n.name = row.name, n.name_report = $rid
+}
+CALL (n, row) {
+  WITH n, row WHERE row.name_en IS NOT NULL AND (n.name_en_report IS NULL OR $rid < n.name_en_report)
+  SET n.name_en = row.name_en, n.name_en_report = $rid
+}
+CREATE (r)-[m:MENTIONS]->(n) SET m = row.mention
+WITH n, row
+UNWIND row.in_passages AS pid
+MATCH (p:Passage {id: pid})
 CREATE (n)-[:MENTIONED_IN]->(p)
 """
 
@@ -104,7 +137,6 @@ CREATE_AUTHORED = """
 MATCH (a:Entity {id: $aid}), (r:Report {id: $rid})
 MERGE (a)-[:AUTHORED]->(r)
 """
-
 CREATE_CITES = """
 MATCH (r:Report {id: $rid})
 UNWIND $ids AS pid
@@ -113,34 +145,31 @@ MERGE (r)-[:CITES]->(p)
 """
 
 
-def merge_edges(rel_type: str) -> str:
+def merge_relations(rel_type: str) -> str:
+    """One relationship per (source, type, target), and this report's statement about it."""
     if rel_type not in ENTITY_REL_TYPES:
         raise ValueError(f"unknown relation type {rel_type!r}; expected one of {', '.join(ENTITY_REL_TYPES)}")
     return f"""
+MATCH (r:Report {{id: $rid}})
 UNWIND $rows AS row
 MATCH (a:Entity {{id: row.s}})
 MATCH (b:Entity {{id: row.t}})
-MERGE (a)-[r:`{rel_type}`]->(b)
-ON CREATE SET r.reports = [], r.contrib = [], r += row.flat
-SET r.reports = r.reports + $rid, r.contrib = r.contrib + row.contrib
+MERGE (a)-[e:`{rel_type}`]->(b)
+ON CREATE SET e += row.flat
+CREATE (r)-[:STATES]->(s:Statement)
+SET s = row.statement
 """
 
 
-# -- metadata: the embedding model the vectors came from ---------------------------------------
-GET_META = "MATCH (m:GovgraphMeta {id: 'store'}) RETURN m.model AS model, m.dim AS dim"
-SET_META = "MERGE (m:GovgraphMeta {id: 'store'}) SET m.model = $model, m.dim = $dim"
-# The node stays (its lock serialises writers, see TAKE_WRITE_LOCK); only the model goes.
-CLEAR_META_IF_EMPTY = """
-MATCH (m:GovgraphMeta {id: 'store'})
-WHERE NOT EXISTS { MATCH (:Report) }
-SET m.model = null, m.dim = null
+# An entity named by several reports keeps the vector of the highest report id, the one the
+# embedded store ends up with whatever order the reports came in.
+SET_ENTITY_VECTORS = """
+UNWIND $rows AS row
+MATCH (n:Entity {id: row.id})
+WHERE n.embedding_report IS NULL OR n.embedding_report <= $rid
+SET n.embedding = row.v, n.embedding_report = $rid
 """
-# The first statement of every write transaction: an exclusive lock on the one meta node (MERGE
-# under the uniqueness constraint on GovgraphMeta.id, so racing writers cannot make two), held to
-# commit. Writers of reports that share hub entities otherwise lock those hubs in different orders
-# and deadlock; measured with 4 writers of 12 Shenzhen reports, deadlock retries ran past the
-# driver's retry budget and an ingest failed. Serialised, each write still touches only its items.
-TAKE_WRITE_LOCK = "MERGE (m:GovgraphMeta {id: 'store'}) SET m.writes = coalesce(m.writes, 0) + 1"
+
 PASSAGE_VECTORS = """
 UNWIND $ids AS id
 MATCH (p:Passage {id: id}) WHERE p.embedding IS NOT NULL
@@ -151,20 +180,17 @@ UNWIND $ids AS id
 MATCH (n:Entity {id: id}) WHERE n.embedding IS NOT NULL
 RETURN n.id AS id, n.embedding AS v
 """
-HAS_VECTORS = "MATCH (p:Passage) WHERE p.embedding IS NOT NULL RETURN count(p) > 0 AS has LIMIT 1"
 
-# -- reading ---------------------------------------------------------------------------------
-# `touched` is bookkeeping that can list thousands of ids; callers never need it.
-_REPORT_MAP = "r {.*, touched: null}"
-REPORTS = f"MATCH (r:Report) RETURN {_REPORT_MAP} AS r ORDER BY r.id"
-FIND_REPORT = f"""
+# -- reading reports and passages ----------------------------------------------------------------
+REPORTS = "MATCH (r:Report) RETURN r {.*} AS r ORDER BY r.id"
+FIND_REPORT = """
 MATCH (r:Report) WHERE r.id = $ref OR r.file = $ref OR r.file = $name
-RETURN {_REPORT_MAP} AS r ORDER BY r.id LIMIT 1
+RETURN r {.*} AS r ORDER BY r.id LIMIT 1
 """
-REPORT_BY_SHA = f"MATCH (r:Report {{sha256: $sha}}) RETURN {_REPORT_MAP} AS r ORDER BY r.id LIMIT 1"
+REPORT_BY_SHA = "MATCH (r:Report {sha256: $sha}) RETURN r {.*} AS r ORDER BY r.id LIMIT 1"
 
 PASSAGES_OF = """
-MATCH (p:Passage {report: $rid})
+MATCH (:Report {id: $rid})-[:HAS_PASSAGE]->(p:Passage)
 RETURN p {.*, embedding: null} AS p ORDER BY p.index
 """
 GET_PASSAGES = """
@@ -177,75 +203,133 @@ MATCH (p:Passage) WHERE p.id > $after
 RETURN p {.*, embedding: null} AS p ORDER BY p.id LIMIT $page
 """
 
-_NODE_MAP = "n {.id, .label, .name, .reports, .contrib}"
+# -- reading entities and relations --------------------------------------------------------------
+# Every report's part of an entity: [report id, file, its MENTIONS]; merged in neo4j_codec.
+NODE_PARTS = """
+CALL (n) {
+  MATCH (rep:Report)-[m:MENTIONS]->(n)
+  RETURN collect([rep.id, rep.file, m {.*}]) AS parts
+}
+"""
+NODE_ROW = "n.id AS id, n.label AS label, n.name AS name, parts"
 GET_NODES = f"""
 UNWIND $ids AS nid
 MATCH (n:Entity {{id: nid}})
-RETURN {_NODE_MAP} AS n
+{NODE_PARTS}
+RETURN {NODE_ROW}
 """
 ITER_NODES = f"""
 MATCH (n:Entity) WHERE n.id > $after
-RETURN {_NODE_MAP} AS n ORDER BY n.id LIMIT $page
+WITH n ORDER BY n.id LIMIT $page
+{NODE_PARTS}
+RETURN {NODE_ROW}
 """
 
-# Degree counts entity-to-entity relations only, as the embedded store's adjacency does.
-FIND_NODES = f"""
-MATCH (n:Entity)
-WHERE ($labels IS NULL OR n.label IN $labels)
-  AND ($rid IS NULL OR $rid IN n.reports)
-  AND ($role IS NULL OR EXISTS {{ MATCH (n)-[:MENTIONED_IN]->(p:Passage) WHERE p.role = $role }})
-  AND ($year IS NULL OR EXISTS {{ MATCH (n)-[:MENTIONED_IN]->(p:Passage) WHERE p.year = $year }})
-  AND ($prefix IS NULL OR any(s IN n.names WHERE toLower(s) STARTS WITH $prefix))
-WITH n, COUNT {{ MATCH (n)-[]-(m:Entity) WHERE m <> n }} + COUNT {{ MATCH (n)-[]->(n) }} AS degree
+# Every report's statement about a relation (a)-[e]->(b), found by the relation's key.
+EDGE_PARTS = """
+CALL (a, e, b) {
+  MATCH (rep:Report)-[:STATES]->(s:Statement {key: a.id + '|' + type(e) + '|' + b.id})
+  RETURN collect([rep.id, rep.file, s {.props, .passages, .starts, .ends, .texts}]) AS parts
+}
+"""
+EDGE_ROW = "a.id AS s, b.id AS t, type(e) AS type, parts"
+
+# Degree: entity-to-entity relationships, as the embedded store's graph counts them.
+DEGREE = f"COUNT {{ (n)-[:{RELS}]-() }}"
+
+
+def find_nodes_query(labels: bool, report: bool, role: bool, year: bool, prefix: bool) -> str:
+    """Entities best connected first; only the filters asked for are in the query, so the planner
+    starts from the report's MENTIONS when a report is given instead of from every entity."""
+    match = "MATCH (:Report {id: $rid})-[:MENTIONS]->(n:Entity)" if report else "MATCH (n:Entity)"
+    where = []
+    if labels:
+        where.append("n.label IN $labels")
+    if role:
+        where.append("EXISTS { MATCH (n)-[:MENTIONED_IN]->(p:Passage) WHERE p.role = $role }")
+    if year:
+        where.append("EXISTS { MATCH (n)-[:MENTIONED_IN]->(p:Passage) WHERE p.year = $year }")
+    if prefix:
+        where.append("any(s IN n.names WHERE toLower(s) STARTS WITH $prefix)")
+    return f"""
+{match}
+{('WHERE ' + ' AND '.join(where)) if where else ''}
+WITH n, {DEGREE} AS degree
 ORDER BY degree DESC, n.name, n.id
-WITH collect({_NODE_MAP}) AS found
-RETURN size(found) AS total, found[$offset..($offset + $limit)] AS page
+WITH collect(n) AS found
+WITH size(found) AS total, found[$offset..($offset + $limit)] AS page
+UNWIND (CASE WHEN size(page) = 0 THEN [null] ELSE page END) AS n
+CALL (n) {{
+  MATCH (rep:Report)-[m:MENTIONS]->(n)
+  RETURN collect([rep.id, rep.file, m {{.*}}]) AS parts
+}}
+RETURN total, n.id AS id, n.label AS label, n.name AS name, parts
 """
 
-_EDGE_ROW = "a.id AS s, b.id AS t, type(r) AS type, r {.reports, .contrib} AS r"
+
 EDGES_OF = f"""
-MATCH (n:Entity {{id: $id}})-[r]-(:Entity)
-WITH DISTINCT r
-MATCH (a)-[r]->(b)
-RETURN {_EDGE_ROW} ORDER BY type, s, t
+MATCH (n:Entity {{id: $id}})-[e:{RELS}]-()
+WITH DISTINCT e
+MATCH (a)-[e]->(b)
+{EDGE_PARTS}
+RETURN {EDGE_ROW} ORDER BY type, s, t
 """
 EDGES_OF_MANY = f"""
 UNWIND $ids AS id
-MATCH (n:Entity {{id: id}})-[r]-(:Entity)
-WITH DISTINCT id, r
-MATCH (a)-[r]->(b)
-RETURN id AS of, {_EDGE_ROW} ORDER BY of, type, s, t
+MATCH (n:Entity {{id: id}})-[e:{RELS}]-()
+WITH DISTINCT id, e
+MATCH (a)-[e]->(b)
+{EDGE_PARTS}
+RETURN id AS of, {EDGE_ROW} ORDER BY of, type, s, t
+"""
+# Relations of many nodes without their evidence: (type, source, target) per node, for walks that
+# keep only some of them (ego networks then read the relations among the kept ones).
+RELS_OF_MANY = f"""
+UNWIND $ids AS id
+MATCH (n:Entity {{id: id}})-[e:{RELS}]-()
+WITH DISTINCT id, e
+RETURN id AS of, type(e) AS type, startNode(e).id AS s, endNode(e).id AS t
 """
 # The filters run in the server: a hub's thousands of relations are read there, not shipped.
 EDGES_NEAR = f"""
 UNWIND $ids AS id
 MATCH (n:Entity {{id: id}})
-WHERE $max_degree IS NULL OR COUNT {{ (n)-[]-(:Entity) }} <= $max_degree
-MATCH (n)-[r]-(:Entity)
-WHERE $reports IS NULL OR any(x IN r.reports WHERE x IN $reports)
-WITH DISTINCT id, r
-MATCH (a)-[r]->(b)
-RETURN id AS of, {_EDGE_ROW} ORDER BY of, type, s, t
+WHERE $max_degree IS NULL OR {DEGREE} <= $max_degree
+MATCH (n)-[e:{RELS}]-()
+WITH DISTINCT id, e
+MATCH (a)-[e]->(b)
+WHERE $reports IS NULL OR EXISTS {{
+  MATCH (s:Statement {{key: a.id + '|' + type(e) + '|' + b.id}}) WHERE s.report IN $reports }}
+{EDGE_PARTS}
+RETURN id AS of, {EDGE_ROW} ORDER BY of, type, s, t
 """
 # Counted in the server: a hub entity is never read whole only to be left out.
 ENTITY_PASSAGES = """
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
-WHERE COUNT { (n)-[:MENTIONED_IN]->(:Passage) } <= $max
+WHERE COUNT { (n)-[:MENTIONED_IN]->() } <= $max
 MATCH (n)-[:MENTIONED_IN]->(p:Passage)
 WITH id, p ORDER BY p.report, p.start
 RETURN id, collect(p.id) AS passages
 """
 EDGES_AMONG = f"""
-MATCH (a:Entity)-[r]->(b:Entity)
-WHERE a.id IN $ids AND b.id IN $ids AND ($rid IS NULL OR $rid IN r.reports)
-RETURN {_EDGE_ROW} ORDER BY type, s, t
+UNWIND $ids AS aid
+MATCH (a:Entity {{id: aid}})-[e:{RELS}]->(b:Entity)
+WHERE b.id IN $ids AND ($rid IS NULL OR EXISTS {{
+  MATCH (:Report {{id: $rid}})-[:STATES]->(:Statement {{key: a.id + '|' + type(e) + '|' + b.id}}) }})
+{EDGE_PARTS}
+RETURN {EDGE_ROW} ORDER BY type, s, t
 """
 ITER_EDGES = f"""
 MATCH (a:Entity) WHERE a.id > $after
 WITH a ORDER BY a.id LIMIT $page
-OPTIONAL MATCH (a)-[r]->(b:Entity)
-RETURN a.id AS source_page, CASE WHEN r IS NULL THEN null ELSE [b.id, type(r), r {{.reports, .contrib}}] END AS e
+OPTIONAL MATCH (a)-[e:{RELS}]->(b:Entity)
+CALL (a, e, b) {{
+  OPTIONAL MATCH (rep:Report)-[:STATES]->(s:Statement {{key: a.id + '|' + type(e) + '|' + b.id}})
+  WITH rep, s WHERE s IS NOT NULL
+  RETURN collect([rep.id, rep.file, s {{.props, .passages, .starts, .ends, .texts}}]) AS parts
+}}
+RETURN a.id AS source_page, b.id AS t, type(e) AS type, parts
 """
 
 NODES_IN_PASSAGES = """
@@ -257,7 +341,36 @@ RETURN pid, collect(n.id) AS nodes
 COUNT_LABEL = "MATCH (n:`{0}`) RETURN count(n) AS n"
 COUNT_TYPE = "MATCH ()-[r:`{0}`]->() RETURN count(r) AS n"
 
-# -- search ----------------------------------------------------------------------------------
+# -- graph queries that run where the data is ----------------------------------------------------
+# Up to $k shortest walks between two entities, direction ignored; the caller keeps simple paths
+# with distinct node sequences (parallel relations of two types give the same sequence twice).
+
+
+def shortest_paths_query(k: int, max_len: int) -> str:
+    """Up to `k` shortest walks between two entities, direction ignored; the caller keeps simple
+    paths with distinct node sequences (parallel relations of two types give one sequence twice).
+    k and the length bound are literals: Cypher takes no parameters there."""
+    return f"""
+MATCH (a:Entity {{id: $source}}), (b:Entity {{id: $target}})
+MATCH p = SHORTEST {int(k)} (a)-[:{RELS}]-{{1,{int(max_len)}}}(b)
+RETURN [x IN nodes(p) | x.id] AS ids
+"""
+
+
+# The skeleton of a bounded part of the graph for networkx (communities, centrality): ids,
+# labels, names and the pairs of related entities, no evidence.
+SKELETON_NODES = """
+MATCH (n:Entity) WHERE n.id > $after
+RETURN n.id AS id, n.label AS label, n.name AS name ORDER BY n.id LIMIT $page
+"""
+SKELETON_EDGES = f"""
+MATCH (a:Entity) WHERE a.id > $after
+WITH a ORDER BY a.id LIMIT $page
+OPTIONAL MATCH (a)-[e:{RELS}]->(b:Entity)
+RETURN a.id AS a, b.id AS b, type(e) AS type
+"""
+
+# -- search --------------------------------------------------------------------------------------
 # Filters apply to the passage a search yields; every clause is inert when its parameter is null.
 PASSAGE_FILTER = """
   ($rid IS NULL OR node.report = $rid)
@@ -273,17 +386,14 @@ LEXICAL = f"""
 CALL db.index.fulltext.queryNodes($index, $q, {{limit: $fetch}}) YIELD node, score
 RETURN node.id AS id, score, ({PASSAGE_FILTER}) AS keep
 """
-
 VECTOR = f"""
 CALL db.index.vector.queryNodes($index, $fetch, $v) YIELD node, score
 RETURN node.id AS id, score, ({PASSAGE_FILTER}) AS keep
 """
-
 ENTITY_VECTOR = """
 CALL db.index.vector.queryNodes($index, $fetch, $v) YIELD node, score
 RETURN node.id AS id, score, ($label IS NULL OR node.label = $label) AS keep
 """
-
 ENTITY_TEXT = """
 CALL db.index.fulltext.queryNodes($index, $q, {limit: $fetch}) YIELD node, score
 RETURN node.id AS id, score, ($label IS NULL OR node.label = $label) AS keep

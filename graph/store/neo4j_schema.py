@@ -25,6 +25,8 @@ _SCHEMA = {
     "govgraph_report_file": "CREATE INDEX govgraph_report_file IF NOT EXISTS FOR (r:Report) ON (r.file)",
     "govgraph_entity_name": "CREATE INDEX govgraph_entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)",
     "govgraph_entity_label": "CREATE INDEX govgraph_entity_label IF NOT EXISTS FOR (n:Entity) ON (n.label)",
+    # A relation's statements (one per report that states it) are found by the relation's key.
+    "govgraph_statement_key": "CREATE INDEX govgraph_statement_key IF NOT EXISTS FOR (s:Statement) ON (s.key)",
     # The cjk analyzer indexes Chinese as character bigrams, so no segmenter is needed here.
     PASSAGE_TEXT_INDEX: f"CREATE FULLTEXT INDEX {PASSAGE_TEXT_INDEX} IF NOT EXISTS FOR (p:Passage) ON EACH [p.text] "
                         "OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}",

@@ -24,8 +24,8 @@ from neo4j import exceptions as nx
 from govgraph.ingest.batch import ENTITY_LABELS, LABELS, REL_TYPES, Edge, GraphBatch, Node, Passage, ReportInfo
 from . import neo4j_cypher as Q
 from .base import Filters, GraphStore, StoreError, StoreUnavailable, Vectors
-from .neo4j_codec import (edge_from, edge_row, merge_batch_edges, merge_batch_nodes, node_from, node_row,
-                          passage_from, passage_row, report_from, report_props)
+from .neo4j_codec import (check_evidence, edge_from, entity_row, merge_batch_edges, merge_batch_nodes, node_from,
+                          passage_from, passage_row, report_from, report_props, statement_row)
 from .neo4j_schema import (ENTITY_NAME_INDEX, ENTITY_VECTOR_INDEX, PASSAGE_TEXT_INDEX, PASSAGE_VECTOR_INDEX, ensure_schema,
                            ensure_vector_indexes, vector_dimensions)
 
@@ -34,6 +34,7 @@ ENV_USER = "GOVGRAPH_NEO4J_USER"
 ENV_PASSWORD = "GOVGRAPH_NEO4J_PASSWORD"
 
 _PAGE = 1000
+_SKELETON_PAGE = 20000
 # Lucene query syntax characters; escaped so a user's words are searched, never parsed.
 _LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
 
@@ -52,8 +53,10 @@ class Neo4jStore(GraphStore):
 
     def __init__(self, uri: str, user: str | None = None, password: str | None = None,
                  database: str | None = None, *, connect: bool = True,
-                 connection_timeout: float = 5.0, retry_seconds: float = 5.0):
-        """`connect=False` defers reaching the server to the first call."""
+                 connection_timeout: float = 5.0, retry_seconds: float = 5.0, allow_old_model: bool = False):
+        """`connect=False` defers reaching the server to the first call. A database written by the
+        old data model is refused (StoreError naming the migration command) unless
+        `allow_old_model` (the migration itself opens it so)."""
         if not uri or not uri.strip():
             raise StoreError(f"no Neo4j URI given: pass one or set {ENV_URI}")
         self.uri = uri.strip()
@@ -66,6 +69,7 @@ class Neo4jStore(GraphStore):
         self._dims: dict[str, int] = {}
         self._lock = threading.RLock()
         self._model_seen: tuple[str | None, float] | None = None
+        self._allow_old_model = allow_old_model
         if connect:
             self._connect()
 
@@ -97,11 +101,21 @@ class Neo4jStore(GraphStore):
                 with drv.session(database=self.database) as s:
                     ensure_schema(s)
                     self._dims = vector_dimensions(s)
+                    if not self._allow_old_model:
+                        self._refuse_old_model(s)
             except Exception as e:
                 drv.close()
                 raise self._translate(e) from e
             self._driver = drv
             return drv
+
+    def _refuse_old_model(self, session) -> None:
+        row = session.run(Q.DATA_MODEL_OF).single()
+        if row and row["has_reports"] and row["version"] != Q.DATA_MODEL:
+            raise StoreError(
+                f"Neo4j at {self.uri} holds reports written by an older govgraph data model "
+                f"(version {row['version'] or 1}; this one reads version {Q.DATA_MODEL}): migrate it with "
+                f"`govgraph neo4j-migrate --neo4j {self.uri}` (it rewrites every report in place)")
 
     def _drop_driver(self) -> None:
         with self._lock:
@@ -189,18 +203,17 @@ class Neo4jStore(GraphStore):
             self._schema(lambda s: ensure_vector_indexes(s, dim))
             self._dims = {PASSAGE_VECTOR_INDEX: dim, ENTITY_VECTOR_INDEX: dim}
 
-        touched = sorted(ids | {x for e in edges for x in (e.source, e.target)})
-        rprops = {**report_props(batch.report), "touched": touched}
+        for n in nodes:
+            check_evidence(batch.report, f"entity {n.id}", n.evidence)
+        for e in edges:
+            check_evidence(batch.report, f"relation {e.source} -{e.type}-> {e.target}", e.evidence)
+        rprops = report_props(batch.report)
         prows = [passage_row(p, p_vecs[i] if p_vecs is not None else None)
                  for i, p in enumerate(batch.passages)]
-        by_label: dict[str, list] = defaultdict(list)
-        for n in nodes:
-            by_label[n.label].append(node_row(n))
+        erows = [entity_row(n) for n in nodes]
         by_type: dict[str, list] = defaultdict(list)
         for e in edges:
-            by_type[e.type].append(edge_row(e))
-        mentions = list({(n.id, ev.passage) for n in nodes for ev in n.evidence})
-        mention_rows = [{"n": a, "p": b} for a, b in sorted(mentions)]
+            by_type[e.type].append(statement_row(e, rid))
         policies = [n.id for n in nodes if n.label == "Policy"]
         author = batch.report.author_id if batch.report.author_id in ids else None
 
@@ -212,21 +225,16 @@ class Neo4jStore(GraphStore):
                     raise StoreError(f"Neo4j at {self.uri} holds vectors of model {meta['model']!r}; "
                                      f"clear it to use {vectors.model!r}")
             _strip(tx, rid)
-            tx.run(Q.CREATE_REPORT, props=rprops).consume()
-            for chunk in _chunks(prows, 2000):
-                tx.run(Q.CREATE_PASSAGES, rid=rid, rows=chunk).consume()
-            for label, rows in by_label.items():
-                for chunk in _chunks(rows, 5000):
-                    tx.run(Q.merge_entities(label), rows=chunk, rid=rid).consume()
-            for chunk in _chunks(mention_rows, 10000):
-                tx.run(Q.CREATE_MENTIONS, rows=chunk, rid=rid).consume()
+            tx.run(Q.CREATE_REPORT, props=rprops, rows=prows).consume()
+            for chunk in _chunks(erows, 5000):
+                tx.run(Q.MERGE_ENTITIES, rows=chunk, rid=rid).consume()
             if author:
                 tx.run(Q.CREATE_AUTHORED, aid=author, rid=rid).consume()
             if policies:
                 tx.run(Q.CREATE_CITES, rid=rid, ids=policies).consume()
             for rel_type, rows in by_type.items():
                 for chunk in _chunks(rows, 5000):
-                    tx.run(Q.merge_edges(rel_type), rows=chunk, rid=rid).consume()
+                    tx.run(Q.merge_relations(rel_type), rows=chunk, rid=rid).consume()
             if e_rows:
                 tx.run(Q.SET_ENTITY_VECTORS, rows=e_rows, rid=rid).consume()
             if vectors is not None:
@@ -323,7 +331,7 @@ class Neo4jStore(GraphStore):
 
     # -- entities and relations -----------------------------------------------------------------
     def get_nodes(self, ids: list[str]) -> list[Node]:
-        return [node_from(row["n"]) for row in self._read(Q.GET_NODES, ids=list(ids))]
+        return [_node(row) for row in self._read(Q.GET_NODES, ids=list(ids))]
 
     def find_nodes(self, label: str | list[str] | None = None, report: str | None = None, year: int | None = None,
                    prefix: str | None = None, offset: int = 0, limit: int = 50, *,
@@ -333,22 +341,31 @@ class Neo4jStore(GraphStore):
             r = self.find_report(report)
             rid = r.id if r else report
         labels = [label] if isinstance(label, str) else sorted(set(label)) if label else None
-        rows = self._read(Q.FIND_NODES, labels=labels, rid=rid, role=role or None,
+        query = Q.find_nodes_query(bool(labels), bool(rid), bool(role), year is not None, bool(prefix))
+        rows = self._read(query, labels=labels, rid=rid, role=role or None,
                           year=int(year) if year is not None else None,
                           prefix=prefix.lower() if prefix else None,
                           offset=max(0, int(offset)), limit=max(0, int(limit)))
-        row = rows[0]
-        return row["total"], [node_from(n) for n in row["page"]]
+        if not rows:
+            return 0, []
+        return rows[0]["total"], [_node(row) for row in rows if row["id"] is not None]
 
     def edges_of(self, node_id: str) -> list[Edge]:
-        return [edge_from(row["s"], row["t"], row["type"], row["r"])
-                for row in self._read(Q.EDGES_OF, id=node_id)]
+        return [_edge(row) for row in self._read(Q.EDGES_OF, id=node_id)]
 
     def edges_of_many(self, node_ids: list[str]) -> dict[str, list[Edge]]:
-        """edges_of for many nodes in one round trip (ego walks and answer ranking use it)."""
+        """edges_of for many nodes in one round trip (answer ranking uses it)."""
         out: dict[str, list[Edge]] = {i: [] for i in node_ids}
         for row in self._read(Q.EDGES_OF_MANY, ids=list(node_ids)):
-            out[row["of"]].append(edge_from(row["s"], row["t"], row["type"], row["r"]))
+            out[row["of"]].append(_edge(row))
+        return out
+
+    def relations_of_many(self, node_ids: list[str]) -> dict[str, list[tuple[str, str, str]]]:
+        """The (type, source, target) of every relation of each node, without evidence: one round
+        trip that reads no statement (ego walks fetch evidence only for what they keep)."""
+        out: dict[str, list[tuple[str, str, str]]] = {i: [] for i in node_ids}
+        for row in self._read(Q.RELS_OF_MANY, ids=list(node_ids)):
+            out[row["of"]].append((row["type"], row["s"], row["t"]))
         return out
 
     def entity_passages(self, node_ids, max_passages):
@@ -357,24 +374,42 @@ class Neo4jStore(GraphStore):
 
     def edges_among(self, node_ids, report=None):
         rows = self._read(Q.EDGES_AMONG, ids=sorted(set(node_ids)), rid=report or None)
-        return [edge_from(row["s"], row["t"], row["type"], row["r"]) for row in rows]
+        return [_edge(row) for row in rows]
 
     def edges_near(self, node_ids, reports=None, max_degree=None):
         out: dict[str, list[Edge]] = {}
         for row in self._read(Q.EDGES_NEAR, ids=list(node_ids), max_degree=max_degree,
                               reports=None if reports is None else sorted(set(reports))):
-            out.setdefault(row["of"], []).append(edge_from(row["s"], row["t"], row["type"], row["r"]))
+            out.setdefault(row["of"], []).append(_edge(row))
         return out
+
+    def shortest_path_ids(self, source: str, target: str, n: int, max_len: int) -> list[list[str]] | None:
+        """Up to `n` simple paths as id lists, shortest first, found by Cypher's SHORTEST over the
+        relations (direction ignored); no graph is read into Python."""
+        k = n
+        while True:
+            rows = self._read(Q.shortest_paths_query(k, max_len), source=source, target=target)
+            paths: list[list[str]] = []
+            for row in rows:
+                ids = row["ids"]
+                if len(set(ids)) == len(ids) and ids not in paths:
+                    paths.append(ids)
+            paths.sort(key=len)
+            # Walks that repeat a node sequence (two relation types on one hop) crowd out longer
+            # paths: ask for more until n distinct ones come back or the walks run out.
+            if len(paths) >= n or len(rows) < k or k >= 64 * n:
+                return paths[:n]
+            k *= 4
 
     def iter_nodes(self) -> Iterator[Node]:
         after = ""
         while True:
             rows = self._read(Q.ITER_NODES, after=after, page=_PAGE)
             for row in rows:
-                yield node_from(row["n"])
+                yield _node(row)
             if len(rows) < _PAGE:
                 return
-            after = rows[-1]["n"]["id"]
+            after = rows[-1]["id"]
 
     def iter_edges(self) -> Iterator[Edge]:
         after = ""
@@ -383,12 +418,32 @@ class Neo4jStore(GraphStore):
             sources = set()
             for row in rows:
                 sources.add(row["source_page"])
-                if row["e"] is not None:
-                    target, rel_type, props = row["e"]
-                    yield edge_from(row["source_page"], target, rel_type, props)
+                if row["t"] is not None:
+                    yield edge_from(row["source_page"], row["t"], row["type"], row["parts"])
             if len(sources) < _PAGE:
                 return
             after = max(sources)
+
+    def skeleton(self) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
+        """Every entity as (id, label, name) and every relation as (source, target, type), no
+        evidence: what networkx needs for communities and centrality, read in pages."""
+        nodes, edges = [], []
+        after = ""
+        while True:
+            rows = self._read(Q.SKELETON_NODES, after=after, page=_SKELETON_PAGE)
+            nodes.extend((r["id"], r["label"], r["name"]) for r in rows)
+            if len(rows) < _SKELETON_PAGE:
+                break
+            after = rows[-1]["id"]
+        after = ""
+        while True:
+            rows = self._read(Q.SKELETON_EDGES, after=after, page=_SKELETON_PAGE)
+            sources = {r["a"] for r in rows}
+            edges.extend((r["a"], r["b"], r["type"]) for r in rows if r["b"] is not None)
+            if len(sources) < _SKELETON_PAGE:
+                break
+            after = max(sources)
+        return nodes, edges
 
     def nodes_in_passages(self, passage_ids: list[str]) -> dict[str, list[str]]:
         out = {pid: [] for pid in passage_ids}
@@ -480,10 +535,24 @@ class Neo4jStore(GraphStore):
         return [(nid, _cosine(s)) for nid, s in hits]
 
 
+def _node(row: dict) -> Node:
+    return node_from(row["id"], row["label"], row["name"], row["parts"])
+
+
+def _edge(row: dict) -> Edge:
+    return edge_from(row["s"], row["t"], row["type"], row["parts"])
+
+
 def _strip(tx: ManagedTransaction, rid: str) -> None:
-    """Remove everything report `rid` contributed; entities and relations left bare go too."""
-    for query in (Q.STRIP_SHARED_EDGES, Q.STRIP_SHARED_NODES, Q.DELETE_OWN_EDGES, Q.DELETE_OWN_NODES):
-        tx.run(query, rid=rid).consume()
+    """Remove everything report `rid` contributed: its statements, MENTIONS, passages and the report.
+    Relations and entities no other report supports go too; the entities that stay take their
+    names from the reports left. A report not in the store costs one index lookup."""
+    if not tx.run(Q.REPORT_EXISTS, rid=rid).single()["found"]:
+        return
+    tx.run(Q.DELETE_STATEMENTS, rid=rid).consume()
+    kept = tx.run(Q.DELETE_MENTIONS, rid=rid).single()
+    if kept and kept["kept"]:
+        tx.run(Q.RENAME_ENTITIES, ids=kept["kept"]).consume()
     tx.run(Q.DELETE_PASSAGES, rid=rid).consume()
     tx.run(Q.DELETE_REPORT, rid=rid).consume()
 

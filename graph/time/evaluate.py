@@ -23,7 +23,7 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
-from govgraph.ingest.batch import INDICATOR, GraphBatch
+from govgraph.ingest.batch import INDICATOR, PLAN, GraphBatch
 
 from .views import plans_view
 
@@ -122,6 +122,31 @@ def score_plans(gold: list[dict], store) -> dict:
             "errors": errors}
 
 
+def score_measures(gold: list[dict], batches: dict[str, GraphBatch]) -> dict:
+    """Plan items against stretches of plan sections where every planned measure is listed: recall over
+    the measures, precision over the items starting inside the stretches."""
+    n_gold = n_pred = hit_gold = hit_pred = 0
+    errors = []
+    for g in gold:
+        lo, hi = g["range"]
+        items = [ev for n in batches[g["file"]].nodes if n.label == PLAN for ev in n.evidence if lo <= ev.start < hi]
+        ms = g["measures"]
+        n_gold += len(ms)
+        n_pred += len(items)
+        for m in ms:
+            if any(_overlap(ev.start, ev.end, m["start"], m["end"]) for ev in items):
+                hit_gold += 1
+            else:
+                errors.append(f"measure missed: {m['text'][:40]}")
+        for ev in items:
+            if any(_overlap(ev.start, ev.end, m["start"], m["end"]) for m in ms):
+                hit_pred += 1
+            else:
+                errors.append(f"not a measure: {ev.text[:40]}")
+    return {"gold": n_gold, "predicted": n_pred, "recall": _ratio(hit_gold, n_gold),
+            "precision": _ratio(hit_pred, n_pred), "errors": errors}
+
+
 def score_questions(gold: list[dict], search, top: int = 5) -> dict:
     """Share of questions whose every year's evidence lies in one of the first `top` passages of `ask`."""
     full = 0
@@ -145,43 +170,56 @@ def score_questions(gold: list[dict], search, top: int = 5) -> dict:
 
 
 def evaluate(gold_dir: Path, build: Callable[[Path], GraphBatch], split: str = "dev", roots=None,
-             search_for: Callable[[Path], object] | None = None) -> dict:
+             search_for: Callable[[Path], object] | None = None, embedder=None) -> dict:
     """`search_for(store folder)` gives the search service `ask` runs on (the CLI's own); without it the
-    questions are not scored."""
+    questions are not scored. `embedder` (a graph.embedder.CachedEmbedder) stores passage vectors, which
+    the follow-up's meaning check and the hybrid search read; without it both work on words alone."""
+    from govgraph.graph.store.base import Vectors
     from govgraph.graph.store.embedded import EmbeddedStore
     roots = [Path(r) for r in roots] if roots else list(DEFAULT_ROOTS)
     keep = (lambda g: True) if split == "all" else (lambda g: g["split"] == split)
     ind_gold = [g for g in _read(gold_dir / "indicators.jsonl") if keep(g)]
     plan_gold = [g for g in _read(gold_dir / "plans.jsonl") if keep(g)]
     q_gold = [g for g in _read(gold_dir / "questions.jsonl") if keep(g)] if search_for else []
+    m_path = gold_dir / "plan_measures.jsonl"
+    m_gold = [g for g in _read(m_path) if keep(g)] if m_path.exists() else []
     files = ({g["file"] for g in ind_gold} | {g["file"] for g in plan_gold} | {g["review_file"] for g in plan_gold}
-             | {ev["file"] for g in q_gold for ev in g["evidence"]})
+             | {ev["file"] for g in q_gold for ev in g["evidence"]} | {g["file"] for g in m_gold})
     batches = {f: build(_find(f, roots)) for f in sorted(files)}
     tmp = Path(tempfile.mkdtemp(prefix="govgraph-eval-time-"))
     try:
         with EmbeddedStore(tmp) as store:
             for b in batches.values():
-                store.put_batch(b)
+                # passage vectors only: the follow-up and the hybrid search read no entity vectors, and
+                # entity texts are half of what ingest embeds
+                vec = None if embedder is None else Vectors(embedder.name, embedder.passages([p.text for p in b.passages]))
+                store.put_batch(b, vec)
             plans = score_plans(plan_gold, store)
         questions = score_questions(q_gold, search_for(tmp)) if search_for else None
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    return {"split": split, "indicators": score_indicators(ind_gold, batches), "plans": plans,
+    return {"split": split, "vectors": embedder is not None, "indicators": score_indicators(ind_gold, batches),
+            "plans": plans, "measures": score_measures(m_gold, batches),
             "questions": questions}
 
 
 def format_table(res: dict) -> str:
     i, p = res["indicators"], res["plans"]
-    lines = [f"time evaluation ({res['split']} split)",
+    lines = [f"time evaluation ({res['split']} split, {'with' if res.get('vectors') else 'without'} vectors)",
              f"indicators  recall {i['recall']}  precision {i['precision']}  "
              f"(gold {i['gold']}, predicted {i['predicted']}, correct {i['correct']})",
              f"plans       recall {p['plan_recall']}  follow-up accuracy {p['followup_accuracy']}  "
              f"reported precision {p['reported_precision']}  (gold {p['gold']}, reported {p['reported_predicted']})"]
+    m = res.get("measures")
+    if m and m["gold"]:
+        lines.append(f"measures    recall {m['recall']}  precision {m['precision']}  "
+                     f"(gold {m['gold']}, predicted {m['predicted']})")
     q = res.get("questions")
     if q:
         lines.append(f"questions   all years' evidence in top 5: {q['all_years_in_top5']}  "
                      f"(year spans found {q['span_recall']}, gold {q['gold']})")
     lines += ["  missed: " + m for m in i["missed"]] + ["  wrong:  " + w for w in i["wrong"]]
     lines += ["  plan:   " + e for e in p["errors"]]
+    lines += ["  measure: " + e for e in (m or {}).get("errors", [])]
     lines += ["  asked:  " + e for e in (q or {}).get("errors", [])]
     return "\n".join(lines)

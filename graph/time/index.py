@@ -119,7 +119,11 @@ def links_for(store, idx: TimeIndex, plan_report: ReportInfo, review: ReportInfo
     with idx.lock:
         got = idx.links.get(key)
     if got is None:
-        got = follow_up(idx.plans.get(plan_report.id, []), review, store.passages_of(review.id))
+        plans = idx.plans.get(plan_report.id, [])
+        passages = store.passages_of(review.id)
+        # the meaning check reads the stored passage vectors (none in a store built without them)
+        vectors = store.passage_vectors(list({p.evidence.passage for p in plans} | {p.id for p in passages}))
+        got = follow_up(plans, review, passages, vectors)
         with idx.lock:
             idx.links[key] = got
     return got

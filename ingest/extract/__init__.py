@@ -15,6 +15,7 @@ from govgraph.ingest.batch import Edge, Evidence, Node, Passage, ReportInfo, SYM
 
 from .agencies import author_mention_name, find_agencies
 from .enumerations import find_listed_names
+from .event_lists import find_listed_events
 from .events import find_events
 from .foreign_ties import mark_foreign_bodies
 from .measures import find_measures
@@ -80,14 +81,18 @@ def _settle_overlaps(ms: list[Mention]) -> list[Mention]:
     """Longest mention wins among names; measures and events may contain other names."""
     names = [m for m in ms if m.label != "Measure"]
     measures = [m for m in ms if m.label == "Measure"]
-    names.sort(key=lambda m: (-(m.end - m.start), m.start))
+    # of two equal spans, a list item the class noun completes (嘉陵江 in 金凤、嘉陵江、明月湖3个…实验室 is
+    # 嘉陵江实验室) wins over the bare word's reading (the river)
+    names.sort(key=lambda m: (-(m.end - m.start), m.start, not (m.props.get("listed") and m.name != m.surface)))
     kept: list[Mention] = []
     for m in names:
         clash = False
         for k in kept:
             if m.start < k.end and k.start < m.end:
                 inside = k.start <= m.start and m.end <= k.end
-                if inside and ((k.label in _CONTAINERS and m.label != "Event")
+                # …but a name ending where an event ends is the event cut short (8”产业集群系列招商会)
+                cut_event = k.label == "Event" and m.end == k.end
+                if inside and ((k.label in _CONTAINERS and m.label != "Event" and not cut_event)
                                or (k.label == "Place" and m.props.get("brand"))
                                or (k.label == "Policy" and m.label == "Agency" and m.start - k.start <= 1)):
                     continue  # a brand stays a body inside a park's name (深汕比亚迪汽车工业园)
@@ -216,6 +221,7 @@ def find_mentions(pt: str, base: int, ctx: ReportContext) -> list[Mention]:
     ms += find_shaped_names(pt, base, ctx, places, orgs)
     ms += find_listed_names(pt, base, ctx)
     ms += find_policies(pt, base, ctx)
+    ms += find_listed_events(pt, base)  # before find_events: of two equal spans the first is kept
     ms += find_events(pt, base, ctx, cls)
     ms += find_meetings(pt, base, ctx)
     ms += find_persons(pt, base, ctx, agencies)
@@ -263,6 +269,7 @@ def extract_entities(text: str, passages: list[Passage], report: ReportInfo) -> 
 
     author_id = node_id("Agency", author.name) if author else None
     lines = WorkLines()
+    topic: Mention | None = None
     for p, ms, sents in per_passage:
         passage_text = text[p.start:p.end]
         ms = sorted(lines.enter(p, ms, passage_text), key=lambda m: m.start)
@@ -278,7 +285,9 @@ def extract_entities(text: str, passages: list[Passage], report: ReportInfo) -> 
             for m in sent.mentions:
                 graph.node(m, ev)
             sc = SentenceContext(text, sent, ctx, author, _home_mention(home_info, sent), p.year or report.year,
-                                 lines.line, lines.item or lines.line)
+                                 lines.line, lines.item or lines.line, topic)
+            if author is None and sc.actor is not None:
+                topic = sc.actor
             for r in relate(sc):
                 a = graph.node(r.source, ev)
                 b = graph.node(r.target, ev)

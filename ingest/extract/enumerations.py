@@ -24,7 +24,25 @@ _ITEM = r"[^，。；：、\s“”《》（）()]{2,10}"
 
 @lru_cache(maxsize=1)
 def _classes() -> dict[str, str]:
-    return {c: label for c, label in table("enumeration_classes.tsv")}
+    return {c: label for c, label, *_ in table("enumeration_classes.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _completing() -> frozenset[str]:
+    """Class nouns that end each item's name (实验室, 公园), not only say what the items are (企业)."""
+    return frozenset(c for c, _label, completes, *_ in table("enumeration_classes.tsv") if completes == "head")
+
+
+_COUNT = re.compile(r"([0-9]+|[一二三四五六七八九十百]+)")
+
+
+def _counted(m: re.Match) -> int | None:
+    """The count the list states (3个, 三大), if any."""
+    c = m.group("c1") or m.group("c2")
+    if not c:
+        return None
+    from .events import to_int
+    return to_int(_COUNT.match(c).group(1))
 
 
 @lru_cache(maxsize=1)
@@ -76,21 +94,30 @@ def find_listed_names(text: str, base: int, ctx: ReportContext) -> list[Mention]
     if "、" not in text:
         return out
     for m in _candidate_lists(text):
-        label = _classes()[m.group("cls")]
+        cls = m.group("cls")
+        label = _classes()[cls]
+        parts = [p for p in re.split(r"[、和及]", m.group("items"))]
+        # a stated count equal to the items (金凤、嘉陵江、明月湖3个…) vouches for the later items as names
+        vouched = _counted(m) == len(parts)
         pos = m.start("items")
         names = []
-        for k, part in enumerate(re.split(r"([、和及])", m.group("items"))):
-            if part in ("、", "和", "及"):
-                pos += 1
-                continue
+        for k, part in enumerate(parts):
             name = _name_part(part)
+            if name is None and k > 0 and vouched and _plain_item(part):
+                name = part
             if name is None or (k > 0 and name != part):
                 names = []
                 break
             names.append((pos + len(part) - len(name), pos + len(part), name))
-            pos += len(part)
+            pos += len(part) + 1
         if len(names) < 2:
             continue
         for a, b, n in names:
-            out.append(Mention(label, base + a, base + b, n, n, set(), {"listed": m.group("cls")}))
+            full = n if cls not in _completing() or n.endswith(cls) else n + cls
+            out.append(Mention(label, base + a, base + b, n, full, {n} - {full}, {"listed": cls}))
     return out
+
+
+def _plain_item(item: str) -> bool:
+    """A short item with no digit and no generic word: a proper name once the count vouches for it (明月湖)."""
+    return 2 <= len(item) <= 6 and item not in word_set("name_generic_words.txt") and not any(c.isdigit() for c in item)

@@ -28,7 +28,7 @@ _LEADING_NOISE = re.compile(r"^(?:了|在|于|的)+")
 @lru_cache(maxsize=1)
 def _suffix_re() -> re.Pattern:
     sufs = sorted(word_list("event_suffixes.txt"), key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, sufs)) + ")(?![\u4e00-\u9fff]?(?:中心|馆|场馆|业|品|期|票|经济|产业|平台|城市|方向|模式))")
+    return re.compile("(?:" + "|".join(map(re.escape, sufs)) + ")(?![\u4e00-\u9fff]?(?:中心|馆|场馆|业|品|期|票|经济|产业|平台|城市|方向|模式|机构))")
 
 
 @lru_cache(maxsize=1)
@@ -40,6 +40,21 @@ def _verb_re() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _verbs_outside_names() -> tuple[str, ...]:
     return tuple(sorted(word_list("event_verbs_outside_names.txt"), key=len, reverse=True))
+
+
+def _after_last_verb(name: str) -> int:
+    """Characters before the event's name: up to the last verb of the clause in it (高质量办好|全球招商大会,
+    坪山展区首次亮相|文博会), as long as three characters of name remain."""
+    cut = 0
+    for v in _outside_verbs_re().finditer(name):
+        if len(name) - v.end() >= 3:
+            cut = v.end()
+    return cut
+
+
+@lru_cache(maxsize=1)
+def _outside_verbs_re() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, _verbs_outside_names())))
 
 
 def to_int(s: str) -> int | None:
@@ -57,13 +72,18 @@ def find_events(text: str, base: int, ctx: ReportContext, clause_spans: list[tup
     stop = word_set("event_stop.txt")
     strong = word_set("event_strong_suffixes.txt")
     single = word_set("event_single_suffixes.txt")
+    quoted_only = word_set("event_quoted_only_suffixes.txt")
     verb_re = _verb_re()
     pending: list[tuple[int, int, str]] = []
     for m in _suffix_re().finditer(text):
         suffix = m.group(0)
         cl = next(((a, b) for a, b in clause_spans if a <= m.start() < b), (0, len(text)))
-        s = expand_left(text, m.start(), min_len=2, max_len=40 if "”" in text[max(0, m.start() - 40):m.start()] else 16,
+        # a quoted term or an anniversary (…胜利80周年纪念活动) makes names longer than the usual 16
+        long_name = "”" in text[max(0, m.start() - 40):m.start()] or "周年" in text[max(0, m.start() - 4):m.start()]
+        s = expand_left(text, m.start(), min_len=2, max_len=40 if long_name else 16,
                         floor=cl[0], ignore=word_set("event_name_inner_words.txt"))
+        while s is not None and s > cl[0] and text[s - 1].isascii() and text[s - 1].isalnum() and text[s].isascii():
+            s -= 1       # the length cap never cuts a Latin word: RCEP地方政府暨友城合作（黄山）论坛
         if s is None and m.start() > 0 and text[m.start() - 1] == "》":
             s = m.start()
         if s is None:
@@ -73,9 +93,9 @@ def find_events(text: str, base: int, ctx: ReportContext, clause_spans: list[tup
         if lead:
             s += lead.end()
             name = text[s:m.end()]
-        verb = next((v for v in _verbs_outside_names() if name.startswith(v) and len(name) - len(v) >= 3), None)
-        if verb:
-            s += len(verb)
+        cut = _after_last_verb(name)
+        if cut:
+            s += cut
             name = text[s:m.end()]
         # an opening quote whose closing mark lies outside the name is not part of it
         while name and name[0] in "”’":
@@ -84,6 +104,12 @@ def find_events(text: str, base: int, ctx: ReportContext, clause_spans: list[tup
         if name.count("“") > name.count("”") and name.startswith("“"):
             s += 1
             name = name[1:]
+        if name.count("”") > name.count("“"):
+            # “20＋8”产业集群系列招商会: the quoted term opens the name (＋ stopped the scan)
+            o = text.rfind("“", cl[0], s)
+            if o != -1 and s - o <= 12:
+                s = o
+                name = text[s:m.end()]
         if s > 0 and text[s - 1] == "》":
             # a bracketed title names the event: 2021《连系·香港》主题展览
             o = text.rfind("《", cl[0], s)
@@ -92,14 +118,21 @@ def find_events(text: str, base: int, ctx: ReportContext, clause_spans: list[tup
                 while s > cl[0] and text[s - 1].isdigit():
                     s -= 1
                 name = text[s:m.end()]
+        if suffix == "纪念活动" and "周年" not in name:
+            continue     # only an anniversary's commemoration is one named event
+        if suffix.endswith("周") and text.startswith("年", m.end()):
+            continue     # 建交“逢十”周年: an anniversary, not a week of events
         if (len(name) < 4 and name not in strong) or name in stop or name[:-len(suffix)] in stop:
             continue
         if suffix in single and (text[max(0, m.end() - 2):m.end()] in stop
                                   or text[m.start():m.start() + 2] in stop):
             continue
         clause = text[cl[0]:cl[1]]
-        quoted = "“" in name or "《" in name
+        # a name quoted whole is a title (做优做强“海客圆桌会”), whatever the clause's verb
+        quoted = "“" in name or "《" in name or (s > 0 and text[s - 1] == "“" and text.startswith("”", m.end()))
         has_verb = verb_re.search(clause) is not None
+        if suffix in quoted_only and not quoted:
+            continue
         if suffix in single and not (has_verb and len(name) >= 4):
             continue
         if not (has_verb or quoted or (suffix in strong and len(name) >= 5)):
@@ -119,12 +152,15 @@ def find_events(text: str, base: int, ctx: ReportContext, clause_spans: list[tup
         canonical = re.sub(r"^(?:\d{4}年)", "", name) if re.match(r"^\d{4}年", name) and len(name) > 8 else name
         out.append(Mention("Event", base + s, base + m.end(), name, canonical, {name} - {canonical}, props))
     # 世界制造业大会、RCEP…论坛、徽商大会等: names listed with an event are events too
+    # 举办了…交流会，纪念中韩建交30周年音乐会，庆祝…绘画展: a clause that is all name, after one ending in an event
+    clause_of = {(a, b) for a, b in clause_spans} if pending else set()
     changed = True
     while pending and changed:
         changed = False
         for s, e, name in list(pending):
             if any(text[min(e, o.start - base):max(e, o.start - base)] in ("、", "和", "及")
-                   or text[min(o.end - base, s):max(o.end - base, s)] in ("、", "和", "及") for o in out):
+                   or text[min(o.end - base, s):max(o.end - base, s)] in ("、", "和", "及")
+                   or ((s, e) in clause_of and text[o.end - base:s] == "，") for o in out):
                 out.append(Mention("Event", base + s, base + e, name, name, set(), {}))
                 pending.remove((s, e, name))
                 changed = True

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from .foreign_ties import opens_with_country
 from .lexicon import Matcher, word_list, word_set
 from .mentions import Mention
-from .traps import category_words, has_proper_word, is_category
+from .traps import category_words, has_proper_word, is_category, is_known_place
 from .words import tagger
 
 if TYPE_CHECKING:
@@ -36,6 +36,9 @@ _NAME_SINGLE_TAGS = frozenset({"n", "ng", "nr", "ns", "nz", "s", "zg", "j", None
 # the smallest units: a name never runs on past one (梅林街道|翰岭社区), while a park may follow a
 # district (雄安新区中关村科技园 is one name)
 _UNIT_HEADS = frozenset({"社区", "街道"})
+# zones whose parks carry the zone's name in theirs (雄安新区中关村科技园): a name after one does not
+# start right after it
+_ZONE_HEADS = frozenset({"新区", "高新区", "开发区", "自贸区", "经济区", "试验区"})
 # tags that mark a proper name: places, persons, abbreviations, place words, morphemes of names
 _PROPER = frozenset({"ns", "nr", "nrt", "nrfg", "j", "s", "zg"})
 # prepositions, conjunctions and particles never stand inside a name: the name starts after them
@@ -44,6 +47,8 @@ _FUNCTION_CHARS = frozenset("的和与及等在之")
 _NUMERAL_CHARS = frozenset("一二三四五六七八九十百千两0123456789")
 _ORDINAL_END = re.compile(r"第[一二三四五六七八九十百零0-9]+$")
 _DASH = re.compile(r"[-－—]")
+# a place in brackets right before the head: 中韩（惠州）产业园, 中新（广州）知识城
+_BRACKETED_PLACE = re.compile(r"（([\u4e00-\u9fff]{2,4})）$")
 _NON_NAME = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z\-－—·]")
 # jieba counts at or below which a two-character noun is a place-name morpheme, not a common word
 # (田心 3, 烟墩 7; 海景 40, 盐田 26 are read as words)
@@ -51,7 +56,10 @@ _RARE_PAIR = 10
 # a head followed by these is part of a longer common noun: 广河高铁机场段 (a section of a line)
 _HEAD_CONTINUES = frozenset("段线")
 # words that may follow a one-character head (中英街的…, 坪山站建设, 金成村和…)
-_SHORT_HEAD_FOLLOWERS = frozenset("和及等的建开项片")
+_SHORT_HEAD_FOLLOWERS = frozenset("和及等的建开项片流")  # 流: 茅洲河|流域
+# a river's parts follow its name (深圳河|干流, 练江|支流)
+_WATER_HEADS = frozenset("河江湖")
+_WATER_PARTS = ("干流", "支流", "流域", "沿岸", "北岸", "南岸", "东岸", "西岸")
 
 
 @lru_cache(maxsize=1)
@@ -109,16 +117,38 @@ def _join_openers(words: list[str]) -> list[str]:
     return out
 
 
+# qualities: 老|旧 工业区 is no name
+_QUALITY_TAGS = frozenset({"a", "ad", "an", "b", "d", "m", "q", "mq"})
+
+
+def _glued_single(words: list[str], k: int) -> bool:
+    """Whether the one-character token words[k], whatever jieba tags it, sits in a run of single
+    characters jieba could not join, i.e. inside a proper name (金|地 工业区, 上|沙 村, 水|围|承|翰 商务大厦)."""
+    w = words[k]
+    _, tags = tagger()
+    if len(w) != 1 or w in _FUNCTION_CHARS or tags.get(w) in _QUALITY_TAGS:
+        return False   # 老|旧 工业区, 专|精|特|新 产业园: qualities, not a name
+    prev = words[k - 1] if k > 0 else ""
+    nxt = words[k + 1] if k + 1 < len(words) else ""
+    glued_prev = len(prev) == 1 and prev not in _FUNCTION_CHARS
+    if tags.get(w) in ("p", "c"):
+        return glued_prev   # 深学笃|用 ends a name; 自|贸 试验区 opens none (自 is a preposition there)
+    return glued_prev or (len(nxt) == 1 and nxt not in _FUNCTION_CHARS)
+
+
 @lru_cache(maxsize=65536)
-def name_modifier(region: str) -> str | None:
-    """The proper-name part of `region` (the text left of a head), or None when it names a category."""
+def name_modifier(region: str, glue: bool = False) -> str | None:
+    """The proper-name part of `region` (the text left of a head), or None when it names a category.
+    `glue`: single characters jieba could not join count as a name whatever their tags (金|地 工业区);
+    only before a head of two or more characters (before 村, 中|关 would cut 中关村 out of 雄安新区中关村科技园)."""
     jieba, tags = tagger()
     words = _join_openers(jieba.lcut(region, HMM=False))
     stops = _clause_openers()
     boundary = word_set("boundary_words.txt")
     # a boundary word cuts only where jieba reads it as a verb or function word on its own
     # (建设|深港… cuts, 服务 inside 现代服务业 is no token); so does a verb names do not hold (携带, 进入)
-    hard = [k for k, w in enumerate(words) if tags.get(w) in _HARD or w in stops or _NUMERAL.match(w)
+    hard = [k for k, w in enumerate(words) if (tags.get(w) in _HARD and not (glue and _glued_single(words, k)))
+            or w in stops or _NUMERAL.match(w)
             or (len(w) >= 4 and w[:2] in stops)   # 建成投产, 加快推进: an opener fused with its verb
             or w in _UNIT_HEADS   # 福中社区|荣获…, 梅林街道|翰岭社区: a community's name ends at its head
             or (w in boundary and tags.get(w, "x") in _LEAD_DROP)
@@ -138,7 +168,7 @@ def name_modifier(region: str) -> str | None:
         return None
     freq = jieba.dt.FREQ
     singles = 0
-    for w in words:
+    for k, w in enumerate(words):
         tag = tags.get(w)
         if w in generic:
             singles = 0
@@ -152,7 +182,7 @@ def name_modifier(region: str) -> str | None:
             return modifier          # a rare noun of three or more characters: 沙头角, 避风塘, 东盟国家
         if tag == "n" and len(w) == 2 and freq.get(w, 0) <= _RARE_PAIR and len(words) == 1:
             return modifier          # the name is one rare two-character noun: 田心 (3 in jieba's counts)
-        if len(w) == 1 and w not in _FUNCTION_CHARS and tag in _NAME_SINGLE_TAGS:
+        if len(w) == 1 and w not in _FUNCTION_CHARS and (tag in _NAME_SINGLE_TAGS or (glue and _glued_single(words, k))):
             singles += 1
             if singles >= 2:
                 return modifier      # 龙|田|北: characters jieba could not join into a word
@@ -195,6 +225,10 @@ def short_head_name(name: str) -> bool:
 def _region_start(text: str, pos: int, max_len: int) -> int:
     """Where the run of name characters before `pos` starts (at most `max_len` back, never across 、)."""
     i = pos
+    if text[i - 1:i] == "）":
+        q = text.rfind("（", max(0, i - 7), i)
+        if q != -1 and _BRACKETED_PLACE.search(text[q:i]):
+            i = q   # 中韩（惠州）产业园: a bracketed place stays inside the name
     while i > max(0, pos - max_len) and not _NON_NAME.match(text[i - 1]) and text[i - 1] != "、":
         i -= 1
     return i
@@ -223,9 +257,14 @@ def _modifier_at(text: str, base: int, s: int, h_start: int, head: str, label: s
         if h_start - s < 2:
             return None
     region = text[s:h_start]
+    bracket = _BRACKETED_PLACE.search(region)
+    if bracket and is_known_place(bracket.group(1)):
+        # 中韩（惠州）产业园: the name before the bracket must stand on its own
+        before = _modifier_at(text, base, s, h_start - len(bracket.group(0)), head, label, org_ends, place_ends)
+        return before + bracket.group(0) if before else None
     if _NON_NAME.search(region):
         return None
-    modifier = name_modifier(region)
+    modifier = name_modifier(region, glue=len(head) > 1)
     ordinal = _ORDINAL_END.search(region)
     if modifier is None and ordinal:
         modifier = ordinal.group(0)  # 第七工业区: a numbered one is a name
@@ -255,12 +294,13 @@ def find_shaped_names(text: str, base: int, ctx: ReportContext, known_places: li
     # a brand inside a park's name stays in it (深汕比亚迪汽车工业园)
     org_ends = sorted(m.end - base for m in known_orgs if _ends_in_org_head(m.surface))
     place_ends = {m.end - base: m for m in known_places}
-    taken_end = -1
+    taken_end, taken_head = -1, ""
     for h_start, h_end, head, (label, short) in _heads().find(text):
         nxt = text[h_end:h_end + 1]
         if nxt and nxt in _HEAD_CONTINUES:
             continue
-        if short and "\u4e00" <= nxt <= "\u9fff" and nxt not in _SHORT_HEAD_FOLLOWERS:
+        if short and "\u4e00" <= nxt <= "\u9fff" and nxt not in _SHORT_HEAD_FOLLOWERS and not (
+                head in _WATER_HEADS and text.startswith(_WATER_PARTS, h_end)):
             continue  # 街道, 路线, 城市: a one-character head must end the word
         if short and head in text[max(0, h_start - 3):h_start]:
             continue  # 金山银山, 千山万水: a parallel idiom repeats its head, a name does not
@@ -271,7 +311,7 @@ def find_shaped_names(text: str, base: int, ctx: ReportContext, known_places: li
         s = _region_start(text, h_start, 4 if short else 16)
         # after a shaped name, the next name starts right after it (梅林街道|翰岭社区); failing that,
         # the earlier name opens this one (盐田港|智慧冷链产业园)
-        starts = (taken_end, s) if s < taken_end else (s,)
+        starts = (taken_end, s) if s < taken_end and taken_head not in _ZONE_HEADS else (s,)
         modifier = None
         for s in starts:
             modifier = _modifier_at(text, base, s, h_start, head, label, org_ends, place_ends)
@@ -288,5 +328,5 @@ def find_shaped_names(text: str, base: int, ctx: ReportContext, known_places: li
         if opens_with_country(name):
             continue  # 阿联酋哈伊马角经济区: a foreign place after its country is foreign_ties' to name
         out.append(Mention(label, base + start, base + h_end, name, name, set(), {"shape": head}))
-        taken_end = h_end
+        taken_end, taken_head = h_end, head
     return out

@@ -31,6 +31,21 @@ class PlaceInfo:
         return f"{self.parent}{self.name}" if self.ambiguous and self.parent else self.name
 
 
+# the ethnic groups in the names of autonomous prefectures (延边朝鲜族自治州 -> 延边)
+_ETHNIC = ("朝鲜族", "土家族", "布依族", "哈尼族", "景颇族", "傈僳族", "蒙古族", "苗族", "藏族", "羌族", "彝族",
+           "侗族", "壮族", "傣族", "白族", "回族", "蒙古", "哈萨克", "柯尔克孜")
+
+
+def _prefecture_short(name: str) -> str:
+    """The short form of a prefecture, league or autonomous prefecture (那曲地区 -> 那曲, 锡林郭勒盟 ->
+    锡林郭勒, 甘孜藏族自治州 -> 甘孜), which reports write as often as the full name; the table gives
+    short forms for cities only."""
+    short = re.sub(r"(?:地区|盟|自治州)$", "", name)
+    while short.endswith(_ETHNIC):
+        short = short[:-len(next(e for e in _ETHNIC if short.endswith(e)))]
+    return short if short != name else ""
+
+
 class Gazetteer:
     def __init__(self) -> None:
         self.places: dict[str, PlaceInfo] = {}
@@ -44,6 +59,8 @@ class Gazetteer:
         for name, kind, parent, short in cn_rows:
             if name in short_stop:
                 continue
+            if kind == "city" and not short:
+                short = _prefecture_short(name)
             info = PlaceInfo(name, kind, parent, False, None, seen[name] > 1)
             # For an ambiguous name keep the first entry; resolution prefers the report's own city.
             self.places.setdefault(name, info)

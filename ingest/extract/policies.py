@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from .lexicon import word_list, word_set
 from .mentions import Mention
+from .policy_titles import describes_measures, generic_title, quoted_plans, strip_lead, treaties
 from .resolve import normalise_policy
 from .words import tagger
 
@@ -36,7 +37,7 @@ def _unbracketed_re() -> re.Pattern:
     verbs = "|".join(map(re.escape, sorted(word_list("policy_verbs.txt"), key=len, reverse=True)))
     sufs = "|".join(map(re.escape, _suffixes()))
     # a draft or trial mark in brackets belongs to the name: “十五五”规划纲要（草案）
-    return re.compile(rf"(?:{verbs})(?:了|好)?((?:[^，。；、：《》\n]{{2,40}}?)(?:{sufs})(?:（(?:草案|试行)）)?)"
+    return re.compile(rf"(?P<verb>{verbs})(?:了|好)?((?:[^，。；、：《》\n]{{2,40}}?)(?:{sufs})(?:（(?:草案|试行)）)?)"
                       rf"(?=[，。；、\n等和及以]|$)")
 
 
@@ -74,7 +75,7 @@ def is_document_title(title: str) -> bool:
 _STANCE_SUFFIXES = ("政策", "政策体系", "制度")
 # a name opening with an adjective, adverb or pronoun describes a document (详细接待方案), not titles it
 _TITLE_MARK = re.compile(r"[0-9一二三四五六七八九十]+条|[“”\"]")
-_COUNTED_LEAD = re.compile(r"(?:[0-9]+|[一二三四五六七八九十两几]+)(?:个|批|系列|条条)|一系列|系列")
+_COUNTED_LEAD = re.compile(r"(?:[0-9]+|[一二三四五六七八九十两几]+)(?:个|批|项|部|系列|条条)|一系列|系列")
 _DESCRIBING_TAGS = frozenset({"a", "ad", "an", "d", "r", "rr", "rz"})
 
 
@@ -90,7 +91,8 @@ def _described(name: str) -> bool:
         return False     # 我省…建设方案: the report's own place, resolved later
     jieba, tags = tagger()
     first = jieba.lcut(name[:6], HMM=False)[0]
-    return len(first) > 1 and tags.get(first) in _DESCRIBING_TAGS
+    # 重大 opens the titles of a whole class of documents (重大行政决策事项目录, 重大行政决策程序规定)
+    return len(first) > 1 and tags.get(first) in _DESCRIBING_TAGS and first != "重大"
 
 
 def find_policies(text: str, base: int, ctx: ReportContext) -> list[Mention]:
@@ -104,33 +106,38 @@ def find_policies(text: str, base: int, ctx: ReportContext) -> list[Mention]:
     for m in _NICKNAME.finditer(text):
         out.append(Mention("Policy", base + m.start(), base + m.end(), m.group(0), m.group(0), set(),
                            {"bracketed": False, "nickname": True}))
-    spans = []
+    for s, e, name, aliases in quoted_plans(text) + treaties(text):
+        if not any(s < o.end - base and o.start - base < e for o in out):
+            out.append(Mention("Policy", base + s, base + e, text[s:e], normalise_policy(name), aliases - {name},
+                               {"bracketed": False}))
+    spans: list[tuple[int, int, str | None]] = []
     for m in _unbracketed_re().finditer(text):
-        spans.append((m.start(1), m.end(1)))
+        verb = m.group("verb")
+        spans.append((m.start(2), m.end(2), verb))
         # 制定A方案和B细则: the second document shares the verb
-        pos = m.end(1)
+        pos = m.end(2)
         while True:
             c = _COORD.match(text, pos)
             if not c:
                 break
-            spans.append((c.start(1), c.end(1)))
+            spans.append((c.start(1), c.end(1), verb))
             pos = c.end(1)
     for m in _LISTED.finditer(text):
         # 横琴放宽市场准入特别措施、鼓励类产业目录等顺利落地: documents named before the verb
         pos = m.start("items")
         for item in _LIST_SEP.split(m.group("items")):
             if 4 <= len(item) <= 40 and is_document_title(item) and not item.startswith(word_list("policy_list_stop_starts.txt")):
-                spans.append((pos, pos + len(item)))
+                spans.append((pos, pos + len(item), None))
             pos += len(item) + 1
-    lead_verbs = word_list("policy_name_lead_verbs.txt")
-    for s, e in spans:
-        while text.startswith(lead_verbs, s) and e - s > 6:
-            s += next(len(v) for v in lead_verbs if text.startswith(v, s))
+    for s, e, verb in spans:
+        s += strip_lead(text[s:e])
         name = text[s:e]
         lead = re.search(r"(我区|我市|我省|本区|本市)", name)
         if any(s < o.end - base and o.start - base < e for o in out):
             continue
         if name.startswith(("的", "和", "及", "各项", "相关", "配套")) or len(name) < 5 or _described(name):
+            continue
+        if describes_measures(name, verb, bool(_TITLE_MARK.search(name))) or generic_title(name, _suffixes()):
             continue
         canonical = name
         home = ctx.level(lead.group(1)[1]) if lead else None

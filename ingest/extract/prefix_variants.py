@@ -3,9 +3,9 @@
 深圳市龙华区人民医院, 龙华区人民医院 and 区人民医院 in 龙华区's report are one hospital; 市人民医院 there is
 the city's, another one. A name's key is the most local place its prefix states (a bare level
 character 区/市/省 stands for the report's own district, city or province) and the rest of the name;
-variants with the same key take one name and keep the others as aliases: a document its longest
-title, a body the place's canonical name and the rest (龙华区人民医院), the same in every report of
-that place, so that reports of one author (and of its departments) meet on one node.
+variants with the same key take one name and keep the others as aliases: the place's canonical name
+and the rest (龙华区人民医院; a document likewise), the same in every report of that place, so that
+reports of one author (and of its departments) meet on one node.
 """
 from __future__ import annotations
 
@@ -14,8 +14,6 @@ from .resolve import ReportContext
 
 # below this many characters the rest is a generic word (区政府, 市医院), not a name to merge on
 _MIN_REST = 4
-# labels whose name is a title as written (a document), not a name the place gives it
-_TITLED = ("Policy",)
 
 
 def _prefixes(ctx: ReportContext) -> list[tuple[str, str]]:
@@ -36,6 +34,22 @@ def _prefixes(ctx: ReportContext) -> list[tuple[str, str]]:
     return sorted(set(out), key=lambda x: -len(x[0]))
 
 
+# labels whose name is a title, written with the full prefix of its issuer's place (深圳市光明区…规定)
+_TITLED = ("Policy",)
+
+
+def _title_prefixes(ctx: ReportContext) -> dict[str, str]:
+    """The prefix a title writes for each of the report's places: a district after its city (深圳市光明区),
+    a city or province alone."""
+    out = {}
+    if ctx.district is not None:
+        out[ctx.district.name] = (ctx.city.name if ctx.city is not None else "") + ctx.district.name
+    for info in (ctx.city, ctx.province):
+        if info is not None:
+            out[info.name] = info.name
+    return out
+
+
 def prefix_key(name: str, prefixes: list[tuple[str, str]]) -> tuple[str, str] | None:
     for written, place in prefixes:
         if name.startswith(written) and len(name) - len(written) >= _MIN_REST:
@@ -54,11 +68,11 @@ def merge_prefixed_variants(mentions: list[Mention], ctx: ReportContext, labels:
             if key is not None:
                 groups.setdefault((m.label, *key), []).append(m)
     canonical = {p.name: p.canonical for p in (ctx.district, ctx.city, ctx.province) if p is not None}
+    titled = _title_prefixes(ctx)
     for (label, place, rest), ms in groups.items():
-        if label in _TITLED:
-            best = max((m.name for m in ms), key=lambda n: (len(n), n))
-        else:
-            best = canonical[place] + rest
+        # one spelling per place, so that reports of one author meet on one node (深圳市龙华区土地整备…
+        # 办法 in one report, 龙华区土地整备…办法 in the next); a document takes its full title's prefix
+        best = (titled[place] if label in _TITLED else canonical[place]) + rest
         for m in ms:
             if m.name != best:
                 m.aliases.add(m.name)

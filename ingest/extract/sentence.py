@@ -41,6 +41,9 @@ class SentenceContext:
     year: int | None = None
     line: Mention | None = None
     item: Mention | None = None
+    # the body that last opened a sentence, when the report's author is unknown (2022年，区政府坚持…；
+    # …研究制定《…》): Chinese leaves the subject out for as long as it stays the same
+    topic: Mention | None = None
 
     @property
     def start(self) -> int:
@@ -86,7 +89,7 @@ class SentenceContext:
         for a in self.of("Agency"):
             if a.start == lead_end and not a.props.get("author_ref") and self.text[a.end:a.end + 1] not in ("的", "和", "、"):
                 return a
-        return self.author
+        return self.author or self.topic
 
     def _partners(self) -> list[Mention]:
         """Bodies the actor works with: 会同X, 与X沟通衔接, 联合X, and the lists that follow them."""

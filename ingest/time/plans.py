@@ -20,6 +20,8 @@ from govgraph.ingest.extract.lexicon import word_set
 from govgraph.ingest.extract.spans import sentences
 from govgraph.ingest.tokenize import tokenize
 
+from .measures import TARGETS, is_measure
+
 
 
 _MIN_CHARS = 12
@@ -78,8 +80,11 @@ def find_plans(text: str, passages: list[Passage], report: ReportInfo,
         placed = _placed(p.text, tokens[p.id]) if tokens is not None and p.id in tokens else None
         items: list[tuple[Evidence, str]] = []
         k = 0
+        in_targets = False  # 「主要预期目标是：A增长7%；B增长6%；…。」: the list runs to its full stop
         for s, e in sentences(p.text, p.start):
             sent = text[s:e]
+            targets = in_targets or bool(TARGETS.search(sent))
+            in_targets = targets and not sent.rstrip().endswith("。")
             words = None
             if placed is not None:
                 # sentences and tokens both run in reading order: one pass hands each sentence its words
@@ -89,7 +94,7 @@ def find_plans(text: str, passages: list[Passage], report: ReportInfo,
                 while j < len(placed) and placed[j][0] < e - p.start:
                     j += 1
                 words, k = [w for _, w in placed[k:j]], j
-            if len(sent) < _MIN_CHARS:
+            if len(sent) < _MIN_CHARS or targets or not is_measure(sent):
                 continue
             keys = plan_keys(sent, words)
             if len(keys) < _MIN_KEYS:

@@ -60,19 +60,25 @@ def test_all_three_modes_measured_in_one_run(result):
 
 # Issue 5's targets (hybrid evidence MRR >= 0.85, answer hit@3 >= 0.8) held on its 99 questions over 9
 # reports (0.857 / 0.822). The gold then grew to 198 questions over 17 reports (issue 15: a third English,
-# a third noun-phrase queries, more reports competing), and on it the same system measures hybrid MRR 0.753,
-# hit@3 0.818, answer hit@3 0.797 (Chinese MRR 0.865, English 0.604). These floors sit a little under the
-# measured figures so a regression fails here while a question changing places does not; the issue-15
-# targets (0.9) are not met and are not asserted.
+# a third noun-phrase queries, more reports competing): 0.753 MRR, hit@3 0.818, answer hit@3 0.797 (Chinese
+# MRR 0.865, English 0.604) before the collection priors and the answer weights of issue 15's fourth
+# session, 0.794 / 0.884 / 0.804 (Chinese 0.914, English 0.635) after, and 0.799 / 0.884 / 0.790 (Chinese
+0.912) once main's extraction changes of the same day were merged (answers depend on the entities). These floors sit a little under
+# the measured figures so a regression fails here while a question changing places does not; the
+# issue-15 targets (0.9 on the held-back half) are not met and are not asserted.
 def test_no_regression_below_measured(result):
     m = result["modes"]["hybrid"]
-    assert m["evidence_mrr"] >= 0.73 and m["hit@3"] >= 0.79, m
+    assert m["evidence_mrr"] >= 0.77 and m["hit@3"] >= 0.86, m
     assert m["answer_hit@3"] >= 0.77, m
 
 
 def test_chinese_questions_keep_issue_5_level(result):
-    # Chinese questions alone stay at the level issue 5 asked for the whole set (0.865 measured).
-    assert result["modes"]["hybrid"]["mrr_zh"] >= 0.85, result["modes"]["hybrid"]
+    # Chinese questions alone are above the level issue 5 asked for the whole set (0.914 measured).
+    assert result["modes"]["hybrid"]["mrr_zh"] >= 0.89, result["modes"]["hybrid"]
+
+
+def test_the_store_holds_every_gold_report(result):
+    assert result["store_reports"] == result["gold_reports"] >= 15, result
 
 
 def test_typed_answers_are_of_the_asked_label(result):

@@ -110,11 +110,22 @@ def test_labels_and_relationship_types_in_the_database(neo, neo4j_uri):
     want = expect.labels([a, b])
     assert {r["id"]: set(r["labels"]) for r in rows} == {i: {"Entity", lab} for i, lab in want.items()}
     types = {r["t"] for r in cypher(neo4j_uri, "MATCH ()-[r]->() RETURN DISTINCT type(r) AS t")}
-    assert types <= set(REL_TYPES) and {"AUTHORED", "HAS_PASSAGE", "MENTIONED_IN", "CITES"} <= types
-    # Each symmetric relation is one relationship, however many reports state it.
-    partner = cypher(neo4j_uri, "MATCH (a)-[r:PARTNER_OF]->(b) RETURN a.id AS a, b.id AS b, r.reports AS reports")
+    assert types <= set(REL_TYPES) | {"MENTIONS", "STATES"}
+    assert {"AUTHORED", "HAS_PASSAGE", "MENTIONED_IN", "CITES", "MENTIONS", "STATES"} <= types
+    # Each symmetric relation is one relationship, however many reports state it; each report's
+    # statement about it is its own node.
+    partner = cypher(neo4j_uri, """
+        MATCH (a)-[r:PARTNER_OF]->(b)
+        RETURN a.id AS a, b.id AS b,
+               COUNT { (:Report)-[:STATES]->(:Statement {key: a.id + '|PARTNER_OF|' + b.id}) } AS statements""")
     assert len(partner) == len({(p["a"], p["b"]) for p in partner}) and all(p["a"] < p["b"] for p in partner)
-    assert any(len(p["reports"]) == 2 for p in partner)
+    assert any(p["statements"] == 2 for p in partner)
+    # Provenance lives in relationships: one MENTIONS per report and entity, no lists on entities.
+    mentions = cypher(neo4j_uri, "MATCH (r:Report)-[m:MENTIONS]->(n:Entity) RETURN r.id AS r, n.id AS n, m {.*} AS m")
+    assert len(mentions) == len({(m["r"], m["n"]) for m in mentions}) == sum(len({n.id for n in x.nodes}) for x in (a, b))
+    assert all(m["m"]["passages"] and len(m["m"]["passages"]) == len(m["m"]["starts"]) for m in mentions)
+    keys = {k for r in cypher(neo4j_uri, "MATCH (n:Entity) RETURN keys(n) AS k") for k in r["k"]}
+    assert not keys & {"reports", "contrib", "name_list", "name_reports"}
     # Queryable props sit on the node itself, next to the per-report JSON.
     kinds = cypher(neo4j_uri, "MATCH (p:Place) RETURN DISTINCT p.kind AS kind")
     assert kinds == [{"kind": "city"}]
@@ -249,3 +260,19 @@ def test_entity_full_text_index_finds_names_aliases_and_english(neo):
     assert neo.entity_text_search("青少年书法展", 5) == []
     seoul = [n for n in b.nodes if "首尔" in n.aliases][0]
     assert "首尔" not in neo.get_node(seoul.id).aliases
+
+
+def test_a_database_of_the_old_model_is_refused_with_the_migration_command(neo, neo4j_uri):
+    # What the per-entity-list model (data model 1) left: reports, entities with report lists, and
+    # a meta node without a data_model stamp.
+    cypher(neo4j_uri, """
+        CREATE (:Report {id: 'r1', title: 't', file: 'a.txt', sha256: 'x', touched: ['e1']})
+        CREATE (:Entity:Agency {id: 'e1', label: 'Agency', name: '某局', reports: ['r1'], contrib: ['{}']})
+        MERGE (m:GovgraphMeta {id: 'store'}) SET m.writes = 1""")
+    try:
+        with pytest.raises(StoreError, match=r"older govgraph data model .*govgraph neo4j-migrate"):
+            Neo4jStore(neo4j_uri)
+    finally:
+        old = Neo4jStore(neo4j_uri, allow_old_model=True)  # the migration can still open it
+        old.clear()
+        old.close()

@@ -86,6 +86,32 @@ def test_plan_items_keep_distinctive_keys():
     assert "加快" not in keys and "建设" not in keys and any("湿地" in k for k in keys)
 
 
+def test_names_outside_the_lexicon_by_the_shape_of_the_statement():
+    pts = _points("PCT国际专利申请量增长77%，战略性新兴产业增加值1.33万亿元，占地区生产总值比重提高到41.1%。"
+                  "新增三甲医院7家。企业研发投入占全社会研发投入比重94.0%。", "achievement", 2022)
+    assert [(n, v, u) for n, _, _, v, u, _ in pts] == [
+        ("PCT国际专利申请量增长", 77.0, "%"), ("战略性新兴产业增加值", 1.33e12, "元"),
+        ("战略性新兴产业增加值占比", 41.1, "%"), ("新增三甲医院", 7.0, "家"), ("企业研发投入占比", 94.0, "%")]
+
+
+def test_shapes_that_are_not_a_yearly_quantity():
+    # an action with its amount, the tail of a list, an enumeration of examples, a total over years, a
+    # daily average
+    for text in ("安排资金10亿元。", "建成中小学、幼儿园12所。", "汇东晟等项目15个。", "累计引进人才3万人。",
+                 "日均新设企业超过1.8万户。", "惠及企业3456家。"):
+        assert _points(text, "achievement") == [], text
+
+
+def test_plan_items_are_measures_only():
+    text = ("今年主要预期目标是：地区生产总值增长7%左右；规模以上工业增加值增长10.5%左右；居民收入稳步增长。"
+            "今年一季度，我们克服疫情影响，实现开门红。重点做好以下八个方面工作：（一）推动制造业高质量发展，加快提升产业链水平"
+            "二是加速发展战略性新兴产业。支持华大基因加快新一代基因测序仪等产品研发生产。")
+    r = ReportInfo(id="r", title="t", file="f.txt", sha256="x", year=2022)
+    p = Passage(id="r#p0000", report="r", index=0, text=text, start=0, end=len(text), role="plan", year=2022)
+    items = [ev.text for n in find_plans(text, [p], r) for ev in n.evidence]
+    assert items == ["支持华大基因加快新一代基因测序仪等产品研发生产。"]
+
+
 @pytest.mark.parametrize("author, text, place, before", [
     ("坪山区政府筹备组", "一、坪山新区成立以来的工作回顾", "坪山区", "坪山新区"),
     ("光明区人民政府", "光明区正式揭牌成立", "光明区", "光明新区"),

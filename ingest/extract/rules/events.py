@@ -8,8 +8,10 @@ from ..mentions import Mention, Relation
 from ..sentence import SentenceContext
 
 _ORGANIZER = re.compile(r"^(?:主办|举办|承办|牵头举办|主导)的?")
-_PARTICIPATE = re.compile(r"(?:参加|参与|出席|组织参与|选送|参展|应邀)")
+_PARTICIPATE = re.compile(r"(?:参加|参与|出席|组织参与|选送|参展|应邀|亮相)")
 _HOLD = re.compile(r"(?:举办|召开|举行|承办|主办|开展|组织|办好)")
+# 圆满保障中韩外长会在青举行: the actor serves someone else's meeting, it neither holds nor joins it
+_SERVE = re.compile(r"(?:服务保障|保障|服务)$")
 
 
 def _organizers(s: SentenceContext, ev: Mention) -> list[Mention]:
@@ -17,6 +19,17 @@ def _organizers(s: SentenceContext, ev: Mention) -> list[Mention]:
     return [a for a in s.of("Agency") + s.of("Organization")
             if a.end <= ev.start and _ORGANIZER.match(s.text[a.end:ev.start].lstrip()) is not None
             and ev.start - a.end <= 30 and "，" not in s.text[a.end:ev.start]]
+
+
+def _list_opening(s: SentenceContext, ev: Mention, before: str) -> str:
+    """The text before the first event of a list this event stands in (中韩外长会、|中尼外长会)."""
+    first = ev
+    for other in reversed(s.of("Event")):
+        if other.end <= first.start and s.text[other.end:first.start] in ("、", "和", "及", ""):
+            first = other
+    if first is ev:
+        return before
+    return s.before(first, 30)
 
 
 def event_roles(s: SentenceContext) -> Iterator[Relation | None]:
@@ -29,9 +42,10 @@ def event_roles(s: SentenceContext) -> Iterator[Relation | None]:
             if s.actor is not None and _PARTICIPATE.search(s.before(ev, 40)):
                 yield s.relation(s.actor, "PARTICIPATED_IN", ev)
             continue
-        before = s.before(ev, 30)
+        # the verb before a list of events governs every item (成功举办A、B、C…、H等), however long
+        before = _list_opening(s, ev, s.before(ev, 30))
         before = before[max(before.rfind("，"), before.rfind("；")) + 1:]
-        if s.actor is None:
+        if s.actor is None or _SERVE.search(before):
             continue
         if _PARTICIPATE.search(before):
             yield s.relation(s.actor, "PARTICIPATED_IN", ev)

@@ -8,13 +8,19 @@ from typing import Iterator
 from ..mentions import Relation
 from ..sentence import SentenceContext
 
-_ISSUE = re.compile(r"(?:制定|制订|修订|印发|出台|发布|颁布|编制|起草|审议通过)(?:了|并印发了?|印发了?|实施|完成)?[“”]?$")
-# 推动出台 (a people's congress passes it), 国家出台 (another issuer), 新修订的 (an attribute): not the actor's document
-_NOT_ISSUER = re.compile(r"(?:推动|推进|争取|促成|配合|协调|推动制定|国家|中央|上级|(?<!重)新)(?:制定|制订|修订|印发|出台|发布|颁布|编制|起草)")
+_ISSUE = re.compile(r"(?:制定|制订|修订|印发|出台|发布|公布|颁布|编制|起草|审议通过)(?:了|并印发了?|印发了?|实施|完成)?的?[“”]?$")
+# 完成《…》编制 / 修订: the drafting verb after the title, 完成 before it
+_DONE_BEFORE = re.compile(r"(?:完成|启动|开展)了?$")
+_DRAFTED_AFTER = re.compile(r"^(?:的)?(?:编制|修订|制定|起草|修编)")
+# 推动出台 (a people's congress passes it), 参与制定 (a contributor), 国家出台 (another issuer), 新修订的 (an attribute):
+# not the actor's document
+_NOT_ISSUER = re.compile(r"(?:推动|推进|争取|促成|配合|协调|参与|协助|指导|督促|推动制定|国家|中央|上级|(?<!重)新)(?:制定|制订|修订|印发|出台|发布|颁布|编制|起草)")
 _IMPLEMENT = re.compile(r"(?:落实|贯彻|执行|实施|贯彻落实|依据|按照|根据|对照|遵照)[了好]?$")
 
 
-def _verb_kind(before: str) -> str | None:
+def _verb_kind(before: str, after: str = "") -> str | None:
+    if _DONE_BEFORE.search(before) and _DRAFTED_AFTER.match(after):
+        return "issue" if not _NOT_ISSUER.search(before) else "other"
     if _ISSUE.search(before):
         return "issue" if not _NOT_ISSUER.search(before) else "other"
     if _IMPLEMENT.search(before):
@@ -28,7 +34,7 @@ def policy_verbs(s: SentenceContext) -> Iterator[Relation | None]:
         if 0 <= po.start - prev_end <= 1 and s.text[prev_end:po.start] in ("", "、", "和", "及", "与"):
             kind = prev_kind  # 制定A方案和B细则, 落实A、B: the verb governs the whole list
         else:
-            kind = _verb_kind(s.before(po, 10))
+            kind = _verb_kind(s.before(po, 10), s.text[po.end:min(s.end, po.end + 4)])
         if kind == "issue":
             # 国务院出台《…》: a body right before the verb issues it, else the sentence's actor
             issuer = next((a for a in s.of("Agency") if 0 <= po.start - a.end <= 6 and a.end > s.start), None) or s.actor

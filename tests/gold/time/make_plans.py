@@ -18,6 +18,14 @@ items = [
    (6895, [3055]), (8101, [555]), (8991, [1147]), (10111, []), (11018, [3753]), (12077, [1924, 5322])]),
  ('test2', '国务院政府工作报告_2021年.txt', '国务院政府工作报告_2022年.txt', [
    (7735, [1270]), (9349, [1840]), (10863, []), (12387, []), (13836, []), (15494, [2813])]),
+ # test3: annotated in the fourth session, after the follow-up by meaning was tuned on dev and before it
+ # was scored here (plan sentences at even steps through the plan section, the next measure when the step
+ # fell on a heading).
+ ('test3', '盐田区2022年政府工作报告_2022.txt', '盐田区2023年政府工作报告_2023.txt', [
+   (6131, [1273]), (7458, []), (8779, [2274]), (10162, [581, 766]), (11520, [3288]), (12876, [4202])]),
+ ('test3', '深圳市政府工作报告_2022年.txt', '深圳市政府工作报告_2023年.txt', [
+   (10076, []), (11647, [4161, 6609, 6582]), (13281, []), (14883, [5362]), (16490, [5564, 5203]),
+   (18153, [5839, 5897])]),
 ]
 END = re.compile(r'[。；]')
 def sentence(text, s):

@@ -15,7 +15,8 @@ pages = [("dev", "fzzf_cq_tongliang_2022.txt", "fzzf", "https://cqstl.gov.cn/bm/
          ("dev", "wsb_qingdao_waiban_2022.txt", "foreign_affairs", "http://www.qingdao.gov.cn/ywdt/zwzl/smhd/smhd2022/sm2022_33/202211/t20221128_6522398.shtml"),
          ("test", "fzzf_cq_banan_2022.txt", "fzzf", "http://cqbn.gov.cn/zwgk_252/zfxxgkml/fzzfjsndbg/bnqrmzf/202303/t20230307_11720957.html"),
          ("test", "wsb_chongqing_waishi_2022.txt", "foreign_affairs", "https://fx361.cc/page/2023/0214/19260611.shtml")]
-sources = picks + [{"split": s, "file": f, "genre": g, "source": u} for s, f, g, u in pages]
+# w00-w11 are the first 12 corpus windows, w12-w15 the page excerpts, w16 on the corpus windows added later
+sources = picks[:12] + [{"split": s, "file": f, "genre": g, "source": u} for s, f, g, u in pages] + picks[12:]
 def text_of(f):
     extra = [Path(p) for p in os.environ.get("GOVGRAPH_CORPUS", "").split(os.pathsep) if p]
     for d in (*extra, Path('/work/shared/corpus'), Path('/work/shared/corpus-extra'), ROOT / 'texts'):

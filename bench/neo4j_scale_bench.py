@@ -1,0 +1,175 @@
+"""Neo4j at collection scale (issue 18): the corpus written at 1x and then 4x (copies under new
+report ids and files, so entities gather reports as in real life), against the embedded store
+in the same run.
+
+- write: the whole corpus (with vectors) into Neo4j against the embedded store;
+- flat writes: per-report write time of the last quarter of a 4x ingest against the first;
+- search p50 and ask p95 against the embedded store (queries interleaved, one after the other);
+- graph: neighbourhood depth 1 p50, report overview p95, 5 shortest paths p95.
+
+    GOVGRAPH_NEO4J_URI=... python bench/neo4j_scale_bench.py [--quick] [--clear-neo4j] [--out FILE]
+or  python tools/neo4j_server.py run -- python bench/neo4j_scale_bench.py --clear-neo4j
+"""
+from __future__ import annotations
+
+import shutil
+import statistics
+import sys
+import time
+
+import numpy as np
+
+import common
+from common import Report, Row, Timer, log, percentiles
+from graph_bench import sample_entities
+from queries import queries
+from search_bench import Floor, make_service
+from workspace import Workspace, clone_batch
+
+FACTORS = (1, 4)
+K = 10
+WRITE_RATIO = 3.0          # Neo4j write of the corpus <= 3x the embedded store
+FLAT_RATIO = 1.2           # last quarter of a 4x ingest <= 1.2x the first quarter, per report
+SEARCH_RATIO = 2.0         # search p50 and ask p95 <= 2x the embedded store's
+EGO_P50_MS, OVERVIEW_P95_MS, PATHS_P95_MS = 15.0, 100.0, 100.0
+
+
+def _write(store, items) -> list[float]:
+    """Seconds per put_batch, in order."""
+    out = []
+    for b, v in items:
+        t = time.perf_counter()
+        store.put_batch(b, v)
+        out.append(time.perf_counter() - t)
+    return out
+
+
+def _copy(batches, vectors, c: int):
+    return [((b if c == 0 else clone_batch(b, c)), vectors[b.report.id]) for b in batches]
+
+
+def bench_writes(ws: Workspace, rep: Report, neo) -> tuple:
+    from govgraph.graph.store.embedded import EmbeddedStore
+
+    batches, vectors = ws.batches(), ws.vectors()
+    items = _copy(batches, vectors, 0)
+    path = ws.workdir / "neo4j-bench-embedded"
+    shutil.rmtree(path, ignore_errors=True)
+    log(f"embedded store: writing {len(items)} reports with vectors")
+    emb = EmbeddedStore(path)
+    with Timer() as te:
+        _write(emb, items)
+        emb.flush()
+    log(f"Neo4j: writing {len(items)} reports with vectors")
+    neo.clear()
+    with Timer() as tn:
+        per_report = _write(neo, items)
+    rep.add(Row("neo4j 1x", "write corpus with vectors (Neo4j)", tn.wall, "s",
+                "embedded store, same batches (s)", te.wall, note=f"{len(items)} reports; "
+                f"Neo4j {statistics.median(per_report) * 1000:.0f} ms a report (median)"))
+    rep.rows[-1].target = ("<=", WRITE_RATIO * te.wall)
+    rep.rows[-1].status = "PASS" if tn.wall <= WRITE_RATIO * te.wall else "MISS"
+    return emb, per_report
+
+
+def bench_search(rep: Report, section: str, ws: Workspace, emb, neo, factor: int) -> None:
+    """Floor, embedded and Neo4j, query by query in turn, so all three share the machine's load."""
+    batches, vectors = ws.batches(), ws.vectors()
+    floor = Floor(ws.query_encoder(), np.vstack([vectors[b.report.id].passages for b in batches] * factor))
+    svcs = {"embedded": make_service(emb, ws.embedder()), "Neo4j": make_service(neo, ws.embedder())}
+    qs = queries(ws.quick)
+    for q in qs[:3]:  # warm-up
+        floor(q)
+        for s in svcs.values():
+            s.search(q, k=K), s.ask(q, k=K)
+    ms: dict[str, list[float]] = {}
+    for q in qs:
+        ms.setdefault("floor", []).append(_ms(lambda: floor(q)))
+        for name, s in svcs.items():
+            ms.setdefault(f"search {name}", []).append(_ms(lambda: s.search(q, k=K)))
+            ms.setdefault(f"ask {name}", []).append(_ms(lambda: s.ask(q, k=K)))
+    fl = percentiles(ms["floor"])
+    note = f"{len(qs)} queries, k={K}; embedded store holds the 1x corpus" if factor > 1 else f"{len(qs)} queries, k={K}"
+    for op, p in (("search", "p50"), ("search", "p95"), ("ask", "p50"), ("ask", "p95")):
+        e, n = percentiles(ms[f"{op} embedded"])[p], percentiles(ms[f"{op} Neo4j"])[p]
+        target = ("<=", SEARCH_RATIO * e) if factor == 1 and (op, p) in (("search", "p50"), ("ask", "p95")) else None
+        rep.add(Row(section, f"{op} {p} (Neo4j)", n, "ms", f"embedded {op} {p}", e, target=target,
+                    note=f"{note}; numpy floor {p} {fl[p]:.1f} ms"))
+
+
+def _ms(fn) -> float:
+    t = time.perf_counter()
+    fn()
+    return (time.perf_counter() - t) * 1000
+
+
+def bench_graph(rep: Report, section: str, neo, ids: list[str], reports: list[str]) -> None:
+    from govgraph.graph.analytics.ego import ego_network
+    from govgraph.graph.analytics.paths import shortest_paths
+    from govgraph.graph.views import overview
+
+    ego = common.latencies(lambda i: ego_network(neo, i, depth=1), ids, rounds=2)
+    sizes = sorted(len(ego_network(neo, i, depth=1).nodes) for i in ids)
+    rep.add(Row(section, "neighbourhood depth 1 p50 (Neo4j)", percentiles(ego)["p50"], "ms", "", None,
+                target=("<=", EGO_P50_MS),
+                note=f"{len(ids)} entities across the degree ranking, median {sizes[len(sizes) // 2]} nodes; "
+                     f"p95 {percentiles(ego)['p95']:.0f} ms"))
+    ov = common.latencies(lambda r: overview(neo, report=r), reports, rounds=1, warmup=1)
+    rep.add(Row(section, "report overview p95 (Neo4j)", percentiles(ov)["p95"], "ms", "", None,
+                target=("<=", OVERVIEW_P95_MS),
+                note=f"{len(reports)} reports, graph.views.overview (limit 300); p50 {percentiles(ov)['p50']:.0f} ms"))
+    pairs = [(ids[i], ids[(i + len(ids) // 2) % len(ids)]) for i in range(len(ids))]
+    pairs = [(a, b) for a, b in pairs if a != b]
+    found = sum(1 for a, b in pairs if shortest_paths(neo, a, b, n=5))
+    pt = common.latencies(lambda ab: shortest_paths(neo, *ab, n=5), pairs, rounds=1, warmup=0)
+    rep.add(Row(section, "5 shortest paths p95 (Neo4j)", percentiles(pt)["p95"], "ms", "", None,
+                target=("<=", PATHS_P95_MS),
+                note=f"{len(pairs)} pairs, {found} connected; Cypher SHORTEST, no graph read into Python; "
+                     f"p50 {percentiles(pt)['p50']:.0f} ms"))
+
+
+def run(ws: Workspace, factors=FACTORS) -> Report:
+    rep = Report()
+    neo = ws.neo4j()
+    if neo is None:
+        rep.note(f"Neo4j scale bench: {ws.neo4j_reason}")
+        return rep
+    batches, vectors = ws.batches(), ws.vectors()
+    emb, first = bench_writes(ws, rep, neo)
+    ws.mark_neo4j_loaded()
+    ids = sample_entities(emb, 12 if ws.quick else 20)
+    reports = [b.report.id for b in batches][:10 if ws.quick else 20]
+    log("Neo4j 1x: search, ask and graph queries")
+    bench_search(rep, "neo4j 1x", ws, emb, neo, 1)
+    bench_graph(rep, "neo4j 1x", neo, ids, reports)
+    if max(factors) > 1:
+        last: list[float] = []
+        for c in range(1, max(factors)):
+            log(f"Neo4j: writing copy {c} ({len(batches)} reports)")
+            last = _write(neo, _copy(batches, vectors, c))
+        ws._neo4j_loaded = False  # the copies stay; whoever needs the 1x corpus reloads it
+        f = max(factors)
+        q1, q4 = statistics.mean(first), statistics.mean(last)
+        rep.add(Row(f"neo4j {f}x", "write per report, last quarter of the ingest (Neo4j)", q4 * 1000, "ms",
+                    "first quarter (ms a report)", q1 * 1000, target=None,
+                    note=f"{f * len(batches)} reports written in order; p50 {statistics.median(last) * 1000:.0f} "
+                         f"vs {statistics.median(first) * 1000:.0f} ms"))
+        rep.rows[-1].target = ("<=", FLAT_RATIO * q1 * 1000)
+        rep.rows[-1].status = "PASS" if q4 <= FLAT_RATIO * q1 else "MISS"
+        log(f"Neo4j {f}x: search, ask and graph queries")
+        bench_search(rep, f"neo4j {f}x", ws, emb, neo, f)
+        bench_graph(rep, f"neo4j {f}x", neo, ids, reports)
+    st = neo.stats()
+    rep.note(f"Neo4j at the end: {st['reports']} reports, {st['passages']:,} passages, "
+             f"{sum(v for k, v in st['nodes'].items() if k not in ('Report', 'Passage')):,} entities")
+    emb.close()
+    return rep
+
+
+def main(argv: list[str] | None = None) -> int:
+    from run_all import standalone
+    return standalone(run, argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

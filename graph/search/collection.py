@@ -1,0 +1,96 @@
+"""Which reports of a collection a query names: by the place it speaks of, the body, the year.
+
+In a store of one district's report the question 「福田区与意大利哪个地区缔结了友好城区？」 has one
+place to look; in the whole collection (155 reports: seven districts, the city, the province and the
+State Council over twelve years) the same words stand in every Futian report and in many others. A
+query that names a place prefers the reports that speak for that place (ReportInfo.place: 深圳市 is
+the city government's reports, not every district report whose title says 深圳市罗湖区); one that
+names a year prefers the reports of that year, which review it (2025's report reviews 2024) or plan
+it. Preferring is the caller's business (a rank-fusion bonus, never a filter): a question about
+Shenzhen may still be answered by the province's report.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Mapping
+
+from govgraph.ingest.batch import ReportInfo
+
+
+def reports_of_places(reports: Mapping[str, ReportInfo], places: Iterable[str]) -> set[str]:
+    """Reports that speak for one of `places` (full gazetteer names such as 福田区, or forms of them):
+    the report's place is that name, its earlier name (坪山新区), or a body of that place
+    (东城区人民政府外事办公室 speaks for 东城区)."""
+    names = {p for p in places if len(p) >= 2}
+    if not names:
+        return set()
+    out = set()
+    for rid, r in reports.items():
+        own = [x for x in (r.place, r.place_before) if x]
+        if any(x in names or any(x.startswith(n) and len(n) >= 3 for n in names) for x in own):
+            out.add(rid)
+    return out
+
+
+def reports_of_words(reports: Mapping[str, ReportInfo], words: Iterable[str]) -> set[str]:
+    """Reports whose title or author holds one of `words` (国务院, 法治政府). Words found in half the
+    titles or more (政府, 工作报告) name none in particular and are ignored."""
+    named: set[str] = set()
+    for w in words:
+        hits = {rid for rid, r in reports.items() if w in (r.title or "") or w in (r.author or "")}
+        if hits and len(hits) * 2 <= len(reports):
+            named |= hits
+    return named
+
+
+def reports_of_years(reports: Mapping[str, ReportInfo], years: Iterable[int]) -> set[str]:
+    """Reports of a year a query names: dated that year, or reviewing or planning it."""
+    ys = set(years)
+    if not ys:
+        return set()
+    return {rid for rid, r in reports.items()
+            if r.year in ys or getattr(r, "reviews", None) in ys or getattr(r, "plans", None) in ys}
+
+
+def named_reports(reports: Mapping[str, ReportInfo], words: Iterable[str], places: Iterable[str] = (),
+                  years: Iterable[int] = ()) -> set[str]:
+    """The reports a query names. A place that some report speaks for decides alone (深圳 -> the city's
+    reports); otherwise the query's words that stand in titles or authors (国务院). A year narrows the
+    places named; alone it prefers that year's reports. Nothing is named in a store of one report or
+    when a name covers half the collection or more."""
+    if len(reports) < 2:
+        return set()
+    places = [p for p in places if len(p) >= 2]
+    named = reports_of_places(reports, places)
+    if not named:
+        named = reports_of_words(reports, [w for w in (*words, *places) if len(w) >= 2 and not w.isascii()])
+    dated = reports_of_years(reports, years)
+    if dated and len(dated) * 2 <= len(reports):
+        named = (named & dated) or (named or dated)
+    if len(named) * 2 > len(reports):
+        return set()
+    return named
+
+
+def series_key(report: ReportInfo | None) -> str | None:
+    """The series a report belongs to for folding repeats: the place it speaks for (深圳市坪山区人民政府
+    and 坪山区政府筹备组 both speak for 坪山区), else its author."""
+    if report is None:
+        return None
+    return report.place or report.author
+
+
+def newest_of_series(reports: Mapping[str, ReportInfo], ids: Iterable[str]) -> set[str]:
+    """Of the reports `ids`, the newest of each series: a question that names a place and no year
+    (「深圳外贸进出口总额达到多少」) asks, as a reader means it, for the latest figure."""
+    newest: dict[str, tuple[int, set[str]]] = {}
+    for rid in ids:
+        r = reports.get(rid)
+        if r is None or r.year is None:
+            continue
+        key = series_key(r) or rid
+        year, have = newest.get(key, (r.year, set()))
+        if r.year > year:
+            newest[key] = (r.year, {rid})
+        elif r.year == year:
+            newest[key] = (year, have | {rid})
+    return {rid for _, ids_ in newest.values() for rid in ids_}
