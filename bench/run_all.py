@@ -18,10 +18,10 @@ import common
 from common import BENCH_DIR, Report, format_table, log, machine_info, write_results
 from workspace import Workspace
 
-ORDER = ("ingest", "search", "graph", "quality", "serve", "scale", "time", "neo4j_scale")
+ORDER = ("ingest", "embed", "search", "graph", "quality", "serve", "scale", "time", "neo4j_scale")
 
 
-MODULES = {"ingest": "ingest_bench", "search": "search_bench", "graph": "graph_bench",
+MODULES = {"ingest": "ingest_bench", "embed": "embed_bench", "search": "search_bench", "graph": "graph_bench",
            "quality": "quality_bench", "serve": "serve_rss", "scale": "scale_bench", "time": "time_bench",
            "neo4j_scale": "neo4j_scale_bench"}
 

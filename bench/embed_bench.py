@@ -1,0 +1,133 @@
+"""Embedding speed of ingest: the embedding step as it is now against the path before it (issue 15:
+>= 3x the throughput at equal quality), on the same reports in the same run.
+
+Each path runs in its own fresh process (an engine's threads and memory never share a process with
+the other's), with its own empty vector cache, on the very texts ingest embeds (graph.vectorize:
+passages and entities). The two paths alternate round by round so the shared machine's load falls on
+both alike; the figure is the median over rounds of report characters per second, wall and CPU.
+
+- old: the torch engine (bf16 autocast on AMX CPUs, token-budget batches), GOVGRAPH_EMBED_ENGINE=torch.
+- new: the engine ingest picks now (auto: OpenVINO on a CPU).
+
+Both run graph.vectorize.vectors_for, as ingest does. Their vectors are compared (cosine per passage and
+per entity): a speed-up that changes what search finds is no speed-up; the search MRR of both is
+measured by the search eval, see docs/embedding.md.
+
+    .venv/bin/python bench/embed_bench.py [--quick] [--rounds N]
+"""
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from common import Report, Row, log
+from workspace import SHARED, Workspace
+
+S_EMBED = "embed: speed"
+# a district report, the State Council's, a district's yearly series: three genres of length and wording
+FILES = (SHARED / "corpus" / "004_gzbg-szft-2019.txt", SHARED / "corpus" / "018_gzbg-guowuyuan-2023.txt",
+         SHARED / "corpus-extra" / "2016年南山区政府工作报告_2016.txt")
+# path -> GOVGRAPH_EMBED_ENGINE
+PATHS = {"old": "torch", "new": "auto"}
+
+
+def _worker(files: list[str], cache: str, out: str) -> None:
+    """One path in this process: embed every report's texts through the ingest step, timed."""
+    import time
+
+    import numpy as np
+
+    from govgraph.graph.embedder import CachedEmbedder
+    from govgraph.graph.vectorize import vectors_for
+    from govgraph.ingest.pipeline import build_batch
+
+    batches = [build_batch(f) for f in files]
+    emb = CachedEmbedder(cache_dir=cache, device="cpu")
+    enc = emb._load()  # loading and first-use conversion are not part of either side's figure
+    enc.encode_passages(["预热", "passage warm-up " * 40])
+    w0, c0 = time.perf_counter(), time.process_time()
+    vecs = [vectors_for(b, emb) for b in batches]
+    wall, cpu = time.perf_counter() - w0, time.process_time() - c0
+    np.savez(out, passages=np.concatenate([v.passages for v in vecs]),
+             entities=np.concatenate([v.entities for v in vecs if v.entities is not None]))
+    print(json.dumps({"wall": wall, "cpu": cpu, "chars": sum(len(b.text) for b in batches),
+                      "engine": str(enc.engine), "fingerprint": enc.fingerprint}))
+
+
+def _run_path(name: str, files: list[str], workdir: Path, round_no: int) -> dict:
+    cache = workdir / f"cache-{name}-{round_no}"
+    out = workdir / f"vectors-{name}.npz"
+    env = {**os.environ, "GOVGRAPH_EMBED_ENGINE": PATHS[name]}
+    proc = subprocess.run([sys.executable, __file__, "--worker", name, str(cache), str(out), *files],
+                          env=env, capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise RuntimeError(f"embed bench worker for the {name} path failed: {proc.stderr[-2000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def _cosines(workdir: Path, name: str = "new") -> dict[str, tuple[float, float]]:
+    import numpy as np
+
+    a, b = np.load(workdir / "vectors-old.npz"), np.load(workdir / f"vectors-{name}.npz")
+    out = {}
+    for kind in ("passages", "entities"):
+        if a[kind].shape != b[kind].shape:
+            raise RuntimeError(f"old and new {kind} differ in shape: {a[kind].shape} vs {b[kind].shape}")
+        cos = np.sum(a[kind] * b[kind], axis=1)
+        out[kind] = (float(cos.min()), float(cos.mean()))
+    return out
+
+
+def run(ws: Workspace) -> Report:
+    rep = Report()
+    files = [str(f) for f in FILES if f.is_file()] or [str(p) for p in ws.embed_files]
+    rounds = int(os.environ.get("GOVGRAPH_BENCH_EMBED_ROUNDS") or (1 if ws.quick else 3))
+    if ws.quick:
+        files = files[:1]
+    workdir = Path(tempfile.mkdtemp(prefix="embed-bench-", dir=ws.workdir))
+    runs: dict[str, list[dict]] = {name: [] for name in PATHS}
+    for r in range(rounds):
+        for name in (list(PATHS) if r % 2 == 0 else list(PATHS)[::-1]):
+            log(f"embed bench round {r + 1}/{rounds}: {name} path")
+            runs[name].append(_run_path(name, files, workdir, r))
+    chars = runs["old"][0]["chars"]
+
+    def median(name: str, key: str) -> float:
+        return statistics.median(x[key] for x in runs[name])
+
+    cos = _cosines(workdir, "new")
+    names = ", ".join(Path(f).name for f in files)
+    rep.note(f"embed bench: {len(files)} reports ({names}; {chars:,} chars), {rounds} alternating rounds, "
+             f"each path in a fresh process with an empty vector cache; old = {runs['old'][0]['fingerprint']}, "
+             f"new = {runs['new'][0]['fingerprint']}")
+    rep.add(
+        Row(S_EMBED, "ingest embedding step, wall", chars / median("new", "wall"), "chars/s",
+            "old path", chars / median("old", "wall"), target=None,
+            note=f"median of {rounds}; new {median('new', 'wall'):.1f} s, old {median('old', 'wall'):.1f} s"),
+        Row(S_EMBED, "ingest embedding step, CPU", chars / median("new", "cpu"), "chars/s",
+            "old path", chars / median("old", "cpu"),
+            note=f"median of {rounds}; new {median('new', 'cpu'):.1f} s, old {median('old', 'cpu'):.1f} s CPU"),
+        Row(S_EMBED, "passage vectors, cosine new to old (min)", cos["passages"][0], "",
+            target=(">=", 0.99), note=f"mean {cos['passages'][1]:.5f}"),
+        Row(S_EMBED, "entity vectors, cosine new to old (min)", cos["entities"][0], "",
+            target=(">=", 0.99), note=f"mean {cos['entities'][1]:.5f}"),
+    )
+    wall_ratio = median("old", "wall") / median("new", "wall")
+    cpu_ratio = median("old", "cpu") / median("new", "cpu")
+    rep.add(Row(S_EMBED, "speed-up over the old path (wall)", wall_ratio, "x", target=(">=", 3.0),
+                note=f"CPU: {cpu_ratio:.2f}x"))
+    return rep
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--worker":
+        _worker(sys.argv[5:], sys.argv[3], sys.argv[4])
+        sys.exit(0)
+    from run_all import standalone
+
+    sys.exit(standalone(run))
