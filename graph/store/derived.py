@@ -117,18 +117,6 @@ class DerivedIndex:
             return np.zeros(len(self.passage_ids), dtype=np.float32)
         return np.asarray(self.bm25.get_scores(known), dtype=np.float32)
 
-    def term_rows(self, tokens: list[str]) -> dict[str, np.ndarray]:
-        """Passage rows holding each known token: a column of BM25's sparse token-by-passage scores."""
-        if self.bm25 is None:
-            return {}
-        sc = self.bm25.scores
-        out = {}
-        for t in tokens:
-            col = self.bm25_vocab.get(t)
-            if col is not None:
-                out[t] = sc["indices"][sc["indptr"][col]:sc["indptr"][col + 1]]
-        return out
-
     def top_passages(self, scores: np.ndarray, k: int, mask: np.ndarray | None,
                      positive_only: bool = False) -> list[tuple[str, float]]:
         if len(scores) == 0 or k <= 0:
@@ -338,3 +326,16 @@ def build_bm25(d: DerivedIndex, tokens: list[list[str]]) -> None:
     bm.index(tokens, show_progress=False)
     d.bm25 = bm
     d.bm25_vocab = bm.vocab_dict
+
+
+def bm25_term_rows(bm25, vocab: dict | None, tokens: list[str]) -> dict[str, np.ndarray]:
+    """Passage rows holding each known token: a column of bm25s' sparse token-by-passage scores."""
+    if bm25 is None or vocab is None:
+        return {}
+    sc = bm25.scores
+    out = {}
+    for t in tokens:
+        col = vocab.get(t)
+        if col is not None:
+            out[t] = sc["indices"][sc["indptr"][col]:sc["indptr"][col + 1]]
+    return out

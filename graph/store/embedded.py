@@ -466,7 +466,9 @@ class EmbeddedStore(GraphStore):
         return d.top_passages(scores, k, mask, positive_only=True)
 
     def term_passages(self, tokens):
-        return self._index().term_rows(tokens)
+        from .derived import bm25_term_rows
+        d = self._index()
+        return bm25_term_rows(d.bm25, d.bm25_vocab, tokens)
 
     def vector_search(self, vector, k, filters=None):
         d = self._index()
