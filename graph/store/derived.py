@@ -110,25 +110,36 @@ class DerivedIndex:
         return mask
 
     def bm25_scores(self, tokens: list[str]) -> np.ndarray | None:
-        if self.bm25 is None:
-            return None
-        known = [t for t in tokens if t in self.bm25_vocab]
-        if not known:
-            return np.zeros(len(self.passage_ids), dtype=np.float32)
-        return np.asarray(self.bm25.get_scores(known), dtype=np.float32)
+        return bm25_scores(self.bm25, self.bm25_vocab, tokens, len(self.passage_ids))
 
     def top_passages(self, scores: np.ndarray, k: int, mask: np.ndarray | None,
                      positive_only: bool = False) -> list[tuple[str, float]]:
-        if len(scores) == 0 or k <= 0:
-            return []
-        if mask is not None:
-            scores = np.where(mask, scores, -np.inf)
-        if positive_only:
-            scores = np.where(scores > 0, scores, -np.inf)
-        k = min(k, len(scores))
-        idx = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
-        idx = idx[np.argsort(-scores[idx], kind="stable")]
-        return [(self.passage_ids[i], float(scores[i])) for i in idx if np.isfinite(scores[i])]
+        idx = top_indices(scores, k, mask, positive_only)
+        return [(self.passage_ids[i], float(scores[i])) for i in idx]
+
+
+def bm25_scores(bm25, vocab: dict | None, tokens: list[str], passage_count: int) -> np.ndarray | None:
+    """BM25 scores of every passage for the tokens the index knows (zeros when it knows none)."""
+    if bm25 is None:
+        return None
+    known = [t for t in tokens if t in vocab]
+    if not known:
+        return np.zeros(passage_count, dtype=np.float32)
+    return np.asarray(bm25.get_scores(known), dtype=np.float32)
+
+
+def top_indices(scores: np.ndarray, k: int, mask: np.ndarray | None, positive_only: bool = False) -> list[int]:
+    """Positions of the k best finite scores, best first (ties in position order), inside `mask`."""
+    if len(scores) == 0 or k <= 0:
+        return []
+    if mask is not None:
+        scores = np.where(mask, scores, -np.inf)
+    if positive_only:
+        scores = np.where(scores > 0, scores, -np.inf)
+    k = min(k, len(scores))
+    idx = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
+    idx = idx[np.argsort(-scores[idx], kind="stable")]
+    return [int(i) for i in idx if np.isfinite(scores[i])]
 
 
 def _add_evidence(into: list, seen: set, more) -> None:

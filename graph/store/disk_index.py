@@ -33,7 +33,7 @@ import numpy as np
 
 from govgraph.ingest.batch import Edge, Evidence, Node, Passage
 from .base import Filters, StoreError
-from .derived import ROLE_CODES, DerivedIndex, EntityGraph
+from .derived import ROLE_CODES, DerivedIndex, EntityGraph, bm25_scores, top_indices
 
 # Bumped when the folder's layout changes; a folder of another format is rebuilt from the segments.
 INDEX_FORMAT = 3
@@ -558,25 +558,11 @@ class DiskIndex:
         return self.bm25.vocab_dict if self.bm25 is not None else None
 
     def bm25_scores(self, tokens: list[str]) -> np.ndarray | None:
-        if self.bm25 is None:
-            return None
-        known = [t for t in tokens if t in self.bm25_vocab]
-        if not known:
-            return np.zeros(self.passage_count, dtype=np.float32)
-        return np.asarray(self.bm25.get_scores(known), dtype=np.float32)
+        return bm25_scores(self.bm25, self.bm25_vocab, tokens, self.passage_count)
 
     def top_passages(self, scores: np.ndarray, k: int, mask: np.ndarray | None,
                      positive_only: bool = False) -> list[tuple[str, float]]:
-        if len(scores) == 0 or k <= 0:
-            return []
-        if mask is not None:
-            scores = np.where(mask, scores, -np.inf)
-        if positive_only:
-            scores = np.where(scores > 0, scores, -np.inf)
-        k = min(k, len(scores))
-        idx = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
-        idx = idx[np.argsort(-scores[idx], kind="stable")]
-        idx = [int(i) for i in idx if np.isfinite(scores[i])]
+        idx = top_indices(scores, k, mask, positive_only)
         ids = self.passage_ids_at(idx)
         return [(ids[i], float(scores[i])) for i in idx]
 
