@@ -23,6 +23,7 @@ import common
 from common import Report, Row, Timer, log, percentiles
 from graph_bench import sample_entities
 from queries import queries
+from scale_bench import _write_timed
 from search_bench import Floor, make_service
 from workspace import Workspace, clone_batch
 
@@ -32,16 +33,6 @@ WRITE_RATIO = 3.0          # Neo4j write of the corpus <= 3x the embedded store
 FLAT_RATIO = 1.2           # last quarter of a 4x ingest <= 1.2x the first quarter, per report
 SEARCH_RATIO = 2.0         # search p50 and ask p95 <= 2x the embedded store's
 EGO_P50_MS, OVERVIEW_P95_MS, PATHS_P95_MS = 15.0, 100.0, 100.0
-
-
-def _write(store, items) -> list[float]:
-    """Seconds per put_batch, in order."""
-    out = []
-    for b, v in items:
-        t = time.perf_counter()
-        store.put_batch(b, v)
-        out.append(time.perf_counter() - t)
-    return out
 
 
 def _copy(batches, vectors, c: int):
@@ -58,12 +49,12 @@ def bench_writes(ws: Workspace, rep: Report, neo) -> tuple:
     log(f"embedded store: writing {len(items)} reports with vectors")
     emb = EmbeddedStore(path)
     with Timer() as te:
-        _write(emb, items)
+        _write_timed(emb, items)
         emb.flush()
     log(f"Neo4j: writing {len(items)} reports with vectors")
     neo.clear()
     with Timer() as tn:
-        per_report = _write(neo, items)
+        per_report = _write_timed(neo, items)
     rep.add(Row("neo4j 1x", "write corpus with vectors (Neo4j)", tn.wall, "s",
                 "embedded store, same batches (s)", te.wall, note=f"{len(items)} reports; "
                 f"Neo4j {statistics.median(per_report) * 1000:.0f} ms a report (median)"))
@@ -146,7 +137,7 @@ def run(ws: Workspace, factors=FACTORS) -> Report:
         last: list[float] = []
         for c in range(1, max(factors)):
             log(f"Neo4j: writing copy {c} ({len(batches)} reports)")
-            last = _write(neo, _copy(batches, vectors, c))
+            last = _write_timed(neo, _copy(batches, vectors, c))
         ws._neo4j_loaded = False  # the copies stay; whoever needs the 1x corpus reloads it
         f = max(factors)
         q1, q4 = statistics.mean(first), statistics.mean(last)

@@ -16,13 +16,7 @@ def _neo4j(uri: str) -> Neo4jStore:
 def test_time_views_neo4j(neo4j_uri, tmp_path):
     store = _neo4j(neo4j_uri)
     try:
-        ids = S.load(store, tmp_path / "in")
-        sid = S.check_series(store)
-        S.check_indicators(store, sid)
-        S.check_plans(store, sid)
-        S.check_diff_and_timeline(store, ids)
-        S.check_not_found(store)
-        S.check_incremental(store, sid, tmp_path / "later", ids)
+        S.check_all(store, tmp_path)
     finally:
         store.close()
 

@@ -107,3 +107,15 @@ def check_not_found(store) -> None:
                  lambda: timeline_view(store, "place-0000000000000000")):
         with pytest.raises(NotFound):
             call()
+
+
+def check_all(store, tmp_path: Path) -> None:
+    """The whole scenario on one store: load, series, indicators, plans, diff and timeline, not-found
+    answers, and an incremental later report (each store's test runs exactly this)."""
+    ids = load(store, tmp_path / "in")
+    sid = check_series(store)
+    check_indicators(store, sid)
+    check_plans(store, sid)
+    check_diff_and_timeline(store, ids)
+    check_not_found(store)
+    check_incremental(store, sid, tmp_path / "later", ids)

@@ -9,13 +9,7 @@ from . import scenario as S
 
 def test_time_views_embedded(tmp_path):
     with EmbeddedStore(tmp_path / "store") as store:
-        ids = S.load(store, tmp_path / "in")
-        sid = S.check_series(store)
-        S.check_indicators(store, sid)
-        S.check_plans(store, sid)
-        S.check_diff_and_timeline(store, ids)
-        S.check_not_found(store)
-        S.check_incremental(store, sid, tmp_path / "later", ids)
+        S.check_all(store, tmp_path)
 
 
 def test_time_views_survive_reopening(tmp_path):
