@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from govgraph.ingest.batch import ENTITY_LABELS, REL_TYPES, Edge, Node
-from govgraph.graph.store.base import Adjacency, GraphStore, Subgraph
+from govgraph.ingest.batch import ENTITY_LABELS, REL_TYPES, Edge
+from govgraph.graph.store.base import Adjacency, GraphStore, NodeBrief, Subgraph
 from .errors import UnknownEntity
 
 MAX_DEPTH = 5
@@ -26,11 +26,11 @@ Rel = tuple[str, str, str]   # (type, source, target): sorts the same on every s
 class _StoreWalk:
     """Neighbours through the GraphStore interface."""
 
-    def __init__(self, store: GraphStore, types: frozenset[str] | None):
-        self.store, self.types = store, types
+    def __init__(self, store: GraphStore, types: frozenset[str] | None, max_evidence: int | None):
+        self.store, self.types, self.max_evidence = store, types, max_evidence
         self.rels: dict[str, list[Rel]] = {}
         self.kept_edges: dict[Rel, Edge] = {}
-        self.nodes: dict[str, Node] = {}
+        self.nodes: dict[str, NodeBrief] = {}
 
     def fetch(self, ids: list[str]) -> None:
         missing = [i for i in ids if i not in self.rels]
@@ -43,14 +43,14 @@ class _StoreWalk:
             self.rels[i] = sorted({r for r in found.get(i, ()) if self.types is None or r[0] in self.types})
 
     def labels(self, ids: list[str]) -> dict[str, str]:
-        found = self.store.get_nodes(ids)
+        found = self.store.get_briefs(ids)
         self.nodes.update((n.id, n) for n in found)
         return {n.id: n.label for n in found}
 
-    def node_objects(self, ids: list[str]) -> list[Node]:
+    def node_objects(self, ids: list[str]) -> list[NodeBrief]:
         missing = [i for i in ids if i not in self.nodes]
         if missing:
-            self.nodes.update((n.id, n) for n in self.store.get_nodes(missing))
+            self.nodes.update((n.id, n) for n in self.store.get_briefs(missing))
         return [self.nodes[i] for i in ids if i in self.nodes]
 
     def edges_for(self, rels: list[Rel]) -> list[Edge]:
@@ -59,7 +59,8 @@ class _StoreWalk:
     def among(self, ids: list[str], kept) -> set[Rel]:
         """Relations with both ends in `kept`, with their evidence, in one call: the store looks
         them up where the data is instead of listing every relation of a hub among the kept."""
-        self.kept_edges = {(e.type, e.source, e.target): e for e in self.store.edges_among(ids)
+        self.kept_edges = {(e.type, e.source, e.target): e
+                           for e in self.store.edges_among(ids, max_evidence=self.max_evidence)
                            if e.source in kept and e.target in kept and (self.types is None or e.type in self.types)}
         return set(self.kept_edges)
 
@@ -67,8 +68,9 @@ class _StoreWalk:
 class _GraphWalk(_StoreWalk):
     """Neighbours from the store's networkx graph: no Edge or Node built until kept."""
 
-    def __init__(self, store: GraphStore, graph, adjacency: Adjacency, types: frozenset[str] | None):
-        super().__init__(store, types)
+    def __init__(self, store: GraphStore, graph, adjacency: Adjacency, types: frozenset[str] | None,
+                 max_evidence: int | None):
+        super().__init__(store, types, max_evidence)
         self.g = graph
         # Plain dicts, not networkx's views: the views build an object per neighbour, which
         # made hubs ten times slower.
@@ -116,7 +118,7 @@ class _GraphWalk(_StoreWalk):
     def _edge(self, r: Rel) -> Edge:
         type_, s, t = r
         attrs = self.g.edges[s, t, type_]
-        return Edge(s, t, type_, dict(attrs.get("props") or {}), list(attrs.get("evidence") or []))
+        return Edge(s, t, type_, dict(attrs.get("props") or {}), list(attrs.get("evidence") or [])[:self.max_evidence])
 
 
 def _check_names(param: str, values: Iterable[str] | str | None, allowed: tuple[str, ...]) -> frozenset[str] | None:
@@ -131,20 +133,23 @@ def _check_names(param: str, values: Iterable[str] | str | None, allowed: tuple[
     return chosen or None
 
 
-def _walker(store: GraphStore, types: frozenset[str] | None) -> _StoreWalk:
+def _walker(store: GraphStore, types: frozenset[str] | None, max_evidence: int | None) -> _StoreWalk:
     graph, adjacency = store.networkx_graph(), store.adjacency()
     if graph is None or adjacency is None:
-        return _StoreWalk(store, types)
-    return _GraphWalk(store, graph, adjacency, types)
+        return _StoreWalk(store, types, max_evidence)
+    return _GraphWalk(store, graph, adjacency, types, max_evidence)
 
 
 def ego_network(store: GraphStore, node_id: str, depth: int = 1, labels: Iterable[str] | str | None = None,
-                types: Iterable[str] | str | None = None, max_nodes: int = 200) -> Subgraph:
+                types: Iterable[str] | str | None = None, max_nodes: int = 200,
+                max_evidence: int | None = None) -> Subgraph:
     """The entities within `depth` hops of `node_id` (either direction) and the relations among them.
 
     labels: only entities of these labels are kept and walked through (the centre always is).
     types: only relations of these types are followed and returned.
     max_nodes: at most this many nodes, nearer ones first; `truncated` tells when some were left out.
+    max_evidence: each relation's first pieces of evidence only (all when None); nodes come as
+    briefs (no evidence), so a hub's reports are never read whole.
     """
     if not isinstance(depth, int) or not 0 <= depth <= MAX_DEPTH:
         raise ValueError(f"depth must be an integer from 0 to {MAX_DEPTH}, got {depth!r}")
@@ -152,11 +157,12 @@ def ego_network(store: GraphStore, node_id: str, depth: int = 1, labels: Iterabl
         raise ValueError(f"max_nodes must be a positive integer, got {max_nodes!r}")
     label_set = _check_names("labels", labels, ENTITY_LABELS)
     type_set = _check_names("types", types, REL_TYPES)
-    center = store.get_node(node_id)
-    if center is None:
+    found = store.get_briefs([node_id])
+    if not found:
         raise UnknownEntity("node_id", node_id)
+    center = found[0]
 
-    walk = _walker(store, type_set)
+    walk = _walker(store, type_set, max_evidence)
     walk.nodes[center.id] = center
     kept: dict[str, None] = {center.id: None}
     truncated = False

@@ -44,10 +44,37 @@ class Vectors:
 
 
 @dataclass
+class NodeBrief:
+    """What a view shows of an entity, read without its evidence: a hub named by hundreds of
+    reports costs its own row, not every report's spans. The name, aliases, English name and
+    props are the full Node's (the same merge); `degree` counts its relations (in + out, a loop
+    twice), the count views rank by."""
+    id: str
+    label: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    name_en: str | None = None
+    props: dict = field(default_factory=dict)
+    degree: int = 0
+
+    @staticmethod
+    def of(n: Node, degree: int) -> "NodeBrief":
+        return NodeBrief(n.id, n.label, n.name, list(n.aliases), n.name_en, dict(n.props), degree)
+
+
+@dataclass
 class Subgraph:
-    nodes: list[Node]
+    nodes: list[Node] | list[NodeBrief]   # views give briefs; their edges carry the evidence shown
     edges: list[Edge]
     truncated: bool = False
+
+
+def first_evidence(edges: Iterable[Edge], max_evidence: int | None) -> list[Edge]:
+    """The edges with at most `max_evidence` pieces of evidence each, the first in merged order
+    (None keeps all)."""
+    if max_evidence is None:
+        return list(edges)
+    return [Edge(e.source, e.target, e.type, e.props, e.evidence[:max_evidence]) for e in edges]
 
 
 def text_at_offsets(passages: list[Passage], chars: int = 0) -> str:
@@ -135,6 +162,21 @@ class GraphStore(ABC):
         found = self.get_nodes([node_id])
         return found[0] if found else None
 
+    def get_briefs(self, ids: list[str]) -> list[NodeBrief]:
+        """The light read views use: entities without evidence, in the order given; unknown ids
+        are left out."""
+        return [NodeBrief.of(n, self._degree(n.id)) for n in self.get_nodes(ids)]
+
+    def _degree(self, node_id: str) -> int:
+        return sum(2 if e.source == e.target else 1 for e in self.edges_of(node_id))
+
+    def find_briefs(self, label: str | list[str] | None = None, report: str | None = None, year: int | None = None,
+                    prefix: str | None = None, offset: int = 0, limit: int = 50, *,
+                    role: str | None = None) -> tuple[int, list[NodeBrief]]:
+        """find_nodes with the light read: the same entities in the same order, as briefs."""
+        total, nodes = self.find_nodes(label, report, year, prefix, offset, limit, role=role)
+        return total, self.get_briefs([n.id for n in nodes])
+
     @abstractmethod
     def find_nodes(self, label: str | list[str] | None = None, report: str | None = None, year: int | None = None,
                    prefix: str | None = None, offset: int = 0, limit: int = 50, *,
@@ -193,15 +235,18 @@ class GraphStore(ABC):
                 out[n.id] = sorted(first, key=first.get)
         return out
 
-    def edges_among(self, node_ids: list[str], report: str | None = None) -> list[Edge]:
-        """The edges whose two ends are both among `node_ids` (with evidence in `report` if given)."""
+    def edges_among(self, node_ids: list[str], report: str | None = None,
+                    max_evidence: int | None = None) -> list[Edge]:
+        """The edges whose two ends are both among `node_ids` (with evidence in `report` if given),
+        each with its first `max_evidence` pieces of evidence (all when None): a view reads only
+        the evidence it shows."""
         keep = set(node_ids)
         seen: dict[tuple, Edge] = {}
         for edges in self.edges_near(sorted(keep), reports=[report] if report else None).values():
             for e in edges:
                 if e.source in keep and e.target in keep:
                     seen.setdefault(e.key, e)
-        return list(seen.values())
+        return first_evidence(seen.values(), max_evidence)
 
     def edges_near(self, node_ids: list[str], reports: Iterable[str] | None = None,
                    max_degree: int | None = None) -> dict[str, list[Edge]]:

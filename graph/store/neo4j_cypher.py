@@ -238,9 +238,11 @@ EDGE_ROW = "a.id AS s, b.id AS t, type(e) AS type, parts"
 DEGREE = f"COUNT {{ (n)-[:{RELS}]-() }}"
 
 
-def find_nodes_query(labels: bool, report: bool, role: bool, year: bool, prefix: bool) -> str:
+def find_nodes_query(labels: bool, report: bool, role: bool, year: bool, prefix: bool, *,
+                     parts: str = NODE_PARTS, row: str = NODE_ROW) -> str:
     """Entities best connected first; only the filters asked for are in the query, so the planner
-    starts from the report's MENTIONS when a report is given instead of from every entity."""
+    starts from the report's MENTIONS when a report is given instead of from every entity.
+    `parts` reads each entity's MENTIONS and `row` is what is returned of it (views read briefs)."""
     match = "MATCH (:Report {id: $rid})-[:MENTIONS]->(n:Entity)" if report else "MATCH (n:Entity)"
     where = []
     if labels:
@@ -259,11 +261,8 @@ ORDER BY degree DESC, n.name, n.id
 WITH collect(n) AS found
 WITH size(found) AS total, found[$offset..($offset + $limit)] AS page
 UNWIND (CASE WHEN size(page) = 0 THEN [null] ELSE page END) AS n
-CALL (n) {{
-  MATCH (rep:Report)-[m:MENTIONS]->(n)
-  RETURN collect([rep.id, rep.file, m {{.*}}]) AS parts
-}}
-RETURN total, n.id AS id, n.label AS label, n.name AS name, parts
+{parts}
+RETURN total, {row}
 """
 
 

@@ -23,9 +23,10 @@ from neo4j import exceptions as nx
 
 from govgraph.ingest.batch import ENTITY_LABELS, LABELS, REL_TYPES, Edge, GraphBatch, Node, Passage, ReportInfo
 from . import neo4j_cypher as Q
-from .base import Filters, GraphStore, StoreError, StoreUnavailable, Vectors
-from .neo4j_codec import (check_evidence, edge_from, entity_row, merge_batch_edges, merge_batch_nodes, node_from,
-                          passage_from, passage_row, report_from, report_props, statement_row)
+from . import neo4j_view_cypher as V
+from .base import Filters, GraphStore, NodeBrief, first_evidence, StoreError, StoreUnavailable, Vectors
+from .neo4j_codec import (brief_from, check_evidence, edge_from, entity_row, merge_batch_edges, merge_batch_nodes, node_from,
+                          passage_from, passage_row, report_from, report_props, shown_edge_from, statement_row)
 from .neo4j_schema import (ENTITY_NAME_INDEX, ENTITY_VECTOR_INDEX, PASSAGE_TEXT_INDEX, PASSAGE_VECTOR_INDEX, ensure_schema,
                            ensure_vector_indexes, vector_dimensions)
 
@@ -336,19 +337,23 @@ class Neo4jStore(GraphStore):
     def find_nodes(self, label: str | list[str] | None = None, report: str | None = None, year: int | None = None,
                    prefix: str | None = None, offset: int = 0, limit: int = 50, *,
                    role: str | None = None) -> tuple[int, list[Node]]:
+        total, rows = self._find(Q.find_nodes_query, label, report, year, prefix, offset, limit, role)
+        return total, [_node(row) for row in rows]
+
+    def _find(self, make_query, label, report, year, prefix, offset, limit, role) -> tuple[int, list[dict]]:
         rid = None
         if report:
             r = self.find_report(report)
             rid = r.id if r else report
         labels = [label] if isinstance(label, str) else sorted(set(label)) if label else None
-        query = Q.find_nodes_query(bool(labels), bool(rid), bool(role), year is not None, bool(prefix))
+        query = make_query(bool(labels), bool(rid), bool(role), year is not None, bool(prefix))
         rows = self._read(query, labels=labels, rid=rid, role=role or None,
                           year=int(year) if year is not None else None,
                           prefix=prefix.lower() if prefix else None,
                           offset=max(0, int(offset)), limit=max(0, int(limit)))
         if not rows:
             return 0, []
-        return rows[0]["total"], [_node(row) for row in rows if row["id"] is not None]
+        return rows[0]["total"], [row for row in rows if row["id"] is not None]
 
     def edges_of(self, node_id: str) -> list[Edge]:
         return [_edge(row) for row in self._read(Q.EDGES_OF, id=node_id)]
@@ -372,9 +377,29 @@ class Neo4jStore(GraphStore):
         rows = self._read(Q.ENTITY_PASSAGES, ids=list(dict.fromkeys(node_ids)), max=int(max_passages))
         return {row["id"]: row["passages"] for row in rows}
 
-    def edges_among(self, node_ids, report=None):
-        rows = self._read(Q.EDGES_AMONG, ids=sorted(set(node_ids)), rid=report or None)
-        return [_edge(row) for row in rows]
+    def edges_among(self, node_ids, report=None, max_evidence=None):
+        ids = sorted(set(node_ids))
+        if max_evidence is None:
+            return [_edge(row) for row in self._read(Q.EDGES_AMONG, ids=ids, rid=report or None)]
+        k = max(0, int(max_evidence))
+        rows = self._read(V.EDGES_AMONG_SHOWN, ids=ids, rid=report or None, k=k)
+        edges = [shown_edge_from(r["s"], r["t"], r["type"], r["props"], r["spans"], k) for r in rows]
+        # Spans came from the first k statements only; if those held fewer than k distinct spans
+        # while more statements exist (a report stating it without a span), read it whole.
+        short = {e.key for e, r in zip(edges, rows) if len(e.evidence) < k < r["statements"]}
+        if not short:
+            return edges
+        ends = sorted({x for key in short for x in (key[0], key[2])})
+        full = {e.key: e for e in self.edges_among(ends, report) if e.key in short}
+        return [first_evidence([full[e.key]], k)[0] if e.key in full else e for e in edges]
+
+    def get_briefs(self, ids: list[str]) -> list[NodeBrief]:
+        """Entities without evidence: every report's MENTIONS read without its spans."""
+        return [_brief(row) for row in self._read(V.NODE_BRIEFS, ids=list(ids))]
+
+    def find_briefs(self, label=None, report=None, year=None, prefix=None, offset=0, limit=50, *, role=None):
+        total, rows = self._find(V.find_briefs_query, label, report, year, prefix, offset, limit, role)
+        return total, [_brief(row) for row in rows]
 
     def edges_near(self, node_ids, reports=None, max_degree=None):
         out: dict[str, list[Edge]] = {}
@@ -541,6 +566,10 @@ def _node(row: dict) -> Node:
 
 def _edge(row: dict) -> Edge:
     return edge_from(row["s"], row["t"], row["type"], row["parts"])
+
+
+def _brief(row: dict) -> NodeBrief:
+    return brief_from(row["id"], row["label"], row["name"], row["parts"], row["mentions"], row["degree"])
 
 
 def _strip(tx: ManagedTransaction, rid: str) -> None:

@@ -1,0 +1,60 @@
+"""The Cypher behind the views (neighbourhoods, overviews, paths, partners): the light reads.
+
+A view shows an entity's name, aliases and props, and a few sentences per relation. The full
+reads (neo4j_cypher.GET_NODES, EDGES_AMONG) bring every report's evidence spans: for a hub
+named by hundreds of reports, hundreds of lists of offsets and sentences that a view then drops.
+These read the MENTIONS and statements without their spans (names and props are merged from
+every report, so they equal the full read's), and spans only for the evidence shown: the first
+$k statements of a relation in report order.
+"""
+from __future__ import annotations
+
+from .neo4j_cypher import DEGREE, RELS, find_nodes_query
+
+# What each report says about an entity, without its evidence spans, grouped: reports that say the
+# same (most of a hub's hundreds) come back as one row, the lowest report id first. The merge
+# only needs each distinct saying in report order (neo4j_codec.brief_from).
+BRIEF_PARTS = """
+CALL (n) {
+  MATCH (rep:Report)-[m:MENTIONS]->(n)
+  WITH [m.name, m.aliases, m.name_en, m.props] AS said, rep.id AS rid
+  WITH said, min(rid) AS first, count(*) AS times
+  RETURN collect([first, said]) AS parts, sum(times) AS mentions
+}
+"""
+BRIEF_ROW = f"n.id AS id, n.label AS label, n.name AS name, parts, mentions, {DEGREE} AS degree"
+
+NODE_BRIEFS = f"""
+UNWIND $ids AS nid
+MATCH (n:Entity {{id: nid}})
+{BRIEF_PARTS}
+RETURN {BRIEF_ROW}
+"""
+
+
+def find_briefs_query(labels: bool, report: bool, role: bool, year: bool, prefix: bool) -> str:
+    """find_nodes' query (same entities, same order), reading MENTIONS as NODE_BRIEFS does."""
+    return find_nodes_query(labels, report, role, year, prefix, parts=BRIEF_PARTS, row=BRIEF_ROW)
+
+
+# A relation's statements, lowest report id first: the distinct props of all (they merge into the
+# relation's props) and the spans of the first $k only. A report's statement holds at least one
+# span, so those carry the first $k pieces of the merged evidence (the store re-reads a relation
+# whose first statements hold fewer).
+SHOWN_PARTS = """
+CALL (a, e, b) {
+  MATCH (rep:Report)-[:STATES]->(s:Statement {key: a.id + '|' + type(e) + '|' + b.id})
+  WITH rep, s ORDER BY rep.id
+  WITH collect(s.props) AS said, collect([rep.id, rep.file, s])[0..$k] AS shown, count(*) AS statements
+  RETURN reduce(acc = [], p IN said | CASE WHEN p IN acc THEN acc ELSE acc + p END) AS props, statements,
+         [x IN shown | [x[0], x[1], x[2].passages, x[2].starts, x[2].ends, x[2].texts]] AS spans
+}
+"""
+EDGES_AMONG_SHOWN = f"""
+UNWIND $ids AS aid
+MATCH (a:Entity {{id: aid}})-[e:{RELS}]->(b:Entity)
+WHERE b.id IN $ids AND ($rid IS NULL OR EXISTS {{
+  MATCH (:Report {{id: $rid}})-[:STATES]->(:Statement {{key: a.id + '|' + type(e) + '|' + b.id}}) }})
+{SHOWN_PARTS}
+RETURN a.id AS s, b.id AS t, type(e) AS type, props, statements, spans ORDER BY type, s, t
+"""
