@@ -3,8 +3,9 @@
 A query touches only the neighbourhood, so it costs about the same on a store of 60k
 entities as on one of 60. It walks the store's own networkx graph when the store lends
 one (`networkx_graph()` and `adjacency()`, the embedded store: plain dict lookups), else
-`store.relations_of_many` (Neo4j: relation keys of a whole level in one round trip, no full
-read of the graph), and then the relations among the kept nodes (`store.edges_among`).
+`store.neighbours_of_many` (Neo4j: each node's first neighbours of a whole level in one round
+trip, sorted and cut in the server), and then the relations among the kept nodes
+(`store.edges_among`, with the evidence shown) and the kept nodes as briefs (no evidence).
 Both walks visit neighbours in the same order, so every store gives the same subgraph.
 """
 from __future__ import annotations
@@ -16,36 +17,30 @@ from govgraph.graph.store.base import Adjacency, GraphStore, NodeBrief, Subgraph
 from .errors import UnknownEntity
 
 MAX_DEPTH = 5
-# Neighbour ids are looked up in chunks, so a hub with thousands of relations costs only
-# as many lookups as it takes to fill the cap.
-LOOKUP_CHUNK = 256
 
 Rel = tuple[str, str, str]   # (type, source, target): sorts the same on every store
 
 
 class _StoreWalk:
-    """Neighbours through the GraphStore interface."""
+    """Neighbours through the GraphStore interface: `neighbours_of_many` sorts, filters and cuts
+    each node's neighbours where the data is (Neo4j: a hub's thousands of relations stay in the
+    server), then `edges_among` reads the relations among the kept nodes with the evidence shown."""
 
-    def __init__(self, store: GraphStore, types: frozenset[str] | None, max_evidence: int | None):
-        self.store, self.types, self.max_evidence = store, types, max_evidence
-        self.rels: dict[str, list[Rel]] = {}
+    def __init__(self, store: GraphStore, types: frozenset[str] | None, labels: frozenset[str] | None,
+                 max_evidence: int | None):
+        self.store, self.types, self.labels, self.max_evidence = store, types, labels, max_evidence
+        self.found: dict[str, list[str]] = {}
         self.kept_edges: dict[Rel, Edge] = {}
         self.nodes: dict[str, NodeBrief] = {}
 
-    def fetch(self, ids: list[str]) -> None:
-        missing = [i for i in ids if i not in self.rels]
-        if not missing:
-            return
-        # Keys only: a hub's thousands of relations travel without their evidence, which is read
-        # for the kept ones alone (edges_for).
-        found = self.store.relations_of_many(missing)
-        for i in missing:
-            self.rels[i] = sorted({r for r in found.get(i, ()) if self.types is None or r[0] in self.types})
+    def fetch(self, ids: list[str], limit: int) -> None:
+        """Make the first `limit` keepable neighbours of each of `ids` known to neighbours()."""
+        missing = [i for i in ids if i not in self.found]
+        if missing:
+            self.found.update(self.store.neighbours_of_many(missing, self.types, self.labels, limit))
 
-    def labels(self, ids: list[str]) -> dict[str, str]:
-        found = self.store.get_briefs(ids)
-        self.nodes.update((n.id, n) for n in found)
-        return {n.id: n.label for n in found}
+    def neighbours(self, u: str) -> list[str]:
+        return self.found.get(u, [])
 
     def node_objects(self, ids: list[str]) -> list[NodeBrief]:
         missing = [i for i in ids if i not in self.nodes]
@@ -69,13 +64,14 @@ class _GraphWalk(_StoreWalk):
     """Neighbours from the store's networkx graph: no Edge or Node built until kept."""
 
     def __init__(self, store: GraphStore, graph, adjacency: Adjacency, types: frozenset[str] | None,
-                 max_evidence: int | None):
-        super().__init__(store, types, max_evidence)
+                 labels: frozenset[str] | None, max_evidence: int | None):
+        super().__init__(store, types, labels, max_evidence)
         self.g = graph
         # Plain dicts, not networkx's views: the views build an object per neighbour, which
         # made hubs ten times slower.
         self.succ = adjacency.succ
         self.pred = adjacency.pred
+        self.rels: dict[str, list[Rel]] = {}
 
     def _pairs(self, u: str, others) -> list[Rel]:
         types, out = self.types, []
@@ -89,12 +85,15 @@ class _GraphWalk(_StoreWalk):
                 out.extend((k, v, u) for k in keyed if types is None or k in types)
         return out
 
-    def fetch(self, ids: list[str]) -> None:
+    def fetch(self, ids: list[str], limit: int) -> None:
+        nodes = self.g.nodes
         for i in ids:
             if i not in self.rels:
                 others = dict.fromkeys(self.succ.get(i, ()))
                 others.update(dict.fromkeys(self.pred.get(i, ())))
                 self.rels[i] = sorted(self._pairs(i, others))
+                found = (o for o in dict.fromkeys(t if s == i else s for _, s, t in self.rels[i]) if o != i)
+                self.found[i] = [o for o in found if self.labels is None or nodes[o].get("label") in self.labels]
 
     def among(self, ids: list[str], kept) -> set[Rel]:
         out: set[Rel] = set()
@@ -108,17 +107,14 @@ class _GraphWalk(_StoreWalk):
             out.update(self._pairs(u, others))
         return out
 
-    def labels(self, ids: list[str]) -> dict[str, str]:
-        nodes = self.g.nodes
-        return {i: nodes[i].get("label", "") for i in ids if i in nodes}
-
     def edges_for(self, rels: list[Rel]) -> list[Edge]:
         return [self._edge(r) for r in rels]
 
     def _edge(self, r: Rel) -> Edge:
         type_, s, t = r
         attrs = self.g.edges[s, t, type_]
-        return Edge(s, t, type_, dict(attrs.get("props") or {}), list(attrs.get("evidence") or [])[:self.max_evidence])
+        return Edge(s, t, type_, dict(attrs.get("props") or {}),
+                    list(attrs.get("evidence") or [])[:self.max_evidence])
 
 
 def _check_names(param: str, values: Iterable[str] | str | None, allowed: tuple[str, ...]) -> frozenset[str] | None:
@@ -133,11 +129,12 @@ def _check_names(param: str, values: Iterable[str] | str | None, allowed: tuple[
     return chosen or None
 
 
-def _walker(store: GraphStore, types: frozenset[str] | None, max_evidence: int | None) -> _StoreWalk:
+def _walker(store: GraphStore, types: frozenset[str] | None, labels: frozenset[str] | None,
+            max_evidence: int | None) -> _StoreWalk:
     graph, adjacency = store.networkx_graph(), store.adjacency()
     if graph is None or adjacency is None:
-        return _StoreWalk(store, types, max_evidence)
-    return _GraphWalk(store, graph, adjacency, types, max_evidence)
+        return _StoreWalk(store, types, labels, max_evidence)
+    return _GraphWalk(store, graph, adjacency, types, labels, max_evidence)
 
 
 def ego_network(store: GraphStore, node_id: str, depth: int = 1, labels: Iterable[str] | str | None = None,
@@ -162,35 +159,24 @@ def ego_network(store: GraphStore, node_id: str, depth: int = 1, labels: Iterabl
         raise UnknownEntity("node_id", node_id)
     center = found[0]
 
-    walk = _walker(store, type_set, max_evidence)
+    walk = _walker(store, type_set, label_set, max_evidence)
     walk.nodes[center.id] = center
     kept: dict[str, None] = {center.id: None}
     truncated = False
 
-    def keepable(ids: list[str]) -> list[str]:
-        if label_set is None:
-            return ids
-        lab = walk.labels(ids)
-        return [i for i in ids if lab.get(i) in label_set]
-
     frontier = [center.id]
     for _ in range(depth):
-        walk.fetch(frontier)
+        # The first max_nodes + 1 neighbours of a node are enough: at most max_nodes are kept
+        # already, so what is left of them fills the cap and tells whether more were left out.
+        walk.fetch(frontier, max_nodes + 1)
         nxt: list[str] = []
         for u in frontier:
-            candidates = list(dict.fromkeys(
-                t if s == u else s for _, s, t in walk.rels[u] if (t if s == u else s) not in kept))
-            i = 0
-            while i < len(candidates) and len(kept) < max_nodes:
-                # Without a label filter every candidate is kept, so look up only what fits.
-                step = LOOKUP_CHUNK if label_set is not None else max_nodes - len(kept)
-                for c in keepable(candidates[i:i + step]):
-                    if len(kept) >= max_nodes:
-                        break
-                    kept[c] = None
-                    nxt.append(c)
-                i += step
-            if len(kept) >= max_nodes and keepable([c for c in candidates if c not in kept]):
+            fresh = [c for c in walk.neighbours(u) if c not in kept]
+            room = max_nodes - len(kept)
+            for c in fresh[:room]:
+                kept[c] = None
+                nxt.append(c)
+            if len(fresh) > room:
                 truncated = True
                 break
         frontier = nxt

@@ -199,6 +199,25 @@ class GraphStore(ABC):
         evidence: walks that keep only some relations read the evidence of those alone."""
         return {i: [(e.type, e.source, e.target) for e in edges] for i, edges in self.edges_of_many(node_ids).items()}
 
+    def neighbours_of_many(self, node_ids: list[str], types: Iterable[str] | None = None,
+                           labels: Iterable[str] | None = None, limit: int | None = None) -> dict[str, list[str]]:
+        """For each node (every id a key), its distinct neighbours either way, ordered by their first
+        relation in (type, source, target) order: only through relations of `types` and to entities
+        of `labels` when given, and the first `limit` of them. Walks that keep a few hundred
+        neighbours of a hub of thousands read only those (Neo4j sorts and cuts in the server)."""
+        type_set = None if types is None else set(types)
+        rels = {i: sorted(r for r in found if type_set is None or r[0] in type_set)
+                for i, found in self.relations_of_many(node_ids).items()}
+        out: dict[str, list[str]] = {}
+        for i, keys in rels.items():
+            others = [o for o in dict.fromkeys(t if s == i else s for _, s, t in keys) if o != i]
+            if labels is not None:
+                wanted = set(labels)
+                known = {b.id: b.label for b in self.get_briefs(others)}
+                others = [o for o in others if known.get(o) in wanted]
+            out[i] = others if limit is None else others[:limit]
+        return out
+
     def shortest_path_ids(self, source: str, target: str, n: int, max_len: int) -> list[list[str]] | None:
         """Up to `n` simple paths (entity ids, direction ignored), shortest first, when the store
         finds them itself (Neo4j: Cypher SHORTEST); None lets the caller use networkx."""

@@ -373,6 +373,15 @@ class Neo4jStore(GraphStore):
             out[row["of"]].append((row["type"], row["s"], row["t"]))
         return out
 
+    def neighbours_of_many(self, node_ids, types=None, labels=None, limit=None):
+        out: dict[str, list[str]] = {i: [] for i in node_ids}
+        for row in self._read(V.NEIGHBOURS_OF_MANY, ids=list(dict.fromkeys(node_ids)),
+                              types=None if types is None else sorted(set(types)),
+                              labels=None if labels is None else sorted(set(labels)),
+                              limit=2**62 if limit is None else max(0, int(limit))):
+            out[row["id"]] = row["others"]
+        return out
+
     def entity_passages(self, node_ids, max_passages):
         rows = self._read(Q.ENTITY_PASSAGES, ids=list(dict.fromkeys(node_ids)), max=int(max_passages))
         return {row["id"]: row["passages"] for row in rows}
@@ -409,8 +418,15 @@ class Neo4jStore(GraphStore):
         return out
 
     def shortest_path_ids(self, source: str, target: str, n: int, max_len: int) -> list[list[str]] | None:
-        """Up to `n` simple paths as id lists, shortest first, found by Cypher's SHORTEST over the
-        relations (direction ignored); no graph is read into Python."""
+        """Up to `n` simple paths as id lists, shortest first, found by Cypher over the relations
+        (direction ignored); no graph is read into Python. The shortest ones first, by
+        allShortestPaths (fast through hubs); only when fewer than n exist, SHORTEST k."""
+        found = {tuple(r["ids"]) for r in self._read(V.all_shortest_paths_query(max_len, 64 * n),
+                                                     source=source, target=target)}
+        if not found:
+            return []
+        if len(found) >= n:
+            return [list(p) for p in sorted(found)[:n]]
         k = n
         while True:
             rows = self._read(Q.shortest_paths_query(k, max_len), source=source, target=target)
