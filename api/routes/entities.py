@@ -97,6 +97,6 @@ def router(ctx: AppContext) -> APIRouter:
     @r.get("/partners", response_model=S.SubgraphOut)
     def partners():
         from govgraph.graph.analytics.partners import partner_network
-        return subgraph_out(partner_network(ctx.store))
+        return subgraph_out(partner_network(ctx.store, max_evidence=SHOWN_EVIDENCE))
 
     return r

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Mapping
 
 import numpy as np
 
-from govgraph.ingest.batch import Edge, GraphBatch, Node, Passage, ReportInfo
+from govgraph.ingest.batch import REL_TYPES, Edge, GraphBatch, Node, Passage, ReportInfo
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -266,6 +266,24 @@ class GraphStore(ABC):
                 if e.source in keep and e.target in keep:
                     seen.setdefault(e.key, e)
         return first_evidence(seen.values(), max_evidence)
+
+    def get_edges(self, keys: list[tuple[str, str, str]], max_evidence: int | None = None) -> list[Edge]:
+        """Relations by (type, source, target), in the order given (unknown ones left out), each
+        with its first `max_evidence` pieces of evidence (all when None): a view that chose its
+        relations from their keys reads the evidence of those alone."""
+        by_source: dict[str, dict[tuple, Edge]] = {}
+        for _, s, _ in keys:
+            if s not in by_source:
+                by_source[s] = {(e.type, e.source, e.target): e for e in self.edges_of(s)}
+        found = [by_source[k[1]].get(tuple(k)) for k in keys]
+        return first_evidence([e for e in found if e is not None], max_evidence)
+
+    def relations_of_type(self, rel_type: str) -> list[tuple[str, str, str]]:
+        """Every relation of one type as (type, source, target), without evidence."""
+        rel_type = str(rel_type)
+        if rel_type not in REL_TYPES:
+            raise ValueError(f"unknown relation type {rel_type!r}; expected one of {', '.join(REL_TYPES)}")
+        return sorted((rel_type, s, t) for s, t, ty in self.skeleton()[1] if ty == rel_type)
 
     def edges_near(self, node_ids: list[str], reports: Iterable[str] | None = None,
                    max_degree: int | None = None) -> dict[str, list[Edge]]:

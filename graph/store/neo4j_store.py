@@ -24,7 +24,7 @@ from neo4j import exceptions as nx
 from govgraph.ingest.batch import ENTITY_LABELS, LABELS, REL_TYPES, Edge, GraphBatch, Node, Passage, ReportInfo
 from . import neo4j_cypher as Q
 from . import neo4j_view_cypher as V
-from .base import Filters, GraphStore, NodeBrief, first_evidence, StoreError, StoreUnavailable, Vectors
+from .base import Filters, GraphStore, NodeBrief, StoreError, StoreUnavailable, Vectors
 from .neo4j_codec import (brief_from, check_evidence, edge_from, entity_row, merge_batch_edges, merge_batch_nodes, node_from,
                           passage_from, passage_row, report_from, report_props, shown_edge_from, statement_row)
 from .neo4j_schema import (ENTITY_NAME_INDEX, ENTITY_VECTOR_INDEX, PASSAGE_TEXT_INDEX, PASSAGE_VECTOR_INDEX, ensure_schema,
@@ -35,6 +35,7 @@ ENV_USER = "GOVGRAPH_NEO4J_USER"
 ENV_PASSWORD = "GOVGRAPH_NEO4J_PASSWORD"
 
 _PAGE = 1000
+_ALL = 2**62  # "every statement's spans" for the view queries' $k
 _SKELETON_PAGE = 20000
 # Lucene query syntax characters; escaped so a user's words are searched, never parsed.
 _LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
@@ -390,17 +391,31 @@ class Neo4jStore(GraphStore):
         ids = sorted(set(node_ids))
         if max_evidence is None:
             return [_edge(row) for row in self._read(Q.EDGES_AMONG, ids=ids, rid=report or None)]
-        k = max(0, int(max_evidence))
-        rows = self._read(V.EDGES_AMONG_SHOWN, ids=ids, rid=report or None, k=k)
+        return self._shown(V.EDGES_AMONG_SHOWN, max_evidence, ids=ids, rid=report or None)
+
+    def get_edges(self, keys, max_evidence=None):
+        keys = [list(k) for k in keys]
+        return self._shown(V.GET_EDGES_SHOWN, _ALL if max_evidence is None else max_evidence, keys=keys)
+
+    def _shown(self, query: str, k: int, **params) -> list[Edge]:
+        """Relations read with the spans of their first k statements only (neo4j_view_cypher),
+        cut to k pieces of evidence."""
+        k = max(0, int(k))
+        rows = self._read(query, k=k, **params)
         edges = [shown_edge_from(r["s"], r["t"], r["type"], r["props"], r["spans"], k) for r in rows]
-        # Spans came from the first k statements only; if those held fewer than k distinct spans
-        # while more statements exist (a report stating it without a span), read it whole.
-        short = {e.key for e, r in zip(edges, rows) if len(e.evidence) < k < r["statements"]}
-        if not short:
-            return edges
-        ends = sorted({x for key in short for x in (key[0], key[2])})
-        full = {e.key: e for e in self.edges_among(ends, report) if e.key in short}
-        return [first_evidence([full[e.key]], k)[0] if e.key in full else e for e in edges]
+        # If the first k statements held fewer than k spans while more statements exist (a report
+        # stating the relation without a span), that relation is read whole and cut.
+        short = [i for i, (e, r) in enumerate(zip(edges, rows)) if len(e.evidence) < k < r["statements"]]
+        if short:
+            keys = [[edges[i].type, edges[i].source, edges[i].target] for i in short]
+            for i, r in zip(short, self._read(V.GET_EDGES_SHOWN, keys=keys, k=_ALL)):
+                edges[i] = shown_edge_from(r["s"], r["t"], r["type"], r["props"], r["spans"], k)
+        return edges
+
+    def relations_of_type(self, rel_type):
+        if rel_type not in Q.ENTITY_REL_TYPES:
+            raise ValueError(f"unknown relation type {rel_type!r}; expected one of {', '.join(Q.ENTITY_REL_TYPES)}")
+        return [(str(rel_type), r["s"], r["t"]) for r in self._read(V.relations_of_type_query(rel_type))]
 
     def get_briefs(self, ids: list[str]) -> list[NodeBrief]:
         """Entities without evidence: every report's MENTIONS read without its spans."""

@@ -87,3 +87,19 @@ MATCH p = allShortestPaths((a)-[:{RELS}*..{int(max_len)}]-(b))
 RETURN [x IN nodes(p) | x.id] AS ids
 LIMIT {int(limit)}
 """
+
+# Relations by key: both ends by their unique index, the relation between them (expand-into).
+GET_EDGES_SHOWN = f"""
+UNWIND range(0, size($keys) - 1) AS i
+WITH i, $keys[i] AS key
+MATCH (a:Entity {{id: key[1]}})-[e:{RELS}]->(b:Entity {{id: key[2]}})
+WHERE type(e) = key[0]
+{SHOWN_PARTS}
+RETURN i, a.id AS s, b.id AS t, type(e) AS type, props, statements, spans ORDER BY i
+"""
+
+
+def relations_of_type_query(rel_type: str) -> str:
+    """Every relation of one type (the relationship-type index), keys only; the type is checked
+    against the vocabulary by the caller."""
+    return f"MATCH (a:Entity)-[e:`{rel_type}`]->(b:Entity) RETURN a.id AS s, b.id AS t ORDER BY s, t"

@@ -87,3 +87,35 @@ def test_max_evidence_skips_a_report_that_gave_a_relation_no_evidence(store):
     for k in (1, 2):
         shown = store.edges_among(ids, max_evidence=k)
         assert [(e.key, e.evidence) for e in shown] == [(e.key, e.evidence[:k]) for e in full]
+
+
+def test_get_edges_by_key_with_the_evidence_shown(loaded, batches):
+    ids = sorted({n.id for b, _ in batches for n in b.nodes})
+    full = {(e.type, e.source, e.target): e for e in loaded.edges_among(ids)}
+    keys = sorted(full, reverse=True) + [("PARTNER_OF", ids[0], "place-0000000000000000")]
+    for k in (1, None):
+        got = loaded.get_edges(keys, max_evidence=k)
+        want = first_evidence([full[x] for x in keys if x in full], k)
+        assert [(e.key, e.props, e.evidence) for e in got] == [(e.key, e.props, e.evidence) for e in want]
+
+
+def test_relations_of_type_are_keys_without_evidence(loaded, batches):
+    partner = sorted((e.type, e.source, e.target) for e in loaded.iter_edges() if e.type == "PARTNER_OF")
+    assert len(partner) >= 2 and loaded.relations_of_type("PARTNER_OF") == partner
+    with pytest.raises(ValueError):
+        loaded.relations_of_type("NO_SUCH_TYPE")
+
+
+@pytest.mark.parametrize("kwargs", [{}, {"types": ["PARTNER_OF", "ORGANIZED"]}, {"labels": ["Place"]},
+                                    {"limit": 2}, {"labels": ["Agency", "Event"], "limit": 1}])
+def test_neighbours_are_ordered_by_first_relation_filtered_and_cut(loaded, batches, kwargs):
+    ids = sorted({n.id for b, _ in batches for n in b.nodes})
+    got = loaded.neighbours_of_many(ids + ["agency-0000000000000000"], **kwargs)
+    assert got["agency-0000000000000000"] == []
+    label = {n.id: n.label for n in loaded.iter_nodes()}
+    for i in ids:
+        rels = sorted((e.type, e.source, e.target) for e in loaded.edges_of(i)
+                      if "types" not in kwargs or e.type in kwargs["types"])
+        want = [o for o in dict.fromkeys(t if s == i else s for _, s, t in rels) if o != i
+                and ("labels" not in kwargs or label[o] in kwargs["labels"])]
+        assert got[i] == want[:kwargs.get("limit")], i
