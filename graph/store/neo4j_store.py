@@ -35,7 +35,7 @@ ENV_USER = "GOVGRAPH_NEO4J_USER"
 ENV_PASSWORD = "GOVGRAPH_NEO4J_PASSWORD"
 
 _PAGE = 1000
-_ALL = 2**62  # "every statement's spans" for the view queries' $k
+_ALL = 2**31 - 1  # "every statement's spans": $k slices a list, and Cypher indexes are 32-bit
 _SKELETON_PAGE = 20000
 # Lucene query syntax characters; escaped so a user's words are searched, never parsed.
 _LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
@@ -379,7 +379,7 @@ class Neo4jStore(GraphStore):
         for row in self._read(V.NEIGHBOURS_OF_MANY, ids=list(dict.fromkeys(node_ids)),
                               types=None if types is None else sorted(set(types)),
                               labels=None if labels is None else sorted(set(labels)),
-                              limit=2**62 if limit is None else max(0, int(limit))):
+                              limit=_ALL if limit is None else max(0, int(limit))):
             out[row["id"]] = row["others"]
         return out
 
