@@ -25,8 +25,9 @@ from govgraph.ingest.batch import ENTITY_LABELS, LABELS, REL_TYPES, Edge, GraphB
 from . import neo4j_cypher as Q
 from . import neo4j_view_cypher as V
 from .base import Filters, GraphStore, NodeBrief, StoreError, StoreUnavailable, Vectors
-from .neo4j_codec import (brief_from, check_evidence, edge_from, entity_row, merge_batch_edges, merge_batch_nodes, node_from,
-                          passage_from, passage_row, report_from, report_props, shown_edge_from, statement_row)
+from .neo4j_codec import (check_evidence, edge_from, entity_row, merge_batch_edges, merge_batch_nodes, node_from,
+                          passage_from, passage_row, report_from, report_props, statement_row)
+from .neo4j_codec import brief_from, shown_edge_from
 from .neo4j_schema import (ENTITY_NAME_INDEX, ENTITY_VECTOR_INDEX, PASSAGE_TEXT_INDEX, PASSAGE_VECTOR_INDEX, ensure_schema,
                            ensure_vector_indexes, vector_dimensions)
 

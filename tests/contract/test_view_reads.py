@@ -38,7 +38,7 @@ def test_briefs_are_the_full_nodes_without_evidence(loaded, batches):
 
 
 @pytest.mark.parametrize("kwargs", [{}, {"label": "Place"}, {"label": ["Agency", "Policy"]}, {"year": 2022},
-                                    {"prefix": "东城"}, {"role": "plan"}, {"offset": 2, "limit": 3},
+                                    {"prefix": "东城"}, {"role": "plan"}, {"offset": 2, "limit": 3}, {"offset": 1000},
                                     {"report": "dongcheng-waiban-2021.txt"}])
 def test_find_briefs_pages_as_find_nodes(loaded, kwargs):
     total, nodes = loaded.find_nodes(**kwargs)
