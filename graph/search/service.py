@@ -397,7 +397,8 @@ class SearchService:
     def collapsed(self, hits: list[Hit]) -> list[Hit]:
         """Near-duplicates of one series across years folded into the best-ranked one (also_in)."""
         reports = self._report_map()
-        return collapse_series(hits, lambda rid: series_key(reports.get(rid)))
+        return collapse_series(hits, lambda rid: series_key(reports.get(rid)),
+                               lambda rid: getattr(reports.get(rid), "year", None))
 
     def _vector_texts(self, query: str, intent) -> tuple[str, str]:
         """What to embed for passages and for entities. The model ranks Chinese passages poorly
