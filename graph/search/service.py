@@ -84,7 +84,7 @@ class SearchService:
                  entity_k: int = 20, entity_max_passages: int = 20, report_weight: float = TUNED_REPORT_WEIGHT,
                  role_weight: float = TUNED_ROLE_WEIGHT, recent_weight: float = TUNED_RECENT_WEIGHT,
                  phrase_weight: float = TUNED_PHRASE_WEIGHT, figure_weight: float = TUNED_FIGURE_WEIGHT,
-                 embed_terms: bool = True, answer_leads: bool = True, recent_figures_only: bool = False,
+                 embed_terms: bool = True, answer_leads: bool = True,
                  query_cache: int = 2048, catalog_ttl: float = 5.0, aggregator=None):
         if tokenizer is None:
             raise ValueError("SearchService: a tokenizer is required (e.g. ingest.tokenize.tokenize_query)")
@@ -102,7 +102,6 @@ class SearchService:
         self.report_weight = report_weight
         self.role_weight = role_weight
         self.recent_weight = recent_weight
-        self.recent_figures_only = recent_figures_only
         self.phrase_weight = phrase_weight
         self.figure_weight = figure_weight
         self.short_factor = SHORT_FACTOR
@@ -266,8 +265,7 @@ class SearchService:
         of = {p.id: p for p in self.store.get_passages([pid for pid, _ in head])}
         order = [pid for pid, _ in head if pid in of]
         newest = (newest_of_series(self._report_map(), named)
-                  if named and not years and self.recent_weight > 0 and (quantity or not self.recent_figures_only)
-                  else set())
+                  if named and not years and self.recent_weight > 0 else set())
         lists = [
             ([pid for pid in order if of[pid].report in named], self.report_weight),
             ([pid for pid in order if of[pid].report in newest], self.recent_weight),
