@@ -222,11 +222,11 @@ def find_mentions(pt: str, base: int, ctx: ReportContext) -> list[Mention]:
     ms += orgs
     ms += find_shaped_names(pt, base, ctx, places, orgs)
     ms += find_listed_names(pt, base, ctx)
-    ms += find_org_forms(pt, base, ctx, orgs)
     ms += find_policies(pt, base, ctx)
     ms += find_listed_events(pt, base)  # before find_events: of two equal spans the first is kept
     ms += find_events(pt, base, ctx, cls)
     ms += find_meetings(pt, base, ctx)
+    ms += find_org_forms(pt, base, ctx, orgs)  # after the other finders: of two equal spans theirs is kept
     ms += find_persons(pt, base, ctx, agencies)
     ms += find_measures(pt, base, ctx)
     ms = _drop_policy_measures(_settle_overlaps(ms))

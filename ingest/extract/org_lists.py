@@ -1,7 +1,7 @@
 """Organisations named by the company they keep or by a short form (issue 13, session 5).
 
-- A list holds one kind of thing: when a known organisation is one of its items, the other items that
-  look like names are organisations too (埃克森美孚、巴斯夫、中海壳牌等重大外资项目: 巴斯夫 is a company;
+- A list holds one kind of thing: when a known organisation is one of its items and the class after 等 is
+  firms or projects (企业, 项目, 集团, 品牌, 总部, 机构), the other items that look like names are organisations too (埃克森美孚、巴斯夫、中海壳牌等重大外资项目: 巴斯夫 is a company;
   碳云、京东总部等项目: 京东 is). A gazetteer place among them is left to the places.
 - One name before 等 and a class of companies (支持天虹等传统零售企业创新): enumerations.py reads lists of
   two or more; one item is a name on the same terms (it must look like a name, not a trade).
@@ -10,7 +10,11 @@
 - A unit written after its parent (市中医院光明院区, 深圳大学丽湖校区): the parent, then nothing or a
   place or proper word, then a unit head; PART_OF the parent comes from rules/structure.nested_units.
 - A national body with its seat in brackets (中国（深圳）知识产权仲裁中心): 中国, a known place in brackets,
-  then a run without clause openers ending in an organisation head.
+  then a run without clause openers ending in an organisation head or 中心.
+- A national centre (国家超算深圳中心, 国家第三代半导体技术创新中心, 国家癌症中心|南方分中心): 国家 opening
+  a name after a verb, a function word or punctuation, a modifier that is no category (国家医学中心,
+  国家技术创新中心 name kinds) and no level (国家级), then 中心 or 分中心. After a name (金砖国家, 综合性|国家
+  科学中心) 国家 opens none.
 """
 from __future__ import annotations
 
@@ -22,7 +26,7 @@ from .mentions import Mention
 from .name_shapes import clause_lead
 from .organizations import known_organizations
 from .name_shapes import _org_head_words
-from .traps import has_proper_word, is_known_place
+from .traps import has_proper_word, is_category, is_known_place
 from .words import tagger
 
 if TYPE_CHECKING:
@@ -30,7 +34,7 @@ if TYPE_CHECKING:
 
 _ITEM = r"[^，。；：、\s“”《》（）()]{2,10}"
 # a list ending in 等: its items, then whatever class follows (项目, 企业, 品牌…)
-_LIST = re.compile(rf"(?P<items>(?:{_ITEM}、)+{_ITEM})等")
+_LIST = re.compile(rf"(?P<items>(?:{_ITEM}、)+{_ITEM})等(?=[^，。；：、]{{0,8}}?(?:企业|项目|公司|集团|品牌|厂商|总部|机构))")
 # one item before 等 and a class of companies, the item not itself the end of a list
 _ONE = re.compile(r"等(?P<mod>[^，。；：、\s等]{0,6}?)(?:企业|公司|集团|厂商)(?!家|主|化)")
 _ITEM_START = re.compile(r"[，。；：、\s“”《》（）()]")
@@ -38,6 +42,8 @@ _CLAUSE = re.compile(r"[^，。；：\n]+")
 _NUMBERED_HOSPITAL = re.compile(r"(?P<who>[\u4e00-\u9fff]{2})(?P<n>[一二三四五六七八九十])院(?![区士长校系线落子内外])")
 # tags of the words that can name a hospital's owner: places, persons, abbreviations, other proper nouns
 _OWNER_TAGS = frozenset({"ns", "nr", "nz", "j", "nt"})
+# tags of one word that is a firm's name on its own (天虹 nz, 美孚 nz); not j or ns (危化品, 中海 are no firms by tag)
+_BRAND_TAGS = frozenset({"nz", "nr", "nt"})
 _NUMERAL_CHARS = frozenset("一二三四五六七八九十百千两0123456789")
 
 
@@ -50,7 +56,7 @@ def _short_name(item: str) -> str | None:
     jieba, tags = tagger()
     rest = item[clause_lead(item):]
     words = jieba.lcut(rest, HMM=False)
-    if len(words) == 1 and len(rest) >= 2 and tags.get(rest) in _OWNER_TAGS:
+    if len(words) == 1 and len(rest) >= 2 and tags.get(rest) in _BRAND_TAGS:
         return rest
     return None
 
@@ -117,6 +123,8 @@ def _numbered_hospitals(text: str, base: int) -> list[Mention]:
 
 # a campus named by a division's short name (光明 of 光明区, 福田 of 福田区)
 _DIVISIONS = ("区", "县", "市", "镇")
+# the parts of the country a branch serves (国家癌症中心南方分中心, 国家药械审评检查西南分中心)
+_REGION_WORDS = frozenset({"南方", "北方", "华南", "华北", "华东", "华中", "西南", "西北", "东北", "东南", "大湾区"})
 _UNIT = re.compile(r"(?P<mid>[\u4e00-\u9fff]{0,6}?)(?P<head>院区|校区|分院|分校|分中心|分公司)")
 
 
@@ -127,11 +135,49 @@ def _units_after_parents(text: str, base: int, orgs: list[Mention]) -> list[Ment
         if m is None:
             continue
         mid = m.group("mid")
-        if mid and not (is_known_place(mid) or any(is_known_place(mid + d) for d in _DIVISIONS) or has_proper_word(mid)):
+        if mid and not (is_known_place(mid) or (len(mid) >= 2 and any(is_known_place(mid + d) for d in _DIVISIONS))
+                        or mid in _REGION_WORDS
+                        or has_proper_word(mid)):
             continue  # 医院|新建院区 is no unit's name
         s = o.start - base
         out.append(Mention("Organization", o.start, base + m.end(), text[s:m.end()], text[s:m.end()], set(),
                            {"shape": m.group("head"), "unit": True, "parent_name": o.name}))
+    return out
+
+
+_NATIONAL_CENTRE = re.compile(r"国家(?P<mid>[\u4e00-\u9fff0-9A-Za-z]{2,12}?)(?:分中心|中心)(?![\u4e00-\u9fff]{0,2}城市)")
+# tags of the word before 国家 when 国家 opens a name: verbs, adverbs, prepositions, conjunctions, particles
+_OPENING_TAGS = frozenset({"v", "vn", "vd", "vi", "d", "ad", "p", "c", "u", "uj", "ul", "uz", "m"})
+# a level (国家级, 3A级) or a conjunction (国家实验室和…中心: two bodies) is never inside one name
+_NOT_IN_NAME = re.compile(r"[级和及与的个]")
+_PUNCT = re.compile(r"[，。；：、！？\s“”《》（）()]")
+
+
+def _opens_name(text: str, s: int) -> bool:
+    """Whether a name may start at `s`: after punctuation, a clause opener or a verb-like word."""
+    lo = s
+    while lo > max(0, s - 6) and not _PUNCT.match(text[lo - 1]):
+        lo -= 1
+    pre = text[lo:s]
+    if not pre:
+        return True
+    jieba, tags = tagger()
+    last = jieba.lcut(pre, HMM=False)[-1]
+    return tags.get(last, "x") in _OPENING_TAGS or clause_lead(last) == len(last)
+
+
+def _national_centres(text: str, base: int) -> list[Mention]:
+    out: list[Mention] = []
+    if "国家" not in text:
+        return out
+    for m in _NATIONAL_CENTRE.finditer(text):
+        mid = m.group("mid")
+        if _NOT_IN_NAME.search(mid) or _PUNCT.search(mid) or not _opens_name(text, m.start()):
+            continue
+        if is_category(mid, "中心") or clause_lead(mid):
+            continue  # 国家医学中心, 国家技术创新中心: kinds of centre
+        out.append(Mention("Organization", base + m.start(), base + m.end(), m.group(0), m.group(0), set(),
+                           {"shape": "national"}))
     return out
 
 
@@ -147,7 +193,7 @@ def _seated_national(text: str, base: int) -> list[Mention]:
         if not is_known_place(m.group("seat")):
             continue
         rest = m.group("rest")
-        ends = [k for k in range(len(rest), 1, -1) if rest[:k].endswith(heads)]
+        ends = [k for k in range(len(rest), 1, -1) if rest[:k].endswith(heads) or rest[:k].endswith("中心")]
         if not ends or clause_lead(rest[:ends[0]]):
             continue
         e = m.start("rest") + ends[0]
@@ -159,5 +205,6 @@ def _seated_national(text: str, base: int) -> list[Mention]:
 def find_org_forms(text: str, base: int, ctx: ReportContext, orgs: list[Mention] = ()) -> list[Mention]:
     """Organisation mentions of one passage from the company a list keeps, single listed names, numbered
     hospitals, units after their parents (`orgs`: the organisations found by suffix) and seated national bodies."""
-    return (_listed_siblings(text, base) + _single_items(text, base) + _numbered_hospitals(text, base)
-            + _units_after_parents(text, base, orgs) + _seated_national(text, base))
+    national = _national_centres(text, base)
+    return (_listed_siblings(text, base) + _single_items(text, base) + _numbered_hospitals(text, base) + national
+            + _units_after_parents(text, base, [*orgs, *national]) + _seated_national(text, base))
