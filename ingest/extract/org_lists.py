@@ -36,6 +36,7 @@ _ITEM = r"[^，。；：、\s“”《》（）()]{2,10}"
 # a list ending in 等: its items, then whatever class follows (项目, 企业, 品牌…)
 _LIST = re.compile(rf"(?P<items>(?:{_ITEM}、)+{_ITEM})等(?=[^，。；：、]{{0,8}}?(?:企业|项目|公司|集团|品牌|厂商|总部|机构))")
 # one item before 等 and a class of companies, the item not itself the end of a list
+_BARE_LIST = re.compile(rf"(?:{_ITEM}、)+{_ITEM}")
 _ONE = re.compile(r"等(?P<mod>[^，。；：、\s等]{0,6}?)(?:企业|公司|集团|厂商)(?!家|主|化)")
 _ITEM_START = re.compile(r"[，。；：、\s“”《》（）()]")
 _CLAUSE = re.compile(r"[^，。；：\n]+")
@@ -61,33 +62,51 @@ def _short_name(item: str) -> str | None:
     return None
 
 
+def _siblings(text: str, base: int, items: list[tuple[int, str]], known_starts: set[int], need: int,
+              last_open: bool) -> list[Mention]:
+    """The items of one list beside those a known organisation opens, when at least `need` are opened;
+    `last_open`: the last item runs on into the clause (no 等 closes it), so its end is unknown."""
+    # the item a known organisation opens (京东 in 京东总部; the first item may carry a verb)
+    anchored = [k for k, (p, part) in enumerate(items)
+                if any(p <= s < p + len(part) and (s == p or k == 0) for s in known_starts)]
+    if len(anchored) < need:
+        return []
+    out = []
+    for k, (p, part) in enumerate(items):
+        if k in anchored or (last_open and k == len(items) - 1):
+            continue
+        name = _short_name(part)
+        if name is None or (k > 0 and name != part) or is_known_place(name):
+            continue
+        s = p + len(part) - len(name)
+        out.append(Mention("Organization", base + s, base + s + len(name), name, name, set(), {"listed": "siblings"}))
+    return out
+
+
+def _items(text: str, start: int, items: str) -> list[tuple[int, str]]:
+    out, pos = [], start
+    for part in items.split("、"):
+        out.append((pos, part))
+        pos += len(part) + 1
+    return out
+
+
 def _listed_siblings(text: str, base: int) -> list[Mention]:
     out: list[Mention] = []
-    known = {(s, e) for s, e, _k, _v in known_organizations().find(text)}
-    known_starts = {s for s, _e in known}
+    known_starts = {s for s, _e, _k, _v in known_organizations().find(text)}
+    if not known_starts:
+        return out
     for c in _CLAUSE.finditer(text):
-        if "、" not in c.group(0) or "等" not in c.group(0):
+        if "、" not in c.group(0):
             continue
-        for m in _LIST.finditer(text, c.start(), c.end()):
-            pos = m.start("items")
-            items = []
-            for part in m.group("items").split("、"):
-                items.append((pos, part))
-                pos += len(part) + 1
-            # the item a known organisation opens (京东 in 京东总部; the first item may carry a verb)
-            anchored = [k for k, (p, part) in enumerate(items)
-                        if any(p <= s < p + len(part) and (s == p or k == 0) for s in known_starts)]
-            if not anchored:
-                continue
-            for k, (p, part) in enumerate(items):
-                if k in anchored:
-                    continue
-                name = _short_name(part)
-                if name is None or (k > 0 and name != part) or is_known_place(name):
-                    continue
-                s = p + len(part) - len(name)
-                out.append(Mention("Organization", base + s, base + s + len(name), name, name, set(),
-                                   {"listed": "siblings"}))
+        closed = list(_LIST.finditer(text, c.start(), c.end()))
+        for m in closed:
+            out += _siblings(text, base, _items(text, m.start("items"), m.group("items")), known_starts, 1, False)
+        if closed:
+            continue
+        # a list 等 does not close (组织长安汽车、赛力斯、京东方参展): two known firms vouch for the rest
+        for m in _BARE_LIST.finditer(text, c.start(), c.end()):
+            out += _siblings(text, base, _items(text, m.start(), m.group(0)), known_starts, 2, True)
     return out
 
 
