@@ -5,9 +5,6 @@
   碳云、京东总部等项目: 京东 is). A gazetteer place among them is left to the places.
 - One name before 等 and a class of companies (支持天虹等传统零售企业创新): enumerations.py reads lists of
   two or more; one item is a name on the same terms (it must look like a name, not a trade).
-- A known firm's short name with a line of business right after it names its subsidiary (华润微电子,
-  长安汽车; org_business_words.txt), before a delimiter or a verb only (比亚迪汽车工业园 is a park);
-  rules/structure.nested_units makes it PART_OF the firm.
 - A hospital by its place or university and its number (中山七院, 湘雅二院): the short form of
   X大学附属第N医院.
 - A unit written after its parent (市中医院光明院区, 深圳大学丽湖校区): the parent, then nothing or a
@@ -22,11 +19,9 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .enumerations import _name_part
-from .lexicon import word_list
 from .mentions import Mention
 from .name_shapes import clause_lead
 from .organizations import known_organizations
@@ -132,39 +127,6 @@ def _single_items(text: str, base: int) -> list[Mention]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _business_re() -> re.Pattern:
-    words = sorted(word_list("org_business_words.txt"), key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, words)) + ")")
-
-
-_AFTER_NAME = frozenset("、，。；：和及与等的（）")
-
-
-def _runs_on(text: str, end: int) -> bool:
-    """Whether the name ending at `end` runs on into a longer one (比亚迪汽车|工业园, 华润置地|广场)."""
-    nxt = text[end:end + 4]
-    if not nxt or nxt[0] in _AFTER_NAME or not "\u4e00" <= nxt[0] <= "\u9fff":
-        return False
-    jieba, tags = tagger()
-    first = jieba.lcut(nxt, HMM=False)[0]
-    return not (tags.get(first) in ("v", "vn", "vi") and len(first) >= 2)
-
-
-def _brand_subsidiaries(text: str, base: int) -> list[Mention]:
-    out: list[Mention] = []
-    known = {e: s for s, e, _k, _v in known_organizations().find(text)}
-    for m in _business_re().finditer(text):
-        s = known.get(m.start())
-        if s is None:
-            continue  # jieba's tags are no guide here: 大力发展 nz, 龙岗 nr (measured over the 155 reports)
-        if _runs_on(text, m.end()):
-            continue
-        out.append(Mention("Organization", base + s, base + m.end(), text[s:m.end()], text[s:m.end()], set(),
-                           {"shape": "subsidiary"}))
-    return out
-
-
 def _numbered_hospitals(text: str, base: int) -> list[Mention]:
     out: list[Mention] = []
     if "院" not in text:
@@ -264,5 +226,4 @@ def find_org_forms(text: str, base: int, ctx: ReportContext, orgs: list[Mention]
     hospitals, units after their parents (`orgs`: the organisations found by suffix) and seated national bodies."""
     national = _national_centres(text, base)
     return (_listed_siblings(text, base) + _single_items(text, base) + _numbered_hospitals(text, base) + national
-            + _brand_subsidiaries(text, base)
             + _units_after_parents(text, base, [*orgs, *national]) + _seated_national(text, base))

@@ -86,12 +86,3 @@ def test_a_leader_attending_an_event_is_not_the_authors_participation():
     # 2021年政府工作报告（罗湖区第七届人大第八次会议）: 深入学习贯彻习近平总书记出席…庆祝大会…重要讲话精神
     s = context("深入学习贯彻习近平总书记出席深圳经济特区建立40周年庆祝大会并发表重要讲话精神。", "深圳市罗湖区人民政府")
     assert not [t for t in triples(event_roles, s) if t[1] == "PARTICIPATED_IN" and t[0] == s.author.name]
-
-
-def test_a_known_firm_with_a_line_of_business_is_its_subsidiary():
-    # made-up sentences (比亚迪半导体 is named in the 大鹏新区 reports): before a delimiter it is a firm,
-    # PART_OF the known one; running on into a park's name (深汕比亚迪汽车工业园) it is no firm
-    s = context("支持比亚迪半导体、欣旺达等企业扩产。", "深圳市大鹏新区管理委员会")
-    assert "比亚迪半导体" in {m.name for m in s.mentions if m.label == "Organization"}
-    assert any(t[0] == "比亚迪半导体" and t[1] == "PART_OF" for t in triples(nested_units, s))
-    assert "深汕比亚迪汽车" not in _orgs("推进深汕比亚迪汽车工业园建设。", "深圳市人民政府")
