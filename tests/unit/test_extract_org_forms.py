@@ -86,3 +86,11 @@ def test_a_leader_attending_an_event_is_not_the_authors_participation():
     # 2021年政府工作报告（罗湖区第七届人大第八次会议）: 深入学习贯彻习近平总书记出席…庆祝大会…重要讲话精神
     s = context("深入学习贯彻习近平总书记出席深圳经济特区建立40周年庆祝大会并发表重要讲话精神。", "深圳市罗湖区人民政府")
     assert not [t for t in triples(event_roles, s) if t[1] == "PARTICIPATED_IN" and t[0] == s.author.name]
+
+
+def test_a_document_the_state_level_drafts_is_not_the_actors():
+    # made up in the shape of the State Council's reports: 国家层面 is the drafter; a drafting verb right
+    # after the actor's clause still issues (制定《…》)
+    from govgraph.ingest.extract.rules.policies import _verb_kind
+    assert _verb_kind("国家层面重在制定") == "other"
+    assert _verb_kind("，研究制定") == "issue"
