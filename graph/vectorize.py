@@ -10,8 +10,9 @@ from .store.base import Vectors
 
 def vectors_for(batch: GraphBatch, embedder, show_progress: bool = False) -> Vectors:
     """`embedder` is a graph.embed.CachedEmbedder; unchanged text costs a cache lookup only.
-    Entity vectors are pooled from their passages where they can be (graph/embed/entity_spans.py);
-    the others embed the entity's own text."""
+    Each entity embeds its own text; with GOVGRAPH_ENTITY_VECTORS=span, entity vectors are pooled
+    from their passages where they can be (graph/embed/entity_spans.py: faster, but not the default,
+    as English answers fell there)."""
     ptexts = [p.text for p in batch.passages]
     ids = [n.id for n in batch.nodes if n.id in batch.entity_texts]
     spans = (entity_spans(batch, ids)

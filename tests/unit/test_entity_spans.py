@@ -36,6 +36,8 @@ def test_english_names_keep_their_own_text(batch):
 
 
 def test_the_switch_is_checked(monkeypatch):
+    monkeypatch.delenv("GOVGRAPH_ENTITY_VECTORS", raising=False)
+    assert configured_entity_vectors() is EntityVectors.TEXT  # span lost English answers (docs/embedding.md)
     monkeypatch.setenv("GOVGRAPH_ENTITY_VECTORS", "TEXT")
     assert configured_entity_vectors() is EntityVectors.TEXT
     monkeypatch.setenv("GOVGRAPH_ENTITY_VECTORS", "names")
