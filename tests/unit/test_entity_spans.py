@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from govgraph.graph.embed.entity_spans import CONTEXT_CHARS, EntityVectors, configured_entity_vectors, entity_spans
+from govgraph.graph.embed.entity_spans import (CONTEXT_CHARS, NAME_REPEATS, EntityVectors, configured_entity_vectors,
+                                              entity_spans)
 from govgraph.ingest.pipeline import build_batch
 from tests.paths import CORPUS
 
@@ -20,7 +21,9 @@ def test_spans_hold_the_context_and_the_name(batch):
     assert len(spans) >= 0.7 * len(ids)
     for nid, (i, ranges) in spans.items():
         text = batch.passages[i].text
-        (a, b), (c, d) = ranges
+        (a, b), *names = ranges
+        assert len(names) == NAME_REPEATS and len(set(names)) == 1
+        c, d = names[0]
         assert 0 <= a < b <= len(text) and b - a <= CONTEXT_CHARS
         assert text[c:d] in {nodes[nid].name, *nodes[nid].aliases}
         # the name is read from the evidence sentence the context starts
