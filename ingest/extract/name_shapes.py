@@ -56,10 +56,13 @@ _RARE_PAIR = 10
 # a head followed by these is part of a longer common noun: 广河高铁机场段 (a section of a line)
 _HEAD_CONTINUES = frozenset("段线")
 # words that may follow a one-character head (中英街的…, 坪山站建设, 金成村和…)
-_SHORT_HEAD_FOLLOWERS = frozenset("和及等的建开项片流")  # 流: 茅洲河|流域
+_SHORT_HEAD_FOLLOWERS = frozenset("和及等的建开项片流一二三四五六七八九十")  # 流: 茅洲河|流域; 布吉河|二、三期
 # a river's parts follow its name (深圳河|干流, 练江|支流)
 _WATER_HEADS = frozenset("河江湖")
 _WATER_PARTS = ("干流", "支流", "流域", "沿岸", "北岸", "南岸", "东岸", "西岸")
+# a road's name may put a number or a direction between its name and its head (清水河一路, 深南东路)
+_ROAD_HEADS = frozenset("路街")
+_ROAD_INFIX = re.compile(r"[东西南北中]?[一二三四五六七八九十]?$")
 
 
 @lru_cache(maxsize=1)
@@ -271,8 +274,8 @@ def _modifier_at(text: str, base: int, s: int, h_start: int, head: str, label: s
     known = place_ends.get(h_start)
     if modifier is None and known is not None and known.start - base >= s:
         modifier = text[known.start - base:h_start]  # 盐田港 + 智慧冷链产业园: a known place opens it
-    if modifier is None or is_category(modifier, head):
-        return None
+    if modifier is None or is_category(modifier, head) or modifier in _head_class():
+        return None   # 口岸经济带: a modifier that is itself a class head names a kind
     parts = _DASH.split(modifier)
     if len(parts) > 1 and parts[-2].endswith(tuple(_head_class())):
         # 银湖山公园-红岗公园: a chain of names, the last starts after the last dash
@@ -304,25 +307,35 @@ def find_shaped_names(text: str, base: int, ctx: ReportContext, known_places: li
             continue  # 街道, 路线, 城市: a one-character head must end the word
         if short and head in text[max(0, h_start - 3):h_start]:
             continue  # 金山银山, 千山万水: a parallel idiom repeats its head, a name does not
-        if short and (h_start == 0 or not _not_a_word(text[h_start - 1] + head)):
+        infix = _ROAD_INFIX.search(text, max(0, h_start - 2), h_start).group(0) if head in _ROAD_HEADS else ""
+        n_start = h_start - len(infix)   # where the name's own part ends (清水河|一|路)
+        if short and (n_start == 0 or not _not_a_word(text[n_start - 1] + text[n_start:h_end])):
             continue  # 思路, 网站, 江山: the head closes a common word (checked before any segmentation)
         if short and h_end in place_ends:
             continue  # 建强罗|湖: the head closes a known place (罗湖), no name of its own
-        s = _region_start(text, h_start, 4 if short else 16)
+        known = place_ends.get(n_start)
+        if short and known is not None and not infix and known.end - known.start >= 2:
+            # 芝加哥|河, 深圳|河, 深圳|湾: a known place names the river, bay, port or station after it
+            start = known.start - base
+            out.append(Mention(label, base + start, base + h_end, text[start:h_end], text[start:h_end], set(),
+                               {"shape": head}))
+            taken_end, taken_head = h_end, head
+            continue
+        s = _region_start(text, n_start, 4 if short else 16)
         # after a shaped name, the next name starts right after it (梅林街道|翰岭社区); failing that,
         # the earlier name opens this one (盐田港|智慧冷链产业园)
         starts = (taken_end, s) if s < taken_end and taken_head not in _ZONE_HEADS else (s,)
         modifier = None
         for s in starts:
-            modifier = _modifier_at(text, base, s, h_start, head, label, org_ends, place_ends)
+            modifier = _modifier_at(text, base, s, n_start, head, label, org_ends, place_ends)
             if modifier is not None:
                 break
-        if modifier is None:
+        if modifier is None and not infix:
             modifier = _quoted_modifier(text, h_start, h_end, head)
         if modifier is None:
             continue
-        start = h_start - len(modifier)
-        if short and not ((2 <= len(modifier) <= 3 or _whole_proper(modifier)) and _not_a_word(modifier + head)):
+        start = n_start - len(modifier)
+        if short and not ((2 <= len(modifier) <= 3 or _whole_proper(modifier)) and _not_a_word(modifier + infix + head)):
             continue
         name = text[start:h_end]
         if opens_with_country(name):
