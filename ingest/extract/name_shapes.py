@@ -56,7 +56,7 @@ _RARE_PAIR = 10
 # a head followed by these is part of a longer common noun: 广河高铁机场段 (a section of a line)
 _HEAD_CONTINUES = frozenset("段线")
 # words that may follow a one-character head (中英街的…, 坪山站建设, 金成村和…)
-_SHORT_HEAD_FOLLOWERS = frozenset("和及等的建开项片流一二三四五六七八九十")  # 流: 茅洲河|流域; 布吉河|二、三期
+_SHORT_HEAD_FOLLOWERS = frozenset("和及等的建开项片流沿一二三四五六七八九十")  # 茅洲河|流域, 布吉河|二、三期, 深南东路|沿线
 # a river's parts follow its name (深圳河|干流, 练江|支流)
 _WATER_HEADS = frozenset("河江湖")
 _WATER_PARTS = ("干流", "支流", "流域", "沿岸", "北岸", "南岸", "东岸", "西岸")
@@ -161,6 +161,8 @@ def name_modifier(region: str, glue: bool = False) -> str | None:
     i = 0
     while i < len(words) and (tags.get(words[i], "x") in _LEAD_DROP or words[i] in stops or words[i] in boundary
                               or words[i] in ("好", "了", "着", "过")):
+        if glue and words[i] not in stops and words[i] not in boundary and _glued_single(words, i):
+            break   # 清|湖 文化产业园, 联|润 物联网大厦: characters jieba could not join open the name
         i += 1
     words = words[i:]
     modifier = "".join(words)

@@ -141,6 +141,18 @@ def gazetteer() -> Gazetteer:
     return Gazetteer()
 
 
+# districts named by location words only (老城区 of 洛阳, 新城区, 城区, 郊区, 市中区): phrases as often as places
+_GENERIC_DISTRICT = re.compile(r"^[城郊矿市中东西南北老新]{1,2}区$")
+
+
+def _generic_district_ok(info: PlaceInfo, text: str, near: set[str]) -> bool:
+    """A district named by location words only counts where its city is in view (走出一条老城区创新发展新路
+    in a 罗湖 report is an old town, not 洛阳's 老城区)."""
+    if info.kind != "district" or not _GENERIC_DISTRICT.match(info.name):
+        return True
+    return info.parent in near or info.parent in text or (len(info.parent) > 2 and info.parent[:-1] in text)
+
+
 # 我区/本市 stand for the report's own place (but not 我区政府, which is a body)
 _FIRST_PERSON_PLACE = re.compile(r"(?:我|本)(区|市|省)(?!政府|委|人大|政协|[\u4e00-\u9fff]{0,3}(?:局|办))")
 
@@ -231,7 +243,7 @@ def find_places(text: str, base: int, ctx: ReportContext) -> list[Mention]:
         info = g.resolve(name, {written_before[s]} if s in written_before else near)
         if info is not None and s in written_before and info.parent != written_before[s]:
             info = g.resolve(name, near)
-        if info is None:
+        if info is None or not _generic_district_ok(info, text, near):
             continue
         if len(key) == 2 and key == name and info.kind != "natural" and not _free_start(text, s, ends):
             continue  # 范县 in 示范县, 城区 in 老城区: a one-character stem needs a word boundary before it
