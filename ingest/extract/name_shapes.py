@@ -154,7 +154,7 @@ def name_modifier(region: str, glue: bool = False) -> str | None:
             or w in stops or _NUMERAL.match(w)
             or (len(w) >= 4 and w[:2] in stops)   # 建成投产, 加快推进: an opener fused with its verb
             or w in _UNIT_HEADS   # 福中社区|荣获…, 梅林街道|翰岭社区: a community's name ends at its head
-            or (w in boundary and tags.get(w, "x") in _LEAD_DROP)
+            or (w in boundary and tags.get(w, "x") in _LEAD_DROP and w not in word_set("name_verbs.txt"))
             or (tags.get(w) == "v" and len(w) > 1 and w not in word_set("name_verbs.txt"))]
     if hard:
         words = words[hard[-1] + 1:]
@@ -276,6 +276,8 @@ def _modifier_at(text: str, base: int, s: int, h_start: int, head: str, label: s
     known = place_ends.get(h_start)
     if modifier is None and known is not None and known.start - base >= s:
         modifier = text[known.start - base:h_start]  # 盐田港 + 智慧冷链产业园: a known place opens it
+    if modifier is None:
+        modifier = _place_and_kind(text, base, s, h_start, place_ends)
     if modifier is None or is_category(modifier, head) or modifier in _head_class():
         return None   # 口岸经济带: a modifier that is itself a class head names a kind
     parts = _DASH.split(modifier)
@@ -284,6 +286,22 @@ def _modifier_at(text: str, base: int, s: int, h_start: int, head: str, label: s
         last = parts[-1]
         return last if len(last) >= 2 and name_modifier(last) == last and not is_category(last, head) else None
     return modifier
+
+
+def _place_and_kind(text: str, base: int, s: int, h_start: int, place_ends: dict[int, Mention]) -> str | None:
+    """A known place and category words before the head (光明|智慧城市|产业园): the place makes the kind
+    one park. The place must stand after the region's clause openers and the rest be category words only."""
+    jieba, _ = tagger()
+    generic = category_words()
+    for end, m in sorted(place_ends.items()):
+        start = m.start - base
+        if not (s <= start and end < h_start and end - start >= 2):
+            continue
+        rest = jieba.lcut(text[end:h_start], HMM=False)
+        lead = text[s:start]
+        if all(w in generic for w in rest) and (not lead or clause_lead(lead) == len(lead)):
+            return text[start:h_start]
+    return None
 
 
 def find_shaped_names(text: str, base: int, ctx: ReportContext, known_places: list[Mention] = (),
