@@ -220,12 +220,24 @@ def _home_short_names(text: str, base: int, ctx: ReportContext) -> list[Mention]
         return out
     jieba, _ = tagger()
     stop = word_set("place_short_stop.txt")
-    for info in gazetteer().districts_of(city):
-        short = _short_name(info)
-        if (info in own or not short or short in stop or jieba.dt.FREQ.get(short, 0) > _SIBLING_COMMON
-                or short not in text):
+    siblings = [(info, _short_name(info)) for info in gazetteer().districts_of(city) if info not in own]
+    for info, short in siblings + _subdistricts_of(city):
+        if not short or short in stop or jieba.dt.FREQ.get(short, 0) > _SIBLING_COMMON or short not in text:
             continue
         out += _short_mentions(text, base, info, short, alone=True)
+    return out
+
+
+@lru_cache(maxsize=None)
+def _subdistricts_of(city: str) -> list[tuple[PlaceInfo, str]]:
+    """A city's subdistricts (燕罗街道 of 宝安区) and their short names (燕罗), from subdistricts.tsv; a
+    short name that is also a district's (南山, 龙岗) is the district's."""
+    districts = {_short_name(d) for d in gazetteer().districts_of(city)}
+    out = []
+    for name, district, c in table("subdistricts.tsv"):
+        short = name.removesuffix("街道")
+        if c == city and short not in districts:
+            out.append((PlaceInfo(name, "subdistrict", district, False), short))
     return out
 
 
