@@ -265,7 +265,10 @@ def _modifier_at(text: str, base: int, s: int, h_start: int, head: str, label: s
     bracket = _BRACKETED_PLACE.search(region)
     if bracket and is_known_place(bracket.group(1)):
         # 中韩（惠州）产业园: the name before the bracket must stand on its own
-        before = _modifier_at(text, base, s, h_start - len(bracket.group(0)), head, label, org_ends, place_ends)
+        b_start = h_start - len(bracket.group(0))
+        before = _modifier_at(text, base, s, b_start, head, label, org_ends, place_ends)
+        if before is None and text[max(s, b_start - 2):b_start] == "中国":
+            before = "中国"   # 中国（广东）自由贸易试验区: the country and the province name the zone
         return before + bracket.group(0) if before else None
     if _NON_NAME.search(region):
         return None

@@ -177,6 +177,7 @@ _LEVEL_SUFFIX = re.compile(r"(?:特别合作区|新区|自治县|自治州|区|�
 _SIBLING_COMMON = 500
 
 
+@lru_cache(maxsize=4096)
 def _short_name(info: PlaceInfo) -> str | None:
     short = _LEVEL_SUFFIX.sub("", info.name)
     return short if len(short) >= 2 and short != info.name else None
@@ -203,12 +204,12 @@ def _short_mentions(text: str, base: int, info: PlaceInfo, short: str, alone: bo
 
 def _home_short_names(text: str, base: int, ctx: ReportContext) -> list[Mention]:
     """The report's own district, city or province by its short name (坪山 for 坪山区 in 坪山区's report),
-    and the other districts of its city (盐田-大鹏-深汕 in 盐田区's report).
+    and the other districts and subdistricts of its city where they stand alone (盐田-大鹏-深汕 in 盐田区's
+    report, 燕罗 in 宝安区's).
 
     Only the report's own places and their siblings: their short names are unambiguous there, while
     across the country a bare two-character name (平湖, 南山) may be anything.
     """
-    from .words import tagger
     out = []
     own = [info for info in (ctx.district, ctx.city, ctx.province) if info is not None and not info.foreign]
     for info in own:
@@ -218,27 +219,27 @@ def _home_short_names(text: str, base: int, ctx: ReportContext) -> list[Mention]
     city = ctx.city.name if ctx.city is not None else None
     if city is None or ctx.city.foreign:
         return out
-    jieba, _ = tagger()
-    stop = word_set("place_short_stop.txt")
-    siblings = [(info, _short_name(info)) for info in gazetteer().districts_of(city) if info not in own]
-    for info, short in siblings + _subdistricts_of(city):
-        if not short or short in stop or jieba.dt.FREQ.get(short, 0) > _SIBLING_COMMON or short not in text:
-            continue
-        out += _short_mentions(text, base, info, short, alone=True)
+    for info, short in _short_named_units(city):
+        if info not in own and short in text:
+            out += _short_mentions(text, base, info, short, alone=True)
     return out
 
 
 @lru_cache(maxsize=None)
-def _subdistricts_of(city: str) -> list[tuple[PlaceInfo, str]]:
-    """A city's subdistricts (燕罗街道 of 宝安区) and their short names (燕罗), from subdistricts.tsv; a
-    short name that is also a district's (南山, 龙岗) is the district's."""
-    districts = {_short_name(d) for d in gazetteer().districts_of(city)}
-    out = []
-    for name, district, c in table("subdistricts.tsv"):
-        short = name.removesuffix("街道")
-        if c == city and short not in districts:
-            out.append((PlaceInfo(name, "subdistrict", district, False), short))
-    return out
+def _short_named_units(city: str) -> tuple[tuple[PlaceInfo, str], ...]:
+    """The districts of `city` and its subdistricts (燕罗街道 of 宝安区, subdistricts.tsv) whose short names
+    (龙岗, 燕罗) are no stop word and no common word; a subdistrict's short name that is also a district's
+    (南山, 龙岗) is the district's. Built once per city: reports read it in every passage."""
+    from .words import tagger
+    jieba, _ = tagger()
+    stop = word_set("place_short_stop.txt")
+    districts = [(d, _short_name(d)) for d in gazetteer().districts_of(city)]
+    taken = {short for _, short in districts}
+    units = [(PlaceInfo(name, "subdistrict", district, False), name.removesuffix("街道"))
+             for name, district, c in table("subdistricts.tsv") if c == city]
+    units = [(info, short) for info, short in units if short not in taken]
+    return tuple((info, short) for info, short in districts + units
+                 if short and short not in stop and jieba.dt.FREQ.get(short, 0) <= _SIBLING_COMMON)
 
 
 def find_places(text: str, base: int, ctx: ReportContext) -> list[Mention]:
