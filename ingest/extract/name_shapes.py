@@ -120,6 +120,9 @@ def _join_openers(words: list[str]) -> list[str]:
     return out
 
 
+# a single verb, pronoun, adverb or locative before the name opens the clause even when glued to the next
+# character (跨|金湾大道, 我|区北站社区, 站|前广场)
+_NO_GLUE_TAGS = frozenset({"v", "vn", "vd", "r", "rr", "rz", "p", "c", "d", "f", "m", "q", "u", "uj"})
 # qualities: 老|旧 工业区 is no name
 _QUALITY_TAGS = frozenset({"a", "ad", "an", "b", "d", "m", "q", "mq"})
 
@@ -161,8 +164,9 @@ def name_modifier(region: str, glue: bool = False) -> str | None:
     i = 0
     while i < len(words) and (tags.get(words[i], "x") in _LEAD_DROP or words[i] in stops or words[i] in boundary
                               or words[i] in ("好", "了", "着", "过")):
-        if glue and words[i] not in stops and words[i] not in boundary and _glued_single(words, i):
-            break   # 清|湖 文化产业园, 联|润 物联网大厦: characters jieba could not join open the name
+        if (glue and "\u4e00" <= words[i] <= "\u9fff" and tags.get(words[i]) not in _NO_GLUE_TAGS
+                and words[i] not in stops and words[i] not in boundary and _glued_single(words, i)):
+            break   # 清|湖 文化产业园: characters jieba could not join open the name
         i += 1
     words = words[i:]
     modifier = "".join(words)
@@ -353,6 +357,12 @@ def find_shaped_names(text: str, base: int, ctx: ReportContext, known_places: li
             modifier = _modifier_at(text, base, s, n_start, head, label, org_ends, place_ends)
             if modifier is not None:
                 break
+        if modifier is None and infix:
+            # 锦绣东路: the direction makes the name (东路 is a place word to jieba), no number or direction
+            # stands between a name and its head
+            infix, n_start = "", h_start
+            modifier = _modifier_at(text, base, _region_start(text, h_start, 4), h_start, head, label, org_ends,
+                                    place_ends)
         if modifier is None and not infix:
             modifier = _quoted_modifier(text, h_start, h_end, head)
         if modifier is None:

@@ -117,7 +117,7 @@ def describes_measures(name: str, verb: str | None, title_marked: bool) -> bool:
     if "的" in name and not title_marked and _described_by_clause(name):
         return True      # 对特殊贫困人口的保障措施, 统一的监管规则和标准
     if (verb in IMPLEMENT_VERBS and name.endswith(_WEAK_SUFFIXES) and not _COUNT_MARK.search(name)
-            and not (name.endswith("计划") and "”" in name)):
+            and not (name.endswith("计划") and "”" in name and not any(c in name for c in "和及与、"))):
         # 落实常态化疫情防控措施: measures carried out, not a document named; a plan named by a quoted
         # term is one (落实“百万英才汇南粤”行动计划, 落实广东省产业“新工匠”培养计划)
         return True
