@@ -28,9 +28,10 @@ for d in ("dev", "test"):
     for old in (ROOT / d).glob("*.json"):
         old.unlink()
 for i, src in enumerate(sources):
-    # a window may name its number (w30 on): engineers adding windows at once keep theirs apart
-    wid = src.get("window", f"w{i:02d}")
-    ann = (ROOT / 'notes' / f'{wid}.txt').read_text().splitlines()
+    # windows added from session 5 on carry their number (w22-w29, w30-w39), so branches adding windows
+    # in parallel do not renumber each other's
+    i = src.get("id", i)
+    ann = (ROOT / 'notes' / f'w{i:02d}.txt').read_text().splitlines()
     t = text_of(src["file"])
     lo, hi = src.get("start", 0), src.get("end", len(t))
     win = t[lo:hi]
@@ -58,7 +59,7 @@ for i, src in enumerate(sources):
                 if not any(a <= s and e <= b for a, b in spans):
                     spans.append((s, e))
         if not spans and not imp:
-            sys.exit(f"{wid}: {label} {name} not in the window")
+            sys.exit(f"w{i:02d}: {label} {name} not in the window")
         e = {"label": label, "name": name, "aliases": aliases, "spans": sorted(spans)}
         if opt: e["optional"] = True
         if imp and not spans: e["implicit"] = True
@@ -67,11 +68,11 @@ for i, src in enumerate(sources):
     for r in rels:
         for k in ("source", "target"):
             if r[k] not in names:
-                sys.exit(f"{wid}: relation end {r[k]} is no entity")
+                sys.exit(f"w{i:02d}: relation end {r[k]} is no entity")
     gold = {"file": src["file"], "genre": src["genre"], "split": src["split"],
             "scope": {"start": lo, "end": hi}, **({"source": src["source"]} if "source" in src else {}),
             "entities": ents, "relations": rels, "traps": traps}
     stem = Path(src["file"]).stem
-    out = ROOT / src["split"] / f"{wid}_{src['genre']}.json"
+    out = ROOT / src["split"] / f"w{i:02d}_{src['genre']}.json"
     out.write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(out.name, src["file"], len(ents), len(rels), hi - lo)
