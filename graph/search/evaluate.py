@@ -223,7 +223,8 @@ def evaluate(service, gold_path: str | Path, k: int = 10, modes: tuple[str, ...]
                 ans_by_lang.setdefault(q.lang, []).append(float(ok))
             if r != 1 or ok is False:
                 misses.append({"id": q.id, "lang": q.lang, "form": q.form, "rank": r, "answer_ok": ok,
-                               "got": [a.name for a in res.answers[:3]], "expected": q.answers})
+                               "got": [a.name for a in res.answers[:3]], "expected": q.answers,
+                               **({"rank_equiv": re_} if equivalent else {})})
         n = len(questions)
         result["modes"][mode] = {
             "evidence_mrr": round(sum(rr) / n, 4),
