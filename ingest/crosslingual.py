@@ -144,12 +144,25 @@ def _cedict_path() -> Path | None:
     return p if p.exists() else None
 
 
+# Words the question analyzer drops from an English focus (ingest/question.py): "rule of law" reaches
+# term_groups as "rule law", so every phrase is also found under its form without them.
+_FOCUS_DROPS = frozenset({"the", "a", "an", "of"})
+
+
+def _with_bare_keys(entries: dict[str, list[str]]) -> dict[str, list[str]]:
+    """`entries` plus each key of several words without the focus's dropped words (rule law -> 法治),
+    unless that form is an entry of its own."""
+    out = dict(entries)
+    for key, senses in entries.items():
+        bare = " ".join(w for w in key.split() if w not in _FOCUS_DROPS)
+        if bare != key and " " in bare and bare not in entries:
+            out[bare] = senses
+    return out
+
+
 @lru_cache(maxsize=1)
 def _phrases() -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for en, zh in table("query_terms_en_zh.tsv"):
-        out[en.lower()] = zh.split()
-    return out
+    return _with_bare_keys({en.lower(): zh.split() for en, zh in table("query_terms_en_zh.tsv")})
 
 
 @lru_cache(maxsize=1)
@@ -186,9 +199,12 @@ def _dictionary() -> dict[str, list[str]]:
                     # "UNESCO, United Nations Educational…" and "(UNESCO) World…": the acronym alone
                     # is a gloss too
                     parts = [x.strip("() ") for x in re.findall(r"\([A-Z]{2,}\)", gloss)]
-                    parts += gloss.split(", ") if "," in gloss else [gloss]
+                    # the asides go before the commas are read: "bed (in hospital, hotel, train etc)" is
+                    # 床位's gloss "bed", not "bed (in hospital" and "hotel"
+                    plain = _PAREN.sub("", gloss)
+                    parts += plain.split(", ") if "," in plain else [plain]
                     for g in parts:
-                        g = _PAREN.sub("", g).strip().lower()
+                        g = g.strip().lower()
                         verb = g.startswith("to ")
                         g = re.sub(r"^(to|a|an|the) ", "", g)
                         words = g.split()
@@ -203,7 +219,7 @@ def _dictionary() -> dict[str, list[str]]:
                         # a word jieba does not know ranks last: the tokenizer still splits it into
                         # words BM25 can match (下一步 -> 下 一步)
                         _offer(cands, " ".join(words), simp, (0, -f_))
-        return {k: _widest(v) for k, v in cands.items()}
+        return _with_bare_keys({k: _widest(v) for k, v in cands.items()})
 
 
 def _widest(senses: dict[str, tuple]) -> list[str]:
