@@ -236,6 +236,13 @@ def _offer(cands: dict[str, dict[str, tuple]], key: str, word: str, rank: tuple)
         senses[word] = rank
 
 
+def _merged_senses(dic: dict[str, list[str]], keys: list[str]) -> list[str]:
+    """The senses of every form of a span, the form as written first: "friends" alone is 三朋四友 in
+    CC-CEDICT, "friend" is 朋友; "services" is 劳务, "service" 服务. Which one the reports mean is
+    chosen later by their context (graph/search/crosslingual.py)."""
+    return list(dict.fromkeys(t for h in keys for t in dic.get(h, ())))
+
+
 def is_phrase_translation(terms: list[str]) -> bool:
     """Do these Chinese terms come from the curated phrase list (a term of government writing)
     rather than from the general dictionary?"""
@@ -285,14 +292,16 @@ def term_groups(text: str, width: int | None = PER_PHRASE) -> list[TermGroup]:
                 if key in places:
                     hit = (n, TermSource.PLACE, places[key])
                     break
-            for h in _span_keys(span):
-                if h in phrases:
-                    hit = (n, TermSource.PHRASE, phrases[h])
-                    break
-                if h in dic:
-                    hit = (n, TermSource.DICTIONARY, dic[h][:width])
-                    break
-            if hit:
+            keys = _span_keys(span)
+            curated = next((phrases[h] for h in keys if h in phrases), None)
+            if curated is not None:
+                hit = (n, TermSource.PHRASE, curated)
+                break
+            # a gloss opening with a function word ("in public" -> 当众) would take the word a longer
+            # phrase after it needs ("public places"); the phrase list still may
+            senses = _merged_senses(dic, keys) if n == 1 or span[0] not in _STOP else []
+            if senses:
+                hit = (n, TermSource.DICTIONARY, senses[:width])
                 break
         if hit:
             out.append(TermGroup(" ".join(found[i:i + hit[0]]), hit[1], tuple(hit[2])))
