@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from govgraph.ingest.crosslingual import TermGroup, TermSource
+
 # Characters from the start of the first word to the end of the last for phrases to count as
 # together: about a clause of government writing.
 WINDOW = 20
@@ -45,3 +47,18 @@ def phrases_together(term_sets: Sequence[Sequence[str]], text: str, window: int 
             seen.add(g)
         best = max(best, len(seen))
     return best
+
+
+def proximity_groups(offered: Sequence[TermGroup], chosen: Sequence[TermGroup]) -> list[TermGroup]:
+    """The word sets to look for together: a dictionary phrase with every sense it was offered (BM25
+    gets only the chosen two, but any sense standing beside the other phrases tells the passage
+    meant: English dev MRR 0.903 with the chosen senses, 0.915 with all), the other phrases as chosen
+    (a romanised name with the spellings the reports use)."""
+    by_english = {g.english: g for g in chosen}
+    out = []
+    for g in offered:
+        if g.source == TermSource.DICTIONARY:
+            out.append(g)
+        elif g.english in by_english:
+            out.append(by_english[g.english])
+    return out

@@ -23,7 +23,7 @@ from .qcache import QueryVectorCache
 from .collapse import collapse_series
 from .collection import named_reports, newest_of_series, series_key
 from .crosslingual import TermChooser
-from .english_proximity import phrases_together
+from .english_proximity import phrases_together, proximity_groups
 from .proximity import longest_run, segments, words_with_figures
 from .results import AskResult, Hit, SearchResult
 
@@ -437,7 +437,7 @@ class SearchService:
         if chosen is None:
             return intent
         return dataclasses.replace(intent, terms=list(dict.fromkeys(t for g in chosen for t in g.terms)),
-                                   term_groups=chosen)
+                                   term_groups=proximity_groups(groups, chosen))
 
     def ask(self, question: str, k: int = 10, filters: Filters | None = None,
             mode: str = "hybrid") -> AskResult:
