@@ -70,11 +70,19 @@ _BRITISH = table("british_spellings.tsv")
 _ADMIN_SUFFIX = re.compile(r"(?:特别行政区|自治州|自治县|自治区|地区|新区|省|市|区|县|州|盟|旗)$")
 
 
+# Irregular verb forms -> their base (held -> hold); the dictionary glosses verbs by the base.
+_IRREGULAR = dict(table("english_irregular_forms.tsv"))
+
+
 def _lemmas(w: str) -> list[str]:
     for brit, us in _BRITISH:
         if w.startswith(brit):
             w = us + w[len(brit):]
     out = [w]
+    if w in _IRREGULAR:
+        out.append(_IRREGULAR[w])
+    if w.endswith("ly") and len(w) > 5:  # officially -> official, newly -> new
+        out.append(w[:-2])
     if w.endswith("ies") and len(w) > 4:
         out.append(w[:-3] + "y")
     if w.endswith("es") and len(w) > 3:
