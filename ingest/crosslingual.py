@@ -54,6 +54,7 @@ class TermSource(StrEnum):
     # a capitalised word no list knows that reads as pinyin (Gushu): no terms here; the characters it
     # may stand for (ingest/romanization.py) are looked up in the searched reports
     ROMANIZED = "romanized"
+    NUMBER = "number"  # an ordinal (8th -> 第八届 第八): chosen by the reports like a dictionary sense
 
 
 @dataclass(frozen=True)
@@ -267,12 +268,35 @@ def chinese_term_groups(text: str) -> list[list[str]]:
     return [list(g.terms) for g in term_groups(text, PER_PHRASE)]
 
 
+_ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
+_DIGITS = "零一二三四五六七八九"
+
+
+def _chinese_number(n: int) -> str:
+    """1-99 in Chinese numerals: 8 -> 八, 12 -> 十二, 30 -> 三十."""
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")
+    return head + (_DIGITS[ones] if ones or not tens else "")
+
+
+def _ordinals(text: str) -> tuple[list[TermGroup], str]:
+    """Ordinals written in digits ("the 8th Import Expo", the events' sessions: 第八届) and the text
+    without them, so that their "th" is not looked up."""
+    groups = []
+    for m in _ORDINAL.finditer(text):
+        n = int(m.group(1))
+        if n == 0:
+            continue
+        cn = _chinese_number(n)
+        groups.append(TermGroup(m.group(0), TermSource.NUMBER, (f"第{cn}届", f"第{cn}", f"第{n}届")))
+    return groups, _ORDINAL.sub(" ", text)
+
+
 def term_groups(text: str, width: int | None = PER_PHRASE) -> list[TermGroup]:
     """One TermGroup per English phrase of `text` that has Chinese words, in text order (longest
     phrase first); dictionary groups carry up to `width` senses (None: all it offers), commonest first."""
-    src = text
     phrases = _phrases()
-    out: list[TermGroup] = []
+    out, src = _ordinals(text)
     # Phrase-list entries may contain hyphens ("law-based government"): match them on the raw text,
     # then take them out so that their words are not translated one by one as well.
     for en, zh in sorted(phrases.items(), key=lambda kv: -len(kv[0])):

@@ -57,3 +57,11 @@ def test_every_form_of_a_word_offers_its_senses():
 def test_a_gloss_opening_with_a_function_word_does_not_take_the_next_phrase():
     groups = [g.english for g in term_groups("signs in public places", None)]
     assert "in public" not in groups and "public" in groups  # not 当众 (in public), but 公共
+
+
+def test_an_ordinal_in_digits_reads_as_a_chinese_session_number():
+    groups = term_groups("business agreed at the 8th Import Expo", None)
+    eighth = next(g for g in groups if g.english == "8th")
+    assert eighth.source == TermSource.NUMBER and eighth.terms[:2] == ("第八届", "第八")
+    assert "th" not in [g.english for g in groups]
+    assert next(g for g in term_groups("the 12th session", None) if g.english == "12th").terms[0] == "第十二届"
