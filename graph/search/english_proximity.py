@@ -49,6 +49,14 @@ def phrases_together(term_sets: Sequence[Sequence[str]], text: str, window: int 
     return best
 
 
+def together_counts(term_sets: Sequence[Sequence[str]], texts: Sequence[str], window: int = WINDOW) -> list[int]:
+    """`phrases_together` for each text; senses found in none of them are not looked for (an English
+    question offers up to 16 senses a phrase, most absent from the fused head)."""
+    joined = "\n".join(texts)
+    present = [[t for t in senses if t in joined] for senses in term_sets]
+    return [phrases_together(present, text, window) for text in texts]
+
+
 def proximity_groups(offered: Sequence[TermGroup], chosen: Sequence[TermGroup]) -> list[TermGroup]:
     """The word sets to look for together: a dictionary phrase with every sense it was offered (BM25
     gets only the chosen two, but any sense standing beside the other phrases tells the passage

@@ -23,7 +23,7 @@ from .qcache import QueryVectorCache
 from .collapse import collapse_series
 from .collection import named_reports, newest_of_series, series_key
 from .crosslingual import TermChooser
-from .english_proximity import phrases_together, proximity_groups
+from .english_proximity import proximity_groups, together_counts
 from .proximity import longest_run, segments, words_with_figures
 from .results import AskResult, Hit, SearchResult
 
@@ -290,8 +290,8 @@ class SearchService:
             if share:
                 bonus[pid] = bonus.get(pid, 0.0) + self.phrase_weight * share * share / (self.rrf_k + 1)
         # An English question's phrases met in one clause: all of them earn what a first place would.
-        for pid in order if term_sets else ():
-            n = phrases_together(term_sets, of[pid].text)
+        together = together_counts(term_sets, [of[pid].text for pid in order]) if term_sets else []
+        for pid, n in zip(order, together):
             if n >= 2:
                 share = n / len(term_sets)
                 bonus[pid] = bonus.get(pid, 0.0) + self.together_weight * share * share / (self.rrf_k + 1)

@@ -1,6 +1,6 @@
 """English phrases read in Chinese and found together in a passage (graph/search/english_proximity.py),
 and the dictionary readings that feed it (ingest/crosslingual.py)."""
-from govgraph.graph.search.english_proximity import phrases_together, proximity_groups
+from govgraph.graph.search.english_proximity import phrases_together, proximity_groups, together_counts
 from govgraph.ingest.crosslingual import TermGroup, TermSource, term_groups
 
 
@@ -65,3 +65,9 @@ def test_an_ordinal_in_digits_reads_as_a_chinese_session_number():
     assert eighth.source == TermSource.NUMBER and eighth.terms[:2] == ("第八届", "第八")
     assert "th" not in [g.english for g in groups]
     assert next(g for g in term_groups("the 12th session", None) if g.english == "12th").terms[0] == "第十二届"
+
+
+def test_counts_over_many_passages_match_one_by_one():
+    sets = [("社区", "群体"), ("长者饭堂", "长者食堂"), ("不在任何一段",)]
+    texts = ["建成4家社区长者食堂。", "社区养老。长者饭堂", "无关"]
+    assert together_counts(sets, texts) == [phrases_together(sets, t) for t in texts] == [2, 2, 0]
