@@ -76,11 +76,17 @@ def bench_search(rep: Report, section: str, ws: Workspace, emb, neo, factor: int
     ms: dict[str, list[float]] = {}
     for q in qs:
         ms.setdefault("floor", []).append(_ms(lambda: floor(q)))
+        ms.setdefault("RETURN 1", []).append(_ms(lambda: neo.round_trip()))
         for name, s in svcs.items():
             ms.setdefault(f"search {name}", []).append(_ms(lambda: s.search(q, k=K)))
             ms.setdefault(f"ask {name}", []).append(_ms(lambda: s.ask(q, k=K)))
     fl = percentiles(ms["floor"])
     note = f"{len(qs)} queries, k={K}; embedded store holds the 1x corpus" if factor > 1 else f"{len(qs)} queries, k={K}"
+    # One bare round trip (a session, `RETURN 1`, its result), timed between the queries: what the
+    # machine's load adds to every Neo4j call, so absolute latencies can be read against it.
+    rt = percentiles(ms["RETURN 1"])
+    rep.add(Row(section, "bare round trip RETURN 1 p50 (Neo4j)", rt["p50"], "ms", "", None,
+                note=f"{len(qs)} calls between the queries; p95 {rt['p95']:.1f} ms"))
     for op, p in (("search", "p50"), ("search", "p95"), ("ask", "p50"), ("ask", "p95")):
         e, n = percentiles(ms[f"{op} embedded"])[p], percentiles(ms[f"{op} Neo4j"])[p]
         target = ("<=", SEARCH_RATIO * e) if factor == 1 and (op, p) in (("search", "p50"), ("ask", "p95")) else None

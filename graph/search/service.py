@@ -453,9 +453,11 @@ class SearchService:
         label = getattr(intent, "label", None)
         if not label:
             return label, []
+        # One read of what the passages hold serves every label tried (it was one per label).
         kw = dict(limit=k, looked_up=entities, terms=terms, kind=list(getattr(intent, "kind", None) or []),
                   phrase=getattr(intent, "form", None) == QueryForm.PHRASE,
-                  actor_cues=list(getattr(intent, "actor_cues", None) or []))
+                  actor_cues=list(getattr(intent, "actor_cues", None) or []),
+                  context=self._ranker.context(hits) if hits else None)
         best = (label, self._ranker.rank(label, question, focus, hits, **kw))
         for alt in getattr(intent, "alt_labels", None) or []:
             other = self._ranker.rank(alt, question, focus, hits, **kw)

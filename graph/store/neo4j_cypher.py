@@ -320,6 +320,51 @@ WHERE b.id IN $ids AND ($rid IS NULL OR EXISTS {{
 {EDGE_PARTS}
 RETURN {EDGE_ROW} ORDER BY type, s, t
 """
+# What answer ranking reads about the retrieved passages (base.AnswerContext), in one round trip:
+# the entities in them, their relations with evidence there, and the entities at the other ends.
+# Only the passages' own evidence is sent: a hub named by hundreds of reports brings its names
+# from each MENTIONS, not their evidence lists (reading whole entities made ask 10x the
+# embedded store's time, session 4).
+_SPANS_IN = """[i IN range(0, size(coalesce({0}.passages, [])) - 1) WHERE {0}.passages[i] IN $pids]"""
+_SPANS_OF = "passages: [i IN ix | {0}.passages[i]], starts: [i IN ix | {0}.starts[i]], " \
+            "ends: [i IN ix | {0}.ends[i]], texts: [i IN ix | {0}.texts[i]]"
+ANSWER_CONTEXT = f"""
+CALL () {{
+  UNWIND $pids AS pid
+  MATCH (p:Passage {{id: pid}})
+  OPTIONAL MATCH (p)<-[:MENTIONED_IN]-(n:Entity)
+  RETURN collect(DISTINCT p.report) AS reports, collect([pid, n.id]) AS pairs, collect(DISTINCT n) AS ns
+}}
+CALL (ns, reports) {{
+  UNWIND ns AS n
+  WITH n WHERE $max_degree IS NULL OR {DEGREE} <= $max_degree
+  MATCH (n)-[e:{RELS}]-()
+  WITH DISTINCT n.id AS of, e
+  MATCH (a)-[e]->(b)
+  CALL (a, e, b, reports) {{
+    MATCH (rep:Report)-[:STATES]->(s:Statement {{key: a.id + '|' + type(e) + '|' + b.id}})
+    WHERE s.report IN reports
+    WITH rep, s, {_SPANS_IN.format("s")} AS ix
+    WHERE size(ix) > 0
+    RETURN collect([rep.id, rep.file, {{{_SPANS_OF.format("s")}}}]) AS parts
+  }}
+  WITH of, a, e, b, parts WHERE size(parts) > 0
+  ORDER BY of, type(e), a.id, b.id
+  RETURN collect([of, a.id, b.id, type(e), parts]) AS edges, collect(a) + collect(b) AS ends
+}}
+CALL (ns, ends, reports) {{
+  UNWIND ns + ends AS n
+  WITH DISTINCT n
+  CALL (n, reports) {{
+    MATCH (rep:Report)-[m:MENTIONS]->(n)
+    WITH rep, m, CASE WHEN rep.id IN reports THEN {_SPANS_IN.format("m")} ELSE [] END AS ix
+    RETURN collect([rep.id, rep.file, {{name: m.name, aliases: m.aliases, name_en: m.name_en,
+                                        {_SPANS_OF.format("m")}}}]) AS parts
+  }}
+  RETURN collect([n.id, n.label, n.name, parts, COUNT {{ (n)-[:MENTIONED_IN]->() }}]) AS nodes
+}}
+RETURN pairs, edges, nodes
+"""
 ITER_EDGES = f"""
 MATCH (a:Entity) WHERE a.id > $after
 WITH a ORDER BY a.id LIMIT $page

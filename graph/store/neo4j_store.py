@@ -23,7 +23,7 @@ from neo4j import exceptions as nx
 
 from govgraph.ingest.batch import ENTITY_LABELS, LABELS, REL_TYPES, Edge, GraphBatch, Node, Passage, ReportInfo
 from . import neo4j_cypher as Q
-from .base import Filters, GraphStore, StoreError, StoreUnavailable, Vectors
+from .base import AnswerContext, Filters, GraphStore, StoreError, StoreUnavailable, Vectors
 from .neo4j_codec import (check_evidence, edge_from, entity_row, merge_batch_edges, merge_batch_nodes, node_from,
                           passage_from, passage_row, report_from, report_props, statement_row)
 from .neo4j_schema import (ENTITY_NAME_INDEX, ENTITY_VECTOR_INDEX, PASSAGE_TEXT_INDEX, PASSAGE_VECTOR_INDEX, ensure_schema,
@@ -171,6 +171,10 @@ class Neo4jStore(GraphStore):
 
     def _read(self, query: str, **params) -> list[dict]:
         return self._call(lambda tx: tx.run(query, **params).data())
+
+    def round_trip(self) -> None:
+        """One bare `RETURN 1` in a read transaction: the floor under every call (benchmarks)."""
+        self._read("RETURN 1 AS one")
 
     def close(self) -> None:
         self._drop_driver()
@@ -371,6 +375,23 @@ class Neo4jStore(GraphStore):
     def entity_passages(self, node_ids, max_passages):
         rows = self._read(Q.ENTITY_PASSAGES, ids=list(dict.fromkeys(node_ids)), max=int(max_passages))
         return {row["id"]: row["passages"] for row in rows}
+
+    def answer_context(self, passage_ids: list[str], max_degree: int | None = None) -> AnswerContext:
+        """One round trip (Q.ANSWER_CONTEXT) that sends only the passages' evidence."""
+        pids = list(dict.fromkeys(passage_ids))
+        row = self._read(Q.ANSWER_CONTEXT, pids=pids, max_degree=max_degree)[0]
+        in_passages: dict[str, list[str]] = {pid: [] for pid in pids}
+        for pid, nid in row["pairs"]:
+            if nid is not None:
+                in_passages[pid].append(nid)
+        edges: dict[str, list[Edge]] = {}
+        for of, s, t, rel_type, parts in row["edges"]:
+            edges.setdefault(of, []).append(edge_from(s, t, rel_type, parts))
+        return AnswerContext(
+            in_passages={pid: sorted(set(nids)) for pid, nids in in_passages.items()},
+            nodes={nid: node_from(nid, label, name, parts) for nid, label, name, parts, _ in row["nodes"]},
+            spread={nid: spread for nid, _, _, _, spread in row["nodes"]},
+            edges=edges)
 
     def edges_among(self, node_ids, report=None):
         rows = self._read(Q.EDGES_AMONG, ids=sorted(set(node_ids)), rid=report or None)
