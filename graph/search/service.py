@@ -13,7 +13,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Callable, Sequence
 
-from govgraph.ingest.batch import ENTITY_LABELS, ROLES, ReportInfo
+from govgraph.ingest.batch import ENTITY_LABELS, ROLES, Passage, ReportInfo
 from govgraph.ingest.vocabulary import QueryForm
 from ..store.base import Filters, GraphStore
 from .ask import AnswerRanker
@@ -175,12 +175,13 @@ class SearchService:
              terms: Sequence[str] = (), use_entities: bool = True,
              role: str | None = None, entity_text: str | None = None,
              places: Sequence[str] = (), years: Sequence[int] = (),
-             quantity: bool = False) -> list[tuple[str, float]]:
+             quantity: bool = False, read: dict[str, Passage] | None = None) -> list[tuple[str, float]]:
         """(passage id, score) best first. BM25 reads `text` plus `terms` (Chinese words for an
         English query); vectors embed `vector_text` or `text`.
 
         In hybrid mode, when `entities` is a list, the entity hits (node id, cosine) are appended
-        to it so that ask can reuse them.
+        to it so that ask can reuse them; when `read` is a dict, the passages read while ranking
+        go into it, so that hits() need not read them again.
         """
         depth = max(self.depth, k)
         use_vec = mode in ("hybrid", "vector") and self._vectors_usable(mode)
@@ -235,7 +236,7 @@ class SearchService:
         if len(lists) == 1:
             return lists[0][0][:k]
         fused = rrf([lst for lst, _ in lists], k=self.rrf_k, weights=[w for _, w in lists])
-        return self._priors(fused, text, terms, role, places, years, quantity)[:k]
+        return self._priors(fused, text, terms, role, places, years, quantity, read)[:k]
 
     def _named_reports(self, text: str, terms: Sequence[str], places: Sequence[str] = (),
                        years: Sequence[int] = ()) -> set[str]:
@@ -245,7 +246,7 @@ class SearchService:
 
     def _priors(self, fused: list[tuple[str, float]], text: str, terms: Sequence[str],
                 role: str | None, places: Sequence[str] = (), years: Sequence[int] = (),
-                quantity: bool = False) -> list[tuple[str, float]]:
+                quantity: bool = False, read: dict[str, Passage] | None = None) -> list[tuple[str, float]]:
         """More rank-fusion lists over the fused head, each in fused order: the passages of the
         reports the query names, of the newest of those when it names no year, of the role it asks
         about (shortcomings -> problem sections, next steps -> plans), the passages that hold the
@@ -262,6 +263,8 @@ class SearchService:
             return fused
         head = fused[: self.depth * 2]
         of = {p.id: p for p in self.store.get_passages([pid for pid, _ in head])}
+        if read is not None:
+            read.update(of)
         order = [pid for pid, _ in head if pid in of]
         newest = (newest_of_series(self._report_map(), named)
                   if named and not years and self.recent_weight > 0 else set())
@@ -339,11 +342,15 @@ class SearchService:
             keep &= labelled
         return keep
 
-    def hits(self, ranked: list[tuple[str, float]]) -> list[Hit]:
-        """One batched passage read for the whole page of results."""
+    def hits(self, ranked: list[tuple[str, float]], read: dict[str, Passage] | None = None) -> list[Hit]:
+        """One batched passage read for the whole page of results, of the passages not in `read`
+        (those rank() read already: a round trip less for a store across the network)."""
         if not ranked:
             return []
-        passages = {p.id: p for p in self.store.get_passages([pid for pid, _ in ranked])}
+        passages = {pid: read[pid] for pid, _ in ranked if read and pid in read}
+        missing = [pid for pid, _ in ranked if pid not in passages]
+        if missing:
+            passages.update((p.id, p) for p in self.store.get_passages(missing))
         reports = self._report_map()
         out = []
         for pid, score in ranked:
@@ -381,10 +388,11 @@ class SearchService:
         # 0.625), so plain searches use it only for queries without Chinese. ask always does: it
         # also ranks answers (Chinese answer hit@3 0.778 -> 0.844).
         vtext, etext = self._vector_texts(query, intent)
+        read: dict[str, Passage] = {}
         ranked = self.rank(query, k + COLLAPSE_SPARE, filters, mode, terms=terms,
                            use_entities=not _has_cjk(query), role=getattr(intent, "role", None),
-                           vector_text=vtext, entity_text=etext, **self._collection(intent))
-        return SearchResult(query=query, hits=self.collapsed(self.hits(ranked))[:k], mode=mode)
+                           vector_text=vtext, entity_text=etext, read=read, **self._collection(intent))
+        return SearchResult(query=query, hits=self.collapsed(self.hits(ranked, read))[:k], mode=mode)
 
     @staticmethod
     def _collection(intent) -> dict:
@@ -437,10 +445,11 @@ class SearchService:
         entities: list[tuple[str, float]] = []
         terms = list(getattr(intent, "terms", None) or [])
         vtext, etext = self._vector_texts(question, intent)
+        read: dict[str, Passage] = {}
         ranked = self.rank(focus, k + COLLAPSE_SPARE, filters, mode, vector_text=vtext, entities=entities,
                            terms=terms, role=getattr(intent, "role", None), entity_text=etext,
-                           **self._collection(intent))
-        hits = self.collapsed(self.hits(ranked))[:k]
+                           read=read, **self._collection(intent))
+        hits = self.collapsed(self.hits(ranked, read))[:k]
         label, answers = self._answers(intent, question, focus, hits, k, entities, terms)
         return AskResult(question=question, label=label, answers=answers, passages=hits,
                          focus=focus, lang=getattr(intent, "lang", "zh"))
