@@ -13,6 +13,8 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Callable, Sequence
 
+import numpy as np
+
 from govgraph.ingest.batch import ENTITY_LABELS, ROLES, Passage, ReportInfo
 from govgraph.ingest.vocabulary import QueryForm
 from ..store.base import Filters, GraphStore
@@ -201,29 +203,40 @@ class SearchService:
                 return []
             return self.store.lexical_search(words, tokens, depth if mode == "hybrid" else k, filters)
 
-        def vector_part():
-            if not use_vec:
-                return [], [], []
-            want_entities = (mode == "hybrid" and (self.translated_weights if terms else self.weights)[2] > 0
-                             and use_entities)
+        want_entities = (use_vec and mode == "hybrid" and use_entities
+                         and (self.translated_weights if terms else self.weights)[2] > 0)
+
+        def query_vectors() -> tuple[np.ndarray, np.ndarray]:
             vtext = vector_text or text
             two = want_entities and bool(entity_text) and entity_text != vtext
             qv, *rest = self._qvec.get_many([vtext, entity_text] if two else [vtext])
-            found = self.store.vector_search(qv, depth if mode == "hybrid" else k, filters)
-            if not want_entities:
-                return found, [], []
-            ev = rest[0] if rest else qv
-            near = self.store.entity_vector_search(ev, self.entity_k)
-            return found, near, self._entity_passages(near, filters, depth)
+            return qv, (rest[0] if rest else qv)
 
+        def vector_part(qv: np.ndarray) -> list[tuple[str, float]]:
+            return self.store.vector_search(qv, depth if mode == "hybrid" else k, filters)
+
+        def entity_part(ev: np.ndarray) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
+            near = self.store.entity_vector_search(ev, self.entity_k)
+            return near, self._entity_passages(near, filters, depth)
+
+        vector: list[tuple[str, float]] = []
+        by_entity: list[tuple[str, float]] = []
         if use_vec and mode == "hybrid" and self.store.parallel_reads:
-            # a store across the network waits on round trips: both lists at once
-            pending = _POOL.submit(vector_part)
-            lexical = lexical_part()
-            vector, ents, by_entity = pending.result()
+            # A store across the network waits on round trips: the words, the passage vectors and
+            # the entity lookup go at once (no task waits on another, so the pool cannot starve).
+            pending_lex = _POOL.submit(lexical_part)
+            qv, ev = query_vectors()
+            pending_ent = _POOL.submit(entity_part, ev) if want_entities else None
+            vector = vector_part(qv)
+            ents, by_entity = pending_ent.result() if pending_ent else ([], [])
+            lexical = pending_lex.result()
         else:
             lexical = lexical_part()
-            vector, ents, by_entity = vector_part()
+            if use_vec:
+                qv, ev = query_vectors()
+                vector = vector_part(qv)
+                if want_entities:
+                    ents, by_entity = entity_part(ev)
         if entities is not None:
             entities.extend(ents)
         if mode == "bm25" or (mode == "hybrid" and not use_vec):
