@@ -8,6 +8,7 @@ in the same run.
 - graph: neighbourhood depth 1 p50, report overview p95, 5 shortest paths p95.
 
     GOVGRAPH_NEO4J_URI=... python bench/neo4j_scale_bench.py [--quick] [--clear-neo4j] [--out FILE]
+        [--factors 1,4] [--batches-from STORE]
 or  python tools/neo4j_server.py run -- python bench/neo4j_scale_bench.py --clear-neo4j
 """
 from __future__ import annotations
@@ -164,8 +165,23 @@ def run(ws: Workspace, factors=FACTORS) -> Report:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import argparse
     from run_all import standalone
-    return standalone(run, argv)
+    from scale_bench import batches_from_store
+    own = argparse.ArgumentParser(add_help=False)
+    own.add_argument("--factors", default="1,4", help="copies of the corpus, 1 and the largest are measured (default 1,4)")
+    own.add_argument("--batches-from", metavar="STORE",
+                     help="take the corpus's batches and vectors from this embedded store's segments "
+                          "instead of parsing and embedding")
+    a, rest = own.parse_known_args(sys.argv[1:] if argv is None else argv)
+
+    def run_here(ws: Workspace) -> Report:
+        if a.batches_from:
+            batches, vectors = batches_from_store(a.batches_from)
+            ws.set_batches(batches)
+            ws._vectors = vectors
+        return run(ws, tuple(int(x) for x in a.factors.split(",")))
+    return standalone(run_here, rest)
 
 
 if __name__ == "__main__":
