@@ -37,8 +37,10 @@ TAKE_WRITE_LOCK = f"""
 MERGE (m:GovgraphMeta {{id: 'store'}})
 SET m.writes = coalesce(m.writes, 0) + 1, m.data_model = {DATA_MODEL}
 """
+# A put's first statement: the lock, the model of the stored vectors and whether the report is
+# already there (to strip), in one round trip.
+BEGIN_PUT = TAKE_WRITE_LOCK + "RETURN m.model AS model, EXISTS { MATCH (:Report {id: $rid}) } AS exists"
 GET_META = "MATCH (m:GovgraphMeta {id: 'store'}) RETURN m.model AS model, m.dim AS dim"
-SET_META = "MATCH (m:GovgraphMeta {id: 'store'}) SET m.model = $model, m.dim = $dim"
 # The node stays (its lock serialises writers); only the model goes.
 CLEAR_META_IF_EMPTY = """
 MATCH (m:GovgraphMeta {id: 'store'})
@@ -53,7 +55,6 @@ RETURN m.data_model AS version, EXISTS { MATCH (:Report) } AS has_reports
 """
 
 # -- removing a report's contribution (also the first half of a re-put) --------------------------
-REPORT_EXISTS = "MATCH (r:Report {id: $rid}) RETURN count(r) > 0 AS found"
 
 # Its statements go; a relation no other report states goes with them.
 DELETE_STATEMENTS = """
@@ -133,28 +134,28 @@ MATCH (p:Passage {id: pid})
 CREATE (n)-[:MENTIONED_IN]->(p)
 """
 
-CREATE_AUTHORED = """
-MATCH (a:Entity {id: $aid}), (r:Report {id: $rid})
-MERGE (a)-[:AUTHORED]->(r)
-"""
-CREATE_CITES = """
+# The report's author and the policies it cites, in one statement.
+CREATE_SOURCES = """
 MATCH (r:Report {id: $rid})
-UNWIND $ids AS pid
-MATCH (p:Policy {id: pid})
-MERGE (r)-[:CITES]->(p)
+CALL (r) {
+  MATCH (a:Entity {id: $aid})
+  MERGE (a)-[:AUTHORED]->(r)
+}
+CALL (r) {
+  UNWIND $policies AS pid
+  MATCH (p:Policy {id: pid})
+  MERGE (r)-[:CITES]->(p)
+}
 """
 
-
-def merge_relations(rel_type: str) -> str:
-    """One relationship per (source, type, target), and this report's statement about it."""
-    if rel_type not in ENTITY_REL_TYPES:
-        raise ValueError(f"unknown relation type {rel_type!r}; expected one of {', '.join(ENTITY_REL_TYPES)}")
-    return f"""
-MATCH (r:Report {{id: $rid}})
+# One relationship per (source, type, target), and this report's statement about it; every type
+# in one statement (the type is checked against ENTITY_REL_TYPES before it gets here).
+MERGE_RELATIONS = """
+MATCH (r:Report {id: $rid})
 UNWIND $rows AS row
-MATCH (a:Entity {{id: row.s}})
-MATCH (b:Entity {{id: row.t}})
-MERGE (a)-[e:`{rel_type}`]->(b)
+MATCH (a:Entity {id: row.s})
+MATCH (b:Entity {id: row.t})
+MERGE (a)-[e:$(row.type)]->(b)
 ON CREATE SET e += row.flat
 CREATE (r)-[:STATES]->(s:Statement)
 SET s = row.statement
@@ -163,11 +164,16 @@ SET s = row.statement
 
 # An entity named by several reports keeps the vector of the highest report id, the one the
 # embedded store ends up with whatever order the reports came in.
-SET_ENTITY_VECTORS = """
-UNWIND $rows AS row
-MATCH (n:Entity {id: row.id})
-WHERE n.embedding_report IS NULL OR n.embedding_report <= $rid
-SET n.embedding = row.v, n.embedding_report = $rid
+# A put's last statement: the entity vectors and the model they came from.
+FINISH_PUT = """
+CALL () {
+  UNWIND $rows AS row
+  MATCH (n:Entity {id: row.id})
+  WHERE n.embedding_report IS NULL OR n.embedding_report <= $rid
+  SET n.embedding = row.v, n.embedding_report = $rid
+}
+MATCH (m:GovgraphMeta {id: 'store'})
+SET m.model = coalesce($model, m.model), m.dim = coalesce($dim, m.dim)
 """
 
 PASSAGE_VECTORS = """

@@ -14,7 +14,6 @@ import os
 import re
 import threading
 import time
-from collections import defaultdict
 from typing import Any, Callable, Iterator
 
 import numpy as np
@@ -215,34 +214,29 @@ class Neo4jStore(GraphStore):
         prows = [passage_row(p, p_vecs[i] if p_vecs is not None else None)
                  for i, p in enumerate(batch.passages)]
         erows = [entity_row(n) for n in nodes]
-        by_type: dict[str, list] = defaultdict(list)
-        for e in edges:
-            by_type[e.type].append(statement_row(e, rid))
+        statements = [statement_row(e, rid) for e in edges]
         policies = [n.id for n in nodes if n.label == "Policy"]
         author = batch.report.author_id if batch.report.author_id in ids else None
 
+        # A few statements, each one round trip: a put of a new report makes six (it made about
+        # fifteen when each relation type, the author, the citations and the meta had their own).
         def work(tx: ManagedTransaction) -> None:
-            tx.run(Q.TAKE_WRITE_LOCK).consume()
-            if vectors is not None:
-                meta = tx.run(Q.GET_META).single()
-                if meta and meta["model"] not in (None, vectors.model):
-                    raise StoreError(f"Neo4j at {self.uri} holds vectors of model {meta['model']!r}; "
-                                     f"clear it to use {vectors.model!r}")
-            _strip(tx, rid)
+            head = tx.run(Q.BEGIN_PUT, rid=rid).single()
+            if vectors is not None and head["model"] not in (None, vectors.model):
+                raise StoreError(f"Neo4j at {self.uri} holds vectors of model {head['model']!r}; "
+                                 f"clear it to use {vectors.model!r}")
+            if head["exists"]:
+                _strip(tx, rid)
             tx.run(Q.CREATE_REPORT, props=rprops, rows=prows).consume()
             for chunk in _chunks(erows, 5000):
                 tx.run(Q.MERGE_ENTITIES, rows=chunk, rid=rid).consume()
-            if author:
-                tx.run(Q.CREATE_AUTHORED, aid=author, rid=rid).consume()
-            if policies:
-                tx.run(Q.CREATE_CITES, rid=rid, ids=policies).consume()
-            for rel_type, rows in by_type.items():
-                for chunk in _chunks(rows, 5000):
-                    tx.run(Q.merge_relations(rel_type), rows=chunk, rid=rid).consume()
-            if e_rows:
-                tx.run(Q.SET_ENTITY_VECTORS, rows=e_rows, rid=rid).consume()
-            if vectors is not None:
-                tx.run(Q.SET_META, model=vectors.model, dim=dim).consume()
+            if author or policies:
+                tx.run(Q.CREATE_SOURCES, aid=author, rid=rid, policies=policies).consume()
+            for chunk in _chunks(statements, 5000):
+                tx.run(Q.MERGE_RELATIONS, rows=chunk, rid=rid).consume()
+            if e_rows or vectors is not None:
+                tx.run(Q.FINISH_PUT, rows=e_rows, rid=rid, model=vectors.model if vectors is not None else None,
+                       dim=dim).consume()
 
         try:
             self._call(work, write=True)
@@ -567,9 +561,7 @@ def _edge(row: dict) -> Edge:
 def _strip(tx: ManagedTransaction, rid: str) -> None:
     """Remove everything report `rid` contributed: its statements, MENTIONS, passages and the report.
     Relations and entities no other report supports go too; the entities that stay take their
-    names from the reports left. A report not in the store costs one index lookup."""
-    if not tx.run(Q.REPORT_EXISTS, rid=rid).single()["found"]:
-        return
+    names from the reports left. A report not in the store matches nothing."""
     tx.run(Q.DELETE_STATEMENTS, rid=rid).consume()
     kept = tx.run(Q.DELETE_MENTIONS, rid=rid).single()
     if kept and kept["kept"]:
