@@ -65,6 +65,13 @@ def test_a_seated_national_body_keeps_china_and_its_seat():
         "建好南山知识产权保护中心，争取中国（深圳）知识产权保护中心等平台落户。", "深圳市南山区人民政府")
 
 
+def test_a_body_seated_in_a_place_inside_the_opener_ends_in_its_head_or_jidi():
+    # 龙岗区2015年政府工作报告_2015.txt: the bracket names a district of the opening city
+    assert "深圳（龙岗）金融产业服务基地" in _orgs("星河雅宝“深圳（龙岗）金融产业服务基地”挂牌。", LONGGANG)
+    # 020_gzbg-shanghai-2026.txt: a region around the city is no seat (the city's role, a place)
+    assert not _orgs("落实上海（长三角）国际科技创新中心建设方案。", "上海市人民政府")
+
+
 def test_weak_suffixes_need_a_name_before_them():
     # 国务院政府工作报告_2019年.txt
     orgs = _orgs("清理规范银行及中介服务收费。今年国有大型商业银行小微企业贷款要增长30%以上。", "国务院")
