@@ -10,6 +10,7 @@ in the same run.
   the same run, so a reader can tell the machine's load from the views' own cost.
 
     GOVGRAPH_NEO4J_URI=... python bench/neo4j_scale_bench.py [--quick] [--clear-neo4j] [--out FILE]
+        [--factors 1,4] [--batches-from STORE]
 or  python tools/neo4j_server.py run -- python bench/neo4j_scale_bench.py --clear-neo4j
 
 --views-only writes the corpus without vectors and times the graph views alone (no embedded store,
@@ -82,11 +83,17 @@ def bench_search(rep: Report, section: str, ws: Workspace, emb, neo, factor: int
     ms: dict[str, list[float]] = {}
     for q in qs:
         ms.setdefault("floor", []).append(_ms(lambda: floor(q)))
+        ms.setdefault("RETURN 1", []).append(_round_trip(neo))
         for name, s in svcs.items():
             ms.setdefault(f"search {name}", []).append(_ms(lambda: s.search(q, k=K)))
             ms.setdefault(f"ask {name}", []).append(_ms(lambda: s.ask(q, k=K)))
     fl = percentiles(ms["floor"])
     note = f"{len(qs)} queries, k={K}; embedded store holds the 1x corpus" if factor > 1 else f"{len(qs)} queries, k={K}"
+    # One bare round trip (a session, `RETURN 1`, its result), timed between the queries: what the
+    # machine's load adds to every Neo4j call, so absolute latencies can be read against it.
+    rt = percentiles(ms["RETURN 1"])
+    rep.add(Row(section, "bare round trip RETURN 1 p50 (Neo4j)", rt["p50"], "ms", "", None,
+                note=f"{len(qs)} calls between the queries; p95 {rt['p95']:.1f} ms"))
     for op, p in (("search", "p50"), ("search", "p95"), ("ask", "p50"), ("ask", "p95")):
         e, n = percentiles(ms[f"{op} embedded"])[p], percentiles(ms[f"{op} Neo4j"])[p]
         target = ("<=", SEARCH_RATIO * e) if factor == 1 and (op, p) in (("search", "p50"), ("ask", "p95")) else None
@@ -103,7 +110,7 @@ def _ms(fn) -> float:
 def _round_trip(neo) -> float:
     # A bare query through the same session and read transaction every view uses: the floor of
     # any Neo4j call on this machine at this moment.
-    return _ms(lambda: neo._read("RETURN 1"))
+    return _ms(neo.round_trip)
 
 
 def bench_graph(rep: Report, section: str, neo, ids: list[str], reports: list[str]) -> None:
@@ -236,6 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     own = argparse.ArgumentParser(add_help=False)
     own.add_argument("--views-only", action="store_true",
                      help="write the corpus without vectors and time the graph views alone (no search)")
+    own.add_argument("--factors", default="1,4", help="copies of the corpus, 1 and the largest are measured (default 1,4)")
     own.add_argument("--batches-from", metavar="STORE",
                      help="take the corpus's batches and vectors from this embedded store's segments "
                           "instead of parsing and embedding")
@@ -246,7 +254,8 @@ def main(argv: list[str] | None = None) -> int:
             batches, vectors = batches_from_store(a.batches_from)
             ws.set_batches(batches)
             ws._vectors = vectors
-        return run_views_only(ws) if a.views_only else run(ws)
+        factors = tuple(int(x) for x in a.factors.split(","))
+        return run_views_only(ws, factors) if a.views_only else run(ws, factors)
     return standalone(run_here, rest)
 
 

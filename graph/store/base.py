@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Iterable, Iterator, Mapping
 
 import numpy as np
@@ -89,6 +89,24 @@ def text_at_offsets(passages: list[Passage], chars: int = 0) -> str:
         buf[p.start:p.end] = p.text
         last = p.end
     return "".join(buf)
+
+
+@dataclass
+class AnswerContext:
+    """What ranking the answers to a question reads about its retrieved passages, in one call.
+
+    - `in_passages`: passage id -> ids of the entities with evidence in it (as nodes_in_passages);
+    - `nodes`: those entities, and the other ends of `edges`, with their names and aliases but
+      evidence only in the given passages and no props;
+    - `spread`: entity id -> how many passages name it anywhere in the store (a hub's is large);
+    - `edges`: entity id -> its relations with evidence in the given passages (evidence limited
+      to them, no props), as edges_near orders them; nothing for an entity of more than
+      max_degree edges.
+    """
+    in_passages: dict[str, list[str]]
+    nodes: dict[str, Node]
+    spread: dict[str, int]
+    edges: dict[str, list[Edge]]
 
 
 @dataclass(frozen=True)
@@ -298,6 +316,26 @@ class GraphStore(ABC):
                 continue
             out[i] = [e for e in edges if wanted is None or any(ev.report in wanted for ev in e.evidence)]
         return out
+
+    def answer_context(self, passage_ids: list[str], max_degree: int | None = None) -> AnswerContext:
+        """The entities and relations the passages hold, read for answer ranking (AnswerContext).
+        Stores across a network answer in one round trip and send only the passages' evidence."""
+        wanted = set(passage_ids)
+        in_passages = self.nodes_in_passages(list(passage_ids))
+        ids = list(dict.fromkeys(n for pid in passage_ids for n in in_passages.get(pid, ())))
+        edges: dict[str, list[Edge]] = {}
+        # evidence in the passages implies evidence in their reports: no report filter needed
+        for nid, found in self.edges_near(ids, max_degree=max_degree).items():
+            kept = [replace(e, props={}, evidence=[ev for ev in e.evidence if ev.passage in wanted]) for e in found]
+            edges[nid] = [e for e in kept if e.evidence]
+        ends = {i for es in edges.values() for e in es for i in (e.source, e.target)}
+        full = self.get_nodes(list(dict.fromkeys([*ids, *sorted(ends - set(ids))])))
+        return AnswerContext(
+            in_passages=in_passages,
+            nodes={n.id: replace(n, props={}, evidence=[ev for ev in n.evidence if ev.passage in wanted])
+                   for n in full},
+            spread={n.id: len({ev.passage for ev in n.evidence}) for n in full},
+            edges=edges)
 
     @abstractmethod
     def iter_nodes(self) -> Iterator[Node]: ...
