@@ -106,16 +106,22 @@ def undirected(store: GraphStore, key: Hashable | None = None) -> nx.Graph:
             nodes, rels = store.skeleton()
             u.add_nodes_from((i, {"label": label, "name": name}) for i, label, name in nodes)
             pairs = ((a, b) for a, b, _ in rels)
-        for a, b in pairs:
-            if a == b:
-                continue
-            if u.has_edge(a, b):
-                u[a][b]["weight"] += 1
-            else:
-                u.add_edge(a, b, weight=1)
-        return u
+        return _add_weighted(u, pairs)
 
     return cached(store, "undirected", build, key)
+
+
+def _add_weighted(u: nx.Graph, pairs) -> nx.Graph:
+    """Each related pair once as an undirected edge, weighted by how many relations join it;
+    self-loops left out."""
+    for a, b in pairs:
+        if a == b:
+            continue
+        if u.has_edge(a, b):
+            u[a][b]["weight"] += 1
+        else:
+            u.add_edge(a, b, weight=1)
+    return u
 
 
 def to_networkx_keyed(store: GraphStore, key: Hashable) -> nx.MultiDiGraph:
@@ -145,14 +151,7 @@ def report_graph(store: GraphStore, report: str, key: Hashable | None = None) ->
         # rank a report's entities with different ties.
         briefs = sorted([*own, *store.get_briefs(ring)], key=lambda b: b.id)
         u.add_nodes_from((b.id, {"label": b.label, "name": b.name}) for b in briefs)
-        for _, a, b in sorted(rels):
-            if a == b:
-                continue
-            if u.has_edge(a, b):
-                u[a][b]["weight"] += 1
-            else:
-                u.add_edge(a, b, weight=1)
-        return u
+        return _add_weighted(u, ((a, b) for _, a, b in sorted(rels)))
 
     return cached(store, ("report graph", found.id), build, key)
 
