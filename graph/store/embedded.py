@@ -1,15 +1,14 @@
 """The default store: a folder of per-report segments, and an index read from disk lazily.
 
 On disk (docs/storage.md):
-  manifest.json, .log      the current state: which segment file holds each report (manifest_log.py)
+  manifest.json            the current state: which segment file holds each report
   segments/<id>-<n>.pkl    one immutable file per report version (batch + vectors), read only
                            to build the index
   index-<version>/         the derived index of that manifest version (disk_index.py): SQLite
                            records, memory-mapped vectors, columns and BM25; opened in constant time
 
-A write puts a new segment file, then appends one synced line to manifest.log (a line without
-its newline does not count), so a kill at any point leaves either the old or the new state, each
-naming only complete files; a flush folds the log back into manifest.json.
+A write puts a new segment file, then replaces manifest.json by rename, so a kill at any
+point leaves either the old or the new manifest, each naming only complete files.
 
 Several processes may open one folder. Writes hold `writer.lock` (writer_lock.py) and first
 catch up with the manifest on disk, so a write never replaces another process's committed
@@ -19,6 +18,7 @@ long-lived readers compare with `committed_version()` to notice writes made else
 from __future__ import annotations
 
 import gc
+import json
 import logging
 import os
 import pickle
@@ -35,9 +35,21 @@ import numpy as np
 from govgraph.ingest.batch import Edge, GraphBatch, Node, Passage, ReportInfo
 from .base import Filters, GraphStore, NodeBrief, StoreError, Vectors
 from .derived import DERIVED_FORMAT, DerivedIndex, build_derived
-from .manifest_log import LogPosition, ManifestFiles, atomic_write_bytes as _atomic_write_bytes
+from .manifest_codec import ManifestEncoder
 from .disk_index import INDEX_FORMAT, DiskIndex, building, is_abandoned, publish, write_index
 from .writer_lock import StoreBusy, WaitNotice, WriterLock
+
+FORMAT = 1
+
+
+def _atomic_write_bytes(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    with open(tmp, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+    _fsync_dir(path.parent)
 
 
 def _keep_out_of_gc(collect: bool) -> None:
@@ -56,6 +68,19 @@ def _let_gc_see_again() -> None:
     gc.unfreeze()
 
 
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
 class EmbeddedStore(GraphStore):
     kind = "embedded"
 
@@ -65,14 +90,14 @@ class EmbeddedStore(GraphStore):
         GOVGRAPH_LOCK_WAIT) before failing with StoreBusy; `on_lock_wait` hears that it waits."""
         self.path = Path(path)
         self._lock = threading.RLock()
+        self._seen_manifest: tuple[tuple, int] | None = None
         try:
             self.path.mkdir(parents=True, exist_ok=True)
             (self.path / "segments").mkdir(exist_ok=True)
         except OSError as e:
             raise StoreError(f"cannot use store folder {self.path}: {e.strerror or e}") from e
         self._writer = WriterLock(self.path, lock_wait, on_lock_wait)
-        self._files = ManifestFiles(self.path)
-        self._log_pos = LogPosition()
+        self._encoder = ManifestEncoder()
         self._segments: dict[str, tuple[GraphBatch, Vectors | None]] | None = None
         self._manifest = self._read_manifest()
         self._disk: DiskIndex | None = self._open_saved_index()
@@ -80,17 +105,26 @@ class EmbeddedStore(GraphStore):
 
     # -- persistence -----------------------------------------------------------------
     def _read_manifest(self) -> dict:
-        m, self._log_pos = self._files.read()
+        mf = self.path / "manifest.json"
+        if not mf.exists():
+            return {"format": FORMAT, "version": 0, "model": None, "segments": {}, "reports": {}}
+        try:
+            m = json.loads(mf.read_text("utf-8"))
+        except (OSError, ValueError) as e:
+            raise StoreError(f"store manifest {mf} is unreadable: {e}") from e
+        if m.get("format") != FORMAT:
+            raise StoreError(f"store {self.path} has format {m.get('format')}, expected {FORMAT}")
         if "reports" not in m:
             # Stores written before the manifest listed reports: read them from the segments once.
             self._manifest = m
             m["reports"] = {rid: b.report.to_dict() for rid, (b, _) in self._load_segments().items()}
         return m
 
-    def _commit(self, entry: dict) -> None:
-        """One write made durable: its entry appended to the manifest log (manifest_log.py)."""
-        entry["version"] = self._manifest["version"] + 1
-        self._log_pos = self._files.append(self._manifest, self._log_pos, entry)
+    def _write_manifest(self) -> None:
+        mf = self.path / "manifest.json"
+        _atomic_write_bytes(mf, self._encoder.encode(self._manifest))
+        st = os.stat(mf)
+        self._seen_manifest = ((st.st_ino, st.st_mtime_ns, st.st_size), self._manifest["version"])
 
     def _read_segment(self, fname: str) -> tuple[GraphBatch, Vectors | None]:
         try:
@@ -112,22 +146,24 @@ class EmbeddedStore(GraphStore):
                     except FileNotFoundError as e:
                         # Another process replaced that report and collected its old segment
                         # after this one read the manifest: read the newer manifest and retry.
-                        before = self._manifest["version"]
-                        self._manifest = self._read_manifest()
-                        if self._manifest["version"] == before:
+                        fresh = self._read_manifest()
+                        if fresh["version"] == self._manifest["version"]:
                             raise StoreError(f"store segment {e.filename} is missing") from e
+                        self._manifest = fresh
                 else:
                     raise StoreError(f"store {self.path} kept changing while it was being read")
         return self._segments
 
     def _catch_up(self) -> None:
-        """Under the writer lock: adopt what another process committed since this one last looked,
-        reading only the log's new lines and only the segments that changed."""
-        mine = dict(self._manifest["segments"]) if self._segments is not None else None
-        fresh, self._log_pos, changed = self._files.follow(self._manifest, self._log_pos)
-        if not changed:
+        """Under the writer lock: adopt the manifest another process committed since this one
+        last looked, re-reading only the segments that changed."""
+        if self.committed_version() == self._manifest["version"]:
+            return  # a stat: parsing the whole manifest on every write grew with the store
+        fresh = self._read_manifest()
+        if fresh["version"] == self._manifest["version"]:
             return
-        if mine is not None:
+        if self._segments is not None:
+            mine = self._manifest["segments"]
             self._segments = {rid: self._segments[rid] if mine.get(rid) == fname and rid in self._segments
                               else self._read_segment(fname) for rid, fname in fresh["segments"].items()}
         self._manifest = fresh
@@ -141,9 +177,23 @@ class EmbeddedStore(GraphStore):
             yield
 
     def committed_version(self) -> int:
-        """The version committed on disk now, whichever process wrote it: a stat per call; the
-        log's new lines are read only when it grew (manifest_log.py)."""
-        return self._files.peek_version()
+        """The version the manifest on disk holds now, whichever process wrote it. A stat per call;
+        the manifest is parsed only when the file changed (each write renames a new one in)."""
+        mf = self.path / "manifest.json"
+        try:
+            st = os.stat(mf)
+        except FileNotFoundError:
+            return 0
+        sig = (st.st_ino, st.st_mtime_ns, st.st_size)
+        seen = self._seen_manifest
+        if seen is not None and seen[0] == sig:
+            return seen[1]
+        try:
+            version = int(json.loads(mf.read_text("utf-8"))["version"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return seen[1] if seen else self.version   # mid-replace or damaged: ask again later
+        self._seen_manifest = (sig, version)
+        return version
 
     def _index_dir(self) -> Path:
         return self.path / f"index-{self._manifest['version']}"
@@ -227,8 +277,12 @@ class EmbeddedStore(GraphStore):
             _atomic_write_bytes(self.path / "segments" / fname,
                                 pickle.dumps((batch, vectors), protocol=pickle.HIGHEST_PROTOCOL))
             old = self._manifest["segments"].get(rid)
-            self._commit({"put": rid, "segment": fname, "report": batch.report.to_dict(),
-                          "model": vectors.model if vectors is not None else self._manifest.get("model")})
+            self._manifest["segments"][rid] = fname
+            self._manifest["reports"][rid] = batch.report.to_dict()
+            self._manifest["version"] += 1
+            if vectors is not None:
+                self._manifest["model"] = vectors.model
+            self._write_manifest()
             if self._segments is not None:
                 self._segments[rid] = (batch, vectors)
             if old and old != fname:
@@ -241,9 +295,12 @@ class EmbeddedStore(GraphStore):
             r = self.find_report(report_id)
             if r is None:
                 return False
-            fname = self._manifest["segments"][r.id]
-            left = len(self._manifest["segments"]) - 1
-            self._commit({"remove": r.id, "model": self._manifest.get("model") if left else None})
+            fname = self._manifest["segments"].pop(r.id)
+            self._manifest["reports"].pop(r.id, None)
+            self._manifest["version"] += 1
+            if not self._manifest["segments"]:
+                self._manifest["model"] = None
+            self._write_manifest()
             if self._segments is not None:
                 self._segments.pop(r.id, None)
             (self.path / "segments" / fname).unlink(missing_ok=True)
@@ -267,8 +324,6 @@ class EmbeddedStore(GraphStore):
             if not (self._index_dir() / "meta.json").exists():
                 self._drop_index()
                 self._disk = self._build_index()
-            if self._log_pos.end > self._log_pos.start or self._log_pos.inode is None:
-                self._log_pos = self._files.compact(self._manifest)   # manifest.json whole again
             self._collect_garbage()
             self._dirty_index = False
 
