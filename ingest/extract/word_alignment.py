@@ -1,0 +1,46 @@
+"""Whether a gazetteer hit is cut out of other words: 费城市 in 消费|城市, 高密 in 高密度, 和龙 in 和|龙头企业.
+
+A place name is a word of its own: where jieba's dictionary segmentation of the few characters around a
+hit puts a word boundary inside the hit's first character pair, or makes its two characters the start of
+a common longer word, the hit is a string accident, not a place. The check segments only a dozen
+characters around each short hit (jieba's dictionary, no HMM: unknown strings fall into single
+characters and never veto), so it costs a few microseconds per hit, not a pass over the text.
+
+Measured on the dev windows: of the gazetteer's false places, 临海市 (临海产业), 高密市 (高密度), 和龙市
+(和龙头企业), 费城 (消费城市) go; on 42 reports of both corpora it vetoes 衡水 (均衡水平), 大安 (重特大安全),
+资兴 (投资兴业), 扬中 (弘扬中华), 界首 (世界首位), 重庆 (隆重庆祝) and the like.
+"""
+from __future__ import annotations
+
+from .words import tagger
+
+_AROUND = 6
+# tags of jieba words that are names themselves: a place at the start of one (深圳 in 深圳湾, 台湾 in
+# 台湾省) is still the place
+_NAME_TAGS = frozenset({"ns", "nr", "nt", "nz", "nrt", "nrfg"})
+
+
+def _words_around(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
+    jieba, _ = tagger()
+    lo = max(0, s - _AROUND)
+    out, pos = [], lo
+    for w in jieba.dt.cut(text[lo:min(len(text), e + _AROUND)], HMM=False):
+        out.append((pos, pos + len(w), w))
+        pos += len(w)
+    return out
+
+
+def cut_out_of_words(text: str, s: int, e: int, short_form: bool) -> bool:
+    """Whether the hit text[s:e] starts inside a word (费城市 in 消费城市); for a two-character hit also
+    whether its end runs into a word that starts inside it (和龙 in 和|龙头企业), and, for a short form of
+    a longer name (高密 of 高密市), whether it only opens a common word that is no name (高密度)."""
+    _, tags = tagger()
+    for a, b, w in _words_around(text, s, e):
+        if a < s < b:
+            return True
+        if e - s == 2 and a < e < b:
+            if a > s:
+                return True
+            if a == s and short_form and tags.get(w) not in _NAME_TAGS:
+                return True
+    return False
