@@ -14,12 +14,14 @@ from typing import Any
 from govgraph.ingest.batch import Edge, Evidence, Node, Passage, ReportInfo, SYMMETRIC, node_id
 
 from .agencies import author_mention_name, find_agencies
+from .dictionary_places import find_dictionary_places
 from .enumerations import find_listed_names
 from .event_lists import find_listed_events
 from .events import find_events
 from .foreign_ties import mark_foreign_bodies
 from .measures import find_measures
 from .meetings import find_meetings
+from .session_lists import find_listed_sessions
 from .name_shapes import find_shaped_names
 from .lexicon import word_list
 from .mentions import Mention
@@ -217,7 +219,7 @@ def find_mentions(pt: str, base: int, ctx: ReportContext) -> list[Mention]:
     places = [m for m in all_places if not any(a < m.start and m.end < b for a, b in titles)]
     # a title's issuer is a body (《中共湖南省委关于…》): its place prefix counts for agencies
     agencies = find_agencies(pt, base, ctx, all_places)
-    ms = places + agencies
+    ms = places + agencies + find_dictionary_places(pt, base)
     orgs = find_organizations(pt, base, ctx)
     ms += orgs
     ms += find_shaped_names(pt, base, ctx, places, orgs)
@@ -225,7 +227,7 @@ def find_mentions(pt: str, base: int, ctx: ReportContext) -> list[Mention]:
     ms += find_policies(pt, base, ctx)
     ms += find_listed_events(pt, base)  # before find_events: of two equal spans the first is kept
     ms += find_events(pt, base, ctx, cls)
-    ms += find_meetings(pt, base, ctx)
+    ms += find_meetings(pt, base, ctx) + find_listed_sessions(pt, base)
     ms += find_org_forms(pt, base, ctx, orgs)  # after the other finders: of two equal spans theirs is kept
     ms += find_persons(pt, base, ctx, agencies)
     ms += find_measures(pt, base, ctx)

@@ -44,3 +44,9 @@ def cut_out_of_words(text: str, s: int, e: int, short_form: bool) -> bool:
             if a == s and short_form and tags.get(w) not in _NAME_TAGS:
                 return True
     return False
+
+
+def stands_as_word(text: str, s: int, e: int) -> bool:
+    """Whether text[s:e] is one word of the local segmentation (大沙河 in 启动|大沙河|生态长廊, not 大湾 in 大湾区)."""
+    words = _words_around(text, s, e)
+    return any(a == s for a, _, _ in words) and any(b == e for _, b, _ in words)
