@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import re
 from functools import lru_cache
 
+from .kind_markers import names_a_kind
 from .lexicon import Matcher, table, word_set
 from .mentions import Mention
 from .name_shapes import clause_lead
@@ -72,6 +73,8 @@ def find_organizations(text: str, base: int, ctx: ReportContext) -> list[Mention
         inner = list(_suffix_re().finditer(modifier))
         if is_category(modifier[inner[-1].end():] if inner else modifier, m.group(0)):
             continue  # 卓越学校, 工程技术研究中心, 北京证券交易所|上市公司: a kind of body (traps.py)
+        if names_a_kind(modifier):
+            continue  # 科创类母基金, 科技型中小企业创新基金 (kind_markers.py)
         if m.group(0) in _WEAK_SUFFIXES and not _names_one_body(modifier, name):
             continue
         out.append(Mention("Organization", base + s, base + e, text[s:e], name, set(), {}))
