@@ -31,6 +31,7 @@ from .persons import find_persons
 from .places import find_places, gazetteer
 from .policies import find_policies
 from .prefix_variants import merge_prefixed_variants
+from .recurring_names import add_recurring_names
 from .places import PlaceInfo
 from .resolve import ReportContext, place_context, policy_key
 from .rules import relate
@@ -271,6 +272,7 @@ def extract_entities(text: str, passages: list[Passage], report: ReportInfo) -> 
         all_mentions += ms
     _merge_policy_variants(all_mentions, ctx)
     merge_prefixed_variants(all_mentions, ctx, ("Organization", "Policy"))
+    add_recurring_names(text, [(p.start, p.end, ms) for p, ms, _ in per_passage])
 
     author_id = node_id("Agency", author.name) if author else None
     lines = WorkLines()

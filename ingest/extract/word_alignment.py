@@ -12,6 +12,8 @@ Measured on the dev windows: of the gazetteer's false places, 临海市 (临海�
 """
 from __future__ import annotations
 
+import re
+
 from .words import tagger
 
 _AROUND = 6
@@ -50,3 +52,12 @@ def stands_as_word(text: str, s: int, e: int) -> bool:
     """Whether text[s:e] is one word of the local segmentation (大沙河 in 启动|大沙河|生态长廊, not 大湾 in 大湾区)."""
     words = _words_around(text, s, e)
     return any(a == s for a, _, _ in words) and any(b == e for _, b, _ in words)
+
+
+# a road, street, bridge or station named after a place (清水河三路, 布吉河路, 深圳河大桥) is that other place
+_LONGER_NAME = re.compile(r"[一二三四五六七八九十0-9]*(?:路|街|大道|桥|站)")
+
+
+def opens_longer_name(text: str, e: int) -> bool:
+    """Whether a road, street, bridge or station head follows at e, making the span the start of its name."""
+    return bool(_LONGER_NAME.match(text, e))
