@@ -24,6 +24,7 @@ from .meetings import find_meetings
 from .session_lists import find_listed_sessions
 from .name_shapes import find_shaped_names
 from .lexicon import word_list
+from .list_siblings import find_list_siblings
 from .mentions import Mention
 from .organizations import find_organizations
 from .org_lists import find_org_forms
@@ -224,6 +225,7 @@ def find_mentions(pt: str, base: int, ctx: ReportContext) -> list[Mention]:
     orgs = find_organizations(pt, base, ctx)
     ms += orgs
     ms += find_shaped_names(pt, base, ctx, places, orgs)
+    ms += find_list_siblings(pt, base, ms)
     ms += find_listed_names(pt, base, ctx)
     ms += find_policies(pt, base, ctx)
     ms += find_listed_events(pt, base)  # before find_events: of two equal spans the first is kept
