@@ -2,7 +2,8 @@
 
 水贝, 人民南 and 东门 are found where a list names them with their class (蔡屋围、湖贝、东门、笋岗、水贝、人民南六大
 商圈); two pages on, 推进东门、人民南“针灸式”改造 names the same places without the class noun, and no rule
-could tell them from words there. Each place or organisation surface a rule found in the report is
+could tell them from words there (支持广交会创新机制: the fair is found where a list names it). Each place,
+organisation or event surface a rule found in the report is
 therefore looked for in every passage, and an occurrence no other mention covers, standing as a word of
 its own in the local segmentation (word_alignment.py), becomes a mention of the same entity.
 
@@ -16,7 +17,7 @@ from .mentions import Mention
 from .word_alignment import opens_longer_name, stands_as_word
 from .words import tagger
 
-_LABELS = ("Place", "Organization")
+_LABELS = ("Place", "Organization", "Event")
 # jieba count above which a two-character surface is an ordinary word, not a name to look for again
 _RARE_PAIR = 30
 # a surface of level characters only (县镇村, 省市) is a phrase about levels, not a place's name
