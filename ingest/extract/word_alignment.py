@@ -39,7 +39,9 @@ def cut_out_of_words(text: str, s: int, e: int, short_form: bool) -> bool:
     _, tags = tagger()
     for a, b, w in _words_around(text, s, e):
         if a < s < b:
-            return True
+            # a place inside a body's name jieba holds whole (天津市 in 中共天津市委, nt) is that body's
+            # place; inside a place's name (陆丰 in 海陆丰) it is no mention of its own
+            return not (e <= b and tags.get(w) == "nt")
         if e - s == 2 and a < e < b:
             if a > s:
                 return True
