@@ -13,6 +13,7 @@ Measured on the dev windows: of the gazetteer's false places, 临海市 (临海�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .words import tagger
 
@@ -22,20 +23,31 @@ _AROUND = 6
 _NAME_TAGS = frozenset({"ns", "nr", "nt", "nz", "nrt", "nrfg"})
 
 
-def _words_around(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=8192)
+def _cut(snippet: str) -> tuple[str, ...]:
     jieba, _ = tagger()
+    return tuple(jieba.dt.cut(snippet, HMM=False))
+
+
+def _words_around(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
     lo = max(0, s - _AROUND)
     out, pos = [], lo
-    for w in jieba.dt.cut(text[lo:min(len(text), e + _AROUND)], HMM=False):
+    for w in _cut(text[lo:min(len(text), e + _AROUND)]):
         out.append((pos, pos + len(w), w))
         pos += len(w)
     return out
+
+
+def _cjk(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and "\u4e00" <= text[i] <= "\u9fff"
 
 
 def cut_out_of_words(text: str, s: int, e: int, short_form: bool) -> bool:
     """Whether the hit text[s:e] starts inside a word (费城市 in 消费城市); for a two-character hit also
     whether its end runs into a word that starts inside it (和龙 in 和|龙头企业), and, for a short form of
     a longer name (高密 of 高密市), whether it only opens a common word that is no name (高密度)."""
+    if not _cjk(text, s - 1) and (e - s != 2 or not _cjk(text, e)):
+        return False   # after a punctuation mark and, for a pair, before one: nothing to be cut out of
     _, tags = tagger()
     for a, b, w in _words_around(text, s, e):
         if a < s < b:
