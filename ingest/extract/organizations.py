@@ -25,7 +25,8 @@ if TYPE_CHECKING:  # resolve imports places: the context type is for annotations
 # words for events that end in an organisation suffix (商会)
 _EVENT_WORDS = ("招商会",)
 _EDITION = re.compile(r"(?:首届|第[一二三四五六七八九十百0-9]+届|[0-9]{4}年?)")
-_BRANCH = re.compile(r"[（(][\u4e00-\u9fff]{2,4}[)）]")
+# …but a tentative-name mark (光明科学城创新创业学院（暂定名）) is no part of the name
+_BRANCH = re.compile(r"[（(](?!暂定名|暂名)[\u4e00-\u9fff]{2,4}[)）]")
 # 国家级大基金, 市级产业基金: a level and a kind name a class of bodies, not one
 # suffixes a report puts after kinds as often as after names (清理规范|银行, 国有大型商业银行, 美元基金)
 _WEAK_SUFFIXES = frozenset({"基金", "银行"})

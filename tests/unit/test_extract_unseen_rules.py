@@ -68,3 +68,10 @@ def test_a_list_item_with_the_head_of_its_found_siblings_is_a_name():
     # written for the test in the reports' style (the list of roads of 016_gzbg-shenzhen-2003, a dev window)
     got = places("加快建设宝松快速干道、盐坝高速公路、盐排高速公路、深平快速干道等道路。")
     assert {"宝松快速干道", "盐坝高速公路", "深平快速干道"} <= got
+
+
+def test_a_tentative_name_mark_is_no_part_of_the_name():
+    # 2024年光明区政府工作报告 (no gold window)
+    got = mentions("区公共卫生服务中心主体封顶，深圳市逸仙乳腺肿瘤专科医院（暂定名）初步选址光明。", "深圳市光明区人民政府")
+    orgs = {n for label, n in got if label == "Organization"}
+    assert any(n.endswith("逸仙乳腺肿瘤专科医院") for n in orgs) and not any("暂定名" in n for n in orgs)
