@@ -22,6 +22,7 @@ from neo4j import exceptions as nx
 
 from govgraph.ingest.batch import ENTITY_LABELS, LABELS, REL_TYPES, Edge, GraphBatch, Node, Passage, ReportInfo
 from . import neo4j_cypher as Q
+from . import neo4j_brief as B
 from . import neo4j_view_cypher as V
 from .base import AnswerContext, Filters, GraphStore, NodeBrief, StoreError, StoreUnavailable, Vectors
 from .neo4j_codec import (check_evidence, edge_from, entity_row, merge_batch_edges, merge_batch_nodes, node_from,
@@ -217,6 +218,8 @@ class Neo4jStore(GraphStore):
         prows = [passage_row(p, p_vecs[i] if p_vecs is not None else None)
                  for i, p in enumerate(batch.passages)]
         erows = [entity_row(n) for n in nodes]
+        shown = [B.write_row(n, rid) for n in nodes if not B.repeats_an_alias(n.aliases)]
+        repeats = [n.id for n in nodes if B.repeats_an_alias(n.aliases)]
         statements = [statement_row(e, rid) for e in edges]
         policies = [n.id for n in nodes if n.label == "Policy"]
         author = batch.report.author_id if batch.report.author_id in ids else None
@@ -233,6 +236,10 @@ class Neo4jStore(GraphStore):
             tx.run(Q.CREATE_REPORT, props=rprops, rows=prows).consume()
             for chunk in _chunks(erows, 5000):
                 tx.run(Q.MERGE_ENTITIES, rows=chunk, rid=rid).consume()
+            for chunk in _chunks(shown, 5000):  # what views show, kept on the entity (neo4j_brief)
+                tx.run(B.STORE_SHOWN, rows=chunk).consume()
+            if repeats:
+                tx.run(B.DROP_SHOWN, ids=repeats).consume()
             if author or policies:
                 tx.run(Q.CREATE_SOURCES, aid=author, rid=rid, policies=policies).consume()
             for chunk in _chunks(statements, 5000):
@@ -417,12 +424,30 @@ class Neo4jStore(GraphStore):
         return [(str(rel_type), r["s"], r["t"]) for r in self._read(V.relations_of_type_query(rel_type))]
 
     def get_briefs(self, ids: list[str]) -> list[NodeBrief]:
-        """Entities without evidence: every report's MENTIONS read without its spans."""
-        return [_brief(row) for row in self._read(V.NODE_BRIEFS, ids=list(ids))]
+        """Entities as views show them, from the fields kept on each node (neo4j_brief)."""
+        return self._briefs(self._read(B.NODE_SHOWN, ids=list(ids)))
 
     def find_briefs(self, label=None, report=None, year=None, prefix=None, offset=0, limit=50, *, role=None):
         total, rows = self._find(V.find_briefs_query, label, report, year, prefix, offset, limit, role)
-        return total, [_brief(row) for row in rows]
+        return total, self._briefs(rows)
+
+    def _briefs(self, rows: list[dict]) -> list[NodeBrief]:
+        """Briefs from neo4j_brief.SHOWN_ROW rows; an entity written before those fields existed is
+        merged from its MENTIONS (one more round trip, only when there is one)."""
+        old = [r["id"] for r in rows if not B.has_shown(r)]
+        merged = {r["id"]: _brief(r) for r in self._read(V.NODE_BRIEFS, ids=old)} if old else {}
+        return [merged[r["id"]] if r["id"] in merged else B.brief_of(r) for r in rows]
+
+    def fill_shown(self, page: int = 2000) -> int:
+        """Give every entity written before neo4j_brief existed its shown fields; returns how many."""
+        done, after = 0, ""
+        while True:
+            ids = [r["id"] for r in self._read(B.MISSING, after=after, page=page)]
+            if not ids:
+                return done
+            self._call(lambda tx: B.refresh(tx, ids), write=True)
+            done += len(ids)
+            after = ids[-1]
 
     def answer_context(self, passage_ids: list[str], max_degree: int | None = None) -> AnswerContext:
         """One round trip (Q.ANSWER_CONTEXT) that sends only the passages' evidence."""
@@ -627,6 +652,7 @@ def _strip(tx: ManagedTransaction, rid: str) -> None:
     kept = tx.run(Q.DELETE_MENTIONS, rid=rid).single()
     if kept and kept["kept"]:
         tx.run(Q.RENAME_ENTITIES, ids=kept["kept"]).consume()
+        B.refresh(tx, kept["kept"])
     tx.run(Q.DELETE_PASSAGES, rid=rid).consume()
     tx.run(Q.DELETE_REPORT, rid=rid).consume()
 

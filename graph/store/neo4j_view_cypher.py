@@ -9,6 +9,7 @@ $k statements of a relation in report order.
 """
 from __future__ import annotations
 
+from .neo4j_brief import SHOWN_ROW
 from .neo4j_cypher import DEGREE, RELS, find_nodes_query
 
 # What each report says about an entity, without its evidence spans, grouped: reports that say the
@@ -33,8 +34,9 @@ RETURN {BRIEF_ROW}
 
 
 def find_briefs_query(labels: bool, report: bool, role: bool, year: bool, prefix: bool) -> str:
-    """find_nodes' query (same entities, same order), reading MENTIONS as NODE_BRIEFS does."""
-    return find_nodes_query(labels, report, role, year, prefix, parts=BRIEF_PARTS, row=BRIEF_ROW)
+    """find_nodes' query (same entities, same order), returning what the node keeps for views
+    (neo4j_brief.SHOWN_ROW): no MENTIONS read."""
+    return find_nodes_query(labels, report, role, year, prefix, parts="", row=SHOWN_ROW)
 
 
 # A relation's statements, lowest report id first: the distinct props of all (they merge into the
