@@ -161,11 +161,26 @@ def refresh(tx, ids: list[str]) -> None:
         tx.run(DROP_SHOWN, ids=repeats).consume()
 
 
-# The light read: the node's own fields, its MENTIONS count (degree store) and its degree.
-SHOWN_ROW = (f"n.id AS id, n.label AS label, n.name AS name, n.name_en AS name_en, "
-             f"n.shown_aliases AS aliases, n.shown_alias_order AS alias_order, n.shown_prop_keys AS prop_keys, "
-             f"n.shown_prop_order AS prop_order, n.shown_prop_values AS prop_values, "
-             f"COUNT {{ ()-[:MENTIONS]->(n) }} AS mentions, {DEGREE} AS degree")
+def _shown_fields(degree: str) -> list[tuple[str, str]]:
+    """What a brief reads: the node's own fields, its MENTIONS count (degree store), its degree."""
+    return [("id", "n.id"), ("label", "n.label"), ("name", "n.name"), ("name_en", "n.name_en"),
+            ("aliases", "n.shown_aliases"), ("alias_order", "n.shown_alias_order"),
+            ("prop_keys", "n.shown_prop_keys"), ("prop_order", "n.shown_prop_order"),
+            ("prop_values", "n.shown_prop_values"), ("mentions", "COUNT { ()-[:MENTIONS]->(n) }"),
+            ("degree", degree)]
+
+
+def shown_row(degree: str = DEGREE) -> str:
+    """The brief of `n` as return columns."""
+    return ", ".join(f"{expr} AS {key}" for key, expr in _shown_fields(degree))
+
+
+def shown_map() -> str:
+    """The brief of `n` as one map (a list of briefs in one row)."""
+    return "{" + ", ".join(f"{key}: {expr}" for key, expr in _shown_fields(DEGREE)) + "}"
+
+
+SHOWN_ROW = shown_row()
 NODE_SHOWN = f"""
 UNWIND $ids AS nid
 MATCH (n:Entity {{id: nid}})

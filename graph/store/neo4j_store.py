@@ -24,7 +24,7 @@ from govgraph.ingest.batch import ENTITY_LABELS, LABELS, REL_TYPES, Edge, GraphB
 from . import neo4j_cypher as Q
 from . import neo4j_brief as B
 from . import neo4j_view_cypher as V
-from .base import AnswerContext, Filters, GraphStore, NodeBrief, StoreError, StoreUnavailable, Vectors
+from .base import AnswerContext, Filters, GraphStore, NodeBrief, StoreError, StoreUnavailable, Subgraph, Vectors
 from .neo4j_codec import (check_evidence, edge_from, entity_row, merge_batch_edges, merge_batch_nodes, node_from,
                           passage_from, passage_row, report_from, report_props, statement_row)
 from .neo4j_codec import brief_from, shown_edge_from
@@ -397,7 +397,9 @@ class Neo4jStore(GraphStore):
         ids = sorted(set(node_ids))
         if max_evidence is None:
             return [_edge(row) for row in self._read(Q.EDGES_AMONG, ids=ids, rid=report or None)]
-        return self._shown(V.EDGES_AMONG_SHOWN, max_evidence, ids=ids, rid=report or None)
+        if report:
+            return self._shown(V.EDGES_OF_REPORT_SHOWN, max_evidence, ids=ids, rid=report)
+        return self._shown(V.EDGES_AMONG_SHOWN, max_evidence, ids=ids, rid=None)
 
     def get_edges(self, keys, max_evidence=None):
         keys = [list(k) for k in keys]
@@ -407,7 +409,9 @@ class Neo4jStore(GraphStore):
         """Relations read with the spans of their first k statements only (neo4j_view_cypher),
         cut to k pieces of evidence."""
         k = max(0, int(k))
-        rows = self._read(query, k=k, **params)
+        return self._shown_edges(self._read(query, k=k, **params), k)
+
+    def _shown_edges(self, rows: list[dict], k: int) -> list[Edge]:
         edges = [shown_edge_from(r["s"], r["t"], r["type"], r["props"], r["spans"], k) for r in rows]
         # If the first k statements held fewer than k spans while more statements exist (a report
         # stating the relation without a span), that relation is read whole and cut.
@@ -417,6 +421,17 @@ class Neo4jStore(GraphStore):
             for i, r in zip(short, self._read(V.GET_EDGES_SHOWN, keys=keys, k=_ALL)):
                 edges[i] = shown_edge_from(r["s"], r["t"], r["type"], r["props"], r["spans"], k)
         return edges
+
+    def one_hop(self, node_id, types, labels, max_nodes, max_evidence):
+        """One round trip (neo4j_view_cypher.ONE_HOP) where the walk took four."""
+        k = _ALL if max_evidence is None else max(0, int(max_evidence))
+        rows = self._read(V.ONE_HOP, id=node_id, types=None if types is None else sorted(types),
+                          labels=None if labels is None else sorted(labels), limit=max_nodes + 1,
+                          room=max_nodes - 1, k=k)
+        if not rows:
+            return Subgraph([], [])
+        edges = self._shown_edges(sorted(rows[0]["edges"], key=lambda r: (r["type"], r["s"], r["t"])), k)
+        return Subgraph(self._briefs(rows[0]["briefs"]), edges, rows[0]["truncated"])
 
     def relations_of_type(self, rel_type):
         if rel_type not in Q.ENTITY_REL_TYPES:
