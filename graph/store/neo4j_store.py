@@ -491,27 +491,38 @@ class Neo4jStore(GraphStore):
     def shortest_path_ids(self, source: str, target: str, n: int, max_len: int) -> list[list[str]] | None:
         """Up to `n` simple paths as id lists, shortest first, found by Cypher over the relations
         (direction ignored); no graph is read into Python. The shortest ones first, by
-        allShortestPaths (fast through hubs); only when fewer than n exist, SHORTEST k."""
+        allShortestPaths (fast through hubs); only when fewer than n exist, SHORTEST k under a hop
+        cap that starts one past the shortest length and rises only when the walks under it run
+        out: on the 1x corpus the 6-hop search took 156-817 ms where the cap of 4 took 34-208 ms,
+        for the same paths."""
         found = {tuple(r["ids"]) for r in self._read(V.all_shortest_paths_query(max_len, 64 * n),
                                                      source=source, target=target)}
         if not found:
             return []
         if len(found) >= n:
             return [list(p) for p in sorted(found)[:n]]
-        k = n
+        cap, k = min(max_len, len(next(iter(found)))), n  # a path of L hops has L + 1 ids
         while True:
-            rows = self._read(Q.shortest_paths_query(k, max_len), source=source, target=target)
+            rows = self._read(Q.shortest_paths_query(k, cap), source=source, target=target)
             paths: list[list[str]] = []
             for row in rows:
                 ids = row["ids"]
                 if len(set(ids)) == len(ids) and ids not in paths:
                     paths.append(ids)
             paths.sort(key=len)
-            # Walks that repeat a node sequence (two relation types on one hop) crowd out longer
-            # paths: ask for more until n distinct ones come back or the walks run out.
-            if len(paths) >= n or len(rows) < k or k >= 64 * n:
+            if len(paths) >= n:
                 return paths[:n]
-            k *= 4
+            # Walks that repeat a node sequence (two relation types on one hop) crowd out longer
+            # paths: ask for more while walks remain under the cap (then these k are the k shortest
+            # of all), and raise the cap when they run out.
+            if len(rows) == k:
+                if k >= 64 * n:
+                    return paths
+                k *= 4
+            elif cap < max_len:
+                cap += 1
+            else:
+                return paths
 
     def iter_nodes(self) -> Iterator[Node]:
         after = ""
