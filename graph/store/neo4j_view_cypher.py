@@ -85,20 +85,29 @@ WITH DISTINCT st.key AS key, st.source AS s, st.target AS t, st.type AS type
 RETURN s, t, type, props, statements, spans ORDER BY type, s, t
 """
 
+
+
+def _first_neighbours(node: str, item: str) -> str:
+    """`others`: the distinct neighbours of `node` (filtered by $types and $labels), ordered by
+    their first relation as (type, source, target), cut to $limit in the server."""
+    return f"""
+CALL ({node}) {{
+  MATCH ({node})-[e:{RELS}]-(m:Entity)
+  WHERE m <> {node} AND ($types IS NULL OR type(e) IN $types) AND ($labels IS NULL OR m.label IN $labels)
+  WITH m, min([type(e), startNode(e).id, endNode(e).id]) AS first
+  ORDER BY first
+  LIMIT $limit
+  RETURN collect({item}) AS others
+}}"""
+
+
 # A depth-1 neighbourhood as ego_network's walk builds it, in one statement: the centre's first
 # $limit neighbours (NEIGHBOURS_OF_MANY's order and filters), the first $room of them kept, the
 # relations among the kept with the evidence shown (EDGES_AMONG_SHOWN, membership by node), and
 # the kept as briefs (the fields neo4j_brief keeps on each node). The walk took four round trips.
 ONE_HOP = f"""
 MATCH (c:Entity {{id: $id}})
-CALL (c) {{
-  MATCH (c)-[e:{RELS}]-(m:Entity)
-  WHERE m <> c AND ($types IS NULL OR type(e) IN $types) AND ($labels IS NULL OR m.label IN $labels)
-  WITH m, min([type(e), startNode(e).id, endNode(e).id]) AS first
-  ORDER BY first
-  LIMIT $limit
-  RETURN collect(m) AS others
-}}
+{_first_neighbours("c", "m")}
 WITH [c] + others[0..$room] AS ns, size(others) > $room AS truncated
 CALL (ns) {{
   UNWIND ns AS n
@@ -119,14 +128,7 @@ RETURN truncated, briefs, edges
 NEIGHBOURS_OF_MANY = f"""
 UNWIND $ids AS id
 MATCH (n:Entity {{id: id}})
-CALL (n) {{
-  MATCH (n)-[e:{RELS}]-(m:Entity)
-  WHERE m <> n AND ($types IS NULL OR type(e) IN $types) AND ($labels IS NULL OR m.label IN $labels)
-  WITH m, min([type(e), startNode(e).id, endNode(e).id]) AS first
-  ORDER BY first
-  LIMIT $limit
-  RETURN collect(m.id) AS others
-}}
+{_first_neighbours("n", "m.id")}
 RETURN id, others
 """
 
