@@ -73,6 +73,10 @@ class Neo4jStore(GraphStore):
         self._lock = threading.RLock()
         self._model_seen: tuple[str | None, float] | None = None
         self._allow_old_model = allow_old_model
+        # Milliseconds the server spent on reads (planning, running, streaming), summed from each
+        # result's summary: benchmarks read it before and after a call, to tell the server's
+        # time from the client's (the driver decoding rows, the machine's load).
+        self.server_ms = 0.0
         if connect:
             self._connect()
 
@@ -173,7 +177,13 @@ class Neo4jStore(GraphStore):
             raise err from e
 
     def _read(self, query: str, **params) -> list[dict]:
-        return self._call(lambda tx: tx.run(query, **params).data())
+        def work(tx: ManagedTransaction) -> list[dict]:
+            result = tx.run(query, **params)
+            rows = result.data()
+            summary = result.consume()
+            self.server_ms += (summary.result_available_after or 0) + (summary.result_consumed_after or 0)
+            return rows
+        return self._call(work)
 
     def round_trip(self) -> None:
         """One bare `RETURN 1` in a read transaction: the floor under every call (benchmarks)."""
