@@ -32,8 +32,9 @@ MODEL_PATH = LEXICON_DIR / "models" / "names.crfsuite"
 ENV_SWITCH = "GOVGRAPH_CRF_SPANS"
 DEFAULT_ON = False
 PROPOSED_LABELS = frozenset({"Place", "Organization"})
-MIN_MARGINAL = 0.8
+MIN_MARGINAL = 0.95
 # labels a candidate may not overlap: the rules' names (measures and events may contain names)
+_DESCRIPTIVE_TAGS = frozenset({"a", "ad", "an", "d"})
 _BLOCKING = frozenset({"Agency", "Organization", "Place", "Policy", "Event", "Person"})
 
 _settings = {"model": MODEL_PATH, "labels": PROPOSED_LABELS, "min_marginal": MIN_MARGINAL}
@@ -109,11 +110,21 @@ def _vetoed(text: str, s: int, e: int) -> bool:
         modifier, head = name[:heads[-1]], name[heads[-1]:]
         if not modifier or is_category(modifier, head) or not has_proper_word(modifier):
             return True
-        return any(he == len(modifier) for _, he, _, _ in head_matcher().find(modifier))
+        if _descriptive(modifier):
+            return True
+        return any(he == len(modifier) and he - hs > 1 for hs, he, _, _ in head_matcher().find(modifier))
     if (s > 0 and is_word(text[s - 1:s + 1])) or (e < len(text) and is_word(text[e - 1:e + 1])):
         return True
     _, tags = tagger()
     return tags.get(name) not in (None, *_PROPER_TAGS)
+
+
+def _descriptive(modifier: str) -> bool:
+    """老旧 (工业区): a modifier of adjectives and adverbs only describes a kind (has_proper_word reads
+    two single characters jieba could not join as a name)."""
+    jieba, tags = tagger()
+    words = jieba.lcut(modifier, HMM=False)
+    return all(tags.get(w) in _DESCRIPTIVE_TAGS for w in words)
 
 
 def propose_names(text: str, base: int, ctx: "ReportContext", found: list[Mention]) -> list[Mention]:
