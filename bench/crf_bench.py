@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
         floor += _cpu(lambda: jieba.lcut(text))
         for s, e in clauses(text):
             n_clauses += 1
-            if has_head(text[s:e]):
+            if has_head(text[s:e]):  # an upper bound: the finder tags only clauses whose head no rule read
                 n_tagged += 1
                 tagged_chars += e - s
     print(f"{len(files)} reports, {chars:,} characters")
