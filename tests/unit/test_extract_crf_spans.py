@@ -72,3 +72,25 @@ def test_missing_model_is_named(monkeypatch, tmp_path):
             crf_spans.propose_names(SCHOOL, 0, None, [])
     finally:
         crf_spans.configure(model=crf_spans.MODEL_PATH)
+
+
+def _trainer():
+    import importlib.util
+    from pathlib import Path
+    path = Path(__file__).resolve().parents[2] / "tools" / "train_crf.py"
+    spec = importlib.util.spec_from_file_location("train_crf", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_training_tags_each_clause_bio_with_the_longest_span():
+    text = "前言。支持坪山实验学校建设，推进深盐路改造"
+    lo = text.index("支")
+    school, road = text.index("坪山实验学校"), text.index("深盐路")
+    spans = [(school, school + 6, "Organization"), (school, school + 2, "Place"), (road, road + 3, "Place")]
+    examples = _trainer().clause_examples(text, lo, len(text), spans)
+    assert [len(x) for x, _ in examples] == [len("支持坪山实验学校建设"), len("推进深盐路改造")]
+    assert examples[0][1] == ["O", "O", "B-Organization"] + ["I-Organization"] * 5 + ["O", "O"]
+    assert examples[1][1] == ["O", "O", "B-Place", "I-Place", "I-Place", "O", "O"]
+    assert all(len(x) == len(y) for x, y in examples)
