@@ -232,7 +232,9 @@ def _dictionaries() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
                     plain = _PAREN.sub("", gloss)
                     parts += plain.split(", ") if "," in plain else [plain]
                     for g in parts:
-                        g = g.strip().lower()
+                        # a question's hyphens are read as spaces, so a gloss's are too (high-rise
+                        # building -> 高层建筑, cross-border -> 跨境)
+                        g = g.strip().lower().replace("-", " ")
                         verb = g.startswith("to ")
                         g = re.sub(r"^(to|a|an|the) ", "", g)
                         words = g.split()
@@ -369,7 +371,9 @@ def _cardinals(text: str) -> tuple[list[TermGroup], str]:
             terms = (f"{value:g}{unit}",)
         else:
             cn = _chinese_amount(n)
-            terms = tuple(dict.fromkeys(t for t in (f"{n}{unit}", f"{cn}{unit}" if cn else "") if t))
+            # two is 两 before a measure word (两大商圈) and 二 in a sequence
+            spoken = f"两{unit}" if n == 2 else ""
+            terms = tuple(dict.fromkeys(t for t in (f"{n}{unit}", f"{cn}{unit}" if cn else "", spoken) if t))
         groups.append(TermGroup(m.group(0), TermSource.NUMBER, terms))
         return " "
 
@@ -388,14 +392,15 @@ def term_groups(text: str, width: int | None = PER_PHRASE) -> list[TermGroup]:
     phrase first); dictionary groups carry up to `width` senses (None: all it offers), commonest first."""
     phrases = _phrases()
     out, src = _ordinals(text)
-    numbers, src = _cardinals(src)
-    out += numbers
     # Phrase-list entries may contain hyphens ("law-based government"): match them on the raw text,
     # then take them out so that their words are not translated one by one as well.
     for en, zh in sorted(phrases.items(), key=lambda kv: -len(kv[0])):
         if "-" in en and en in src.lower():
             out.append(TermGroup(en, TermSource.PHRASE, tuple(zh)))
             src = re.sub(re.escape(en), " ", src, flags=re.IGNORECASE)
+    # after the hyphenated phrases: "three-year action plan" is a phrase (三年行动方案), not the number 3
+    numbers, src = _cardinals(src)
+    out += numbers
     found = _WORD.findall(src.replace("-", " - "))
     words = [w.lower() for w in found]
     # Only a capitalised word may name a place: "Anyang" yes, "long" no.

@@ -80,3 +80,11 @@ def test_a_lower_case_word_is_no_place_reading_and_no_gloss_ends_in_a_prepositio
     g = _groups("By how much did telecom fraud cases fall in Bao'an?")
     assert "fall in" not in g and "下降" in g["fall"].terms
     assert "according to" in _groups("according to the report")
+
+
+def test_hyphenated_glosses_are_found_and_hyphenated_phrases_keep_their_numbers():
+    assert "高层建筑" in _groups("moving manufacturing into high-rise buildings")["high rise buildings"].terms
+    assert "跨境" in chinese_terms("cross-border trade")
+    g = _groups("Shenzhen metropolitan area three-year action plan")
+    assert "three" not in g  # the phrase list's "three-year" is read before numbers
+    assert "两" in _groups("two large shopping hubs")["two"].terms
