@@ -58,9 +58,6 @@ class TermSource(StrEnum):
     # may stand for (ingest/romanization.py) are looked up in the searched reports
     ROMANIZED = "romanized"
     NUMBER = "number"  # an ordinal (8th -> 第八届 第八): chosen by the reports like a dictionary sense
-    # the name of a graph entity the model puts near a noun phrase of the question and the dictionary
-    # mostly agrees with (graph/search/english_entities.py): a name the reports write, kept as it is
-    ENTITY = "entity"
 
 
 @dataclass(frozen=True)
@@ -280,11 +277,6 @@ def _merged_senses(dic: dict[str, list[str]], keys: list[str]) -> list[str]:
     CC-CEDICT, "friend" is 朋友; "services" is 劳务, "service" 服务. Which one the reports mean is
     chosen later by their context (graph/search/crosslingual.py)."""
     return list(dict.fromkeys(t for h in keys for t in dic.get(h, ())))
-
-
-def is_function_word(word: str) -> bool:
-    """Is this English word one never looked up alone (of, the, which, will…)?"""
-    return word.lower() in _STOP
 
 
 def is_phrase_translation(terms: list[str]) -> bool:

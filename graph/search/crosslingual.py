@@ -79,8 +79,8 @@ class TermChooser:
         return [replace(g, terms=tuple(self._kept(g, senses[i], present, i))) for i, g in enumerate(groups)]
 
     def _kept(self, group: TermGroup, senses: list[_Sense], present: np.ndarray, i: int) -> list[str]:
-        if group.source in (TermSource.PHRASE, TermSource.ENTITY):
-            return list(group.terms)  # curated phrases and the graph's own names are trusted as they are
+        if group.source == TermSource.PHRASE:
+            return list(group.terms)  # curated phrases of government writing are trusted as they are
         if group.source == TermSource.PLACE:
             # a romanisation names places in several provinces (Longhua: 龙华区, 隆化县); keep those the reports name
             return [s.term for s in senses if len(s.rows)] or list(group.terms)

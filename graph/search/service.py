@@ -25,7 +25,6 @@ from .qcache import QueryVectorCache
 from .collapse import collapse_series
 from .collection import named_reports, newest_of_series, series_key
 from .crosslingual import TermChooser
-from .english_entities import entity_groups
 from .english_proximity import proximity_groups, together_counts
 from .proximity import longest_run, segments, words_with_figures
 from .results import AskResult, Hit, SearchResult
@@ -111,7 +110,6 @@ class SearchService:
         self.phrase_weight = phrase_weight
         self.figure_weight = figure_weight
         self.together_weight = TUNED_TOGETHER_WEIGHT
-        self.entity_terms = True  # English noun phrases -> entity names (english_entities.py)
         self.short_factor = SHORT_FACTOR
         self.answer_leads = answer_leads
         self.embed_terms = embed_terms
@@ -460,8 +458,6 @@ class SearchService:
         """An English question's Chinese search words chosen by the searched reports, when the
         analyzer offers several senses per phrase and the store can say which it holds."""
         groups = getattr(intent, "term_groups", None)
-        if groups and self._qvec is not None and self.entity_terms:
-            groups = groups + entity_groups(self.store, self._qvec.get_many, getattr(intent, "focus", ""), groups)
         chosen = self._chooser.choose_groups(groups) if groups else None
         if chosen is None:
             return intent
