@@ -134,17 +134,21 @@ MATCH (p:Passage {id: pid})
 CREATE (n)-[:MENTIONED_IN]->(p)
 """
 
-# The report's author and the policies it cites, in one statement.
+# The report's author and the policies it cites, in one statement. Policies are found through the
+# Entity id constraint: `(p:Policy {id: pid})` has no index and scanned every Policy of the store
+# (12,882 db hits a put at 1x, growing with the store; PROFILE, session 6). The report was created
+# in this transaction, so its links are created, not merged (a MERGE expanded the author's
+# AUTHORED relationships to look for one).
 CREATE_SOURCES = """
 MATCH (r:Report {id: $rid})
 CALL (r) {
   MATCH (a:Entity {id: $aid})
-  MERGE (a)-[:AUTHORED]->(r)
+  CREATE (a)-[:AUTHORED]->(r)
 }
 CALL (r) {
   UNWIND $policies AS pid
-  MATCH (p:Policy {id: pid})
-  MERGE (r)-[:CITES]->(p)
+  MATCH (p:Entity {id: pid}) WHERE p:Policy
+  CREATE (r)-[:CITES]->(p)
 }
 """
 
@@ -164,7 +168,8 @@ SET s = row.statement
 
 # An entity named by several reports keeps the vector of the highest report id, the one the
 # embedded store ends up with whatever order the reports came in.
-# A put's last statement: the entity vectors and the model they came from.
+# A put's last statement: the entity vectors and the model they came from. `vector_puts` counts
+# the puts that added vector index segments since the last rebuild (neo4j_index_upkeep).
 FINISH_PUT = """
 CALL () {
   UNWIND $rows AS row
@@ -173,7 +178,8 @@ CALL () {
   SET n.embedding = row.v, n.embedding_report = $rid
 }
 MATCH (m:GovgraphMeta {id: 'store'})
-SET m.model = coalesce($model, m.model), m.dim = coalesce($dim, m.dim)
+SET m.model = coalesce($model, m.model), m.dim = coalesce($dim, m.dim),
+    m.vector_puts = coalesce(m.vector_puts, 0) + CASE WHEN $model IS NULL THEN 0 ELSE 1 END
 """
 
 PASSAGE_VECTORS = """
