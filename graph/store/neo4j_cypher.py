@@ -201,18 +201,21 @@ RETURN r {.*} AS r ORDER BY r.id LIMIT 1
 """
 REPORT_BY_SHA = "MATCH (r:Report {sha256: $sha}) RETURN r {.*} AS r ORDER BY r.id LIMIT 1"
 
-PASSAGES_OF = """
-MATCH (:Report {id: $rid})-[:HAS_PASSAGE]->(p:Passage)
-RETURN p {.*, embedding: null} AS p ORDER BY p.index
+# A passage's own fields, named: `p {.*, embedding: null}` read each passage's vector only to drop
+# it (get_passages of 40 passages 123 -> 98 ms p50, 50 calls alternating, load ~30, session 6).
+PASSAGE = "p {.id, .report, .index, .text, .start, .end, .section, .role, .year}"
+PASSAGES_OF = f"""
+MATCH (:Report {{id: $rid}})-[:HAS_PASSAGE]->(p:Passage)
+RETURN {PASSAGE} AS p ORDER BY p.index
 """
-GET_PASSAGES = """
+GET_PASSAGES = f"""
 UNWIND $ids AS pid
-MATCH (p:Passage {id: pid})
-RETURN p {.*, embedding: null} AS p
+MATCH (p:Passage {{id: pid}})
+RETURN {PASSAGE} AS p
 """
-ITER_PASSAGES = """
+ITER_PASSAGES = f"""
 MATCH (p:Passage) WHERE p.id > $after
-RETURN p {.*, embedding: null} AS p ORDER BY p.id LIMIT $page
+RETURN {PASSAGE} AS p ORDER BY p.id LIMIT $page
 """
 
 # -- reading entities and relations --------------------------------------------------------------
