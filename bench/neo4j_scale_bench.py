@@ -206,7 +206,7 @@ def _note_size(rep: Report, neo) -> None:
              f"{sum(v for k, v in st['nodes'].items() if k not in ('Report', 'Passage')):,} entities")
 
 
-def run(ws: Workspace, factors=FACTORS, unflushed=False) -> Report:
+def run(ws: Workspace, factors=FACTORS, unflushed=False, views=True) -> Report:
     rep = Report()
     neo = ws.neo4j()
     if neo is None:
@@ -222,7 +222,8 @@ def run(ws: Workspace, factors=FACTORS, unflushed=False) -> Report:
     reports = [b.report.id for b in batches][:10 if ws.quick else 20]
     log("Neo4j 1x: search, ask and graph queries")
     bench_search(rep, "neo4j 1x", ws, emb, neo, 1)
-    bench_graph(rep, "neo4j 1x", neo, ids, reports)
+    if views:
+        bench_graph(rep, "neo4j 1x", neo, ids, reports)
     if max(factors) > 1:
         last: list[float] = []
         flushes: list[float] = []
@@ -245,7 +246,8 @@ def run(ws: Workspace, factors=FACTORS, unflushed=False) -> Report:
         rep.rows[-1].status = "PASS" if q4 <= FLAT_RATIO * q1 else "MISS"
         log(f"Neo4j {f}x: search, ask and graph queries")
         bench_search(rep, f"neo4j {f}x", ws, emb, neo, f)
-        bench_graph(rep, f"neo4j {f}x", neo, ids, reports)
+        if views:
+            bench_graph(rep, f"neo4j {f}x", neo, ids, reports)
     _note_size(rep, neo)
     emb.close()
     return rep
@@ -261,6 +263,7 @@ def main(argv: list[str] | None = None) -> int:
     own.add_argument("--factors", default="1,4", help="copies of the corpus, 1 and the largest are measured (default 1,4)")
     own.add_argument("--unflushed-too", action="store_true",
                      help="also time search and ask at 1x before the flush rebuilds the vector indexes")
+    own.add_argument("--no-views", action="store_true", help="writes, search and ask only (no graph views)")
     own.add_argument("--batches-from", metavar="STORE",
                      help="take the corpus's batches and vectors from this embedded store's segments "
                           "instead of parsing and embedding")
@@ -272,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
             ws.set_batches(batches)
             ws._vectors = vectors
         factors = tuple(int(x) for x in a.factors.split(","))
-        return run_views_only(ws, factors) if a.views_only else run(ws, factors, a.unflushed_too)
+        return run_views_only(ws, factors) if a.views_only else run(ws, factors, a.unflushed_too, not a.no_views)
     return standalone(run_here, rest)
 
 
