@@ -136,7 +136,7 @@ CREATE (n)-[:MENTIONED_IN]->(p)
 
 # The report's author and the policies it cites, in one statement. Policies are found through the
 # Entity id constraint: `(p:Policy {id: pid})` has no index and scanned every Policy of the store
-# (12,882 db hits a put at 1x, growing with the store; PROFILE, session 6). The report was created
+# for each policy cited (74,185 db hits a put at 1x, growing with the store; now 55; PROFILE, session 6). The report was created
 # in this transaction, so its links are created, not merged (a MERGE expanded the author's
 # AUTHORED relationships to look for one).
 CREATE_SOURCES = """
