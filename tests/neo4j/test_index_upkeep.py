@@ -5,7 +5,7 @@ reconnect recreates an index a cut-short rebuild left missing (the last two in
 test_search_service_neo4j.py, on its corpus store)."""
 from __future__ import annotations
 
-from govgraph.graph.store.neo4j_index_upkeep import REBUILD_MIN_PUTS
+from govgraph.graph.store import neo4j_index_upkeep
 from govgraph.graph.store.neo4j_schema import VECTOR_INDEXES
 from tests.contract.conftest import open_neo4j
 
@@ -39,17 +39,19 @@ def _small(i: int):
     return synthetic_batch(n_passages=30, n_nodes=20, n_edges=20, seed=100 + i, file=f"upkeep-{i}.txt")
 
 
-def test_flush_after_many_puts_rebuilds_vector_indexes(neo4j_uri):
+def test_flush_after_many_puts_rebuilds_vector_indexes(neo4j_uri, monkeypatch):
+    # Three puts make "many" here (8 in the product): the rule is the same, the test is shorter.
+    monkeypatch.setattr(neo4j_index_upkeep, "REBUILD_MIN_PUTS", 3)
     store = open_neo4j(neo4j_uri)
     try:
-        batches = [_small(i) for i in range(REBUILD_MIN_PUTS)]
+        batches = [_small(i) for i in range(3)]
         store.put_batch(*batches[0])
         calls = _rebuilds(store)
         store.flush()  # one put of one report: nothing to rebuild
         assert "rebuild_vector_indexes" not in calls and _vector_puts(store) == 1
         for b, v in batches[1:]:
             store.put_batch(b, v)
-        assert _vector_puts(store) == REBUILD_MIN_PUTS
+        assert _vector_puts(store) == 3
         probes = [(v.passages[3], b.passages[3].id) for b, v in batches]
         before = [store.vector_search(q, 5) for q, _ in probes]
         entity_before = store.entity_vector_search(batches[2][1].entities[0], 5)
