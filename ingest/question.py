@@ -262,6 +262,16 @@ def _zh_places() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _place_parents() -> dict[str, str]:
+    return {name: parent for name, _kind, parent, *_ in table("cn_places.tsv") if parent}
+
+
+def parent_place(name: str | None) -> str | None:
+    """The gazetteer's parent of a full place name (福田区 -> 深圳市 -> 广东省), or None."""
+    return _place_parents().get(name) if name else None
+
+
 # jieba's word classes of verbs, adjectives, adverbs and function words: the suffix-less form of a county,
 # county-level city or district that the general dictionary knows as one of these is read as that word
 # (149 forms in the gazetteer: 合作 of 合作市, 比如, 解放, 前进, 友好). 「国务院出台了哪项河套深港科技创新
