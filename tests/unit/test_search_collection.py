@@ -74,7 +74,7 @@ def test_grades_of_a_named_place_and_year(reports):
     grades = report_grades(reports, [], [], [2019], neighbour=0.5)
     assert grades["ft2019"] == 1.0 and grades["ps2018"] == 0.5 and "sz2024" not in grades
     grades = report_grades(reports, [], ["福田区"], [2019], parent=0.2, neighbour=0.5)
-    assert grades == {"ft2019": 1.0}
+    assert grades == {"ft2019": 1.0, "ft2021": 0.5}  # 2021 reviews 2020, next to 2019
     grades = report_grades(reports, [], ["深圳市"], [2025], parent=0.2, child=0.1, neighbour=0.5)
     assert grades == {"sz2025": 1.0, "sz2024": 0.5, "gd2024": 0.1}
 
