@@ -123,6 +123,7 @@ class SearchService:
         self.parent_grade = PARENT_GRADE
         self.child_grade = CHILD_GRADE
         self.neighbour_grade = NEIGHBOUR_GRADE
+        self._last_grades: tuple[tuple, dict[str, float]] | None = None
         self.answer_leads = answer_leads
         self.embed_terms = embed_terms
         self.entity_max_passages = entity_max_passages
@@ -271,10 +272,19 @@ class SearchService:
 
     def _report_grades(self, text: str, terms: Sequence[str], places: Sequence[str] = (),
                        years: Sequence[int] = ()) -> dict[str, float]:
-        """Reports the query names by place, body or year, graded (graph.search.collection_rank)."""
+        """Reports the query names by place, body or year, graded (graph.search.collection_rank). The
+        last answer is kept: ask reads it twice (ranking, then whether the answer's passage may lead)."""
+        reports = self._report_map()
+        key = (self._reports_at, self._reports_version, text, tuple(terms), tuple(places), tuple(years),
+               self.parent_grade, self.child_grade, self.neighbour_grade)
+        last = self._last_grades
+        if last is not None and last[0] == key:
+            return last[1]
         words = [*self.tokenizer(text), *terms]
-        return report_grades(self._report_map(), words, places, years, self.parent_grade, self.child_grade,
-                             self.neighbour_grade)
+        grades = report_grades(reports, words, places, years, self.parent_grade, self.child_grade,
+                               self.neighbour_grade)
+        self._last_grades = (key, grades)
+        return grades
 
     def _priors(self, fused: list[tuple[str, float]], text: str, terms: Sequence[str],
                 role: str | None, places: Sequence[str] = (), years: Sequence[int] = (),
