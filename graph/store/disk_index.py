@@ -33,10 +33,11 @@ import numpy as np
 
 from govgraph.ingest.batch import Edge, Evidence, Node, Passage
 from .base import Filters, StoreError
-from .derived import ROLE_CODES, DerivedIndex, EntityGraph, bm25_scores, top_indices
+from .bm25_postings import load_postings, save_postings
+from .derived import ROLE_CODES, DerivedIndex, EntityGraph, top_indices
 
 # Bumped when the folder's layout changes; a folder of another format is rebuilt from the segments.
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 META = "meta.json"
 RECORDS = "records.sqlite"
 # Decoded entities kept per open index: hubs (a city government named in every report) carry
@@ -57,7 +58,9 @@ CREATE TABLE node_roles (node INTEGER NOT NULL, role TEXT NOT NULL);
 CREATE TABLE edges (row INTEGER PRIMARY KEY, source TEXT NOT NULL, type TEXT NOT NULL, target TEXT NOT NULL,
                     props TEXT NOT NULL, evidence TEXT NOT NULL);
 CREATE TABLE mentions (passage TEXT NOT NULL, node TEXT NOT NULL);
-CREATE TABLE entity_rows (row INTEGER PRIMARY KEY, id TEXT NOT NULL);
+CREATE TABLE entity_rows (row INTEGER PRIMARY KEY, id TEXT NOT NULL, report TEXT NOT NULL);
+CREATE TABLE node_parts (node INTEGER NOT NULL, report TEXT NOT NULL, data TEXT NOT NULL);
+CREATE TABLE edge_parts (edge INTEGER NOT NULL, report TEXT NOT NULL, props TEXT NOT NULL);
 """
 # Indexes are made after the rows are in: one sort instead of a b-tree insert per row.
 INDEXES = """
@@ -66,12 +69,14 @@ CREATE INDEX passages_report ON passages(report, row);
 CREATE UNIQUE INDEX nodes_id ON nodes(id);
 CREATE INDEX node_names_name ON node_names(name, node);
 CREATE INDEX node_reports_report ON node_reports(report, node);
-CREATE INDEX node_years_year ON node_years(year, node);
-CREATE INDEX node_roles_role ON node_roles(role, node);
+CREATE UNIQUE INDEX node_years_year ON node_years(year, node);
+CREATE UNIQUE INDEX node_roles_role ON node_roles(role, node);
 CREATE INDEX edges_source ON edges(source, row);
 CREATE INDEX edges_target ON edges(target, row);
 CREATE INDEX mentions_passage ON mentions(passage);
 CREATE UNIQUE INDEX entity_rows_id ON entity_rows(id);
+CREATE INDEX node_parts_node ON node_parts(node);
+CREATE INDEX edge_parts_edge ON edge_parts(edge);
 """
 
 
@@ -131,17 +136,43 @@ def is_abandoned(tmp: Path) -> bool:
         os.close(fd)
 
 
-def write_index(d: DerivedIndex, folder: Path) -> None:
-    """`d` written into the (new, empty) `folder`, every file synced, meta.json last."""
+def write_index(d: DerivedIndex, folder: Path, segments: dict[str, str]) -> None:
+    """`d` written into the (new, empty) `folder`, every file synced, meta.json last. `segments`:
+    the segment file of each report it was built from (what a later flush extends it with)."""
     _write_records(d, folder / RECORDS)
     _write_columns(d, folder / "columns")
     _write_vectors(d, folder / "vectors")
-    if d.bm25 is not None:
-        d.bm25.save(str(folder / "bm25"), show_progress=False)
-    _write_meta(d, folder / META)
-    for f in folder.rglob("*"):
-        if f.is_file():
-            _fsync(f)
+    if d.postings is not None:
+        save_postings(d.postings, folder / "bm25")
+    write_meta(folder, meta_of(d, segments))
+
+
+def meta_of(d: DerivedIndex, segments: dict[str, str]) -> dict:
+    return {
+        "format": INDEX_FORMAT,
+        "stats": d.stats(),
+        "passages": len(d.passage_ids),
+        "report_codes": d.report_codes,
+        "author_codes": d.author_codes,
+        "label_bits": sorted(d.p_labels),
+        "entity_labels": sorted(set(d.entity_labels.tolist())) if d.entity_labels is not None else [],
+        "vectors": d.passage_matrix is not None,
+        "entity_vectors": d.entity_matrix is not None,
+        "bm25": d.postings is not None,
+        "segments": dict(segments),
+    }
+
+
+def write_meta(folder: Path, meta: dict) -> None:
+    """Every other file synced, then meta.json written last: it lists every other file's size,
+    which an open checks (a truncated file is then a missing index, rebuilt from the segments,
+    and not a failed query later)."""
+    files = [f for f in sorted(folder.rglob("*")) if f.is_file() and f.name not in (BUILDING, META)]
+    for f in files:
+        _fsync(f)
+    meta = dict(meta, files={f.relative_to(folder).as_posix(): f.stat().st_size for f in files})
+    (folder / META).write_text(_dumps(meta), "utf-8")
+    _fsync(folder / META)
 
 
 def publish(tmp: Path, target: Path) -> None:
@@ -170,27 +201,6 @@ def _fsync_dir(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
-
-
-def _write_meta(d: DerivedIndex, path: Path) -> None:
-    """Written last: it lists every other file's size, which an open checks (a truncated file is
-    then a missing index, rebuilt from the segments, and not a failed query later)."""
-    folder = path.parent
-    meta = {
-        "format": INDEX_FORMAT,
-        "stats": d.stats(),
-        "passages": len(d.passage_ids),
-        "report_codes": d.report_codes,
-        "author_codes": d.author_codes,
-        "label_bits": sorted(d.p_labels),
-        "entity_labels": sorted(set(d.entity_labels.tolist())) if d.entity_labels is not None else [],
-        "vectors": d.passage_matrix is not None,
-        "entity_vectors": d.entity_matrix is not None,
-        "bm25": d.bm25 is not None,
-        "files": {f.relative_to(folder).as_posix(): f.stat().st_size
-                  for f in sorted(folder.rglob("*")) if f.is_file() and f.name != BUILDING},
-    }
-    path.write_text(_dumps(meta), "utf-8")
 
 
 def _node_roles(d: DerivedIndex, n: Node) -> set[str]:
@@ -224,7 +234,14 @@ def _write_records(d: DerivedIndex, path: Path) -> None:
                          for i, e in enumerate(d.edges.values())))
         con.executemany("INSERT INTO mentions VALUES (?,?)",
                         ((pid, nid) for pid, nids in d.passage_nodes.items() for nid in nids))
-        con.executemany("INSERT INTO entity_rows VALUES (?,?)", enumerate(d.entity_ids))
+        con.executemany("INSERT INTO entity_rows VALUES (?,?,?)",
+                        ((i, eid, d.entity_vector_report.get(eid, "")) for i, eid in enumerate(d.entity_ids)))
+        con.executemany("INSERT INTO node_parts VALUES (?,?,?)",
+                        ((rows[nid], r, _dumps(part)) for nid, parts in d.node_parts.items() for r, part in parts))
+        edge_rows = {k: i for i, k in enumerate(d.edges)}
+        con.executemany("INSERT INTO edge_parts VALUES (?,?,?)",
+                        ((edge_rows[k], r, _dumps(props)) for k, parts in d.edge_parts.items()
+                         for r, props in parts))
         con.executescript(INDEXES)
         con.commit()
     finally:
@@ -345,7 +362,7 @@ class DiskIndex:
             self.passage_matrix = self._map("vectors/passages.npy") if self.meta["vectors"] else None
             self.entity_matrix = self._map("vectors/entities.npy") if self.meta["entity_vectors"] else None
             self._entity_labels = self._map("vectors/entity_labels.npy") if self.meta["entity_vectors"] else None
-            self.bm25 = self._load_bm25() if self.meta["bm25"] else None
+            self.postings = load_postings(self.folder / "bm25") if self.meta["bm25"] else None
         except (OSError, ValueError, KeyError, sqlite3.Error) as e:
             raise StoreError(f"store index {self.folder} is unreadable: {e}") from e
         self._lock = threading.RLock()
@@ -364,11 +381,6 @@ class DiskIndex:
 
     def _map(self, name: str) -> np.ndarray:
         return np.load(self.folder / name, mmap_mode="r", allow_pickle=False)
-
-    def _load_bm25(self):
-        import bm25s
-        logging.getLogger("bm25s").setLevel(logging.WARNING)
-        return bm25s.BM25.load(str(self.folder / "bm25"), mmap=True, show_progress=False)
 
     def close(self) -> None:
         with self._lock:
@@ -477,7 +489,7 @@ class DiskIndex:
             args.append(str(role))
         cond = f"WHERE {' AND '.join(where)}" if where else ""
         (total,) = self._rows(f"SELECT count(*) FROM nodes {cond}", args)[0]
-        ids = [i for (i,) in self._rows(f"SELECT id FROM nodes {cond} ORDER BY degree DESC, name, row "
+        ids = [i for (i,) in self._rows(f"SELECT id FROM nodes {cond} ORDER BY degree DESC, name, id "
                                         "LIMIT ? OFFSET ?", [*args, max(0, int(limit)), max(0, int(offset))])]
         return total, self.get_nodes(ids)
 
@@ -553,12 +565,11 @@ class DiskIndex:
                 mask &= False
         return mask
 
-    @property
-    def bm25_vocab(self) -> dict | None:
-        return self.bm25.vocab_dict if self.bm25 is not None else None
-
     def bm25_scores(self, tokens: list[str]) -> np.ndarray | None:
-        return bm25_scores(self.bm25, self.bm25_vocab, tokens, self.passage_count)
+        return self.postings.scores(tokens) if self.postings is not None else None
+
+    def term_rows(self, tokens: list[str]) -> dict[str, np.ndarray]:
+        return self.postings.term_rows(tokens) if self.postings is not None else {}
 
     def top_passages(self, scores: np.ndarray, k: int, mask: np.ndarray | None,
                      positive_only: bool = False) -> list[tuple[str, float]]:

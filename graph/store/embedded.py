@@ -24,6 +24,7 @@ import os
 import pickle
 import secrets
 import shutil
+import sqlite3
 import tempfile
 import threading
 from contextlib import contextmanager
@@ -36,7 +37,8 @@ from govgraph.ingest.batch import Edge, GraphBatch, Node, Passage, ReportInfo
 from .base import Filters, GraphStore, StoreError, Vectors
 from .derived import DERIVED_FORMAT, DerivedIndex, build_derived
 from .manifest_log import LogPosition, ManifestFiles, atomic_write_bytes as _atomic_write_bytes
-from .disk_index import INDEX_FORMAT, DiskIndex, building, is_abandoned, publish, write_index
+from .disk_index import BUILDING, INDEX_FORMAT, DiskIndex, building, is_abandoned, publish, write_index
+from .index_append import NotAppendable, added_reports, extend_index
 from .writer_lock import StoreBusy, WaitNotice, WriterLock
 
 
@@ -54,6 +56,14 @@ def _let_gc_see_again() -> None:
     """Before an index is dropped: its networkx graph holds reference cycles (degree views point
     back at the graph), which only the collector frees, and it never looks at frozen objects."""
     gc.unfreeze()
+
+
+def _empty_folder(folder: Path) -> None:
+    """What a failed attempt wrote, removed; the building lock file stays."""
+    for f in folder.iterdir():
+        if f.name == BUILDING:
+            continue
+        shutil.rmtree(f) if f.is_dir() else f.unlink()
 
 
 class EmbeddedStore(GraphStore):
@@ -176,15 +186,14 @@ class EmbeddedStore(GraphStore):
             return None
 
     def _build_index(self, replace_damaged: bool = False) -> DiskIndex:
-        """Merge the segments (or convert an old snapshot) into an index folder and open it. Built
-        in the store folder without the writer lock (writes go on meanwhile) and renamed into place
-        for every process to find; in a private folder when the store's is read-only."""
-        derived = self._read_old_snapshot() or build_derived(self._load_segments(), with_graph=False)
-        self._segments = None  # the merged index replaces them; 3.6 GB at 16x the corpus
+        """This generation's index folder, written and opened: built in the store folder without
+        the writer lock (writes go on meanwhile) and renamed into place for every process to find;
+        in a private folder when the store's is read-only."""
+        segments = dict(self._manifest["segments"])
         target = self._index_dir()
         try:
             with building(self.path, target.name) as tmp:
-                write_index(derived, tmp)
+                self._write_index(tmp, segments)
                 index = DiskIndex(tmp)  # opened before the rename: open files outlive their names
                 if replace_damaged or not (target / "meta.json").exists():
                     publish(tmp, target)
@@ -193,10 +202,59 @@ class EmbeddedStore(GraphStore):
             logging.getLogger(__name__).warning("index not saved in %s: %s", self.path, e)
         private = Path(tempfile.mkdtemp(prefix="govgraph-index-"))
         try:
-            write_index(derived, private)
+            self._write_index(private, segments)
             return DiskIndex(private)
         finally:
             shutil.rmtree(private, ignore_errors=True)
+
+    def _write_index(self, folder: Path, segments: dict[str, str]) -> None:
+        """The older generation's index extended with the reports added since (index_append.py),
+        or, when the change is not only additions, every segment merged (or an old snapshot
+        converted)."""
+        if self._extend_previous_index(folder, segments):
+            return
+        derived = self._read_old_snapshot() or build_derived(self._load_segments(), with_graph=False)
+        self._segments = None  # the merged index replaces them; 3.6 GB at 16x the corpus
+        write_index(derived, folder, segments)
+
+    def _extend_previous_index(self, folder: Path, segments: dict[str, str]) -> bool:
+        prev = self._previous_index()
+        if prev is None:
+            return False
+        log = logging.getLogger(__name__)
+        try:
+            added = added_reports(prev.meta.get("segments", {}), segments)
+            new = {rid: self._segment(rid, segments[rid]) for rid in added}
+            extend_index(prev, new, segments, folder)
+            log.info("index of %s extended with %d reports", self.path, len(new))
+            return True
+        except NotAppendable as e:
+            log.info("index of %s built whole: %s", self.path, e)
+        except (OSError, sqlite3.Error, StoreError) as e:   # e.g. the older folder was collected
+            log.warning("index of %s built whole, extending failed: %s", self.path, e)
+        finally:
+            prev.close()
+        _empty_folder(folder)
+        return False
+
+    def _previous_index(self) -> DiskIndex | None:
+        """The newest older generation's index folder that opens, if any."""
+        older = []
+        for f in self.path.glob("index-*"):
+            v = f.name[len("index-"):]
+            if f.is_dir() and v.isdigit() and int(v) < self._manifest["version"]:
+                older.append((int(v), f))
+        for _, f in sorted(older, reverse=True)[:1]:
+            try:
+                return DiskIndex(f)
+            except StoreError:
+                return None
+        return None
+
+    def _segment(self, rid: str, fname: str) -> tuple[GraphBatch, Vectors | None]:
+        if self._segments is not None and rid in self._segments:
+            return self._segments[rid]
+        return self._read_segment(fname)
 
     def _collect_garbage(self) -> None:
         """Under the writer lock, so the manifest read last is the newest and no write is under way.
@@ -411,9 +469,7 @@ class EmbeddedStore(GraphStore):
         return d.top_passages(scores, k, mask, positive_only=True)
 
     def term_passages(self, tokens):
-        from .derived import bm25_term_rows
-        d = self._index()
-        return bm25_term_rows(d.bm25, d.bm25_vocab, tokens)
+        return self._index().term_rows(tokens)
 
     def vector_search(self, vector, k, filters=None):
         d = self._index()
