@@ -31,6 +31,8 @@ P95_TARGET_16X = 100.0
 REOPEN_TARGET_16X = 1.5
 REOPEN_GROWTH_TARGET = 2.0
 WRITE_GROWTH_TARGET = 1.2
+# Reports added to each finished store to time a flush that extends its index (index_append.py).
+EXTEND_REPORTS = 10
 
 
 def copies(batches, vectors, factor: int):
@@ -89,6 +91,35 @@ def _reopen(path, tries: int = 3) -> tuple[float, float]:
         store.close()
         del store
     return best_open, best_first
+
+
+def _extend_timed(path, batches, vectors, copy: int) -> tuple[float, float, str]:
+    """(seconds of EXTEND_REPORTS more writes, seconds of the flush after them, how the index was made)."""
+    import logging
+    from govgraph.graph.store.embedded import EmbeddedStore
+    said: list[str] = []
+
+    class Heard(logging.Handler):
+        def emit(self, record):
+            said.append(record.getMessage())
+    log = logging.getLogger("govgraph.graph.store.embedded")
+    handler, level = Heard(), log.level
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    try:
+        store = EmbeddedStore(path)
+        t0 = time.perf_counter()
+        for b in batches[:EXTEND_REPORTS]:
+            store.put_batch(clone_batch(b, copy), vectors[b.report.id])
+        t1 = time.perf_counter()
+        store.flush()
+        t2 = time.perf_counter()
+        store.close()
+    finally:
+        log.removeHandler(handler)
+        log.setLevel(level)
+    how = next((m.split(": ", 1)[-1] if "whole" in m else "extended" for m in said if "index of" in m), "?")
+    return t1 - t0, t2 - t1, how
 
 
 def _disk_mb(path) -> tuple[float, float]:
@@ -160,6 +191,9 @@ def bench_embedded(ws: Workspace, rep: Report, factors) -> None:
                     target=("<=", TARGET_MB) if factor == 16 else None,
                     note=f"{n} searches + {n} asks; RSS when ready {s['started']:.0f} MiB; at the end "
                          f"{s['parts']} MiB"))
+        w, f, how = _extend_timed(path, batches, vectors, factor)
+        rep.add(Row(sec, f"flush after {EXTEND_REPORTS} more reports (embedded)", f, "s", "full build", tf.wall,
+                    note=f"index {how}; their writes {w * 1000 / EXTEND_REPORTS:.0f} ms a report"))
         shutil.rmtree(path, ignore_errors=True)
 
 
