@@ -70,8 +70,9 @@ class DerivedIndex:
     tokens: list[list[str]] = field(default_factory=list)   # row-aligned with passage_ids
     # What each report said about an entity or relation, kept so that an index extended with
     # more reports merges them in report-id order as a full build does (index_append.py):
-    node_parts: dict[str, list[tuple[str, dict]]] = field(default_factory=dict)   # id -> [(report, part)]
-    edge_parts: dict[tuple, list[tuple[str, dict]]] = field(default_factory=dict)  # key -> [(report, props)]
+    # id -> [(report, part, its evidence)]; key -> [(report, props, its evidence)]
+    node_parts: dict[str, list[tuple[str, dict, list]]] = field(default_factory=dict)
+    edge_parts: dict[tuple, list[tuple[str, dict, list]]] = field(default_factory=dict)
     entity_vector_report: dict[str, str] = field(default_factory=dict)  # entity id -> report of its vector
     report_codes: dict[str, int] = field(default_factory=dict)
     author_codes: dict[str, int] = field(default_factory=dict)
@@ -228,7 +229,7 @@ def merge_nodes(d: DerivedIndex, acc: _Merging, rid: str, nodes: list[Node], pye
             for k, v in n.props.items():
                 cur.props.setdefault(k, v)
             _add_evidence(cur.evidence, acc.node_seen[n.id], n.evidence)
-        d.node_parts.setdefault(n.id, []).append((rid, node_part(n)))
+        d.node_parts.setdefault(n.id, []).append((rid, node_part(n), n.evidence))
         acc.node_reports[n.id].add(rid)
         for ev in n.evidence:
             acc.passage_nodes[ev.passage][n.id] = None
@@ -243,8 +244,7 @@ def merge_edges(d: DerivedIndex, acc: _Merging, edges: list[Edge], rid: str = ""
     """One report's relations merged into the index, one edge per (source, type, target)."""
     for e in edges:
         e = canonical_edge(e)
-        if e.props:
-            d.edge_parts.setdefault(e.key, []).append((rid, dict(e.props)))
+        d.edge_parts.setdefault(e.key, []).append((rid, dict(e.props), e.evidence))
         cur = d.edges.get(e.key)
         if cur is None:
             d.edges[e.key] = Edge(e.source, e.target, e.type, dict(e.props), list(e.evidence))

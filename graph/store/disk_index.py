@@ -50,24 +50,24 @@ CHUNK = 900
 SCHEMA = """
 CREATE TABLE passages (row INTEGER PRIMARY KEY, id TEXT NOT NULL, report TEXT NOT NULL, data TEXT NOT NULL);
 CREATE TABLE nodes (row INTEGER PRIMARY KEY, id TEXT NOT NULL, label TEXT NOT NULL, name TEXT NOT NULL,
-                    degree INTEGER NOT NULL, data TEXT NOT NULL, evidence TEXT NOT NULL);
+                    degree INTEGER NOT NULL, data TEXT NOT NULL);
 CREATE TABLE node_names (node INTEGER NOT NULL, name TEXT NOT NULL);
 CREATE TABLE node_reports (node INTEGER NOT NULL, report TEXT NOT NULL);
 CREATE TABLE node_years (node INTEGER NOT NULL, year INTEGER NOT NULL);
 CREATE TABLE node_roles (node INTEGER NOT NULL, role TEXT NOT NULL);
 CREATE TABLE edges (row INTEGER PRIMARY KEY, source TEXT NOT NULL, type TEXT NOT NULL, target TEXT NOT NULL,
-                    props TEXT NOT NULL, evidence TEXT NOT NULL);
+                    props TEXT NOT NULL);
 CREATE TABLE mentions (passage TEXT NOT NULL, node TEXT NOT NULL);
 CREATE TABLE entity_rows (row INTEGER PRIMARY KEY, id TEXT NOT NULL, report TEXT NOT NULL);
-CREATE TABLE node_parts (node INTEGER NOT NULL, report TEXT NOT NULL, data TEXT NOT NULL);
-CREATE TABLE edge_parts (edge INTEGER NOT NULL, report TEXT NOT NULL, props TEXT NOT NULL);
+CREATE TABLE node_parts (node INTEGER NOT NULL, report TEXT NOT NULL, data TEXT NOT NULL, evidence TEXT NOT NULL);
+CREATE TABLE edge_parts (edge INTEGER NOT NULL, report TEXT NOT NULL, props TEXT NOT NULL, evidence TEXT NOT NULL);
 """
 # Indexes are made after the rows are in: one sort instead of a b-tree insert per row.
 INDEXES = """
 CREATE UNIQUE INDEX passages_id ON passages(id);
 CREATE INDEX passages_report ON passages(report, row);
 CREATE UNIQUE INDEX nodes_id ON nodes(id);
-CREATE INDEX node_names_name ON node_names(name, node);
+CREATE UNIQUE INDEX node_names_name ON node_names(name, node);
 CREATE INDEX node_reports_report ON node_reports(report, node);
 CREATE UNIQUE INDEX node_years_year ON node_years(year, node);
 CREATE UNIQUE INDEX node_roles_role ON node_roles(role, node);
@@ -75,8 +75,8 @@ CREATE INDEX edges_source ON edges(source, row);
 CREATE INDEX edges_target ON edges(target, row);
 CREATE INDEX mentions_passage ON mentions(passage);
 CREATE UNIQUE INDEX entity_rows_id ON entity_rows(id);
-CREATE INDEX node_parts_node ON node_parts(node);
-CREATE INDEX edge_parts_edge ON edge_parts(edge);
+CREATE INDEX node_parts_node ON node_parts(node, report);
+CREATE INDEX edge_parts_edge ON edge_parts(edge, report);
 """
 
 
@@ -89,10 +89,6 @@ _dumps = _ENCODER.encode
 def _evidence_rows(evidence: list[Evidence]) -> str:
     """Evidence as arrays, not objects: a hub's list decodes in half the time."""
     return _dumps([[e.report, e.file, e.passage, e.start, e.end, e.text] for e in evidence])
-
-
-def _evidence(text: str) -> list[Evidence]:
-    return [Evidence(*row) for row in json.loads(text)]
 
 
 def _passage(text: str) -> Passage:
@@ -216,10 +212,10 @@ def _write_records(d: DerivedIndex, path: Path) -> None:
                           "PRAGMA temp_store=MEMORY;" + SCHEMA)
         con.executemany("INSERT INTO passages VALUES (?,?,?,?)",
                         ((i, p.id, p.report, _dumps(vars(p))) for i, p in enumerate(d.passages.values())))
-        con.executemany("INSERT INTO nodes VALUES (?,?,?,?,?,?,?)",
+        con.executemany("INSERT INTO nodes VALUES (?,?,?,?,?,?)",
                         ((i, n.id, n.label, n.name, d.degree.get(n.id, 0),
-                          _dumps({"aliases": n.aliases, "name_en": n.name_en, "props": n.props}),
-                          _evidence_rows(n.evidence)) for i, n in enumerate(d.nodes.values())))
+                          _dumps({"aliases": n.aliases, "name_en": n.name_en, "props": n.props}))
+                         for i, n in enumerate(d.nodes.values())))
         rows = {nid: i for i, nid in enumerate(d.nodes)}
         con.executemany("INSERT INTO node_names VALUES (?,?)",
                         ((rows[n.id], s) for n in d.nodes.values() for s in _folded_names(n)))
@@ -229,19 +225,19 @@ def _write_records(d: DerivedIndex, path: Path) -> None:
                         ((rows[nid], y) for nid, ys in d.node_years.items() for y in sorted(ys)))
         con.executemany("INSERT INTO node_roles VALUES (?,?)",
                         ((rows[n.id], r) for n in d.nodes.values() for r in sorted(_node_roles(d, n))))
-        con.executemany("INSERT INTO edges VALUES (?,?,?,?,?,?)",
-                        ((i, e.source, e.type, e.target, _dumps(e.props), _evidence_rows(e.evidence))
-                         for i, e in enumerate(d.edges.values())))
+        con.executemany("INSERT INTO edges VALUES (?,?,?,?,?)",
+                        ((i, e.source, e.type, e.target, _dumps(e.props)) for i, e in enumerate(d.edges.values())))
         con.executemany("INSERT INTO mentions VALUES (?,?)",
                         ((pid, nid) for pid, nids in d.passage_nodes.items() for nid in nids))
         con.executemany("INSERT INTO entity_rows VALUES (?,?,?)",
                         ((i, eid, d.entity_vector_report.get(eid, "")) for i, eid in enumerate(d.entity_ids)))
-        con.executemany("INSERT INTO node_parts VALUES (?,?,?)",
-                        ((rows[nid], r, _dumps(part)) for nid, parts in d.node_parts.items() for r, part in parts))
+        con.executemany("INSERT INTO node_parts VALUES (?,?,?,?)",
+                        ((rows[nid], r, _dumps(part), _evidence_rows(ev)) for nid, parts in d.node_parts.items()
+                         for r, part, ev in parts))
         edge_rows = {k: i for i, k in enumerate(d.edges)}
-        con.executemany("INSERT INTO edge_parts VALUES (?,?,?)",
-                        ((edge_rows[k], r, _dumps(props)) for k, parts in d.edge_parts.items()
-                         for r, props in parts))
+        con.executemany("INSERT INTO edge_parts VALUES (?,?,?,?)",
+                        ((edge_rows[k], r, _dumps(props), _evidence_rows(ev)) for k, parts in d.edge_parts.items()
+                         for r, props, ev in parts))
         con.executescript(INDEXES)
         con.commit()
     finally:
@@ -432,10 +428,28 @@ class DiskIndex:
         return out
 
     # -- entities ----------------------------------------------------------------------
-    def _node(self, row: tuple) -> Node:
-        nid, label, name, data, evidence = row
+    def _node(self, row: tuple, evidence: list[Evidence]) -> Node:
+        _, nid, label, name, data = row
         extra = json.loads(data)
-        return Node(nid, label, name, extra["aliases"], extra["name_en"], extra["props"], _evidence(evidence))
+        return Node(nid, label, name, extra["aliases"], extra["name_en"], extra["props"], evidence)
+
+    def _evidence_of(self, table: str, key: str, rows: list[int] | None) -> dict[int, list[Evidence]]:
+        """Each entity's (node_parts) or relation's (edge_parts) evidence: every report's part in
+        report-id order, the first of each (passage, start, end) kept, as a full merge gives.
+        `rows` None: of all."""
+        sql = f"SELECT {key}, evidence FROM {table} WHERE {key} IN ({{}}) ORDER BY {key}, report"
+        parts = (self._by_ids(sql, rows) if rows is not None else
+                 self._rows(f"SELECT {key}, evidence FROM {table} ORDER BY {key}, report"))
+        out: dict[int, list[Evidence]] = {}
+        seen: dict[int, set] = {}
+        for row, text in parts:
+            have, keys = out.setdefault(row, []), seen.setdefault(row, set())
+            for e in json.loads(text):
+                k = (e[2], e[3], e[4])
+                if k not in keys:
+                    keys.add(k)
+                    have.append(Evidence(*e))
+        return out
 
     def get_nodes(self, ids: list[str]) -> list[Node]:
         with self._lock:
@@ -444,8 +458,10 @@ class DiskIndex:
                 self._nodes.move_to_end(i)
         missing = [i for i in dict.fromkeys(ids) if i not in have]
         if missing:
-            for row in self._by_ids("SELECT id, label, name, data, evidence FROM nodes WHERE id IN ({})", missing):
-                have[row[0]] = self._remember(self._node(row))
+            found = self._by_ids("SELECT row, id, label, name, data FROM nodes WHERE id IN ({})", missing)
+            evidence = self._evidence_of("node_parts", "node", [r[0] for r in found])
+            for row in found:
+                have[row[1]] = self._remember(self._node(row, evidence.get(row[0], [])))
         return [have[i] for i in ids if i in have]
 
     def _remember(self, n: Node) -> Node:
@@ -460,8 +476,9 @@ class DiskIndex:
         return n
 
     def iter_nodes(self) -> Iterator[Node]:
-        return iter([self._node(r) for r in self._rows(
-            "SELECT id, label, name, data, evidence FROM nodes ORDER BY row")])
+        evidence = self._evidence_of("node_parts", "node", None)
+        return iter([self._node(r, evidence.get(r[0], [])) for r in self._rows(
+            "SELECT row, id, label, name, data FROM nodes ORDER BY row")])
 
     def degree(self, ids: list[str]) -> dict[str, int]:
         return dict(self._by_ids("SELECT id, degree FROM nodes WHERE id IN ({})", list(ids)))
@@ -494,29 +511,29 @@ class DiskIndex:
         return total, self.get_nodes(ids)
 
     # -- relations ---------------------------------------------------------------------
-    @staticmethod
-    def _edge(row: tuple) -> Edge:
-        source, type_, target, props, evidence = row
-        return Edge(source, target, type_, json.loads(props), _evidence(evidence))
+    def _edges(self, rows: list[tuple], all_rows: bool = False) -> list[Edge]:
+        evidence = self._evidence_of("edge_parts", "edge", None if all_rows else [r[0] for r in rows])
+        return [Edge(source, target, type_, json.loads(props), evidence.get(row, []))
+                for row, source, type_, target, props in rows]
 
     def edges_of(self, node_id: str) -> list[Edge]:
-        rows = self._rows("SELECT source, type, target, props, evidence FROM edges WHERE source=? ORDER BY row",
+        rows = self._rows("SELECT row, source, type, target, props FROM edges WHERE source=? ORDER BY row",
                           (node_id,))
-        rows += self._rows("SELECT source, type, target, props, evidence FROM edges WHERE target=? AND source<>? "
+        rows += self._rows("SELECT row, source, type, target, props FROM edges WHERE target=? AND source<>? "
                            "ORDER BY row", (node_id, node_id))
-        return [self._edge(r) for r in rows]
+        return self._edges(rows)
 
     def iter_edges(self) -> Iterator[Edge]:
-        return iter([self._edge(r) for r in self._rows(
-            "SELECT source, type, target, props, evidence FROM edges ORDER BY row")])
+        return iter(self._edges(self._rows("SELECT row, source, type, target, props FROM edges ORDER BY row"),
+                                all_rows=True))
 
     def skeleton(self) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
         nodes = [tuple(r) for r in self._rows("SELECT id, label, name FROM nodes ORDER BY row")]
         return nodes, [tuple(r) for r in self._rows("SELECT source, target, type FROM edges ORDER BY row")]
 
     def _edge_details(self, row: int) -> tuple[dict, list[Evidence]]:
-        props, evidence = self._rows("SELECT props, evidence FROM edges WHERE row=?", (row,))[0]
-        return json.loads(props), _evidence(evidence)
+        (props,) = self._rows("SELECT props FROM edges WHERE row=?", (row,))[0]
+        return json.loads(props), self._evidence_of("edge_parts", "edge", [row]).get(row, [])
 
     @property
     def has_graph(self) -> bool:

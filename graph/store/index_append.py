@@ -4,8 +4,9 @@ ingest costs what the new reports cost, not what the whole store does.
 A full build merges every segment (106 s at 16x the corpus). Here the older generation's files are
 the start: its SQLite records are copied page by page (the backup API, from the open connection,
 so a folder another process removes meanwhile still serves) and the new reports' rows are added in
-one transaction; entities and relations the new reports name are merged again from every report's
-part (node_parts, edge_parts) in report-id order, so the result is the one a full build gives;
+one transaction. Evidence is kept per report (node_parts, edge_parts) and read in report-id order,
+so a hub named by every report is not rewritten; its name, aliases and props are merged again from
+every report's part in report-id order, so the result is the one a full build gives;
 passage columns and vectors are the old arrays followed by the new rows; BM25 gets one more chunk
 (bm25_postings.py).
 
@@ -21,13 +22,12 @@ from pathlib import Path
 
 import numpy as np
 
-from govgraph.ingest.batch import Evidence, GraphBatch, Node
+from govgraph.ingest.batch import GraphBatch, Node
 from govgraph.ingest.vocabulary import Label, RelType
 from .base import Vectors
 from .bm25_postings import MAX_CHUNKS, save_postings
 from .derived import DerivedIndex, build_derived, node_part
-from .disk_index import (INDEX_FORMAT, RECORDS, DiskIndex, _dumps, _evidence, _evidence_rows, _folded_names,
-                         write_meta)
+from .disk_index import INDEX_FORMAT, RECORDS, DiskIndex, _dumps, _evidence_rows, _folded_names, write_meta
 from .merge import merge_aliases
 
 # Extending copies the old records and arrays whole (sequential, ~1 s a GB) and merges the hubs
@@ -124,45 +124,33 @@ def _fold_parts(parts: list[tuple[str, dict]]) -> dict:
     return out
 
 
-def _merged_evidence(old: list[Evidence], more: list[Evidence]) -> list[Evidence]:
-    """Evidence in report order (a full build appends each report's in report-id order), first of
-    each (passage, start, end) kept."""
-    seen, out = set(), []
-    for e in sorted([*old, *more], key=lambda e: e.report):
-        k = (e.passage, e.start, e.end)
-        if k not in seen:
-            seen.add(k)
-            out.append(e)
-    return out
-
-
 def _merge_nodes(con: sqlite3.Connection, delta: DerivedIndex) -> dict[str, int]:
-    """Each entity the new reports name, inserted or merged again from all its parts; its row."""
+    """Each entity the new reports name: inserted, or its name, aliases and props merged again from
+    every report's part (its evidence is the parts' own, read in report order); its row."""
     (next_row,) = con.execute("SELECT coalesce(max(row), -1) + 1 FROM nodes").fetchone()
     rows: dict[str, int] = {}
     for nid, n in delta.nodes.items():
-        have = con.execute("SELECT row, label, data, evidence FROM nodes WHERE id=?", (nid,)).fetchone()
+        have = con.execute("SELECT row, label, name, data FROM nodes WHERE id=?", (nid,)).fetchone()
         new_parts = delta.node_parts[nid]
         if have is None:
-            row, evidence, merged = next_row, n.evidence, node_part(n)
+            row, merged, before = next_row, node_part(n), set()
             next_row += 1
-            con.execute("INSERT INTO nodes VALUES (?,?,?,?,?,?,?)",
-                        (row, nid, n.label, n.name, 0, _extra(merged), _evidence_rows(evidence)))
+            con.execute("INSERT INTO nodes VALUES (?,?,?,?,?,?)", (row, nid, n.label, n.name, 0, _extra(merged)))
         else:
-            row, label = have[0], have[1]
+            row, label, extra = have[0], have[1], json.loads(have[3])
+            before = _folded_names(Node(nid, label, have[2], extra["aliases"], extra["name_en"]))
             old_parts = [(r, json.loads(t)) for r, t in
                          con.execute("SELECT report, data FROM node_parts WHERE node=?", (row,))]
-            merged = _fold_parts(old_parts + new_parts)
+            merged = _fold_parts(old_parts + [(r, p) for r, p, _ in new_parts])
             if merged["label"] != label:
                 raise NotAppendable(f"entity {nid} would change label")
-            evidence = _merged_evidence(_evidence(have[3]), n.evidence)
-            con.execute("UPDATE nodes SET name=?, data=?, evidence=? WHERE row=?",
-                        (merged["name"], _extra(merged), _evidence_rows(evidence), row))
-            con.execute("DELETE FROM node_names WHERE node=?", (row,))
+            con.execute("UPDATE nodes SET name=?, data=? WHERE row=?", (merged["name"], _extra(merged), row))
         rows[nid] = row
-        folded = Node(nid, merged["label"], merged["name"], merged["aliases"], merged["name_en"])
-        con.executemany("INSERT INTO node_names VALUES (?,?)", ((row, s) for s in _folded_names(folded)))
-        con.executemany("INSERT INTO node_parts VALUES (?,?,?)", ((row, r, _dumps(p)) for r, p in new_parts))
+        after = _folded_names(Node(nid, merged["label"], merged["name"], merged["aliases"], merged["name_en"]))
+        con.executemany("DELETE FROM node_names WHERE name=? AND node=?", ((s, row) for s in before - after))
+        con.executemany("INSERT INTO node_names VALUES (?,?)", ((row, s) for s in after - before))
+        con.executemany("INSERT INTO node_parts VALUES (?,?,?,?)",
+                        ((row, r, _dumps(p), _evidence_rows(ev)) for r, p, ev in new_parts))
     return rows
 
 
@@ -185,33 +173,31 @@ def _roles(delta: DerivedIndex, n: Node) -> set[str]:
 
 
 def _merge_edges(con: sqlite3.Connection, delta: DerivedIndex) -> Counter:
-    """Each relation the new reports state, inserted or merged again; the degree each entity gains."""
+    """Each relation the new reports state: inserted, or its props merged again from every report's
+    part; the degree each entity gains."""
     (next_row,) = con.execute("SELECT coalesce(max(row), -1) + 1 FROM edges").fetchone()
     degree: Counter = Counter()
     for key, e in delta.edges.items():
-        have = con.execute("SELECT row, evidence FROM edges WHERE source=? AND type=? AND target=?",
+        have = con.execute("SELECT row FROM edges WHERE source=? AND type=? AND target=?",
                            (e.source, e.type, e.target)).fetchone()
-        new_parts = delta.edge_parts.get(key, [])
+        new_parts = delta.edge_parts[key]
         if have is None:
             row = next_row
             next_row += 1
-            con.execute("INSERT INTO edges VALUES (?,?,?,?,?,?)",
-                        (row, e.source, e.type, e.target, _dumps(e.props), _evidence_rows(e.evidence)))
+            con.execute("INSERT INTO edges VALUES (?,?,?,?,?)", (row, e.source, e.type, e.target, _dumps(e.props)))
             degree[e.source] += 1
             degree[e.target] += 1
         else:
             row = have[0]
-            parts = sorted([(r, json.loads(t)) for r, t in
-                            con.execute("SELECT report, props FROM edge_parts WHERE edge=?", (row,))] + new_parts,
-                           key=lambda x: x[0])
+            parts = [(r, json.loads(t)) for r, t in
+                     con.execute("SELECT report, props FROM edge_parts WHERE edge=?", (row,))]
             props: dict = {}
-            for _, p in parts:
+            for _, p in sorted(parts + [(r, p) for r, p, _ in new_parts], key=lambda x: x[0]):
                 for k, v in p.items():
                     props.setdefault(k, v)
-            evidence = _merged_evidence(_evidence(have[1]), e.evidence)
-            con.execute("UPDATE edges SET props=?, evidence=? WHERE row=?",
-                        (_dumps(props), _evidence_rows(evidence), row))
-        con.executemany("INSERT INTO edge_parts VALUES (?,?,?)", ((row, r, _dumps(p)) for r, p in new_parts))
+            con.execute("UPDATE edges SET props=? WHERE row=?", (_dumps(props), row))
+        con.executemany("INSERT INTO edge_parts VALUES (?,?,?,?)",
+                        ((row, r, _dumps(p), _evidence_rows(ev)) for r, p, ev in new_parts))
     return degree
 
 
@@ -278,13 +264,26 @@ def _extend_columns(prev: DiskIndex, delta: DerivedIndex, codes: dict, authors: 
     np.save(folder / "p_labels.npy", np.concatenate([old_bits, bits]))
 
 
+def _save_rows(path: Path, old: np.ndarray, new: np.ndarray) -> None:
+    """old rows then new rows into a .npy file, through a mapping: the old matrix (600 MB at 16x
+    the corpus) is copied page by page, never held in memory whole."""
+    out = np.lib.format.open_memmap(path, mode="w+", dtype=np.float32, shape=(len(old) + len(new), old.shape[1]))
+    step = 65_536
+    for i in range(0, len(old), step):
+        j = min(i + step, len(old))
+        out[i:j] = old[i:j]
+    out[len(old):] = new
+    out.flush()
+    del out
+
+
 def _extend_vectors(prev: DiskIndex, delta: DerivedIndex, changes, folder: Path) -> list[str]:
     """Passage vectors: the old rows then the new; entity vectors: old rows (some replaced) then
     the new entities'. Returns the entity label vocabulary."""
     folder.mkdir()
     if prev.passage_matrix is None:
         return []
-    np.save(folder / "passages.npy", np.concatenate([np.asarray(prev.passage_matrix), delta.passage_matrix]))
+    _save_rows(folder / "passages.npy", prev.passage_matrix, delta.passage_matrix)
     if prev.entity_matrix is None:
         return []
     replaced, appended = changes
