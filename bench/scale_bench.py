@@ -2,7 +2,8 @@
 report, passage and file ids; same texts and vectors) in the embedded store, and in Neo4j at 1x
 and 4x. For each size: per-report write cost (first vs last quarter), index build, reopen (and
 reopen + first search), search/ask latency against numpy brute force over the same (scaled)
-matrix, and the peak RSS of `govgraph serve` on that store.
+matrix, the peak RSS of `govgraph serve` on that store, and a flush after 10 more reports (which
+extends the index instead of building it whole) against the full build.
 
     python bench/scale_bench.py [--quick] [--skip-neo4j]
 """

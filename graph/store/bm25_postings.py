@@ -80,7 +80,7 @@ class Postings:
                 rows, tf = c.postings(term)
                 if len(rows):
                     norm = np.float32(K1) * (np.float32(1 - B) + np.float32(B) * self.doclen[rows] / np.float32(avg))
-                    np.add.at(out, rows, idf * (tf / (norm + tf)))
+                    out[rows] += idf * (tf / (norm + tf))   # rows are distinct within a term's postings
         return out
 
     def term_rows(self, tokens: list[str]) -> dict[str, np.ndarray]:
