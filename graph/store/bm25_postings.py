@@ -60,6 +60,11 @@ class Postings:
     df: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     doclen: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
     chunks: list[Chunk] = field(default_factory=list)
+    total_length: float | None = None   # sum of doclen, saved so that a query never sums it
+
+    def __post_init__(self) -> None:
+        if self.total_length is None:
+            self.total_length = float(np.sum(self.doclen, dtype=np.float64))
 
     @property
     def passage_count(self) -> int:
@@ -72,7 +77,7 @@ class Postings:
         known = [self.vocab[t] for t in tokens if t in self.vocab]
         if not known or n == 0:
             return out
-        avg = float(self.doclen.sum(dtype=np.float64)) / n
+        avg = self.total_length / n
         for term in known:
             df = float(self.df[term])
             idf = np.float32(np.log(1 + (n - df + 0.5) / (df + 0.5)))
@@ -113,7 +118,8 @@ class Postings:
         df[:len(self.df)] = self.df
         df += np.diff(indptr)
         chunk = Chunk(f"chunk-{_next_number(self.chunks)}", indptr, rows, tf)
-        return Postings(terms, vocab, df, np.concatenate([self.doclen, lengths.astype(np.float32)]), [*self.chunks, chunk])
+        return Postings(terms, vocab, df, np.concatenate([self.doclen, lengths.astype(np.float32)]),
+                        [*self.chunks, chunk], self.total_length + float(lengths.sum()))
 
     def merged(self) -> "Postings":
         """The same postings in one chunk."""
@@ -128,7 +134,7 @@ class Postings:
             counts.append(np.asarray(c.tf, dtype=np.float32))
         indptr, rows, tf = _csc(np.concatenate(ids), np.concatenate(docs), v, np.concatenate(counts))
         return Postings(self.terms, self.vocab, self.df, self.doclen,
-                        [Chunk(f"chunk-{_next_number(self.chunks)}", indptr, rows, tf)])
+                        [Chunk(f"chunk-{_next_number(self.chunks)}", indptr, rows, tf)], self.total_length)
 
 
 def build_postings(token_lists: list[list[str]]) -> Postings:
@@ -166,8 +172,8 @@ def save_postings(p: Postings, folder: Path, previous: Path | None = None) -> No
     """Into the new, empty `folder`; a chunk already saved in `previous` (an older generation's
     bm25 folder) is hard-linked from there (written from memory where that fails)."""
     folder.mkdir()
-    (folder / "vocab.json").write_text(json.dumps({"terms": p.terms, "chunks": [c.name for c in p.chunks]},
-                                                  ensure_ascii=False), "utf-8")
+    (folder / "vocab.json").write_text(json.dumps({"terms": p.terms, "chunks": [c.name for c in p.chunks],
+                                                   "total_length": p.total_length}, ensure_ascii=False), "utf-8")
     np.save(folder / "df.npy", np.asarray(p.df, dtype=np.int64))
     np.save(folder / "doclen.npy", np.asarray(p.doclen, dtype=np.float32))
     for c in p.chunks:
@@ -186,6 +192,9 @@ def load_postings(folder: Path) -> Postings:
     terms = meta["terms"]
 
     def load(name: str) -> np.ndarray:
-        return np.load(folder / name, mmap_mode="r", allow_pickle=False)
+        # a plain ndarray over the mapping: slicing an np.memmap builds a memmap object per slice,
+        # which was half of a query's BM25 time
+        return np.asarray(np.load(folder / name, mmap_mode="r", allow_pickle=False))
     chunks = [Chunk(name, *(load(f) for f in _chunk_files(name))) for name in meta["chunks"]]
-    return Postings(terms, {t: i for i, t in enumerate(terms)}, load("df.npy"), load("doclen.npy"), chunks)
+    return Postings(terms, {t: i for i, t in enumerate(terms)}, load("df.npy"), load("doclen.npy"), chunks,
+                    float(meta["total_length"]))
