@@ -129,6 +129,11 @@ def ingest(
         raise typer.Exit(EXIT_FAILED)
 
 
+def _also_in(hit: dict) -> str:
+    """' (also in 2019, 2020)': the years of the series whose near-duplicate passage this hit stands for."""
+    return f" (also in {', '.join(map(str, hit['also_in']))})" if hit.get("also_in") else ""
+
+
 @app.command()
 @_guard
 def search(
@@ -153,7 +158,7 @@ def search(
         return
     t = Table("score", "report", "section", "text", show_lines=True)
     for h in res["hits"]:
-        t.add_row(f"{h['score']:.3f}", h.get("title") or h["file"], h.get("section") or "", h["text"][:160])
+        t.add_row(f"{h['score']:.3f}", (h.get("title") or h["file"]) + _also_in(h), h.get("section") or "", h["text"][:160])
     out.print(t)
 
 
@@ -183,7 +188,7 @@ def ask(
         t.add_row(f"{a['score']:.3f}", a["label"], a["name"], ev)
     out.print(t)
     for h in res["passages"][:5]:
-        out.print(f"[dim]{h['score']:.3f} {h['file']}[/dim] {h['text'][:160]}", highlight=False)
+        out.print(f"[dim]{h['score']:.3f} {h['file']}{_also_in(h)}[/dim] {h['text'][:160]}", highlight=False)
 
 
 @app.command()

@@ -250,12 +250,30 @@ _ZH_PLACE_SUFFIX = re.compile(r"(?:特别行政区|自治区|新区|省|市|区|
 def _zh_places() -> dict[str, str]:
     """Chinese place names and their suffix-less forms (南山区, 南山) -> the full name, from the
     gazetteer the extractor uses. Forms of one character are left out."""
+    rows = [r for r in table("cn_places.tsv")]
+    provinces = {name for name, kind, *_ in rows if kind == "province"}
     out: dict[str, str] = {}
-    for name, _kind, _parent, short, *_ in table("cn_places.tsv"):
+    for name, _kind, parent, short, *_ in rows:
+        # provinces, municipalities and prefecture cities are known by their short forms (大连, 清远)
+        known = not parent or parent in provinces
         for form in (name, short, _ZH_PLACE_SUFFIX.sub("", name)):
-            if form and len(form) >= 2:
+            if form and len(form) >= 2 and (form == name or known or not _common_word(form)):
                 out.setdefault(form, name)
     return out
+
+
+# jieba's word classes of verbs, adjectives, adverbs and function words: the suffix-less form of a county,
+# county-level city or district that the general dictionary knows as one of these is read as that word
+# (149 forms in the gazetteer: 合作 of 合作市, 比如, 解放, 前进, 友好). 「国务院出台了哪项河套深港科技创新
+# 合作区的规划」 and 「上海合作组织峰会」 named 合作市; 光明 (n) and 南山 (ns) stay places.
+_COMMON_CLASSES = ("v", "a", "d", "c", "p", "u", "r", "m", "q")
+
+
+def _common_word(form: str) -> bool:
+    import jieba.posseg
+
+    tag = jieba.posseg.dt.word_tag_tab.get(form, "")
+    return tag.startswith(_COMMON_CLASSES)
 
 
 def _named_places_zh(q: str) -> list[str]:

@@ -259,3 +259,20 @@ class AnswerRanker:
                                   name_en=n.name_en, via=sorted(c.via)))
         answers.sort(key=lambda a: (-a.score, a.name))
         return answers[:limit]
+
+
+def lead_with_answer(hits: list[Hit], answers: list[Answer]) -> list[Hit]:
+    """The passage that names the best-supported answer goes first: the answer was ranked by what
+    the sentence around it shares with the question, which a passage's BM25 and vector ranks see
+    only as a whole (a passage of the same report about 企业扶持 outranks the one listing 正大集团、
+    毕马威、日立集团 for 哪些涉外企业). Only a passage that writes the answer's name counts: an author
+    agency reached through an unsaid actor is in every passage of its report. The others keep their
+    order."""
+    if not answers or not answers[0].evidence or not hits:
+        return hits
+    top = answers[0]
+    where = top.evidence[0].passage
+    i = next((j for j, h in enumerate(hits) if h.passage == where), None)
+    if not i or not any(len(n) >= 2 and n in hits[i].text for n in top.names()):
+        return hits
+    return [hits[i], *hits[:i], *hits[i + 1:]]

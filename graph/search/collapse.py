@@ -27,9 +27,14 @@ def near_duplicate(a: set[str], b: set[str]) -> bool:
     return len(a & b) / min(len(a), len(b)) >= NEAR_DUPLICATE
 
 
-def collapse_series(hits: list[Hit], author_of: Callable[[str], str | None]) -> list[Hit]:
-    """`hits` best first; `author_of(report id)` names the series a report belongs to. Hits of
-    reports without an author are never collapsed."""
+def collapse_series(hits: list[Hit], author_of: Callable[[str], str | None],
+                    year_of: Callable[[str], int | None] | None = None) -> list[Hit]:
+    """`hits` best first; `author_of(report id)` names the series a report belongs to, `year_of(report
+    id)` its year (else the passage's own year, which a glossary note has none of). Hits of reports
+    without an author are never collapsed."""
+    def year(h: Hit) -> int | None:
+        return (year_of(h.report) if year_of else None) or h.year
+
     kept: list[tuple[Hit, set[str], str | None]] = []
     for h in hits:
         grams = _bigrams(h.text)
@@ -42,7 +47,8 @@ def collapse_series(hits: list[Hit], author_of: Callable[[str], str | None]) -> 
             kept.append((h, grams, author))
         else:
             twin.folded.append(h.file)
-            if h.year is not None and h.year != twin.year and h.year not in twin.also_in:
-                twin.also_in.append(h.year)
+            y = year(h)
+            if y is not None and y != year(twin) and y not in twin.also_in:
+                twin.also_in.append(y)
                 twin.also_in.sort()
     return [h for h, _, _ in kept]

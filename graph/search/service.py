@@ -16,7 +16,7 @@ from typing import Callable, Sequence
 from govgraph.ingest.batch import ENTITY_LABELS, ROLES, ReportInfo
 from govgraph.ingest.vocabulary import QueryForm
 from ..store.base import Filters, GraphStore
-from .ask import AnswerRanker
+from .ask import AnswerRanker, lead_with_answer
 from .hybrid import rrf
 from .qcache import QueryVectorCache
 from .collapse import collapse_series
@@ -84,7 +84,7 @@ class SearchService:
                  entity_k: int = 20, entity_max_passages: int = 20, report_weight: float = TUNED_REPORT_WEIGHT,
                  role_weight: float = TUNED_ROLE_WEIGHT, recent_weight: float = TUNED_RECENT_WEIGHT,
                  phrase_weight: float = TUNED_PHRASE_WEIGHT, figure_weight: float = TUNED_FIGURE_WEIGHT,
-                 embed_terms: bool = True,
+                 embed_terms: bool = True, answer_leads: bool = True,
                  query_cache: int = 2048, catalog_ttl: float = 5.0, aggregator=None):
         if tokenizer is None:
             raise ValueError("SearchService: a tokenizer is required (e.g. ingest.tokenize.tokenize_query)")
@@ -105,6 +105,7 @@ class SearchService:
         self.phrase_weight = phrase_weight
         self.figure_weight = figure_weight
         self.short_factor = SHORT_FACTOR
+        self.answer_leads = answer_leads
         self.embed_terms = embed_terms
         self.entity_max_passages = entity_max_passages
         self._qvec = (QueryVectorCache(embedder.query, query_cache, getattr(embedder, "queries", None))
@@ -396,7 +397,8 @@ class SearchService:
     def collapsed(self, hits: list[Hit]) -> list[Hit]:
         """Near-duplicates of one series across years folded into the best-ranked one (also_in)."""
         reports = self._report_map()
-        return collapse_series(hits, lambda rid: series_key(reports.get(rid)))
+        return collapse_series(hits, lambda rid: series_key(reports.get(rid)),
+                               lambda rid: getattr(reports.get(rid), "year", None))
 
     def _vector_texts(self, query: str, intent) -> tuple[str, str]:
         """What to embed for passages and for entities. The model ranks Chinese passages poorly
@@ -442,6 +444,9 @@ class SearchService:
                            **self._collection(intent))
         hits = self.collapsed(self.hits(ranked))[:k]
         label, answers = self._answers(intent, question, focus, hits, k, entities, terms)
+        # A noun-phrase query names its answer; the passage holding the phrase unbroken already leads.
+        if self.answer_leads and getattr(intent, "form", None) != QueryForm.PHRASE:
+            hits = lead_with_answer(hits, answers)
         return AskResult(question=question, label=label, answers=answers, passages=hits,
                          focus=focus, lang=getattr(intent, "lang", "zh"))
 

@@ -38,6 +38,14 @@ def test_places_and_years_named():
     assert "宝安区" in e.places and e.years == [2021]
 
 
+def test_a_common_word_is_no_place():
+    # 合作 is 合作市 (Gansu) in the gazetteer, but a verbal noun in these questions
+    assert analyze_question("国务院出台了哪项河套深港科技创新合作区的规划？").places == []
+    assert analyze_question("2025年上海合作组织峰会在哪里举办？").places == ["上海", "上海市"]
+    # prefecture cities keep their short forms even where jieba tags them otherwise (大连 d, 清远 a)
+    assert analyze_question("大连和清远有哪些合作？").places == ["大连", "大连市", "清远", "清远市"]
+
+
 def _hit(pid, report, year, text):
     return Hit(pid, report, report + ".txt", "", "", "other", year, text, 0, len(text), 1.0)
 

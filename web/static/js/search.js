@@ -154,6 +154,10 @@ export class SearchPanel {
         hit.role ? el("span", { class: `role role-${hit.role}` }, roleName(hit.role)) : null),
       meta ? el("div", { class: "muted small section-line" }, meta) : null,
       highlightedText(hit.text || "", matchTerms(q, hit.text || "", names), { testid: "passage-text" }),
+      // the same passage in other years of the series, folded into this hit by the server
+      hit.also_in && hit.also_in.length
+        ? el("div", { class: "muted small also-in", testid: "passage-also-in" }, `${t("alsoIn")} ${hit.also_in.join(", ")}`)
+        : null,
       el("a", {
         href: "#", class: "source-link", testid: "passage-open-report",
         onclick: (e) => { e.preventDefault(); this.onOpenReport(hit.report, { passage: hit.passage, start: hit.start, end: hit.end }); },
