@@ -457,7 +457,10 @@ def eval_extract(gold: Optional[Path] = typer.Option(None, "--gold", help="Gold 
 def eval_search(store: Optional[str] = StoreOpt, neo4j: Optional[str] = Neo4jOpt,
                 gold: Optional[Path] = typer.Option(None, "--gold", help="Gold questions, JSON lines (default: "
                                                     "tests/gold/questions.jsonl, only when running from a checkout)."),
-                k: int = KOpt, as_json: bool = JsonOpt):
+                k: int = KOpt, as_json: bool = JsonOpt,
+                split: str = typer.Option("all", "--split", help="all, dev (every other question) or test (the rest)."),
+                equivalent: bool = typer.Option(False, "--equivalent", help="Also score equivalent evidence: another "
+                                                "report's passage holding the gold evidence verbatim (docs/answers.md).")):
     """Evidence MRR and hit@1/hit@3, answer hit@3, for BM25 alone, vectors alone and hybrid.
 
     The store must hold the gold reports with embeddings. Example: `govgraph eval search --store ./eval-store`
@@ -467,8 +470,8 @@ def eval_search(store: Optional[str] = StoreOpt, neo4j: Optional[str] = Neo4jOpt
     gold = _gold(gold, GOLD_QUESTIONS, "--gold FILE")
     ctx = _ctx(store, neo4j)
     try:
-        res = evaluate(ctx.search, gold, k=k)
-    except ValueError as e:  # an unreadable or malformed gold file, named in the message
+        res = evaluate(ctx.search, gold, k=k, split=split, equivalent=equivalent)
+    except ValueError as e:  # an unreadable or malformed gold file or split, named in the message
         _fail(str(e), EXIT_USAGE)
     if as_json:
         _print_json(res)

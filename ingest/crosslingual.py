@@ -54,6 +54,7 @@ class TermSource(StrEnum):
     # a capitalised word no list knows that reads as pinyin (Gushu): no terms here; the characters it
     # may stand for (ingest/romanization.py) are looked up in the searched reports
     ROMANIZED = "romanized"
+    NUMBER = "number"  # an ordinal (8th -> 第八届 第八): chosen by the reports like a dictionary sense
 
 
 @dataclass(frozen=True)
@@ -70,11 +71,19 @@ _BRITISH = table("british_spellings.tsv")
 _ADMIN_SUFFIX = re.compile(r"(?:特别行政区|自治州|自治县|自治区|地区|新区|省|市|区|县|州|盟|旗)$")
 
 
+# Irregular verb forms -> their base (held -> hold); the dictionary glosses verbs by the base.
+_IRREGULAR = dict(table("english_irregular_forms.tsv"))
+
+
 def _lemmas(w: str) -> list[str]:
     for brit, us in _BRITISH:
         if w.startswith(brit):
             w = us + w[len(brit):]
     out = [w]
+    if w in _IRREGULAR:
+        out.append(_IRREGULAR[w])
+    if w.endswith("ly") and len(w) > 5:  # officially -> official, newly -> new
+        out.append(w[:-2])
     if w.endswith("ies") and len(w) > 4:
         out.append(w[:-3] + "y")
     if w.endswith("es") and len(w) > 3:
@@ -144,12 +153,25 @@ def _cedict_path() -> Path | None:
     return p if p.exists() else None
 
 
+# Words the question analyzer drops from an English focus (ingest/question.py): "rule of law" reaches
+# term_groups as "rule law", so every phrase is also found under its form without them.
+_FOCUS_DROPS = frozenset({"the", "a", "an", "of"})
+
+
+def _with_bare_keys(entries: dict[str, list[str]]) -> dict[str, list[str]]:
+    """`entries` plus each key of several words without the focus's dropped words (rule law -> 法治),
+    unless that form is an entry of its own."""
+    out = dict(entries)
+    for key, senses in entries.items():
+        bare = " ".join(w for w in key.split() if w not in _FOCUS_DROPS)
+        if bare != key and " " in bare and bare not in entries:
+            out[bare] = senses
+    return out
+
+
 @lru_cache(maxsize=1)
 def _phrases() -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for en, zh in table("query_terms_en_zh.tsv"):
-        out[en.lower()] = zh.split()
-    return out
+    return _with_bare_keys({en.lower(): zh.split() for en, zh in table("query_terms_en_zh.tsv")})
 
 
 @lru_cache(maxsize=1)
@@ -186,9 +208,12 @@ def _dictionary() -> dict[str, list[str]]:
                     # "UNESCO, United Nations Educational…" and "(UNESCO) World…": the acronym alone
                     # is a gloss too
                     parts = [x.strip("() ") for x in re.findall(r"\([A-Z]{2,}\)", gloss)]
-                    parts += gloss.split(", ") if "," in gloss else [gloss]
+                    # the asides go before the commas are read: "bed (in hospital, hotel, train etc)" is
+                    # 床位's gloss "bed", not "bed (in hospital" and "hotel"
+                    plain = _PAREN.sub("", gloss)
+                    parts += plain.split(", ") if "," in plain else [plain]
                     for g in parts:
-                        g = _PAREN.sub("", g).strip().lower()
+                        g = g.strip().lower()
                         verb = g.startswith("to ")
                         g = re.sub(r"^(to|a|an|the) ", "", g)
                         words = g.split()
@@ -203,7 +228,7 @@ def _dictionary() -> dict[str, list[str]]:
                         # a word jieba does not know ranks last: the tokenizer still splits it into
                         # words BM25 can match (下一步 -> 下 一步)
                         _offer(cands, " ".join(words), simp, (0, -f_))
-        return {k: _widest(v) for k, v in cands.items()}
+        return _with_bare_keys({k: _widest(v) for k, v in cands.items()})
 
 
 def _widest(senses: dict[str, tuple]) -> list[str]:
@@ -218,6 +243,13 @@ def _offer(cands: dict[str, dict[str, tuple]], key: str, word: str, rank: tuple)
     senses = cands.setdefault(key, {})
     if word not in senses or rank < senses[word]:
         senses[word] = rank
+
+
+def _merged_senses(dic: dict[str, list[str]], keys: list[str]) -> list[str]:
+    """The senses of every form of a span, the form as written first: "friends" alone is 三朋四友 in
+    CC-CEDICT, "friend" is 朋友; "services" is 劳务, "service" 服务. Which one the reports mean is
+    chosen later by their context (graph/search/crosslingual.py)."""
+    return list(dict.fromkeys(t for h in keys for t in dic.get(h, ())))
 
 
 def is_phrase_translation(terms: list[str]) -> bool:
@@ -236,12 +268,35 @@ def chinese_term_groups(text: str) -> list[list[str]]:
     return [list(g.terms) for g in term_groups(text, PER_PHRASE)]
 
 
+_ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
+_DIGITS = "零一二三四五六七八九"
+
+
+def _chinese_number(n: int) -> str:
+    """1-99 in Chinese numerals: 8 -> 八, 12 -> 十二, 30 -> 三十."""
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")
+    return head + (_DIGITS[ones] if ones or not tens else "")
+
+
+def _ordinals(text: str) -> tuple[list[TermGroup], str]:
+    """Ordinals written in digits ("the 8th Import Expo", the events' sessions: 第八届) and the text
+    without them, so that their "th" is not looked up."""
+    groups = []
+    for m in _ORDINAL.finditer(text):
+        n = int(m.group(1))
+        if n == 0:
+            continue
+        cn = _chinese_number(n)
+        groups.append(TermGroup(m.group(0), TermSource.NUMBER, (f"第{cn}届", f"第{cn}", f"第{n}届")))
+    return groups, _ORDINAL.sub(" ", text)
+
+
 def term_groups(text: str, width: int | None = PER_PHRASE) -> list[TermGroup]:
     """One TermGroup per English phrase of `text` that has Chinese words, in text order (longest
     phrase first); dictionary groups carry up to `width` senses (None: all it offers), commonest first."""
-    src = text
     phrases = _phrases()
-    out: list[TermGroup] = []
+    out, src = _ordinals(text)
     # Phrase-list entries may contain hyphens ("law-based government"): match them on the raw text,
     # then take them out so that their words are not translated one by one as well.
     for en, zh in sorted(phrases.items(), key=lambda kv: -len(kv[0])):
@@ -269,14 +324,16 @@ def term_groups(text: str, width: int | None = PER_PHRASE) -> list[TermGroup]:
                 if key in places:
                     hit = (n, TermSource.PLACE, places[key])
                     break
-            for h in _span_keys(span):
-                if h in phrases:
-                    hit = (n, TermSource.PHRASE, phrases[h])
-                    break
-                if h in dic:
-                    hit = (n, TermSource.DICTIONARY, dic[h][:width])
-                    break
-            if hit:
+            keys = _span_keys(span)
+            curated = next((phrases[h] for h in keys if h in phrases), None)
+            if curated is not None:
+                hit = (n, TermSource.PHRASE, curated)
+                break
+            # a gloss opening with a function word ("in public" -> 当众) would take the word a longer
+            # phrase after it needs ("public places"); the phrase list still may
+            senses = _merged_senses(dic, keys) if n == 1 or span[0] not in _STOP else []
+            if senses:
+                hit = (n, TermSource.DICTIONARY, senses[:width])
                 break
         if hit:
             out.append(TermGroup(" ".join(found[i:i + hit[0]]), hit[1], tuple(hit[2])))

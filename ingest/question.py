@@ -276,14 +276,33 @@ def _common_word(form: str) -> bool:
     return tag.startswith(_COMMON_CLASSES)
 
 
+def _organisation_spans(q: str) -> list[tuple[int, int]]:
+    """Spans of the words jieba's dictionary classes as organisation names (nt: 北京人艺, 中山大学,
+    深圳证券交易所). A place inside one is part of the name, not the place the question speaks of:
+    「北京人艺扩建…」 named 北京 and preferred the Beijing report over Dongcheng's."""
+    import jieba.posseg
+
+    spans, at = [], 0
+    for w in jieba.posseg.dt.cut(q, HMM=False):
+        if w.flag == "nt" and len(w.word) > 2:
+            spans.append((at, at + len(w.word)))
+        at += len(w.word)
+    return spans
+
+
 def _named_places_zh(q: str) -> list[str]:
-    """Longest gazetteer names in the question, left to right (深圳市南山区 -> 深圳市, 南山区)."""
+    """Longest gazetteer names in the question, left to right (深圳市南山区 -> 深圳市, 南山区); none inside
+    an organisation's name (北京人艺)."""
     places = _zh_places()
+    orgs = _organisation_spans(q)
     out: list[str] = []
     i = 0
     while i < len(q):
         for n in range(min(8, len(q) - i), 1, -1):
             full = places.get(q[i:i + n])
+            if full and any(a <= i and i + n <= b and b - a > n for a, b in orgs):
+                i += n
+                break
             if full:
                 out += [q[i:i + n], full]
                 i += n

@@ -58,6 +58,12 @@ class TermChooser:
     def choose(self, groups: Sequence[TermGroup]) -> list[str] | None:
         """Chinese search words for the groups, in question order; None when the store cannot say
         which words it holds (the caller then keeps the dictionary's commonest senses)."""
+        chosen = self.choose_groups(groups)
+        return None if chosen is None else list(dict.fromkeys(t for g in chosen for t in g.terms))
+
+    def choose_groups(self, groups: Sequence[TermGroup]) -> list[TermGroup] | None:
+        """The groups with their chosen senses, in question order (a group with none left out); None
+        when the store cannot say which words it holds."""
         if not groups:
             return []
         if self.store.term_passages([]) is None:
@@ -70,17 +76,15 @@ class TermChooser:
             return None
         senses = [[_Sense(i, t, self._rows(toks[t], postings)) for t in g.terms] for i, g in enumerate(groups)]
         present = self._presence(senses)
-        out: list[str] = []
-        for i, g in enumerate(groups):
-            if g.source == TermSource.PHRASE:
-                out += g.terms  # curated phrases of government writing are trusted as they are
-                continue
-            if g.source == TermSource.PLACE:
-                # a romanisation names places in several provinces (Longhua: 龙华区, 隆化县); keep those the reports name
-                out += [s.term for s in senses[i] if len(s.rows)] or list(g.terms)
-                continue
-            out += self._best(senses[i], present, i) or list(g.terms[:1])
-        return list(dict.fromkeys(out))
+        return [replace(g, terms=tuple(self._kept(g, senses[i], present, i))) for i, g in enumerate(groups)]
+
+    def _kept(self, group: TermGroup, senses: list[_Sense], present: np.ndarray, i: int) -> list[str]:
+        if group.source == TermSource.PHRASE:
+            return list(group.terms)  # curated phrases of government writing are trusted as they are
+        if group.source == TermSource.PLACE:
+            # a romanisation names places in several provinces (Longhua: 龙华区, 隆化县); keep those the reports name
+            return [s.term for s in senses if len(s.rows)] or list(group.terms)
+        return self._best(senses, present, i) or list(group.terms[:1])
 
     def _spelled(self, group: TermGroup) -> TermGroup:
         """A romanised name with the spellings the reports use for it, most frequent first."""

@@ -7,7 +7,11 @@ For each retrieval mode (bm25, vector, hybrid) in the same run:
   of them. Names match on the answer's name, aliases or English name, case and whitespace
   ignored; a name also matches one it contains or is contained in when the shorter is at least
   two thirds of the longer (首尔 ~ 首尔市, never 市政府 ~ 首尔市政府);
-- search latency p50/p95 in milliseconds.
+- search latency p50/p95 in milliseconds;
+- with `equivalent=True` (`--equivalent`), a second, explicitly named figure beside the strict one:
+  "equivalent evidence" also counts a passage of another report that holds the gold evidence verbatim
+  (punctuation and whitespace aside) when the question names no year or place that report contradicts
+  (the exact rule: graph/search/equivalent.py).
 
 The same gold scores a store of its own reports or a whole collection (all 155 reports in one store):
 the result says how many reports the store holds and refuses a store that lacks a gold report, since
@@ -23,6 +27,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from govgraph.ingest.batch import ReportInfo
+
+from .equivalent import equivalent_report, strip_punctuation
 from .results import Answer, Hit
 
 MODES = ("bm25", "vector", "hybrid")
@@ -103,16 +110,35 @@ def select(questions: list[GoldQuestion], split: str) -> list[GoldQuestion]:
     return questions[0::2] if split == "dev" else questions[1::2]
 
 
+def gold_file(q: GoldQuestion) -> str:
+    """The file name of the question's report (the gold may give a path)."""
+    return q.report.replace("\\", "/").rsplit("/", 1)[-1]
+
+
 def evidence_rank(q: GoldQuestion, hits: list[Hit]) -> int | None:
     """1-based rank of the first right passage, or None."""
     ev = _norm(q.evidence)
-    report = q.report.replace("\\", "/").rsplit("/", 1)[-1]
+    report = gold_file(q)
     for i, h in enumerate(hits, 1):
         # a passage folded into a hit as a near-duplicate of another year ("also in 2019") is shown
         # by that hit, so the hit is right if the folded one would have been
         if (h.file == report or h.report == q.report or report in h.folded) and ev in _norm(h.text):
             return i
     return None
+
+
+def equivalent_rank(q: GoldQuestion, hits: list[Hit], reports: dict[str, ReportInfo], years=(),
+                    places=()) -> int | None:
+    """1-based rank of the first passage that is right strictly or holds the gold evidence verbatim
+    (punctuation aside) in another report the question's year and place do not rule out, or None."""
+    strict = evidence_rank(q, hits)
+    ev = strip_punctuation(_norm(q.evidence))
+    gold = next((r for r in reports.values() if r.file == gold_file(q) or r.id == q.report), None)
+    for i, h in enumerate(hits[:strict - 1] if strict else hits, 1):
+        if ev in strip_punctuation(_norm(h.text)) and equivalent_report(reports.get(h.report), gold, years,
+                                                                         places, reports):
+            return i
+    return strict
 
 
 def names_match(expected: str, name: str) -> bool:
@@ -139,7 +165,7 @@ def _pct(values: list[float], p: float) -> float:
 def store_coverage(store, questions: list[GoldQuestion]) -> dict:
     """How many reports the store holds and which gold reports it lacks (by file name)."""
     files = {r.file for r in store.reports()}
-    gold = {q.report.replace("\\", "/").rsplit("/", 1)[-1] for q in questions}
+    gold = {gold_file(q) for q in questions}
     return {"reports": len(files), "gold_reports": len(gold), "missing": sorted(gold - files)}
 
 
@@ -148,9 +174,10 @@ def _mean(values: list[float]) -> float:
 
 
 def evaluate(service, gold_path: str | Path, k: int = 10, modes: tuple[str, ...] | None = None,
-             split: str = "all") -> dict:
+             split: str = "all", equivalent: bool = False) -> dict:
     """Scores of every mode over the gold questions; modes needing vectors are skipped without a model.
-    Raises ValueError when the store lacks a report the questions are about."""
+    With `equivalent`, each mode also has the equivalent-evidence figures (`*_equiv`) beside the strict
+    ones. Raises ValueError when the store lacks a report the questions are about."""
     questions = select(load_gold(gold_path), split)
     cover = store_coverage(service.store, questions)
     if cover["missing"]:
@@ -161,6 +188,7 @@ def evaluate(service, gold_path: str | Path, k: int = 10, modes: tuple[str, ...]
     result = {"questions": len(questions), "k": k, "split": split, "store_reports": cover["reports"],
               "gold_reports": cover["gold_reports"],
               "with_answers": sum(1 for q in questions if q.answers), "modes": {}, "misses": {}}
+    reports = {r.id: r for r in service.store.reports()} if equivalent else {}
     for mode in modes:
         rr, h1, h3, ans, lat = [], 0, 0, [], []
         by_lang: dict[str, list[float]] = {}
@@ -168,6 +196,7 @@ def evaluate(service, gold_path: str | Path, k: int = 10, modes: tuple[str, ...]
         ans_by_lang: dict[str, list[float]] = {}
         label_ok = 0
         misses = []
+        rr_eq, h1_eq, h3_eq, by_other = [], 0, 0, []
         for q in questions:
             t0 = time.perf_counter()
             res = service.ask(q.question, k=k, mode=mode)
@@ -179,13 +208,23 @@ def evaluate(service, gold_path: str | Path, k: int = 10, modes: tuple[str, ...]
             label_ok += res.label == q.label
             h1 += r == 1
             h3 += r is not None and r <= 3
+            if equivalent:
+                intent = service.analyzer(q.question)
+                re_ = equivalent_rank(q, res.passages, reports, getattr(intent, "years", ()),
+                                      getattr(intent, "places", ()))
+                rr_eq.append(1.0 / re_ if re_ else 0.0)
+                h1_eq += re_ == 1
+                h3_eq += re_ is not None and re_ <= 3
+                if re_ != r:
+                    by_other.append(q.id)
             ok = answer_hit(q, res.answers) if q.answers else None
             if q.answers:
                 ans.append(ok)
                 ans_by_lang.setdefault(q.lang, []).append(float(ok))
             if r != 1 or ok is False:
                 misses.append({"id": q.id, "lang": q.lang, "form": q.form, "rank": r, "answer_ok": ok,
-                               "got": [a.name for a in res.answers[:3]], "expected": q.answers})
+                               "got": [a.name for a in res.answers[:3]], "expected": q.answers,
+                               **({"rank_equiv": re_} if equivalent else {})})
         n = len(questions)
         result["modes"][mode] = {
             "evidence_mrr": round(sum(rr) / n, 4),
@@ -199,6 +238,10 @@ def evaluate(service, gold_path: str | Path, k: int = 10, modes: tuple[str, ...]
             "ask_ms_p50": round(statistics.median(lat), 2),
             "ask_ms_p95": round(_pct(lat, 0.95), 2),
         }
+        if equivalent:
+            result["modes"][mode].update({
+                "evidence_mrr_equiv": round(sum(rr_eq) / n, 4), "hit@1_equiv": round(h1_eq / n, 4),
+                "hit@3_equiv": round(h3_eq / n, 4), "equivalent_questions": by_other})
         result["misses"][mode] = misses
     return result
 
@@ -221,11 +264,18 @@ def format_table(result: dict) -> str:
         parts = [f"{key} {m[key]:.3f}" for key in ("mrr_question", "mrr_phrase", "answer_hit@3_zh", "answer_hit@3_en")
                  if m.get(key) is not None]
         lines.append("hybrid by form and language: " + ", ".join(parts))
+    for mode, m in result["modes"].items():
+        if "evidence_mrr_equiv" in m:
+            moved = m["equivalent_questions"]
+            lines.append(f"{mode} equivalent evidence (another report, verbatim): MRR {m['evidence_mrr_equiv']:.3f} "
+                         f"hit@1 {m['hit@1_equiv']:.3f} hit@3 {m['hit@3_equiv']:.3f} (strict {m['evidence_mrr']:.3f}; "
+                         f"{len(moved)} questions ranked higher: {', '.join(moved) or '-'})")
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
-    """python -m govgraph.graph.search.evaluate --store DIR [--gold FILE] [-k N] [--split dev] [--misses]"""
+    """python -m govgraph.graph.search.evaluate --store DIR [--gold FILE] [-k N] [--split dev] [--misses]
+    [--equivalent]"""
     import argparse
 
     from govgraph.ingest.checkout import GOLD_QUESTIONS, NotInCheckout, shipped_gold
@@ -244,6 +294,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rrf-k", type=int, default=None)
     ap.add_argument("--no-embed", action="store_true")
     ap.add_argument("--misses", action="store_true")
+    ap.add_argument("--mode", action="append", choices=MODES, help="score only these modes (repeatable)")
+    ap.add_argument("--equivalent", action="store_true",
+                    help="also score equivalent evidence: another report's passage holding the gold evidence verbatim")
     a = ap.parse_args(argv)
     try:
         gold = a.gold or shipped_gold(GOLD_QUESTIONS)
@@ -254,7 +307,8 @@ def main(argv: list[str] | None = None) -> int:
     kw = {"rrf_k": a.rrf_k} if a.rrf_k is not None else {}
     svc = SearchService(store, emb, tokenize_query, analyze_question, **kw)
     try:
-        res = evaluate(svc, gold, k=a.k, split=a.split)
+        res = evaluate(svc, gold, k=a.k, split=a.split, equivalent=a.equivalent,
+                       modes=tuple(a.mode) if a.mode else None)
     except ValueError as e:
         ap.error(str(e))
     print(format_table(res))

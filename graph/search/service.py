@@ -14,6 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Callable, Sequence
 
 from govgraph.ingest.batch import ENTITY_LABELS, ROLES, ReportInfo
+from govgraph.ingest.crosslingual import TermSource
 from govgraph.ingest.vocabulary import QueryForm
 from ..store.base import Filters, GraphStore
 from .ask import AnswerRanker, lead_with_answer
@@ -22,6 +23,7 @@ from .qcache import QueryVectorCache
 from .collapse import collapse_series
 from .collection import named_reports, newest_of_series, series_key
 from .crosslingual import TermChooser
+from .english_proximity import proximity_groups, together_counts
 from .proximity import longest_run, segments, words_with_figures
 from .results import AskResult, Hit, SearchResult
 
@@ -48,6 +50,7 @@ TUNED_ROLE_WEIGHT = 0.5
 TUNED_RECENT_WEIGHT = 0.5
 TUNED_PHRASE_WEIGHT = 1.5
 TUNED_FIGURE_WEIGHT = 1.0
+TUNED_TOGETHER_WEIGHT = 3.0  # English phrases close together in Chinese (english_proximity.py); dev 2-6 within 0.006
 # An unbroken run of the query shorter than this says little (两个字的词 already count in BM25).
 PHRASE_MIN_RUN = 5
 SHORT_PASSAGE = 20
@@ -104,6 +107,7 @@ class SearchService:
         self.recent_weight = recent_weight
         self.phrase_weight = phrase_weight
         self.figure_weight = figure_weight
+        self.together_weight = TUNED_TOGETHER_WEIGHT
         self.short_factor = SHORT_FACTOR
         self.answer_leads = answer_leads
         self.embed_terms = embed_terms
@@ -176,7 +180,7 @@ class SearchService:
              terms: Sequence[str] = (), use_entities: bool = True,
              role: str | None = None, entity_text: str | None = None,
              places: Sequence[str] = (), years: Sequence[int] = (),
-             quantity: bool = False) -> list[tuple[str, float]]:
+             quantity: bool = False, term_sets: Sequence[Sequence[str]] = ()) -> list[tuple[str, float]]:
         """(passage id, score) best first. BM25 reads `text` plus `terms` (Chinese words for an
         English query); vectors embed `vector_text` or `text`.
 
@@ -236,7 +240,7 @@ class SearchService:
         if len(lists) == 1:
             return lists[0][0][:k]
         fused = rrf([lst for lst, _ in lists], k=self.rrf_k, weights=[w for _, w in lists])
-        return self._priors(fused, text, terms, role, places, years, quantity)[:k]
+        return self._priors(fused, text, terms, role, places, years, quantity, term_sets)[:k]
 
     def _named_reports(self, text: str, terms: Sequence[str], places: Sequence[str] = (),
                        years: Sequence[int] = ()) -> set[str]:
@@ -246,7 +250,7 @@ class SearchService:
 
     def _priors(self, fused: list[tuple[str, float]], text: str, terms: Sequence[str],
                 role: str | None, places: Sequence[str] = (), years: Sequence[int] = (),
-                quantity: bool = False) -> list[tuple[str, float]]:
+                quantity: bool = False, term_sets: Sequence[Sequence[str]] = ()) -> list[tuple[str, float]]:
         """More rank-fusion lists over the fused head, each in fused order: the passages of the
         reports the query names, of the newest of those when it names no year, of the role it asks
         about (shortcomings -> problem sections, next steps -> plans), the passages that hold the
@@ -259,7 +263,8 @@ class SearchService:
         segs = segments(text) if self.phrase_weight > 0 else []
         figure_words = ([w for w in dict.fromkeys((*self.tokenizer(text), *terms)) if len(w) >= 2 and not w.isascii()]
                         if quantity and self.figure_weight > 0 else [])
-        if not named and not role and not segs and not figure_words:
+        term_sets = [ts for ts in term_sets if ts] if len(term_sets) >= 2 and self.together_weight > 0 else []
+        if not named and not role and not segs and not figure_words and not term_sets:
             return fused
         head = fused[: self.depth * 2]
         of = {p.id: p for p in self.store.get_passages([pid for pid, _ in head])}
@@ -285,6 +290,12 @@ class SearchService:
             share = longest_run(segs, of[pid].text, PHRASE_MIN_RUN)
             if share:
                 bonus[pid] = bonus.get(pid, 0.0) + self.phrase_weight * share * share / (self.rrf_k + 1)
+        # An English question's phrases met in one clause: all of them earn what a first place would.
+        together = together_counts(term_sets, [of[pid].text for pid in order]) if term_sets else []
+        for pid, n in zip(order, together):
+            if n >= 2:
+                share = n / len(term_sets)
+                bonus[pid] = bonus.get(pid, 0.0) + self.together_weight * share * share / (self.rrf_k + 1)
         # A heading or a menu line (「深圳市坪山区人民政府」) states no fact; BM25 ranks it high for the
         # place's name alone, so it keeps only part of its score.
         out = [(pid, (sc + bonus.get(pid, 0.0)) * (self.short_factor if pid in of and len(of[pid].text) < SHORT_PASSAGE
@@ -392,7 +403,9 @@ class SearchService:
         """The places and years a query names, for preferring their reports, and whether it asks for a figure."""
         return {"places": list(getattr(intent, "places", None) or []),
                 "years": list(getattr(intent, "years", None) or []),
-                "quantity": bool(getattr(intent, "quantity", False))}
+                "quantity": bool(getattr(intent, "quantity", False)),
+                # an English question's phrases in Chinese, places left to the report priors above
+                "term_sets": [g.terms for g in getattr(intent, "term_groups", None) or [] if g.source != TermSource.PLACE]}
 
     def collapsed(self, hits: list[Hit]) -> list[Hit]:
         """Near-duplicates of one series across years folded into the best-ranked one (also_in)."""
@@ -422,8 +435,11 @@ class SearchService:
         """An English question's Chinese search words chosen by the searched reports, when the
         analyzer offers several senses per phrase and the store can say which it holds."""
         groups = getattr(intent, "term_groups", None)
-        chosen = self._chooser.choose(groups) if groups else None
-        return intent if chosen is None else dataclasses.replace(intent, terms=chosen)
+        chosen = self._chooser.choose_groups(groups) if groups else None
+        if chosen is None:
+            return intent
+        return dataclasses.replace(intent, terms=list(dict.fromkeys(t for g in chosen for t in g.terms)),
+                                   term_groups=proximity_groups(groups, chosen))
 
     def ask(self, question: str, k: int = 10, filters: Filters | None = None,
             mode: str = "hybrid") -> AskResult:

@@ -24,6 +24,7 @@ from .name_shapes import find_shaped_names
 from .lexicon import word_list
 from .mentions import Mention
 from .organizations import find_organizations
+from .org_lists import find_org_forms
 from .persons import find_persons
 from .places import find_places, gazetteer
 from .policies import find_policies
@@ -94,8 +95,9 @@ def _settle_overlaps(ms: list[Mention]) -> list[Mention]:
                 cut_event = k.label == "Event" and m.end == k.end
                 if inside and ((k.label in _CONTAINERS and m.label != "Event" and not cut_event)
                                or (k.label == "Place" and m.props.get("brand"))
+                               or (k.props.get("unit") and m.label == "Organization" and m.start == k.start)
                                or (k.label == "Policy" and m.label == "Agency" and m.start - k.start <= 1)):
-                    continue  # a brand stays a body inside a park's name (深汕比亚迪汽车工业园)
+                    continue  # a brand stays a body inside a park's name (深汕比亚迪汽车工业园), a parent inside its unit's (市中医院光明院区)
                 clash = True
                 break
         if not clash:
@@ -224,6 +226,7 @@ def find_mentions(pt: str, base: int, ctx: ReportContext) -> list[Mention]:
     ms += find_listed_events(pt, base)  # before find_events: of two equal spans the first is kept
     ms += find_events(pt, base, ctx, cls)
     ms += find_meetings(pt, base, ctx)
+    ms += find_org_forms(pt, base, ctx, orgs)  # after the other finders: of two equal spans theirs is kept
     ms += find_persons(pt, base, ctx, agencies)
     ms += find_measures(pt, base, ctx)
     ms = _drop_policy_measures(_settle_overlaps(ms))

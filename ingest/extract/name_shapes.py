@@ -194,14 +194,14 @@ def name_modifier(region: str, glue: bool = False) -> str | None:
 @lru_cache(maxsize=65536)
 def clause_lead(region: str) -> int:
     """How many characters at the start of `region` open a clause rather than a name: the verbs,
-    adverbs and prepositions jieba reads there (鼓励|银行, 加快|田心工业区), and a phase or edition
+    adverbs, prepositions and time words jieba reads there (今年|国有大型商业银行) (鼓励|银行, 加快|田心工业区), and a phase or edition
     mark cut from its number (Ⅰ|期临床医院)."""
     jieba, tags = tagger()
     n = 0
     for w in _join_openers(jieba.lcut(region, HMM=False)):
         tag = tags.get(w, "x")
         verb = tag in ("v", "vd", "vi") and len(w) > 1 and w not in word_set("name_verbs.txt")
-        if not (verb or tag in ("d", "p", "c") or w in _clause_openers() or (n == 0 and w in ("期", "届", "批", "号"))):
+        if not (verb or tag in ("d", "p", "c", "t") or w in _clause_openers() or (n == 0 and w in ("期", "届", "批", "号"))):
             break
         n += len(w)
     return n

@@ -84,8 +84,10 @@ def test_the_store_holds_every_gold_report(result):
 def test_english_questions_keep_the_reports_choice_of_senses(result):
     # English MRR was 0.604 on all 198 questions before the senses of English words were chosen by
     # the reports (graph/search/crosslingual.py); measured after: 0.753 dev, 0.530 test, about 0.64
-    # over both (docs/english.md). Issue 15's 0.85 is not met and not asserted.
-    assert result["modes"]["hybrid"]["mrr_en"] >= 0.62, result["modes"]["hybrid"]
+    # over both; with the phrases-together prior (graph/search/english_proximity.py) and the session-5
+    # dictionary readings 0.915 dev, 0.701 test, 0.804 over both (docs/english.md). Issue 15's 0.85 on
+    # the held-back half is not met and not asserted.
+    assert result["modes"]["hybrid"]["mrr_en"] >= 0.77, result["modes"]["hybrid"]
 
 
 def test_typed_answers_are_of_the_asked_label(result):

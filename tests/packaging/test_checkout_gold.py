@@ -17,3 +17,9 @@ def test_eval_search_names_an_unreadable_gold_file(tmp_path):
     res = govgraph("eval", "search", "--gold", str(missing), "--store", str(tmp_path / "store"), check=False)
     assert res.returncode == 2
     assert str(missing) in res.stderr and "Traceback" not in res.stderr
+
+
+def test_eval_search_names_a_bad_split(tmp_path):
+    res = govgraph("eval", "search", "--split", "half", "--equivalent", "--store", str(tmp_path / "store"), check=False)
+    assert res.returncode == 2
+    assert "split" in res.stderr and "half" in res.stderr and "Traceback" not in res.stderr

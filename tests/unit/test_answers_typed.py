@@ -46,6 +46,15 @@ def test_a_common_word_is_no_place():
     assert analyze_question("大连和清远有哪些合作？").places == ["大连", "大连市", "清远", "清远市"]
 
 
+def test_a_place_inside_an_organisation_name_is_no_place():
+    # 北京人艺 (the Beijing People's Art Theatre) and 中山大学 are organisations, not Beijing or 中山市
+    assert analyze_question("北京人艺完成了哪些演出？").places == []
+    assert analyze_question("中山大学附属医院在哪里？").places == []
+    # a place written as its own word stays one, also beside an organisation
+    assert analyze_question("北京人艺扩建北京国际戏剧中心").places == ["北京", "北京市"]
+    assert analyze_question("上海大歌剧院").places == ["上海", "上海市"]
+
+
 def _hit(pid, report, year, text):
     return Hit(pid, report, report + ".txt", "", "", "other", year, text, 0, len(text), 1.0)
 

@@ -32,6 +32,21 @@ def _list_opening(s: SentenceContext, ev: Mention, before: str) -> str:
     return s.before(first, 30)
 
 
+# a leader's post right before the verb: 习近平总书记出席…庆祝大会 is the leader's attendance
+_POST_BEFORE = re.compile(r"(?:总书记|主席|总理|副总理|书记|省长|市长|区长|部长|委员长)$")
+
+
+def _someone_else_joins(s: SentenceContext, ev: Mention, before: str) -> bool:
+    """Whether a person or a post stands right before the joining verb, so the person joins the event and
+    the actor (落实习近平总书记出席…庆祝大会…精神) does not."""
+    verb = list(_PARTICIPATE.finditer(before))[-1]
+    lead = before[:verb.start()]
+    if _POST_BEFORE.search(lead):
+        return True
+    at = ev.start - len(before) + verb.start()
+    return any(0 <= at - p.end <= 1 for p in s.of("Person"))
+
+
 def event_roles(s: SentenceContext) -> Iterator[Relation | None]:
     for ev in s.of("Event"):
         organizers = _organizers(s, ev)
@@ -48,7 +63,8 @@ def event_roles(s: SentenceContext) -> Iterator[Relation | None]:
         if s.actor is None or _SERVE.search(before):
             continue
         if _PARTICIPATE.search(before):
-            yield s.relation(s.actor, "PARTICIPATED_IN", ev)
+            if not _someone_else_joins(s, ev, before):
+                yield s.relation(s.actor, "PARTICIPATED_IN", ev)
         elif _HOLD.search(before) or _HOLD.search(s.text[ev.end:ev.end + 4]):
             yield s.relation(s.actor, "ORGANIZED", ev)
         for p in s.partners:

@@ -12,9 +12,11 @@ _ISSUE = re.compile(r"(?:制定|制订|修订|印发|出台|发布|公布|颁布
 # 完成《…》编制 / 修订: the drafting verb after the title, 完成 before it
 _DONE_BEFORE = re.compile(r"(?:完成|启动|开展)了?$")
 _DRAFTED_AFTER = re.compile(r"^(?:的)?(?:编制|修订|制定|起草|修编)")
-# 推动出台 (a people's congress passes it), 参与制定 (a contributor), 国家出台 (another issuer), 新修订的 (an attribute):
+# 推动出台 (a people's congress passes it), 参与制定 (a contributor), 国家出台, 国家层面重在制定 (another issuer),
+# 新修订的 (an attribute):
 # not the actor's document
-_NOT_ISSUER = re.compile(r"(?:推动|推进|争取|促成|配合|协调|参与|协助|指导|督促|推动制定|国家|中央|上级|(?<!重)新)(?:制定|制订|修订|印发|出台|发布|颁布|编制|起草)")
+_NOT_ISSUER = re.compile(r"(?:推动|推进|争取|促成|配合|协调|参与|协助|指导|督促|推动制定|(?:国家|中央|上级)(?:层面)?(?:重在|负责|要|将)?|(?<!重)新)"
+                         r"(?:制定|制订|修订|印发|出台|发布|颁布|编制|起草)")
 _IMPLEMENT = re.compile(r"(?:落实|贯彻|执行|实施|贯彻落实|依据|按照|根据|对照|遵照)[了好]?$")
 
 

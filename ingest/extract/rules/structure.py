@@ -31,13 +31,16 @@ def measures(s: SentenceContext) -> Iterator[Relation | None]:
 
 # parent organisations written inside a unit's name: 南方科技大学|半导体学院, 深圳技术大学|德国国际合作办公室
 _PARENT_SUFFIX = re.compile(r"^(.{3,20}?(?:大学|集团|研究院|科学院|医院|银行|公司))"
-                            r"(?=.{0,16}(?:学院|中心|研究院|研究所|实验室|分院|分公司|办公室|校区|医院)$)")
+                            r"(?=.{0,16}(?:学院|中心|研究院|研究所|实验室|分院|分公司|办公室|校区|院区|医院)$)")
 
 
 def _parent_org(s: SentenceContext, unit: Mention) -> Mention | None:
-    name = unit.name
-    if unit.surface != name:
+    if unit.props.get("brand") or (unit.surface != unit.name and not unit.name.endswith(unit.surface)):
         return None  # a short name from the lexicon (中石化 -> 中国石油化工集团有限公司) names no unit
+    name = unit.surface  # as written: a place prefix resolution added (深圳|市中医院光明院区) is no parent
+    if unit.props.get("parent_name"):
+        parent_name = unit.props["parent_name"]  # the unit was read after its parent (org_lists)
+        return next((o for o in s.of("Organization") if o.name == parent_name), None) or implicit("Organization", parent_name, unit)
     known = next(((e, key, canonical) for st, e, key, (canonical, _en) in known_organizations().find(name)
                   if st == 0), None)
     aliases: set[str] = set()

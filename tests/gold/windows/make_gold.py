@@ -28,6 +28,9 @@ for d in ("dev", "test"):
     for old in (ROOT / d).glob("*.json"):
         old.unlink()
 for i, src in enumerate(sources):
+    # windows added from session 5 on carry their number (w22-w29, w30-w39), so branches adding windows
+    # in parallel do not renumber each other's
+    i = src.get("id", i)
     ann = (ROOT / 'notes' / f'w{i:02d}.txt').read_text().splitlines()
     t = text_of(src["file"])
     lo, hi = src.get("start", 0), src.get("end", len(t))
