@@ -6,12 +6,16 @@ the other's), with its own empty vector cache, on the very texts ingest embeds (
 passages and entities). The two paths alternate round by round so the shared machine's load falls on
 both alike; the figure is the median over rounds of report characters per second, wall and CPU.
 
-- old: the torch engine (bf16 autocast on AMX CPUs, token-budget batches), GOVGRAPH_EMBED_ENGINE=torch.
-- new: the engine ingest picks now (auto: OpenVINO on a CPU).
+- old: the torch engine (bf16 autocast on AMX CPUs, token-budget batches), one text embedded per
+  entity: GOVGRAPH_EMBED_ENGINE=torch, GOVGRAPH_ENTITY_VECTORS=text.
+- new: what ingest does now: OpenVINO on a CPU (two streams); entity vectors as the caller's
+  GOVGRAPH_ENTITY_VECTORS says (default: their own text; `span`: pooled from their passages' forward
+  pass where they can be, graph/embed/entity_spans.py).
 
-Both run graph.vectorize.vectors_for, as ingest does. Their vectors are compared (cosine per passage and
-per entity): a speed-up that changes what search finds is no speed-up; the search MRR of both is
-measured by the search eval, see docs/embedding.md.
+Both run graph.vectorize.vectors_for, as ingest does. Their passage vectors are compared (cosine): a
+speed-up that changes what search finds is no speed-up. Pooled entity vectors differ by design
+(cosine to the old text's ~0.95); what they do to search and answers is measured by the search eval
+on the whole gold, see docs/embedding.md.
 
     .venv/bin/python bench/embed_bench.py [--quick] [--rounds N]
 """
@@ -32,8 +36,10 @@ S_EMBED = "embed: speed"
 # a district report, the State Council's, a district's yearly series: three genres of length and wording
 FILES = (SHARED / "corpus" / "004_gzbg-szft-2019.txt", SHARED / "corpus" / "018_gzbg-guowuyuan-2023.txt",
          SHARED / "corpus-extra" / "2016年南山区政府工作报告_2016.txt")
-# path -> GOVGRAPH_EMBED_ENGINE
-PATHS = {"old": "torch", "new": "auto"}
+# path -> its environment
+PATHS = {"old": {"GOVGRAPH_EMBED_ENGINE": "torch", "GOVGRAPH_ENTITY_VECTORS": "text"},
+         "new": {"GOVGRAPH_EMBED_ENGINE": "auto",
+                 "GOVGRAPH_ENTITY_VECTORS": os.environ.get("GOVGRAPH_ENTITY_VECTORS") or "text"}}
 
 
 def _worker(files: list[str], cache: str, out: str) -> None:
@@ -62,7 +68,7 @@ def _worker(files: list[str], cache: str, out: str) -> None:
 def _run_path(name: str, files: list[str], workdir: Path, round_no: int) -> dict:
     cache = workdir / f"cache-{name}-{round_no}"
     out = workdir / f"vectors-{name}.npz"
-    env = {**os.environ, "GOVGRAPH_EMBED_ENGINE": PATHS[name]}
+    env = {**os.environ, **PATHS[name]}
     proc = subprocess.run([sys.executable, __file__, "--worker", name, str(cache), str(out), *files],
                           env=env, capture_output=True, text=True, check=False)
     if proc.returncode != 0:
@@ -114,8 +120,8 @@ def run(ws: Workspace) -> Report:
             note=f"median of {rounds}; new {median('new', 'cpu'):.1f} s, old {median('old', 'cpu'):.1f} s CPU"),
         Row(S_EMBED, "passage vectors, cosine new to old (min)", cos["passages"][0], "",
             target=(">=", 0.99), note=f"mean {cos['passages'][1]:.5f}"),
-        Row(S_EMBED, "entity vectors, cosine new to old (min)", cos["entities"][0], "",
-            target=(">=", 0.99), note=f"mean {cos['entities'][1]:.5f}"),
+        Row(S_EMBED, "entity vectors, cosine new to old (mean)", cos["entities"][1], "",
+            note=f"min {cos['entities'][0]:.3f}; below 1 only when pooled from the passage (span)"),
     )
     wall_ratio = median("old", "wall") / median("new", "wall")
     cpu_ratio = median("old", "cpu") / median("new", "cpu")

@@ -5,10 +5,17 @@ in the same run.
 - write: the whole corpus (with vectors) into Neo4j against the embedded store;
 - flat writes: per-report write time of the last quarter of a 4x ingest against the first;
 - search p50 and ask p95 against the embedded store (queries interleaved, one after the other);
-- graph: neighbourhood depth 1 p50, report overview p95, 5 shortest paths p95.
+- graph: neighbourhood depth 1 p50, report overview p95, 5 shortest paths p95, called as the API
+  calls them (SHOWN_EVIDENCE pieces of evidence per relation), next to a bare `RETURN 1` timed in
+  the same run, so a reader can tell the machine's load from the views' own cost.
 
     GOVGRAPH_NEO4J_URI=... python bench/neo4j_scale_bench.py [--quick] [--clear-neo4j] [--out FILE]
+        [--factors 1,4] [--batches-from STORE]
 or  python tools/neo4j_server.py run -- python bench/neo4j_scale_bench.py --clear-neo4j
+
+--views-only writes the corpus without vectors and times the graph views alone (no embedded store,
+no search); --batches-from STORE takes the batches from an embedded store's segments instead of
+parsing the corpus (as scale_bench.py).
 """
 from __future__ import annotations
 
@@ -76,11 +83,17 @@ def bench_search(rep: Report, section: str, ws: Workspace, emb, neo, factor: int
     ms: dict[str, list[float]] = {}
     for q in qs:
         ms.setdefault("floor", []).append(_ms(lambda: floor(q)))
+        ms.setdefault("RETURN 1", []).append(_round_trip(neo))
         for name, s in svcs.items():
             ms.setdefault(f"search {name}", []).append(_ms(lambda: s.search(q, k=K)))
             ms.setdefault(f"ask {name}", []).append(_ms(lambda: s.ask(q, k=K)))
     fl = percentiles(ms["floor"])
     note = f"{len(qs)} queries, k={K}; embedded store holds the 1x corpus" if factor > 1 else f"{len(qs)} queries, k={K}"
+    # One bare round trip (a session, `RETURN 1`, its result), timed between the queries: what the
+    # machine's load adds to every Neo4j call, so absolute latencies can be read against it.
+    rt = percentiles(ms["RETURN 1"])
+    rep.add(Row(section, "bare round trip RETURN 1 p50 (Neo4j)", rt["p50"], "ms", "", None,
+                note=f"{len(qs)} calls between the queries; p95 {rt['p95']:.1f} ms"))
     for op, p in (("search", "p50"), ("search", "p95"), ("ask", "p50"), ("ask", "p95")):
         e, n = percentiles(ms[f"{op} embedded"])[p], percentiles(ms[f"{op} Neo4j"])[p]
         target = ("<=", SEARCH_RATIO * e) if factor == 1 and (op, p) in (("search", "p50"), ("ask", "p95")) else None
@@ -94,29 +107,97 @@ def _ms(fn) -> float:
     return (time.perf_counter() - t) * 1000
 
 
+def _round_trip(neo) -> float:
+    # A bare query through the same session and read transaction every view uses: the floor of
+    # any Neo4j call on this machine at this moment.
+    return _ms(neo.round_trip)
+
+
 def bench_graph(rep: Report, section: str, neo, ids: list[str], reports: list[str]) -> None:
     from govgraph.graph.analytics.ego import ego_network
     from govgraph.graph.analytics.paths import shortest_paths
-    from govgraph.graph.views import overview
+    from govgraph.graph.views import SHOWN_EVIDENCE, overview
 
-    ego = common.latencies(lambda i: ego_network(neo, i, depth=1), ids, rounds=2)
-    sizes = sorted(len(ego_network(neo, i, depth=1).nodes) for i in ids)
-    rep.add(Row(section, "neighbourhood depth 1 p50 (Neo4j)", percentiles(ego)["p50"], "ms", "", None,
-                target=("<=", EGO_P50_MS),
-                note=f"{len(ids)} entities across the degree ranking, median {sizes[len(sizes) // 2]} nodes; "
-                     f"p95 {percentiles(ego)['p95']:.0f} ms"))
-    ov = common.latencies(lambda r: overview(neo, report=r), reports, rounds=1, warmup=1)
-    rep.add(Row(section, "report overview p95 (Neo4j)", percentiles(ov)["p95"], "ms", "", None,
-                target=("<=", OVERVIEW_P95_MS),
-                note=f"{len(reports)} reports, graph.views.overview (limit 300); p50 {percentiles(ov)['p50']:.0f} ms"))
+    shown = {"max_evidence": SHOWN_EVIDENCE}
+    floor: list[float] = []
+
+    def interleaved(fn, items, rounds=1, warmup=2):
+        """fn's latencies (ms), a RETURN 1 timed after each call so both see the same load."""
+        for item in list(items)[:warmup]:
+            fn(item)
+        out = []
+        for _ in range(rounds):
+            for item in items:
+                out.append(_ms(lambda: fn(item)))
+                floor.append(_round_trip(neo))
+        return out
+
+    ego = interleaved(lambda i: ego_network(neo, i, depth=1, **shown), ids, rounds=2)
+    sizes = sorted(len(ego_network(neo, i, depth=1, **shown).nodes) for i in ids)
+    ov = interleaved(lambda r: overview(neo, report=r, **shown), reports, warmup=1)
     pairs = [(ids[i], ids[(i + len(ids) // 2) % len(ids)]) for i in range(len(ids))]
     pairs = [(a, b) for a, b in pairs if a != b]
-    found = sum(1 for a, b in pairs if shortest_paths(neo, a, b, n=5))
-    pt = common.latencies(lambda ab: shortest_paths(neo, *ab, n=5), pairs, rounds=1, warmup=0)
-    rep.add(Row(section, "5 shortest paths p95 (Neo4j)", percentiles(pt)["p95"], "ms", "", None,
+    found = sum(1 for a, b in pairs if shortest_paths(neo, a, b, n=5, **shown))
+    pt = interleaved(lambda ab: shortest_paths(neo, *ab, n=5, **shown), pairs, warmup=0)
+    one = percentiles(floor)
+    rep.add(Row(section, "bare RETURN 1 p50 (Neo4j)", one["p50"], "ms", "", None,
+                note=f"{len(floor)} calls, one after each view call below; p95 {one['p95']:.1f} ms"))
+
+    def ratio(v: float) -> str:
+        return f"{v / one['p50']:.0f}x RETURN 1 p50" if one["p50"] else ""
+
+    e, o, p = percentiles(ego), percentiles(ov), percentiles(pt)
+    rep.add(Row(section, "neighbourhood depth 1 p50 (Neo4j)", e["p50"], "ms", "", None,
+                target=("<=", EGO_P50_MS),
+                note=f"{len(ids)} entities across the degree ranking, median {sizes[len(sizes) // 2]} nodes; "
+                     f"p95 {e['p95']:.0f} ms; {ratio(e['p50'])}"))
+    rep.add(Row(section, "report overview p95 (Neo4j)", o["p95"], "ms", "", None,
+                target=("<=", OVERVIEW_P95_MS),
+                note=f"{len(reports)} reports, graph.views.overview (limit 300); p50 {o['p50']:.0f} ms; "
+                     f"{ratio(o['p95'])}"))
+    rep.add(Row(section, "5 shortest paths p95 (Neo4j)", p["p95"], "ms", "", None,
                 target=("<=", PATHS_P95_MS),
-                note=f"{len(pairs)} pairs, {found} connected; Cypher SHORTEST, no graph read into Python; "
-                     f"p50 {percentiles(pt)['p50']:.0f} ms"))
+                note=f"{len(pairs)} pairs, {found} connected; allShortestPaths, then SHORTEST k when fewer "
+                     f"than 5; no graph read into Python; p50 {p['p50']:.0f} ms; {ratio(p['p95'])}"))
+
+
+def _sample_briefs(neo, n: int) -> list[str]:
+    """graph_bench.sample_entities over the light read: entities spread over the degree ranking."""
+    _, briefs = neo.find_briefs(limit=10_000_000)  # best connected first
+    connected = [b.id for b in briefs if b.degree]
+    return connected[::max(1, len(connected) // n)][:n]
+
+
+def run_views_only(ws: Workspace, factors=FACTORS) -> Report:
+    """The graph views alone, at 1x and the largest factor: the corpus written without vectors."""
+    rep = Report()
+    neo = ws.neo4j()
+    if neo is None:
+        rep.note(f"Neo4j scale bench: {ws.neo4j_reason}")
+        return rep
+    batches = ws.batches()
+    neo.clear()
+    for c in range(max(factors)):
+        log(f"Neo4j: writing copy {c} ({len(batches)} reports, no vectors)")
+        with Timer() as t:
+            for b in batches:
+                neo.put_batch(b if c == 0 else clone_batch(b, c))
+        log(f"  {t.wall:.0f} s")
+        if c + 1 in factors:
+            if c == 0:
+                ids = _sample_briefs(neo, 12 if ws.quick else 20)
+                reports = [b.report.id for b in batches][:10 if ws.quick else 20]
+            log(f"Neo4j {c + 1}x: graph queries")
+            bench_graph(rep, f"neo4j {c + 1}x", neo, ids, reports)
+    _note_size(rep, neo)
+    rep.note("--views-only: the corpus written without vectors; no embedded store, no search")
+    return rep
+
+
+def _note_size(rep: Report, neo) -> None:
+    st = neo.stats()
+    rep.note(f"Neo4j at the end: {st['reports']} reports, {st['passages']:,} passages, "
+             f"{sum(v for k, v in st['nodes'].items() if k not in ('Report', 'Passage')):,} entities")
 
 
 def run(ws: Workspace, factors=FACTORS) -> Report:
@@ -150,16 +231,32 @@ def run(ws: Workspace, factors=FACTORS) -> Report:
         log(f"Neo4j {f}x: search, ask and graph queries")
         bench_search(rep, f"neo4j {f}x", ws, emb, neo, f)
         bench_graph(rep, f"neo4j {f}x", neo, ids, reports)
-    st = neo.stats()
-    rep.note(f"Neo4j at the end: {st['reports']} reports, {st['passages']:,} passages, "
-             f"{sum(v for k, v in st['nodes'].items() if k not in ('Report', 'Passage')):,} entities")
+    _note_size(rep, neo)
     emb.close()
     return rep
 
 
 def main(argv: list[str] | None = None) -> int:
+    import argparse
     from run_all import standalone
-    return standalone(run, argv)
+    from scale_bench import batches_from_store
+    own = argparse.ArgumentParser(add_help=False)
+    own.add_argument("--views-only", action="store_true",
+                     help="write the corpus without vectors and time the graph views alone (no search)")
+    own.add_argument("--factors", default="1,4", help="copies of the corpus, 1 and the largest are measured (default 1,4)")
+    own.add_argument("--batches-from", metavar="STORE",
+                     help="take the corpus's batches and vectors from this embedded store's segments "
+                          "instead of parsing and embedding")
+    a, rest = own.parse_known_args(sys.argv[1:] if argv is None else argv)
+
+    def run_here(ws: Workspace) -> Report:
+        if a.batches_from:
+            batches, vectors = batches_from_store(a.batches_from)
+            ws.set_batches(batches)
+            ws._vectors = vectors
+        factors = tuple(int(x) for x in a.factors.split(","))
+        return run_views_only(ws, factors) if a.views_only else run(ws, factors)
+    return standalone(run_here, rest)
 
 
 if __name__ == "__main__":

@@ -105,6 +105,16 @@ class CachedEmbedder:
         enc = self._load()
         return embed_cached(enc, self._cache, list(texts), kind="passage", show_progress=show_progress)
 
+    @property
+    def spans_supported(self) -> bool:
+        """Can passages be embedded with spans pooled from them (entity vectors, graph/embed/entity_spans)?"""
+        return self._load().spans_supported
+
+    def passages_with_spans(self, texts: list[str], spans: list) -> tuple[np.ndarray, np.ndarray]:
+        from .embed.cache import embed_cached_with_spans
+        enc = self._load()
+        return embed_cached_with_spans(enc, self._cache, list(texts), list(spans))
+
     def warm(self) -> None:
         """Load the query encoder and, for torch, build its fast single-query path (servers call
         this at start-up)."""

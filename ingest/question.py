@@ -269,10 +269,17 @@ def _zh_places() -> dict[str, str]:
 _COMMON_CLASSES = ("v", "a", "d", "c", "p", "u", "r", "m", "q")
 
 
-def _common_word(form: str) -> bool:
+def _posseg():
+    """jieba's part-of-speech cutter, loaded quietly (tokenize._init): a command's stderr holds its
+    own one-line message, not jieba's loading chatter (tests/reliability/test_damaged_store.py)."""
+    from .tokenize import _init
+    _init()
     import jieba.posseg
+    return jieba.posseg
 
-    tag = jieba.posseg.dt.word_tag_tab.get(form, "")
+
+def _common_word(form: str) -> bool:
+    tag = _posseg().dt.word_tag_tab.get(form, "")
     return tag.startswith(_COMMON_CLASSES)
 
 
@@ -280,10 +287,8 @@ def _organisation_spans(q: str) -> list[tuple[int, int]]:
     """Spans of the words jieba's dictionary classes as organisation names (nt: 北京人艺, 中山大学,
     深圳证券交易所). A place inside one is part of the name, not the place the question speaks of:
     「北京人艺扩建…」 named 北京 and preferred the Beijing report over Dongcheng's."""
-    import jieba.posseg
-
     spans, at = [], 0
-    for w in jieba.posseg.dt.cut(q, HMM=False):
+    for w in _posseg().dt.cut(q, HMM=False):
         if w.flag == "nt" and len(w.word) > 2:
             spans.append((at, at + len(w.word)))
         at += len(w.word)

@@ -5,11 +5,13 @@ from typing import Optional
 
 from fastapi import APIRouter, HTTPException, Query
 
+from govgraph.graph.views import SHOWN_EVIDENCE
 from govgraph.ingest.vocabulary import Direction
 from .. import schemas as S
 from ..context import AppContext
 from ..serialize import edge_out, node_out
-from .params import label_param, node_or_404, parse_labels, role_param, short_param, subgraph_out, year_param
+from .params import (brief_or_404, label_param, node_or_404, parse_labels, role_param, short_param, subgraph_out,
+                     year_param)
 
 
 def _neighbors(ctx: AppContext, n, edges) -> dict[str, list]:
@@ -47,10 +49,9 @@ def router(ctx: AppContext) -> APIRouter:
     def entities(label: Optional[str] = label_param(), report: Optional[str] = short_param(),
                  year: Optional[int] = year_param(), prefix: Optional[str] = short_param(),
                  offset: int = Query(0, ge=0, le=1_000_000), limit: int = Query(50, ge=1, le=500)):
-        store = ctx.store
-        total, items = store.find_nodes(label, report, year, prefix, offset, limit)
+        total, items = ctx.store.find_briefs(label, report, year, prefix, offset, limit)
         return {"total": total, "offset": offset, "limit": limit,
-                "items": [{**node_out(n), "degree": len(store.edges_of(n.id))} for n in items]}
+                "items": [{**node_out(n), "degree": n.degree} for n in items]}
 
     @r.get("/entities/{entity_id}", response_model=S.EntityOut)
     def entity(entity_id: str):
@@ -63,8 +64,9 @@ def router(ctx: AppContext) -> APIRouter:
                   labels: Optional[str] = Query(None, max_length=200),
                   limit: int = Query(300, ge=1, le=2000)):
         from govgraph.graph.analytics.ego import ego_network
-        node_or_404(ctx, entity_id)
-        sg = ego_network(ctx.store, entity_id, depth=depth, labels=parse_labels(labels), max_nodes=limit)
+        brief_or_404(ctx, entity_id)
+        sg = ego_network(ctx.store, entity_id, depth=depth, labels=parse_labels(labels), max_nodes=limit,
+                         max_evidence=SHOWN_EVIDENCE)
         return subgraph_out(sg)
 
     @r.get("/subgraph", response_model=S.SubgraphOut)
@@ -73,27 +75,28 @@ def router(ctx: AppContext) -> APIRouter:
                  role: Optional[str] = role_param(), limit: int = Query(300, ge=1, le=2000)):
         from govgraph.graph.views import among, overview
         if ids:
-            sg = among(ctx.store, [i for i in ids.split(",") if i], limit=limit)
+            sg = among(ctx.store, [i for i in ids.split(",") if i], limit=limit, max_evidence=SHOWN_EVIDENCE)
         else:
-            sg = overview(ctx.store, report=report, year=year, labels=parse_labels(labels), role=role, limit=limit)
+            sg = overview(ctx.store, report=report, year=year, labels=parse_labels(labels), role=role, limit=limit,
+                          max_evidence=SHOWN_EVIDENCE)
         return subgraph_out(sg)
 
     @r.get("/paths", response_model=S.PathsOut)
     def paths(source: str = Query(..., max_length=200), target: str = Query(..., max_length=200),
               max_len: int = Query(6, ge=1, le=10)):
         from govgraph.graph.analytics.paths import shortest_paths
-        node_or_404(ctx, source)
-        node_or_404(ctx, target)
+        brief_or_404(ctx, source)
+        brief_or_404(ctx, target)
         try:
-            found = shortest_paths(ctx.store, source, target, max_len=max_len)
+            found = shortest_paths(ctx.store, source, target, max_len=max_len, max_evidence=SHOWN_EVIDENCE)
         except ValueError as e:
             raise HTTPException(422, str(e)) from e
         return {"paths": [{"nodes": [node_out(n) for n in p.nodes],
-                           "edges": [edge_out(e, 3) for h in p.hops for e in h.edges]} for p in found]}
+                           "edges": [edge_out(e) for h in p.hops for e in h.edges]} for p in found]}
 
     @r.get("/partners", response_model=S.SubgraphOut)
     def partners():
         from govgraph.graph.analytics.partners import partner_network
-        return subgraph_out(partner_network(ctx.store))
+        return subgraph_out(partner_network(ctx.store, max_evidence=SHOWN_EVIDENCE))
 
     return r

@@ -7,6 +7,7 @@ from typing import Optional
 from fastapi import Header, HTTPException, Query
 
 from govgraph.graph.store.base import Filters
+from govgraph.graph.views import SHOWN_EVIDENCE
 from govgraph.ingest.batch import ENTITY_LABELS, ROLES
 from ..context import AppContext, Settings
 from ..serialize import edge_out, node_out
@@ -62,6 +63,14 @@ def node_or_404(ctx: AppContext, entity_id: str):
     return n
 
 
+def brief_or_404(ctx: AppContext, entity_id: str):
+    """The entity without its evidence (GraphStore.get_briefs), for views that show none."""
+    found = ctx.store.get_briefs([entity_id])
+    if not found:
+        raise HTTPException(404, f"no entity with id '{entity_id}'")
+    return found[0]
+
+
 def report_or_404(ctx: AppContext, report_id: str):
     r = ctx.store.find_report(report_id)
     if r is None:
@@ -81,5 +90,5 @@ def parse_labels(s: str | None) -> list[str] | None:
 
 
 def subgraph_out(sg) -> dict:
-    return {"nodes": [node_out(n) for n in sg.nodes], "edges": [edge_out(e, 3) for e in sg.edges],
+    return {"nodes": [node_out(n) for n in sg.nodes], "edges": [edge_out(e, SHOWN_EVIDENCE) for e in sg.edges],
             "truncated": bool(sg.truncated)}

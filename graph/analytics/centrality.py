@@ -8,7 +8,7 @@ import networkx as nx
 
 from govgraph.ingest.batch import ENTITY_LABELS
 from govgraph.graph.store.base import GraphStore
-from .to_networkx import cached, state_key, undirected
+from .to_networkx import analysis_graph, cached, state_key
 
 MEASURES = ("degree", "betweenness")
 # Exact betweenness is O(nodes x edges); above this many nodes it is estimated from a
@@ -40,8 +40,10 @@ def _check(measure: str, label: str | None, top: int) -> None:
         raise ValueError(f"top must be a positive integer, got {top!r}")
 
 
-def scores(store: GraphStore, measure: str = "degree", sample: int | None = None, seed: int = 0) -> dict[str, float]:
-    """Centrality of every entity (cached per store state).
+def scores(store: GraphStore, measure: str = "degree", sample: int | None = None, seed: int = 0,
+           report: str | None = None) -> dict[str, float]:
+    """Centrality of every entity (cached per store state); with `report`, of the entities of
+    that report's bounded subgraph (to_networkx.report_graph), measured within it.
 
     degree: neighbours / (n - 1) on the undirected graph. betweenness: normalised, on the
     undirected graph, exact up to EXACT_BETWEENNESS_MAX_NODES nodes, else estimated from
@@ -49,9 +51,9 @@ def scores(store: GraphStore, measure: str = "degree", sample: int | None = None
     """
     _check(measure, None, 1)
     key = state_key(store)
-    g = undirected(store, key)
+    g = analysis_graph(store, report, key)
     if measure == "degree":
-        return cached(store, ("centrality", "degree"), lambda: nx.degree_centrality(g) if len(g) > 1
+        return cached(store, ("centrality", "degree", report), lambda: nx.degree_centrality(g) if len(g) > 1
                       else {n: 0.0 for n in g}, key)
     n = g.number_of_nodes()
     if sample is not None:
@@ -66,17 +68,17 @@ def scores(store: GraphStore, measure: str = "degree", sample: int | None = None
         k = min(k, n)
         if k == n:
             k = None
-    return cached(store, ("centrality", "betweenness", k, seed),
+    return cached(store, ("centrality", "betweenness", k, seed, report),
                   lambda: nx.betweenness_centrality(g, k=k, seed=seed, normalized=True), key)
 
 
 def top_central(store: GraphStore, measure: str = "degree", label: str | None = None, top: int = 20,
-                sample: int | None = None, seed: int = 0) -> list[Ranked]:
+                sample: int | None = None, seed: int = 0, report: str | None = None) -> list[Ranked]:
     """The `top` entities by `measure`, optionally only those of `label`; ties by name."""
     _check(measure, label, top)
     key = state_key(store)
-    g = undirected(store, key)
-    sc = scores(store, measure, sample, seed)
+    g = analysis_graph(store, report, key)
+    sc = scores(store, measure, sample, seed, report)
     rows = [(v, nid) for nid, v in sc.items() if label is None or g.nodes[nid].get("label") == label]
     rows.sort(key=lambda r: (-r[0], g.nodes[r[1]].get("name", ""), r[1]))
     return [Ranked(nid, g.nodes[nid].get("label", ""), g.nodes[nid].get("name", ""), float(v), g.degree(nid))
@@ -84,9 +86,9 @@ def top_central(store: GraphStore, measure: str = "degree", label: str | None = 
 
 
 def centrality_by_label(store: GraphStore, measure: str = "degree", top: int = 10,
-                        sample: int | None = None, seed: int = 0) -> dict[str, list[Ranked]]:
+                        sample: int | None = None, seed: int = 0, report: str | None = None) -> dict[str, list[Ranked]]:
     """For each entity label present, its `top` entities by `measure`."""
     _check(measure, None, top)
-    g = undirected(store)
+    g = analysis_graph(store, report)
     present = {d.get("label") for _, d in g.nodes(data=True)}
-    return {lab: top_central(store, measure, lab, top, sample, seed) for lab in ENTITY_LABELS if lab in present}
+    return {lab: top_central(store, measure, lab, top, sample, seed, report) for lab in ENTITY_LABELS if lab in present}

@@ -8,7 +8,7 @@ from typing import Any
 import networkx as nx
 
 from govgraph.graph.store.base import GraphStore
-from .to_networkx import cached, state_key, undirected
+from .to_networkx import analysis_graph, cached, state_key
 
 
 @dataclass
@@ -24,19 +24,21 @@ class Community:
 
 
 def communities(store: GraphStore, resolution: float = 1.0, seed: int = 0, top: int = 5,
-                min_size: int = 1) -> list[Community]:
+                min_size: int = 1, report: str | None = None) -> list[Community]:
     """Every entity in exactly one community (isolated ones alone), largest first.
 
     Edges weigh the number of relations between two entities, so a pair tied by several
-    relations pulls harder than a single mention.
+    relations pulls harder than a single mention. With `report`, over the bounded subgraph of
+    that report's entities and their neighbours (to_networkx.report_graph); else over the whole
+    entity graph's topology.
     """
     if not isinstance(resolution, (int, float)) or resolution <= 0:
         raise ValueError(f"resolution must be a positive number, got {resolution!r}")
     if not isinstance(min_size, int) or min_size < 1:
         raise ValueError(f"min_size must be a positive integer, got {min_size!r}")
     key = state_key(store)
-    g = undirected(store, key)
-    parts = cached(store, ("louvain", float(resolution), seed),
+    g = analysis_graph(store, report, key)
+    parts = cached(store, ("louvain", float(resolution), seed, report),
                    lambda: nx.community.louvain_communities(g, weight="weight", resolution=resolution, seed=seed)
                    if len(g) else [], key)
     out: list[Community] = []

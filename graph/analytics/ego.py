@@ -3,54 +3,49 @@
 A query touches only the neighbourhood, so it costs about the same on a store of 60k
 entities as on one of 60. It walks the store's own networkx graph when the store lends
 one (`networkx_graph()` and `adjacency()`, the embedded store: plain dict lookups), else
-`store.relations_of_many` (Neo4j: relation keys of a whole level in one round trip, no full
-read of the graph), and then the relations among the kept nodes (`store.edges_among`).
+`store.neighbours_of_many` (Neo4j: each node's first neighbours of a whole level in one round
+trip, sorted and cut in the server), and then the relations among the kept nodes
+(`store.edges_among`, with the evidence shown) and the kept nodes as briefs (no evidence).
 Both walks visit neighbours in the same order, so every store gives the same subgraph.
 """
 from __future__ import annotations
 
 from typing import Iterable
 
-from govgraph.ingest.batch import ENTITY_LABELS, REL_TYPES, Edge, Node
-from govgraph.graph.store.base import Adjacency, GraphStore, Subgraph
+from govgraph.ingest.batch import ENTITY_LABELS, REL_TYPES, Edge
+from govgraph.graph.store.base import Adjacency, GraphStore, NodeBrief, Subgraph
 from .errors import UnknownEntity
 
 MAX_DEPTH = 5
-# Neighbour ids are looked up in chunks, so a hub with thousands of relations costs only
-# as many lookups as it takes to fill the cap.
-LOOKUP_CHUNK = 256
 
 Rel = tuple[str, str, str]   # (type, source, target): sorts the same on every store
 
 
 class _StoreWalk:
-    """Neighbours through the GraphStore interface."""
+    """Neighbours through the GraphStore interface: `neighbours_of_many` sorts, filters and cuts
+    each node's neighbours where the data is (Neo4j: a hub's thousands of relations stay in the
+    server), then `edges_among` reads the relations among the kept nodes with the evidence shown."""
 
-    def __init__(self, store: GraphStore, types: frozenset[str] | None):
-        self.store, self.types = store, types
-        self.rels: dict[str, list[Rel]] = {}
+    def __init__(self, store: GraphStore, types: frozenset[str] | None, labels: frozenset[str] | None,
+                 max_evidence: int | None):
+        self.store, self.types, self.labels, self.max_evidence = store, types, labels, max_evidence
+        self.found: dict[str, list[str]] = {}
         self.kept_edges: dict[Rel, Edge] = {}
-        self.nodes: dict[str, Node] = {}
+        self.nodes: dict[str, NodeBrief] = {}
 
-    def fetch(self, ids: list[str]) -> None:
-        missing = [i for i in ids if i not in self.rels]
-        if not missing:
-            return
-        # Keys only: a hub's thousands of relations travel without their evidence, which is read
-        # for the kept ones alone (edges_for).
-        found = self.store.relations_of_many(missing)
-        for i in missing:
-            self.rels[i] = sorted({r for r in found.get(i, ()) if self.types is None or r[0] in self.types})
+    def fetch(self, ids: list[str], limit: int) -> None:
+        """Make the first `limit` keepable neighbours of each of `ids` known to neighbours()."""
+        missing = [i for i in ids if i not in self.found]
+        if missing:
+            self.found.update(self.store.neighbours_of_many(missing, self.types, self.labels, limit))
 
-    def labels(self, ids: list[str]) -> dict[str, str]:
-        found = self.store.get_nodes(ids)
-        self.nodes.update((n.id, n) for n in found)
-        return {n.id: n.label for n in found}
+    def neighbours(self, u: str) -> list[str]:
+        return self.found.get(u, [])
 
-    def node_objects(self, ids: list[str]) -> list[Node]:
+    def node_objects(self, ids: list[str]) -> list[NodeBrief]:
         missing = [i for i in ids if i not in self.nodes]
         if missing:
-            self.nodes.update((n.id, n) for n in self.store.get_nodes(missing))
+            self.nodes.update((n.id, n) for n in self.store.get_briefs(missing))
         return [self.nodes[i] for i in ids if i in self.nodes]
 
     def edges_for(self, rels: list[Rel]) -> list[Edge]:
@@ -59,7 +54,8 @@ class _StoreWalk:
     def among(self, ids: list[str], kept) -> set[Rel]:
         """Relations with both ends in `kept`, with their evidence, in one call: the store looks
         them up where the data is instead of listing every relation of a hub among the kept."""
-        self.kept_edges = {(e.type, e.source, e.target): e for e in self.store.edges_among(ids)
+        self.kept_edges = {(e.type, e.source, e.target): e
+                           for e in self.store.edges_among(ids, max_evidence=self.max_evidence)
                            if e.source in kept and e.target in kept and (self.types is None or e.type in self.types)}
         return set(self.kept_edges)
 
@@ -67,13 +63,15 @@ class _StoreWalk:
 class _GraphWalk(_StoreWalk):
     """Neighbours from the store's networkx graph: no Edge or Node built until kept."""
 
-    def __init__(self, store: GraphStore, graph, adjacency: Adjacency, types: frozenset[str] | None):
-        super().__init__(store, types)
+    def __init__(self, store: GraphStore, graph, adjacency: Adjacency, types: frozenset[str] | None,
+                 labels: frozenset[str] | None, max_evidence: int | None):
+        super().__init__(store, types, labels, max_evidence)
         self.g = graph
         # Plain dicts, not networkx's views: the views build an object per neighbour, which
         # made hubs ten times slower.
         self.succ = adjacency.succ
         self.pred = adjacency.pred
+        self.rels: dict[str, list[Rel]] = {}
 
     def _pairs(self, u: str, others) -> list[Rel]:
         types, out = self.types, []
@@ -87,12 +85,15 @@ class _GraphWalk(_StoreWalk):
                 out.extend((k, v, u) for k in keyed if types is None or k in types)
         return out
 
-    def fetch(self, ids: list[str]) -> None:
+    def fetch(self, ids: list[str], limit: int) -> None:
+        nodes = self.g.nodes
         for i in ids:
             if i not in self.rels:
                 others = dict.fromkeys(self.succ.get(i, ()))
                 others.update(dict.fromkeys(self.pred.get(i, ())))
                 self.rels[i] = sorted(self._pairs(i, others))
+                found = (o for o in dict.fromkeys(t if s == i else s for _, s, t in self.rels[i]) if o != i)
+                self.found[i] = [o for o in found if self.labels is None or nodes[o].get("label") in self.labels]
 
     def among(self, ids: list[str], kept) -> set[Rel]:
         out: set[Rel] = set()
@@ -106,17 +107,14 @@ class _GraphWalk(_StoreWalk):
             out.update(self._pairs(u, others))
         return out
 
-    def labels(self, ids: list[str]) -> dict[str, str]:
-        nodes = self.g.nodes
-        return {i: nodes[i].get("label", "") for i in ids if i in nodes}
-
     def edges_for(self, rels: list[Rel]) -> list[Edge]:
         return [self._edge(r) for r in rels]
 
     def _edge(self, r: Rel) -> Edge:
         type_, s, t = r
         attrs = self.g.edges[s, t, type_]
-        return Edge(s, t, type_, dict(attrs.get("props") or {}), list(attrs.get("evidence") or []))
+        return Edge(s, t, type_, dict(attrs.get("props") or {}),
+                    list(attrs.get("evidence") or [])[:self.max_evidence])
 
 
 def _check_names(param: str, values: Iterable[str] | str | None, allowed: tuple[str, ...]) -> frozenset[str] | None:
@@ -131,20 +129,24 @@ def _check_names(param: str, values: Iterable[str] | str | None, allowed: tuple[
     return chosen or None
 
 
-def _walker(store: GraphStore, types: frozenset[str] | None) -> _StoreWalk:
+def _walker(store: GraphStore, types: frozenset[str] | None, labels: frozenset[str] | None,
+            max_evidence: int | None) -> _StoreWalk:
     graph, adjacency = store.networkx_graph(), store.adjacency()
     if graph is None or adjacency is None:
-        return _StoreWalk(store, types)
-    return _GraphWalk(store, graph, adjacency, types)
+        return _StoreWalk(store, types, labels, max_evidence)
+    return _GraphWalk(store, graph, adjacency, types, labels, max_evidence)
 
 
 def ego_network(store: GraphStore, node_id: str, depth: int = 1, labels: Iterable[str] | str | None = None,
-                types: Iterable[str] | str | None = None, max_nodes: int = 200) -> Subgraph:
+                types: Iterable[str] | str | None = None, max_nodes: int = 200,
+                max_evidence: int | None = None) -> Subgraph:
     """The entities within `depth` hops of `node_id` (either direction) and the relations among them.
 
     labels: only entities of these labels are kept and walked through (the centre always is).
     types: only relations of these types are followed and returned.
     max_nodes: at most this many nodes, nearer ones first; `truncated` tells when some were left out.
+    max_evidence: each relation's first pieces of evidence only (all when None); nodes come as
+    briefs (no evidence), so a hub's reports are never read whole.
     """
     if not isinstance(depth, int) or not 0 <= depth <= MAX_DEPTH:
         raise ValueError(f"depth must be an integer from 0 to {MAX_DEPTH}, got {depth!r}")
@@ -152,39 +154,29 @@ def ego_network(store: GraphStore, node_id: str, depth: int = 1, labels: Iterabl
         raise ValueError(f"max_nodes must be a positive integer, got {max_nodes!r}")
     label_set = _check_names("labels", labels, ENTITY_LABELS)
     type_set = _check_names("types", types, REL_TYPES)
-    center = store.get_node(node_id)
-    if center is None:
+    found = store.get_briefs([node_id])
+    if not found:
         raise UnknownEntity("node_id", node_id)
+    center = found[0]
 
-    walk = _walker(store, type_set)
+    walk = _walker(store, type_set, label_set, max_evidence)
     walk.nodes[center.id] = center
     kept: dict[str, None] = {center.id: None}
     truncated = False
 
-    def keepable(ids: list[str]) -> list[str]:
-        if label_set is None:
-            return ids
-        lab = walk.labels(ids)
-        return [i for i in ids if lab.get(i) in label_set]
-
     frontier = [center.id]
     for _ in range(depth):
-        walk.fetch(frontier)
+        # The first max_nodes + 1 neighbours of a node are enough: at most max_nodes are kept
+        # already, so what is left of them fills the cap and tells whether more were left out.
+        walk.fetch(frontier, max_nodes + 1)
         nxt: list[str] = []
         for u in frontier:
-            candidates = list(dict.fromkeys(
-                t if s == u else s for _, s, t in walk.rels[u] if (t if s == u else s) not in kept))
-            i = 0
-            while i < len(candidates) and len(kept) < max_nodes:
-                # Without a label filter every candidate is kept, so look up only what fits.
-                step = LOOKUP_CHUNK if label_set is not None else max_nodes - len(kept)
-                for c in keepable(candidates[i:i + step]):
-                    if len(kept) >= max_nodes:
-                        break
-                    kept[c] = None
-                    nxt.append(c)
-                i += step
-            if len(kept) >= max_nodes and keepable([c for c in candidates if c not in kept]):
+            fresh = [c for c in walk.neighbours(u) if c not in kept]
+            room = max_nodes - len(kept)
+            for c in fresh[:room]:
+                kept[c] = None
+                nxt.append(c)
+            if len(fresh) > room:
                 truncated = True
                 break
         frontier = nxt

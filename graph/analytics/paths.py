@@ -13,7 +13,7 @@ from typing import Any
 import networkx as nx
 
 from govgraph.ingest.batch import Edge, Node
-from govgraph.graph.store.base import GraphStore
+from govgraph.graph.store.base import GraphStore, NodeBrief
 from govgraph.graph.store.merge import edge_id
 from .errors import UnknownEntity
 from .to_networkx import state_key, to_networkx_keyed, undirected
@@ -22,7 +22,7 @@ MAX_PATHS = 50
 MAX_LEN = 10
 
 
-def node_summary(n: Node) -> dict[str, Any]:
+def node_summary(n: Node | NodeBrief) -> dict[str, Any]:
     return {"id": n.id, "label": n.label, "name": n.name, "aliases": list(n.aliases),
             "name_en": n.name_en, "props": dict(n.props)}
 
@@ -40,7 +40,7 @@ class Hop:
 
 @dataclass
 class Path:
-    nodes: list[Node]
+    nodes: list[NodeBrief]
     hops: list[Hop]
 
     @property
@@ -55,19 +55,21 @@ class Path:
         return {"length": self.length, "nodes": [node_summary(n) for n in self.nodes], "edges": edges}
 
 
-def _hop_edges(g: nx.MultiDiGraph, a: str, b: str) -> list[Edge]:
+def _hop_edges(g: nx.MultiDiGraph, a: str, b: str, max_evidence: int | None) -> list[Edge]:
     out = []
     for s, t in ((a, b), (b, a)):
         for type_, attrs in (g.get_edge_data(s, t) or {}).items():
             out.append(Edge(s, t, attrs.get("type", type_), dict(attrs.get("props") or {}),
-                            list(attrs.get("evidence") or [])))
+                            list(attrs.get("evidence") or [])[:max_evidence]))
     out.sort(key=lambda e: (e.type, e.source, e.target))
     return out
 
 
-def shortest_paths(store: GraphStore, source: str, target: str, n: int = 5, max_len: int = 6) -> list[Path]:
+def shortest_paths(store: GraphStore, source: str, target: str, n: int = 5, max_len: int = 6,
+                   max_evidence: int | None = None) -> list[Path]:
     """Up to `n` simple paths from `source` to `target`, shortest first, none longer than
-    `max_len` hops; [] when they are not connected within that length."""
+    `max_len` hops; [] when they are not connected within that length. Nodes come as briefs;
+    each relation with its first `max_evidence` pieces of evidence (all when None)."""
     if not isinstance(n, int) or not 1 <= n <= MAX_PATHS:
         raise ValueError(f"n must be an integer from 1 to {MAX_PATHS}, got {n!r}")
     if not isinstance(max_len, int) or not 1 <= max_len <= MAX_LEN:
@@ -76,7 +78,7 @@ def shortest_paths(store: GraphStore, source: str, target: str, n: int = 5, max_
         raise ValueError(f"source and target are the same entity {source!r}")
     own = store.shortest_path_ids(source, target, n, max_len) if store.networkx_graph() is None else None
     if own is not None:
-        return _paths_from_store(store, source, target, own)
+        return _paths_from_store(store, source, target, own, max_evidence)
     key = state_key(store)
     ug = undirected(store, key)
     for param, nid in (("source", source), ("target", target)):
@@ -95,26 +97,27 @@ def shortest_paths(store: GraphStore, source: str, target: str, n: int = 5, max_
         pass
     if not found:
         return []
-    nodes = {x.id: x for x in store.get_nodes(sorted({v for p in found for v in p}))}
+    nodes = {x.id: x for x in store.get_briefs(sorted({v for p in found for v in p}))}
     out = []
     for p in found:
-        hops = [Hop(a, b, _hop_edges(g, a, b)) for a, b in zip(p, p[1:])]
+        hops = [Hop(a, b, _hop_edges(g, a, b, max_evidence)) for a, b in zip(p, p[1:])]
         out.append(Path([nodes[v] for v in p if v in nodes], hops))
     return out
 
 
-def _paths_from_store(store: GraphStore, source: str, target: str, found: list[list[str]]) -> list[Path]:
-    """Paths the store found itself (Neo4j's SHORTEST): only their nodes and the relations between
-    consecutive ones are read."""
+def _paths_from_store(store: GraphStore, source: str, target: str, found: list[list[str]],
+                      max_evidence: int | None) -> list[Path]:
+    """Paths the store found itself (Neo4j's SHORTEST): only their nodes (light) and the relations
+    between consecutive ones are read."""
     ids = sorted({v for p in found for v in p} | {source, target})
-    nodes = {x.id: x for x in store.get_nodes(ids)}
+    nodes = {x.id: x for x in store.get_briefs(ids)}
     for param, nid in (("source", source), ("target", target)):
         if nid not in nodes:
             raise UnknownEntity(param, nid)
     if not found:
         return []
     between: dict[frozenset, list[Edge]] = {}
-    for e in store.edges_among(sorted({v for p in found for v in p})):
+    for e in store.edges_among(sorted({v for p in found for v in p}), max_evidence=max_evidence):
         between.setdefault(frozenset((e.source, e.target)), []).append(e)
     out = []
     for p in found:

@@ -106,16 +106,22 @@ def undirected(store: GraphStore, key: Hashable | None = None) -> nx.Graph:
             nodes, rels = store.skeleton()
             u.add_nodes_from((i, {"label": label, "name": name}) for i, label, name in nodes)
             pairs = ((a, b) for a, b, _ in rels)
-        for a, b in pairs:
-            if a == b:
-                continue
-            if u.has_edge(a, b):
-                u[a][b]["weight"] += 1
-            else:
-                u.add_edge(a, b, weight=1)
-        return u
+        return _add_weighted(u, pairs)
 
     return cached(store, "undirected", build, key)
+
+
+def _add_weighted(u: nx.Graph, pairs) -> nx.Graph:
+    """Each related pair once as an undirected edge, weighted by how many relations join it;
+    self-loops left out."""
+    for a, b in pairs:
+        if a == b:
+            continue
+        if u.has_edge(a, b):
+            u[a][b]["weight"] += 1
+        else:
+            u.add_edge(a, b, weight=1)
+    return u
 
 
 def to_networkx_keyed(store: GraphStore, key: Hashable) -> nx.MultiDiGraph:
@@ -124,3 +130,32 @@ def to_networkx_keyed(store: GraphStore, key: Hashable) -> nx.MultiDiGraph:
     if native is not None:
         return native
     return cached(store, "multidigraph", lambda: build_networkx(store), key)
+
+
+def report_graph(store: GraphStore, report: str, key: Hashable | None = None) -> nx.Graph:
+    """A bounded subgraph for analytics about one report, shaped as undirected(): the report's
+    own entities, their neighbours one relation away, and the relations touching the report's
+    entities (weighted by how many). Read as keys and briefs (no evidence): its size follows the
+    report and its entities' degrees, not the collection. Shared when cached: do not mutate."""
+    key = state_key(store) if key is None else key
+    found = store.find_report(report)
+    if found is None:
+        raise ValueError(f"report: no report {report!r} in the store")
+
+    def build() -> nx.Graph:
+        _, own = store.find_briefs(report=found.id, limit=10_000_000)
+        rels = {r for found_rels in store.relations_of_many([b.id for b in own]).values() for r in found_rels}
+        ring = sorted({x for _, s, t in rels for x in (s, t)} - {b.id for b in own})
+        u = nx.Graph()
+        # In id order: Louvain's result depends on the order nodes were added, and the stores
+        # rank a report's entities with different ties.
+        briefs = sorted([*own, *store.get_briefs(ring)], key=lambda b: b.id)
+        u.add_nodes_from((b.id, {"label": b.label, "name": b.name}) for b in briefs)
+        return _add_weighted(u, ((a, b) for _, a, b in sorted(rels)))
+
+    return cached(store, ("report graph", found.id), build, key)
+
+
+def analysis_graph(store: GraphStore, report: str | None, key: Hashable | None = None) -> nx.Graph:
+    """What communities and centrality run on: report_graph(report), or the whole entity graph."""
+    return undirected(store, key) if report is None else report_graph(store, report, key)

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
-KINDS = ("passage", "query")
+# span: a stretch of a passage pooled from the passage's own forward pass (Encoder.encode_passages_with_spans)
+KINDS = ("passage", "query", "span")
 _CHUNK = 500  # keys per SELECT, below SQLite's bound-parameter limit
 _ENCODE_CHUNK = 256  # texts encoded between commits, so an interrupted run keeps its progress
 _PROGRESS_MIN = 32
@@ -166,3 +167,44 @@ def embed_cached(encoder, cache: VectorCache, texts: Sequence[str], kind: str = 
         if progress is not None:
             progress.close()
     return out
+
+
+def span_key_text(text: str, ranges: Sequence[tuple[int, int]]) -> str:
+    """What a span vector is cached under: its passage and its character ranges."""
+    return text + "\x00" + ",".join(f"{a}-{b}" for a, b in ranges)
+
+
+def embed_cached_with_spans(encoder, cache: VectorCache, texts: Sequence[str],
+                            spans: Sequence[tuple[int, tuple[tuple[int, int], ...]]]) -> tuple[np.ndarray, np.ndarray]:
+    """Passage vectors of ``texts`` and span vectors of ``spans`` (text index, character ranges), through
+    the cache: a passage goes through the model only when its vector or one of its spans' is missing."""
+    texts = list(texts)
+    dim = encoder.dim
+    model = getattr(encoder, "fingerprint", None) or encoder.name
+    span_texts = [span_key_text(texts[i], ranges) for i, ranges in spans]
+    pvec = _stacked(cache.get_many(texts, model=model, kind="passage"), dim)
+    svec = _stacked(cache.get_many(span_texts, model=model, kind="span"), dim)
+    todo = sorted({i for i in range(len(texts)) if pvec[i] is None} |
+                  {i for k, (i, _) in enumerate(spans) if svec[k] is None})
+    spans_of: dict[int, list[int]] = {}
+    for k, (i, _) in enumerate(spans):
+        spans_of.setdefault(i, []).append(k)
+    for start in range(0, len(todo), _ENCODE_CHUNK):
+        chunk = todo[start:start + _ENCODE_CHUNK]
+        local = {i: j for j, i in enumerate(chunk)}
+        ks = [k for i in chunk for k in spans_of.get(i, ())]
+        pv, sv = encoder.encode_passages_with_spans([texts[i] for i in chunk],
+                                                    [(local[spans[k][0]], spans[k][1]) for k in ks])
+        cache.put_many([texts[i] for i in chunk], pv, model=model, kind="passage")
+        if ks:
+            cache.put_many([span_texts[k] for k in ks], sv, model=model, kind="span")
+        for j, i in enumerate(chunk):
+            pvec[i] = pv[j]
+        for j, k in enumerate(ks):
+            svec[k] = sv[j]
+    empty = np.zeros((0, dim), dtype=np.float32)
+    return (np.stack(pvec).astype(np.float32) if texts else empty), (np.stack(svec).astype(np.float32) if spans else empty)
+
+
+def _stacked(found: list[np.ndarray | None], dim: int) -> list[np.ndarray | None]:
+    return [v if v is not None and v.shape == (dim,) else None for v in found]

@@ -352,11 +352,41 @@ class Encoder:
         autocast = self._torch.autocast("cpu", dtype=self._torch.bfloat16, enabled=bf16)
         with self._lock, self._torch.inference_mode(), autocast:
             if self._mean_pooled:
-                out = self._encode_windows(full, max_tokens, batch_size, show_progress)
+                out, _ = self._encode_windows(full, max_tokens, batch_size, show_progress)
             else:
                 out = self._encode_truncated(full, max_tokens, batch_size, show_progress)
-        norms = np.linalg.norm(out, axis=1, keepdims=True)
-        return (out / np.maximum(norms, 1e-12)).astype(np.float32, copy=False)
+        return _normalised(out)
+
+    @property
+    def spans_supported(self) -> bool:
+        """Can ``encode_passages_with_spans`` pool spans of a passage (mean-pooling models with a fast
+        tokenizer, which reports each token's characters)?"""
+        return self._mean_pooled and getattr(self._tokenizer, "backend_tokenizer", None) is not None
+
+    def encode_passages_with_spans(self, texts: list[str], spans: list[tuple[int, tuple[tuple[int, int], ...]]],
+                                   batch_size: int = 32) -> tuple[np.ndarray, np.ndarray]:
+        """Passage vectors as ``encode_passages``, and one vector per span from the same forward pass.
+
+        A span is (text index, character ranges in that text); its vector is the mean of the last
+        hidden states of the tokens the ranges touch (a token in two ranges counts twice), normalised.
+        What it costs beyond the passages is a sum over a few rows: no tokens go through the model twice.
+        A span that touches no token gets a zero vector."""
+        texts = _check_texts(texts, "texts")
+        if not self.spans_supported:
+            raise EncoderError(f"model {self._name!r} cannot pool spans (it needs mean pooling and a fast tokenizer)")
+        for k, (i, ranges) in enumerate(spans):
+            if not (isinstance(i, int) and 0 <= i < len(texts)) or not all(0 <= a <= b for a, b in ranges):
+                raise EncoderError(f"spans[{k}] must be (text index below {len(texts)}, ((start, end), ...)), "
+                                   f"got {(i, ranges)!r}")
+        if not texts:
+            return np.zeros((0, self._dim), dtype=np.float32), np.zeros((len(spans), self._dim), dtype=np.float32)
+        shift = len(self.passage_prefix)
+        moved = [(i, tuple((a + shift, b + shift) for a, b in ranges)) for i, ranges in spans]
+        autocast = self._torch.autocast("cpu", dtype=self._torch.bfloat16, enabled=self.bf16_passages)
+        with self._lock, self._torch.inference_mode(), autocast:
+            out, pooled = self._encode_windows([self.passage_prefix + t for t in texts], self.passage_tokens,
+                                               batch_size, False, moved)
+        return _normalised(out), _normalised(pooled)
 
     def _encode_truncated(self, texts: list[str], max_tokens: int, batch_size: int, show_progress: bool) -> np.ndarray:
         previous = self._st.max_seq_length
@@ -369,17 +399,23 @@ class Encoder:
         finally:
             self._st.max_seq_length = previous
 
-    def _encode_windows(self, texts: list[str], max_tokens: int, batch_size: int, show_progress: bool) -> np.ndarray:
+    def _encode_windows(self, texts: list[str], max_tokens: int, batch_size: int, show_progress: bool,
+                        spans: list[tuple[int, tuple[tuple[int, int], ...]]] | None = None
+                        ) -> tuple[np.ndarray, np.ndarray | None]:
+        """Text vectors (not normalised) and, with `spans`, span vectors (not normalised)."""
         width = max_tokens - len(self._head) - len(self._tail)
         if self._lowercase:
             texts = [t.lower() for t in texts]
-        content = self._content_ids(texts)
+        content, offsets = self._content_ids(texts, with_offsets=True) if spans is not None else (self._content_ids(texts), None)
         windows: list[tuple[int, list[int]]] = []  # (text index, content ids)
+        first_window: list[int] = []
         for i, ids in enumerate(content):
+            first_window.append(len(windows))
             if not ids:
                 windows.append((i, []))
             for start in range(0, len(ids), width):
                 windows.append((i, ids[start:start + width]))
+        rows = _span_rows(spans, offsets, first_window, width, len(self._head)) if spans is not None else {}
         # similar lengths in a batch waste less work on padding
         order = sorted(range(len(windows)), key=lambda w: len(windows[w][1]), reverse=True)
         means = np.zeros((len(windows), self._dim), dtype=np.float32)
@@ -390,8 +426,13 @@ class Encoder:
             from tqdm.auto import tqdm
             progress = tqdm(total=len(texts), desc="embedding", unit="text")
         pending = np.bincount([i for i, _ in windows], minlength=len(texts))  # windows left per text
-        for batch in batches:
-            means[batch] = self._forward_means([self._head + windows[w][1] + self._tail for w in batch])
+        sums = np.zeros((len(spans or ()), self._dim), dtype=np.float64)
+        seqs = ([self._head + windows[w][1] + self._tail for w in batch] for batch in batches)
+        for batch, (pooled, hidden) in zip(batches, self._forward(seqs, hidden=bool(rows))):
+            means[batch] = pooled
+            for r, w in enumerate(batch):
+                for k, positions in rows.get(w, ()):
+                    sums[k] += hidden[r, positions].sum(0)
             if progress is not None:
                 finished = 0
                 for w in batch:
@@ -407,9 +448,10 @@ class Encoder:
             wt = max(len(ids), 1)
             out[i] += wt * means[w]
             weight[i] += wt
-        return (out / weight[:, None]).astype(np.float32)
+        return (out / weight[:, None]).astype(np.float32), (sums.astype(np.float32) if spans is not None else None)
 
-    def _content_ids(self, texts: list[str]) -> list[list[int]]:
+    def _content_ids(self, texts: list[str], with_offsets: bool = False
+                     ) -> list[list[int]] | tuple[list[list[int]], list[list[tuple[int, int]]] | None]:
         backend = getattr(self._tokenizer, "backend_tokenizer", None)
         if backend is not None:
             # the Rust tokenizer directly: no "too long" warning, whole texts. transformers sets the
@@ -418,33 +460,68 @@ class Encoder:
                 backend.no_truncation()
             if backend.padding is not None:
                 backend.no_padding()
-            return [e.ids for e in backend.encode_batch(texts, add_special_tokens=False)]
-        return self._tokenizer(texts, add_special_tokens=False, truncation=False, verbose=False)["input_ids"]
+            encoded = backend.encode_batch(texts, add_special_tokens=False)
+            ids = [e.ids for e in encoded]
+            return (ids, [e.offsets for e in encoded]) if with_offsets else ids
+        ids = self._tokenizer(texts, add_special_tokens=False, truncation=False, verbose=False)["input_ids"]
+        return (ids, None) if with_offsets else ids
 
-    def _forward_means(self, seqs: list[list[int]]) -> np.ndarray:
-        torch = self._torch
-        longest = max(len(s) for s in seqs)
-        pad = self._tokenizer.pad_token_id or 0
+    def _forward(self, seqs, hidden: bool = False):
+        """(pooled means, hidden states or None) per batch of token id lists, in order."""
         if self._ov is not None:
-            ids_np = np.full((len(seqs), longest), pad, dtype=np.int64)
-            mask_np = np.zeros((len(seqs), longest), dtype=np.int64)
-            for r, s in enumerate(seqs):
-                ids_np[r, :len(s)] = s
-                mask_np[r, :len(s)] = 1
-            return self._ov(ids_np, mask_np)
-        ids = torch.full((len(seqs), longest), pad, dtype=torch.long)
-        mask = torch.zeros((len(seqs), longest), dtype=torch.long)
-        for r, s in enumerate(seqs):
-            ids[r, :len(s)] = torch.tensor(s, dtype=torch.long)
-            mask[r, :len(s)] = 1
+            yield from self._ov.run([_padded(batch, self._tokenizer.pad_token_id or 0) for batch in seqs], hidden)
+            return
+        for batch in seqs:
+            yield self._forward_torch(batch, hidden)
+
+    def _forward_torch(self, seqs: list[list[int]], hidden: bool) -> tuple[np.ndarray, np.ndarray | None]:
+        torch = self._torch
+        ids_np, mask_np = _padded(seqs, self._tokenizer.pad_token_id or 0)
         device = self._hf.device
-        inputs = {"input_ids": ids.to(device), "attention_mask": mask.to(device)}
+        inputs = {"input_ids": torch.from_numpy(ids_np).to(device), "attention_mask": torch.from_numpy(mask_np).to(device)}
         if self._wants_token_types:
             inputs["token_type_ids"] = torch.zeros_like(inputs["input_ids"])
-        hidden = self._hf(**inputs).last_hidden_state
-        m = inputs["attention_mask"].unsqueeze(-1).to(hidden.dtype)
-        pooled = (hidden * m).sum(1) / m.sum(1).clamp(min=1)
-        return pooled.float().cpu().numpy()
+        states = self._hf(**inputs).last_hidden_state
+        m = inputs["attention_mask"].unsqueeze(-1).to(states.dtype)
+        pooled = (states * m).sum(1) / m.sum(1).clamp(min=1)
+        return pooled.float().cpu().numpy(), (states.float().cpu().numpy() if hidden else None)
+
+
+def _normalised(vectors: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return (vectors / np.maximum(norms, 1e-12)).astype(np.float32, copy=False)
+
+
+def _padded(seqs: list[list[int]], pad: int) -> tuple[np.ndarray, np.ndarray]:
+    """Token ids padded to the longest sequence, and the attention mask."""
+    longest = max(len(s) for s in seqs)
+    ids = np.full((len(seqs), longest), pad, dtype=np.int64)
+    mask = np.zeros((len(seqs), longest), dtype=np.int64)
+    for r, s in enumerate(seqs):
+        ids[r, :len(s)] = s
+        mask[r, :len(s)] = 1
+    return ids, mask
+
+
+def _span_rows(spans, offsets, first_window: list[int], width: int, head: int) -> dict[int, list[tuple[int, list[int]]]]:
+    """window -> [(span number, positions in the window's sequence)]: where each span's tokens sit
+    once texts are cut into windows of `width` content tokens framed by `head` special tokens."""
+    from bisect import bisect_left, bisect_right
+
+    bounds: dict[int, tuple[list[int], list[int]]] = {}  # text -> token starts, token ends (both ascending)
+    rows: dict[int, list[tuple[int, list[int]]]] = {}
+    for k, (i, ranges) in enumerate(spans):
+        if i not in bounds:
+            bounds[i] = ([x for x, _ in offsets[i]], [y for _, y in offsets[i]])
+        starts, ends = bounds[i]
+        # the tokens a range touches: those ending after its start and starting before its end
+        tokens = [t for a, b in ranges for t in range(bisect_right(ends, a), bisect_left(starts, b))]
+        by_window: dict[int, list[int]] = {}
+        for t in tokens:
+            by_window.setdefault(first_window[i] + t // width, []).append(head + t % width)
+        for w, positions in by_window.items():
+            rows.setdefault(w, []).append((k, positions))
+    return rows
 
 
 def _openvino_for(st, name: str, device: str, engine: Engine, threads: int) -> OpenVinoMeanPool | None:

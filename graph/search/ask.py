@@ -18,7 +18,7 @@ from typing import Callable, Sequence
 
 from govgraph.ingest.batch import Edge, Evidence, Node
 from govgraph.ingest.vocabulary import RelType
-from ..store.base import GraphStore
+from ..store.base import AnswerContext, GraphStore
 from .results import Answer, Hit
 
 # How much a relation says about its end being the answer, by type and by which end is asked
@@ -58,12 +58,11 @@ ACTOR_GAP = 16
 _SENTENCE_END = re.compile(r"[。！？；;!?\n]")
 
 
-def _specificity(node: Node) -> float:
+def _specificity(spread: int) -> float:
     """Entities named everywhere (a head of state quoted in every preamble, the province itself)
-    are seldom what a question is after: 0.8 for an entity in one passage, 0.63 in four, 0.4 in a
-    hundred."""
-    n = len({e.passage for e in node.evidence})
-    return 1.0 / (1.0 + 0.25 * math.log2(1 + n))
+    are seldom what a question is after: 0.8 for an entity in one passage (`spread`), 0.63 in
+    four, 0.4 in a hundred."""
+    return 1.0 / (1.0 + 0.25 * math.log2(1 + spread))
 
 
 # What the sentence around a candidate shares with the question counts more than which passage it
@@ -160,25 +159,31 @@ class AnswerRanker:
         return False
 
     # -- ranking ---------------------------------------------------------------------------
+    def context(self, hits: list[Hit]) -> AnswerContext:
+        """What the store holds about the passages: read once per question, whatever labels are ranked."""
+        return self.store.answer_context([h.passage for h in hits], max_degree=HUB_DEGREE)
+
     def rank(self, label: str, question: str, focus: str, hits: list[Hit], limit: int = 10,
              looked_up: list[tuple[str, float]] | None = None, terms: Sequence[str] = (),
              kind: Sequence[str] = (), phrase: bool = False,
-             actor_cues: Sequence[str] = ()) -> list[Answer]:
+             actor_cues: Sequence[str] = (), context: AnswerContext | None = None) -> list[Answer]:
         """`looked_up`: entities nearest the question by vector, best first; those among the
         candidates rank higher (an English question's words meet the entity's English name there).
         `kind`: nouns naming the kind asked for (乐团, 峰会); names ending in one rank higher.
         `phrase`: the query is a noun phrase, so an entity it names is the answer.
-        `actor_cues`: verbs right after the actor asked for (牵头, 主办)."""
+        `actor_cues`: verbs right after the actor asked for (牵头, 主办).
+        `context`: self.context(hits), when the caller ranks several labels over the same hits."""
         if not hits or not label:
             return []
+        ctx = context if context is not None else self.context(hits)
         rank_of = {h.passage: i for i, h in enumerate(hits)}
         hit_of = {h.passage: h for h in hits}
         # An English question meets the Chinese sentence through its translated terms.
         text = focus + (" " + " ".join(terms) if terms else "")
         words = sorted({w for w in self.tokenizer(text) if len(w) >= 2 and not w.isascii()})
-        in_passages = self.store.nodes_in_passages(list(rank_of))
+        in_passages = ctx.in_passages
         ids = list(dict.fromkeys(n for pid in rank_of for n in in_passages.get(pid, ())))
-        nodes = {n.id: n for n in self.store.get_nodes(ids)}
+        nodes = {i: ctx.nodes[i] for i in ids if i in ctx.nodes}
         cands: dict[str, _Candidate] = {}
 
         def cand(node: Node) -> _Candidate:
@@ -205,11 +210,10 @@ class AnswerRanker:
                     c.add_evidence(r, e)
 
         # Relations with evidence in the passages: reach the other end even if never named there.
-        edges = self.store.edges_near(ids, reports={h.report for h in hits}, max_degree=HUB_DEGREE)
         seen: set[tuple] = set()
         other_ids: set[str] = set()
         rel_hits: list[tuple[Edge, str, int, Evidence]] = []
-        for nid, elist in edges.items():
+        for nid, elist in ctx.edges.items():
             for e in elist:
                 if e.key in seen:
                     continue
@@ -225,8 +229,7 @@ class AnswerRanker:
                     if end_id not in nodes:
                         other_ids.add(end_id)
         q = question.casefold()
-        if other_ids:
-            nodes.update({n.id: n for n in self.store.get_nodes(sorted(other_ids))})
+        nodes.update({i: ctx.nodes[i] for i in sorted(other_ids) if i in ctx.nodes})
         for e, end, r, ev in rel_hits:
             end_id = e.source if end == "src" else e.target
             n = nodes.get(end_id)
@@ -252,7 +255,7 @@ class AnswerRanker:
             named_weight = (NAMED_BY_PHRASE if phrase else NAMED_IN_QUESTION) if named else 1.0
             actor = ACTOR_CUE if actor_cues and self._before_cue(c, hit_of, actor_cues) else 1.0
             score = (c.score * named_weight * (1.0 + boost.get(n.id, 0.0))
-                     * _specificity(n) * (KIND_MATCH if of_kind else 1.0) * actor)
+                     * _specificity(ctx.spread.get(n.id, 0)) * (KIND_MATCH if of_kind else 1.0) * actor)
             evs = [ev for _, ev in sorted(c.evidence.values(), key=lambda t: (t[0], t[1].start))]
             answers.append(Answer(id=n.id, label=n.label, name=n.name, score=score,
                                   evidence=evs[:MAX_EVIDENCE], aliases=list(n.aliases),

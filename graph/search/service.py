@@ -13,7 +13,9 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Callable, Sequence
 
-from govgraph.ingest.batch import ENTITY_LABELS, ROLES, ReportInfo
+import numpy as np
+
+from govgraph.ingest.batch import ENTITY_LABELS, ROLES, Passage, ReportInfo
 from govgraph.ingest.crosslingual import TermSource
 from govgraph.ingest.vocabulary import QueryForm
 from ..store.base import Filters, GraphStore
@@ -180,12 +182,14 @@ class SearchService:
              terms: Sequence[str] = (), use_entities: bool = True,
              role: str | None = None, entity_text: str | None = None,
              places: Sequence[str] = (), years: Sequence[int] = (),
-             quantity: bool = False, term_sets: Sequence[Sequence[str]] = ()) -> list[tuple[str, float]]:
+             quantity: bool = False, term_sets: Sequence[Sequence[str]] = (),
+             read: dict[str, Passage] | None = None) -> list[tuple[str, float]]:
         """(passage id, score) best first. BM25 reads `text` plus `terms` (Chinese words for an
         English query); vectors embed `vector_text` or `text`.
 
         In hybrid mode, when `entities` is a list, the entity hits (node id, cosine) are appended
-        to it so that ask can reuse them.
+        to it so that ask can reuse them; when `read` is a dict, the passages read while ranking
+        go into it, so that hits() need not read them again.
         """
         depth = max(self.depth, k)
         use_vec = mode in ("hybrid", "vector") and self._vectors_usable(mode)
@@ -205,29 +209,40 @@ class SearchService:
                 return []
             return self.store.lexical_search(words, tokens, depth if mode == "hybrid" else k, filters)
 
-        def vector_part():
-            if not use_vec:
-                return [], [], []
-            want_entities = (mode == "hybrid" and (self.translated_weights if terms else self.weights)[2] > 0
-                             and use_entities)
+        want_entities = (use_vec and mode == "hybrid" and use_entities
+                         and (self.translated_weights if terms else self.weights)[2] > 0)
+
+        def query_vectors() -> tuple[np.ndarray, np.ndarray]:
             vtext = vector_text or text
             two = want_entities and bool(entity_text) and entity_text != vtext
             qv, *rest = self._qvec.get_many([vtext, entity_text] if two else [vtext])
-            found = self.store.vector_search(qv, depth if mode == "hybrid" else k, filters)
-            if not want_entities:
-                return found, [], []
-            ev = rest[0] if rest else qv
-            near = self.store.entity_vector_search(ev, self.entity_k)
-            return found, near, self._entity_passages(near, filters, depth)
+            return qv, (rest[0] if rest else qv)
 
+        def vector_part(qv: np.ndarray) -> list[tuple[str, float]]:
+            return self.store.vector_search(qv, depth if mode == "hybrid" else k, filters)
+
+        def entity_part(ev: np.ndarray) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
+            near = self.store.entity_vector_search(ev, self.entity_k)
+            return near, self._entity_passages(near, filters, depth)
+
+        vector: list[tuple[str, float]] = []
+        by_entity: list[tuple[str, float]] = []
         if use_vec and mode == "hybrid" and self.store.parallel_reads:
-            # a store across the network waits on round trips: both lists at once
-            pending = _POOL.submit(vector_part)
-            lexical = lexical_part()
-            vector, ents, by_entity = pending.result()
+            # A store across the network waits on round trips: the words, the passage vectors and
+            # the entity lookup go at once (no task waits on another, so the pool cannot starve).
+            pending_lex = _POOL.submit(lexical_part)
+            qv, ev = query_vectors()
+            pending_ent = _POOL.submit(entity_part, ev) if want_entities else None
+            vector = vector_part(qv)
+            ents, by_entity = pending_ent.result() if pending_ent else ([], [])
+            lexical = pending_lex.result()
         else:
             lexical = lexical_part()
-            vector, ents, by_entity = vector_part()
+            if use_vec:
+                qv, ev = query_vectors()
+                vector = vector_part(qv)
+                if want_entities:
+                    ents, by_entity = entity_part(ev)
         if entities is not None:
             entities.extend(ents)
         if mode == "bm25" or (mode == "hybrid" and not use_vec):
@@ -240,7 +255,7 @@ class SearchService:
         if len(lists) == 1:
             return lists[0][0][:k]
         fused = rrf([lst for lst, _ in lists], k=self.rrf_k, weights=[w for _, w in lists])
-        return self._priors(fused, text, terms, role, places, years, quantity, term_sets)[:k]
+        return self._priors(fused, text, terms, role, places, years, quantity, term_sets, read)[:k]
 
     def _named_reports(self, text: str, terms: Sequence[str], places: Sequence[str] = (),
                        years: Sequence[int] = ()) -> set[str]:
@@ -250,7 +265,8 @@ class SearchService:
 
     def _priors(self, fused: list[tuple[str, float]], text: str, terms: Sequence[str],
                 role: str | None, places: Sequence[str] = (), years: Sequence[int] = (),
-                quantity: bool = False, term_sets: Sequence[Sequence[str]] = ()) -> list[tuple[str, float]]:
+                quantity: bool = False, term_sets: Sequence[Sequence[str]] = (),
+                read: dict[str, Passage] | None = None) -> list[tuple[str, float]]:
         """More rank-fusion lists over the fused head, each in fused order: the passages of the
         reports the query names, of the newest of those when it names no year, of the role it asks
         about (shortcomings -> problem sections, next steps -> plans), the passages that hold the
@@ -268,6 +284,8 @@ class SearchService:
             return fused
         head = fused[: self.depth * 2]
         of = {p.id: p for p in self.store.get_passages([pid for pid, _ in head])}
+        if read is not None:
+            read.update(of)
         order = [pid for pid, _ in head if pid in of]
         newest = (newest_of_series(self._report_map(), named)
                   if named and not years and self.recent_weight > 0 else set())
@@ -351,11 +369,15 @@ class SearchService:
             keep &= labelled
         return keep
 
-    def hits(self, ranked: list[tuple[str, float]]) -> list[Hit]:
-        """One batched passage read for the whole page of results."""
+    def hits(self, ranked: list[tuple[str, float]], read: dict[str, Passage] | None = None) -> list[Hit]:
+        """One batched passage read for the whole page of results, of the passages not in `read`
+        (those rank() read already: a round trip less for a store across the network)."""
         if not ranked:
             return []
-        passages = {p.id: p for p in self.store.get_passages([pid for pid, _ in ranked])}
+        passages = {pid: read[pid] for pid, _ in ranked if read and pid in read}
+        missing = [pid for pid, _ in ranked if pid not in passages]
+        if missing:
+            passages.update((p.id, p) for p in self.store.get_passages(missing))
         reports = self._report_map()
         out = []
         for pid, score in ranked:
@@ -393,10 +415,11 @@ class SearchService:
         # 0.625), so plain searches use it only for queries without Chinese. ask always does: it
         # also ranks answers (Chinese answer hit@3 0.778 -> 0.844).
         vtext, etext = self._vector_texts(query, intent)
+        read: dict[str, Passage] = {}
         ranked = self.rank(query, k + COLLAPSE_SPARE, filters, mode, terms=terms,
                            use_entities=not _has_cjk(query), role=getattr(intent, "role", None),
-                           vector_text=vtext, entity_text=etext, **self._collection(intent))
-        return SearchResult(query=query, hits=self.collapsed(self.hits(ranked))[:k], mode=mode)
+                           vector_text=vtext, entity_text=etext, read=read, **self._collection(intent))
+        return SearchResult(query=query, hits=self.collapsed(self.hits(ranked, read))[:k], mode=mode)
 
     @staticmethod
     def _collection(intent) -> dict:
@@ -455,10 +478,11 @@ class SearchService:
         entities: list[tuple[str, float]] = []
         terms = list(getattr(intent, "terms", None) or [])
         vtext, etext = self._vector_texts(question, intent)
+        read: dict[str, Passage] = {}
         ranked = self.rank(focus, k + COLLAPSE_SPARE, filters, mode, vector_text=vtext, entities=entities,
                            terms=terms, role=getattr(intent, "role", None), entity_text=etext,
-                           **self._collection(intent))
-        hits = self.collapsed(self.hits(ranked))[:k]
+                           read=read, **self._collection(intent))
+        hits = self.collapsed(self.hits(ranked, read))[:k]
         label, answers = self._answers(intent, question, focus, hits, k, entities, terms)
         # A noun-phrase query names its answer; the passage holding the phrase unbroken already leads.
         if self.answer_leads and getattr(intent, "form", None) != QueryForm.PHRASE:
@@ -474,9 +498,11 @@ class SearchService:
         label = getattr(intent, "label", None)
         if not label:
             return label, []
+        # One read of what the passages hold serves every label tried (it was one per label).
         kw = dict(limit=k, looked_up=entities, terms=terms, kind=list(getattr(intent, "kind", None) or []),
                   phrase=getattr(intent, "form", None) == QueryForm.PHRASE,
-                  actor_cues=list(getattr(intent, "actor_cues", None) or []))
+                  actor_cues=list(getattr(intent, "actor_cues", None) or []),
+                  context=self._ranker.context(hits) if hits else None)
         best = (label, self._ranker.rank(label, question, focus, hits, **kw))
         for alt in getattr(intent, "alt_labels", None) or []:
             other = self._ranker.rank(alt, question, focus, hits, **kw)

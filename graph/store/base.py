@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Iterable, Iterator, Mapping
 
 import numpy as np
 
-from govgraph.ingest.batch import Edge, GraphBatch, Node, Passage, ReportInfo
+from govgraph.ingest.batch import REL_TYPES, Edge, GraphBatch, Node, Passage, ReportInfo
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -44,10 +44,37 @@ class Vectors:
 
 
 @dataclass
+class NodeBrief:
+    """What a view shows of an entity, read without its evidence: a hub named by hundreds of
+    reports costs its own row, not every report's spans. The name, aliases, English name and
+    props are the full Node's (the same merge); `degree` counts its relations (in + out, a loop
+    twice), the count views rank by."""
+    id: str
+    label: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    name_en: str | None = None
+    props: dict = field(default_factory=dict)
+    degree: int = 0
+
+    @staticmethod
+    def of(n: Node, degree: int) -> "NodeBrief":
+        return NodeBrief(n.id, n.label, n.name, list(n.aliases), n.name_en, dict(n.props), degree)
+
+
+@dataclass
 class Subgraph:
-    nodes: list[Node]
+    nodes: list[Node] | list[NodeBrief]   # views give briefs; their edges carry the evidence shown
     edges: list[Edge]
     truncated: bool = False
+
+
+def first_evidence(edges: Iterable[Edge], max_evidence: int | None) -> list[Edge]:
+    """The edges with at most `max_evidence` pieces of evidence each, the first in merged order
+    (None keeps all)."""
+    if max_evidence is None:
+        return list(edges)
+    return [Edge(e.source, e.target, e.type, e.props, e.evidence[:max_evidence]) for e in edges]
 
 
 def text_at_offsets(passages: list[Passage], chars: int = 0) -> str:
@@ -62,6 +89,24 @@ def text_at_offsets(passages: list[Passage], chars: int = 0) -> str:
         buf[p.start:p.end] = p.text
         last = p.end
     return "".join(buf)
+
+
+@dataclass
+class AnswerContext:
+    """What ranking the answers to a question reads about its retrieved passages, in one call.
+
+    - `in_passages`: passage id -> ids of the entities with evidence in it (as nodes_in_passages);
+    - `nodes`: those entities, and the other ends of `edges`, with their names and aliases but
+      evidence only in the given passages and no props;
+    - `spread`: entity id -> how many passages name it anywhere in the store (a hub's is large);
+    - `edges`: entity id -> its relations with evidence in the given passages (evidence limited
+      to them, no props), as edges_near orders them; nothing for an entity of more than
+      max_degree edges.
+    """
+    in_passages: dict[str, list[str]]
+    nodes: dict[str, Node]
+    spread: dict[str, int]
+    edges: dict[str, list[Edge]]
 
 
 @dataclass(frozen=True)
@@ -135,6 +180,21 @@ class GraphStore(ABC):
         found = self.get_nodes([node_id])
         return found[0] if found else None
 
+    def get_briefs(self, ids: list[str]) -> list[NodeBrief]:
+        """The light read views use: entities without evidence, in the order given; unknown ids
+        are left out."""
+        return [NodeBrief.of(n, self._degree(n.id)) for n in self.get_nodes(ids)]
+
+    def _degree(self, node_id: str) -> int:
+        return sum(2 if e.source == e.target else 1 for e in self.edges_of(node_id))
+
+    def find_briefs(self, label: str | list[str] | None = None, report: str | None = None, year: int | None = None,
+                    prefix: str | None = None, offset: int = 0, limit: int = 50, *,
+                    role: str | None = None) -> tuple[int, list[NodeBrief]]:
+        """find_nodes with the light read: the same entities in the same order, as briefs."""
+        total, nodes = self.find_nodes(label, report, year, prefix, offset, limit, role=role)
+        return total, self.get_briefs([n.id for n in nodes])
+
     @abstractmethod
     def find_nodes(self, label: str | list[str] | None = None, report: str | None = None, year: int | None = None,
                    prefix: str | None = None, offset: int = 0, limit: int = 50, *,
@@ -156,6 +216,25 @@ class GraphStore(ABC):
         """The (type, source, target) of every relation touching each node (every id a key), without
         evidence: walks that keep only some relations read the evidence of those alone."""
         return {i: [(e.type, e.source, e.target) for e in edges] for i, edges in self.edges_of_many(node_ids).items()}
+
+    def neighbours_of_many(self, node_ids: list[str], types: Iterable[str] | None = None,
+                           labels: Iterable[str] | None = None, limit: int | None = None) -> dict[str, list[str]]:
+        """For each node (every id a key), its distinct neighbours either way, ordered by their first
+        relation in (type, source, target) order: only through relations of `types` and to entities
+        of `labels` when given, and the first `limit` of them. Walks that keep a few hundred
+        neighbours of a hub of thousands read only those (Neo4j sorts and cuts in the server)."""
+        type_set = None if types is None else set(types)
+        rels = {i: sorted(r for r in found if type_set is None or r[0] in type_set)
+                for i, found in self.relations_of_many(node_ids).items()}
+        out: dict[str, list[str]] = {}
+        for i, keys in rels.items():
+            others = [o for o in dict.fromkeys(t if s == i else s for _, s, t in keys) if o != i]
+            if labels is not None:
+                wanted = set(labels)
+                known = {b.id: b.label for b in self.get_briefs(others)}
+                others = [o for o in others if known.get(o) in wanted]
+            out[i] = others if limit is None else others[:limit]
+        return out
 
     def shortest_path_ids(self, source: str, target: str, n: int, max_len: int) -> list[list[str]] | None:
         """Up to `n` simple paths (entity ids, direction ignored), shortest first, when the store
@@ -193,15 +272,36 @@ class GraphStore(ABC):
                 out[n.id] = sorted(first, key=first.get)
         return out
 
-    def edges_among(self, node_ids: list[str], report: str | None = None) -> list[Edge]:
-        """The edges whose two ends are both among `node_ids` (with evidence in `report` if given)."""
+    def edges_among(self, node_ids: list[str], report: str | None = None,
+                    max_evidence: int | None = None) -> list[Edge]:
+        """The edges whose two ends are both among `node_ids` (with evidence in `report` if given),
+        each with its first `max_evidence` pieces of evidence (all when None): a view reads only
+        the evidence it shows."""
         keep = set(node_ids)
         seen: dict[tuple, Edge] = {}
         for edges in self.edges_near(sorted(keep), reports=[report] if report else None).values():
             for e in edges:
                 if e.source in keep and e.target in keep:
                     seen.setdefault(e.key, e)
-        return list(seen.values())
+        return first_evidence(seen.values(), max_evidence)
+
+    def get_edges(self, keys: list[tuple[str, str, str]], max_evidence: int | None = None) -> list[Edge]:
+        """Relations by (type, source, target), in the order given (unknown ones left out), each
+        with its first `max_evidence` pieces of evidence (all when None): a view that chose its
+        relations from their keys reads the evidence of those alone."""
+        by_source: dict[str, dict[tuple, Edge]] = {}
+        for _, s, _ in keys:
+            if s not in by_source:
+                by_source[s] = {(e.type, e.source, e.target): e for e in self.edges_of(s)}
+        found = [by_source[k[1]].get(tuple(k)) for k in keys]
+        return first_evidence([e for e in found if e is not None], max_evidence)
+
+    def relations_of_type(self, rel_type: str) -> list[tuple[str, str, str]]:
+        """Every relation of one type as (type, source, target), without evidence."""
+        rel_type = str(rel_type)
+        if rel_type not in REL_TYPES:
+            raise ValueError(f"unknown relation type {rel_type!r}; expected one of {', '.join(REL_TYPES)}")
+        return sorted((rel_type, s, t) for s, t, ty in self.skeleton()[1] if ty == rel_type)
 
     def edges_near(self, node_ids: list[str], reports: Iterable[str] | None = None,
                    max_degree: int | None = None) -> dict[str, list[Edge]]:
@@ -216,6 +316,26 @@ class GraphStore(ABC):
                 continue
             out[i] = [e for e in edges if wanted is None or any(ev.report in wanted for ev in e.evidence)]
         return out
+
+    def answer_context(self, passage_ids: list[str], max_degree: int | None = None) -> AnswerContext:
+        """The entities and relations the passages hold, read for answer ranking (AnswerContext).
+        Stores across a network answer in one round trip and send only the passages' evidence."""
+        wanted = set(passage_ids)
+        in_passages = self.nodes_in_passages(list(passage_ids))
+        ids = list(dict.fromkeys(n for pid in passage_ids for n in in_passages.get(pid, ())))
+        edges: dict[str, list[Edge]] = {}
+        # evidence in the passages implies evidence in their reports: no report filter needed
+        for nid, found in self.edges_near(ids, max_degree=max_degree).items():
+            kept = [replace(e, props={}, evidence=[ev for ev in e.evidence if ev.passage in wanted]) for e in found]
+            edges[nid] = [e for e in kept if e.evidence]
+        ends = {i for es in edges.values() for e in es for i in (e.source, e.target)}
+        full = self.get_nodes(list(dict.fromkeys([*ids, *sorted(ends - set(ids))])))
+        return AnswerContext(
+            in_passages=in_passages,
+            nodes={n.id: replace(n, props={}, evidence=[ev for ev in n.evidence if ev.passage in wanted])
+                   for n in full},
+            spread={n.id: len({ev.passage for ev in n.evidence}) for n in full},
+            edges=edges)
 
     @abstractmethod
     def iter_nodes(self) -> Iterator[Node]: ...

@@ -32,7 +32,7 @@ from typing import Callable, Iterable, Iterator
 import numpy as np
 
 from govgraph.ingest.batch import Edge, Evidence, Node, Passage
-from .base import Filters, StoreError
+from .base import Filters, NodeBrief, StoreError
 from .bm25_postings import load_postings, save_postings
 from .derived import ROLE_CODES, DerivedIndex, EntityGraph, top_indices
 
@@ -475,6 +475,15 @@ class DiskIndex:
                     self._cached_evidence -= len(old.evidence) + 1
         return n
 
+    def get_briefs(self, ids: list[str]) -> list[NodeBrief]:
+        """Entities without their evidence column: views read a hub's row, not its spans."""
+        found = {}
+        for nid, label, name, degree, data in self._by_ids(
+                "SELECT id, label, name, degree, data FROM nodes WHERE id IN ({})", list(dict.fromkeys(ids))):
+            extra = json.loads(data)
+            found[nid] = NodeBrief(nid, label, name, extra["aliases"], extra["name_en"], extra["props"], degree)
+        return [found[i] for i in ids if i in found]
+
     def iter_nodes(self) -> Iterator[Node]:
         evidence = self._evidence_of("node_parts", "node", None)
         return iter([self._node(r, evidence.get(r[0], [])) for r in self._rows(
@@ -485,6 +494,16 @@ class DiskIndex:
 
     def find_nodes(self, labels: set[str] | None, report: str | None, year: int | None, prefix: str | None,
                    role: str | None, offset: int, limit: int) -> tuple[int, list[Node]]:
+        total, ids = self.find_ids(labels, report, year, prefix, role, offset, limit)
+        return total, self.get_nodes(ids)
+
+    def find_briefs(self, labels: set[str] | None, report: str | None, year: int | None, prefix: str | None,
+                    role: str | None, offset: int, limit: int) -> tuple[int, list[NodeBrief]]:
+        total, ids = self.find_ids(labels, report, year, prefix, role, offset, limit)
+        return total, self.get_briefs(ids)
+
+    def find_ids(self, labels: set[str] | None, report: str | None, year: int | None, prefix: str | None,
+                 role: str | None, offset: int, limit: int) -> tuple[int, list[str]]:
         where, args = [], []
         if labels:
             where.append(f"label IN ({','.join('?' * len(labels))})")
@@ -508,7 +527,7 @@ class DiskIndex:
         (total,) = self._rows(f"SELECT count(*) FROM nodes {cond}", args)[0]
         ids = [i for (i,) in self._rows(f"SELECT id FROM nodes {cond} ORDER BY degree DESC, name, id "
                                         "LIMIT ? OFFSET ?", [*args, max(0, int(limit)), max(0, int(offset))])]
-        return total, self.get_nodes(ids)
+        return total, ids
 
     # -- relations ---------------------------------------------------------------------
     def _edges(self, rows: list[tuple], all_rows: bool = False) -> list[Edge]:

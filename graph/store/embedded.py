@@ -34,7 +34,7 @@ from typing import Iterator
 import numpy as np
 
 from govgraph.ingest.batch import Edge, GraphBatch, Node, Passage, ReportInfo
-from .base import Filters, GraphStore, StoreError, Vectors
+from .base import Filters, GraphStore, NodeBrief, StoreError, Vectors
 from .derived import DERIVED_FORMAT, DerivedIndex, build_derived
 from .manifest_log import LogPosition, ManifestFiles, atomic_write_bytes as _atomic_write_bytes
 from .disk_index import BUILDING, INDEX_FORMAT, DiskIndex, building, is_abandoned, publish, write_index
@@ -409,12 +409,21 @@ class EmbeddedStore(GraphStore):
     def get_nodes(self, ids: list[str]) -> list[Node]:
         return self._index().get_nodes(list(ids))
 
+    def get_briefs(self, ids: list[str]) -> list[NodeBrief]:
+        return self._index().get_briefs(list(ids))
+
     def find_nodes(self, label=None, report=None, year=None, prefix=None, offset=0, limit=50, *, role=None):
+        return self._index().find_nodes(*self._find_args(label, report), year, prefix, role, offset, limit)
+
+    def find_briefs(self, label=None, report=None, year=None, prefix=None, offset=0, limit=50, *, role=None):
+        return self._index().find_briefs(*self._find_args(label, report), year, prefix, role, offset, limit)
+
+    def _find_args(self, label, report) -> tuple[set[str] | None, str | None]:
         labels = {label} if isinstance(label, str) else set(label) if label else None
         if report:
             r = self.find_report(report)
             report = r.id if r else report
-        return self._index().find_nodes(labels, report, year, prefix, role, offset, limit)
+        return labels, report
 
     def edges_of(self, node_id: str) -> list[Edge]:
         return self._index().edges_of(node_id)

@@ -16,6 +16,7 @@ import json
 from typing import Any, Iterable, Sequence
 
 from govgraph.ingest.batch import Edge, Evidence, Node, Passage, ReportInfo
+from .base import NodeBrief
 from .merge import canonical_edge, edge_id, merge_aliases, merge_edge, merge_node
 
 # Properties the store manages on entity nodes; a batch prop with one of these names is kept
@@ -124,25 +125,45 @@ class _EvidenceSet:
                 self.items.append(e)
 
 
-def node_from(node_id: str, label: str, name: str, parts: list) -> Node:
-    """An entity with every report's MENTIONS merged, lowest report id first."""
-    ordered = _ordered(parts)
-    if not ordered:  # only a half-written node could lack a report
-        return Node(node_id, label, name)
+def _node_fields(name: str, ordered: list) -> tuple[str, list[str], str | None, dict[str, Any]]:
+    """Name, aliases, English name and props merged from the reports' MENTIONS (ordered)."""
     first = ordered[0][2]
     node_name = first.get("name") or name
     aliases: list[str] = list(first.get("aliases") or [])
     name_en = None
     props: dict[str, Any] = {}
-    ev = _EvidenceSet()
-    for i, (rid, file, part) in enumerate(ordered):
+    for i, (_, _, part) in enumerate(ordered):
         if i:
             aliases = merge_aliases(node_name, aliases, part.get("aliases") or [])
         name_en = name_en or part.get("name_en")
         for k, v in json.loads(part.get("props") or "{}").items():
             props.setdefault(k, v)
+    return node_name, aliases, name_en, props
+
+
+def node_from(node_id: str, label: str, name: str, parts: list) -> Node:
+    """An entity with every report's MENTIONS merged, lowest report id first."""
+    ordered = _ordered(parts)
+    if not ordered:  # only a half-written node could lack a report
+        return Node(node_id, label, name)
+    ev = _EvidenceSet()
+    for rid, file, part in ordered:
         ev.add(_evidence(rid, file, part))
-    return Node(node_id, label, node_name, aliases, name_en, props, ev.items)
+    return Node(node_id, label, *_node_fields(name, ordered), ev.items)
+
+
+def brief_from(node_id: str, label: str, name: str, parts: list, mentions: int, degree: int) -> NodeBrief:
+    """An entity as views show it, from the distinct sayings of its MENTIONS ([lowest report id,
+    [name, aliases, name_en, props]], NODE_BRIEFS): a repeated saying adds nothing to the merge,
+    except that any second report drops the name from the first one's aliases."""
+    ordered = [[rid, "", {"name": said[0], "aliases": said[1], "name_en": said[2], "props": said[3]}]
+               for rid, said in sorted(parts or [], key=lambda x: x[0])]
+    if not ordered:
+        return NodeBrief(node_id, label, name, degree=degree)
+    node_name, aliases, name_en, props = _node_fields(name, ordered)
+    if mentions > 1:
+        aliases = merge_aliases(node_name, aliases, [])
+    return NodeBrief(node_id, label, node_name, aliases, name_en, props, degree)
 
 
 def edge_from(source: str, target: str, rel_type: str, parts: list) -> Edge:
@@ -153,6 +174,20 @@ def edge_from(source: str, target: str, rel_type: str, parts: list) -> Edge:
             props.setdefault(k, v)
         ev.add(_evidence(rid, file, part))
     return Edge(source, target, rel_type, props, ev.items)
+
+
+def shown_edge_from(source: str, target: str, rel_type: str, props_said: list[str], spans: list,
+                    max_evidence: int) -> Edge:
+    """A relation as views show it (EDGES_AMONG_SHOWN): props merged from every statement's
+    distinct props in report order, evidence from the first statements' spans, cut."""
+    props: dict[str, Any] = {}
+    for said in props_said or []:
+        for k, v in json.loads(said).items():
+            props.setdefault(k, v)
+    ev = _EvidenceSet()
+    for rid, file, passages, starts, ends, texts in spans or []:
+        ev.add(_evidence(rid, file, {"passages": passages, "starts": starts, "ends": ends, "texts": texts}))
+    return Edge(source, target, rel_type, props, ev.items[:max_evidence])
 
 
 _REPORT_FIELDS = ("id", "title", "file", "sha256", "year", "author", "author_id", "genre", "chars",

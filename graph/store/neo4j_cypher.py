@@ -37,8 +37,10 @@ TAKE_WRITE_LOCK = f"""
 MERGE (m:GovgraphMeta {{id: 'store'}})
 SET m.writes = coalesce(m.writes, 0) + 1, m.data_model = {DATA_MODEL}
 """
+# A put's first statement: the lock, the model of the stored vectors and whether the report is
+# already there (to strip), in one round trip.
+BEGIN_PUT = TAKE_WRITE_LOCK + "RETURN m.model AS model, EXISTS { MATCH (:Report {id: $rid}) } AS exists"
 GET_META = "MATCH (m:GovgraphMeta {id: 'store'}) RETURN m.model AS model, m.dim AS dim"
-SET_META = "MATCH (m:GovgraphMeta {id: 'store'}) SET m.model = $model, m.dim = $dim"
 # The node stays (its lock serialises writers); only the model goes.
 CLEAR_META_IF_EMPTY = """
 MATCH (m:GovgraphMeta {id: 'store'})
@@ -53,7 +55,6 @@ RETURN m.data_model AS version, EXISTS { MATCH (:Report) } AS has_reports
 """
 
 # -- removing a report's contribution (also the first half of a re-put) --------------------------
-REPORT_EXISTS = "MATCH (r:Report {id: $rid}) RETURN count(r) > 0 AS found"
 
 # Its statements go; a relation no other report states goes with them.
 DELETE_STATEMENTS = """
@@ -133,28 +134,28 @@ MATCH (p:Passage {id: pid})
 CREATE (n)-[:MENTIONED_IN]->(p)
 """
 
-CREATE_AUTHORED = """
-MATCH (a:Entity {id: $aid}), (r:Report {id: $rid})
-MERGE (a)-[:AUTHORED]->(r)
-"""
-CREATE_CITES = """
+# The report's author and the policies it cites, in one statement.
+CREATE_SOURCES = """
 MATCH (r:Report {id: $rid})
-UNWIND $ids AS pid
-MATCH (p:Policy {id: pid})
-MERGE (r)-[:CITES]->(p)
+CALL (r) {
+  MATCH (a:Entity {id: $aid})
+  MERGE (a)-[:AUTHORED]->(r)
+}
+CALL (r) {
+  UNWIND $policies AS pid
+  MATCH (p:Policy {id: pid})
+  MERGE (r)-[:CITES]->(p)
+}
 """
 
-
-def merge_relations(rel_type: str) -> str:
-    """One relationship per (source, type, target), and this report's statement about it."""
-    if rel_type not in ENTITY_REL_TYPES:
-        raise ValueError(f"unknown relation type {rel_type!r}; expected one of {', '.join(ENTITY_REL_TYPES)}")
-    return f"""
-MATCH (r:Report {{id: $rid}})
+# One relationship per (source, type, target), and this report's statement about it; every type
+# in one statement (the type is checked against ENTITY_REL_TYPES before it gets here).
+MERGE_RELATIONS = """
+MATCH (r:Report {id: $rid})
 UNWIND $rows AS row
-MATCH (a:Entity {{id: row.s}})
-MATCH (b:Entity {{id: row.t}})
-MERGE (a)-[e:`{rel_type}`]->(b)
+MATCH (a:Entity {id: row.s})
+MATCH (b:Entity {id: row.t})
+MERGE (a)-[e:$(row.type)]->(b)
 ON CREATE SET e += row.flat
 CREATE (r)-[:STATES]->(s:Statement)
 SET s = row.statement
@@ -163,11 +164,16 @@ SET s = row.statement
 
 # An entity named by several reports keeps the vector of the highest report id, the one the
 # embedded store ends up with whatever order the reports came in.
-SET_ENTITY_VECTORS = """
-UNWIND $rows AS row
-MATCH (n:Entity {id: row.id})
-WHERE n.embedding_report IS NULL OR n.embedding_report <= $rid
-SET n.embedding = row.v, n.embedding_report = $rid
+# A put's last statement: the entity vectors and the model they came from.
+FINISH_PUT = """
+CALL () {
+  UNWIND $rows AS row
+  MATCH (n:Entity {id: row.id})
+  WHERE n.embedding_report IS NULL OR n.embedding_report <= $rid
+  SET n.embedding = row.v, n.embedding_report = $rid
+}
+MATCH (m:GovgraphMeta {id: 'store'})
+SET m.model = coalesce($model, m.model), m.dim = coalesce($dim, m.dim)
 """
 
 PASSAGE_VECTORS = """
@@ -238,9 +244,11 @@ EDGE_ROW = "a.id AS s, b.id AS t, type(e) AS type, parts"
 DEGREE = f"COUNT {{ (n)-[:{RELS}]-() }}"
 
 
-def find_nodes_query(labels: bool, report: bool, role: bool, year: bool, prefix: bool) -> str:
+def find_nodes_query(labels: bool, report: bool, role: bool, year: bool, prefix: bool, *,
+                     parts: str = NODE_PARTS, row: str = NODE_ROW) -> str:
     """Entities best connected first; only the filters asked for are in the query, so the planner
-    starts from the report's MENTIONS when a report is given instead of from every entity."""
+    starts from the report's MENTIONS when a report is given instead of from every entity.
+    `parts` reads each entity's MENTIONS and `row` is what is returned of it (views read briefs)."""
     match = "MATCH (:Report {id: $rid})-[:MENTIONS]->(n:Entity)" if report else "MATCH (n:Entity)"
     where = []
     if labels:
@@ -259,11 +267,8 @@ ORDER BY degree DESC, n.name, n.id
 WITH collect(n) AS found
 WITH size(found) AS total, found[$offset..($offset + $limit)] AS page
 UNWIND (CASE WHEN size(page) = 0 THEN [null] ELSE page END) AS n
-CALL (n) {{
-  MATCH (rep:Report)-[m:MENTIONS]->(n)
-  RETURN collect([rep.id, rep.file, m {{.*}}]) AS parts
-}}
-RETURN total, n.id AS id, n.label AS label, n.name AS name, parts
+{parts}
+RETURN total, {row}
 """
 
 
@@ -319,6 +324,51 @@ WHERE b.id IN $ids AND ($rid IS NULL OR EXISTS {{
   MATCH (:Report {{id: $rid}})-[:STATES]->(:Statement {{key: a.id + '|' + type(e) + '|' + b.id}}) }})
 {EDGE_PARTS}
 RETURN {EDGE_ROW} ORDER BY type, s, t
+"""
+# What answer ranking reads about the retrieved passages (base.AnswerContext), in one round trip:
+# the entities in them, their relations with evidence there, and the entities at the other ends.
+# Only the passages' own evidence is sent: a hub named by hundreds of reports brings its names
+# from each MENTIONS, not their evidence lists (reading whole entities made ask 10x the
+# embedded store's time, session 4).
+_SPANS_IN = """[i IN range(0, size(coalesce({0}.passages, [])) - 1) WHERE {0}.passages[i] IN $pids]"""
+_SPANS_OF = "passages: [i IN ix | {0}.passages[i]], starts: [i IN ix | {0}.starts[i]], " \
+            "ends: [i IN ix | {0}.ends[i]], texts: [i IN ix | {0}.texts[i]]"
+ANSWER_CONTEXT = f"""
+CALL () {{
+  UNWIND $pids AS pid
+  MATCH (p:Passage {{id: pid}})
+  OPTIONAL MATCH (p)<-[:MENTIONED_IN]-(n:Entity)
+  RETURN collect(DISTINCT p.report) AS reports, collect([pid, n.id]) AS pairs, collect(DISTINCT n) AS ns
+}}
+CALL (ns, reports) {{
+  UNWIND ns AS n
+  WITH n WHERE $max_degree IS NULL OR {DEGREE} <= $max_degree
+  MATCH (n)-[e:{RELS}]-()
+  WITH DISTINCT n.id AS of, e
+  MATCH (a)-[e]->(b)
+  CALL (a, e, b, reports) {{
+    MATCH (rep:Report)-[:STATES]->(s:Statement {{key: a.id + '|' + type(e) + '|' + b.id}})
+    WHERE s.report IN reports
+    WITH rep, s, {_SPANS_IN.format("s")} AS ix
+    WHERE size(ix) > 0
+    RETURN collect([rep.id, rep.file, {{{_SPANS_OF.format("s")}}}]) AS parts
+  }}
+  WITH of, a, e, b, parts WHERE size(parts) > 0
+  ORDER BY of, type(e), a.id, b.id
+  RETURN collect([of, a.id, b.id, type(e), parts]) AS edges, collect(a) + collect(b) AS ends
+}}
+CALL (ns, ends, reports) {{
+  UNWIND ns + ends AS n
+  WITH DISTINCT n
+  CALL (n, reports) {{
+    MATCH (rep:Report)-[m:MENTIONS]->(n)
+    WITH rep, m, CASE WHEN rep.id IN reports THEN {_SPANS_IN.format("m")} ELSE [] END AS ix
+    RETURN collect([rep.id, rep.file, {{name: m.name, aliases: m.aliases, name_en: m.name_en,
+                                        {_SPANS_OF.format("m")}}}]) AS parts
+  }}
+  RETURN collect([n.id, n.label, n.name, parts, COUNT {{ (n)-[:MENTIONED_IN]->() }}]) AS nodes
+}}
+RETURN pairs, edges, nodes
 """
 ITER_EDGES = f"""
 MATCH (a:Entity) WHERE a.id > $after

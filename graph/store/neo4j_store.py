@@ -14,7 +14,6 @@ import os
 import re
 import threading
 import time
-from collections import defaultdict
 from typing import Any, Callable, Iterator
 
 import numpy as np
@@ -23,9 +22,11 @@ from neo4j import exceptions as nx
 
 from govgraph.ingest.batch import ENTITY_LABELS, LABELS, REL_TYPES, Edge, GraphBatch, Node, Passage, ReportInfo
 from . import neo4j_cypher as Q
-from .base import Filters, GraphStore, StoreError, StoreUnavailable, Vectors
+from . import neo4j_view_cypher as V
+from .base import AnswerContext, Filters, GraphStore, NodeBrief, StoreError, StoreUnavailable, Vectors
 from .neo4j_codec import (check_evidence, edge_from, entity_row, merge_batch_edges, merge_batch_nodes, node_from,
                           passage_from, passage_row, report_from, report_props, statement_row)
+from .neo4j_codec import brief_from, shown_edge_from
 from .neo4j_schema import (ENTITY_NAME_INDEX, ENTITY_VECTOR_INDEX, PASSAGE_TEXT_INDEX, PASSAGE_VECTOR_INDEX, ensure_schema,
                            ensure_vector_indexes, vector_dimensions)
 
@@ -34,6 +35,7 @@ ENV_USER = "GOVGRAPH_NEO4J_USER"
 ENV_PASSWORD = "GOVGRAPH_NEO4J_PASSWORD"
 
 _PAGE = 1000
+_ALL = 2**31 - 1  # "every statement's spans": $k slices a list, and Cypher indexes are 32-bit
 _SKELETON_PAGE = 20000
 # Lucene query syntax characters; escaped so a user's words are searched, never parsed.
 _LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
@@ -172,6 +174,10 @@ class Neo4jStore(GraphStore):
     def _read(self, query: str, **params) -> list[dict]:
         return self._call(lambda tx: tx.run(query, **params).data())
 
+    def round_trip(self) -> None:
+        """One bare `RETURN 1` in a read transaction: the floor under every call (benchmarks)."""
+        self._read("RETURN 1 AS one")
+
     def close(self) -> None:
         self._drop_driver()
 
@@ -211,34 +217,29 @@ class Neo4jStore(GraphStore):
         prows = [passage_row(p, p_vecs[i] if p_vecs is not None else None)
                  for i, p in enumerate(batch.passages)]
         erows = [entity_row(n) for n in nodes]
-        by_type: dict[str, list] = defaultdict(list)
-        for e in edges:
-            by_type[e.type].append(statement_row(e, rid))
+        statements = [statement_row(e, rid) for e in edges]
         policies = [n.id for n in nodes if n.label == "Policy"]
         author = batch.report.author_id if batch.report.author_id in ids else None
 
+        # Each statement is a round trip: a put of a new report runs six (it ran nine plus one per
+        # relation type; median put 4.6 s -> 3.2 s a report over the corpus at load ~22, docs/neo4j.md).
         def work(tx: ManagedTransaction) -> None:
-            tx.run(Q.TAKE_WRITE_LOCK).consume()
-            if vectors is not None:
-                meta = tx.run(Q.GET_META).single()
-                if meta and meta["model"] not in (None, vectors.model):
-                    raise StoreError(f"Neo4j at {self.uri} holds vectors of model {meta['model']!r}; "
-                                     f"clear it to use {vectors.model!r}")
-            _strip(tx, rid)
+            head = tx.run(Q.BEGIN_PUT, rid=rid).single()
+            if vectors is not None and head["model"] not in (None, vectors.model):
+                raise StoreError(f"Neo4j at {self.uri} holds vectors of model {head['model']!r}; "
+                                 f"clear it to use {vectors.model!r}")
+            if head["exists"]:
+                _strip(tx, rid)
             tx.run(Q.CREATE_REPORT, props=rprops, rows=prows).consume()
             for chunk in _chunks(erows, 5000):
                 tx.run(Q.MERGE_ENTITIES, rows=chunk, rid=rid).consume()
-            if author:
-                tx.run(Q.CREATE_AUTHORED, aid=author, rid=rid).consume()
-            if policies:
-                tx.run(Q.CREATE_CITES, rid=rid, ids=policies).consume()
-            for rel_type, rows in by_type.items():
-                for chunk in _chunks(rows, 5000):
-                    tx.run(Q.merge_relations(rel_type), rows=chunk, rid=rid).consume()
-            if e_rows:
-                tx.run(Q.SET_ENTITY_VECTORS, rows=e_rows, rid=rid).consume()
-            if vectors is not None:
-                tx.run(Q.SET_META, model=vectors.model, dim=dim).consume()
+            if author or policies:
+                tx.run(Q.CREATE_SOURCES, aid=author, rid=rid, policies=policies).consume()
+            for chunk in _chunks(statements, 5000):
+                tx.run(Q.MERGE_RELATIONS, rows=chunk, rid=rid).consume()
+            if e_rows or vectors is not None:
+                tx.run(Q.FINISH_PUT, rows=e_rows, rid=rid, model=vectors.model if vectors is not None else None,
+                       dim=dim).consume()
 
         try:
             self._call(work, write=True)
@@ -336,19 +337,23 @@ class Neo4jStore(GraphStore):
     def find_nodes(self, label: str | list[str] | None = None, report: str | None = None, year: int | None = None,
                    prefix: str | None = None, offset: int = 0, limit: int = 50, *,
                    role: str | None = None) -> tuple[int, list[Node]]:
+        total, rows = self._find(Q.find_nodes_query, label, report, year, prefix, offset, limit, role)
+        return total, [_node(row) for row in rows]
+
+    def _find(self, make_query, label, report, year, prefix, offset, limit, role) -> tuple[int, list[dict]]:
         rid = None
         if report:
             r = self.find_report(report)
             rid = r.id if r else report
         labels = [label] if isinstance(label, str) else sorted(set(label)) if label else None
-        query = Q.find_nodes_query(bool(labels), bool(rid), bool(role), year is not None, bool(prefix))
+        query = make_query(bool(labels), bool(rid), bool(role), year is not None, bool(prefix))
         rows = self._read(query, labels=labels, rid=rid, role=role or None,
                           year=int(year) if year is not None else None,
                           prefix=prefix.lower() if prefix else None,
                           offset=max(0, int(offset)), limit=max(0, int(limit)))
         if not rows:
             return 0, []
-        return rows[0]["total"], [_node(row) for row in rows if row["id"] is not None]
+        return rows[0]["total"], [row for row in rows if row["id"] is not None]
 
     def edges_of(self, node_id: str) -> list[Edge]:
         return [_edge(row) for row in self._read(Q.EDGES_OF, id=node_id)]
@@ -368,13 +373,73 @@ class Neo4jStore(GraphStore):
             out[row["of"]].append((row["type"], row["s"], row["t"]))
         return out
 
+    def neighbours_of_many(self, node_ids, types=None, labels=None, limit=None):
+        out: dict[str, list[str]] = {i: [] for i in node_ids}
+        for row in self._read(V.NEIGHBOURS_OF_MANY, ids=list(dict.fromkeys(node_ids)),
+                              types=None if types is None else sorted(set(types)),
+                              labels=None if labels is None else sorted(set(labels)),
+                              limit=_ALL if limit is None else max(0, int(limit))):
+            out[row["id"]] = row["others"]
+        return out
+
     def entity_passages(self, node_ids, max_passages):
         rows = self._read(Q.ENTITY_PASSAGES, ids=list(dict.fromkeys(node_ids)), max=int(max_passages))
         return {row["id"]: row["passages"] for row in rows}
 
-    def edges_among(self, node_ids, report=None):
-        rows = self._read(Q.EDGES_AMONG, ids=sorted(set(node_ids)), rid=report or None)
-        return [_edge(row) for row in rows]
+    def edges_among(self, node_ids, report=None, max_evidence=None):
+        ids = sorted(set(node_ids))
+        if max_evidence is None:
+            return [_edge(row) for row in self._read(Q.EDGES_AMONG, ids=ids, rid=report or None)]
+        return self._shown(V.EDGES_AMONG_SHOWN, max_evidence, ids=ids, rid=report or None)
+
+    def get_edges(self, keys, max_evidence=None):
+        keys = [list(k) for k in keys]
+        return self._shown(V.GET_EDGES_SHOWN, _ALL if max_evidence is None else max_evidence, keys=keys)
+
+    def _shown(self, query: str, k: int, **params) -> list[Edge]:
+        """Relations read with the spans of their first k statements only (neo4j_view_cypher),
+        cut to k pieces of evidence."""
+        k = max(0, int(k))
+        rows = self._read(query, k=k, **params)
+        edges = [shown_edge_from(r["s"], r["t"], r["type"], r["props"], r["spans"], k) for r in rows]
+        # If the first k statements held fewer than k spans while more statements exist (a report
+        # stating the relation without a span), that relation is read whole and cut.
+        short = [i for i, (e, r) in enumerate(zip(edges, rows)) if len(e.evidence) < k < r["statements"]]
+        if short:
+            keys = [[edges[i].type, edges[i].source, edges[i].target] for i in short]
+            for i, r in zip(short, self._read(V.GET_EDGES_SHOWN, keys=keys, k=_ALL)):
+                edges[i] = shown_edge_from(r["s"], r["t"], r["type"], r["props"], r["spans"], k)
+        return edges
+
+    def relations_of_type(self, rel_type):
+        if rel_type not in Q.ENTITY_REL_TYPES:
+            raise ValueError(f"unknown relation type {rel_type!r}; expected one of {', '.join(Q.ENTITY_REL_TYPES)}")
+        return [(str(rel_type), r["s"], r["t"]) for r in self._read(V.relations_of_type_query(rel_type))]
+
+    def get_briefs(self, ids: list[str]) -> list[NodeBrief]:
+        """Entities without evidence: every report's MENTIONS read without its spans."""
+        return [_brief(row) for row in self._read(V.NODE_BRIEFS, ids=list(ids))]
+
+    def find_briefs(self, label=None, report=None, year=None, prefix=None, offset=0, limit=50, *, role=None):
+        total, rows = self._find(V.find_briefs_query, label, report, year, prefix, offset, limit, role)
+        return total, [_brief(row) for row in rows]
+
+    def answer_context(self, passage_ids: list[str], max_degree: int | None = None) -> AnswerContext:
+        """One round trip (Q.ANSWER_CONTEXT) that sends only the passages' evidence."""
+        pids = list(dict.fromkeys(passage_ids))
+        row = self._read(Q.ANSWER_CONTEXT, pids=pids, max_degree=max_degree)[0]
+        in_passages: dict[str, list[str]] = {pid: [] for pid in pids}
+        for pid, nid in row["pairs"]:
+            if nid is not None:
+                in_passages[pid].append(nid)
+        edges: dict[str, list[Edge]] = {}
+        for of, s, t, rel_type, parts in row["edges"]:
+            edges.setdefault(of, []).append(edge_from(s, t, rel_type, parts))
+        return AnswerContext(
+            in_passages={pid: sorted(set(nids)) for pid, nids in in_passages.items()},
+            nodes={nid: node_from(nid, label, name, parts) for nid, label, name, parts, _ in row["nodes"]},
+            spread={nid: spread for nid, _, _, _, spread in row["nodes"]},
+            edges=edges)
 
     def edges_near(self, node_ids, reports=None, max_degree=None):
         out: dict[str, list[Edge]] = {}
@@ -384,8 +449,15 @@ class Neo4jStore(GraphStore):
         return out
 
     def shortest_path_ids(self, source: str, target: str, n: int, max_len: int) -> list[list[str]] | None:
-        """Up to `n` simple paths as id lists, shortest first, found by Cypher's SHORTEST over the
-        relations (direction ignored); no graph is read into Python."""
+        """Up to `n` simple paths as id lists, shortest first, found by Cypher over the relations
+        (direction ignored); no graph is read into Python. The shortest ones first, by
+        allShortestPaths (fast through hubs); only when fewer than n exist, SHORTEST k."""
+        found = {tuple(r["ids"]) for r in self._read(V.all_shortest_paths_query(max_len, 64 * n),
+                                                     source=source, target=target)}
+        if not found:
+            return []
+        if len(found) >= n:
+            return [list(p) for p in sorted(found)[:n]]
         k = n
         while True:
             rows = self._read(Q.shortest_paths_query(k, max_len), source=source, target=target)
@@ -543,12 +615,14 @@ def _edge(row: dict) -> Edge:
     return edge_from(row["s"], row["t"], row["type"], row["parts"])
 
 
+def _brief(row: dict) -> NodeBrief:
+    return brief_from(row["id"], row["label"], row["name"], row["parts"], row["mentions"], row["degree"])
+
+
 def _strip(tx: ManagedTransaction, rid: str) -> None:
     """Remove everything report `rid` contributed: its statements, MENTIONS, passages and the report.
     Relations and entities no other report supports go too; the entities that stay take their
-    names from the reports left. A report not in the store costs one index lookup."""
-    if not tx.run(Q.REPORT_EXISTS, rid=rid).single()["found"]:
-        return
+    names from the reports left. A report not in the store matches nothing."""
     tx.run(Q.DELETE_STATEMENTS, rid=rid).consume()
     kept = tx.run(Q.DELETE_MENTIONS, rid=rid).single()
     if kept and kept["kept"]:

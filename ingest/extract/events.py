@@ -23,6 +23,8 @@ if TYPE_CHECKING:  # resolve imports places: the context type is for annotations
 _COUNT = re.compile(r"([0-9]+|[一两二三四五六七八九十百]+)(?:场|次|期|轮)$")
 _DATE = re.compile(r"(\d{4}年)?(\d{1,2}(?:[-－—至]\d{1,2})?月(?:\d{1,2}日)?)")
 _LEADING_NOISE = re.compile(r"^(?:了|在|于|的)+")
+# a quantity or size before the event word names a kind of event, not one (各种产品展销会, 大型专业展销会)
+_KIND_LEAD = re.compile(r"(?:各种|各类|各项|各级|各|大型|中小型|小型|一批|一系列|系列|多场|多个|若干|有关|相关)")
 
 
 @lru_cache(maxsize=1)
@@ -118,6 +120,8 @@ def find_events(text: str, base: int, ctx: ReportContext, clause_spans: list[tup
                 while s > cl[0] and text[s - 1].isdigit():
                     s -= 1
                 name = text[s:m.end()]
+        if any(s - k >= cl[0] and _KIND_LEAD.match(text, s - k) for k in (0, 1, 2)):
+            continue     # 各种产品展销会, 种|产品展销会 cut short: events of a kind
         if suffix == "纪念活动" and "周年" not in name:
             continue     # only an anniversary's commemoration is one named event
         if suffix.endswith("周") and text.startswith("年", m.end()):

@@ -27,14 +27,17 @@ _BODY = r"(?:省委|市委|区委|县委|省|市|区|县)"
 def _session_re() -> re.Pattern:
     heads = "|".join(map(re.escape, sorted(word_list("meeting_heads.txt"), key=len, reverse=True)))
     # 市委七届六次全会, 区二届二次党代会, 省第十三次党代会, 十九届二中、三中全会
-    return re.compile(rf"{_BODY}(?:{_NUM}+届(?:{_NUM}+中|{_NUM}+次|历次)?|第{_NUM}+次|{_NUM}+届)(?:人大|政协)?"
-                      rf"(?:[{_NUM[1:-1]}]+中、)*(?:{_NUM}+[中次])?(?:{heads})")
+    # 区第七届党代会; 十二届市委八次全会 (the term written before the body)
+    return re.compile(rf"(?:{_BODY}(?:{_NUM}+届(?:{_NUM}+中|{_NUM}+次|历次)?|第{_NUM}+[次届]|{_NUM}+届)|{_NUM}+届{_BODY}{_NUM}+次)"
+                      rf"(?:人大|政协)?(?:[{_NUM[1:-1]}]+中、)*(?:{_NUM}+[中次])?(?:{heads})")
 
 
 @lru_cache(maxsize=1)
 def _work_meeting_re() -> re.Pattern:
     # 中央经济工作会议, 中央全面依法治国工作会议, 全省高质量发展大会: a level body and a topic of up to 10 characters
-    return re.compile(r"(?<!党)(?:中央|全国|全省|全市|全区)[\u4e00-\u9fff]{2,10}?(?:工作会议|大会)")
+    # 自治区党委经济工作会议, 省委农村工作会议: a local Party committee holds its work meetings too
+    return re.compile(r"(?<!党)(?:中央|全国|全省|全市|全区|(?:自治区|省|市|区|县)(?:党委|委))[\u4e00-\u9fff]{2,10}?"
+                      r"(?:工作会议|大会)")
 
 
 @lru_cache(maxsize=1)

@@ -56,10 +56,13 @@ _RARE_PAIR = 10
 # a head followed by these is part of a longer common noun: 广河高铁机场段 (a section of a line)
 _HEAD_CONTINUES = frozenset("段线")
 # words that may follow a one-character head (中英街的…, 坪山站建设, 金成村和…)
-_SHORT_HEAD_FOLLOWERS = frozenset("和及等的建开项片流")  # 流: 茅洲河|流域
+_SHORT_HEAD_FOLLOWERS = frozenset("和及等的建开项片流沿一二三四五六七八九十")  # 茅洲河|流域, 布吉河|二、三期, 深南东路|沿线
 # a river's parts follow its name (深圳河|干流, 练江|支流)
 _WATER_HEADS = frozenset("河江湖")
 _WATER_PARTS = ("干流", "支流", "流域", "沿岸", "北岸", "南岸", "东岸", "西岸")
+# a road's name may put a number or a direction between its name and its head (清水河一路, 深南东路)
+_ROAD_HEADS = frozenset("路街")
+_ROAD_INFIX = re.compile(r"[东西南北中]?[一二三四五六七八九十]?$")
 
 
 @lru_cache(maxsize=1)
@@ -117,6 +120,9 @@ def _join_openers(words: list[str]) -> list[str]:
     return out
 
 
+# a single verb, pronoun, adverb or locative before the name opens the clause even when glued to the next
+# character (跨|金湾大道, 我|区北站社区, 站|前广场)
+_NO_GLUE_TAGS = frozenset({"v", "vn", "vd", "r", "rr", "rz", "p", "c", "d", "f", "m", "q", "u", "uj"})
 # qualities: 老|旧 工业区 is no name
 _QUALITY_TAGS = frozenset({"a", "ad", "an", "b", "d", "m", "q", "mq"})
 
@@ -151,13 +157,16 @@ def name_modifier(region: str, glue: bool = False) -> str | None:
             or w in stops or _NUMERAL.match(w)
             or (len(w) >= 4 and w[:2] in stops)   # 建成投产, 加快推进: an opener fused with its verb
             or w in _UNIT_HEADS   # 福中社区|荣获…, 梅林街道|翰岭社区: a community's name ends at its head
-            or (w in boundary and tags.get(w, "x") in _LEAD_DROP)
+            or (w in boundary and tags.get(w, "x") in _LEAD_DROP and w not in word_set("name_verbs.txt"))
             or (tags.get(w) == "v" and len(w) > 1 and w not in word_set("name_verbs.txt"))]
     if hard:
         words = words[hard[-1] + 1:]
     i = 0
     while i < len(words) and (tags.get(words[i], "x") in _LEAD_DROP or words[i] in stops or words[i] in boundary
                               or words[i] in ("好", "了", "着", "过")):
+        if (glue and "\u4e00" <= words[i] <= "\u9fff" and tags.get(words[i]) not in _NO_GLUE_TAGS
+                and words[i] not in stops and words[i] not in boundary and _glued_single(words, i)):
+            break   # 清|湖 文化产业园: characters jieba could not join open the name
         i += 1
     words = words[i:]
     modifier = "".join(words)
@@ -260,7 +269,10 @@ def _modifier_at(text: str, base: int, s: int, h_start: int, head: str, label: s
     bracket = _BRACKETED_PLACE.search(region)
     if bracket and is_known_place(bracket.group(1)):
         # 中韩（惠州）产业园: the name before the bracket must stand on its own
-        before = _modifier_at(text, base, s, h_start - len(bracket.group(0)), head, label, org_ends, place_ends)
+        b_start = h_start - len(bracket.group(0))
+        before = _modifier_at(text, base, s, b_start, head, label, org_ends, place_ends)
+        if before is None and text[max(s, b_start - 2):b_start] == "中国":
+            before = "中国"   # 中国（广东）自由贸易试验区: the country and the province name the zone
         return before + bracket.group(0) if before else None
     if _NON_NAME.search(region):
         return None
@@ -271,14 +283,32 @@ def _modifier_at(text: str, base: int, s: int, h_start: int, head: str, label: s
     known = place_ends.get(h_start)
     if modifier is None and known is not None and known.start - base >= s:
         modifier = text[known.start - base:h_start]  # 盐田港 + 智慧冷链产业园: a known place opens it
-    if modifier is None or is_category(modifier, head):
-        return None
+    if modifier is None:
+        modifier = _place_and_kind(text, base, s, h_start, place_ends)
+    if modifier is None or is_category(modifier, head) or modifier in _head_class():
+        return None   # 口岸经济带: a modifier that is itself a class head names a kind
     parts = _DASH.split(modifier)
     if len(parts) > 1 and parts[-2].endswith(tuple(_head_class())):
         # 银湖山公园-红岗公园: a chain of names, the last starts after the last dash
         last = parts[-1]
         return last if len(last) >= 2 and name_modifier(last) == last and not is_category(last, head) else None
     return modifier
+
+
+def _place_and_kind(text: str, base: int, s: int, h_start: int, place_ends: dict[int, Mention]) -> str | None:
+    """A known place and category words before the head (光明|智慧城市|产业园): the place makes the kind
+    one park. The place must stand after the region's clause openers and the rest be category words only."""
+    jieba, _ = tagger()
+    generic = category_words()
+    for end, m in sorted(place_ends.items()):
+        start = m.start - base
+        if not (s <= start and end < h_start and end - start >= 2):
+            continue
+        rest = jieba.lcut(text[end:h_start], HMM=False)
+        lead = text[s:start]
+        if all(w in generic for w in rest) and (not lead or clause_lead(lead) == len(lead)):
+            return text[start:h_start]
+    return None
 
 
 def find_shaped_names(text: str, base: int, ctx: ReportContext, known_places: list[Mention] = (),
@@ -304,25 +334,41 @@ def find_shaped_names(text: str, base: int, ctx: ReportContext, known_places: li
             continue  # 街道, 路线, 城市: a one-character head must end the word
         if short and head in text[max(0, h_start - 3):h_start]:
             continue  # 金山银山, 千山万水: a parallel idiom repeats its head, a name does not
-        if short and (h_start == 0 or not _not_a_word(text[h_start - 1] + head)):
+        infix = _ROAD_INFIX.search(text, max(0, h_start - 2), h_start).group(0) if head in _ROAD_HEADS else ""
+        n_start = h_start - len(infix)   # where the name's own part ends (清水河|一|路)
+        if short and (n_start == 0 or not _not_a_word(text[n_start - 1] + text[n_start:h_end])):
             continue  # 思路, 网站, 江山: the head closes a common word (checked before any segmentation)
         if short and h_end in place_ends:
             continue  # 建强罗|湖: the head closes a known place (罗湖), no name of its own
-        s = _region_start(text, h_start, 4 if short else 16)
+        known = place_ends.get(n_start)
+        if short and known is not None and not infix and known.end - known.start >= 2:
+            # 芝加哥|河, 深圳|河, 深圳|湾: a known place names the river, bay, port or station after it
+            start = known.start - base
+            out.append(Mention(label, base + start, base + h_end, text[start:h_end], text[start:h_end], set(),
+                               {"shape": head}))
+            taken_end, taken_head = h_end, head
+            continue
+        s = _region_start(text, n_start, 4 if short else 16)
         # after a shaped name, the next name starts right after it (梅林街道|翰岭社区); failing that,
         # the earlier name opens this one (盐田港|智慧冷链产业园)
         starts = (taken_end, s) if s < taken_end and taken_head not in _ZONE_HEADS else (s,)
         modifier = None
         for s in starts:
-            modifier = _modifier_at(text, base, s, h_start, head, label, org_ends, place_ends)
+            modifier = _modifier_at(text, base, s, n_start, head, label, org_ends, place_ends)
             if modifier is not None:
                 break
-        if modifier is None:
+        if modifier is None and infix:
+            # 锦绣东路: the direction makes the name (东路 is a place word to jieba), no number or direction
+            # stands between a name and its head
+            infix, n_start = "", h_start
+            modifier = _modifier_at(text, base, _region_start(text, h_start, 4), h_start, head, label, org_ends,
+                                    place_ends)
+        if modifier is None and not infix:
             modifier = _quoted_modifier(text, h_start, h_end, head)
         if modifier is None:
             continue
-        start = h_start - len(modifier)
-        if short and not ((2 <= len(modifier) <= 3 or _whole_proper(modifier)) and _not_a_word(modifier + head)):
+        start = n_start - len(modifier)
+        if short and not ((2 <= len(modifier) <= 3 or _whole_proper(modifier)) and _not_a_word(modifier + infix + head)):
             continue
         name = text[start:h_end]
         if opens_with_country(name):

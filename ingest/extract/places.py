@@ -141,6 +141,18 @@ def gazetteer() -> Gazetteer:
     return Gazetteer()
 
 
+# districts named by location words only (老城区 of 洛阳, 新城区, 城区, 郊区, 市中区): phrases as often as places
+_GENERIC_DISTRICT = re.compile(r"^[城郊矿市中东西南北老新]{1,2}区$")
+
+
+def _generic_district_ok(info: PlaceInfo, text: str, near: set[str]) -> bool:
+    """A district named by location words only counts where its city is in view (走出一条老城区创新发展新路
+    in a 罗湖 report is an old town, not 洛阳's 老城区)."""
+    if info.kind != "district" or not _GENERIC_DISTRICT.match(info.name):
+        return True
+    return info.parent in near or info.parent in text or (len(info.parent) > 2 and info.parent[:-1] in text)
+
+
 # 我区/本市 stand for the report's own place (but not 我区政府, which is a body)
 _FIRST_PERSON_PLACE = re.compile(r"(?:我|本)(区|市|省)(?!政府|委|人大|政协|[\u4e00-\u9fff]{0,3}(?:局|办))")
 
@@ -165,6 +177,7 @@ _LEVEL_SUFFIX = re.compile(r"(?:特别合作区|新区|自治县|自治州|区|�
 _SIBLING_COMMON = 500
 
 
+@lru_cache(maxsize=4096)
 def _short_name(info: PlaceInfo) -> str | None:
     short = _LEVEL_SUFFIX.sub("", info.name)
     return short if len(short) >= 2 and short != info.name else None
@@ -191,12 +204,12 @@ def _short_mentions(text: str, base: int, info: PlaceInfo, short: str, alone: bo
 
 def _home_short_names(text: str, base: int, ctx: ReportContext) -> list[Mention]:
     """The report's own district, city or province by its short name (坪山 for 坪山区 in 坪山区's report),
-    and the other districts of its city (盐田-大鹏-深汕 in 盐田区's report).
+    and the other districts and subdistricts of its city where they stand alone (盐田-大鹏-深汕 in 盐田区's
+    report, 燕罗 in 宝安区's).
 
     Only the report's own places and their siblings: their short names are unambiguous there, while
     across the country a bare two-character name (平湖, 南山) may be anything.
     """
-    from .words import tagger
     out = []
     own = [info for info in (ctx.district, ctx.city, ctx.province) if info is not None and not info.foreign]
     for info in own:
@@ -206,15 +219,27 @@ def _home_short_names(text: str, base: int, ctx: ReportContext) -> list[Mention]
     city = ctx.city.name if ctx.city is not None else None
     if city is None or ctx.city.foreign:
         return out
+    for info, short in _short_named_units(city):
+        if info not in own and short in text:
+            out += _short_mentions(text, base, info, short, alone=True)
+    return out
+
+
+@lru_cache(maxsize=None)
+def _short_named_units(city: str) -> tuple[tuple[PlaceInfo, str], ...]:
+    """The districts of `city` and its subdistricts (燕罗街道 of 宝安区, subdistricts.tsv) whose short names
+    (龙岗, 燕罗) are no stop word and no common word; a subdistrict's short name that is also a district's
+    (南山, 龙岗) is the district's. Built once per city: reports read it in every passage."""
+    from .words import tagger
     jieba, _ = tagger()
     stop = word_set("place_short_stop.txt")
-    for info in gazetteer().districts_of(city):
-        short = _short_name(info)
-        if (info in own or not short or short in stop or jieba.dt.FREQ.get(short, 0) > _SIBLING_COMMON
-                or short not in text):
-            continue
-        out += _short_mentions(text, base, info, short, alone=True)
-    return out
+    districts = [(d, _short_name(d)) for d in gazetteer().districts_of(city)]
+    taken = {short for _, short in districts}
+    units = [(PlaceInfo(name, "subdistrict", district, False), name.removesuffix("街道"))
+             for name, district, c in table("subdistricts.tsv") if c == city]
+    units = [(info, short) for info, short in units if short not in taken]
+    return tuple((info, short) for info, short in districts + units
+                 if short and short not in stop and jieba.dt.FREQ.get(short, 0) <= _SIBLING_COMMON)
 
 
 def find_places(text: str, base: int, ctx: ReportContext) -> list[Mention]:
@@ -231,7 +256,7 @@ def find_places(text: str, base: int, ctx: ReportContext) -> list[Mention]:
         info = g.resolve(name, {written_before[s]} if s in written_before else near)
         if info is not None and s in written_before and info.parent != written_before[s]:
             info = g.resolve(name, near)
-        if info is None:
+        if info is None or not _generic_district_ok(info, text, near):
             continue
         if len(key) == 2 and key == name and info.kind != "natural" and not _free_start(text, s, ends):
             continue  # 范县 in 示范县, 城区 in 老城区: a one-character stem needs a word boundary before it

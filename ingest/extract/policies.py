@@ -38,15 +38,18 @@ def _unbracketed_re() -> re.Pattern:
     sufs = "|".join(map(re.escape, _suffixes()))
     # a draft or trial mark in brackets belongs to the name: “十五五”规划纲要（草案）
     return re.compile(rf"(?P<verb>{verbs})(?:了|好)?((?:[^，。；、：《》\n]{{2,40}}?)(?:{sufs})(?:（(?:草案|试行)）)?)"
-                      rf"(?=[，。；、\n等和及以]|$)")
+                      rf"(?=[，。；、\n等和及与以]|$)")
 
 
 @lru_cache(maxsize=1)
 def _coord_re() -> re.Pattern:
     sufs = "|".join(map(re.escape, _suffixes()))
-    return re.compile(rf"[和及、]((?:[^，。；、：《》\n和及]{{2,30}}?)(?:{sufs}))(?=[，。；、\n等和及以]|$)")
+    return re.compile(rf"[和及与、]((?:[^，。；、：《》\n和及与]{{2,30}}?)(?:{sufs}))(?=[，。；、\n等和及与以]|$)")
 
 
+# 完成深圳国家高新区龙华园区综合发展规划编制: a plan named between 完成 and its drafting
+_DRAFTED = re.compile(r"(?:完成|启动|开展)了?(?P<name>[^，。；、：《》\n和及与]{4,40}?(?:规划纲要|规划|方案|纲要))"
+                      r"(?:的)?(?:编制|修编|起草)")
 _LISTED = re.compile(r"(?:^|(?<=[，。；：\n]))\s*(?P<items>[^，。；：《》\n]{4,80}?)等?(?:相继|先后|顺利|陆续|正式)?"
                      r"(?:出台实施|出台|印发实施|印发|落地实施|落地|颁布实施|发布实施|正式实施)")
 _LIST_SEP = re.compile(r"[、和及]")
@@ -122,6 +125,8 @@ def find_policies(text: str, base: int, ctx: ReportContext) -> list[Mention]:
                 break
             spans.append((c.start(1), c.end(1), verb))
             pos = c.end(1)
+    for m in _DRAFTED.finditer(text):
+        spans.append((m.start("name"), m.end("name"), None))
     for m in _LISTED.finditer(text):
         # 横琴放宽市场准入特别措施、鼓励类产业目录等顺利落地: documents named before the verb
         pos = m.start("items")

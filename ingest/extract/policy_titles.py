@@ -103,7 +103,9 @@ def _described_by_clause(name: str) -> bool:
         return True
     if tags.get(words[0]) == "p" and words[0] not in ("关于", "面向"):
         return True
-    return all(tags.get(w, "x")[0] in "adz" for w in words)   # 更严格的, 统一的: a quality
+    if len(words) == 1 and tags.get(words[0], "x")[0] in "adzv":
+        return True      # 统一的监管规则和标准, 新的…: one word of quality or action owns no title
+    return all(tags.get(w, "x")[0] in "adz" for w in words)   # 更严格的: a quality
 
 
 def describes_measures(name: str, verb: str | None, title_marked: bool) -> bool:
@@ -114,8 +116,11 @@ def describes_measures(name: str, verb: str | None, title_marked: bool) -> bool:
         return True      # “大学习、深调研、真落实”工作方法: a method, not a law
     if "的" in name and not title_marked and _described_by_clause(name):
         return True      # 对特殊贫困人口的保障措施, 统一的监管规则和标准
-    if verb in IMPLEMENT_VERBS and name.endswith(_WEAK_SUFFIXES) and not _COUNT_MARK.search(name):
-        return True      # 落实常态化疫情防控措施: measures carried out, not a document named
+    if (verb in IMPLEMENT_VERBS and name.endswith(_WEAK_SUFFIXES) and not _COUNT_MARK.search(name)
+            and not (name.endswith("计划") and "”" in name and not any(c in name for c in "和及与、"))):
+        # 落实常态化疫情防控措施: measures carried out, not a document named; a plan named by a quoted
+        # term is one (落实“百万英才汇南粤”行动计划, 落实广东省产业“新工匠”培养计划)
+        return True
     if verb in CARRY_OUT_VERBS and not name.endswith(_CARRIED_PLANS):
         return True      # 实施X工程/X措施/X制度: work carried out; only a plan carried out is titled (…三年行动计划)
     if name.endswith(_BRACKET_ONLY_SUFFIXES):
@@ -127,7 +132,7 @@ def describes_measures(name: str, verb: str | None, title_marked: bool) -> bool:
 # with the quote, a literal the regex engine skips to; the level character and what stands before it
 # are read in Python (a look-behind alternation at the pattern's head made it scan every position).
 _QUOTED_PLAN = re.compile(r"“[^“”，。；\n]{0,4}[0-9一二三四五六七八九十]+[^“”，。；\n]{0,3}”"
-                          r"[\u4e00-\u9fff]{0,6}?(?:规划纲要|规划|纲要)"
+                          r"[\u4e00-\u9fff]{0,6}?(?:规划纲要|规划|纲要|系列文件)"
                           r"(?![\u4e00-\u9fff]{0,2}(?:建议|目标|任务|期|时期|开局|收官|中期))")
 _LEVELS = "区市省县"
 _BEFORE_PLAN = "纳入落实编制制定实施对照按照根据执行贯彻"

@@ -64,6 +64,22 @@ def test_paths_partners_and_centrality_agree(stores):
     assert sorted(members) == sorted(n.id for n in emb.iter_nodes())
 
 
+def test_views_and_report_analytics_agree_as_the_api_reads_them(stores):
+    emb, neo = stores
+    full = lambda sg: ([(n.id, n.name, n.aliases, n.props) for n in sg.nodes],
+                       [(e.key, e.props, e.evidence) for e in sg.edges], sg.truncated)
+    for centre in (WAIBAN, MEGURO):
+        assert full(ego_network(neo, centre, depth=2, max_evidence=1)) == \
+            full(ego_network(emb, centre, depth=2, max_evidence=1))
+    assert full(partner_network(neo, events=True, max_evidence=1)) == \
+        full(partner_network(emb, events=True, max_evidence=1))
+    report = sorted(r.id for r in emb.reports())[0]
+    members = lambda s: sorted(sorted(c.members) for c in communities(s, seed=1, report=report))
+    assert members(neo) == members(emb)
+    deg = lambda s: {(r.id, r.degree) for r in top_central(s, "degree", top=100, report=report)}
+    assert deg(neo) == deg(emb)
+
+
 def test_exports_from_neo4j_match_its_stats_and_the_embedded_export(stores):
     emb, neo = stores
     out = {}
