@@ -250,10 +250,10 @@ def run(ws: Workspace, factors=None) -> Report:
 def batches_from_store(path: str) -> tuple[list, dict]:
     """The corpus as an embedded store's segments hold it: (batches, vectors by report id), in
     report-id order. Parsing and embedding 155 reports takes ~10 minutes on the shared machine."""
-    import json
     import pickle
     from pathlib import Path
-    manifest = json.loads((Path(path) / "manifest.json").read_text("utf-8"))  # read only: no store opened
+    from govgraph.graph.store.manifest_log import ManifestFiles
+    manifest, _ = ManifestFiles(Path(path)).read()  # read only: no store opened
     pairs = []
     for rid, fname in sorted(manifest["segments"].items()):
         with open(Path(path) / "segments" / fname, "rb") as f:
