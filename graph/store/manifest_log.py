@@ -6,7 +6,7 @@ an ingest cost 1.5x its first (docs/storage.md). A flush folds the log into a ne
 (`compact`), so after every ingest command manifest.json alone is the whole state again.
 
     manifest.json   {"format": 2, "version": V, "model": ..., "segments": {...}, "reports": {...}}
-    manifest.log    {"base": B}\n  then one entry a line:
+    manifest.log    {"base": B, "log": token}\n  then one entry a line:
                     {"version": v, "put": rid, "segment": file, "report": {...}, "model": m}\n
                     {"version": v, "remove": rid, "model": m}\n
 
@@ -18,6 +18,12 @@ Why it is safe without a lock for readers:
   version. Killed between the two, the old log's entries are all <= the new manifest's version and
   are skipped. A reader that read the old manifest.json and then opened the new log sees
   base > its version and reads both again.
+- a log is known by its inode AND the random `log` token of its header: compaction renames a new
+  file over the old one, and ext4 gives the freed inode number to the next new file (on this
+  machine six renames alternated between two inode numbers). Known by inode alone, a writer that
+  last read the log two compactions ago took the new log for the one it knew, saw no new entries,
+  appended under a stale version and cut the log at its old end (4 processes appending and
+  compacting lost 26-49 of 200 writes), and a server polling the log missed writes.
 A manifest.json of format 1 (no log; stores written before) is read as it is and rewritten as
 format 2 by the first write, so older code refuses the store instead of missing the log.
 """
@@ -72,11 +78,58 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 
 @dataclass
 class LogPosition:
-    """How far into which log file a state has been read: its inode and the byte after the last
-    whole entry (None: no log)."""
+    """How far into which log file a state has been read: its inode and header token (which file)
+    and the byte after the last whole entry (inode None: no log)."""
     inode: int | None = None
     end: int = 0
     start: int = 0   # the byte after the header: end - start is the bytes of entries
+    token: str | None = None
+
+    def is_in(self, log: "OpenLog") -> bool:
+        """This position is in that open log file (not in an older one whose inode it reuses)."""
+        return self.inode == log.inode and self.token == log.token and log.size >= self.end
+
+
+@dataclass
+class OpenLog:
+    """The log file as opened now: its inode, size and header token, read from one descriptor."""
+    file: object
+    inode: int
+    size: int
+    token: str | None
+
+    @staticmethod
+    def open(path: Path, mode: str = "rb") -> "OpenLog | None":
+        try:
+            f = open(path, mode)
+        except FileNotFoundError:
+            return None
+        except OSError as e:
+            raise StoreError(f"store log {path} is unreadable: {e.strerror or e}") from e
+        st = os.fstat(f.fileno())
+        return OpenLog(f, st.st_ino, st.st_size, _token(os.pread(f.fileno(), _HEADER_MAX, 0)))
+
+    def tail(self, start: int) -> bytes:
+        self.file.seek(start)
+        return self.file.read()
+
+    def close(self) -> None:
+        self.file.close()
+
+
+# A header is {"base": <int>, "log": <16 hex>}: well under this.
+_HEADER_MAX = 256
+
+
+def _token(head: bytes) -> str | None:
+    """The `log` token of the header line at the start of `head` (None: a log written before
+    tokens, or no whole header)."""
+    nl = head.find(b"\n")
+    try:
+        header = json.loads(head[:nl]) if nl > 0 else None
+    except ValueError:
+        return None
+    return header.get("log") if isinstance(header, dict) else None
 
 
 def apply_entry(state: dict, entry: dict) -> None:
@@ -119,8 +172,8 @@ class ManifestFiles:
         self.manifest = self.folder / MANIFEST
         self.log = self.folder / LOG
         self.encoder = ManifestEncoder()
-        # committed_version()'s own view: (inode, end, version) of the last log tail it read
-        self._peek: tuple[int | None, int, int] | None = None
+        # committed_version()'s own view: the position and version of the last log tail it read
+        self._peek: tuple[LogPosition, int] | None = None
         self._seen_manifest: tuple[tuple, int] | None = None   # (stat signature, version)
 
     # -- reading ---------------------------------------------------------------------
@@ -155,7 +208,7 @@ class ManifestFiles:
             if int(entries[0]["base"]) > state["version"]:
                 continue   # compacted between our two reads: manifest.json is newer now
             self._apply(state, entries[1:])
-            return state, LogPosition(inode, end, data.find(b"\n") + 1)
+            return state, LogPosition(inode, end, data.find(b"\n") + 1, entries[0].get("log"))
         raise StoreError(f"store {self.folder} kept changing while its manifest was being read")
 
     @staticmethod
@@ -172,21 +225,19 @@ class ManifestFiles:
         """`state` brought up to what is committed now: only new log lines are read while the log
         is the same file; a compacted (replaced) log means reading both files again. Returns the
         state, its position and whether anything changed."""
-        try:
-            st = os.stat(self.log)
-        except FileNotFoundError:
-            st = None
-        if st is not None and pos.inode == st.st_ino and st.st_size >= pos.end:
-            if st.st_size == pos.end:
-                return state, pos, False
-            with open(self.log, "rb") as f:
-                f.seek(pos.end)
-                data = f.read()
-            entries, end = _entries(data, pos.end)
-            before = state["version"]
-            self._apply(state, entries)
-            return state, LogPosition(pos.inode, end, pos.start), state["version"] != before
-        if st is None and pos.inode is None and self.peek_version() == state["version"]:
+        log = OpenLog.open(self.log)
+        if log is not None:
+            try:
+                if pos.is_in(log):
+                    if log.size == pos.end:
+                        return state, pos, False
+                    entries, end = _entries(log.tail(pos.end), pos.end)
+                    before = state["version"]
+                    self._apply(state, entries)
+                    return state, LogPosition(pos.inode, end, pos.start, pos.token), state["version"] != before
+            finally:
+                log.close()
+        elif pos.inode is None and self.peek_version() == state["version"]:
             return state, pos, False
         fresh, fpos = self.read()
         return fresh, fpos, fresh["version"] != state["version"] or fresh["segments"] != state["segments"]
@@ -194,29 +245,28 @@ class ManifestFiles:
     def peek_version(self) -> int:
         """The version committed now, for readers polling for writes: a stat, and a read of the
         log's new lines only when it grew (of both files when it was replaced)."""
-        try:
-            st = os.stat(self.log)
-        except FileNotFoundError:
+        log = OpenLog.open(self.log)
+        if log is None:
             return self._manifest_version()
         peek = self._peek
-        if peek is not None and peek[0] == st.st_ino:
-            if st.st_size == peek[1]:
-                return peek[2]
-            if st.st_size > peek[1]:
-                with open(self.log, "rb") as f:
-                    f.seek(peek[1])
-                    entries, end = _entries(f.read(), peek[1])
-                version = peek[2]
+        try:
+            if peek is not None and peek[0].is_in(log):
+                pos, version = peek
+                if log.size == pos.end:
+                    return version
+                entries, end = _entries(log.tail(pos.end), pos.end)
                 for e in entries:
                     if isinstance(e.get("version"), int) and e["version"] == version + 1:
                         version = e["version"]
-                self._peek = (st.st_ino, end, version)
+                self._peek = (LogPosition(pos.inode, end, pos.start, pos.token), version)
                 return version
+        finally:
+            log.close()
         try:
             state, pos = self.read()
         except StoreError:
-            return peek[2] if peek else 0   # mid-replace or damaged: ask again later
-        self._peek = (pos.inode, pos.end, state["version"])
+            return peek[1] if peek else 0   # mid-replace or damaged: ask again later
+        self._peek = (pos, state["version"])
         return state["version"]
 
     def _manifest_version(self) -> int:
@@ -243,21 +293,26 @@ class ManifestFiles:
         if pos.inode is None or state.get("format") != FORMAT:
             pos = self.compact(state)   # no log yet, or a format-1 manifest older code would misread
         line = (_enc(entry) + "\n").encode("utf-8")
-        with open(self.log, "r+b") as f:
-            if os.fstat(f.fileno()).st_ino != pos.inode:
-                raise StoreError(f"store log {self.log} was replaced during a write")
+        log = OpenLog.open(self.log, "r+b")
+        if log is None or not pos.is_in(log):
+            if log is not None:
+                log.close()
+            # the caller caught up under the writer lock: another log here is a bug, never cut it
+            raise StoreError(f"store log {self.log} was replaced during a write")
+        with log.file as f:
             f.truncate(pos.end)   # a torn tail a killed writer left behind (a no-op otherwise)
             f.seek(pos.end)
             f.write(line)
             f.flush()
             os.fsync(f.fileno())
         apply_entry(state, entry)
-        return LogPosition(pos.inode, pos.end + len(line), pos.start)
+        return LogPosition(pos.inode, pos.end + len(line), pos.start, pos.token)
 
     def compact(self, state: dict) -> LogPosition:
         """manifest.json rewritten whole from `state`, then an empty log after it."""
         state["format"] = FORMAT
         atomic_write_bytes(self.manifest, self.encoder.encode(state))
-        header = (_enc({"base": state["version"]}) + "\n").encode("utf-8")
+        token = secrets.token_hex(8)   # which log this is, whatever inode it gets
+        header = (_enc({"base": state["version"], "log": token}) + "\n").encode("utf-8")
         atomic_write_bytes(self.log, header)
-        return LogPosition(os.stat(self.log).st_ino, len(header), len(header))
+        return LogPosition(os.stat(self.log).st_ino, len(header), len(header), token)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 
+from govgraph.graph.store.base import StoreError
 from govgraph.graph.store.embedded import EmbeddedStore
 from govgraph.graph.store.manifest_log import FORMAT, LOG, MANIFEST, ManifestFiles, atomic_write_bytes
 from tests.contract.batches import report_a, report_b
@@ -116,3 +117,65 @@ def test_a_store_written_before_the_log_is_read_then_upgraded(tmp_path):
     m = json.loads((tmp_path / MANIFEST).read_text("utf-8"))
     assert m["format"] == FORMAT, "older code would read a format-1 manifest and miss the log"
     assert EmbeddedStore(tmp_path).version == 3
+
+
+def _entry(version: int, rid: str) -> dict:
+    return {"version": version, "put": rid, "segment": f"{rid}-00.pkl", "report": {}, "model": None}
+
+
+def test_a_new_log_that_reuses_the_old_inode_is_read_as_new(tmp_path):
+    """ext4 gives a freed inode number to the next new file, so two compactions can leave a log
+    with the inode a slow writer knew. Known by inode alone, that writer saw no new entries,
+    appended under a stale version and cut the others' entries off (the write lost in
+    test_writers). The header's token tells the files apart."""
+    slow, fast = ManifestFiles(tmp_path), ManifestFiles(tmp_path)
+    state, pos = fast.read()
+    pos = fast.append(state, pos, _entry(1, "r-first"))
+    slow_state, slow_pos = slow.read()
+    assert slow.peek_version() == 1
+    os.link(tmp_path / LOG, tmp_path / "kept")   # keeps the slow writer's inode alive
+    state, pos, _ = fast.follow(state, pos)
+    pos = fast.append(state, pos, _entry(2, "r-second"))
+    pos = fast.compact(state)
+    for v in (3, 4, 5):
+        pos = fast.append(state, pos, _entry(v, f"r-{v}"))
+    # the new log's bytes in the old inode, renamed into place: what inode reuse gives
+    new_log = (tmp_path / LOG).read_bytes()
+    assert len(new_log) >= slow_pos.end
+    with open(tmp_path / "kept", "r+b") as f:
+        f.truncate(0)
+        f.write(new_log)
+    os.replace(tmp_path / "kept", tmp_path / LOG)
+    assert os.stat(tmp_path / LOG).st_ino == slow_pos.inode
+
+    assert slow.peek_version() == 5, "a reader polling the log missed the writes"
+    slow_state, slow_pos, changed = slow.follow(slow_state, slow_pos)
+    assert changed and slow_state["version"] == 5
+    slow_pos = slow.append(slow_state, slow_pos, _entry(6, "r-slow"))
+    state, _ = ManifestFiles(tmp_path).read()
+    assert state["version"] == 6
+    assert set(state["segments"]) == {"r-first", "r-second", "r-3", "r-4", "r-5", "r-slow"}
+
+
+def test_a_position_in_another_log_is_never_written_at(tmp_path):
+    """A writer's append checks the log is the one it caught up with, token and all: a stale
+    position must not cut another log (one that reuses the inode) at its old end."""
+    files = ManifestFiles(tmp_path)
+    state, pos = files.read()
+    stale = files.append(state, pos, _entry(1, "r-a"))
+    other = ManifestFiles(tmp_path / "other")
+    (tmp_path / "other").mkdir()
+    o_state, o_pos = other.read()
+    for v in (1, 2, 3):
+        o_pos = other.append(o_state, o_pos, _entry(v, f"r-o{v}"))
+    replacement = (tmp_path / "other" / LOG).read_bytes()
+    with open(tmp_path / LOG, "r+b") as f:   # another log in the same inode
+        f.truncate(0)
+        f.write(replacement)
+    try:
+        files.append(state, stale, _entry(2, "r-b"))
+    except StoreError as e:
+        assert "replaced" in str(e)
+    else:
+        raise AssertionError("appended at a position of a log that was replaced")
+    assert (tmp_path / LOG).read_bytes() == replacement
