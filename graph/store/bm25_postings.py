@@ -41,6 +41,9 @@ class Chunk:
     indptr: np.ndarray
     rows: np.ndarray
     tf: np.ndarray
+    # inode of each file it was loaded from (None: built in memory): a later flush links exactly
+    # these files, not whatever now has their names (save_postings)
+    inodes: tuple[int, ...] | None = None
 
     def postings(self, term: int) -> tuple[np.ndarray, np.ndarray]:
         if term + 1 >= len(self.indptr):
@@ -177,13 +180,24 @@ def save_postings(p: Postings, folder: Path, previous: Path | None = None) -> No
     np.save(folder / "df.npy", np.asarray(p.df, dtype=np.int64))
     np.save(folder / "doclen.npy", np.asarray(p.doclen, dtype=np.float32))
     for c in p.chunks:
-        for f, arr in zip(_chunk_files(c.name), (c.indptr, c.rows, c.tf)):
-            try:
-                if previous is None:
-                    raise FileNotFoundError
-                os.link(previous / f, folder / f)   # chunks never change once written
-            except OSError:   # not there (a new chunk, or the folder was collected), or no links
+        for i, (f, arr) in enumerate(zip(_chunk_files(c.name), (c.indptr, c.rows, c.tf))):
+            if not (previous is not None and c.inodes is not None and _link_same(previous / f, folder / f,
+                                                                                   c.inodes[i])):
                 np.save(folder / f, np.asarray(arr))
+
+
+def _link_same(src: Path, dest: Path, inode: int) -> bool:
+    """Hard-link `src` to `dest` if it is still the file of that inode (chunks never change once
+    written, but the older folder may have been collected, or replaced by another process's build
+    of the same generation, whose chunk of the same name holds other rows)."""
+    try:
+        os.link(src, dest)
+    except OSError:   # not there, or no links on this file system
+        return False
+    if os.stat(dest).st_ino == inode:
+        return True
+    dest.unlink()
+    return False
 
 
 def load_postings(folder: Path) -> Postings:
@@ -195,6 +209,17 @@ def load_postings(folder: Path) -> Postings:
         # a plain ndarray over the mapping: slicing an np.memmap builds a memmap object per slice,
         # which was half of a query's BM25 time
         return np.asarray(np.load(folder / name, mmap_mode="r", allow_pickle=False))
-    chunks = [Chunk(name, *(load(f) for f in _chunk_files(name))) for name in meta["chunks"]]
+
+    def inodes(files: list[str]) -> tuple[int, ...]:
+        return tuple(os.stat(folder / f).st_ino for f in files)
+
+    def chunk(name: str) -> Chunk:
+        files = _chunk_files(name)
+        before = inodes(files)
+        arrays = [load(f) for f in files]
+        # the same inodes before and after mapping: these are the mapped files (a mapping keeps its
+        # inode from being reused); otherwise a later flush writes the chunk rather than link it
+        return Chunk(name, *arrays, inodes=before if inodes(files) == before else None)
+    chunks = [chunk(name) for name in meta["chunks"]]
     return Postings(terms, {t: i for i, t in enumerate(terms)}, load("df.npy"), load("doclen.npy"), chunks,
                     float(meta["total_length"]))

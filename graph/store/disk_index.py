@@ -171,15 +171,17 @@ def write_meta(folder: Path, meta: dict) -> None:
     _fsync(folder / META)
 
 
-def publish(tmp: Path, target: Path) -> None:
+def publish(tmp: Path, target: Path, replace: bool = False) -> None:
     """Rename a written folder into place: readers see a whole index or none. A folder already
-    there for the same generation is kept unless it is damaged (`replace`), which is first
-    renamed aside (garbage for the next flush)."""
+    there for the same generation (another process published it first) is kept unless it is
+    damaged (`replace`), which is first renamed aside (garbage for the next flush)."""
     try:
         os.rename(tmp, target)
     except OSError:
         if not target.exists():
             raise
+        if not replace:
+            return   # `tmp` stays for building() to remove; its open files keep serving its reader
         aside = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
         os.rename(target, aside)
         os.rename(tmp, target)

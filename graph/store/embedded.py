@@ -58,6 +58,10 @@ def _let_gc_see_again() -> None:
     gc.unfreeze()
 
 
+class _Superseded(Exception):
+    """The generation being indexed was replaced on disk while its segments were read."""
+
+
 def _empty_folder(folder: Path) -> None:
     """What a failed attempt wrote, removed; the building lock file stays."""
     for f in folder.iterdir():
@@ -188,7 +192,18 @@ class EmbeddedStore(GraphStore):
     def _build_index(self, replace_damaged: bool = False) -> DiskIndex:
         """This generation's index folder, written and opened: built in the store folder without
         the writer lock (writes go on meanwhile) and renamed into place for every process to find;
-        in a private folder when the store's is read-only."""
+        in a private folder when the store's is read-only. A generation superseded while it was
+        read (another process collected one of its segments) is left for the newer one."""
+        for _attempt in range(5):
+            try:
+                return self._build_this_index(replace_damaged and _attempt == 0)
+            except _Superseded:
+                saved = self._open_saved_index()   # the newer generation's, if built already
+                if saved is not None:
+                    return saved
+        raise StoreError(f"store {self.path} kept changing while its index was being built")
+
+    def _build_this_index(self, replace_damaged: bool) -> DiskIndex:
         segments = dict(self._manifest["segments"])
         target = self._index_dir()
         try:
@@ -196,7 +211,7 @@ class EmbeddedStore(GraphStore):
                 self._write_index(tmp, segments)
                 index = DiskIndex(tmp)  # opened before the rename: open files outlive their names
                 if replace_damaged or not (target / "meta.json").exists():
-                    publish(tmp, target)
+                    publish(tmp, target, replace=replace_damaged)
                 return index
         except OSError as e:
             logging.getLogger(__name__).warning("index not saved in %s: %s", self.path, e)
@@ -214,6 +229,10 @@ class EmbeddedStore(GraphStore):
         if self._extend_previous_index(folder, segments):
             return
         derived = self._read_old_snapshot() or build_derived(self._load_segments(), with_graph=False)
+        if self._manifest["segments"] != segments:
+            # _load_segments moved on to a newer generation: this folder would hold its reports
+            # under the older one's name (and a later flush extend it with them again)
+            raise _Superseded
         self._segments = None  # the merged index replaces them; 3.6 GB at 16x the corpus
         write_index(derived, folder, segments)
 

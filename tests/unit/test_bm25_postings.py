@@ -37,8 +37,25 @@ def test_scores_equal_bm25s_in_chunks_and_merged(tmp_path):
 
 def test_a_saved_chunk_is_linked_not_written_again(tmp_path):
     docs = _tokens()
-    first = build_postings(docs[:4])
-    save_postings(first, tmp_path / "one")
+    save_postings(build_postings(docs[:4]), tmp_path / "one")
+    first = load_postings(tmp_path / "one")
     save_postings(first.appended(docs[4:]), tmp_path / "two", tmp_path / "one")
     name = first.chunks[0].name
     assert (tmp_path / "two" / f"{name}.rows.npy").stat().st_ino == (tmp_path / "one" / f"{name}.rows.npy").stat().st_ino
+
+
+def test_a_chunk_replaced_under_its_name_is_written_not_linked(tmp_path):
+    """The older folder, opened, was then replaced by another process's build of the same
+    generation (publish renames the first aside): its chunk-0 holds other rows. The flush writes
+    the chunk it holds instead of linking the stranger by name."""
+    docs = _tokens()
+    save_postings(build_postings(docs[:4]), tmp_path / "one")
+    first = load_postings(tmp_path / "one")
+    save_postings(build_postings(docs[2:6]), tmp_path / "other")
+    (tmp_path / "one").rename(tmp_path / "aside")
+    (tmp_path / "other").rename(tmp_path / "one")
+    extended = first.appended(docs[4:])
+    save_postings(extended, tmp_path / "two", tmp_path / "one")
+    saved = load_postings(tmp_path / "two")
+    for q in QUERIES:
+        assert np.array_equal(saved.scores(q), extended.scores(q)), q

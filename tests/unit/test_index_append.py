@@ -46,3 +46,18 @@ def test_a_replaced_report_builds_the_index_whole(tmp_path, caplog):
     assert "built whole: a report was replaced or removed" in caplog.text
     full = _full(tmp_path / "full", [report_a(drop_exchange=True), report_b()])
     assert dump(EmbeddedStore(tmp_path / "s"), QUERIES) == dump(full, QUERIES)
+
+
+def test_a_generation_superseded_while_it_is_read_gets_no_index_folder(tmp_path):
+    """A reader still at version 1 builds its index after another process removed a report and
+    collected its segment: it moves on to version 2 and serves that, and no index-1 folder holds
+    version 2's reports (a later flush would have extended it with them a second time)."""
+    (a, va), (b, vb) = report_a(), report_b()
+    writer = EmbeddedStore(tmp_path)
+    writer.put_batch(a, va)
+    reader = EmbeddedStore(tmp_path)            # version 1, index not built yet
+    writer.put_batch(b, vb)
+    writer.remove_report(a.report.id)           # a's segment is deleted
+    assert reader.stats()["reports"] == 1
+    assert reader.version == 3 and {r.id for r in reader.reports()} == {b.report.id}
+    assert not (tmp_path / "index-1").exists()
