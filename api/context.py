@@ -94,10 +94,15 @@ class AppContext:
                     self.__dict__.pop("embedder", None)
                 self.__dict__.pop("_search", None)
                 self.__dict__.pop("_compare", None)
-                # The old store's frozen index can be collected only once the collector sees it.
-                gc.unfreeze()
-                gc.collect()
-                gc.freeze()
+                if getattr(old, "holds_graph", True):
+                    # The old store's frozen graph (reference cycles) can be collected only once
+                    # the collector sees it. A whole collection walks everything warm() froze and
+                    # holds the GIL meanwhile: 7-9 s at load ~30, every request waiting, so it
+                    # is paid only when there is a graph to free; the rest of a store on disk
+                    # goes with its last reference.
+                    gc.unfreeze()
+                    gc.collect()
+                    gc.freeze()
                 if fresh.committed_version() == fresh.version:
                     return
         except Exception:  # noqa: BLE001 - the open store keeps answering; the next check retries

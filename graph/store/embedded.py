@@ -372,6 +372,12 @@ class EmbeddedStore(GraphStore):
         self._disk = None
 
     @property
+    def holds_graph(self) -> bool:
+        """Whether this object built its networkx graph (reference cycles the collector must free)."""
+        d = self._disk
+        return d is not None and d.has_graph
+
+    @property
     def model(self) -> str | None:
         return self._manifest.get("model")
 
