@@ -155,8 +155,8 @@ class EmbeddedStore(GraphStore):
             yield
 
     def committed_version(self) -> int:
-        """The version committed on disk now, whichever process wrote it: a stat per call; the
-        log's new lines are read only when it grew (manifest_log.py)."""
+        """The version committed on disk now, whichever process wrote it: a look at the log per
+        call (inode, size, header token); its new lines are read only when it grew (manifest_log.py)."""
         return self._files.peek_version()
 
     def _index_dir(self) -> Path:

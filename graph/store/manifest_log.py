@@ -243,8 +243,9 @@ class ManifestFiles:
         return fresh, fpos, fresh["version"] != state["version"] or fresh["segments"] != state["segments"]
 
     def peek_version(self) -> int:
-        """The version committed now, for readers polling for writes: a stat, and a read of the
-        log's new lines only when it grew (of both files when it was replaced)."""
+        """The version committed now, for readers polling for writes: the log's inode, size and
+        header token from one open descriptor, and a read of its new lines only when it grew (of
+        both files when it was replaced)."""
         log = OpenLog.open(self.log)
         if log is None:
             return self._manifest_version()
