@@ -95,7 +95,7 @@ class AppContext:
                     self.__dict__.pop("embedder", None)
                 self.__dict__.pop("_search", None)
                 self.__dict__.pop("_compare", None)
-                if getattr(old, "holds_graph", True):
+                if old is not None and old.holds_graph:
                     # The old store's frozen graph (reference cycles) can be collected only once
                     # the collector sees it. A whole collection walks everything warm() froze and
                     # holds the GIL meanwhile: 7-9 s at load ~30, every request waiting, so it

@@ -373,7 +373,7 @@ class EmbeddedStore(GraphStore):
 
     @property
     def holds_graph(self) -> bool:
-        """Whether this object built its networkx graph (reference cycles the collector must free)."""
+        """Whether this object built its networkx graph (see GraphStore.holds_graph)."""
         d = self._disk
         return d is not None and d.has_graph
 
