@@ -23,7 +23,8 @@ def neo4j_migrate(
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of lines."),
 ):
     """Export the old database with its vectors (kept as the backup), empty it and import the export
-    in the current model. A database already in the current model is left alone.
+    in the current model. A database already in the current model is left alone, except that
+    entities written before views' fields were kept on them are given them (docs/neo4j.md).
 
     Example: `govgraph neo4j-migrate --neo4j bolt://host:7687`
     """
@@ -34,10 +35,17 @@ def neo4j_migrate(
         _fail("give --neo4j URI or set GOVGRAPH_NEO4J_URI", EXIT_USAGE)
     user, password = os.environ.get("GOVGRAPH_NEO4J_USER"), os.environ.get("GOVGRAPH_NEO4J_PASSWORD")
     if is_current(uri, user, password):
+        from govgraph.graph.store.neo4j_store import Neo4jStore
+        store = Neo4jStore(uri, user, password)
+        try:
+            filled = store.fill_shown()
+        finally:
+            store.close()
         if as_json:
-            _print_json({"migrated": 0, "backup": None})
+            _print_json({"migrated": 0, "backup": None, "filled": filled})
         else:
-            err.print("nothing to migrate: the database is empty or already in the current model")
+            err.print("nothing to migrate: the database is empty or already in the current model"
+                      + (f"; {filled} entities were given the fields views read" if filled else ""))
         return
     path = backup or Path(f"govgraph-neo4j-backup-{datetime.now(timezone.utc):%Y%m%dT%H%M%S}.jsonl")
     if path.exists():

@@ -120,25 +120,29 @@ def bench_graph(rep: Report, section: str, neo, ids: list[str], reports: list[st
 
     shown = {"max_evidence": SHOWN_EVIDENCE}
     floor: list[float] = []
+    server: dict[str, list[float]] = {}
 
-    def interleaved(fn, items, rounds=1, warmup=2):
-        """fn's latencies (ms), a RETURN 1 timed after each call so both see the same load."""
+    def interleaved(fn, items, rounds=1, warmup=2, name=""):
+        """fn's latencies (ms), a RETURN 1 timed after each call so both see the same load, and
+        the server's own time of each call (Neo4jStore.server_ms: summed from the result summaries)."""
         for item in list(items)[:warmup]:
             fn(item)
         out = []
         for _ in range(rounds):
             for item in items:
+                before = getattr(neo, "server_ms", 0.0)
                 out.append(_ms(lambda: fn(item)))
+                server.setdefault(name, []).append(getattr(neo, "server_ms", 0.0) - before)
                 floor.append(_round_trip(neo))
         return out
 
-    ego = interleaved(lambda i: ego_network(neo, i, depth=1, **shown), ids, rounds=2)
+    ego = interleaved(lambda i: ego_network(neo, i, depth=1, **shown), ids, rounds=2, name="ego")
     sizes = sorted(len(ego_network(neo, i, depth=1, **shown).nodes) for i in ids)
-    ov = interleaved(lambda r: overview(neo, report=r, **shown), reports, warmup=1)
+    ov = interleaved(lambda r: overview(neo, report=r, **shown), reports, warmup=1, name="overview")
     pairs = [(ids[i], ids[(i + len(ids) // 2) % len(ids)]) for i in range(len(ids))]
     pairs = [(a, b) for a, b in pairs if a != b]
     found = sum(1 for a, b in pairs if shortest_paths(neo, a, b, n=5, **shown))
-    pt = interleaved(lambda ab: shortest_paths(neo, *ab, n=5, **shown), pairs, warmup=0)
+    pt = interleaved(lambda ab: shortest_paths(neo, *ab, n=5, **shown), pairs, warmup=0, name="paths")
     one = percentiles(floor)
     rep.add(Row(section, "bare RETURN 1 p50 (Neo4j)", one["p50"], "ms", "", None,
                 note=f"{len(floor)} calls, one after each view call below; p95 {one['p95']:.1f} ms"))
@@ -147,18 +151,20 @@ def bench_graph(rep: Report, section: str, neo, ids: list[str], reports: list[st
         return f"{v / one['p50']:.0f}x RETURN 1 p50" if one["p50"] else ""
 
     e, o, p = percentiles(ego), percentiles(ov), percentiles(pt)
+    se, so, sp = (percentiles(server[k]) for k in ("ego", "overview", "paths"))
     rep.add(Row(section, "neighbourhood depth 1 p50 (Neo4j)", e["p50"], "ms", "", None,
                 target=("<=", EGO_P50_MS),
                 note=f"{len(ids)} entities across the degree ranking, median {sizes[len(sizes) // 2]} nodes; "
-                     f"p95 {e['p95']:.0f} ms; {ratio(e['p50'])}"))
+                     f"p95 {e['p95']:.0f} ms; {ratio(e['p50'])}; server p50 {se['p50']:.0f} ms"))
     rep.add(Row(section, "report overview p95 (Neo4j)", o["p95"], "ms", "", None,
                 target=("<=", OVERVIEW_P95_MS),
                 note=f"{len(reports)} reports, graph.views.overview (limit 300); p50 {o['p50']:.0f} ms; "
-                     f"{ratio(o['p95'])}"))
+                     f"{ratio(o['p95'])}; server p95 {so['p95']:.0f} ms"))
     rep.add(Row(section, "5 shortest paths p95 (Neo4j)", p["p95"], "ms", "", None,
                 target=("<=", PATHS_P95_MS),
                 note=f"{len(pairs)} pairs, {found} connected; allShortestPaths, then SHORTEST k when fewer "
-                     f"than 5; no graph read into Python; p50 {p['p50']:.0f} ms; {ratio(p['p95'])}"))
+                     f"than 5; no graph read into Python; p50 {p['p50']:.0f} ms; {ratio(p['p95'])}; "
+                     f"server p95 {sp['p95']:.0f} ms"))
 
 
 def _sample_briefs(neo, n: int) -> list[str]:

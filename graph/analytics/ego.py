@@ -154,6 +154,12 @@ def ego_network(store: GraphStore, node_id: str, depth: int = 1, labels: Iterabl
         raise ValueError(f"max_nodes must be a positive integer, got {max_nodes!r}")
     label_set = _check_names("labels", labels, ENTITY_LABELS)
     type_set = _check_names("types", types, REL_TYPES)
+    if depth == 1:
+        one = store.one_hop(node_id, type_set, label_set, max_nodes, max_evidence)
+        if one is not None and not one.nodes:
+            raise UnknownEntity("node_id", node_id)
+        if one is not None:
+            return one
     found = store.get_briefs([node_id])
     if not found:
         raise UnknownEntity("node_id", node_id)

@@ -264,7 +264,8 @@ class AnswerRanker:
         return answers[:limit]
 
 
-def lead_with_answer(hits: list[Hit], answers: list[Answer]) -> list[Hit]:
+def lead_with_answer(hits: list[Hit], answers: list[Answer],
+                     grade_of: Callable[[str], float] | None = None) -> list[Hit]:
     """The passage that names the best-supported answer goes first: the answer was ranked by what
     the sentence around it shares with the question, which a passage's BM25 and vector ranks see
     only as a whole (a passage of the same report about 企业扶持 outranks the one listing 正大集团、
@@ -277,5 +278,7 @@ def lead_with_answer(hits: list[Hit], answers: list[Answer]) -> list[Hit]:
     where = top.evidence[0].passage
     i = next((j for j, h in enumerate(hits) if h.passage == where), None)
     if not i or not any(len(n) >= 2 and n in hits[i].text for n in top.names()):
+        return hits
+    if grade_of is not None and grade_of(hits[i].report) < grade_of(hits[0].report):
         return hits
     return [hits[i], *hits[:i], *hits[i + 1:]]

@@ -236,6 +236,13 @@ class GraphStore(ABC):
             out[i] = others if limit is None else others[:limit]
         return out
 
+    def one_hop(self, node_id: str, types: frozenset[str] | None, labels: frozenset[str] | None,
+                max_nodes: int, max_evidence: int | None) -> "Subgraph | None":
+        """ego_network at depth 1 in one call, when the store computes it where the data is (Neo4j:
+        one Cypher statement); the same subgraph as the walk, empty for an unknown id. None lets
+        ego_network walk the store itself."""
+        return None
+
     def shortest_path_ids(self, source: str, target: str, n: int, max_len: int) -> list[list[str]] | None:
         """Up to `n` simple paths (entity ids, direction ignored), shortest first, when the store
         finds them itself (Neo4j: Cypher SHORTEST); None lets the caller use networkx."""

@@ -24,6 +24,7 @@ from .merge import canonical_edge, edge_id, merge_aliases, merge_edge, merge_nod
 RESERVED = frozenset({
     "id", "label", "name", "name_en", "names", "aliases_text", "name_report", "name_en_report",
     "embedding", "embedding_report", "key", "report", "type", "source", "target",
+    "shown_aliases", "shown_alias_order", "shown_prop_keys", "shown_prop_order", "shown_prop_values",
 })
 
 _SCALARS = (str, int, float, bool)

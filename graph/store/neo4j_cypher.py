@@ -248,7 +248,8 @@ def find_nodes_query(labels: bool, report: bool, role: bool, year: bool, prefix:
                      parts: str = NODE_PARTS, row: str = NODE_ROW) -> str:
     """Entities best connected first; only the filters asked for are in the query, so the planner
     starts from the report's MENTIONS when a report is given instead of from every entity.
-    `parts` reads each entity's MENTIONS and `row` is what is returned of it (views read briefs)."""
+    `parts` reads each entity's MENTIONS and `row` is what is returned of it (views read briefs;
+    `degree` is in scope)."""
     match = "MATCH (:Report {id: $rid})-[:MENTIONS]->(n:Entity)" if report else "MATCH (n:Entity)"
     where = []
     if labels:
@@ -264,9 +265,10 @@ def find_nodes_query(labels: bool, report: bool, role: bool, year: bool, prefix:
 {('WHERE ' + ' AND '.join(where)) if where else ''}
 WITH n, {DEGREE} AS degree
 ORDER BY degree DESC, n.name, n.id
-WITH collect(n) AS found
+WITH collect([n, degree]) AS found
 WITH size(found) AS total, found[$offset..($offset + $limit)] AS page
-UNWIND (CASE WHEN size(page) = 0 THEN [null] ELSE page END) AS n
+UNWIND (CASE WHEN size(page) = 0 THEN [null] ELSE page END) AS found
+WITH total, found[0] AS n, found[1] AS degree
 {parts}
 RETURN total, {row}
 """

@@ -9,6 +9,7 @@ $k statements of a relation in report order.
 """
 from __future__ import annotations
 
+from .neo4j_brief import shown_map, shown_row
 from .neo4j_cypher import DEGREE, RELS, find_nodes_query
 
 # What each report says about an entity, without its evidence spans, grouped: reports that say the
@@ -33,8 +34,9 @@ RETURN {BRIEF_ROW}
 
 
 def find_briefs_query(labels: bool, report: bool, role: bool, year: bool, prefix: bool) -> str:
-    """find_nodes' query (same entities, same order), reading MENTIONS as NODE_BRIEFS does."""
-    return find_nodes_query(labels, report, role, year, prefix, parts=BRIEF_PARTS, row=BRIEF_ROW)
+    """find_nodes' query (same entities, same order), returning what the node keeps for views
+    (neo4j_brief.SHOWN_ROW): no MENTIONS read."""
+    return find_nodes_query(labels, report, role, year, prefix, parts="", row=shown_row("degree"))
 
 
 # A relation's statements, lowest report id first: the distinct props of all (they merge into the
@@ -42,16 +44,22 @@ def find_briefs_query(labels: bool, report: bool, role: bool, year: bool, prefix
 # span, so those carry the first $k pieces of the merged evidence (the store re-reads a relation
 # whose first statements hold fewer). Statements are ordered by their own `report`; only the
 # first $k are followed to their report, for its file.
-SHOWN_PARTS = """
-CALL (a, e, b) {
-  MATCH (s:Statement {key: a.id + '|' + type(e) + '|' + b.id})
+
+
+def _shown_parts(scope: str, key: str) -> str:
+    return """
+CALL (%s) {
+  MATCH (s:Statement {key: %s})
   WITH s ORDER BY s.report
   WITH collect(s.props) AS said, collect(s)[0..$k] AS shown, count(*) AS statements
   RETURN reduce(acc = [], p IN said | CASE WHEN p IN acc THEN acc ELSE acc + p END) AS props, statements,
          [x IN shown | [x.report, head([(r:Report)-[:STATES]->(x) | r.file]), x.passages, x.starts, x.ends,
                         x.texts]] AS spans
 }
-"""
+""" % (scope, key)
+
+
+SHOWN_PARTS = _shown_parts("a, e, b", "a.id + '|' + type(e) + '|' + b.id")
 # The relations among a set of entities, found as neo4j_cypher.EDGES_AMONG finds them: each
 # member's outgoing relations, kept when the other end is a member. (Expanding only the members
 # with few relations and looking up hub-to-hub pairs one by one halved the database hits of a
@@ -65,19 +73,62 @@ WHERE b.id IN $ids AND ($rid IS NULL OR EXISTS {{
 RETURN a.id AS s, b.id AS t, type(e) AS type, props, statements, spans ORDER BY type, s, t
 """
 
+# The relations a report states among a set of its entities (an overview): found from the report's
+# own statements (hundreds), not by expanding every relation of each entity (a hub's thousands;
+# 26,493 database hits for a report's 300 entities at 1x). A statement exists only for a stored
+# relation and names it by its ends in stored direction, so these are EDGES_AMONG_SHOWN's rows.
+EDGES_OF_REPORT_SHOWN = f"""
+MATCH (:Report {{id: $rid}})-[:STATES]->(st:Statement)
+WHERE st.source IN $ids AND st.target IN $ids
+WITH DISTINCT st.key AS key, st.source AS s, st.target AS t, st.type AS type
+{_shown_parts("key", "key")}
+RETURN s, t, type, props, statements, spans ORDER BY type, s, t
+"""
+
+
+
+def _first_neighbours(node: str, item: str) -> str:
+    """`others`: the distinct neighbours of `node` (filtered by $types and $labels), ordered by
+    their first relation as (type, source, target), cut to $limit in the server."""
+    return f"""
+CALL ({node}) {{
+  MATCH ({node})-[e:{RELS}]-(m:Entity)
+  WHERE m <> {node} AND ($types IS NULL OR type(e) IN $types) AND ($labels IS NULL OR m.label IN $labels)
+  WITH m, min([type(e), startNode(e).id, endNode(e).id]) AS first
+  ORDER BY first
+  LIMIT $limit
+  RETURN collect({item}) AS others
+}}"""
+
+
+# A depth-1 neighbourhood as ego_network's walk builds it, in one statement: the centre's first
+# $limit neighbours (NEIGHBOURS_OF_MANY's order and filters), the first $room of them kept, the
+# relations among the kept with the evidence shown (EDGES_AMONG_SHOWN, membership by node), and
+# the kept as briefs (the fields neo4j_brief keeps on each node). The walk took four round trips.
+ONE_HOP = f"""
+MATCH (c:Entity {{id: $id}})
+{_first_neighbours("c", "m")}
+WITH [c] + others[0..$room] AS ns, size(others) > $room AS truncated
+CALL (ns) {{
+  UNWIND ns AS n
+  RETURN collect({shown_map()}) AS briefs
+}}
+CALL (ns) {{
+  UNWIND ns AS a
+  MATCH (a)-[e:{RELS}]->(b:Entity)
+  WHERE b IN ns AND ($types IS NULL OR type(e) IN $types)
+  {SHOWN_PARTS}
+  RETURN collect({{s: a.id, t: b.id, type: type(e), props: props, statements: statements, spans: spans}}) AS edges
+}}
+RETURN truncated, briefs, edges
+"""
+
 # Each node's distinct neighbours, ordered by their first relation as (type, source, target) and
 # cut to $limit in the server: a hub's thousands of relations are sorted there, not shipped.
 NEIGHBOURS_OF_MANY = f"""
 UNWIND $ids AS id
 MATCH (n:Entity {{id: id}})
-CALL (n) {{
-  MATCH (n)-[e:{RELS}]-(m:Entity)
-  WHERE m <> n AND ($types IS NULL OR type(e) IN $types) AND ($labels IS NULL OR m.label IN $labels)
-  WITH m, min([type(e), startNode(e).id, endNode(e).id]) AS first
-  ORDER BY first
-  LIMIT $limit
-  RETURN collect(m.id) AS others
-}}
+{_first_neighbours("n", "m.id")}
 RETURN id, others
 """
 

@@ -14,6 +14,7 @@ from typing import Any
 from govgraph.ingest.batch import Edge, Evidence, Node, Passage, ReportInfo, SYMMETRIC, node_id
 
 from .agencies import author_mention_name, find_agencies
+from .crf_spans import propose_names
 from .enumerations import find_listed_names
 from .event_lists import find_listed_events
 from .events import find_events
@@ -229,6 +230,7 @@ def find_mentions(pt: str, base: int, ctx: ReportContext) -> list[Mention]:
     ms += find_org_forms(pt, base, ctx, orgs)  # after the other finders: of two equal spans theirs is kept
     ms += find_persons(pt, base, ctx, agencies)
     ms += find_measures(pt, base, ctx)
+    ms += propose_names(pt, base, ctx, ms)  # the learned tagger's names the rules missed (off by default)
     ms = _drop_policy_measures(_settle_overlaps(ms))
     mark_foreign_bodies(ms)
     return ms

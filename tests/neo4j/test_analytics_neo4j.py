@@ -10,6 +10,7 @@ from collections import Counter
 
 import pytest
 
+from govgraph.graph.analytics.errors import UnknownEntity
 from govgraph.graph.analytics import communities, ego_network, partner_network, shortest_paths, top_central
 from govgraph.graph.export import export
 from govgraph.graph.store.embedded import EmbeddedStore
@@ -48,6 +49,24 @@ def test_ego_networks_agree(stores):
             assert shape(ego_network(neo, centre, depth=depth)) == shape(ego_network(emb, centre, depth=depth))
     kw = dict(depth=3, labels=["Place"], max_nodes=5)
     assert shape(ego_network(neo, WAIBAN, **kw)) == shape(ego_network(emb, WAIBAN, **kw))
+
+
+@pytest.mark.parametrize("kw", [dict(max_evidence=1), dict(), dict(max_nodes=3, max_evidence=2),
+                                dict(labels=["Place", "Agency"], max_evidence=1),
+                                dict(types=["PARTNER_OF", "LOCATED_IN"], max_nodes=2)])
+def test_one_hop_in_one_statement_is_the_walk(stores, kw):
+    """Depth 1 on Neo4j is one Cypher statement (Neo4jStore.one_hop): for every entity as the
+    centre, the same nodes (as briefs), relations, evidence and truncation as the embedded walk."""
+    emb, neo = stores
+    full = lambda sg: ([(n.id, n.label, n.name, n.aliases, n.name_en, n.props, n.degree) for n in sg.nodes],
+                       [(e.key, e.props, e.evidence) for e in sg.edges], sg.truncated)
+    centres = sorted(n.id for n in emb.iter_nodes())
+    assert neo.one_hop(centres[0], None, None, 200, 1) is not None
+    for centre in centres:
+        assert full(ego_network(neo, centre, depth=1, **kw)) == full(ego_network(emb, centre, depth=1, **kw)), centre
+    assert any(ego_network(emb, c, depth=1, **kw).truncated for c in centres) == ("max_nodes" in kw)
+    with pytest.raises(UnknownEntity):
+        ego_network(neo, "agency-0000000000000000", depth=1)
 
 
 def test_paths_partners_and_centrality_agree(stores):

@@ -86,3 +86,26 @@ def test_migrate_rewrites_the_old_model_with_nothing_lost(neo4j_uri, tmp_path):
     finally:
         neo.close()
         emb.close()
+
+
+def test_migrate_gives_entities_written_before_the_fields_views_read(neo4j_uri):
+    """A current-model database written before the shown_* fields existed (docs/neo4j.md): its
+    briefs are merged from the MENTIONS until `neo4j-migrate` fills the fields, and equal after."""
+    store = open_neo4j(neo4j_uri)
+    try:
+        for batch, vectors in (report_a(), report_b()):
+            store.put_batch(batch, vectors)
+        ids = sorted(n.id for n in store.iter_nodes())
+        want = store.get_briefs(ids)
+        store._call(lambda tx: tx.run("MATCH (n:Entity) REMOVE n.shown_aliases, n.shown_alias_order, "
+                                      "n.shown_prop_keys, n.shown_prop_order, n.shown_prop_values").consume(),
+                    write=True)
+        assert store.get_briefs(ids) == want  # read from the MENTIONS meanwhile
+        done = subprocess.run([str(ROOT / ".venv/bin/govgraph"), "neo4j-migrate", "--neo4j", neo4j_uri, "--json"],
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        assert json.loads(done.stdout) == {"migrated": 0, "backup": None, "filled": len(ids)}
+        left = store._read("MATCH (n:Entity) WHERE n.shown_alias_order IS NULL RETURN count(n) AS n")[0]["n"]
+        assert left == 0 and store.get_briefs(ids) == want
+    finally:
+        store.close()

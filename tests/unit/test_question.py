@@ -93,3 +93,14 @@ def test_gold_questions_are_read_as_annotated():
 ])
 def test_kind_asked_for(q, kind):
     assert analyze_question(q).kind == kind
+
+
+def test_a_completed_action_asks_for_the_review_part():
+    # 了, 建成, 成功, 已 mark a thing done: the achievement part of a report tells it
+    for q in ("光明区在数字政府建设方面推出了哪些举措？", "深圳建成了哪些国家级科研机构？", "广东成功举办了哪些展会？",
+              "哪些项目已经投入使用？"):
+        assert analyze_question(q).role == "achievement", q
+    # 为了 / 了解 are no marker; a plan or a problem word decides first
+    assert analyze_question("为了解决停车难推出哪些措施").role is None
+    assert analyze_question("明年计划建成哪些学校？").role == "plan"
+    assert analyze_question("工作中存在哪些不足？").role == "problem"

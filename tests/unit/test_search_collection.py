@@ -6,7 +6,8 @@ import json
 import pytest
 
 from govgraph.graph.search.ask import AnswerRanker
-from govgraph.graph.search.collection import named_reports, newest_of_series, series_key
+from govgraph.graph.search.collection import newest_of_series, series_key
+from govgraph.graph.search.collection_rank import report_grades
 from govgraph.graph.search.evaluate import evaluate, store_coverage
 from govgraph.graph.search.proximity import longest_run, segments
 from govgraph.graph.search.results import Hit
@@ -17,6 +18,11 @@ def _report(rid, author, place, year, title=None, place_before=None):
     return ReportInfo(id=rid, title=title or f"{year}年{place}政府工作报告", file=f"{rid}.txt", sha256=rid,
                       year=year, author=author, place=place, place_before=place_before,
                       reviews=year - 1, plans=year)
+
+
+def named_reports(reports, words, places, years=()):
+    """The reports graded 1: the ones a query names itself."""
+    return {rid for rid, g in report_grades(reports, words, places, years).items() if g == 1.0}
 
 
 @pytest.fixture()
@@ -50,9 +56,27 @@ def test_a_year_narrows_the_place_and_alone_prefers_its_reports(reports):
 def test_words_name_a_body_only_when_no_place_does(reports):
     assert named_reports(reports, ["国务院", "规划"], []) == {"gwy2023"}
     assert named_reports(reports, ["国务院"], ["深圳市"]) == {"sz2024", "sz2025"}
-    # a word in half the titles or more names nothing in particular
-    assert named_reports(reports, ["政府工作报告"], []) == set()
+    # titles are not read: 区政府 of 福田区政府工作报告 and 第八届 of 第八届人民代表大会 name no body
+    assert named_reports(reports, ["政府工作报告", "区政府", "第八届"], []) == set()
+    # a word in half the authors or more names nothing in particular
+    assert named_reports(reports, ["人民政府"], []) == set()
     assert named_reports({"a": reports["sz2024"]}, [], ["深圳市"]) == set()
+
+
+def test_grades_of_a_named_place_and_year(reports):
+    # 福田 named: its own reports 1, its parent Shenzhen's `parent`, never the province (a grandparent)
+    grades = report_grades(reports, [], ["福田区"], (), parent=0.2, child=0.0)
+    assert grades == {"ft2019": 1.0, "ft2021": 1.0, "sz2024": 0.2, "sz2025": 0.2}
+    # 深圳 named: its children's reports `child`, its parent Guangdong's `parent`
+    grades = report_grades(reports, [], ["深圳市"], (), parent=0.2, child=0.1)
+    assert grades == {"sz2024": 1.0, "sz2025": 1.0, "ft2019": 0.1, "ft2021": 0.1, "ps2018": 0.1, "gd2024": 0.2}
+    # a named year: its reports 1 (2025's reviews 2024), the neighbours' `neighbour`; a place multiplies
+    grades = report_grades(reports, [], [], [2019], neighbour=0.5)
+    assert grades["ft2019"] == 1.0 and grades["ps2018"] == 0.5 and "sz2024" not in grades
+    grades = report_grades(reports, [], ["福田区"], [2019], parent=0.2, neighbour=0.5)
+    assert grades == {"ft2019": 1.0, "ft2021": 0.5}  # 2021 reviews 2020, next to 2019
+    grades = report_grades(reports, [], ["深圳市"], [2025], parent=0.2, child=0.1, neighbour=0.5)
+    assert grades == {"sz2025": 1.0, "sz2024": 0.5, "gd2024": 0.1}
 
 
 def test_newest_of_each_series(reports):

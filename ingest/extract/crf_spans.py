@@ -1,0 +1,170 @@
+"""Names the rules missed, proposed by a learned character tagger (a linear-chain CRF).
+
+The model (lexicon/models/names.crfsuite, trained by tools/train_crf.py on the dev gold windows, the report
+gold and silver labels; see docs/extraction.md) tags each character of a clause B-/I-<label>/O. It
+runs only on clauses that hold a head noun of a proposed label that no rule mention covers, and only while
+GOVGRAPH_CRF_SPANS is on. A tagged span becomes a candidate when
+- its label is one the tagger is trusted with (`PROPOSED_LABELS`),
+- every character's marginal probability of its tag is at least `MIN_MARGINAL`,
+- no rule mention of a closed label or a person overlaps it (the rules' own reading wins),
+- the rule-side vetoes pass: no category noun (traps.is_category on the modifier before its head),
+  no generic word.
+The candidates then go through the same overlap settling, relations and nodes as every finder's.
+"""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
+
+from .crf_features import clause_features, head_matcher
+from .lexicon import LEXICON_DIR
+from .mentions import Mention
+from .spans import clauses
+from .traps import _PROPER_TAGS, category_words, has_proper_word, is_category
+from .words import is_word, tagger
+
+if TYPE_CHECKING:
+    from .resolve import ReportContext
+
+MODEL_PATH = LEXICON_DIR / "models" / "names.crfsuite"
+ENV_SWITCH = "GOVGRAPH_CRF_SPANS"
+DEFAULT_ON = False
+PROPOSED_LABELS = frozenset({"Place", "Organization"})
+MIN_MARGINAL = 0.95
+# labels a candidate may not overlap: the rules' names (measures and events may contain names)
+_DESCRIPTIVE_TAGS = frozenset({"a", "ad", "an", "d"})
+_BLOCKING = frozenset({"Agency", "Organization", "Place", "Policy", "Event", "Person"})
+
+_settings = {"model": MODEL_PATH, "labels": PROPOSED_LABELS, "min_marginal": MIN_MARGINAL}
+
+
+def configure(model: Path | None = None, labels: Iterable[str] | None = None,
+              min_marginal: float | None = None) -> None:
+    """Point the finder at another model or thresholds (cross-validation, tools/train_crf.py)."""
+    if model is not None:
+        _settings["model"] = Path(model)
+        _tagger.cache_clear()
+    if labels is not None:
+        _settings["labels"] = frozenset(labels)
+    if min_marginal is not None:
+        _settings["min_marginal"] = min_marginal
+
+
+def enabled() -> bool:
+    value = os.environ.get(ENV_SWITCH)
+    if value is None:
+        return DEFAULT_ON
+    return value.strip().lower() not in ("", "0", "off", "false", "no")
+
+
+@lru_cache(maxsize=1)
+def _tagger():
+    import pycrfsuite
+    path = _settings["model"]
+    if not Path(path).is_file():
+        raise FileNotFoundError(f"{ENV_SWITCH} is on but the name tagger model is missing: {path} "
+                                "(train it with tools/train_crf.py)")
+    t = pycrfsuite.Tagger()
+    t.open(str(path))
+    return t
+
+
+def tagged_spans(text: str) -> list[tuple[int, int, str, float]]:
+    """(start, end, label, confidence) of each name the tagger reads in one clause; the confidence is
+    the lowest marginal probability of the span's tags and of the tag after it (O or a new B)."""
+    t = _tagger()
+    t.set(clause_features(text))
+    tags = t.tag()
+    out = []
+    i = 0
+    while i < len(tags):
+        if not tags[i].startswith("B-"):
+            i += 1
+            continue
+        label = tags[i][2:]
+        j = i + 1
+        while j < len(tags) and tags[j] == f"I-{label}":
+            j += 1
+        conf = min(t.marginal(tags[k], k) for k in range(i, j))
+        if j < len(tags):
+            conf = min(conf, 1.0 - t.marginal(f"I-{label}", j))
+        out.append((i, j, label, conf))
+        i = j
+    return out
+
+
+def _vetoed(text: str, s: int, e: int) -> bool:
+    """The rules' vetoes on text[s:e]: a category noun, a generic word or a kind names no body.
+
+    With a head noun at its end, the modifier must say which body (traps.is_category, and
+    has_proper_word as for the weak heads of name_shapes.py) and may not itself end in a head
+    (口岸经济带 is a kind); without one, the span may not cut a dictionary word at either edge
+    (深南 of 深南大道) nor be a common word jieba tags as such."""
+    name = text[s:e]
+    if name in category_words():
+        return True
+    heads = [hs for hs, he, _, _ in head_matcher().find(name) if he == len(name)]
+    if heads:
+        modifier, head = name[:heads[-1]], name[heads[-1]:]
+        if not modifier or is_category(modifier, head) or not has_proper_word(modifier):
+            return True
+        if _descriptive(modifier):
+            return True
+        return any(he == len(modifier) and he - hs > 1 for hs, he, _, _ in head_matcher().find(modifier))
+    if (s > 0 and is_word(text[s - 1:s + 1])) or (e < len(text) and is_word(text[e - 1:e + 1])):
+        return True
+    _, tags = tagger()
+    return tags.get(name) not in (None, *_PROPER_TAGS)
+
+
+def _descriptive(modifier: str) -> bool:
+    """老旧 (工业区): a modifier of adjectives and adverbs only describes a kind (has_proper_word reads
+    two single characters jieba could not join as a name)."""
+    jieba, tags = tagger()
+    words = jieba.lcut(modifier, HMM=False)
+    return all(tags.get(w) in _DESCRIPTIVE_TAGS for w in words)
+
+
+def _open_head(clause: str, at: int, taken: list[tuple[int, int]], labels: frozenset[str]) -> bool:
+    """Whether the clause (at offset `at`) holds a head noun of a proposed label that no rule mention
+    covers: where the rules have read every head, the tagger has nothing to add (and tagging every
+    clause with a head took 1.9x the pipeline's CPU on the corpus: bench/crf_bench.py)."""
+    for hs, he, _, label in head_matcher().find(clause):
+        if label not in labels or (he - hs == 1 and _inside_word(clause, hs)):
+            continue
+        if not any(ts <= at + hs and at + he <= te for ts, te in taken):
+            return True
+    return False
+
+
+def _inside_word(clause: str, i: int) -> bool:
+    """A one-character head that makes a dictionary word with a neighbour is no head: 城市, 道路, 渠道
+    (城 alone opened 556 of 2,007 tagged clauses over 10 corpus reports)."""
+    right = i + 1 < len(clause) and is_word(clause[i:i + 2])
+    return right or (i > 0 and is_word(clause[i - 1:i + 1]))
+
+
+def propose_names(text: str, base: int, ctx: "ReportContext", found: list[Mention]) -> list[Mention]:
+    """Candidates from the tagger in passage `text` (at `base`) that no mention in `found` covers."""
+    if not enabled():
+        return []
+    taken = [(m.start - base, m.end - base) for m in found if m.label in _BLOCKING]
+    labels, floor = _settings["labels"], _settings["min_marginal"]
+    out: list[Mention] = []
+    for cs, ce in clauses(text):
+        clause = text[cs:ce]
+        if not _open_head(clause, cs, taken, labels):
+            continue
+        for s, e, label, conf in tagged_spans(clause):
+            s, e = cs + s, cs + e
+            if label not in labels or conf < floor or e - s < 2:
+                continue
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            if _vetoed(text, s, e):
+                continue
+            name = text[s:e]
+            out.append(Mention(label, base + s, base + e, name, name, set(), {"crf": round(conf, 3)}))
+    return out

@@ -1,0 +1,96 @@
+"""The learned name tagger (ingest/extract/crf_spans.py): its features, vetoes, switch and shipped model."""
+import pytest
+
+from govgraph.ingest.batch import ReportInfo
+from govgraph.ingest.extract import build_context, crf_spans, find_mentions
+from govgraph.ingest.extract.crf_features import clause_features, has_head
+
+# a clause of the issue's own examples: a school below a district, no lexicon entry
+SCHOOL = "推进坪山实验学校南校区建设"
+
+
+def test_features_one_item_per_character_with_head_classes():
+    feats = clause_features(SCHOOL)
+    assert len(feats) == len(SCHOOL)
+    school_end = SCHOOL.index("学校") + 1
+    assert "hE=Organization" in feats[school_end]
+    assert any(f.startswith("nh=Organization:") for f in feats[2])  # a head to the right of 坪
+    assert "wt=v" in feats[0]  # 推进 is a verb in jieba's dictionary
+    assert has_head(SCHOOL) and not has_head("全面深化改革")
+
+
+@pytest.mark.parametrize("text,vetoed", [
+    ("老旧工业区", True),      # a kind of zone: its modifier names no one
+    ("口岸经济带", True),      # a modifier that is itself a head names a kind
+    ("行业协会", True),
+    ("坪山实验学校", False),
+    ("小坑工业区", False),
+])
+def test_rule_side_vetoes(text, vetoed):
+    assert crf_spans._vetoed(text, 0, len(text)) is vetoed
+
+
+def test_headless_span_may_not_cut_a_dictionary_word():
+    text = "深南大道"
+    assert crf_spans._vetoed(text, 0, 2)  # 深南 of 深南大道: 南大 is a word
+
+
+def test_switch_is_off_by_default(monkeypatch):
+    monkeypatch.delenv(crf_spans.ENV_SWITCH, raising=False)
+    assert crf_spans.DEFAULT_ON is False
+    assert crf_spans.propose_names(SCHOOL, 0, None, []) == []
+
+
+def test_shipped_model_tags_places_of_a_list_with_offsets(monkeypatch):
+    # a dev window's clause (w01, 盐田区 2022): three places below the district, one by a short head
+    clause = "全面提升海景公园、深盐路、明珠道等重点区域消费业态"
+    monkeypatch.setenv(crf_spans.ENV_SWITCH, "1")
+    assert crf_spans.MODEL_PATH.is_file()
+    spans = crf_spans.tagged_spans(clause)
+    places = {clause[s:e]: c for s, e, label, c in spans if label == "Place"}
+    assert {"海景公园", "深盐路", "明珠道"} <= set(places), spans
+    assert places["深盐路"] >= crf_spans.MIN_MARGINAL
+    assert all(0 <= s < e <= len(clause) and 0.0 <= c <= 1.0 for s, e, _, c in spans)
+
+
+def test_proposals_leave_rule_mentions_alone(monkeypatch):
+    monkeypatch.setenv(crf_spans.ENV_SWITCH, "1")
+    text = "支持深圳技术大学建设"
+    ctx = build_context(ReportInfo("r", "t", "f.txt", "x", 2023, "深圳市人民政府"), text)
+    rules = find_mentions(text, 100, ctx)
+    found = crf_spans.propose_names(text, 100, ctx, rules)
+    taken = [(m.start, m.end) for m in rules if m.label in ("Organization", "Place")]
+    assert all(not (m.start < e and s < m.end) for m in found for s, e in taken)
+    assert all(m.surface == text[m.start - 100:m.end - 100] for m in found)
+
+
+def test_missing_model_is_named(monkeypatch, tmp_path):
+    monkeypatch.setenv(crf_spans.ENV_SWITCH, "1")
+    crf_spans.configure(model=tmp_path / "none.crfsuite")
+    try:
+        with pytest.raises(FileNotFoundError, match="none.crfsuite"):
+            crf_spans.propose_names(SCHOOL, 0, None, [])
+    finally:
+        crf_spans.configure(model=crf_spans.MODEL_PATH)
+
+
+def _trainer():
+    import importlib.util
+    from pathlib import Path
+    path = Path(__file__).resolve().parents[2] / "tools" / "train_crf.py"
+    spec = importlib.util.spec_from_file_location("train_crf", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_training_tags_each_clause_bio_with_the_longest_span():
+    text = "前言。支持坪山实验学校建设，推进深盐路改造"
+    lo = text.index("支")
+    school, road = text.index("坪山实验学校"), text.index("深盐路")
+    spans = [(school, school + 6, "Organization"), (school, school + 2, "Place"), (road, road + 3, "Place")]
+    examples = _trainer().clause_examples(text, lo, len(text), spans)
+    assert [len(x) for x, _ in examples] == [len("支持坪山实验学校建设"), len("推进深盐路改造")]
+    assert examples[0][1] == ["O", "O", "B-Organization"] + ["I-Organization"] * 5 + ["O", "O"]
+    assert examples[1][1] == ["O", "O", "B-Place", "I-Place", "I-Place", "O", "O"]
+    assert all(len(x) == len(y) for x, y in examples)

@@ -1,0 +1,255 @@
+"""Train, and cross-validate, the character tagger of ingest/extract/crf_spans.py.
+
+    python tools/train_crf.py train [--out PATH] [--silver N]     # the shipped model
+    python tools/train_crf.py cv [--folds 5] [--silver N] [--labels Place,Organization] [--min-marginal 0.8]
+
+Training data (never a test window nor a test window's report):
+- gold: every dev window (tests/gold/windows/dev, the annotated spans) and the report gold
+  (tests/gold/extraction, spans found by name and alias in its scope as make_gold.py finds them);
+- silver: the rules' own closed-label mentions (the extractor with the tagger off) in clauses holding a
+  head noun, over up to N corpus-extra reports that no window and no gold names (sorted by name).
+Characters are tagged B-/I-<label>/O per clause; of overlapping gold spans the longest wins (as in
+the extractor's overlap settling). `cv` trains on k-1 folds of the dev windows (plus the report gold
+and silver) and scores the held fold through the whole pipeline with and without the tagger.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from govgraph.ingest.eval_extract import default_roots, find_report
+from govgraph.ingest.eval_windows import CLOSED, WINDOWS_DIR, evaluate_windows
+from govgraph.ingest.extract import crf_spans
+from govgraph.ingest.extract.crf_features import clause_features, has_head
+from govgraph.ingest.extract.spans import clauses
+
+REPORT_GOLD = WINDOWS_DIR.parent / "extraction"
+# aliases that are pronouns or bare levels point at the author, not at a name in the text
+_REFERENCE_ALIASES = frozenset({"我们", "我市", "我区", "我省", "本市", "本区", "本省", "政府"})
+TRAINER_PARAMS = {"c1": 0.1, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
+
+Example = tuple[list[list[str]], list[str]]
+
+
+def _roots() -> list[Path]:
+    return [WINDOWS_DIR / "texts", *default_roots()]
+
+
+def _text(file: str) -> str:
+    return find_report(file, _roots()).read_text(encoding="utf-8")
+
+
+def _longest_first(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    kept: list[tuple[int, int, str]] = []
+    for s, e, label in sorted(spans, key=lambda x: (x[0] - x[1], x[0])):
+        if not any(s < ke and ks < e for ks, ke, _ in kept):
+            kept.append((s, e, label))
+    return kept
+
+
+def clause_examples(text: str, lo: int, hi: int, spans: list[tuple[int, int, str]],
+                    heads_only: bool = False) -> list[Example]:
+    """BIO-tagged clauses of text[lo:hi]; `spans` are absolute (start, end, label)."""
+    spans = _longest_first(spans)
+    out: list[Example] = []
+    for cs, ce in clauses(text[lo:hi], lo):
+        clause = text[cs:ce]
+        if heads_only and not has_head(clause):
+            continue
+        tags = ["O"] * len(clause)
+        for s, e, label in spans:
+            if cs <= s and e <= ce:
+                tags[s - cs] = f"B-{label}"
+                for i in range(s - cs + 1, e - cs):
+                    tags[i] = f"I-{label}"
+        out.append((clause_features(clause), tags))
+    return out
+
+
+def window_examples(paths: list[Path]) -> list[Example]:
+    out: list[Example] = []
+    for p in paths:
+        g = json.loads(p.read_text(encoding="utf-8"))
+        spans = [(s, e, ent["label"]) for ent in g["entities"] if ent["label"] in CLOSED for s, e in ent.get("spans", [])]
+        out += clause_examples(_text(g["file"]), g["scope"]["start"], g["scope"]["end"], spans)
+    return out
+
+
+def report_gold_examples() -> list[Example]:
+    out: list[Example] = []
+    for p in sorted(REPORT_GOLD.glob("*.json")):
+        g = json.loads(p.read_text(encoding="utf-8"))
+        text = _text(g["file"])
+        lo = int(g.get("scope", {}).get("start", 0))
+        hi = int(g.get("scope", {}).get("end") or len(text))
+        window = text[lo:hi]
+        spans = []
+        for ent in g["entities"]:
+            if ent["label"] not in CLOSED:
+                continue
+            for name in {ent["name"], *ent.get("aliases", [])} - _REFERENCE_ALIASES:
+                start = window.find(name)
+                while name and start >= 0:
+                    spans.append((lo + start, lo + start + len(name), ent["label"]))
+                    start = window.find(name, start + 1)
+        out += clause_examples(text, lo, hi, spans)
+    return out
+
+
+def _gold_files() -> set[str]:
+    files = {json.loads(p.read_text(encoding="utf-8"))["file"]
+             for d in ("dev", "test") for p in (WINDOWS_DIR / d).glob("*.json")}
+    files |= {json.loads(p.read_text(encoding="utf-8"))["file"] for p in REPORT_GOLD.glob("*.json")}
+    return files | {w["file"] for w in json.loads((WINDOWS_DIR / "windows.json").read_text(encoding="utf-8"))}
+
+
+def silver_reports(n: int) -> list[Path]:
+    """Up to n corpus-extra reports that no window and no gold names, by file name."""
+    taken = _gold_files()
+    extra = next((r for r in default_roots() if r.name == "corpus-extra" and r.is_dir()), None)
+    if extra is None or n <= 0:
+        return []
+    return [p for p in sorted(extra.glob("*.txt")) if p.name not in taken][:n]
+
+
+def silver_examples(n: int) -> list[Example]:
+    """The rules' closed-label mentions (tagger off) as labels, over clauses with a head noun."""
+    from govgraph.ingest.batch import ReportInfo, report_id_for
+    from govgraph.ingest.extract import build_context, find_mentions
+    from govgraph.ingest.readers import read_document
+    from govgraph.ingest.structure import parse_structure
+    os.environ[crf_spans.ENV_SWITCH] = "0"
+    out: list[Example] = []
+    for path in silver_reports(n):
+        doc = read_document(path)
+        rid = report_id_for(doc.file)
+        st = parse_structure(doc, rid)
+        report = ReportInfo(id=rid, title=st.title, file=doc.file, sha256=doc.sha256, year=st.year,
+                            author=st.author, genre=st.genre, chars=len(doc.text))
+        ctx = build_context(report, doc.text)
+        for p in st.passages:
+            ms = find_mentions(doc.text[p.start:p.end], p.start, ctx)
+            spans = [(m.start, m.end, m.label) for m in ms if m.label in CLOSED and m.end > m.start]
+            out += clause_examples(doc.text, p.start, p.end, spans, heads_only=True)
+    return out
+
+
+def train(examples: list[Example], out: Path, params: dict | None = None) -> None:
+    import pycrfsuite
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for xs, ys in examples:
+        if xs:
+            trainer.append(xs, ys)
+    trainer.set_params({**TRAINER_PARAMS, **(params or {})})
+    out.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(out))
+
+
+def _score(paths: list[Path], on: bool) -> dict:
+    """The window eval of `paths` (dev windows), the tagger on or off."""
+    from govgraph.ingest.pipeline import build_batch
+    os.environ[crf_spans.ENV_SWITCH] = "1" if on else "0"
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "dev").mkdir()
+        for p in paths:
+            (Path(tmp) / "dev" / p.name).symlink_to(p)
+        return evaluate_windows(build_batch, root=Path(tmp), roots=_roots(), splits=["dev"])["dev"]
+
+
+def _add(total: dict, res: dict) -> None:
+    for label, v in res["labels"].items():
+        t = total.setdefault(label, {"tp": 0, "fp": 0, "fn": 0})
+        for k in t:
+            t[k] += v[k]
+    t = total.setdefault("relations", {"tp": 0, "fp": 0, "fn": 0})
+    for k in t:
+        t[k] += res["relations_micro"][k]
+    total.setdefault("traps", []).extend(res["traps"])
+
+
+def format_scores(name: str, total: dict) -> str:
+    def row(label: str, v: dict) -> str:
+        p = v["tp"] / (v["tp"] + v["fp"]) if v["tp"] + v["fp"] else 0.0
+        r = v["tp"] / (v["tp"] + v["fn"]) if v["tp"] + v["fn"] else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return f"  {label:<14}{p:7.3f}{r:7.3f}{f:7.3f}{v['tp']:6d}{v['fp']:5d}{v['fn']:5d}"
+    micro = {k: sum(total[l][k] for l in CLOSED if l in total) for k in ("tp", "fp", "fn")}
+    lines = [f"{name}: label P R F1 tp fp fn"] + [row(l, total[l]) for l in CLOSED if l in total]
+    lines += [row("entities", micro), row("relations", total["relations"]), f"  traps: {total.get('traps', [])}"]
+    return "\n".join(lines)
+
+
+def _changes(base: dict, crf: dict) -> list[str]:
+    """Per window, the false positives the tagger added and the misses it found."""
+    out = []
+    for b, c in zip(base["windows"], crf["windows"]):
+        added = sorted(set(c["errors"]["entities_fp"]) - set(b["errors"]["entities_fp"]))
+        found = sorted(set(b["errors"]["entities_fn"]) - set(c["errors"]["entities_fn"]))
+        lost = sorted(set(c["errors"]["entities_fn"]) - set(b["errors"]["entities_fn"]))
+        if added or found or lost:
+            out.append(f"  {b['gold']}: found {found} new fp {added}" + (f" lost {lost}" if lost else ""))
+    return out
+
+
+def cross_validate(folds: int, silver: list[Example], floors: list[float],
+                   params: dict | None = None) -> tuple[dict, dict[float, dict], list[str]]:
+    """Rules alone and rules + tagger (per marginal floor) on held folds of the dev windows."""
+    windows = sorted((WINDOWS_DIR / "dev").glob("*.json"))
+    reports = report_gold_examples()
+    base_total: dict = {}
+    crf_totals: dict[float, dict] = {f: {} for f in floors}
+    changes: list[str] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for k in range(folds):
+            held = [w for i, w in enumerate(windows) if i % folds == k]
+            train_on = [w for i, w in enumerate(windows) if i % folds != k]
+            model = Path(tmp) / f"fold{k}.crfsuite"
+            train(window_examples(train_on) + reports + silver, model, params)
+            crf_spans.configure(model=model)
+            base = _score(held, on=False)
+            _add(base_total, base)
+            for f in floors:
+                crf_spans.configure(min_marginal=f)
+                res = _score(held, on=True)
+                _add(crf_totals[f], res)
+                changes += [f"[{f}]" + c for c in _changes(base, res)]
+            print(f"fold {k}: held {[w.stem for w in held]}", file=sys.stderr)
+    return base_total, crf_totals, changes
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("command", choices=("train", "cv"))
+    ap.add_argument("--out", type=Path, default=crf_spans.MODEL_PATH)
+    ap.add_argument("--silver", type=int, default=0, help="corpus-extra reports for silver labels")
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--labels", help="comma-separated labels the tagger may propose")
+    ap.add_argument("--min-marginal", type=float, nargs="+", default=[crf_spans.MIN_MARGINAL])
+    ap.add_argument("--c1", type=float)
+    ap.add_argument("--c2", type=float)
+    a = ap.parse_args(argv)
+    crf_spans.configure(labels=a.labels.split(",") if a.labels else None)
+    params = {k: v for k, v in (("c1", a.c1), ("c2", a.c2)) if v is not None}
+    t0 = time.process_time()
+    silver = silver_examples(a.silver)
+    print(f"silver: {len(silver)} clauses from {a.silver} reports ({time.process_time() - t0:.1f} s CPU)", file=sys.stderr)
+    if a.command == "train":
+        examples = window_examples(sorted((WINDOWS_DIR / "dev").glob("*.json"))) + report_gold_examples() + silver
+        train(examples, a.out, params)
+        print(f"trained on {len(examples)} clauses -> {a.out} ({a.out.stat().st_size:,} bytes)")
+        return 0
+    base, crfs, changes = cross_validate(a.folds, silver, a.min_marginal, params)
+    print(format_scores("rules alone", base))
+    for floor, crf in crfs.items():
+        print(format_scores(f"rules + tagger (marginal >= {floor})", crf))
+    print("\n".join(changes))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
