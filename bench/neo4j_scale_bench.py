@@ -46,7 +46,7 @@ def _copy(batches, vectors, c: int):
     return [((b if c == 0 else clone_batch(b, c)), vectors[b.report.id]) for b in batches]
 
 
-def bench_writes(ws: Workspace, rep: Report, neo) -> tuple:
+def bench_writes(ws: Workspace, rep: Report, neo, before_flush=None) -> tuple:
     from govgraph.graph.store.embedded import EmbeddedStore
 
     batches, vectors = ws.batches(), ws.vectors()
@@ -60,13 +60,19 @@ def bench_writes(ws: Workspace, rep: Report, neo) -> tuple:
         emb.flush()
     log(f"Neo4j: writing {len(items)} reports with vectors")
     neo.clear()
-    with Timer() as tn:
+    with Timer() as tp:
         per_report = _write_timed(neo, items)
-    rep.add(Row("neo4j 1x", "write corpus with vectors (Neo4j)", tn.wall, "s",
+    if before_flush is not None:
+        before_flush(emb)  # timed outside the write
+    with Timer() as tf:
+        neo.flush()  # an ingest's last step: the vector index rebuild (neo4j_index_upkeep)
+    wall = tp.wall + tf.wall
+    rep.add(Row("neo4j 1x", "write corpus with vectors (Neo4j)", wall, "s",
                 "embedded store, same batches (s)", te.wall, note=f"{len(items)} reports; "
-                f"Neo4j {statistics.median(per_report) * 1000:.0f} ms a report (median)"))
+                f"Neo4j {statistics.median(per_report) * 1000:.0f} ms a report (median); "
+                f"flush (vector index rebuild) {tf.wall:.1f} s of it"))
     rep.rows[-1].target = ("<=", WRITE_RATIO * te.wall)
-    rep.rows[-1].status = "PASS" if tn.wall <= WRITE_RATIO * te.wall else "MISS"
+    rep.rows[-1].status = "PASS" if wall <= WRITE_RATIO * te.wall else "MISS"
     return emb, per_report
 
 
@@ -206,37 +212,48 @@ def _note_size(rep: Report, neo) -> None:
              f"{sum(v for k, v in st['nodes'].items() if k not in ('Report', 'Passage')):,} entities")
 
 
-def run(ws: Workspace, factors=FACTORS) -> Report:
+def run(ws: Workspace, factors=FACTORS, unflushed=False, views=True) -> Report:
     rep = Report()
     neo = ws.neo4j()
     if neo is None:
         rep.note(f"Neo4j scale bench: {ws.neo4j_reason}")
         return rep
     batches, vectors = ws.batches(), ws.vectors()
-    emb, first = bench_writes(ws, rep, neo)
+    # --unflushed-too: search and ask also before the flush's index rebuild, as main left the
+    # indexes (one Lucene segment per put), in the same run and on the same data.
+    before = (lambda emb: bench_search(rep, "neo4j 1x, before flush", ws, emb, neo, 1)) if unflushed else None
+    emb, first = bench_writes(ws, rep, neo, before)
     ws.mark_neo4j_loaded()
     ids = sample_entities(emb, 12 if ws.quick else 20)
     reports = [b.report.id for b in batches][:10 if ws.quick else 20]
     log("Neo4j 1x: search, ask and graph queries")
     bench_search(rep, "neo4j 1x", ws, emb, neo, 1)
-    bench_graph(rep, "neo4j 1x", neo, ids, reports)
+    if views:
+        bench_graph(rep, "neo4j 1x", neo, ids, reports)
     if max(factors) > 1:
         last: list[float] = []
+        flushes: list[float] = []
         for c in range(1, max(factors)):
             log(f"Neo4j: writing copy {c} ({len(batches)} reports)")
             last = _write_timed(neo, _copy(batches, vectors, c))
+            with Timer() as tf:
+                neo.flush()
+            log(f"  flush (vector index rebuild) {tf.wall:.1f} s")
+            flushes.append(tf.wall)
         ws._neo4j_loaded = False  # the copies stay; whoever needs the 1x corpus reloads it
         f = max(factors)
         q1, q4 = statistics.mean(first), statistics.mean(last)
         rep.add(Row(f"neo4j {f}x", "write per report, last quarter of the ingest (Neo4j)", q4 * 1000, "ms",
                     "first quarter (ms a report)", q1 * 1000, target=None,
                     note=f"{f * len(batches)} reports written in order; p50 {statistics.median(last) * 1000:.0f} "
-                         f"vs {statistics.median(first) * 1000:.0f} ms"))
+                         f"vs {statistics.median(first) * 1000:.0f} ms; flush after each copy (vector index "
+                         f"rebuild) {', '.join(f'{x:.0f}' for x in flushes)} s, not in the per-report times"))
         rep.rows[-1].target = ("<=", FLAT_RATIO * q1 * 1000)
         rep.rows[-1].status = "PASS" if q4 <= FLAT_RATIO * q1 else "MISS"
         log(f"Neo4j {f}x: search, ask and graph queries")
         bench_search(rep, f"neo4j {f}x", ws, emb, neo, f)
-        bench_graph(rep, f"neo4j {f}x", neo, ids, reports)
+        if views:
+            bench_graph(rep, f"neo4j {f}x", neo, ids, reports)
     _note_size(rep, neo)
     emb.close()
     return rep
@@ -250,6 +267,9 @@ def main(argv: list[str] | None = None) -> int:
     own.add_argument("--views-only", action="store_true",
                      help="write the corpus without vectors and time the graph views alone (no search)")
     own.add_argument("--factors", default="1,4", help="copies of the corpus, 1 and the largest are measured (default 1,4)")
+    own.add_argument("--unflushed-too", action="store_true",
+                     help="also time search and ask at 1x before the flush rebuilds the vector indexes")
+    own.add_argument("--no-views", action="store_true", help="writes, search and ask only (no graph views)")
     own.add_argument("--batches-from", metavar="STORE",
                      help="take the corpus's batches and vectors from this embedded store's segments "
                           "instead of parsing and embedding")
@@ -261,7 +281,7 @@ def main(argv: list[str] | None = None) -> int:
             ws.set_batches(batches)
             ws._vectors = vectors
         factors = tuple(int(x) for x in a.factors.split(","))
-        return run_views_only(ws, factors) if a.views_only else run(ws, factors)
+        return run_views_only(ws, factors) if a.views_only else run(ws, factors, a.unflushed_too, not a.no_views)
     return standalone(run_here, rest)
 
 

@@ -32,7 +32,7 @@ _lock = threading.Lock()
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _TONE = re.compile(r"[1-5]")
-_CJK = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
+_CJK = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
 # English words never looked up alone (the English words of lexicon/stop_words.tsv, every scope).
 _STOP = frozenset(word for word, _scope in table("stop_words.tsv") if word.isascii())
 _SKIP_GLOSS = re.compile(r"variant of|surname|see |abbr\.|old variant|used in|CL:|erhua|pr\.|Taiwan pr")
@@ -44,6 +44,9 @@ PER_PHRASE = 2
 WIDE = 12
 # Senses of a verb taken from the head of a longer gloss (to accept to hear a case -> 受理), offered after those.
 WEAK = 4
+# Single-character headwords (碳 carbon, 税 tax, 煤 coal) kept for a gloss no word of two or more
+# characters has: a single character matches inside many words, so it never crowds out a longer sense.
+SINGLE = 2
 
 
 class TermSource(StrEnum):
@@ -96,6 +99,14 @@ def _lemmas(w: str) -> list[str]:
         out += [w[:-3], w[:-3] + "e"]
     if w.endswith("'s"):
         out.append(w[:-2])
+    # nouns made from verbs: the dictionary glosses the verb (utilization -> utilize 利用, operation ->
+    # operate 运行, development -> develop)
+    if w.endswith("ization") and len(w) > 9:
+        out.append(w[:-7] + "ize")
+    elif w.endswith("ation") and len(w) > 7:
+        out += [w[:-5] + "ate", w[:-5]]
+    if w.endswith("ment") and len(w) > 7:
+        out.append(w[:-4])
     if not w.endswith("s") and len(w) > 3:  # glosses are often plural ("facilities")
         out.append(w[:-1] + "ies" if w.endswith("y") and w[-2:-1] not in "aeiou" else w + "s")
     return out
@@ -174,18 +185,26 @@ def _phrases() -> dict[str, list[str]]:
     return _with_bare_keys({en.lower(): zh.split() for en, zh in table("query_terms_en_zh.tsv")})
 
 
+def _dictionary(capitalised: bool = True) -> dict[str, list[str]]:
+    """English gloss (lower case, 1-3 words) -> Chinese headwords, commonest first; with `capitalised`,
+    also proper names by their reading (Futian -> 福田), which a word in lower case never is ("yuan"
+    is 元, not the place 裕安)."""
+    return _dictionaries()[0 if capitalised else 1]
+
+
 @lru_cache(maxsize=1)
-def _dictionary() -> dict[str, list[str]]:
-    """English gloss (lower case, 1-3 words) or place romanisation -> Chinese headwords, commonest first."""
+def _dictionaries() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """(glosses and proper-name readings, glosses alone), as `_dictionary` reads them."""
     path = _cedict_path()
     if path is None:
-        return {}
+        return {}, {}
     with _lock:
         import jieba
         from .tokenize import _init
         _init()
         freq = jieba.dt.FREQ
         cands: dict[str, dict[str, tuple]] = {}
+        readings: dict[str, dict[str, tuple]] = {}
         line_rx = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
         with open(path, encoding="utf-8") as f:
             for line in f:
@@ -198,10 +217,10 @@ def _dictionary() -> dict[str, list[str]]:
                 if not _CJK.match(simp):
                     continue
                 f_ = freq.get(simp, 0)
-                if pinyin[:1].isupper():  # a proper name: its reading is how English writes it
+                if pinyin[:1].isupper() and len(simp) > 1:  # a proper name: its reading is how English writes it
                     key = _TONE.sub("", pinyin).replace(" ", "").replace("u:", "u").lower()
                     if key.isalpha():
-                        _offer(cands, key, simp, (0, -(f_ + 1)))
+                        _offer(readings, key, simp, (0, -(f_ + 1)))
                 for gloss in glosses.split("/"):
                     if _SKIP_GLOSS.search(gloss):
                         continue
@@ -213,7 +232,9 @@ def _dictionary() -> dict[str, list[str]]:
                     plain = _PAREN.sub("", gloss)
                     parts += plain.split(", ") if "," in plain else [plain]
                     for g in parts:
-                        g = g.strip().lower()
+                        # a question's hyphens are read as spaces, so a gloss's are too (high-rise
+                        # building -> 高层建筑, cross-border -> 跨境)
+                        g = g.strip().lower().replace("-", " ")
                         verb = g.startswith("to ")
                         g = re.sub(r"^(to|a|an|the) ", "", g)
                         words = g.split()
@@ -222,20 +243,26 @@ def _dictionary() -> dict[str, list[str]]:
                         if len(words) > MAX_GLOSS_WORDS:
                             # "to accept to hear a case" (受理): the verb alone is a weaker sense of
                             # "accept", offered after the whole glosses for the reports to choose
-                            if verb:
+                            if verb and len(simp) > 1:
                                 _offer(cands, words[0], simp, (1, -f_))
                             continue
                         # a word jieba does not know ranks last: the tokenizer still splits it into
                         # words BM25 can match (下一步 -> 下 一步)
-                        _offer(cands, " ".join(words), simp, (0, -f_))
-        return _with_bare_keys({k: _widest(v) for k, v in cands.items()})
+                        _offer(cands, " ".join(words), simp, (0 if len(simp) > 1 else 2, -f_))
+        common = {k: _widest(v) for k, v in cands.items()}
+        for key, senses in readings.items():
+            for word, rank in senses.items():
+                _offer(cands, key, word, rank)
+        return _with_bare_keys({k: _widest(v) for k, v in cands.items()}), _with_bare_keys(common)
 
 
 def _widest(senses: dict[str, tuple]) -> list[str]:
-    """Up to WIDE whole-gloss senses, commonest first, then up to WEAK verb-head senses."""
+    """Up to WIDE whole-gloss senses, commonest first, then up to WEAK verb-head senses; a gloss only
+    single characters have gets up to SINGLE of them."""
     ranked = sorted(senses.items(), key=lambda kv: kv[1])
     whole = [w for w, (tier, _f) in ranked if tier == 0][:WIDE]
-    return whole + [w for w, (tier, _f) in ranked if tier == 1][:WEAK]
+    single = [] if whole else [w for w, (tier, _f) in ranked if tier == 2][:SINGLE]
+    return whole + single + [w for w, (tier, _f) in ranked if tier == 1][:WEAK]
 
 
 def _offer(cands: dict[str, dict[str, tuple]], key: str, word: str, rank: tuple) -> None:
@@ -292,6 +319,74 @@ def _ordinals(text: str) -> tuple[list[TermGroup], str]:
     return groups, _ORDINAL.sub(" ", text)
 
 
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+          "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+          "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}
+# English scale words in the Chinese units reports write amounts in: 400 billion -> 4000亿.
+_SCALES = {"million": (100, "万"), "billion": (10, "亿"), "trillion": (1, "万亿")}
+_CARDINAL = re.compile(
+    r"\b(?:(\d+(?:\.\d+)?)|((?:%s)(?:[- ](?:%s))?|%s))(?:\s+(million|billion|trillion))?\b"
+    % ("|".join(_TENS), "|".join(k for k in _UNITS if _UNITS[k] < 10), "|".join(_UNITS)), re.IGNORECASE)
+
+
+def _word_number(words: str) -> int:
+    """thirty -> 30, forty-five -> 45, twelve -> 12."""
+    return sum(_TENS.get(w, 0) or _UNITS.get(w, 0) for w in re.split(r"[- ]", words.lower()))
+
+
+def _chinese_amount(n: int) -> str:
+    """1-9999 as Chinese writes a round amount: 30 -> 三十, 4000 -> 四千, 350 -> 三百五十."""
+    if n >= 10000 or n <= 0:
+        return ""
+    out, rest = "", n
+    for value, unit in ((1000, "千"), (100, "百")):
+        if rest >= value:
+            out += _DIGITS[rest // value] + unit
+            rest %= value
+        elif out and rest:
+            out += "零" if not out.endswith("零") else ""
+    return out + (_chinese_number(rest) if rest else "") if out else _chinese_number(rest)
+
+
+def _cardinals(text: str) -> tuple[list[TermGroup], str]:
+    """Numbers the reports write in digits or Chinese numerals: "thirty measures" (30条), "400
+    billion yuan" (4000亿, 四千亿); and the text without them, so that "thirty" and "billion" are not
+    looked up as words. Plain digits without a scale word stay in the text: BM25 reads them as written."""
+    groups = []
+
+    def number(m: re.Match) -> str:
+        digits, words, scale = m.group(1), m.group(2), m.group(3)
+        if digits and not scale:
+            return m.group(0)
+        value = float(digits) if digits else _word_number(words)
+        if scale:
+            factor, unit = _SCALES[scale.lower()]
+            value *= factor
+        else:
+            unit = ""
+        n = int(value) if value == int(value) else None
+        if n is None:
+            terms = (f"{value:g}{unit}",)
+        else:
+            cn = _chinese_amount(n)
+            # two is 两 before a measure word (两大商圈) and 二 in a sequence
+            spoken = f"两{unit}" if n == 2 else ""
+            terms = tuple(dict.fromkeys(t for t in (f"{n}{unit}", f"{cn}{unit}" if cn else "", spoken) if t))
+        groups.append(TermGroup(m.group(0), TermSource.NUMBER, terms))
+        return " "
+
+    return groups, _CARDINAL.sub(number, text)
+
+
+# A dictionary gloss is not looked up across a trailing preposition ("fall in" -> 崩陷 would take the
+# "fall" of "cases fall in Bao'an"); particles of phrasal verbs (carry out, set up) and the ends of
+# compound prepositions (according to, because of) are not in this set.
+_TRAILING = frozenset({"in", "at", "on", "for", "by", "with", "from", "into", "over", "under", "via",
+                       "per", "about", "after", "before", "during"})
+
+
 def term_groups(text: str, width: int | None = PER_PHRASE) -> list[TermGroup]:
     """One TermGroup per English phrase of `text` that has Chinese words, in text order (longest
     phrase first); dictionary groups carry up to `width` senses (None: all it offers), commonest first."""
@@ -303,12 +398,15 @@ def term_groups(text: str, width: int | None = PER_PHRASE) -> list[TermGroup]:
         if "-" in en and en in src.lower():
             out.append(TermGroup(en, TermSource.PHRASE, tuple(zh)))
             src = re.sub(re.escape(en), " ", src, flags=re.IGNORECASE)
+    # after the hyphenated phrases: "three-year action plan" is a phrase (三年行动方案), not the number 3
+    numbers, src = _cardinals(src)
+    out += numbers
     found = _WORD.findall(src.replace("-", " - "))
     words = [w.lower() for w in found]
     # Only a capitalised word may name a place: "Anyang" yes, "long" no.
     proper = [w[:1].isupper() for w in found]
     places = _gazetteer()
-    dic = _dictionary()
+    dic, lower = _dictionary(), _dictionary(capitalised=False)
     i = 0
     while i < len(words):
         hit = None
@@ -331,7 +429,8 @@ def term_groups(text: str, width: int | None = PER_PHRASE) -> list[TermGroup]:
                 break
             # a gloss opening with a function word ("in public" -> 当众) would take the word a longer
             # phrase after it needs ("public places"); the phrase list still may
-            senses = _merged_senses(dic, keys) if n == 1 or span[0] not in _STOP else []
+            looked_up = n == 1 or (span[0] not in _STOP and span[-1] not in _TRAILING)
+            senses = _merged_senses(dic if proper[i] else lower, keys) if looked_up else []
             if senses:
                 hit = (n, TermSource.DICTIONARY, senses[:width])
                 break

@@ -21,8 +21,12 @@ _FUZZY = {"Measure", "Event"}
 _STRIP = str.maketrans("", "", "“”\"‘’《》 　·")
 
 
+# the extractor writes a title's year range with one dash (2015—2020年) whatever the report used (-, －, –)
+_DASHES = str.maketrans({"-": "—", "－": "—", "–": "—"})
+
+
 def _norm(s: str) -> str:
-    return s.translate(_STRIP).replace("(", "（").replace(")", "）")
+    return s.translate(_STRIP).translate(_DASHES).replace("(", "（").replace(")", "）")
 
 
 def _bigrams(s: str) -> set[str]:

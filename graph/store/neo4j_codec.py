@@ -213,4 +213,5 @@ def passage_row(p: Passage, embedding: list[float] | None) -> dict[str, Any]:
 
 
 def passage_from(props: dict[str, Any]) -> Passage:
-    return Passage(**{k: props[k] for k in _PASSAGE_FIELDS if k in props})
+    # Fields a passage was stored without (None is never stored) come back as null: the defaults.
+    return Passage(**{k: props[k] for k in _PASSAGE_FIELDS if props.get(k) is not None})

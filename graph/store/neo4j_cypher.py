@@ -134,17 +134,21 @@ MATCH (p:Passage {id: pid})
 CREATE (n)-[:MENTIONED_IN]->(p)
 """
 
-# The report's author and the policies it cites, in one statement.
+# The report's author and the policies it cites, in one statement. Policies are found through the
+# Entity id constraint: `(p:Policy {id: pid})` has no index and scanned every Policy of the store
+# for each policy cited (74,185 db hits a put at 1x, growing with the store; now 55; PROFILE, session 6). The report was created
+# in this transaction, so its links are created, not merged (a MERGE expanded the author's
+# AUTHORED relationships to look for one).
 CREATE_SOURCES = """
 MATCH (r:Report {id: $rid})
 CALL (r) {
   MATCH (a:Entity {id: $aid})
-  MERGE (a)-[:AUTHORED]->(r)
+  CREATE (a)-[:AUTHORED]->(r)
 }
 CALL (r) {
   UNWIND $policies AS pid
-  MATCH (p:Policy {id: pid})
-  MERGE (r)-[:CITES]->(p)
+  MATCH (p:Entity {id: pid}) WHERE p:Policy
+  CREATE (r)-[:CITES]->(p)
 }
 """
 
@@ -164,7 +168,8 @@ SET s = row.statement
 
 # An entity named by several reports keeps the vector of the highest report id, the one the
 # embedded store ends up with whatever order the reports came in.
-# A put's last statement: the entity vectors and the model they came from.
+# A put's last statement: the entity vectors and the model they came from. `vector_puts` counts
+# the puts that added vector index segments since the last rebuild (neo4j_index_upkeep).
 FINISH_PUT = """
 CALL () {
   UNWIND $rows AS row
@@ -173,7 +178,8 @@ CALL () {
   SET n.embedding = row.v, n.embedding_report = $rid
 }
 MATCH (m:GovgraphMeta {id: 'store'})
-SET m.model = coalesce($model, m.model), m.dim = coalesce($dim, m.dim)
+SET m.model = coalesce($model, m.model), m.dim = coalesce($dim, m.dim),
+    m.vector_puts = coalesce(m.vector_puts, 0) + CASE WHEN $model IS NULL THEN 0 ELSE 1 END
 """
 
 PASSAGE_VECTORS = """
@@ -195,18 +201,21 @@ RETURN r {.*} AS r ORDER BY r.id LIMIT 1
 """
 REPORT_BY_SHA = "MATCH (r:Report {sha256: $sha}) RETURN r {.*} AS r ORDER BY r.id LIMIT 1"
 
-PASSAGES_OF = """
-MATCH (:Report {id: $rid})-[:HAS_PASSAGE]->(p:Passage)
-RETURN p {.*, embedding: null} AS p ORDER BY p.index
+# A passage's own fields, named: `p {.*, embedding: null}` read each passage's vector only to drop
+# it (get_passages of 40 passages 123 -> 98 ms p50, 50 calls alternating, load ~30, session 6).
+PASSAGE = "p {.id, .report, .index, .text, .start, .end, .section, .role, .year}"
+PASSAGES_OF = f"""
+MATCH (:Report {{id: $rid}})-[:HAS_PASSAGE]->(p:Passage)
+RETURN {PASSAGE} AS p ORDER BY p.index
 """
-GET_PASSAGES = """
+GET_PASSAGES = f"""
 UNWIND $ids AS pid
-MATCH (p:Passage {id: pid})
-RETURN p {.*, embedding: null} AS p
+MATCH (p:Passage {{id: pid}})
+RETURN {PASSAGE} AS p
 """
-ITER_PASSAGES = """
+ITER_PASSAGES = f"""
 MATCH (p:Passage) WHERE p.id > $after
-RETURN p {.*, embedding: null} AS p ORDER BY p.id LIMIT $page
+RETURN {PASSAGE} AS p ORDER BY p.id LIMIT $page
 """
 
 # -- reading entities and relations --------------------------------------------------------------
@@ -331,7 +340,9 @@ RETURN {EDGE_ROW} ORDER BY type, s, t
 # the entities in them, their relations with evidence there, and the entities at the other ends.
 # Only the passages' own evidence is sent: a hub named by hundreds of reports brings its names
 # from each MENTIONS, not their evidence lists (reading whole entities made ask 10x the
-# embedded store's time, session 4).
+# embedded store's time, session 4). The span lists are read only from the MENTIONS of the hit
+# reports: one pattern over all of a hub's MENTIONS loaded every MENTIONS' lists (CacheProperties
+# in the plan), 80% of the call (323 -> 64 ms p50 without the node parts, 12 calls, session 6).
 _SPANS_IN = """[i IN range(0, size(coalesce({0}.passages, [])) - 1) WHERE {0}.passages[i] IN $pids]"""
 _SPANS_OF = "passages: [i IN ix | {0}.passages[i]], starts: [i IN ix | {0}.starts[i]], " \
             "ends: [i IN ix | {0}.ends[i]], texts: [i IN ix | {0}.texts[i]]"
@@ -364,11 +375,18 @@ CALL (ns, ends, reports) {{
   WITH DISTINCT n
   CALL (n, reports) {{
     MATCH (rep:Report)-[m:MENTIONS]->(n)
-    WITH rep, m, CASE WHEN rep.id IN reports THEN {_SPANS_IN.format("m")} ELSE [] END AS ix
+    WHERE NOT rep.id IN reports
     RETURN collect([rep.id, rep.file, {{name: m.name, aliases: m.aliases, name_en: m.name_en,
-                                        {_SPANS_OF.format("m")}}}]) AS parts
+                                        passages: [], starts: [], ends: [], texts: []}}]) AS named
   }}
-  RETURN collect([n.id, n.label, n.name, parts, COUNT {{ (n)-[:MENTIONED_IN]->() }}]) AS nodes
+  CALL (n, reports) {{
+    UNWIND reports AS rid
+    MATCH (rep:Report {{id: rid}})-[m:MENTIONS]->(n)
+    WITH rep, m, {_SPANS_IN.format("m")} AS ix
+    RETURN collect([rep.id, rep.file, {{name: m.name, aliases: m.aliases, name_en: m.name_en,
+                                        {_SPANS_OF.format("m")}}}]) AS spans
+  }}
+  RETURN collect([n.id, n.label, n.name, named + spans, COUNT {{ (n)-[:MENTIONED_IN]->() }}]) AS nodes
 }}
 RETURN pairs, edges, nodes
 """

@@ -69,10 +69,14 @@ def ensure_vector_indexes(session: Session, dim: int) -> None:
                 raise StoreError(f"Neo4j vector index {name} holds {have[name]}-dimensional vectors, "
                                  f"the batch brings {dim}: clear the database to change the model")
             continue
-        # Quantisation is off: the stores are compared score for score, and a few hundred
-        # thousand passages fit in memory unquantised.
-        session.run(
-            f"CREATE VECTOR INDEX {name} IF NOT EXISTS FOR (n:{label}) ON n.embedding OPTIONS {{indexConfig: {{"
-            f"`vector.dimensions`: {int(dim)}, `vector.similarity_function`: 'cosine', "
-            "`vector.quantization.enabled`: false}}").consume()
+        create_vector_index(session, name, label, dim)
     session.run("CALL db.awaitIndexes(60)").consume()
+
+
+def create_vector_index(session: Session, name: str, label: str, dim: int) -> None:
+    # Quantisation is off: the stores are compared score for score, and a few hundred
+    # thousand passages fit in memory unquantised.
+    session.run(
+        f"CREATE VECTOR INDEX {name} IF NOT EXISTS FOR (n:{label}) ON n.embedding OPTIONS {{indexConfig: {{"
+        f"`vector.dimensions`: {int(dim)}, `vector.similarity_function`: 'cosine', "
+        "`vector.quantization.enabled`: false}}").consume()

@@ -28,8 +28,9 @@ from .base import AnswerContext, Filters, GraphStore, NodeBrief, StoreError, Sto
 from .neo4j_codec import (check_evidence, edge_from, entity_row, merge_batch_edges, merge_batch_nodes, node_from,
                           passage_from, passage_row, report_from, report_props, statement_row)
 from .neo4j_codec import brief_from, shown_edge_from
+from .neo4j_index_upkeep import claim_rebuild, is_missing_index, rebuild_vector_indexes
 from .neo4j_schema import (ENTITY_NAME_INDEX, ENTITY_VECTOR_INDEX, PASSAGE_TEXT_INDEX, PASSAGE_VECTOR_INDEX, ensure_schema,
-                           ensure_vector_indexes, vector_dimensions)
+                           ensure_vector_indexes, vector_dimensions, VECTOR_INDEXES)
 
 ENV_URI = "GOVGRAPH_NEO4J_URI"
 ENV_USER = "GOVGRAPH_NEO4J_USER"
@@ -108,6 +109,7 @@ class Neo4jStore(GraphStore):
                 with drv.session(database=self.database) as s:
                     ensure_schema(s)
                     self._dims = vector_dimensions(s)
+                    self._restore_vector_indexes(s)
                     if not self._allow_old_model:
                         self._refuse_old_model(s)
             except Exception as e:
@@ -115,6 +117,14 @@ class Neo4jStore(GraphStore):
                 raise self._translate(e) from e
             self._driver = drv
             return drv
+
+    def _restore_vector_indexes(self, session) -> None:
+        """A rebuild cut short between its drop and its create (neo4j_index_upkeep) left vectors
+        without an index: make it again from the dimension the meta node keeps."""
+        row = session.run(Q.GET_META).single()
+        if row and row["dim"] and set(self._dims) != set(VECTOR_INDEXES):
+            ensure_vector_indexes(session, int(row["dim"]))
+            self._dims = vector_dimensions(session)
 
     def _refuse_old_model(self, session) -> None:
         row = session.run(Q.DATA_MODEL_OF).single()
@@ -296,6 +306,13 @@ class Neo4jStore(GraphStore):
             return self._call(work, write=True)
         finally:
             self._model_seen = None
+
+    def flush(self) -> None:
+        """Puts are durable at commit; after many of them (a multi-file ingest, an import) the
+        vector indexes are rebuilt into few segments, and this returns once they are ONLINE
+        (neo4j_index_upkeep: why, when, and what a concurrent search sees)."""
+        if self._call(claim_rebuild, write=True):
+            self._schema(rebuild_vector_indexes)
 
     # -- reports and passages -----------------------------------------------------------------
     @property
@@ -653,8 +670,8 @@ class Neo4jStore(GraphStore):
         v = np.asarray(vector, dtype=np.float64).ravel()
         _check_dim(v, self._dims[PASSAGE_VECTOR_INDEX])
         filtered = filters is not None and not filters.is_empty()
-        hits = self._filtered_top(Q.VECTOR, k, filtered,
-                                  {"index": PASSAGE_VECTOR_INDEX, "v": v.tolist(), **self._filter_params(filters)})
+        hits = self._vector_top(Q.VECTOR, k, filtered,
+                                {"index": PASSAGE_VECTOR_INDEX, "v": v.tolist(), **self._filter_params(filters)})
         return [(pid, _cosine(s)) for pid, s in hits]
 
     def entity_vector_search(self, vector: np.ndarray, k: int, label: str | None = None
@@ -663,9 +680,19 @@ class Neo4jStore(GraphStore):
             return []
         v = np.asarray(vector, dtype=np.float64).ravel()
         _check_dim(v, self._dims[ENTITY_VECTOR_INDEX])
-        hits = self._filtered_top(Q.ENTITY_VECTOR, k, bool(label),
-                                  {"index": ENTITY_VECTOR_INDEX, "v": v.tolist(), "label": label or None})
+        hits = self._vector_top(Q.ENTITY_VECTOR, k, bool(label),
+                                {"index": ENTITY_VECTOR_INDEX, "v": v.tolist(), "label": label or None})
         return [(nid, _cosine(s)) for nid, s in hits]
+
+    def _vector_top(self, query: str, k: int, filtered: bool, params: dict[str, Any]) -> list[tuple[str, float]]:
+        """No hits while another process rebuilds the index (neo4j_index_upkeep): search then
+        answers from its word hits instead of failing."""
+        try:
+            return self._filtered_top(query, k, filtered, params)
+        except StoreError as e:
+            if is_missing_index(e):
+                return []
+            raise
 
 
 def _node(row: dict) -> Node:

@@ -15,14 +15,17 @@ from govgraph.ingest.batch import Edge, Evidence, Node, Passage, ReportInfo, SYM
 
 from .agencies import author_mention_name, find_agencies
 from .crf_spans import propose_names
+from .dictionary_places import find_dictionary_places
 from .enumerations import find_listed_names
 from .event_lists import find_listed_events
 from .events import find_events
 from .foreign_ties import mark_foreign_bodies
 from .measures import find_measures
 from .meetings import find_meetings
+from .session_lists import find_listed_sessions
 from .name_shapes import find_shaped_names
 from .lexicon import word_list
+from .list_siblings import find_list_siblings
 from .mentions import Mention
 from .organizations import find_organizations
 from .org_lists import find_org_forms
@@ -30,6 +33,7 @@ from .persons import find_persons
 from .places import find_places, gazetteer
 from .policies import find_policies
 from .prefix_variants import merge_prefixed_variants
+from .recurring_names import add_recurring_names
 from .places import PlaceInfo
 from .resolve import ReportContext, place_context, policy_key
 from .rules import relate
@@ -218,15 +222,16 @@ def find_mentions(pt: str, base: int, ctx: ReportContext) -> list[Mention]:
     places = [m for m in all_places if not any(a < m.start and m.end < b for a, b in titles)]
     # a title's issuer is a body (《中共湖南省委关于…》): its place prefix counts for agencies
     agencies = find_agencies(pt, base, ctx, all_places)
-    ms = places + agencies
+    ms = places + agencies + find_dictionary_places(pt, base)
     orgs = find_organizations(pt, base, ctx)
     ms += orgs
     ms += find_shaped_names(pt, base, ctx, places, orgs)
+    ms += find_list_siblings(pt, base, ms)
     ms += find_listed_names(pt, base, ctx)
     ms += find_policies(pt, base, ctx)
     ms += find_listed_events(pt, base)  # before find_events: of two equal spans the first is kept
     ms += find_events(pt, base, ctx, cls)
-    ms += find_meetings(pt, base, ctx)
+    ms += find_meetings(pt, base, ctx) + find_listed_sessions(pt, base)
     ms += find_org_forms(pt, base, ctx, orgs)  # after the other finders: of two equal spans theirs is kept
     ms += find_persons(pt, base, ctx, agencies)
     ms += find_measures(pt, base, ctx)
@@ -271,6 +276,7 @@ def extract_entities(text: str, passages: list[Passage], report: ReportInfo) -> 
         all_mentions += ms
     _merge_policy_variants(all_mentions, ctx)
     merge_prefixed_variants(all_mentions, ctx, ("Organization", "Policy"))
+    add_recurring_names(text, [(p.start, p.end, ms) for p, ms, _ in per_passage])
 
     author_id = node_id("Agency", author.name) if author else None
     lines = WorkLines()

@@ -43,7 +43,7 @@ def _work_meeting_re() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _fair_re() -> re.Pattern:
     heads = "|".join(map(re.escape, word_list("fair_abbreviations.txt")))
-    return re.compile(rf"(?:(?<=[^\u4e00-\u9fff])|(?<=[办承参加与和及在的好赴])|^)[\u4e00-\u9fff](?:{heads})(?=[，、。；等和及上期间”\s]|$)")
+    return re.compile(rf"(?:(?<=[^\u4e00-\u9fff])|(?<=[办承参加与和及在的好赴届])|^)[\u4e00-\u9fff](?:{heads})(?=[，、。；等和及上期间”\s]|$)")
 
 
 def find_meetings(text: str, base: int, ctx: ReportContext) -> list[Mention]:

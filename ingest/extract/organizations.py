@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import re
 from functools import lru_cache
 
+from .kind_markers import names_a_kind
 from .lexicon import Matcher, table, word_set
 from .mentions import Mention
 from .name_shapes import clause_lead
@@ -24,7 +25,8 @@ if TYPE_CHECKING:  # resolve imports places: the context type is for annotations
 # words for events that end in an organisation suffix (商会)
 _EVENT_WORDS = ("招商会",)
 _EDITION = re.compile(r"(?:首届|第[一二三四五六七八九十百0-9]+届|[0-9]{4}年?)")
-_BRANCH = re.compile(r"[（(][\u4e00-\u9fff]{2,4}[)）]")
+# …but a tentative-name mark (光明科学城创新创业学院（暂定名）) is no part of the name
+_BRANCH = re.compile(r"[（(](?!暂定名|暂名)[\u4e00-\u9fff]{2,4}[)）]")
 # 国家级大基金, 市级产业基金: a level and a kind name a class of bodies, not one
 # suffixes a report puts after kinds as often as after names (清理规范|银行, 国有大型商业银行, 美元基金)
 _WEAK_SUFFIXES = frozenset({"基金", "银行"})
@@ -72,6 +74,8 @@ def find_organizations(text: str, base: int, ctx: ReportContext) -> list[Mention
         inner = list(_suffix_re().finditer(modifier))
         if is_category(modifier[inner[-1].end():] if inner else modifier, m.group(0)):
             continue  # 卓越学校, 工程技术研究中心, 北京证券交易所|上市公司: a kind of body (traps.py)
+        if names_a_kind(modifier):
+            continue  # 科创类母基金, 科技型中小企业创新基金 (kind_markers.py)
         if m.group(0) in _WEAK_SUFFIXES and not _names_one_body(modifier, name):
             continue
         out.append(Mention("Organization", base + s, base + e, text[s:e], name, set(), {}))

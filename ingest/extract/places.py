@@ -11,6 +11,7 @@ from .mentions import Mention
 from .spans import expand_left
 from .traps import has_proper_word
 from .words import straddles_words
+from .word_alignment import cut_out_of_words
 
 if TYPE_CHECKING:  # resolve imports places: the context type is for annotations only
     from .resolve import ReportContext
@@ -262,6 +263,8 @@ def find_places(text: str, base: int, ctx: ReportContext) -> list[Mention]:
             continue  # 范县 in 示范县, 城区 in 老城区: a one-character stem needs a word boundary before it
         if len(key) == 2 and straddles_words(text, s, e):
             continue  # 衡水 in 均衡|水平: each character belongs to a word with its neighbour
+        if len(key) <= 3 and cut_out_of_words(text, s, e, key != name):
+            continue  # 费城市 in 消费|城市, 高密 in 高密度 (word_alignment.py)
         if info.kind == "region" and text[e:e + 1] == "部":
             continue  # 中东部地区 is the centre and east of China, not the Middle East
         written_before[e] = info.name

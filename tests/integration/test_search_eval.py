@@ -43,12 +43,31 @@ def service(tmp_path_factory):
     return SearchService(store, embedder, tokenize_query, analyze_question)
 
 
+# q199 on: English questions written in session 6 to measure unseen English (docs/english.md); the
+# floors below were measured on the questions before them, and these have their own.
+UNSEEN = "q199"
+
+
 @pytest.fixture(scope="module")
 def result(service):
-    res = evaluate(service, GOLD, k=10)
+    res = evaluate(service, GOLD, k=10, before=UNSEEN)
     print()
     print(format_table(res))
     return res
+
+
+@pytest.fixture(scope="module")
+def unseen(service):
+    res = evaluate(service, GOLD, k=10, modes=("hybrid",), since=UNSEEN)
+    print()
+    print(format_table(res))
+    return res["modes"]["hybrid"]
+
+
+def test_unseen_english_questions_keep_their_measured_level(unseen):
+    # English MRR on the 44 unseen questions: 0.486 with session 5's main, 0.547 after the session-6
+    # dictionary readings (single characters, numbers, hyphenated glosses); issue 15's 0.85 is far off.
+    assert unseen["mrr_en"] >= 0.5, unseen
 
 
 def test_all_three_modes_measured_in_one_run(result):

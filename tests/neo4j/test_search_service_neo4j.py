@@ -1,12 +1,15 @@
 """The search service on Neo4j, with the real model: what it reads concurrently from a networked
 store (the words, the passage vectors, the entity lookup) ranks exactly as the same reads one
-after the other, and ask's one-call answer context finds answers with evidence in the hits."""
+after the other, and ask's one-call answer context finds answers with evidence in the hits;
+while a vector index is being rebuilt (neo4j_index_upkeep), search and ask answer from words."""
 from __future__ import annotations
 
 import pytest
 
 from govgraph.graph.embedder import CachedEmbedder
 from govgraph.graph.search import SearchService
+from govgraph.graph.store.neo4j_schema import ENTITY_VECTOR_INDEX, PASSAGE_VECTOR_INDEX
+from govgraph.graph.store.neo4j_store import Neo4jStore
 from govgraph.graph.vectorize import vectors_for
 from govgraph.ingest.pipeline import build_batch
 from govgraph.ingest.question import analyze_question
@@ -59,3 +62,31 @@ def test_ask_answers_with_evidence_in_its_passages(service):
     shown = {h.passage for h in res.passages}
     for a in res.answers:
         assert a.evidence and all(ev.passage in shown for ev in a.evidence)
+
+
+def _vector_indexes(store) -> set[str]:
+    rows = store._schema(lambda s: s.run("SHOW VECTOR INDEXES YIELD name RETURN name").data())
+    return {r["name"] for r in rows} & {PASSAGE_VECTOR_INDEX, ENTITY_VECTOR_INDEX}
+
+
+def test_search_while_the_index_is_rebuilt_answers_from_words(service, neo4j_uri):
+    store = service.store
+    query = "外语标识核查纠错"
+    with_vectors = [h.passage for h in service.search(query, k=10).hits]
+    words = [pid for pid, _ in store.lexical_search(query, [], 10)]
+    # What a concurrent search meets between a rebuild's drop and its ONLINE: no passage index.
+    store._schema(lambda s: s.run(f"DROP INDEX {PASSAGE_VECTOR_INDEX}").consume())
+    try:
+        assert store.vector_search(service._qvec.get_many([query])[0], 10) == []
+        hits = [h.passage for h in service.search(query, k=10).hits]
+        assert words and words[0] in hits  # the word hits still rank
+        assert service.ask("哪些城市与东城区建立了友好关系？", k=10).passages
+    finally:
+        # A process that connects later finds the index missing and makes it again.
+        again = Neo4jStore(neo4j_uri)
+        try:
+            assert set(_vector_indexes(again)) == {PASSAGE_VECTOR_INDEX, ENTITY_VECTOR_INDEX}
+            assert [h.passage for h in SearchService(again, service.embedder, tokenize_query,
+                                                     analyze_question).search(query, k=10).hits] == with_vectors
+        finally:
+            again.close()

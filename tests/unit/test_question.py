@@ -75,9 +75,18 @@ def test_empty_question_is_a_clear_error():
         analyze_question("   ")
 
 
+# The English questions from q199 on were written in session 6 to measure unseen English, before the
+# system was run on them; the analyzer was not fitted to them, so their label accuracy is a measured
+# figure (docs/english.md: 33 of 44), not something this test holds.
+UNSEEN_FROM = 199
+
+
 def test_gold_questions_are_read_as_annotated():
-    """Every gold question's annotated label and language is what the analyzer reads."""
+    """Every gold question's annotated label and language is what the analyzer reads (the questions
+    the analyzer was developed on)."""
     rows = [json.loads(line) for line in GOLD.read_text("utf-8").splitlines() if line.strip()]
+    rows = [r for r in rows if int(r["id"][1:]) < UNSEEN_FROM]
+    assert len(rows) >= 198
     wrong = [(r["id"], r["label"], analyze_question(r["question"]).label) for r in rows
              if analyze_question(r["question"]).label != r["label"]
              or analyze_question(r["question"]).lang != r["lang"]]

@@ -47,3 +47,44 @@ def test_british_spelling_and_acronyms():
 
 def test_how_many_is_a_question_phrase_not_a_search_word():
     assert not {"许多", "几个"} & set(analyze_question("How many cases did Guangming accept?").terms)
+
+
+def _groups(text):
+    from govgraph.ingest.crosslingual import term_groups
+    return {g.english: g for g in term_groups(text, None)}
+
+
+def test_a_gloss_only_one_character_has_gives_that_character():
+    assert _groups("carbon capture")["carbon"].terms == ("碳",)
+    # a word with senses of two or more characters gets no single character besides them
+    assert all(len(t) > 1 for t in _groups("water supply")["water supply"].terms)
+
+
+def test_nouns_made_from_verbs_find_the_verb_senses():
+    assert "利用" in _groups("carbon utilization")["utilization"].terms
+
+
+def test_numbers_in_words_and_scales_become_the_reports_amounts():
+    from govgraph.ingest.crosslingual import TermSource
+    g = _groups("thirty measures, after passing 400 billion yuan, 3.8 trillion of bonds")
+    assert g["thirty"].source == TermSource.NUMBER and g["thirty"].terms == ("30", "三十")
+    assert g["400 billion"].terms == ("4000亿", "四千亿")
+    assert g["3.8 trillion"].terms == ("3.8万亿",)
+    assert "billion" not in g and "thirty" in g
+    assert "2020" not in g  # plain digits stay in the text for BM25
+
+
+def test_a_lower_case_word_is_no_place_reading_and_no_gloss_ends_in_a_preposition():
+    assert "裕安" not in getattr(_groups("400 billion yuan").get("yuan"), "terms", ())
+    assert "裕安" in _groups("Yuan")["Yuan"].terms  # capitalised, it may be the place
+    g = _groups("By how much did telecom fraud cases fall in Bao'an?")
+    assert "fall in" not in g and "下降" in g["fall"].terms
+    assert "according to" in _groups("according to the report")
+
+
+def test_hyphenated_glosses_are_found_and_hyphenated_phrases_keep_their_numbers():
+    assert "高层建筑" in _groups("moving manufacturing into high-rise buildings")["high rise buildings"].terms
+    assert "跨境" in chinese_terms("cross-border trade")
+    g = _groups("Shenzhen metropolitan area three-year action plan")
+    assert "three" not in g  # the phrase list's "three-year" is read before numbers
+    assert "两" in _groups("two large shopping hubs")["two"].terms

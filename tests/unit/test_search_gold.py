@@ -42,6 +42,16 @@ def test_splits_partition_the_questions():
         select(qs, "train")
 
 
+def test_a_later_written_set_is_scored_alone_in_its_halves():
+    qs = load_gold(GOLD)
+    new_dev, old_dev = select(qs, "dev", since="q199"), select(qs, "dev", before="q199")
+    assert new_dev[0].id == "q199" and all(int(q.id[1:]) >= 199 for q in new_dev)
+    assert {q.id for q in new_dev} | {q.id for q in old_dev} == {q.id for q in select(qs, "dev")}
+    assert not {q.id for q in select(qs, "test", since="q199")} & {q.id for q in new_dev}
+    with pytest.raises(ValueError, match="since"):
+        select(qs, "dev", since="q999")
+
+
 def test_name_matching():
     assert names_match("区政府外办", "区政府外办")
     assert names_match("首尔", "首尔市")
