@@ -36,8 +36,7 @@ class Settings:
     # A long-lived reader (the server) reopens the store when another process wrote to it.
     follow_writes: bool = False
 
-# How often a following context looks at the store's committed generation (its manifest log's inode,
-# size and header: 8 us of CPU, 61 us of wall time at load ~30).
+# How often a following context looks at the store's committed generation (a stat of the manifest).
 FOLLOW_CHECK_SECONDS = 0.2
 
 
@@ -95,15 +94,10 @@ class AppContext:
                     self.__dict__.pop("embedder", None)
                 self.__dict__.pop("_search", None)
                 self.__dict__.pop("_compare", None)
-                if old is not None and old.holds_graph:
-                    # The old store's frozen graph (reference cycles) can be collected only once
-                    # the collector sees it. A whole collection walks everything warm() froze and
-                    # holds the GIL meanwhile: 7-9 s at load ~30, every request waiting, so it
-                    # is paid only when there is a graph to free; the rest of a store on disk
-                    # goes with its last reference.
-                    gc.unfreeze()
-                    gc.collect()
-                    gc.freeze()
+                # The old store's frozen index can be collected only once the collector sees it.
+                gc.unfreeze()
+                gc.collect()
+                gc.freeze()
                 if fresh.committed_version() == fresh.version:
                     return
         except Exception:  # noqa: BLE001 - the open store keeps answering; the next check retries

@@ -21,11 +21,10 @@ from pathlib import Path
 
 from govgraph.graph.store.derived import build_derived
 from govgraph.graph.store.disk_index import DiskIndex, write_index
-from govgraph.graph.store.manifest_log import ManifestFiles
 
 
 def _segments(src: Path) -> dict:
-    m, _ = ManifestFiles(src).read()
+    m = json.loads((src / "manifest.json").read_text("utf-8"))
     out = {}
     for rid, fname in sorted(m["segments"].items()):
         with open(src / "segments" / fname, "rb") as f:
@@ -47,7 +46,7 @@ def one_round(segs: dict, work: Path) -> dict:
     t0 = time.perf_counter()
     folder = work / "index"
     folder.mkdir()
-    write_index(build_derived(segs, with_graph=False), folder, {})
+    write_index(build_derived(segs, with_graph=False), folder)
     new_flush = time.perf_counter() - t0
     gc.collect()
     t0 = time.perf_counter()

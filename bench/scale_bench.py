@@ -2,8 +2,7 @@
 report, passage and file ids; same texts and vectors) in the embedded store, and in Neo4j at 1x
 and 4x. For each size: per-report write cost (first vs last quarter), index build, reopen (and
 reopen + first search), search/ask latency against numpy brute force over the same (scaled)
-matrix, the peak RSS of `govgraph serve` on that store, and a flush after 10 more reports (which
-extends the index instead of building it whole) against the full build.
+matrix, and the peak RSS of `govgraph serve` on that store.
 
     python bench/scale_bench.py [--quick] [--skip-neo4j]
 """
@@ -32,8 +31,6 @@ P95_TARGET_16X = 100.0
 REOPEN_TARGET_16X = 1.5
 REOPEN_GROWTH_TARGET = 2.0
 WRITE_GROWTH_TARGET = 1.2
-# Reports added to each finished store to time a flush that extends its index (index_append.py).
-EXTEND_REPORTS = 10
 
 
 def copies(batches, vectors, factor: int):
@@ -57,17 +54,14 @@ def _rows(rep: Report, label: str, factor: int, m: dict, base: dict | None) -> N
                         target=target, note=note))
 
 
-def _write_timed(store, items) -> tuple[list[float], list[float]]:
-    """Wall and CPU seconds of each put_batch, in write order. CPU time beside wall: on the shared
-    machine a write's wall time is mostly waiting for a core or the disk (session 5: ~10 ms CPU,
-    ~280 ms wall), and the load changes during a run."""
-    wall, cpu = [], []
+def _write_timed(store, items) -> list[float]:
+    """Seconds of each put_batch, in write order."""
+    out = []
     for b, v in items:
-        t0, c0 = time.perf_counter(), time.process_time()
+        t0 = time.perf_counter()
         store.put_batch(b, v)
-        wall.append(time.perf_counter() - t0)
-        cpu.append(time.process_time() - c0)
-    return wall, cpu
+        out.append(time.perf_counter() - t0)
+    return out
 
 
 def _quarters(times: list[float]) -> tuple[float, float]:
@@ -97,35 +91,6 @@ def _reopen(path, tries: int = 3) -> tuple[float, float]:
     return best_open, best_first
 
 
-def _extend_timed(path, batches, vectors, copy: int) -> tuple[float, float, str]:
-    """(seconds of EXTEND_REPORTS more writes, seconds of the flush after them, how the index was made)."""
-    import logging
-    from govgraph.graph.store.embedded import EmbeddedStore
-    said: list[str] = []
-
-    class Heard(logging.Handler):
-        def emit(self, record):
-            said.append(record.getMessage())
-    log = logging.getLogger("govgraph.graph.store.embedded")
-    handler, level = Heard(), log.level
-    log.addHandler(handler)
-    log.setLevel(logging.INFO)
-    try:
-        store = EmbeddedStore(path)
-        t0 = time.perf_counter()
-        for b in batches[:EXTEND_REPORTS]:
-            store.put_batch(clone_batch(b, copy), vectors[b.report.id])
-        t1 = time.perf_counter()
-        store.flush()
-        t2 = time.perf_counter()
-        store.close()
-    finally:
-        log.removeHandler(handler)
-        log.setLevel(level)
-    how = next((m.split(": ", 1)[-1] if "whole" in m else "extended" for m in said if "index of" in m), "?")
-    return t1 - t0, t2 - t1, how
-
-
 def _disk_mb(path) -> tuple[float, float]:
     """(whole folder, index folder) in MB."""
     total = sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
@@ -150,13 +115,12 @@ def bench_embedded(ws: Workspace, rep: Report, factors) -> None:
         n_reports = factor * len(batches)
         log(f"scale {factor}x: writing {n_reports} reports into the embedded store")
         store = EmbeddedStore(path)
-        times, cpu = _write_timed(store, copies(batches, vectors, factor))
+        times = _write_timed(store, copies(batches, vectors, factor))
         with Timer() as tf:
             store.flush()
         store.close()
         del store
         first_q, last_q = _quarters(times)
-        first_c, last_c = _quarters(cpu)
         reopen, first_search = _reopen(path)
         size_mb, index_mb = _disk_mb(path)
         store = EmbeddedStore(path)
@@ -166,9 +130,6 @@ def bench_embedded(ws: Workspace, rep: Report, factors) -> None:
                     target=("<=", WRITE_GROWTH_TARGET) if factor >= 4 else None,
                     note=f"{n_reports} reports: first quarter {first_q * 1000:.0f} ms a report, last "
                          f"{last_q * 1000:.0f} ms; all writes {sum(times):.0f} s"),
-                Row(sec, "write CPU per report, last quarter / first quarter (embedded)", last_c / first_c, "x",
-                    note=f"CPU of the writing process: first quarter {first_c * 1000:.1f} ms a report, last "
-                         f"{last_c * 1000:.1f} ms"),
                 Row(sec, "build index (flush, embedded)", tf.wall, "s",
                     note=f"{passages:,} passages; {size_mb:.0f} MB on disk, index {index_mb:.0f} MB"),
                 Row(sec, "reopen embedded store (open + stats), best of 3", reopen, "s",
@@ -199,9 +160,6 @@ def bench_embedded(ws: Workspace, rep: Report, factors) -> None:
                     target=("<=", TARGET_MB) if factor == 16 else None,
                     note=f"{n} searches + {n} asks; RSS when ready {s['started']:.0f} MiB; at the end "
                          f"{s['parts']} MiB"))
-        w, f, how = _extend_timed(path, batches, vectors, factor)
-        rep.add(Row(sec, f"flush after {EXTEND_REPORTS} more reports (embedded)", f, "s", "full build", tf.wall,
-                    note=f"index {how}; their writes {w * 1000 / EXTEND_REPORTS:.0f} ms a report"))
         shutil.rmtree(path, ignore_errors=True)
 
 
@@ -257,15 +215,10 @@ def run(ws: Workspace, factors=None) -> Report:
 def batches_from_store(path: str) -> tuple[list, dict]:
     """The corpus as an embedded store's segments hold it: (batches, vectors by report id), in
     report-id order. Parsing and embedding 155 reports takes ~10 minutes on the shared machine."""
+    import json
     import pickle
     from pathlib import Path
-    try:
-        from govgraph.graph.store.manifest_log import ManifestFiles
-    except ImportError:   # a checkout before the manifest log (a same-state before/after)
-        import json
-        manifest = json.loads((Path(path) / "manifest.json").read_text("utf-8"))
-    else:
-        manifest, _ = ManifestFiles(Path(path)).read()  # read only: no store opened
+    manifest = json.loads((Path(path) / "manifest.json").read_text("utf-8"))  # read only: no store opened
     pairs = []
     for rid, fname in sorted(manifest["segments"].items()):
         with open(Path(path) / "segments" / fname, "rb") as f:

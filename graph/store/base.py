@@ -409,12 +409,6 @@ class GraphStore(ABC):
         `version` is behind it reopens the store to see those writes."""
         return self.version
 
-    @property
-    def holds_graph(self) -> bool:
-        """Whether this object built an in-process graph (reference cycles only the collector
-        frees): a reader that reopens the store collects once after dropping such an object."""
-        return False
-
     def close(self) -> None:
         pass
 

@@ -5,6 +5,7 @@ file instead of merging every report again.
 """
 from __future__ import annotations
 
+import logging
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -14,7 +15,6 @@ import numpy as np
 from govgraph.ingest.batch import Edge, GraphBatch, Node, Passage, ReportInfo
 from govgraph.ingest.vocabulary import Label, RelType, Role
 from .base import Adjacency, Filters, Vectors
-from .bm25_postings import Postings, build_postings
 from .merge import canonical_edge, merge_aliases
 
 # Row codes of the p_role array, in the vocabulary's order (achievement 0 … other 3).
@@ -22,7 +22,7 @@ ROLE_CODES: dict[Role, int] = {role: code for code, role in enumerate(Role)}
 
 
 # Bumped whenever DerivedIndex changes shape, so snapshots pickled by older code are rebuilt.
-DERIVED_FORMAT = 3
+DERIVED_FORMAT = 2
 
 
 class EntityGraph(nx.MultiDiGraph):
@@ -66,14 +66,8 @@ class DerivedIndex:
     entity_ids: list[str] = field(default_factory=list)
     entity_labels: np.ndarray | None = None
     entity_matrix: np.ndarray | None = None
-    postings: Postings | None = None   # BM25 (bm25_postings.py)
-    tokens: list[list[str]] = field(default_factory=list)   # row-aligned with passage_ids
-    # What each report said about an entity or relation, kept so that an index extended with
-    # more reports merges them in report-id order as a full build does (index_append.py):
-    # id -> [(report, part, its evidence)]; key -> [(report, props, its evidence)]
-    node_parts: dict[str, list[tuple[str, dict, list]]] = field(default_factory=dict)
-    edge_parts: dict[tuple, list[tuple[str, dict, list]]] = field(default_factory=dict)
-    entity_vector_report: dict[str, str] = field(default_factory=dict)  # entity id -> report of its vector
+    bm25: object | None = None
+    bm25_vocab: dict | None = None
     report_codes: dict[str, int] = field(default_factory=dict)
     author_codes: dict[str, int] = field(default_factory=dict)
 
@@ -116,12 +110,22 @@ class DerivedIndex:
         return mask
 
     def bm25_scores(self, tokens: list[str]) -> np.ndarray | None:
-        return self.postings.scores(tokens) if self.postings is not None else None
+        return bm25_scores(self.bm25, self.bm25_vocab, tokens, len(self.passage_ids))
 
     def top_passages(self, scores: np.ndarray, k: int, mask: np.ndarray | None,
                      positive_only: bool = False) -> list[tuple[str, float]]:
         idx = top_indices(scores, k, mask, positive_only)
         return [(self.passage_ids[i], float(scores[i])) for i in idx]
+
+
+def bm25_scores(bm25, vocab: dict | None, tokens: list[str], passage_count: int) -> np.ndarray | None:
+    """BM25 scores of every passage for the tokens the index knows (zeros when it knows none)."""
+    if bm25 is None:
+        return None
+    known = [t for t in tokens if t in vocab]
+    if not known:
+        return np.zeros(passage_count, dtype=np.float32)
+    return np.asarray(bm25.get_scores(known), dtype=np.float32)
 
 
 def top_indices(scores: np.ndarray, k: int, mask: np.ndarray | None, positive_only: bool = False) -> list[int]:
@@ -159,7 +163,6 @@ class _Merging:
     tokens: list[list[str]] = field(default_factory=list)     # row-aligned with the passages
     p_vecs: list[np.ndarray] = field(default_factory=list)
     e_vecs: dict[str, np.ndarray] = field(default_factory=dict)
-    e_src: dict[str, str] = field(default_factory=dict)       # … and the report each came from
 
 
 def build_derived(segments: dict[str, tuple[GraphBatch, Vectors | None]], with_graph: bool = True) -> DerivedIndex:
@@ -173,9 +176,9 @@ def build_derived(segments: dict[str, tuple[GraphBatch, Vectors | None]], with_g
         batch, vec = segments[rid]
         pyear = add_report(d, acc, rid, batch)
         merge_nodes(d, acc, rid, batch.nodes, pyear)
-        merge_edges(d, acc, batch.edges, rid)
+        merge_edges(d, acc, batch.edges)
         if have_vectors:
-            collect_vectors(acc, rid, vec)
+            collect_vectors(acc, vec)
     finish_mentions(d, acc)
     if with_graph:
         build_graph(d)
@@ -185,9 +188,8 @@ def build_derived(segments: dict[str, tuple[GraphBatch, Vectors | None]], with_g
     fill_label_masks(d)
     if have_vectors and acc.p_vecs:
         stack_vectors(d, acc)
-    d.tokens = acc.tokens
     if d.passage_ids and any(acc.tokens):
-        d.postings = build_postings(acc.tokens)
+        build_bm25(d, acc.tokens)
     return d
 
 
@@ -229,7 +231,6 @@ def merge_nodes(d: DerivedIndex, acc: _Merging, rid: str, nodes: list[Node], pye
             for k, v in n.props.items():
                 cur.props.setdefault(k, v)
             _add_evidence(cur.evidence, acc.node_seen[n.id], n.evidence)
-        d.node_parts.setdefault(n.id, []).append((rid, node_part(n), n.evidence))
         acc.node_reports[n.id].add(rid)
         for ev in n.evidence:
             acc.passage_nodes[ev.passage][n.id] = None
@@ -240,11 +241,10 @@ def merge_nodes(d: DerivedIndex, acc: _Merging, rid: str, nodes: list[Node], pye
             acc.cites.add((rid, n.id))
 
 
-def merge_edges(d: DerivedIndex, acc: _Merging, edges: list[Edge], rid: str = "") -> None:
+def merge_edges(d: DerivedIndex, acc: _Merging, edges: list[Edge]) -> None:
     """One report's relations merged into the index, one edge per (source, type, target)."""
     for e in edges:
         e = canonical_edge(e)
-        d.edge_parts.setdefault(e.key, []).append((rid, dict(e.props), e.evidence))
         cur = d.edges.get(e.key)
         if cur is None:
             d.edges[e.key] = Edge(e.source, e.target, e.type, dict(e.props), list(e.evidence))
@@ -255,12 +255,11 @@ def merge_edges(d: DerivedIndex, acc: _Merging, edges: list[Edge], rid: str = ""
             _add_evidence(cur.evidence, acc.edge_seen[e.key], e.evidence)
 
 
-def collect_vectors(acc: _Merging, rid: str, vec: Vectors) -> None:
+def collect_vectors(acc: _Merging, vec: Vectors) -> None:
     acc.p_vecs.append(vec.passages)
     if vec.entities is not None:
         for i, eid in enumerate(vec.entity_ids):
             acc.e_vecs[eid] = vec.entities[i]
-            acc.e_src[eid] = rid
 
 
 def finish_mentions(d: DerivedIndex, acc: _Merging) -> None:
@@ -329,10 +328,25 @@ def stack_vectors(d: DerivedIndex, acc: _Merging) -> None:
         d.entity_ids = ids
         d.entity_matrix = np.ascontiguousarray(np.vstack([acc.e_vecs[i] for i in ids]).astype(np.float32))
         d.entity_labels = np.array([d.nodes[i].label for i in ids])
-        d.entity_vector_report = {i: acc.e_src[i] for i in ids}
 
 
-def node_part(n: Node) -> dict:
-    """What one report says about an entity, beside its evidence: what merging in report order needs."""
-    return {"label": n.label, "name": n.name, "aliases": list(n.aliases), "name_en": n.name_en,
-            "props": dict(n.props)}
+def build_bm25(d: DerivedIndex, tokens: list[list[str]]) -> None:
+    import bm25s  # imported late: building without passages needs no BM25
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
+    bm = bm25s.BM25()
+    bm.index(tokens, show_progress=False)
+    d.bm25 = bm
+    d.bm25_vocab = bm.vocab_dict
+
+
+def bm25_term_rows(bm25, vocab: dict | None, tokens: list[str]) -> dict[str, np.ndarray]:
+    """Passage rows holding each known token: a column of bm25s' sparse token-by-passage scores."""
+    if bm25 is None or vocab is None:
+        return {}
+    sc = bm25.scores
+    out = {}
+    for t in tokens:
+        col = vocab.get(t)
+        if col is not None:
+            out[t] = sc["indices"][sc["indptr"][col]:sc["indptr"][col + 1]]
+    return out

@@ -33,11 +33,10 @@ import numpy as np
 
 from govgraph.ingest.batch import Edge, Evidence, Node, Passage
 from .base import Filters, NodeBrief, StoreError
-from .bm25_postings import load_postings, save_postings
-from .derived import ROLE_CODES, DerivedIndex, EntityGraph, top_indices
+from .derived import ROLE_CODES, DerivedIndex, EntityGraph, bm25_scores, top_indices
 
 # Bumped when the folder's layout changes; a folder of another format is rebuilt from the segments.
-INDEX_FORMAT = 4
+INDEX_FORMAT = 3
 META = "meta.json"
 RECORDS = "records.sqlite"
 # Decoded entities kept per open index: hubs (a city government named in every report) carry
@@ -50,33 +49,29 @@ CHUNK = 900
 SCHEMA = """
 CREATE TABLE passages (row INTEGER PRIMARY KEY, id TEXT NOT NULL, report TEXT NOT NULL, data TEXT NOT NULL);
 CREATE TABLE nodes (row INTEGER PRIMARY KEY, id TEXT NOT NULL, label TEXT NOT NULL, name TEXT NOT NULL,
-                    degree INTEGER NOT NULL, data TEXT NOT NULL);
+                    degree INTEGER NOT NULL, data TEXT NOT NULL, evidence TEXT NOT NULL);
 CREATE TABLE node_names (node INTEGER NOT NULL, name TEXT NOT NULL);
 CREATE TABLE node_reports (node INTEGER NOT NULL, report TEXT NOT NULL);
 CREATE TABLE node_years (node INTEGER NOT NULL, year INTEGER NOT NULL);
 CREATE TABLE node_roles (node INTEGER NOT NULL, role TEXT NOT NULL);
 CREATE TABLE edges (row INTEGER PRIMARY KEY, source TEXT NOT NULL, type TEXT NOT NULL, target TEXT NOT NULL,
-                    props TEXT NOT NULL);
+                    props TEXT NOT NULL, evidence TEXT NOT NULL);
 CREATE TABLE mentions (passage TEXT NOT NULL, node TEXT NOT NULL);
-CREATE TABLE entity_rows (row INTEGER PRIMARY KEY, id TEXT NOT NULL, report TEXT NOT NULL);
-CREATE TABLE node_parts (node INTEGER NOT NULL, report TEXT NOT NULL, data TEXT NOT NULL, evidence TEXT NOT NULL);
-CREATE TABLE edge_parts (edge INTEGER NOT NULL, report TEXT NOT NULL, props TEXT NOT NULL, evidence TEXT NOT NULL);
+CREATE TABLE entity_rows (row INTEGER PRIMARY KEY, id TEXT NOT NULL);
 """
 # Indexes are made after the rows are in: one sort instead of a b-tree insert per row.
 INDEXES = """
 CREATE UNIQUE INDEX passages_id ON passages(id);
 CREATE INDEX passages_report ON passages(report, row);
 CREATE UNIQUE INDEX nodes_id ON nodes(id);
-CREATE UNIQUE INDEX node_names_name ON node_names(name, node);
+CREATE INDEX node_names_name ON node_names(name, node);
 CREATE INDEX node_reports_report ON node_reports(report, node);
-CREATE UNIQUE INDEX node_years_year ON node_years(year, node);
-CREATE UNIQUE INDEX node_roles_role ON node_roles(role, node);
+CREATE INDEX node_years_year ON node_years(year, node);
+CREATE INDEX node_roles_role ON node_roles(role, node);
 CREATE INDEX edges_source ON edges(source, row);
 CREATE INDEX edges_target ON edges(target, row);
 CREATE INDEX mentions_passage ON mentions(passage);
 CREATE UNIQUE INDEX entity_rows_id ON entity_rows(id);
-CREATE INDEX node_parts_node ON node_parts(node, report);
-CREATE INDEX edge_parts_edge ON edge_parts(edge, report);
 """
 
 
@@ -89,6 +84,10 @@ _dumps = _ENCODER.encode
 def _evidence_rows(evidence: list[Evidence]) -> str:
     """Evidence as arrays, not objects: a hub's list decodes in half the time."""
     return _dumps([[e.report, e.file, e.passage, e.start, e.end, e.text] for e in evidence])
+
+
+def _evidence(text: str) -> list[Evidence]:
+    return [Evidence(*row) for row in json.loads(text)]
 
 
 def _passage(text: str) -> Passage:
@@ -132,56 +131,28 @@ def is_abandoned(tmp: Path) -> bool:
         os.close(fd)
 
 
-def write_index(d: DerivedIndex, folder: Path, segments: dict[str, str]) -> None:
-    """`d` written into the (new, empty) `folder`, every file synced, meta.json last. `segments`:
-    the segment file of each report it was built from (what a later flush extends it with)."""
+def write_index(d: DerivedIndex, folder: Path) -> None:
+    """`d` written into the (new, empty) `folder`, every file synced, meta.json last."""
     _write_records(d, folder / RECORDS)
     _write_columns(d, folder / "columns")
     _write_vectors(d, folder / "vectors")
-    if d.postings is not None:
-        save_postings(d.postings, folder / "bm25")
-    write_meta(folder, meta_of(d, segments))
+    if d.bm25 is not None:
+        d.bm25.save(str(folder / "bm25"), show_progress=False)
+    _write_meta(d, folder / META)
+    for f in folder.rglob("*"):
+        if f.is_file():
+            _fsync(f)
 
 
-def meta_of(d: DerivedIndex, segments: dict[str, str]) -> dict:
-    return {
-        "format": INDEX_FORMAT,
-        "stats": d.stats(),
-        "passages": len(d.passage_ids),
-        "report_codes": d.report_codes,
-        "author_codes": d.author_codes,
-        "label_bits": sorted(d.p_labels),
-        "entity_labels": sorted(set(d.entity_labels.tolist())) if d.entity_labels is not None else [],
-        "vectors": d.passage_matrix is not None,
-        "entity_vectors": d.entity_matrix is not None,
-        "bm25": d.postings is not None,
-        "segments": dict(segments),
-    }
-
-
-def write_meta(folder: Path, meta: dict) -> None:
-    """Every other file synced, then meta.json written last: it lists every other file's size,
-    which an open checks (a truncated file is then a missing index, rebuilt from the segments,
-    and not a failed query later)."""
-    files = [f for f in sorted(folder.rglob("*")) if f.is_file() and f.name not in (BUILDING, META)]
-    for f in files:
-        _fsync(f)
-    meta = dict(meta, files={f.relative_to(folder).as_posix(): f.stat().st_size for f in files})
-    (folder / META).write_text(_dumps(meta), "utf-8")
-    _fsync(folder / META)
-
-
-def publish(tmp: Path, target: Path, replace: bool = False) -> None:
+def publish(tmp: Path, target: Path) -> None:
     """Rename a written folder into place: readers see a whole index or none. A folder already
-    there for the same generation (another process published it first) is kept unless it is
-    damaged (`replace`), which is first renamed aside (garbage for the next flush)."""
+    there for the same generation is kept unless it is damaged (`replace`), which is first
+    renamed aside (garbage for the next flush)."""
     try:
         os.rename(tmp, target)
     except OSError:
         if not target.exists():
             raise
-        if not replace:
-            return   # `tmp` stays for building() to remove; its open files keep serving its reader
         aside = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
         os.rename(target, aside)
         os.rename(tmp, target)
@@ -201,6 +172,27 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def _write_meta(d: DerivedIndex, path: Path) -> None:
+    """Written last: it lists every other file's size, which an open checks (a truncated file is
+    then a missing index, rebuilt from the segments, and not a failed query later)."""
+    folder = path.parent
+    meta = {
+        "format": INDEX_FORMAT,
+        "stats": d.stats(),
+        "passages": len(d.passage_ids),
+        "report_codes": d.report_codes,
+        "author_codes": d.author_codes,
+        "label_bits": sorted(d.p_labels),
+        "entity_labels": sorted(set(d.entity_labels.tolist())) if d.entity_labels is not None else [],
+        "vectors": d.passage_matrix is not None,
+        "entity_vectors": d.entity_matrix is not None,
+        "bm25": d.bm25 is not None,
+        "files": {f.relative_to(folder).as_posix(): f.stat().st_size
+                  for f in sorted(folder.rglob("*")) if f.is_file() and f.name != BUILDING},
+    }
+    path.write_text(_dumps(meta), "utf-8")
+
+
 def _node_roles(d: DerivedIndex, n: Node) -> set[str]:
     return {str(p.role) for ev in n.evidence if (p := d.passages.get(ev.passage)) is not None}
 
@@ -214,10 +206,10 @@ def _write_records(d: DerivedIndex, path: Path) -> None:
                           "PRAGMA temp_store=MEMORY;" + SCHEMA)
         con.executemany("INSERT INTO passages VALUES (?,?,?,?)",
                         ((i, p.id, p.report, _dumps(vars(p))) for i, p in enumerate(d.passages.values())))
-        con.executemany("INSERT INTO nodes VALUES (?,?,?,?,?,?)",
+        con.executemany("INSERT INTO nodes VALUES (?,?,?,?,?,?,?)",
                         ((i, n.id, n.label, n.name, d.degree.get(n.id, 0),
-                          _dumps({"aliases": n.aliases, "name_en": n.name_en, "props": n.props}))
-                         for i, n in enumerate(d.nodes.values())))
+                          _dumps({"aliases": n.aliases, "name_en": n.name_en, "props": n.props}),
+                          _evidence_rows(n.evidence)) for i, n in enumerate(d.nodes.values())))
         rows = {nid: i for i, nid in enumerate(d.nodes)}
         con.executemany("INSERT INTO node_names VALUES (?,?)",
                         ((rows[n.id], s) for n in d.nodes.values() for s in _folded_names(n)))
@@ -227,19 +219,12 @@ def _write_records(d: DerivedIndex, path: Path) -> None:
                         ((rows[nid], y) for nid, ys in d.node_years.items() for y in sorted(ys)))
         con.executemany("INSERT INTO node_roles VALUES (?,?)",
                         ((rows[n.id], r) for n in d.nodes.values() for r in sorted(_node_roles(d, n))))
-        con.executemany("INSERT INTO edges VALUES (?,?,?,?,?)",
-                        ((i, e.source, e.type, e.target, _dumps(e.props)) for i, e in enumerate(d.edges.values())))
+        con.executemany("INSERT INTO edges VALUES (?,?,?,?,?,?)",
+                        ((i, e.source, e.type, e.target, _dumps(e.props), _evidence_rows(e.evidence))
+                         for i, e in enumerate(d.edges.values())))
         con.executemany("INSERT INTO mentions VALUES (?,?)",
                         ((pid, nid) for pid, nids in d.passage_nodes.items() for nid in nids))
-        con.executemany("INSERT INTO entity_rows VALUES (?,?,?)",
-                        ((i, eid, d.entity_vector_report.get(eid, "")) for i, eid in enumerate(d.entity_ids)))
-        con.executemany("INSERT INTO node_parts VALUES (?,?,?,?)",
-                        ((rows[nid], r, _dumps(part), _evidence_rows(ev)) for nid, parts in d.node_parts.items()
-                         for r, part, ev in parts))
-        edge_rows = {k: i for i, k in enumerate(d.edges)}
-        con.executemany("INSERT INTO edge_parts VALUES (?,?,?,?)",
-                        ((edge_rows[k], r, _dumps(props), _evidence_rows(ev)) for k, parts in d.edge_parts.items()
-                         for r, props, ev in parts))
+        con.executemany("INSERT INTO entity_rows VALUES (?,?)", enumerate(d.entity_ids))
         con.executescript(INDEXES)
         con.commit()
     finally:
@@ -360,7 +345,7 @@ class DiskIndex:
             self.passage_matrix = self._map("vectors/passages.npy") if self.meta["vectors"] else None
             self.entity_matrix = self._map("vectors/entities.npy") if self.meta["entity_vectors"] else None
             self._entity_labels = self._map("vectors/entity_labels.npy") if self.meta["entity_vectors"] else None
-            self.postings = load_postings(self.folder / "bm25") if self.meta["bm25"] else None
+            self.bm25 = self._load_bm25() if self.meta["bm25"] else None
         except (OSError, ValueError, KeyError, sqlite3.Error) as e:
             raise StoreError(f"store index {self.folder} is unreadable: {e}") from e
         self._lock = threading.RLock()
@@ -379,6 +364,11 @@ class DiskIndex:
 
     def _map(self, name: str) -> np.ndarray:
         return np.load(self.folder / name, mmap_mode="r", allow_pickle=False)
+
+    def _load_bm25(self):
+        import bm25s
+        logging.getLogger("bm25s").setLevel(logging.WARNING)
+        return bm25s.BM25.load(str(self.folder / "bm25"), mmap=True, show_progress=False)
 
     def close(self) -> None:
         with self._lock:
@@ -430,28 +420,10 @@ class DiskIndex:
         return out
 
     # -- entities ----------------------------------------------------------------------
-    def _node(self, row: tuple, evidence: list[Evidence]) -> Node:
-        _, nid, label, name, data = row
+    def _node(self, row: tuple) -> Node:
+        nid, label, name, data, evidence = row
         extra = json.loads(data)
-        return Node(nid, label, name, extra["aliases"], extra["name_en"], extra["props"], evidence)
-
-    def _evidence_of(self, table: str, key: str, rows: list[int] | None) -> dict[int, list[Evidence]]:
-        """Each entity's (node_parts) or relation's (edge_parts) evidence: every report's part in
-        report-id order, the first of each (passage, start, end) kept, as a full merge gives.
-        `rows` None: of all."""
-        sql = f"SELECT {key}, evidence FROM {table} WHERE {key} IN ({{}}) ORDER BY {key}, report"
-        parts = (self._by_ids(sql, rows) if rows is not None else
-                 self._rows(f"SELECT {key}, evidence FROM {table} ORDER BY {key}, report"))
-        out: dict[int, list[Evidence]] = {}
-        seen: dict[int, set] = {}
-        for row, text in parts:
-            have, keys = out.setdefault(row, []), seen.setdefault(row, set())
-            for e in json.loads(text):
-                k = (e[2], e[3], e[4])
-                if k not in keys:
-                    keys.add(k)
-                    have.append(Evidence(*e))
-        return out
+        return Node(nid, label, name, extra["aliases"], extra["name_en"], extra["props"], _evidence(evidence))
 
     def get_nodes(self, ids: list[str]) -> list[Node]:
         with self._lock:
@@ -460,10 +432,8 @@ class DiskIndex:
                 self._nodes.move_to_end(i)
         missing = [i for i in dict.fromkeys(ids) if i not in have]
         if missing:
-            found = self._by_ids("SELECT row, id, label, name, data FROM nodes WHERE id IN ({})", missing)
-            evidence = self._evidence_of("node_parts", "node", [r[0] for r in found])
-            for row in found:
-                have[row[1]] = self._remember(self._node(row, evidence.get(row[0], [])))
+            for row in self._by_ids("SELECT id, label, name, data, evidence FROM nodes WHERE id IN ({})", missing):
+                have[row[0]] = self._remember(self._node(row))
         return [have[i] for i in ids if i in have]
 
     def _remember(self, n: Node) -> Node:
@@ -487,9 +457,8 @@ class DiskIndex:
         return [found[i] for i in ids if i in found]
 
     def iter_nodes(self) -> Iterator[Node]:
-        evidence = self._evidence_of("node_parts", "node", None)
-        return iter([self._node(r, evidence.get(r[0], [])) for r in self._rows(
-            "SELECT row, id, label, name, data FROM nodes ORDER BY row")])
+        return iter([self._node(r) for r in self._rows(
+            "SELECT id, label, name, data, evidence FROM nodes ORDER BY row")])
 
     def degree(self, ids: list[str]) -> dict[str, int]:
         return dict(self._by_ids("SELECT id, degree FROM nodes WHERE id IN ({})", list(ids)))
@@ -527,34 +496,34 @@ class DiskIndex:
             args.append(str(role))
         cond = f"WHERE {' AND '.join(where)}" if where else ""
         (total,) = self._rows(f"SELECT count(*) FROM nodes {cond}", args)[0]
-        ids = [i for (i,) in self._rows(f"SELECT id FROM nodes {cond} ORDER BY degree DESC, name, id "
+        ids = [i for (i,) in self._rows(f"SELECT id FROM nodes {cond} ORDER BY degree DESC, name, row "
                                         "LIMIT ? OFFSET ?", [*args, max(0, int(limit)), max(0, int(offset))])]
         return total, ids
 
     # -- relations ---------------------------------------------------------------------
-    def _edges(self, rows: list[tuple], all_rows: bool = False) -> list[Edge]:
-        evidence = self._evidence_of("edge_parts", "edge", None if all_rows else [r[0] for r in rows])
-        return [Edge(source, target, type_, json.loads(props), evidence.get(row, []))
-                for row, source, type_, target, props in rows]
+    @staticmethod
+    def _edge(row: tuple) -> Edge:
+        source, type_, target, props, evidence = row
+        return Edge(source, target, type_, json.loads(props), _evidence(evidence))
 
     def edges_of(self, node_id: str) -> list[Edge]:
-        rows = self._rows("SELECT row, source, type, target, props FROM edges WHERE source=? ORDER BY row",
+        rows = self._rows("SELECT source, type, target, props, evidence FROM edges WHERE source=? ORDER BY row",
                           (node_id,))
-        rows += self._rows("SELECT row, source, type, target, props FROM edges WHERE target=? AND source<>? "
+        rows += self._rows("SELECT source, type, target, props, evidence FROM edges WHERE target=? AND source<>? "
                            "ORDER BY row", (node_id, node_id))
-        return self._edges(rows)
+        return [self._edge(r) for r in rows]
 
     def iter_edges(self) -> Iterator[Edge]:
-        return iter(self._edges(self._rows("SELECT row, source, type, target, props FROM edges ORDER BY row"),
-                                all_rows=True))
+        return iter([self._edge(r) for r in self._rows(
+            "SELECT source, type, target, props, evidence FROM edges ORDER BY row")])
 
     def skeleton(self) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
         nodes = [tuple(r) for r in self._rows("SELECT id, label, name FROM nodes ORDER BY row")]
         return nodes, [tuple(r) for r in self._rows("SELECT source, target, type FROM edges ORDER BY row")]
 
     def _edge_details(self, row: int) -> tuple[dict, list[Evidence]]:
-        (props,) = self._rows("SELECT props FROM edges WHERE row=?", (row,))[0]
-        return json.loads(props), self._evidence_of("edge_parts", "edge", [row]).get(row, [])
+        props, evidence = self._rows("SELECT props, evidence FROM edges WHERE row=?", (row,))[0]
+        return json.loads(props), _evidence(evidence)
 
     @property
     def has_graph(self) -> bool:
@@ -603,11 +572,12 @@ class DiskIndex:
                 mask &= False
         return mask
 
-    def bm25_scores(self, tokens: list[str]) -> np.ndarray | None:
-        return self.postings.scores(tokens) if self.postings is not None else None
+    @property
+    def bm25_vocab(self) -> dict | None:
+        return self.bm25.vocab_dict if self.bm25 is not None else None
 
-    def term_rows(self, tokens: list[str]) -> dict[str, np.ndarray]:
-        return self.postings.term_rows(tokens) if self.postings is not None else {}
+    def bm25_scores(self, tokens: list[str]) -> np.ndarray | None:
+        return bm25_scores(self.bm25, self.bm25_vocab, tokens, self.passage_count)
 
     def top_passages(self, scores: np.ndarray, k: int, mask: np.ndarray | None,
                      positive_only: bool = False) -> list[tuple[str, float]]:

@@ -1,15 +1,14 @@
 """The default store: a folder of per-report segments, and an index read from disk lazily.
 
 On disk (docs/storage.md):
-  manifest.json, .log      the current state: which segment file holds each report (manifest_log.py)
+  manifest.json            the current state: which segment file holds each report
   segments/<id>-<n>.pkl    one immutable file per report version (batch + vectors), read only
                            to build the index
   index-<version>/         the derived index of that manifest version (disk_index.py): SQLite
                            records, memory-mapped vectors, columns and BM25; opened in constant time
 
-A write puts a new segment file, then appends one synced line to manifest.log (a line without
-its newline does not count), so a kill at any point leaves either the old or the new state, each
-naming only complete files; a flush folds the log back into manifest.json.
+A write puts a new segment file, then replaces manifest.json by rename, so a kill at any
+point leaves either the old or the new manifest, each naming only complete files.
 
 Several processes may open one folder. Writes hold `writer.lock` (writer_lock.py) and first
 catch up with the manifest on disk, so a write never replaces another process's committed
@@ -19,12 +18,12 @@ long-lived readers compare with `committed_version()` to notice writes made else
 from __future__ import annotations
 
 import gc
+import json
 import logging
 import os
 import pickle
 import secrets
 import shutil
-import sqlite3
 import tempfile
 import threading
 from contextlib import contextmanager
@@ -36,10 +35,21 @@ import numpy as np
 from govgraph.ingest.batch import Edge, GraphBatch, Node, Passage, ReportInfo
 from .base import Filters, GraphStore, NodeBrief, StoreError, Vectors
 from .derived import DERIVED_FORMAT, DerivedIndex, build_derived
-from .manifest_log import LogPosition, ManifestFiles, atomic_write_bytes as _atomic_write_bytes
-from .disk_index import BUILDING, INDEX_FORMAT, DiskIndex, building, is_abandoned, publish, write_index
-from .index_append import NotAppendable, added_reports, extend_index
+from .manifest_codec import ManifestEncoder
+from .disk_index import INDEX_FORMAT, DiskIndex, building, is_abandoned, publish, write_index
 from .writer_lock import StoreBusy, WaitNotice, WriterLock
+
+FORMAT = 1
+
+
+def _atomic_write_bytes(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    with open(tmp, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+    _fsync_dir(path.parent)
 
 
 def _keep_out_of_gc(collect: bool) -> None:
@@ -58,16 +68,17 @@ def _let_gc_see_again() -> None:
     gc.unfreeze()
 
 
-class _Superseded(Exception):
-    """The generation being indexed was replaced on disk while its segments were read."""
-
-
-def _empty_folder(folder: Path) -> None:
-    """What a failed attempt wrote, removed; the building lock file stays."""
-    for f in folder.iterdir():
-        if f.name == BUILDING:
-            continue
-        shutil.rmtree(f) if f.is_dir() else f.unlink()
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 class EmbeddedStore(GraphStore):
@@ -79,14 +90,14 @@ class EmbeddedStore(GraphStore):
         GOVGRAPH_LOCK_WAIT) before failing with StoreBusy; `on_lock_wait` hears that it waits."""
         self.path = Path(path)
         self._lock = threading.RLock()
+        self._seen_manifest: tuple[tuple, int] | None = None
         try:
             self.path.mkdir(parents=True, exist_ok=True)
             (self.path / "segments").mkdir(exist_ok=True)
         except OSError as e:
             raise StoreError(f"cannot use store folder {self.path}: {e.strerror or e}") from e
         self._writer = WriterLock(self.path, lock_wait, on_lock_wait)
-        self._files = ManifestFiles(self.path)
-        self._log_pos = LogPosition()
+        self._encoder = ManifestEncoder()
         self._segments: dict[str, tuple[GraphBatch, Vectors | None]] | None = None
         self._manifest = self._read_manifest()
         self._disk: DiskIndex | None = self._open_saved_index()
@@ -94,17 +105,26 @@ class EmbeddedStore(GraphStore):
 
     # -- persistence -----------------------------------------------------------------
     def _read_manifest(self) -> dict:
-        m, self._log_pos = self._files.read()
+        mf = self.path / "manifest.json"
+        if not mf.exists():
+            return {"format": FORMAT, "version": 0, "model": None, "segments": {}, "reports": {}}
+        try:
+            m = json.loads(mf.read_text("utf-8"))
+        except (OSError, ValueError) as e:
+            raise StoreError(f"store manifest {mf} is unreadable: {e}") from e
+        if m.get("format") != FORMAT:
+            raise StoreError(f"store {self.path} has format {m.get('format')}, expected {FORMAT}")
         if "reports" not in m:
             # Stores written before the manifest listed reports: read them from the segments once.
             self._manifest = m
             m["reports"] = {rid: b.report.to_dict() for rid, (b, _) in self._load_segments().items()}
         return m
 
-    def _commit(self, entry: dict) -> None:
-        """One write made durable: its entry appended to the manifest log (manifest_log.py)."""
-        entry["version"] = self._manifest["version"] + 1
-        self._log_pos = self._files.append(self._manifest, self._log_pos, entry)
+    def _write_manifest(self) -> None:
+        mf = self.path / "manifest.json"
+        _atomic_write_bytes(mf, self._encoder.encode(self._manifest))
+        st = os.stat(mf)
+        self._seen_manifest = ((st.st_ino, st.st_mtime_ns, st.st_size), self._manifest["version"])
 
     def _read_segment(self, fname: str) -> tuple[GraphBatch, Vectors | None]:
         try:
@@ -126,22 +146,24 @@ class EmbeddedStore(GraphStore):
                     except FileNotFoundError as e:
                         # Another process replaced that report and collected its old segment
                         # after this one read the manifest: read the newer manifest and retry.
-                        before = self._manifest["version"]
-                        self._manifest = self._read_manifest()
-                        if self._manifest["version"] == before:
+                        fresh = self._read_manifest()
+                        if fresh["version"] == self._manifest["version"]:
                             raise StoreError(f"store segment {e.filename} is missing") from e
+                        self._manifest = fresh
                 else:
                     raise StoreError(f"store {self.path} kept changing while it was being read")
         return self._segments
 
     def _catch_up(self) -> None:
-        """Under the writer lock: adopt what another process committed since this one last looked,
-        reading only the log's new lines and only the segments that changed."""
-        mine = dict(self._manifest["segments"]) if self._segments is not None else None
-        fresh, self._log_pos, changed = self._files.follow(self._manifest, self._log_pos)
-        if not changed:
+        """Under the writer lock: adopt the manifest another process committed since this one
+        last looked, re-reading only the segments that changed."""
+        if self.committed_version() == self._manifest["version"]:
+            return  # a stat: parsing the whole manifest on every write grew with the store
+        fresh = self._read_manifest()
+        if fresh["version"] == self._manifest["version"]:
             return
-        if mine is not None:
+        if self._segments is not None:
+            mine = self._manifest["segments"]
             self._segments = {rid: self._segments[rid] if mine.get(rid) == fname and rid in self._segments
                               else self._read_segment(fname) for rid, fname in fresh["segments"].items()}
         self._manifest = fresh
@@ -155,9 +177,23 @@ class EmbeddedStore(GraphStore):
             yield
 
     def committed_version(self) -> int:
-        """The version committed on disk now, whichever process wrote it: a look at the log per
-        call (inode, size, header token); its new lines are read only when it grew (manifest_log.py)."""
-        return self._files.peek_version()
+        """The version the manifest on disk holds now, whichever process wrote it. A stat per call;
+        the manifest is parsed only when the file changed (each write renames a new one in)."""
+        mf = self.path / "manifest.json"
+        try:
+            st = os.stat(mf)
+        except FileNotFoundError:
+            return 0
+        sig = (st.st_ino, st.st_mtime_ns, st.st_size)
+        seen = self._seen_manifest
+        if seen is not None and seen[0] == sig:
+            return seen[1]
+        try:
+            version = int(json.loads(mf.read_text("utf-8"))["version"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return seen[1] if seen else self.version   # mid-replace or damaged: ask again later
+        self._seen_manifest = (sig, version)
+        return version
 
     def _index_dir(self) -> Path:
         return self.path / f"index-{self._manifest['version']}"
@@ -190,90 +226,27 @@ class EmbeddedStore(GraphStore):
             return None
 
     def _build_index(self, replace_damaged: bool = False) -> DiskIndex:
-        """This generation's index folder, written and opened: built in the store folder without
-        the writer lock (writes go on meanwhile) and renamed into place for every process to find;
-        in a private folder when the store's is read-only. A generation superseded while it was
-        read (another process collected one of its segments) is left for the newer one."""
-        for _attempt in range(5):
-            try:
-                return self._build_this_index(replace_damaged and _attempt == 0)
-            except _Superseded:
-                saved = self._open_saved_index()   # the newer generation's, if built already
-                if saved is not None:
-                    return saved
-        raise StoreError(f"store {self.path} kept changing while its index was being built")
-
-    def _build_this_index(self, replace_damaged: bool) -> DiskIndex:
-        segments = dict(self._manifest["segments"])
+        """Merge the segments (or convert an old snapshot) into an index folder and open it. Built
+        in the store folder without the writer lock (writes go on meanwhile) and renamed into place
+        for every process to find; in a private folder when the store's is read-only."""
+        derived = self._read_old_snapshot() or build_derived(self._load_segments(), with_graph=False)
+        self._segments = None  # the merged index replaces them; 3.6 GB at 16x the corpus
         target = self._index_dir()
         try:
             with building(self.path, target.name) as tmp:
-                self._write_index(tmp, segments)
+                write_index(derived, tmp)
                 index = DiskIndex(tmp)  # opened before the rename: open files outlive their names
                 if replace_damaged or not (target / "meta.json").exists():
-                    publish(tmp, target, replace=replace_damaged)
+                    publish(tmp, target)
                 return index
         except OSError as e:
             logging.getLogger(__name__).warning("index not saved in %s: %s", self.path, e)
         private = Path(tempfile.mkdtemp(prefix="govgraph-index-"))
         try:
-            self._write_index(private, segments)
+            write_index(derived, private)
             return DiskIndex(private)
         finally:
             shutil.rmtree(private, ignore_errors=True)
-
-    def _write_index(self, folder: Path, segments: dict[str, str]) -> None:
-        """The older generation's index extended with the reports added since (index_append.py),
-        or, when the change is not only additions, every segment merged (or an old snapshot
-        converted)."""
-        if self._extend_previous_index(folder, segments):
-            return
-        derived = self._read_old_snapshot() or build_derived(self._load_segments(), with_graph=False)
-        if self._manifest["segments"] != segments:
-            # _load_segments moved on to a newer generation: this folder would hold its reports
-            # under the older one's name (and a later flush extend it with them again)
-            raise _Superseded
-        self._segments = None  # the merged index replaces them; 3.6 GB at 16x the corpus
-        write_index(derived, folder, segments)
-
-    def _extend_previous_index(self, folder: Path, segments: dict[str, str]) -> bool:
-        prev = self._previous_index()
-        if prev is None:
-            return False
-        log = logging.getLogger(__name__)
-        try:
-            added = added_reports(prev.meta.get("segments", {}), segments)
-            new = {rid: self._segment(rid, segments[rid]) for rid in added}
-            extend_index(prev, new, segments, folder)
-            log.info("index of %s extended with %d reports", self.path, len(new))
-            return True
-        except NotAppendable as e:
-            log.info("index of %s built whole: %s", self.path, e)
-        except (OSError, sqlite3.Error, StoreError) as e:   # e.g. the older folder was collected
-            log.warning("index of %s built whole, extending failed: %s", self.path, e)
-        finally:
-            prev.close()
-        _empty_folder(folder)
-        return False
-
-    def _previous_index(self) -> DiskIndex | None:
-        """The newest older generation's index folder that opens, if any."""
-        older = []
-        for f in self.path.glob("index-*"):
-            v = f.name[len("index-"):]
-            if f.is_dir() and v.isdigit() and int(v) < self._manifest["version"]:
-                older.append((int(v), f))
-        for _, f in sorted(older, reverse=True)[:1]:
-            try:
-                return DiskIndex(f)
-            except StoreError:
-                return None
-        return None
-
-    def _segment(self, rid: str, fname: str) -> tuple[GraphBatch, Vectors | None]:
-        if self._segments is not None and rid in self._segments:
-            return self._segments[rid]
-        return self._read_segment(fname)
 
     def _collect_garbage(self) -> None:
         """Under the writer lock, so the manifest read last is the newest and no write is under way.
@@ -304,8 +277,12 @@ class EmbeddedStore(GraphStore):
             _atomic_write_bytes(self.path / "segments" / fname,
                                 pickle.dumps((batch, vectors), protocol=pickle.HIGHEST_PROTOCOL))
             old = self._manifest["segments"].get(rid)
-            self._commit({"put": rid, "segment": fname, "report": batch.report.to_dict(),
-                          "model": vectors.model if vectors is not None else self._manifest.get("model")})
+            self._manifest["segments"][rid] = fname
+            self._manifest["reports"][rid] = batch.report.to_dict()
+            self._manifest["version"] += 1
+            if vectors is not None:
+                self._manifest["model"] = vectors.model
+            self._write_manifest()
             if self._segments is not None:
                 self._segments[rid] = (batch, vectors)
             if old and old != fname:
@@ -318,9 +295,12 @@ class EmbeddedStore(GraphStore):
             r = self.find_report(report_id)
             if r is None:
                 return False
-            fname = self._manifest["segments"][r.id]
-            left = len(self._manifest["segments"]) - 1
-            self._commit({"remove": r.id, "model": self._manifest.get("model") if left else None})
+            fname = self._manifest["segments"].pop(r.id)
+            self._manifest["reports"].pop(r.id, None)
+            self._manifest["version"] += 1
+            if not self._manifest["segments"]:
+                self._manifest["model"] = None
+            self._write_manifest()
             if self._segments is not None:
                 self._segments.pop(r.id, None)
             (self.path / "segments" / fname).unlink(missing_ok=True)
@@ -344,8 +324,6 @@ class EmbeddedStore(GraphStore):
             if not (self._index_dir() / "meta.json").exists():
                 self._drop_index()
                 self._disk = self._build_index()
-            if self._log_pos.end > self._log_pos.start or self._log_pos.inode is None:
-                self._log_pos = self._files.compact(self._manifest)   # manifest.json whole again
             self._collect_garbage()
             self._dirty_index = False
 
@@ -370,12 +348,6 @@ class EmbeddedStore(GraphStore):
         if self._disk is not None and self._disk.has_graph:
             _let_gc_see_again()
         self._disk = None
-
-    @property
-    def holds_graph(self) -> bool:
-        """Whether this object built its networkx graph (see GraphStore.holds_graph)."""
-        d = self._disk
-        return d is not None and d.has_graph
 
     @property
     def model(self) -> str | None:
@@ -503,7 +475,9 @@ class EmbeddedStore(GraphStore):
         return d.top_passages(scores, k, mask, positive_only=True)
 
     def term_passages(self, tokens):
-        return self._index().term_rows(tokens)
+        from .derived import bm25_term_rows
+        d = self._index()
+        return bm25_term_rows(d.bm25, d.bm25_vocab, tokens)
 
     def vector_search(self, vector, k, filters=None):
         d = self._index()

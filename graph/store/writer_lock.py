@@ -2,7 +2,7 @@
 
 An OS file lock (`flock` through the `filelock` package) on `<store>/writer.lock`: the kernel
 drops it when its holder exits, however it exits (SIGKILL included), so a crashed writer never
-leaves the store locked. Readers take no lock: they see whole manifests and whole log lines.
+leaves the store locked. Readers take no lock: they see whole manifests, replaced by rename.
 """
 from __future__ import annotations
 
@@ -17,10 +17,9 @@ from filelock import FileLock, Timeout
 from .base import StoreError
 
 LOCK_FILE = "writer.lock"
-# A writer holds the lock for one report's segment and manifest-log line (milliseconds) or for an
-# index flush (the added reports' cost when it extends the older index, a full build otherwise:
-# about a second per hundred reports); five minutes covers another process's whole flush of a
-# large store with room to spare.
+# A writer holds the lock for one report's segment and manifest (milliseconds) or for an index
+# flush (about a second per hundred reports); five minutes covers another process's whole flush
+# of a large store with room to spare.
 DEFAULT_WAIT_SECONDS = 300.0
 ENV_WAIT = "GOVGRAPH_LOCK_WAIT"
 

@@ -110,7 +110,7 @@ def test_build_derived_is_the_steps_in_order(batches):
     finish_mentions(d, acc)
     assert list(built.nodes) == list(d.nodes) and list(built.edges) == list(d.edges)
     assert built.passage_nodes == d.passage_nodes and built.materialised == d.materialised
-    assert built.postings is not None and built.passage_matrix is None  # no vectors given
+    assert built.bm25 is not None and built.passage_matrix is None  # no vectors given
     assert np.array_equal(built.bm25_scores(["外语"]) > 0,
                           np.array(["外语" in built.passages[pid].text for pid in built.passage_ids]))
 
