@@ -9,6 +9,7 @@ matrix, and the peak RSS of `govgraph serve` on that store.
 from __future__ import annotations
 
 import gc
+import pickle
 import shutil
 import sys
 import time
@@ -34,10 +35,19 @@ WRITE_GROWTH_TARGET = 1.2
 
 
 def copies(batches, vectors, factor: int):
-    """(batch, vectors) for copy 0 (the originals) up to factor-1."""
+    """(batch, vectors) for copy 0 (the originals' content) up to factor-1, every batch built
+    afresh as an ingest parses each file anew. Writing the very batch objects the bench holds would
+    allocate nothing that lives: the first copy's writes then skipped the full garbage collections
+    every later write pays (4x: none in the first quarter, two in the last, 11 ms a write of CPU;
+    bench/RESULTS.md), and the last/first ratio measured the bench, not the store."""
     for c in range(factor):
         for b in batches:
-            yield (b if c == 0 else clone_batch(b, c)), vectors[b.report.id]
+            yield (_fresh(b) if c == 0 else clone_batch(b, c)), vectors[b.report.id]
+
+
+def _fresh(b):
+    """An equal batch of new objects."""
+    return pickle.loads(pickle.dumps(b, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _rows(rep: Report, label: str, factor: int, m: dict, base: dict | None) -> None:
@@ -216,7 +226,6 @@ def batches_from_store(path: str) -> tuple[list, dict]:
     """The corpus as an embedded store's segments hold it: (batches, vectors by report id), in
     report-id order. Parsing and embedding 155 reports takes ~10 minutes on the shared machine."""
     import json
-    import pickle
     from pathlib import Path
     manifest = json.loads((Path(path) / "manifest.json").read_text("utf-8"))  # read only: no store opened
     pairs = []

@@ -120,9 +120,10 @@ class EmbeddedStore(GraphStore):
             m["reports"] = {rid: b.report.to_dict() for rid, (b, _) in self._load_segments().items()}
         return m
 
-    def _write_manifest(self) -> None:
+    def _write_manifest(self, changed: str) -> None:
+        """`changed`: the one report this write put or removed (the encoder re-encodes only it)."""
         mf = self.path / "manifest.json"
-        _atomic_write_bytes(mf, self._encoder.encode(self._manifest))
+        _atomic_write_bytes(mf, self._encoder.encode(self._manifest, [changed]))
         st = os.stat(mf)
         self._seen_manifest = ((st.st_ino, st.st_mtime_ns, st.st_size), self._manifest["version"])
 
@@ -282,7 +283,7 @@ class EmbeddedStore(GraphStore):
             self._manifest["version"] += 1
             if vectors is not None:
                 self._manifest["model"] = vectors.model
-            self._write_manifest()
+            self._write_manifest(rid)
             if self._segments is not None:
                 self._segments[rid] = (batch, vectors)
             if old and old != fname:
@@ -300,7 +301,7 @@ class EmbeddedStore(GraphStore):
             self._manifest["version"] += 1
             if not self._manifest["segments"]:
                 self._manifest["model"] = None
-            self._write_manifest()
+            self._write_manifest(r.id)
             if self._segments is not None:
                 self._segments.pop(r.id, None)
             (self.path / "segments" / fname).unlink(missing_ok=True)
