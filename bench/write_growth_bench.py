@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from scale_bench import batches_from_store, copies  # noqa: E402
+from scale_bench import _fresh, batches_from_store, copies  # noqa: E402
 
 
 class FullCollections:
@@ -61,9 +61,15 @@ def main() -> int:
     ap.add_argument("--batches-from", required=True, type=Path, metavar="STORE")
     ap.add_argument("--factor", type=int, default=16)
     ap.add_argument("--gc", action="store_true", help="also time full garbage collections per write")
+    ap.add_argument("--interleaved", action="store_true",
+                    help="write the last quarter's reports alternately into a new store (the first quarter's "
+                         "situation) and into one holding the first three quarters: the same machine state "
+                         "for both, where a sequential run's quarters are minutes apart")
     a = ap.parse_args()
     from govgraph.graph.store.embedded import EmbeddedStore
     batches, vectors = batches_from_store(str(a.batches_from))
+    if a.interleaved:
+        return interleaved(EmbeddedStore, batches, vectors, a.factor)
     folder = Path(tempfile.mkdtemp(prefix="govgraph-writes-"))
     full = FullCollections() if a.gc else None
     try:
@@ -83,6 +89,40 @@ def main() -> int:
                **_quarters("user_cpu", user), **_quarters("system_cpu", system), "all_writes_s": round(sum(times), 1)}
         if full:
             out.update(_quarters("full_gc_cpu", gc_cpu))
+        print(json.dumps(out))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return 0
+
+
+def _put_timed(store, item, v) -> tuple[float, float, float]:
+    """(wall, user CPU, system CPU) seconds of one write."""
+    t0, r0 = time.perf_counter(), resource.getrusage(resource.RUSAGE_SELF)
+    store.put_batch(item, v)
+    r1 = resource.getrusage(resource.RUSAGE_SELF)
+    return time.perf_counter() - t0, r1.ru_utime - r0.ru_utime, r1.ru_stime - r0.ru_stime
+
+
+def interleaved(store_class, batches, vectors, factor: int) -> int:
+    folder = Path(tempfile.mkdtemp(prefix="govgraph-writes-"))
+    try:
+        items = list(copies(batches, vectors, factor))
+        q = len(items) // 4
+        grown, new = store_class(folder / "grown"), store_class(folder / "new")
+        for item, v in items[:-q]:
+            grown.put_batch(item, v)
+        small, big = [], []
+        for item, v in items[-q:]:
+            small.append(_put_timed(new, _fresh(item), v))
+            big.append(_put_timed(grown, item, v))
+        out = {"code": inspect.getfile(store_class), "reports": len(items), "interleaved": True}
+        for k, name in enumerate(("wall", "user_cpu", "system_cpu")):
+            first, last = sum(t[k] for t in small) / q, sum(t[k] for t in big) / q
+            out.update({f"{name} first_quarter_ms": round(first * 1000, 1),
+                        f"{name} last_quarter_ms": round(last * 1000, 1),
+                        f"{name} last_over_first": round(last / first, 3) if first else None})
+        first = sum(t[1] + t[2] for t in small) / q
+        out["cpu last_over_first"] = round(sum(t[1] + t[2] for t in big) / q / first, 3)
         print(json.dumps(out))
     finally:
         shutil.rmtree(folder, ignore_errors=True)
