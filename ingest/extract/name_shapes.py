@@ -53,8 +53,9 @@ _NON_NAME = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z\-－—·]")
 # jieba counts at or below which a two-character noun is a place-name morpheme, not a common word
 # (田心 3, 烟墩 7; 海景 40, 盐田 26 are read as words)
 _RARE_PAIR = 10
-# a head followed by these is part of a longer common noun: 广河高铁机场段 (a section of a line)
-_HEAD_CONTINUES = frozenset("段线")
+# a head followed by these is part of a longer common noun: 广河高铁机场段 (a section of a line), or of the
+# verb 带动 (第二产业带动, 数字经济带动)
+_HEAD_CONTINUES = frozenset("段线动")
 # words that may follow a one-character head (中英街的…, 坪山站建设, 金成村和…)
 _SHORT_HEAD_FOLLOWERS = frozenset("和及等的建开项片流沿一二三四五六七八九十")  # 茅洲河|流域, 布吉河|二、三期, 深南东路|沿线
 # a river's parts follow its name (深圳河|干流, 练江|支流)
