@@ -47,10 +47,17 @@ def _head_is_a_word(item: str, at: int) -> bool:
     return pos == at
 
 
+def _holds_verb(mod: str) -> bool:
+    jieba, tags = tagger()
+    return any(len(w) > 1 and tags.get(w) in ("v", "vd", "vi") for w in jieba.lcut(mod, HMM=False))
+
+
 def _modifier_ok(mod: str) -> bool:
     jieba, _ = tagger()
     if not 2 <= len(mod) <= 6 or _FUNCTION.search(mod):
         return False
+    if mod in _head_class():
+        return False   # 口岸|经济带 beside 红岭创新金融产业带: a modifier that is itself a class head names a kind
     words = jieba.lcut(mod, HMM=False)
     return not all(w in category_words() for w in words) and not is_category(mod)
 
@@ -89,6 +96,8 @@ def find_list_siblings(text: str, base: int, found: list[Mention]) -> list[Menti
             if k == 0:
                 cut = clause_lead(mod)
                 mod, s = mod[cut:], s + cut
+                if _holds_verb(mod):
+                    continue   # 分批推出|深科技城: a verb the clause opener did not reach stays out of names
             if not _modifier_ok(mod):
                 continue
             out.append(Mention(head[1], base + s, base + e, text[s:e], text[s:e], set(), {"shape": head[0], "sibling": True}))

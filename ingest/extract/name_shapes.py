@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from .foreign_ties import opens_with_country
 from .lexicon import Matcher, word_list, word_set
 from .mentions import Mention
-from .traps import category_words, has_proper_word, is_category, is_known_place
+from .traps import _PLACE_MORPHEMES as _LANDFORMS, category_words, has_proper_word, is_category, is_known_place
 from .words import tagger
 
 if TYPE_CHECKING:
@@ -192,6 +192,8 @@ def name_modifier(region: str, glue: bool = False) -> str | None:
             return modifier          # a rare noun of three or more characters: 沙头角, 避风塘, 东盟国家
         if tag == "n" and len(w) == 2 and freq.get(w, 0) <= _RARE_PAIR and len(words) == 1:
             return modifier          # the name is one rare two-character noun: 田心 (3 in jieba's counts)
+        if w in _LANDFORMS and k > 0 and len(words[k - 1]) == 1 and words[k - 1] not in _FUNCTION_CHARS:
+            return modifier          # 小|坑, 红|岭: a character and a landform jieba could not join name a place
         if len(w) == 1 and w not in _FUNCTION_CHARS and (tag in _NAME_SINGLE_TAGS or (glue and _glued_single(words, k))):
             singles += 1
             if singles >= 2:
