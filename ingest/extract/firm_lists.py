@@ -85,11 +85,11 @@ def _first_start(text: str, s: int, e: int, single: bool) -> int:
     """Where the first item's name starts: after the clause's opening verbs, or one character earlier
     when jieba glued the name's first character to them (推动顺|络电子: 顺 read as a preposition)."""
     cut = clause_lead(text[s:e])
-    for c in (cut, cut - 1):
-        if c < cut and (c < 0 or text[s + c] in _PARTICLES):
-            break   # 引进了|壹生科: a particle never opens a name
-        if clause_lead(text[s:s + c]) == c and _is_firm(text[s + c:e], single):
-            return s + c
+    glued = cut - 1
+    if (glued >= 0 and text[s + glued] not in _PARTICLES   # 引进了|壹生科: a particle never opens a name
+            and not _is_firm(text[s + cut:e], single) and clause_lead(text[s:s + glued]) == glued
+            and _is_firm(text[s + glued:e], single)):
+        return s + glued
     return s + cut
 
 
@@ -116,7 +116,7 @@ def find_firm_lists(text: str, base: int, found: list[Mention]) -> list[Mention]
         items[0] = (_first_start(text, s0, e0, single), e0)
         if any(e - s < 2 or e - s > 10 for s, e in items):
             continue
-        if any(e in place_ends or _head_of(text[s:e]) is not None and (s, e) not in orgs for s, e in items):
+        if any(e in place_ends or (_head_of(text[s:e]) is not None and (s, e) not in orgs) for s, e in items):
             continue   # a list of sites (华富村、三星工业区等项目)
         names = [(s, e) for s, e in items if (s, e) not in orgs]
         if not names or not all(_is_firm(text[s:e], single) for s, e in names):
