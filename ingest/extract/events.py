@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import cn2an
 
+from .event_kinds import drop_kind_listed
 from .lexicon import word_list, word_set
 from .mentions import Mention
 from .spans import expand_left
@@ -168,4 +169,4 @@ def find_events(text: str, base: int, ctx: ReportContext, clause_spans: list[tup
                 out.append(Mention("Event", base + s, base + e, name, name, set(), {}))
                 pending.remove((s, e, name))
                 changed = True
-    return out
+    return drop_kind_listed(text, base, out, _KIND_LEAD)

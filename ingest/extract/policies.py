@@ -12,6 +12,9 @@ from typing import TYPE_CHECKING
 import re
 from functools import lru_cache
 
+from .about_titles import about_titles
+from .agreement_names import agreement_names
+from .bracketed_titles import bracketed_document
 from .lexicon import word_list, word_set
 from .mentions import Mention
 from .policy_titles import describes_measures, generic_title, quoted_plans, strip_lead, treaties
@@ -102,14 +105,14 @@ def find_policies(text: str, base: int, ctx: ReportContext) -> list[Mention]:
     out: list[Mention] = []
     for m in _BRACKET.finditer(text):
         title = m.group(1)
-        if not is_document_title(title):
+        if not (is_document_title(title) or bracketed_document(title, getattr(ctx, "year", None))):
             continue
         out.append(Mention("Policy", base + m.start(), base + m.end(), m.group(0),
                            normalise_policy(title), set(), {"bracketed": True}))
     for m in _NICKNAME.finditer(text):
         out.append(Mention("Policy", base + m.start(), base + m.end(), m.group(0), m.group(0), set(),
                            {"bracketed": False, "nickname": True}))
-    for s, e, name, aliases in quoted_plans(text) + treaties(text):
+    for s, e, name, aliases in quoted_plans(text) + treaties(text) + agreement_names(text) + about_titles(text):
         if not any(s < o.end - base and o.start - base < e for o in out):
             out.append(Mention("Policy", base + s, base + e, text[s:e], normalise_policy(name), aliases - {name},
                                {"bracketed": False}))
