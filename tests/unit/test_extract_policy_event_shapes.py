@@ -72,6 +72,12 @@ def test_a_government_holds_no_party_congress():
     assert triples(event_roles, s) == {(s.actor.name, "ORGANIZED", "海博会")}
 
 
+def test_the_partys_national_congress_is_not_cut_to_a_work_meeting():
+    # 2023年政府工作报告（在深圳市罗湖区第八届人民代表大会第三次会议上）
+    assert _names("举世瞩目的中国共产党第二十次全国代表大会胜利召开，召开全市科技创新大会。", "Event",
+                  "深圳市罗湖区人民政府") == ["全市科技创新大会"]
+
+
 def test_a_level_character_opening_a_common_word_is_no_prefix():
     prefixes = [("区", "龙华区"), ("市", "深圳市")]
     assert prefix_key("区域全面经济伙伴关系协定", prefixes) is None
