@@ -10,7 +10,7 @@ $k statements of a relation in report order.
 from __future__ import annotations
 
 from .neo4j_brief import shown_map, shown_row
-from .neo4j_cypher import DEGREE, RELS, find_nodes_query
+from .neo4j_cypher import DEGREE, EDGES_AMONG_MATCH, RELS, find_nodes_query
 
 # What each report says about an entity, without its evidence spans, grouped: reports that say the
 # same (most of a hub's hundreds) come back as one row, the lowest report id first. The merge
@@ -64,12 +64,7 @@ SHOWN_PARTS = _shown_parts("a, e, b", "a.id + '|' + type(e) + '|' + b.id")
 # member's outgoing relations, kept when the other end is a member. (Expanding only the members
 # with few relations and looking up hub-to-hub pairs one by one halved the database hits of a
 # hub's neighbourhood, but took longer on one overview of three: 42 ms against 6, best of five.)
-EDGES_AMONG_SHOWN = f"""
-UNWIND $ids AS aid
-MATCH (a:Entity {{id: aid}})-[e:{RELS}]->(b:Entity)
-WHERE b.id IN $ids AND ($rid IS NULL OR EXISTS {{
-  MATCH (:Report {{id: $rid}})-[:STATES]->(:Statement {{key: a.id + '|' + type(e) + '|' + b.id}}) }})
-{SHOWN_PARTS}
+EDGES_AMONG_SHOWN = f"""{EDGES_AMONG_MATCH}{SHOWN_PARTS}
 RETURN a.id AS s, b.id AS t, type(e) AS type, props, statements, spans ORDER BY type, s, t
 """
 
