@@ -243,6 +243,13 @@ class GraphStore(ABC):
         ego_network walk the store itself."""
         return None
 
+    def report_overview(self, report: str, labels: list[str] | None, year: int | None, role: str | None,
+                        limit: int, max_evidence: int) -> "Subgraph | None":
+        """graph.views.overview of one report in one call, when the store computes it where the data
+        is (Neo4j: one Cypher statement); the same subgraph. None lets overview ask the store step
+        by step."""
+        return None
+
     def shortest_path_ids(self, source: str, target: str, n: int, max_len: int) -> list[list[str]] | None:
         """Up to `n` simple paths (entity ids, direction ignored), shortest first, when the store
         finds them itself (Neo4j: Cypher SHORTEST); None lets the caller use networkx."""

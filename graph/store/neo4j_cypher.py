@@ -254,12 +254,12 @@ DEGREE = f"COUNT {{ (n)-[:{RELS}]-() }}"
 
 
 def find_nodes_query(labels: bool, report: bool, role: bool, year: bool, prefix: bool, *,
-                     parts: str = NODE_PARTS, row: str = NODE_ROW) -> str:
+                     parts: str = NODE_PARTS, row: str = NODE_ROW, rid: str = "$rid") -> str:
     """Entities best connected first; only the filters asked for are in the query, so the planner
     starts from the report's MENTIONS when a report is given instead of from every entity.
     `parts` reads each entity's MENTIONS and `row` is what is returned of it (views read briefs;
-    `degree` is in scope)."""
-    match = "MATCH (:Report {id: $rid})-[:MENTIONS]->(n:Entity)" if report else "MATCH (n:Entity)"
+    `degree` is in scope); `rid` names the report (a parameter, or a variable of an enclosing query)."""
+    match = f"MATCH (:Report {{id: {rid}}})-[:MENTIONS]->(n:Entity)" if report else "MATCH (n:Entity)"
     where = []
     if labels:
         where.append("n.label IN $labels")

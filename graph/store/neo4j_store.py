@@ -332,8 +332,7 @@ class Neo4jStore(GraphStore):
         return [report_from(row["r"]) for row in self._read(Q.REPORTS)]
 
     def find_report(self, ref: str) -> ReportInfo | None:
-        name = ref.replace("\\", "/").rsplit("/", 1)[-1]
-        rows = self._read(Q.FIND_REPORT, ref=ref, name=name)
+        rows = self._read(Q.FIND_REPORT, ref=ref, name=_file_name(ref))
         return report_from(rows[0]["r"]) if rows else None
 
     def report_by_sha(self, sha256: str) -> ReportInfo | None:
@@ -459,6 +458,18 @@ class Neo4jStore(GraphStore):
             return Subgraph([], [])
         edges = self._shown_edges(sorted(rows[0]["edges"], key=lambda r: (r["type"], r["s"], r["t"])), k)
         return Subgraph(self._briefs(rows[0]["briefs"]), edges, rows[0]["truncated"])
+
+    def report_overview(self, report, labels, year, role, limit, max_evidence):
+        """One round trip (neo4j_view_cypher.report_overview_query) where overview took four."""
+        k = max(0, int(max_evidence))
+        labels = sorted(set(labels)) if labels else None
+        row = self._read(V.report_overview_query(bool(labels), bool(role), year is not None),
+                         ref=report, name=_file_name(report), labels=labels, role=role or None,
+                         year=int(year) if year is not None else None, prefix=None, offset=0,
+                         limit=max(0, int(limit)), k=k)[0]
+        briefs = [dict(zip(V.BRIEF_COLUMNS, b)) for b in row["briefs"]]
+        edges = sorted((dict(zip(V.EDGE_COLUMNS, e)) for e in row["edges"]), key=lambda r: (r["type"], r["s"], r["t"]))
+        return Subgraph(self._briefs(briefs), self._shown_edges(edges, k), (row["total"] or 0) > limit)
 
     def relations_of_type(self, rel_type):
         if rel_type not in Q.ENTITY_REL_TYPES:
@@ -693,6 +704,11 @@ class Neo4jStore(GraphStore):
             if is_missing_index(e):
                 return []
             raise
+
+
+def _file_name(ref: str) -> str:
+    """A report reference's last path part: a report is found by its file name too."""
+    return ref.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def _node(row: dict) -> Node:

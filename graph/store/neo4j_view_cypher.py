@@ -72,14 +72,43 @@ RETURN a.id AS s, b.id AS t, type(e) AS type, props, statements, spans ORDER BY 
 # own statements (hundreds), not by expanding every relation of each entity (a hub's thousands;
 # 26,493 database hits for a report's 300 entities at 1x). A statement exists only for a stored
 # relation and names it by its ends in stored direction, so these are EDGES_AMONG_SHOWN's rows.
-EDGES_OF_REPORT_SHOWN = f"""
-MATCH (:Report {{id: $rid}})-[:STATES]->(st:Statement)
-WHERE st.source IN $ids AND st.target IN $ids
+# `rid` and `ids` are parameters or variables of an enclosing query.
+def _edges_of_report(rid: str, ids: str) -> str:
+    return f"""
+MATCH (:Report {{id: {rid}}})-[:STATES]->(st:Statement)
+WHERE st.source IN {ids} AND st.target IN {ids}
 WITH DISTINCT st.key AS key, st.source AS s, st.target AS t, st.type AS type
-{_shown_parts("key", "key")}
-RETURN s, t, type, props, statements, spans ORDER BY type, s, t
-"""
+{_shown_parts("key", "key")}"""
 
+
+EDGES_OF_REPORT_SHOWN = _edges_of_report("$rid", "$ids") + "\nRETURN s, t, type, props, statements, spans ORDER BY type, s, t\n"
+
+# What a report overview returns, as lists (the driver decodes a list of scalars faster than a
+# map: no key strings per value).
+BRIEF_COLUMNS = ("id", "label", "name", "name_en", "aliases", "alias_order", "prop_keys", "prop_order",
+                 "prop_values", "mentions", "degree")
+EDGE_COLUMNS = ("s", "t", "type", "props", "statements", "spans")
+
+
+def report_overview_query(labels: bool, role: bool, year: bool) -> str:
+    """A report's overview in one statement (graph.views.overview took four round trips: the
+    report looked up twice, its entities, their relations): the report found by id or file name
+    (FIND_REPORT; an unknown one is taken as an id and has no entities), its best-connected
+    entities as find_briefs_query pages them, their briefs, and the relations the report states
+    among them with the evidence shown, each row a list in BRIEF_COLUMNS / EDGE_COLUMNS order."""
+    find = find_nodes_query(labels, True, role, year, False, parts="", row=shown_row("degree"), rid="rid")
+    return f"""
+OPTIONAL MATCH (r:Report) WHERE r.id = $ref OR r.file = $ref OR r.file = $name
+WITH r ORDER BY r.id LIMIT 1
+WITH coalesce(r.id, $ref) AS rid
+CALL (rid) {{{find}}}
+WITH rid, total, collect(CASE WHEN id IS NULL THEN null ELSE [{", ".join(BRIEF_COLUMNS)}] END) AS briefs,
+     collect(id) AS ids
+CALL (rid, ids) {{{_edges_of_report("rid", "ids")}
+  RETURN collect([{", ".join(EDGE_COLUMNS)}]) AS edges
+}}
+RETURN total, briefs, edges
+"""
 
 
 def _first_neighbours(node: str, item: str) -> str:
