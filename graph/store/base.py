@@ -286,6 +286,18 @@ class GraphStore(ABC):
                 out[n.id] = sorted(first, key=first.get)
         return out
 
+    def briefs_and_hops(self, ids: list[str], hops: list[tuple[str, str]],
+                        max_evidence: int | None = None) -> tuple[list[NodeBrief], list[Edge]]:
+        """What a path view shows: `ids` as briefs (unknown ones left out) and every relation
+        between the two ends of each hop, either way, with its first `max_evidence` pieces of
+        evidence. Neo4j answers in one statement, looking up each pair (not every relation of a
+        hub on the path)."""
+        pairs = {frozenset(h) for h in hops}
+        ends = sorted({v for h in hops for v in h})
+        edges = [e for e in self.edges_among(ends, max_evidence=max_evidence)
+                 if frozenset((e.source, e.target)) in pairs]
+        return self.get_briefs(ids), edges
+
     def edges_among(self, node_ids: list[str], report: str | None = None,
                     max_evidence: int | None = None) -> list[Edge]:
         """The edges whose two ends are both among `node_ids` (with evidence in `report` if given),

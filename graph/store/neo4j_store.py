@@ -456,8 +456,8 @@ class Neo4jStore(GraphStore):
                           room=max_nodes - 1, k=k)
         if not rows:
             return Subgraph([], [])
-        edges = self._shown_edges(sorted(rows[0]["edges"], key=lambda r: (r["type"], r["s"], r["t"])), k)
-        return Subgraph(self._briefs(rows[0]["briefs"]), edges, rows[0]["truncated"])
+        return Subgraph(self._brief_lists(rows[0]["briefs"]), self._edge_lists(rows[0]["edges"], k),
+                        rows[0]["truncated"])
 
     def report_overview(self, report, labels, year, role, limit, max_evidence):
         """One round trip (neo4j_view_cypher.report_overview_query) where overview took four."""
@@ -467,9 +467,21 @@ class Neo4jStore(GraphStore):
                          ref=report, name=_file_name(report), labels=labels, role=role or None,
                          year=int(year) if year is not None else None, prefix=None, offset=0,
                          limit=max(0, int(limit)), k=k)[0]
-        briefs = [dict(zip(V.BRIEF_COLUMNS, b)) for b in row["briefs"]]
-        edges = sorted((dict(zip(V.EDGE_COLUMNS, e)) for e in row["edges"]), key=lambda r: (r["type"], r["s"], r["t"]))
-        return Subgraph(self._briefs(briefs), self._shown_edges(edges, k), (row["total"] or 0) > limit)
+        return Subgraph(self._brief_lists(row["briefs"]), self._edge_lists(row["edges"], k), (row["total"] or 0) > limit)
+
+    def briefs_and_hops(self, ids, hops, max_evidence=None):
+        k = _ALL if max_evidence is None else max(0, int(max_evidence))
+        row = self._read(V.BRIEFS_AND_HOPS, ids=list(ids), hops=[list(h) for h in hops], k=k)[0]
+        return self._brief_lists(row["briefs"]), self._edge_lists(row["edges"], k)
+
+    def _brief_lists(self, rows: list[list]) -> list[NodeBrief]:
+        """Briefs sent as lists in V.BRIEF_COLUMNS order."""
+        return self._briefs([dict(zip(V.BRIEF_COLUMNS, b)) for b in rows])
+
+    def _edge_lists(self, rows: list[list], k: int) -> list[Edge]:
+        """Relations sent as lists in V.EDGE_COLUMNS order, as views list them: by (type, s, t)."""
+        edges = sorted((dict(zip(V.EDGE_COLUMNS, e)) for e in rows), key=lambda r: (r["type"], r["s"], r["t"]))
+        return self._shown_edges(edges, k)
 
     def relations_of_type(self, rel_type):
         if rel_type not in Q.ENTITY_REL_TYPES:

@@ -9,7 +9,7 @@ $k statements of a relation in report order.
 """
 from __future__ import annotations
 
-from .neo4j_brief import shown_map, shown_row
+from .neo4j_brief import SHOWN_KEYS, shown_list, shown_row
 from .neo4j_cypher import DEGREE, EDGES_AMONG_MATCH, RELS, find_nodes_query
 
 # What each report says about an entity, without its evidence spans, grouped: reports that say the
@@ -85,8 +85,7 @@ EDGES_OF_REPORT_SHOWN = _edges_of_report("$rid", "$ids") + "\nRETURN s, t, type,
 
 # What a report overview returns, as lists (the driver decodes a list of scalars faster than a
 # map: no key strings per value).
-BRIEF_COLUMNS = ("id", "label", "name", "name_en", "aliases", "alias_order", "prop_keys", "prop_order",
-                 "prop_values", "mentions", "degree")
+BRIEF_COLUMNS = SHOWN_KEYS
 EDGE_COLUMNS = ("s", "t", "type", "props", "statements", "spans")
 
 
@@ -135,14 +134,14 @@ MATCH (c:Entity {{id: $id}})
 WITH [c] + others[0..$room] AS ns, size(others) > $room AS truncated
 CALL (ns) {{
   UNWIND ns AS n
-  RETURN collect({shown_map()}) AS briefs
+  RETURN collect({shown_list()}) AS briefs
 }}
 CALL (ns) {{
   UNWIND ns AS a
   MATCH (a)-[e:{RELS}]->(b:Entity)
   WHERE b IN ns AND ($types IS NULL OR type(e) IN $types)
   {SHOWN_PARTS}
-  RETURN collect({{s: a.id, t: b.id, type: type(e), props: props, statements: statements, spans: spans}}) AS edges
+  RETURN collect([a.id, b.id, type(e), props, statements, spans]) AS edges
 }}
 RETURN truncated, briefs, edges
 """
@@ -177,6 +176,29 @@ MATCH (a:Entity {{id: key[1]}})-[e:{RELS}]->(b:Entity {{id: key[2]}})
 WHERE type(e) = key[0]
 {SHOWN_PARTS}
 RETURN i, a.id AS s, b.id AS t, type(e) AS type, props, statements, spans ORDER BY i
+"""
+
+
+# A path view's nodes as briefs (BRIEF_COLUMNS) and the relations of each hop: both ends by their
+# unique index, then the relations between them in either stored direction (both bound before the
+# expand, so the planner expands into from the end with fewer relations, not all of a hub's). Reading every relation of each node on the path (EDGES_AMONG_SHOWN) took
+# 5,400-9,700 database hits for paths through a hub; these pairs take a few hundred.
+BRIEFS_AND_HOPS = f"""
+CALL () {{
+  UNWIND $ids AS nid
+  MATCH (n:Entity {{id: nid}})
+  RETURN collect({shown_list()}) AS briefs
+}}
+CALL () {{
+  UNWIND $hops AS hop
+  UNWIND [[hop[0], hop[1]], [hop[1], hop[0]]] AS ends
+  MATCH (a:Entity {{id: ends[0]}}), (b:Entity {{id: ends[1]}})
+  WITH a, b
+  MATCH (a)-[e:{RELS}]->(b)
+  {SHOWN_PARTS}
+  RETURN collect([a.id, b.id, type(e), props, statements, spans]) AS edges
+}}
+RETURN briefs, edges
 """
 
 
