@@ -112,12 +112,16 @@ RETURN total, briefs, edges
 
 def _first_neighbours(node: str, item: str) -> str:
     """`others`: the distinct neighbours of `node` (filtered by $types and $labels), ordered by
-    their first relation as (type, source, target), cut to $limit in the server."""
+    their first relation as (type, source, target), cut to $limit in the server. The node's own id
+    is read once and each neighbour's once (not both ends of every relation: a hub of 4,332
+    relations, 39,052 database hits before)."""
     return f"""
 CALL ({node}) {{
+  WITH {node}, {node}.id AS own
   MATCH ({node})-[e:{RELS}]-(m:Entity)
   WHERE m <> {node} AND ($types IS NULL OR type(e) IN $types) AND ($labels IS NULL OR m.label IN $labels)
-  WITH m, min([type(e), startNode(e).id, endNode(e).id]) AS first
+  WITH m, m.id AS other, type(e) AS type, startNode(e) = {node} AS out, own
+  WITH m, min(CASE WHEN out THEN [type, own, other] ELSE [type, other, own] END) AS first
   ORDER BY first
   LIMIT $limit
   RETURN collect({item}) AS others
