@@ -107,9 +107,28 @@ def _lemmas(w: str) -> list[str]:
         out += [w[:-5] + "ate", w[:-5]]
     if w.endswith("ment") and len(w) > 7:
         out.append(w[:-4])
+    out += _adjective_nouns(w)
     if not w.endswith("s") and len(w) > 3:  # glosses are often plural ("facilities")
         out.append(w[:-1] + "ies" if w.endswith("y") and w[-2:-1] not in "aeiou" else w + "s")
     return out
+
+
+def _adjective_nouns(w: str) -> list[str]:
+    """Nouns an adjective is made from: Chinese writes the noun where English puts the adjective
+    (national -> nation 国家, commercial -> commerce 商业, economic -> economy 经济, technological ->
+    technology 技术), and CC-CEDICT glosses 国家 or 商业 by the noun alone. Forms that are no word find
+    no gloss; the reports choose among the senses found (graph/search/crosslingual.py)."""
+    if len(w) <= 6:
+        return []
+    if w.endswith("ical"):
+        return [w[:-4] + "y"]  # technological -> technology
+    if w.endswith("ial"):
+        return [w[:-3] + "e", w[:-3] + "y"]  # commercial -> commerce, industrial -> industry
+    if w.endswith("al"):
+        return [w[:-2], w[:-2] + "e"]  # regional -> region, cultural -> culture
+    if w.endswith("ic"):
+        return [w[:-2] + "y"]  # economic -> economy, strategic -> strategy
+    return []
 
 
 def _span_keys(span: list[str]) -> list[str]:
