@@ -275,6 +275,26 @@ def _dictionaries() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
         return _with_bare_keys({k: _widest(v) for k, v in cands.items()}), _with_bare_keys(common)
 
 
+@lru_cache(maxsize=1)
+def _gloss_heads() -> dict[str, list[str]]:
+    """Chinese words by the last word of their two- or three-word glosses: "building" heads 大厦 (large
+    building) and 教学楼 (teaching building), words no gloss of "building" alone offers."""
+    out: dict[str, list[str]] = {}
+    for key, senses in _dictionary(capitalised=False).items():
+        words = key.split()
+        if 2 <= len(words) <= 3:
+            kept = out.setdefault(words[-1], [])
+            kept += [w for w in senses if w not in kept]
+    return out
+
+
+def headed_words(noun: str) -> list[str]:
+    """Chinese words glossed as a kind of `noun` (one English word, any of its forms): the kinds a
+    noun names, for reading what a question asks about (graph/search/english_label.py)."""
+    heads = _gloss_heads()
+    return list(dict.fromkeys(w for form in _lemmas(noun.lower()) for w in heads.get(form, ())))
+
+
 def _widest(senses: dict[str, tuple]) -> list[str]:
     """Up to WIDE whole-gloss senses, commonest first, then up to WEAK verb-head senses; a gloss only
     single characters have gets up to SINGLE of them."""

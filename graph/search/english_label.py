@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from govgraph.ingest.vocabulary import Label
-from govgraph.ingest.crosslingual import TermSource, term_groups
+from govgraph.ingest.crosslingual import TermSource, headed_words, term_groups
 
 # The labels a "which" noun can name; see the module's note for why actions and figures are left out.
 THING_LABELS = frozenset({Label.AGENCY, Label.ORGANIZATION, Label.PLACE, Label.POLICY, Label.PERSON, Label.EVENT})
@@ -81,7 +81,9 @@ class EnglishLabeler:
             found = self._vote(groups[0].terms[:SENSES])
             if found is not None:
                 return found
-        return None
+        # no sense ends a name: the words glossed as a kind of the head noun ("large building" 大厦)
+        head = asked_nouns[-1] if asked_nouns else ""
+        return self._vote(tuple(headed_words(head))) if head and " " not in head else None
 
     def _vote(self, senses: tuple[str, ...]) -> GraphLabel | None:
         votes: Counter = Counter()
