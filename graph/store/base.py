@@ -152,6 +152,10 @@ class GraphStore(ABC):
     @abstractmethod
     def get_passages(self, ids: list[str]) -> list[Passage]: ...
 
+    def passage_counts(self) -> dict[str, int]:
+        """Passages per report id, for listings that must not read every passage to count them."""
+        return {r.id: len(self.passages_of(r.id)) for r in self.reports()}
+
     def find_report(self, ref: str) -> ReportInfo | None:
         """A report by id, file name or path."""
         name = ref.replace("\\", "/").rsplit("/", 1)[-1]
@@ -408,6 +412,16 @@ class GraphStore(ABC):
         """The newest generation any process has committed, read cheaply. A reader whose
         `version` is behind it reopens the store to see those writes."""
         return self.version
+
+    def committed_index_ready(self) -> bool:
+        """Whether the newest committed generation's search index is saved already (a reader
+        reopening then only reads it). A store without saved indexes is always ready."""
+        return True
+
+    def holds_cycles(self) -> bool:
+        """Whether dropping this store leaves reference cycles that only the cyclic collector
+        frees (a long-lived reader then runs one, see api/store_release.py)."""
+        return False
 
     def close(self) -> None:
         pass

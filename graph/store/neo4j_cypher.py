@@ -208,6 +208,10 @@ PASSAGES_OF = f"""
 MATCH (:Report {{id: $rid}})-[:HAS_PASSAGE]->(p:Passage)
 RETURN {PASSAGE} AS p ORDER BY p.index
 """
+PASSAGE_COUNTS = """
+MATCH (r:Report)
+RETURN r.id AS rid, COUNT { (r)-[:HAS_PASSAGE]->(:Passage) } AS n
+"""
 GET_PASSAGES = f"""
 UNWIND $ids AS pid
 MATCH (p:Passage {{id: pid}})

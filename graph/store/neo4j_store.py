@@ -343,6 +343,9 @@ class Neo4jStore(GraphStore):
     def passages_of(self, report_id: str) -> list[Passage]:
         return [passage_from(row["p"]) for row in self._read(Q.PASSAGES_OF, rid=report_id)]
 
+    def passage_counts(self) -> dict[str, int]:
+        return {row["rid"]: row["n"] for row in self._read(Q.PASSAGE_COUNTS)}
+
     def get_passages(self, ids: list[str]) -> list[Passage]:
         return [passage_from(row["p"]) for row in self._read(Q.GET_PASSAGES, ids=list(ids))]
 
