@@ -55,11 +55,12 @@ _EN_FORWARD = re.compile(
 _EN_NEXT_NOUN = re.compile(rf"\s+(?:{_EN_NOUN_ALT})(?![\w\-])", re.IGNORECASE)
 _EN_GENERIC = re.compile(r"\b(?:" + "|".join(word_list("question_generic_en.txt")) + r")\b", re.IGNORECASE)
 _EN_WHO = re.compile(r"\b(?:who|whom|whose)\b", re.IGNORECASE)
-# "which" and the words after it up to the first verb, preposition or punctuation: the asked noun phrase.
-_EN_WHICH = re.compile(r"\bwhich\s+((?:[\w\-']+\s*){1,6})", re.IGNORECASE)
+# "which" before a word: the asked noun phrase starts there and runs to a verb, a preposition or punctuation.
+_EN_WHICH = re.compile(r"\bwhich\s+(?=[\w\-'])", re.IGNORECASE)
 _EN_PHRASE_END = re.compile(r"^(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should|shall|may|"
                             r"might|must|in|on|of|for|to|with|by|from|at|about|as|that|and|or|the|a|an)$", re.IGNORECASE)
-_EN_NUMBER_WORD = re.compile(r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|few|"
+# Counts and size words before the noun say nothing of its kind ("which two large shopping hubs").
+_EN_VAGUE_MODIFIER = re.compile(r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|few|"
                              r"major|main|key|large|big|new|other|more)$", re.IGNORECASE)
 _EN_WHERE = re.compile(r"\bwhere\b", re.IGNORECASE)
 
@@ -173,14 +174,14 @@ def _asked_nouns_en(q: str) -> list[str]:
     if m is None:
         return []
     words: list[str] = []
-    for w in re.split(r"\s+", q[m.start(1):].strip()):
+    for w in re.split(r"\s+", q[m.end():].strip()):
         bare = w.rstrip(",;:?!.")
         if not bare or _EN_PHRASE_END.match(bare) or (words and bare.lower().endswith("ed") and "-" not in bare):
             break
         words.append(bare)
         if bare != w:  # punctuation ends the phrase
             break
-    words = [w for w in words[:4] if not _EN_NUMBER_WORD.match(w)]
+    words = [w for w in words[:4] if not _EN_VAGUE_MODIFIER.match(w)]
     return [" ".join(words[i:]) for i in range(len(words))]
 
 
