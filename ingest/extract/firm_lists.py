@@ -25,7 +25,7 @@ from .list_siblings import _head_of
 from .mentions import Mention
 from .name_shapes import clause_lead
 from .traps import has_proper_word, is_category, is_known_place
-from .words import tagger
+from .words import cut_words, tagger
 
 _LIST = re.compile(r"(?P<items>[\u4e00-\u9fff、]{2,60}?)等(?:[0-9一二三四五六七八九十百]+[个家项])?"
                    r"(?P<mod>[^，。；：、\s等]{0,6}?)(?P<cls>项目|企业|总部|公司)")
@@ -54,7 +54,7 @@ def _trade_name(name: str) -> bool:
     jieba, tags = tagger()
     freq = jieba.dt.FREQ
     return all(len(w) == 1 or tags.get(w) is None or tags.get(w) in _PROPER_TAGS or freq.get(w, 0) <= _RARE
-               for w in jieba.lcut(name, HMM=False))
+               for w in cut_words(name))
 
 
 def _with_business(item: str) -> bool:
