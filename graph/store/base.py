@@ -142,6 +142,10 @@ class GraphStore(ABC):
     def flush(self) -> None:
         """Make every put durable (stores that write through may do nothing)."""
 
+    def begin_bulk(self) -> None:
+        """Many puts follow, and the caller calls flush() after them: a store may defer index
+        upkeep to that flush (Neo4j's vector indexes). Default: nothing."""
+
     # -- reports and passages ----------------------------------------------------------
     @abstractmethod
     def reports(self) -> list[ReportInfo]: ...
