@@ -283,6 +283,13 @@ class GraphStore(ABC):
                 out[n.id] = sorted(first, key=first.get)
         return out
 
+    def entity_vector_passages(self, vector: np.ndarray, k: int, max_passages: int
+                               ) -> tuple[list[tuple[str, float]], dict[str, list[str]]]:
+        """entity_vector_search(vector, k), then entity_passages of its hits: a store across the
+        network answers both in one round trip (search waits on them in turn)."""
+        near = self.entity_vector_search(vector, k)
+        return near, (self.entity_passages([i for i, _ in near], max_passages) if near else {})
+
     def edges_among(self, node_ids: list[str], report: str | None = None,
                     max_evidence: int | None = None) -> list[Edge]:
         """The edges whose two ends are both among `node_ids` (with evidence in `report` if given),

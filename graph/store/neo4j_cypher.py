@@ -467,6 +467,20 @@ ENTITY_VECTOR = """
 CALL db.index.vector.queryNodes($index, $fetch, $v) YIELD node, score
 RETURN node.id AS id, score, ($label IS NULL OR node.label = $label) AS keep
 """
+# entity_vector_passages: the nearest entities and, for those named in at most $max passages,
+# their passages in reading order (ENTITY_PASSAGES), in one round trip: search waited on the two
+# in turn (PROFILE: a few db hits each; the second round trip was the cost).
+ENTITY_VECTOR_PASSAGES = """
+CALL db.index.vector.queryNodes($index, $fetch, $v) YIELD node, score
+WITH node, score LIMIT $k
+CALL (node) {
+  WITH node WHERE COUNT { (node)-[:MENTIONED_IN]->() } <= $max
+  MATCH (node)-[:MENTIONED_IN]->(p:Passage)
+  WITH p ORDER BY p.report, p.start
+  RETURN collect(p.id) AS passages
+}
+RETURN node.id AS id, score, passages
+"""
 ENTITY_TEXT = """
 CALL db.index.fulltext.queryNodes($index, $q, {limit: $fetch}) YIELD node, score
 RETURN node.id AS id, score, ($label IS NULL OR node.label = $label) AS keep

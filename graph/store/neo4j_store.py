@@ -706,6 +706,22 @@ class Neo4jStore(GraphStore):
                                 {"index": ENTITY_VECTOR_INDEX, "v": v.tolist(), "label": label or None})
         return [(nid, _cosine(s)) for nid, s in hits]
 
+    def entity_vector_passages(self, vector, k, max_passages):
+        """One round trip (Q.ENTITY_VECTOR_PASSAGES) where the base class takes two."""
+        if k <= 0 or not self._vector_ready(ENTITY_VECTOR_INDEX):
+            return [], {}
+        v = np.asarray(vector, dtype=np.float64).ravel()
+        _check_dim(v, self._dims[ENTITY_VECTOR_INDEX])
+        try:
+            rows = self._read(Q.ENTITY_VECTOR_PASSAGES, index=ENTITY_VECTOR_INDEX, fetch=max(2 * k, k + 20),
+                              k=int(k), v=v.tolist(), max=int(max_passages))
+        except StoreError as e:
+            if is_missing_index(e):  # a rebuild under way (neo4j_index_upkeep)
+                return [], {}
+            raise
+        near = [(r["id"], _cosine(r["score"])) for r in rows]
+        return near, {r["id"]: r["passages"] for r in rows if r["passages"]}
+
     def _vector_top(self, query: str, k: int, filtered: bool, params: dict[str, Any]) -> list[tuple[str, float]]:
         """No hits while another process rebuilds the index (neo4j_index_upkeep): search then
         answers from its word hits instead of failing."""
