@@ -11,6 +11,7 @@ from functools import cached_property
 from typing import Callable
 
 from govgraph.graph.store import GraphStore, open_store
+from .store_release import release_later
 
 
 def _env_list(name: str) -> list[str]:
@@ -38,6 +39,12 @@ class Settings:
 
 # How often a following context looks at the store's committed generation (a stat of the manifest).
 FOLLOW_CHECK_SECONDS = 0.2
+# A writer commits report by report and saves the index once, when its batch ends. A reload that
+# built the index of a generation in the middle of a batch spent ~1 s of contended CPU on an index
+# outdated a moment later; waiting for the writer's own index costs a stat per poll. A batch that
+# runs longer than this (or a writer that died) gets an index built here, so its reports still show.
+WRITER_INDEX_WAIT_SECONDS = 5.0
+WRITER_INDEX_POLL_SECONDS = 0.05
 
 
 class AppContext:
@@ -86,6 +93,7 @@ class AppContext:
         """Open the store until it serves the newest generation, then swap it in."""
         try:
             while True:
+                self._await_writers_index()
                 fresh = self._open()
                 fresh.stats()            # builds (or reads) its indexes here, not in a request
                 old = self.__dict__.get("_store")
@@ -94,16 +102,22 @@ class AppContext:
                     self.__dict__.pop("embedder", None)
                 self.__dict__.pop("_search", None)
                 self.__dict__.pop("_compare", None)
-                # The old store's frozen index can be collected only once the collector sees it.
-                gc.unfreeze()
-                gc.collect()
-                gc.freeze()
+                if old is not None:
+                    release_later(old)
+                del old
                 if fresh.committed_version() == fresh.version:
                     return
         except Exception:  # noqa: BLE001 - the open store keeps answering; the next check retries
             logging.getLogger("govgraph.api").warning("reloading the store failed", exc_info=True)
         finally:
             self._reloading.release()
+
+    def _await_writers_index(self) -> None:
+        """Give a writer in the middle of a batch the time to save its index (see
+        WRITER_INDEX_WAIT_SECONDS); returns as soon as the newest generation has one."""
+        deadline = time.monotonic() + WRITER_INDEX_WAIT_SECONDS
+        while not self._store.committed_index_ready() and time.monotonic() < deadline:
+            time.sleep(WRITER_INDEX_POLL_SECONDS)
 
     @cached_property
     def embedder(self):

@@ -158,17 +158,21 @@ def bench_graph(rep: Report, section: str, neo, ids: list[str], reports: list[st
     shown = {"max_evidence": SHOWN_EVIDENCE}
     floor: list[float] = []
     server: dict[str, list[float]] = {}
+    cpu: dict[str, list[float]] = {}
 
     def interleaved(fn, items, rounds=1, warmup=2, name=""):
-        """fn's latencies (ms), a RETURN 1 timed after each call so both see the same load, and
-        the server's own time of each call (Neo4jStore.server_ms: summed from the result summaries)."""
+        """fn's latencies (ms), a RETURN 1 timed after each call so both see the same load, the
+        server's own time of each call (Neo4jStore.server_ms: summed from the result summaries)
+        and this process's CPU time for it (decoding and building the view: what the machine's
+        load stretches least)."""
         for item in list(items)[:warmup]:
             fn(item)
         out = []
         for _ in range(rounds):
             for item in items:
-                before = getattr(neo, "server_ms", 0.0)
+                before, cpu0 = getattr(neo, "server_ms", 0.0), time.process_time()
                 out.append(_ms(lambda: fn(item)))
+                cpu.setdefault(name, []).append((time.process_time() - cpu0) * 1000)
                 server.setdefault(name, []).append(getattr(neo, "server_ms", 0.0) - before)
                 floor.append(_round_trip(neo))
         return out
@@ -189,19 +193,21 @@ def bench_graph(rep: Report, section: str, neo, ids: list[str], reports: list[st
 
     e, o, p = percentiles(ego), percentiles(ov), percentiles(pt)
     se, so, sp = (percentiles(server[k]) for k in ("ego", "overview", "paths"))
+    ce, co, cp = (percentiles(cpu[k]) for k in ("ego", "overview", "paths"))
     rep.add(Row(section, "neighbourhood depth 1 p50 (Neo4j)", e["p50"], "ms", "", None,
                 target=("<=", EGO_P50_MS),
                 note=f"{len(ids)} entities across the degree ranking, median {sizes[len(sizes) // 2]} nodes; "
-                     f"p95 {e['p95']:.0f} ms; {ratio(e['p50'])}; server p50 {se['p50']:.0f} ms"))
+                     f"p95 {e['p95']:.0f} ms; {ratio(e['p50'])}; server p50 {se['p50']:.0f} ms; "
+                     f"client CPU p50 {ce['p50']:.1f} ms"))
     rep.add(Row(section, "report overview p95 (Neo4j)", o["p95"], "ms", "", None,
                 target=("<=", OVERVIEW_P95_MS),
                 note=f"{len(reports)} reports, graph.views.overview (limit 300); p50 {o['p50']:.0f} ms; "
-                     f"{ratio(o['p95'])}; server p95 {so['p95']:.0f} ms"))
+                     f"{ratio(o['p95'])}; server p95 {so['p95']:.0f} ms; client CPU p95 {co['p95']:.1f} ms"))
     rep.add(Row(section, "5 shortest paths p95 (Neo4j)", p["p95"], "ms", "", None,
                 target=("<=", PATHS_P95_MS),
                 note=f"{len(pairs)} pairs, {found} connected; allShortestPaths, then SHORTEST k when fewer "
                      f"than 5; no graph read into Python; p50 {p['p50']:.0f} ms; {ratio(p['p95'])}; "
-                     f"server p95 {sp['p95']:.0f} ms"))
+                     f"server p95 {sp['p95']:.0f} ms; client CPU p95 {cp['p95']:.1f} ms"))
 
 
 def _sample_briefs(neo, n: int) -> list[str]:

@@ -46,7 +46,10 @@ def router(ctx: AppContext) -> APIRouter:
     @r.get("/reports", response_model=S.ReportList)
     def reports():
         store = ctx.store
-        return {"items": [{**rep.to_dict(), "passages": len(store.passages_of(rep.id))}
+        # counted, not read: decoding every passage of every report made this the slowest
+        # request under load (p99 ~1 s with 16 readers on 9 reports)
+        counts = store.passage_counts()
+        return {"items": [{**rep.to_dict(), "passages": counts.get(rep.id, 0)}
                           for rep in sorted(store.reports(), key=lambda rep: rep.file)]}
 
     @r.get("/reports/{report_id}", response_model=S.ReportOut)

@@ -26,6 +26,7 @@ from .collapse import collapse_series
 from .collection import newest_of_series, series_key
 from .collection_rank import report_grades
 from .crosslingual import TermChooser
+from .english_label import EnglishLabeler
 from .english_proximity import proximity_groups, together_counts
 from .proximity import longest_run, segments, words_with_figures
 from .results import AskResult, Hit, SearchResult
@@ -136,6 +137,7 @@ class SearchService:
         self._lock = threading.Lock()
         self._ranker = AnswerRanker(store, tokenizer)
         self._chooser = TermChooser(store, tokenizer)
+        self._labeler = EnglishLabeler(store)
         self._warned_model = False
         # graph.search.aggregate.Comparer: answers cross-agency questions (哪些区…) with agency rows.
         self.aggregator = aggregator
@@ -426,6 +428,9 @@ class SearchService:
         Servers call this once at start-up."""
         self.tokenizer("预热")
         self.analyzer("Which sister cities?")
+        # a Chinese question loads jieba's part-of-speech tables (~0.8 s): under 16 readers the
+        # first searches of a server that skipped this took 3 s
+        self.analyzer("哪些部门开展了检查？")
         if self._qvec is not None:
             self._qvec.get("warm up")
         self._report_map()
@@ -493,6 +498,17 @@ class SearchService:
         return dataclasses.replace(intent, terms=list(dict.fromkeys(t for g in chosen for t in g.terms)),
                                    term_groups=proximity_groups(groups, chosen))
 
+    def _labelled(self, intent):
+        """An English question whose noun no cue list knows, with the label the graph's names give it."""
+        nouns = getattr(intent, "asked_nouns", None)
+        if not nouns or getattr(intent, "label", None):
+            return intent
+        found = self._labeler.label(nouns)
+        if found is None:
+            return intent
+        return dataclasses.replace(intent, label=found.label, label_from="graph",
+                                   kind=list(getattr(intent, "kind", None) or []) or list(found.kind))
+
     def ask(self, question: str, k: int = 10, filters: Filters | None = None,
             mode: str = "hybrid") -> AskResult:
         question = self._check(question, k, filters, mode, "question")
@@ -500,7 +516,7 @@ class SearchService:
             rows = self.aggregator.ask(question, k, filters)
             if rows is not None:
                 return rows
-        intent = self._translated(self.analyzer(question))
+        intent = self._labelled(self._translated(self.analyzer(question)))
         focus = getattr(intent, "focus", "") or question
         # BM25 searches the focus (question words only add noise to word matching); the embedding
         # model was trained on whole questions, so it reads the question as asked.

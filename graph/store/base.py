@@ -156,6 +156,10 @@ class GraphStore(ABC):
     @abstractmethod
     def get_passages(self, ids: list[str]) -> list[Passage]: ...
 
+    def passage_counts(self) -> dict[str, int]:
+        """Passages per report id, for listings that must not read every passage to count them."""
+        return {r.id: len(self.passages_of(r.id)) for r in self.reports()}
+
     def find_report(self, ref: str) -> ReportInfo | None:
         """A report by id, file name or path."""
         name = ref.replace("\\", "/").rsplit("/", 1)[-1]
@@ -247,6 +251,13 @@ class GraphStore(ABC):
         ego_network walk the store itself."""
         return None
 
+    def report_overview(self, report: str, labels: list[str] | None, year: int | None, role: str | None,
+                        limit: int, max_evidence: int) -> "Subgraph | None":
+        """graph.views.overview of one report in one call, when the store computes it where the data
+        is (Neo4j: one Cypher statement); the same subgraph. None lets overview ask the store step
+        by step."""
+        return None
+
     def shortest_path_ids(self, source: str, target: str, n: int, max_len: int) -> list[list[str]] | None:
         """Up to `n` simple paths (entity ids, direction ignored), shortest first, when the store
         finds them itself (Neo4j: Cypher SHORTEST); None lets the caller use networkx."""
@@ -289,6 +300,18 @@ class GraphStore(ABC):
         network answers both in one round trip (search waits on them in turn)."""
         near = self.entity_vector_search(vector, k)
         return near, (self.entity_passages([i for i, _ in near], max_passages) if near else {})
+
+    def briefs_and_hops(self, ids: list[str], hops: list[tuple[str, str]],
+                        max_evidence: int | None = None) -> tuple[list[NodeBrief], list[Edge]]:
+        """What a path view shows: `ids` as briefs (unknown ones left out) and every relation
+        between the two ends of each hop, either way, with its first `max_evidence` pieces of
+        evidence. Neo4j answers in one statement, looking up each pair (not every relation of a
+        hub on the path)."""
+        pairs = {frozenset(h) for h in hops}
+        ends = sorted({v for h in hops for v in h})
+        edges = [e for e in self.edges_among(ends, max_evidence=max_evidence)
+                 if frozenset((e.source, e.target)) in pairs]
+        return self.get_briefs(ids), edges
 
     def edges_among(self, node_ids: list[str], report: str | None = None,
                     max_evidence: int | None = None) -> list[Edge]:
@@ -419,6 +442,16 @@ class GraphStore(ABC):
         """The newest generation any process has committed, read cheaply. A reader whose
         `version` is behind it reopens the store to see those writes."""
         return self.version
+
+    def committed_index_ready(self) -> bool:
+        """Whether the newest committed generation's search index is saved already (a reader
+        reopening then only reads it). A store without saved indexes is always ready."""
+        return True
+
+    def holds_cycles(self) -> bool:
+        """Whether dropping this store leaves reference cycles that only the cyclic collector
+        frees (a long-lived reader then runs one, see api/store_release.py)."""
+        return False
 
     def close(self) -> None:
         pass

@@ -399,6 +399,9 @@ class DiskIndex:
         return [_passage(t) for (t,) in self._rows("SELECT data FROM passages WHERE report=? ORDER BY row",
                                                    (report_id,))]
 
+    def passage_counts(self) -> dict[str, int]:
+        return dict(self._rows("SELECT report, COUNT(*) FROM passages GROUP BY report"))
+
     def get_passages(self, ids: list[str]) -> list[Passage]:
         found = dict(self._by_ids("SELECT id, data FROM passages WHERE id IN ({})", list(dict.fromkeys(ids))))
         return [_passage(found[i]) for i in ids if i in found]

@@ -195,6 +195,12 @@ class EmbeddedStore(GraphStore):
         self._seen_manifest = (sig, version)
         return version
 
+    def holds_cycles(self) -> bool:
+        return self._disk is not None and self._disk.has_graph
+
+    def committed_index_ready(self) -> bool:
+        return (self.path / f"index-{self.committed_version()}" / "meta.json").exists()
+
     def _index_dir(self) -> Path:
         return self.path / f"index-{self._manifest['version']}"
 
@@ -385,6 +391,9 @@ class EmbeddedStore(GraphStore):
 
     def passages_of(self, report_id: str) -> list[Passage]:
         return self._index().passages_of(report_id)
+
+    def passage_counts(self) -> dict[str, int]:
+        return self._index().passage_counts()
 
     def get_passages(self, ids: list[str]) -> list[Passage]:
         return self._index().get_passages(list(ids))

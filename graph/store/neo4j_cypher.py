@@ -211,6 +211,10 @@ PASSAGES_OF = f"""
 MATCH (:Report {{id: $rid}})-[:HAS_PASSAGE]->(p:Passage)
 RETURN {PASSAGE} AS p ORDER BY p.index
 """
+PASSAGE_COUNTS = """
+MATCH (r:Report)
+RETURN r.id AS rid, COUNT { (r)-[:HAS_PASSAGE]->(:Passage) } AS n
+"""
 GET_PASSAGES = f"""
 UNWIND $ids AS pid
 MATCH (p:Passage {{id: pid}})
@@ -257,12 +261,12 @@ DEGREE = f"COUNT {{ (n)-[:{RELS}]-() }}"
 
 
 def find_nodes_query(labels: bool, report: bool, role: bool, year: bool, prefix: bool, *,
-                     parts: str = NODE_PARTS, row: str = NODE_ROW) -> str:
+                     parts: str = NODE_PARTS, row: str = NODE_ROW, rid: str = "$rid") -> str:
     """Entities best connected first; only the filters asked for are in the query, so the planner
     starts from the report's MENTIONS when a report is given instead of from every entity.
     `parts` reads each entity's MENTIONS and `row` is what is returned of it (views read briefs;
-    `degree` is in scope)."""
-    match = "MATCH (:Report {id: $rid})-[:MENTIONS]->(n:Entity)" if report else "MATCH (n:Entity)"
+    `degree` is in scope); `rid` names the report (a parameter, or a variable of an enclosing query)."""
+    match = f"MATCH (:Report {{id: {rid}}})-[:MENTIONS]->(n:Entity)" if report else "MATCH (n:Entity)"
     where = []
     if labels:
         where.append("n.label IN $labels")
@@ -331,12 +335,16 @@ MATCH (n)-[:MENTIONED_IN]->(p:Passage)
 WITH id, p ORDER BY p.report, p.start
 RETURN id, collect(p.id) AS passages
 """
-EDGES_AMONG = f"""
+# The relations among a set of entities ($ids), of one report ($rid) or of all: each member's
+# outgoing relations, kept when the other end is a member. Shared by EDGES_AMONG and the views'
+# EDGES_AMONG_SHOWN (neo4j_view_cypher), which differ only in the evidence they return.
+EDGES_AMONG_MATCH = f"""
 UNWIND $ids AS aid
 MATCH (a:Entity {{id: aid}})-[e:{RELS}]->(b:Entity)
 WHERE b.id IN $ids AND ($rid IS NULL OR EXISTS {{
   MATCH (:Report {{id: $rid}})-[:STATES]->(:Statement {{key: a.id + '|' + type(e) + '|' + b.id}}) }})
-{EDGE_PARTS}
+"""
+EDGES_AMONG = f"""{EDGES_AMONG_MATCH}{EDGE_PARTS}
 RETURN {EDGE_ROW} ORDER BY type, s, t
 """
 # What answer ranking reads about the retrieved passages (base.AnswerContext), in one round trip:

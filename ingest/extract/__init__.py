@@ -23,6 +23,7 @@ from .foreign_ties import mark_foreign_bodies
 from .measures import find_measures
 from .meetings import find_meetings
 from .session_lists import find_listed_sessions
+from .rules.title_issuers import opens_title
 from .name_shapes import find_shaped_names
 from .lexicon import word_list
 from .list_siblings import find_list_siblings
@@ -101,7 +102,7 @@ def _settle_overlaps(ms: list[Mention]) -> list[Mention]:
                 if inside and ((k.label in _CONTAINERS and m.label != "Event" and not cut_event)
                                or (k.label == "Place" and m.props.get("brand"))
                                or (k.props.get("unit") and m.label == "Organization" and m.start == k.start)
-                               or (k.label == "Policy" and m.label == "Agency" and m.start - k.start <= 1)):
+                               or (k.label == "Policy" and m.label == "Agency" and opens_title(k, m))):
                     continue  # a brand stays a body inside a park's name (深汕比亚迪汽车工业园), a parent inside its unit's (市中医院光明院区)
                 clash = True
                 break

@@ -25,6 +25,7 @@ def test_round_trip(loaded, batches):
         stored = {r.id: r for r in loaded.reports()}[batch.report.id]
         assert stored == batch.report
         assert loaded.passages_of(batch.report.id) == batch.passages
+    assert loaded.passage_counts() == {x.report.id: len(x.passages) for x in (a, b)}
     wanted = [b.passages[2].id, a.passages[0].id, "no-such-passage", a.passages[3].id]
     assert [p.id for p in loaded.get_passages(wanted)] == [w for w in wanted if w != "no-such-passage"]
 
@@ -94,6 +95,7 @@ def test_remove_report(loaded, batches):
     assert loaded.remove_report(a.report.file) is True
     assert [r.id for r in loaded.reports()] == [b.report.id]
     assert loaded.passages_of(a.report.id) == []
+    assert loaded.passage_counts() == {b.report.id: len(b.passages)}
     assert loaded.get_passages([p.id for p in a.passages]) == []
     a_only = {n.id for n in a.nodes} - {n.id for n in b.nodes}
     assert loaded.get_nodes(sorted(a_only)) == []
