@@ -14,7 +14,7 @@ import re
 from .mentions import Mention
 from .name_shapes import _head_class, _heads, clause_lead
 from .traps import category_words, is_category
-from .words import tagger
+from .words import cut_words, tagger
 
 _CLAUSE = re.compile(r"[^，。；：！？\n（）()“”《》]+")
 _TAIL = re.compile(r"(?:等|和|及|以及)[^、]*$")
@@ -38,9 +38,8 @@ def _head_of(item: str) -> tuple[str, str] | None:
 
 def _head_is_a_word(item: str, at: int) -> bool:
     """Whether jieba's segmentation of `item` has a word boundary where the head starts."""
-    jieba, _ = tagger()
     pos = 0
-    for w in jieba.lcut(item, HMM=False):
+    for w in cut_words(item):
         if pos == at:
             return True
         pos += len(w)
@@ -48,10 +47,9 @@ def _head_is_a_word(item: str, at: int) -> bool:
 
 
 def _modifier_ok(mod: str) -> bool:
-    jieba, _ = tagger()
     if not 2 <= len(mod) <= 6 or _FUNCTION.search(mod):
         return False
-    words = jieba.lcut(mod, HMM=False)
+    words = cut_words(mod)
     return not all(w in category_words() for w in words) and not is_category(mod)
 
 

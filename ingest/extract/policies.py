@@ -20,7 +20,7 @@ from .mentions import Mention
 from .policy_titles import describes_measures, generic_title, quoted_plans, strip_lead, treaties
 from .resolve import normalise_policy
 from .standard_kinds import kind_of_standard
-from .words import tagger
+from .words import cut_words, tagger
 
 if TYPE_CHECKING:  # resolve imports places: the context type is for annotations only
     from .resolve import ReportContext
@@ -96,8 +96,8 @@ def _described(name: str) -> bool:
         return True      # 15个专项规划, 一批重点规划, “十四五”等一批…规划: a count of documents, not one
     if name.startswith(("我", "本")):
         return False     # 我省…建设方案: the report's own place, resolved later
-    jieba, tags = tagger()
-    first = jieba.lcut(name[:6], HMM=False)[0]
+    _, tags = tagger()
+    first = cut_words(name[:6])[0]
     # 重大 opens the titles of a whole class of documents (重大行政决策事项目录, 重大行政决策程序规定)
     return len(first) > 1 and tags.get(first) in _DESCRIBING_TAGS and first != "重大"
 
