@@ -237,8 +237,8 @@ class SearchService:
             return self.store.vector_search(qv, depth if mode == "hybrid" else k, filters)
 
         def entity_part(ev: np.ndarray) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
-            near = self.store.entity_vector_search(ev, self.entity_k)
-            return near, self._entity_passages(near, filters, depth)
+            near, of = self.store.entity_vector_passages(ev, self.entity_k, self.entity_max_passages)
+            return near, self._entity_passages(near, of, filters, depth)
 
         vector: list[tuple[str, float]] = []
         by_entity: list[tuple[str, float]] = []
@@ -348,13 +348,13 @@ class SearchService:
         out.sort(key=lambda t: -t[1])
         return out
 
-    def _entity_passages(self, ents: list[tuple[str, float]], filters: Filters | None,
-                         depth: int) -> list[tuple[str, float]]:
-        """Passages of the nearest entities, nearest first. Entities named in many passages (a
-        city, the State Council) say nothing about which passage is meant and are left out."""
+    def _entity_passages(self, ents: list[tuple[str, float]], of: dict[str, list[str]],
+                         filters: Filters | None, depth: int) -> list[tuple[str, float]]:
+        """Passages (`of` each entity, GraphStore.entity_vector_passages) of the nearest entities,
+        nearest first. Entities named in many passages (a city, the State Council) say nothing
+        about which passage is meant and are left out."""
         if not ents:
             return []
-        of = self.store.entity_passages([i for i, _ in ents], self.entity_max_passages)
         out: list[tuple[str, float]] = []
         seen: set[str] = set()
         for eid, score in ents:

@@ -142,6 +142,10 @@ class GraphStore(ABC):
     def flush(self) -> None:
         """Make every put durable (stores that write through may do nothing)."""
 
+    def begin_bulk(self) -> None:
+        """Many puts follow, and the caller calls flush() after them: a store may defer index
+        upkeep to that flush (Neo4j's vector indexes). Default: nothing."""
+
     # -- reports and passages ----------------------------------------------------------
     @abstractmethod
     def reports(self) -> list[ReportInfo]: ...
@@ -289,6 +293,13 @@ class GraphStore(ABC):
             if len(first) <= max_passages:
                 out[n.id] = sorted(first, key=first.get)
         return out
+
+    def entity_vector_passages(self, vector: np.ndarray, k: int, max_passages: int
+                               ) -> tuple[list[tuple[str, float]], dict[str, list[str]]]:
+        """entity_vector_search(vector, k), then entity_passages of its hits: a store across the
+        network answers both in one round trip (search waits on them in turn)."""
+        near = self.entity_vector_search(vector, k)
+        return near, (self.entity_passages([i for i, _ in near], max_passages) if near else {})
 
     def briefs_and_hops(self, ids: list[str], hops: list[tuple[str, str]],
                         max_evidence: int | None = None) -> tuple[list[NodeBrief], list[Edge]]:

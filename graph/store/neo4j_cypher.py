@@ -39,7 +39,10 @@ SET m.writes = coalesce(m.writes, 0) + 1, m.data_model = {DATA_MODEL}
 """
 # A put's first statement: the lock, the model of the stored vectors and whether the report is
 # already there (to strip), in one round trip.
-BEGIN_PUT = TAKE_WRITE_LOCK + "RETURN m.model AS model, EXISTS { MATCH (:Report {id: $rid}) } AS exists"
+# The vector-put count and the report count tell a bulk write when to defer the vector indexes
+# (neo4j_index_upkeep.deferral_due); both come from counters, not scans.
+BEGIN_PUT = TAKE_WRITE_LOCK + """RETURN m.model AS model, m.dim AS dim, coalesce(m.vector_puts, 0) AS vector_puts,
+       COUNT { (:Report) } AS reports, EXISTS { MATCH (:Report {id: $rid}) } AS exists"""
 GET_META = "MATCH (m:GovgraphMeta {id: 'store'}) RETURN m.model AS model, m.dim AS dim"
 # The node stays (its lock serialises writers); only the model goes.
 CLEAR_META_IF_EMPTY = """
@@ -471,6 +474,20 @@ RETURN node.id AS id, score, ({PASSAGE_FILTER}) AS keep
 ENTITY_VECTOR = """
 CALL db.index.vector.queryNodes($index, $fetch, $v) YIELD node, score
 RETURN node.id AS id, score, ($label IS NULL OR node.label = $label) AS keep
+"""
+# entity_vector_passages: the nearest entities and, for those named in at most $max passages,
+# their passages in reading order (ENTITY_PASSAGES), in one round trip: search waited on the two
+# in turn (PROFILE: a few db hits each; the second round trip was the cost).
+ENTITY_VECTOR_PASSAGES = """
+CALL db.index.vector.queryNodes($index, $fetch, $v) YIELD node, score
+WITH node, score LIMIT $k
+CALL (node) {
+  WITH node WHERE COUNT { (node)-[:MENTIONED_IN]->() } <= $max
+  MATCH (node)-[:MENTIONED_IN]->(p:Passage)
+  WITH p ORDER BY p.report, p.start
+  RETURN collect(p.id) AS passages
+}
+RETURN node.id AS id, score, passages
 """
 ENTITY_TEXT = """
 CALL db.index.fulltext.queryNodes($index, $q, {limit: $fetch}) YIELD node, score

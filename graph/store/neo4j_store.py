@@ -28,7 +28,8 @@ from .base import AnswerContext, Filters, GraphStore, NodeBrief, StoreError, Sto
 from .neo4j_codec import (check_evidence, edge_from, entity_row, merge_batch_edges, merge_batch_nodes, node_from,
                           passage_from, passage_row, report_from, report_props, statement_row)
 from .neo4j_codec import brief_from, shown_edge_from
-from .neo4j_index_upkeep import claim_rebuild, is_missing_index, rebuild_vector_indexes
+from .neo4j_index_upkeep import (claim_rebuild, deferral_due, drop_vector_indexes, is_missing_index,
+                                 rebuild_vector_indexes)
 from .neo4j_schema import (ENTITY_NAME_INDEX, ENTITY_VECTOR_INDEX, PASSAGE_TEXT_INDEX, PASSAGE_VECTOR_INDEX, ensure_schema,
                            ensure_vector_indexes, vector_dimensions, VECTOR_INDEXES)
 
@@ -74,6 +75,9 @@ class Neo4jStore(GraphStore):
         self._lock = threading.RLock()
         self._model_seen: tuple[str | None, float] | None = None
         self._allow_old_model = allow_old_model
+        # A bulk write (begin_bulk) until its flush; `_deferred` once it dropped the vector indexes.
+        self._bulk = False
+        self._deferred = False
         # Milliseconds the server spent on reads (planning, running, streaming), summed from each
         # result's summary: benchmarks read it before and after a call, to tell the server's
         # time from the client's (the driver decoding rows, the machine's load).
@@ -230,7 +234,7 @@ class Neo4jStore(GraphStore):
                 raise ValueError(f"report {rid}: edge {e.source} -> {e.target} has unknown type {e.type!r}")
 
         p_vecs, e_rows, dim = self._vector_rows(batch, vectors)
-        if dim is not None and self._dims.get(PASSAGE_VECTOR_INDEX) != dim:
+        if dim is not None and not self._deferred and self._dims.get(PASSAGE_VECTOR_INDEX) != dim:
             self._schema(lambda s: ensure_vector_indexes(s, dim))
             self._dims = {PASSAGE_VECTOR_INDEX: dim, ENTITY_VECTOR_INDEX: dim}
 
@@ -250,11 +254,14 @@ class Neo4jStore(GraphStore):
 
         # Each statement is a round trip: a put of a new report runs six (it ran nine plus one per
         # relation type; median put 4.6 s -> 3.2 s a report over the corpus at load ~22, docs/neo4j.md).
-        def work(tx: ManagedTransaction) -> None:
+        def work(tx: ManagedTransaction):
             head = tx.run(Q.BEGIN_PUT, rid=rid).single()
             if vectors is not None and head["model"] not in (None, vectors.model):
                 raise StoreError(f"Neo4j at {self.uri} holds vectors of model {head['model']!r}; "
                                  f"clear it to use {vectors.model!r}")
+            if dim is not None and head["dim"] not in (None, dim):  # checked here while no index does it
+                raise StoreError(f"Neo4j at {self.uri} holds {head['dim']}-dimensional vectors, "
+                                 f"the batch brings {dim}: clear the database to change the model")
             if head["exists"]:
                 _strip(tx, rid)
             tx.run(Q.CREATE_REPORT, props=rprops, rows=prows).consume()
@@ -271,11 +278,16 @@ class Neo4jStore(GraphStore):
             if e_rows or vectors is not None:
                 tx.run(Q.FINISH_PUT, rows=e_rows, rid=rid, model=vectors.model if vectors is not None else None,
                        dim=dim).consume()
+            return head
 
         try:
-            self._call(work, write=True)
+            head = self._call(work, write=True)
         finally:
             self._model_seen = None  # a search during the write may have seen the old model
+        if (self._bulk and not self._deferred and vectors is not None
+                and deferral_due(head["vector_puts"] + 1, head["reports"] + (0 if head["exists"] else 1))):
+            self._schema(drop_vector_indexes)
+            self._deferred = True
 
     @staticmethod
     def _vector_rows(batch: GraphBatch, vectors: Vectors | None):
@@ -311,12 +323,22 @@ class Neo4jStore(GraphStore):
         finally:
             self._model_seen = None
 
+    def begin_bulk(self) -> None:
+        """Once the bulk's puts make a rebuild due at its flush, the vector indexes are dropped
+        until then (neo4j_index_upkeep.deferral_due): the puts skip the index upkeep that the
+        rebuild redoes."""
+        self._bulk = True
+
     def flush(self) -> None:
         """Puts are durable at commit; after many of them (a multi-file ingest, an import) the
-        vector indexes are rebuilt into few segments, and this returns once they are ONLINE
-        (neo4j_index_upkeep: why, when, and what a concurrent search sees)."""
-        if self._call(claim_rebuild, write=True):
+        vector indexes are rebuilt into few segments (or made, when the bulk dropped them), and
+        this returns once they are ONLINE (neo4j_index_upkeep: why, when, and what a concurrent
+        search sees)."""
+        due = self._call(claim_rebuild, write=True)
+        deferred, self._bulk, self._deferred = self._deferred, False, False
+        if due or deferred:
             self._schema(rebuild_vector_indexes)
+            self._dims = self._schema(vector_dimensions)
 
     # -- reports and passages -----------------------------------------------------------------
     @property
@@ -718,6 +740,22 @@ class Neo4jStore(GraphStore):
         hits = self._vector_top(Q.ENTITY_VECTOR, k, bool(label),
                                 {"index": ENTITY_VECTOR_INDEX, "v": v.tolist(), "label": label or None})
         return [(nid, _cosine(s)) for nid, s in hits]
+
+    def entity_vector_passages(self, vector, k, max_passages):
+        """One round trip (Q.ENTITY_VECTOR_PASSAGES) where the base class takes two."""
+        if k <= 0 or not self._vector_ready(ENTITY_VECTOR_INDEX):
+            return [], {}
+        v = np.asarray(vector, dtype=np.float64).ravel()
+        _check_dim(v, self._dims[ENTITY_VECTOR_INDEX])
+        try:
+            rows = self._read(Q.ENTITY_VECTOR_PASSAGES, index=ENTITY_VECTOR_INDEX, fetch=max(2 * k, k + 20),
+                              k=int(k), v=v.tolist(), max=int(max_passages))
+        except StoreError as e:
+            if is_missing_index(e):  # a rebuild under way (neo4j_index_upkeep)
+                return [], {}
+            raise
+        near = [(r["id"], _cosine(r["score"])) for r in rows]
+        return near, {r["id"]: r["passages"] for r in rows if r["passages"]}
 
     def _vector_top(self, query: str, k: int, filtered: bool, params: dict[str, Any]) -> list[tuple[str, float]]:
         """No hits while another process rebuilds the index (neo4j_index_upkeep): search then
