@@ -76,6 +76,7 @@ def ingest_paths(store: GraphStore, paths: Iterable[str | Path], embedder=None,
     summary = IngestSummary()
     items = list(iter_input_files(list(paths)))
     seen: dict[str, Path] = {}
+    store.begin_bulk()  # then the flush below
     for item in items:
         if not isinstance(item, IngestError):
             # Reports are identified by file name; a second file of the same name would silently

@@ -15,6 +15,10 @@ from workspace import Workspace
 S_PARSE = "ingest: parse"
 S_EMBED = "ingest: embed"
 S_STORE = "ingest: stores"
+# Extraction's speed target as a same-run ratio to jieba alone (issue 13: 150k chars per CPU-second; jieba
+# alone ran 281-318k on a quiet machine in session 6, 350k in session 1): a ratio survives the shared
+# machine's load, an absolute rate does not, so this is the figure to judge, never a timed test.
+PARSE_TO_JIEBA = 0.5
 
 
 def bench_parse(ws: Workspace, rep: Report) -> None:
@@ -49,14 +53,17 @@ def bench_parse(ws: Workspace, rep: Report) -> None:
              + (f"; {len(failed)} failed: {failed[:3]}" if failed else ""))
     rep.add(
         Row(S_PARSE, "build_batch throughput (CPU time)", chars / tp.cpu, "chars/s",
-            "jieba.lcut alone (CPU)", chars / tj.cpu, target=(">=", 100_000),
-            note=f"{tp.cpu:.1f} s CPU"),
+            "jieba.lcut alone (CPU)", chars / tj.cpu, target=(">=", 150_000),
+            note=f"{tp.cpu:.1f} s CPU; issue 13's target"),
+        Row(S_PARSE, "build_batch speed / jieba.lcut speed (CPU)", tj.cpu / tp.cpu, "x jieba",
+            "jieba.lcut alone (CPU)", 1.0, target=(">=", PARSE_TO_JIEBA),
+            note="the load-independent form of the target: 150k chars/s where jieba runs ~300k"),
         Row(S_PARSE, "build_batch throughput (wall)", chars / tp.wall, "chars/s",
             "jieba.lcut alone (wall)", chars / tj.wall,
             note=f"{tp.wall:.1f} s wall; inflated by the machine's load"),
     )
     ws.parse_seconds = tp.wall
-    if rep.rows[-2].missed:
+    if rep.rows[-3].missed or rep.rows[-2].missed:
         sample = sorted(ws.files, key=lambda p: p.stat().st_size)[-3:]
         rep.profile("build_batch on the 3 largest reports", lambda: [build_batch(f) for f in sample])
 

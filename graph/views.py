@@ -16,6 +16,10 @@ def overview(store: GraphStore, report: str | None = None, year: int | None = No
              max_evidence: int | None = None) -> Subgraph:
     """The best-connected entities matching the filters, and the edges among them. With a
     report, its own entities only (a bounded subgraph, whatever the collection's size)."""
+    if report and max_evidence is not None:
+        one = store.report_overview(report, labels or None, year, role, limit, max_evidence)
+        if one is not None:
+            return one
     if report:
         r = store.find_report(report)
         report = r.id if r else report

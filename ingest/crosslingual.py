@@ -107,9 +107,28 @@ def _lemmas(w: str) -> list[str]:
         out += [w[:-5] + "ate", w[:-5]]
     if w.endswith("ment") and len(w) > 7:
         out.append(w[:-4])
+    out += _adjective_nouns(w)
     if not w.endswith("s") and len(w) > 3:  # glosses are often plural ("facilities")
         out.append(w[:-1] + "ies" if w.endswith("y") and w[-2:-1] not in "aeiou" else w + "s")
     return out
+
+
+def _adjective_nouns(w: str) -> list[str]:
+    """Nouns an adjective is made from: Chinese writes the noun where English puts the adjective
+    (national -> nation 国家, commercial -> commerce 商业, economic -> economy 经济, technological ->
+    technology 技术), and CC-CEDICT glosses 国家 or 商业 by the noun alone. Forms that are no word find
+    no gloss; the reports choose among the senses found (graph/search/crosslingual.py)."""
+    if len(w) <= 6:
+        return []
+    if w.endswith("ical"):
+        return [w[:-4] + "y"]  # technological -> technology
+    if w.endswith("ial"):
+        return [w[:-3] + "e", w[:-3] + "y"]  # commercial -> commerce, industrial -> industry
+    if w.endswith("al"):
+        return [w[:-2], w[:-2] + "e"]  # regional -> region, cultural -> culture
+    if w.endswith("ic"):
+        return [w[:-2] + "y"]  # economic -> economy, strategic -> strategy
+    return []
 
 
 def _span_keys(span: list[str]) -> list[str]:
@@ -254,6 +273,26 @@ def _dictionaries() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
             for word, rank in senses.items():
                 _offer(cands, key, word, rank)
         return _with_bare_keys({k: _widest(v) for k, v in cands.items()}), _with_bare_keys(common)
+
+
+@lru_cache(maxsize=1)
+def _gloss_heads() -> dict[str, list[str]]:
+    """Chinese words by the last word of their two- or three-word glosses: "building" heads 大厦 (large
+    building) and 教学楼 (teaching building), words no gloss of "building" alone offers."""
+    out: dict[str, list[str]] = {}
+    for key, senses in _dictionary(capitalised=False).items():
+        words = key.split()
+        if 2 <= len(words) <= 3:
+            kept = out.setdefault(words[-1], [])
+            kept += [w for w in senses if w not in kept]
+    return out
+
+
+def headed_words(noun: str) -> list[str]:
+    """Chinese words glossed as a kind of `noun` (one English word, any of its forms): the kinds a
+    noun names, for reading what a question asks about (graph/search/english_label.py)."""
+    heads = _gloss_heads()
+    return list(dict.fromkeys(w for form in _lemmas(noun.lower()) for w in heads.get(form, ())))
 
 
 def _widest(senses: dict[str, tuple]) -> list[str]:

@@ -55,6 +55,13 @@ _EN_FORWARD = re.compile(
 _EN_NEXT_NOUN = re.compile(rf"\s+(?:{_EN_NOUN_ALT})(?![\w\-])", re.IGNORECASE)
 _EN_GENERIC = re.compile(r"\b(?:" + "|".join(word_list("question_generic_en.txt")) + r")\b", re.IGNORECASE)
 _EN_WHO = re.compile(r"\b(?:who|whom|whose)\b", re.IGNORECASE)
+# "which" before a word: the asked noun phrase starts there and runs to a verb, a preposition or punctuation.
+_EN_WHICH = re.compile(r"\bwhich\s+(?=[\w\-'])", re.IGNORECASE)
+_EN_PHRASE_END = re.compile(r"^(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should|shall|may|"
+                            r"might|must|in|on|of|for|to|with|by|from|at|about|as|that|and|or|the|a|an)$", re.IGNORECASE)
+# Counts and size words before the noun say nothing of its kind ("which two large shopping hubs").
+_EN_VAGUE_MODIFIER = re.compile(r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|few|"
+                             r"major|main|key|large|big|new|other|more)$", re.IGNORECASE)
 _EN_WHERE = re.compile(r"\bwhere\b", re.IGNORECASE)
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -101,6 +108,10 @@ class QuestionIntent:
     # The question asks for a figure (多少, 几家, "how many"): the passage that puts a number right
     # after the question's words holds it.
     quantity: bool = field(default=False, compare=False)
+    # An English "which …" question whose noun no cue list knows ("which typhoon", "which nuclear power
+    # plant"): its noun phrase ending at the head, longest first ("nuclear power plant", "power plant",
+    # "plant"), for a step that knows the graph to read a label from (graph/search/english_label.py).
+    asked_nouns: list[str] = field(default_factory=list, compare=False)
 
 
 def question_lang(q: str) -> str:
@@ -155,6 +166,25 @@ def _analyze_zh(q: str) -> QuestionIntent:
     return QuestionIntent(label, focus or _clean_zh(q), "zh", kind=kind, alt_labels=alt)
 
 
+def _asked_nouns_en(q: str) -> list[str]:
+    """The noun phrase a "which" question asks about, cut where the predicate starts (an auxiliary, a
+    preposition, a past participle without a hyphen), its quantity words dropped, as its tails longest
+    first: "Which nuclear power plant entered …" -> nuclear power plant, power plant, plant."""
+    m = _EN_WHICH.search(q)
+    if m is None:
+        return []
+    words: list[str] = []
+    for w in re.split(r"\s+", q[m.end():].strip()):
+        bare = w.rstrip(",;:?!.")
+        if not bare or _EN_PHRASE_END.match(bare) or (words and bare.lower().endswith("ed") and "-" not in bare):
+            break
+        words.append(bare)
+        if bare != w:  # punctuation ends the phrase
+            break
+    words = [w for w in words[:4] if not _EN_VAGUE_MODIFIER.match(w)]
+    return [" ".join(words[i:]) for i in range(len(words))]
+
+
 def _analyze_en(q: str) -> QuestionIntent:
     found = []
     nouns: dict[int, str] = {}
@@ -166,7 +196,7 @@ def _analyze_en(q: str) -> QuestionIntent:
         for m in rx.finditer(q):
             found.append((m.start(), m.end(), lab))
     if not found:
-        return QuestionIntent(None, _clean_en(q) or q.strip(), "en")
+        return QuestionIntent(None, _clean_en(q) or q.strip(), "en", asked_nouns=_asked_nouns_en(q))
     start, end, label = min(found, key=lambda f: (f[0], -(f[1] - f[0])))
     # In a compound the last noun is the head: "which reform plan" asks for a plan.
     nxt = _EN_NEXT_NOUN.match(q, end)

@@ -10,6 +10,7 @@ import re
 import threading
 from functools import lru_cache
 
+from .segment import cut_words
 from .wordlists import table
 
 _lock = threading.Lock()
@@ -36,10 +37,8 @@ def _init() -> None:
 
 def tokenize(text: str) -> list[str]:
     """Search tokens of a text: Chinese words and Latin words, lower-cased."""
-    _init()
-    import jieba
     out: list[str] = []
-    for piece in jieba.cut(text, HMM=False):
+    for piece in cut_words(text):
         piece = piece.strip()
         if not piece or not _KEEP.search(piece):
             continue

@@ -110,14 +110,16 @@ def _paths_from_store(store: GraphStore, source: str, target: str, found: list[l
     """Paths the store found itself (Neo4j's SHORTEST): only their nodes (light) and the relations
     between consecutive ones are read."""
     ids = sorted({v for p in found for v in p} | {source, target})
-    nodes = {x.id: x for x in store.get_briefs(ids)}
+    hops = sorted({(a, b) if a < b else (b, a) for p in found for a, b in zip(p, p[1:])})
+    briefs, edges = store.briefs_and_hops(ids, hops, max_evidence)
+    nodes = {x.id: x for x in briefs}
     for param, nid in (("source", source), ("target", target)):
         if nid not in nodes:
             raise UnknownEntity(param, nid)
     if not found:
         return []
     between: dict[frozenset, list[Edge]] = {}
-    for e in store.edges_among(sorted({v for p in found for v in p}), max_evidence=max_evidence):
+    for e in edges:
         between.setdefault(frozenset((e.source, e.target)), []).append(e)
     out = []
     for p in found:

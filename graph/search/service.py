@@ -26,6 +26,7 @@ from .collapse import collapse_series
 from .collection import newest_of_series, series_key
 from .collection_rank import report_grades
 from .crosslingual import TermChooser
+from .english_label import EnglishLabeler
 from .english_proximity import proximity_groups, together_counts
 from .proximity import longest_run, segments, words_with_figures
 from .results import AskResult, Hit, SearchResult
@@ -136,6 +137,7 @@ class SearchService:
         self._lock = threading.Lock()
         self._ranker = AnswerRanker(store, tokenizer)
         self._chooser = TermChooser(store, tokenizer)
+        self._labeler = EnglishLabeler(store)
         self._warned_model = False
         # graph.search.aggregate.Comparer: answers cross-agency questions (哪些区…) with agency rows.
         self.aggregator = aggregator
@@ -235,8 +237,8 @@ class SearchService:
             return self.store.vector_search(qv, depth if mode == "hybrid" else k, filters)
 
         def entity_part(ev: np.ndarray) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
-            near = self.store.entity_vector_search(ev, self.entity_k)
-            return near, self._entity_passages(near, filters, depth)
+            near, of = self.store.entity_vector_passages(ev, self.entity_k, self.entity_max_passages)
+            return near, self._entity_passages(near, of, filters, depth)
 
         vector: list[tuple[str, float]] = []
         by_entity: list[tuple[str, float]] = []
@@ -346,13 +348,13 @@ class SearchService:
         out.sort(key=lambda t: -t[1])
         return out
 
-    def _entity_passages(self, ents: list[tuple[str, float]], filters: Filters | None,
-                         depth: int) -> list[tuple[str, float]]:
-        """Passages of the nearest entities, nearest first. Entities named in many passages (a
-        city, the State Council) say nothing about which passage is meant and are left out."""
+    def _entity_passages(self, ents: list[tuple[str, float]], of: dict[str, list[str]],
+                         filters: Filters | None, depth: int) -> list[tuple[str, float]]:
+        """Passages (`of` each entity, GraphStore.entity_vector_passages) of the nearest entities,
+        nearest first. Entities named in many passages (a city, the State Council) say nothing
+        about which passage is meant and are left out."""
         if not ents:
             return []
-        of = self.store.entity_passages([i for i, _ in ents], self.entity_max_passages)
         out: list[tuple[str, float]] = []
         seen: set[str] = set()
         for eid, score in ents:
@@ -496,6 +498,17 @@ class SearchService:
         return dataclasses.replace(intent, terms=list(dict.fromkeys(t for g in chosen for t in g.terms)),
                                    term_groups=proximity_groups(groups, chosen))
 
+    def _labelled(self, intent):
+        """An English question whose noun no cue list knows, with the label the graph's names give it."""
+        nouns = getattr(intent, "asked_nouns", None)
+        if not nouns or getattr(intent, "label", None):
+            return intent
+        found = self._labeler.label(nouns)
+        if found is None:
+            return intent
+        return dataclasses.replace(intent, label=found.label, label_from="graph",
+                                   kind=list(getattr(intent, "kind", None) or []) or list(found.kind))
+
     def ask(self, question: str, k: int = 10, filters: Filters | None = None,
             mode: str = "hybrid") -> AskResult:
         question = self._check(question, k, filters, mode, "question")
@@ -503,7 +516,7 @@ class SearchService:
             rows = self.aggregator.ask(question, k, filters)
             if rows is not None:
                 return rows
-        intent = self._translated(self.analyzer(question))
+        intent = self._labelled(self._translated(self.analyzer(question)))
         focus = getattr(intent, "focus", "") or question
         # BM25 searches the focus (question words only add noise to word matching); the embedding
         # model was trained on whole questions, so it reads the question as asked.

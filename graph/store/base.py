@@ -142,6 +142,10 @@ class GraphStore(ABC):
     def flush(self) -> None:
         """Make every put durable (stores that write through may do nothing)."""
 
+    def begin_bulk(self) -> None:
+        """Many puts follow, and the caller calls flush() after them: a store may defer index
+        upkeep to that flush (Neo4j's vector indexes). Default: nothing."""
+
     # -- reports and passages ----------------------------------------------------------
     @abstractmethod
     def reports(self) -> list[ReportInfo]: ...
@@ -247,6 +251,13 @@ class GraphStore(ABC):
         ego_network walk the store itself."""
         return None
 
+    def report_overview(self, report: str, labels: list[str] | None, year: int | None, role: str | None,
+                        limit: int, max_evidence: int) -> "Subgraph | None":
+        """graph.views.overview of one report in one call, when the store computes it where the data
+        is (Neo4j: one Cypher statement); the same subgraph. None lets overview ask the store step
+        by step."""
+        return None
+
     def shortest_path_ids(self, source: str, target: str, n: int, max_len: int) -> list[list[str]] | None:
         """Up to `n` simple paths (entity ids, direction ignored), shortest first, when the store
         finds them itself (Neo4j: Cypher SHORTEST); None lets the caller use networkx."""
@@ -282,6 +293,25 @@ class GraphStore(ABC):
             if len(first) <= max_passages:
                 out[n.id] = sorted(first, key=first.get)
         return out
+
+    def entity_vector_passages(self, vector: np.ndarray, k: int, max_passages: int
+                               ) -> tuple[list[tuple[str, float]], dict[str, list[str]]]:
+        """entity_vector_search(vector, k), then entity_passages of its hits: a store across the
+        network answers both in one round trip (search waits on them in turn)."""
+        near = self.entity_vector_search(vector, k)
+        return near, (self.entity_passages([i for i, _ in near], max_passages) if near else {})
+
+    def briefs_and_hops(self, ids: list[str], hops: list[tuple[str, str]],
+                        max_evidence: int | None = None) -> tuple[list[NodeBrief], list[Edge]]:
+        """What a path view shows: `ids` as briefs (unknown ones left out) and every relation
+        between the two ends of each hop, either way, with its first `max_evidence` pieces of
+        evidence. Neo4j answers in one statement, looking up each pair (not every relation of a
+        hub on the path)."""
+        pairs = {frozenset(h) for h in hops}
+        ends = sorted({v for h in hops for v in h})
+        edges = [e for e in self.edges_among(ends, max_evidence=max_evidence)
+                 if frozenset((e.source, e.target)) in pairs]
+        return self.get_briefs(ids), edges
 
     def edges_among(self, node_ids: list[str], report: str | None = None,
                     max_evidence: int | None = None) -> list[Edge]:

@@ -135,6 +135,7 @@ def import_plan(store: GraphStore, plan: ImportPlan, on_report: Callable[[Report
     """Put every batch; the store must be empty (an import never merges into a collection)."""
     if store.reports():
         raise ValueError("the target store already holds reports; import into an empty store")
+    store.begin_bulk()
     for batch, vectors in plan.batches:
         store.put_batch(batch, vectors)
         if on_report:

@@ -175,9 +175,13 @@ def shown_row(degree: str = DEGREE) -> str:
     return ", ".join(f"{expr} AS {key}" for key, expr in _shown_fields(degree))
 
 
-def shown_map() -> str:
-    """The brief of `n` as one map (a list of briefs in one row)."""
-    return "{" + ", ".join(f"{key}: {expr}" for key, expr in _shown_fields(DEGREE)) + "}"
+def shown_list() -> str:
+    """The brief of `n` as one list in SHOWN_KEYS order (many briefs in one row: a list of
+    scalars decodes faster than a map, which sends its keys again for every entity)."""
+    return "[" + ", ".join(expr for _, expr in _shown_fields(DEGREE)) + "]"
+
+
+SHOWN_KEYS = tuple(key for key, _ in _shown_fields(DEGREE))
 
 
 SHOWN_ROW = shown_row()

@@ -39,7 +39,10 @@ SET m.writes = coalesce(m.writes, 0) + 1, m.data_model = {DATA_MODEL}
 """
 # A put's first statement: the lock, the model of the stored vectors and whether the report is
 # already there (to strip), in one round trip.
-BEGIN_PUT = TAKE_WRITE_LOCK + "RETURN m.model AS model, EXISTS { MATCH (:Report {id: $rid}) } AS exists"
+# The vector-put count and the report count tell a bulk write when to defer the vector indexes
+# (neo4j_index_upkeep.deferral_due); both come from counters, not scans.
+BEGIN_PUT = TAKE_WRITE_LOCK + """RETURN m.model AS model, m.dim AS dim, coalesce(m.vector_puts, 0) AS vector_puts,
+       COUNT { (:Report) } AS reports, EXISTS { MATCH (:Report {id: $rid}) } AS exists"""
 GET_META = "MATCH (m:GovgraphMeta {id: 'store'}) RETURN m.model AS model, m.dim AS dim"
 # The node stays (its lock serialises writers); only the model goes.
 CLEAR_META_IF_EMPTY = """
@@ -258,12 +261,12 @@ DEGREE = f"COUNT {{ (n)-[:{RELS}]-() }}"
 
 
 def find_nodes_query(labels: bool, report: bool, role: bool, year: bool, prefix: bool, *,
-                     parts: str = NODE_PARTS, row: str = NODE_ROW) -> str:
+                     parts: str = NODE_PARTS, row: str = NODE_ROW, rid: str = "$rid") -> str:
     """Entities best connected first; only the filters asked for are in the query, so the planner
     starts from the report's MENTIONS when a report is given instead of from every entity.
     `parts` reads each entity's MENTIONS and `row` is what is returned of it (views read briefs;
-    `degree` is in scope)."""
-    match = "MATCH (:Report {id: $rid})-[:MENTIONS]->(n:Entity)" if report else "MATCH (n:Entity)"
+    `degree` is in scope); `rid` names the report (a parameter, or a variable of an enclosing query)."""
+    match = f"MATCH (:Report {{id: {rid}}})-[:MENTIONS]->(n:Entity)" if report else "MATCH (n:Entity)"
     where = []
     if labels:
         where.append("n.label IN $labels")
@@ -332,12 +335,16 @@ MATCH (n)-[:MENTIONED_IN]->(p:Passage)
 WITH id, p ORDER BY p.report, p.start
 RETURN id, collect(p.id) AS passages
 """
-EDGES_AMONG = f"""
+# The relations among a set of entities ($ids), of one report ($rid) or of all: each member's
+# outgoing relations, kept when the other end is a member. Shared by EDGES_AMONG and the views'
+# EDGES_AMONG_SHOWN (neo4j_view_cypher), which differ only in the evidence they return.
+EDGES_AMONG_MATCH = f"""
 UNWIND $ids AS aid
 MATCH (a:Entity {{id: aid}})-[e:{RELS}]->(b:Entity)
 WHERE b.id IN $ids AND ($rid IS NULL OR EXISTS {{
   MATCH (:Report {{id: $rid}})-[:STATES]->(:Statement {{key: a.id + '|' + type(e) + '|' + b.id}}) }})
-{EDGE_PARTS}
+"""
+EDGES_AMONG = f"""{EDGES_AMONG_MATCH}{EDGE_PARTS}
 RETURN {EDGE_ROW} ORDER BY type, s, t
 """
 # What answer ranking reads about the retrieved passages (base.AnswerContext), in one round trip:
@@ -467,6 +474,20 @@ RETURN node.id AS id, score, ({PASSAGE_FILTER}) AS keep
 ENTITY_VECTOR = """
 CALL db.index.vector.queryNodes($index, $fetch, $v) YIELD node, score
 RETURN node.id AS id, score, ($label IS NULL OR node.label = $label) AS keep
+"""
+# entity_vector_passages: the nearest entities and, for those named in at most $max passages,
+# their passages in reading order (ENTITY_PASSAGES), in one round trip: search waited on the two
+# in turn (PROFILE: a few db hits each; the second round trip was the cost).
+ENTITY_VECTOR_PASSAGES = """
+CALL db.index.vector.queryNodes($index, $fetch, $v) YIELD node, score
+WITH node, score LIMIT $k
+CALL (node) {
+  WITH node WHERE COUNT { (node)-[:MENTIONED_IN]->() } <= $max
+  MATCH (node)-[:MENTIONED_IN]->(p:Passage)
+  WITH p ORDER BY p.report, p.start
+  RETURN collect(p.id) AS passages
+}
+RETURN node.id AS id, score, passages
 """
 ENTITY_TEXT = """
 CALL db.index.fulltext.queryNodes($index, $q, {limit: $fetch}) YIELD node, score

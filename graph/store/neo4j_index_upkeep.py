@@ -52,14 +52,27 @@ def claim_rebuild(tx: ManagedTransaction) -> bool:
     return bool(row and row["due"])
 
 
+def deferral_due(vector_puts: int, reports: int) -> bool:
+    """In a bulk write (GraphStore.begin_bulk), whether the vector puts since the last rebuild
+    (this one counted) already make a rebuild due at the flush, by CLAIM_REBUILD's rule: the
+    indexes are then dropped at once and the rest of the bulk goes in unindexed, since the flush
+    reads every vector again anyway. The rule only grows truer as puts go on, so the flush finds
+    the rebuild due (and rebuilds in any case when this process dropped the indexes)."""
+    return vector_puts >= REBUILD_MIN_PUTS and vector_puts >= REBUILD_SHARE * reports
+
+
+def drop_vector_indexes(session: Session) -> None:
+    for name in VECTOR_INDEXES:
+        session.run(f"DROP INDEX {name} IF EXISTS").consume()
+
+
 def rebuild_vector_indexes(session: Session, timeout_s: int = REBUILD_TIMEOUT_S) -> bool:
     """Drop and recreate the vector indexes (for the dimension the meta node keeps) and wait
     until they are ONLINE. False when the store holds no vectors."""
     row = session.run(GET_META).single()
     if not row or not row["dim"]:
         return False
-    for name in VECTOR_INDEXES:
-        session.run(f"DROP INDEX {name} IF EXISTS").consume()
+    drop_vector_indexes(session)
     for name, label in VECTOR_INDEXES.items():
         create_vector_index(session, name, label, int(row["dim"]))
     for name in VECTOR_INDEXES:

@@ -28,7 +28,8 @@ from .base import AnswerContext, Filters, GraphStore, NodeBrief, StoreError, Sto
 from .neo4j_codec import (check_evidence, edge_from, entity_row, merge_batch_edges, merge_batch_nodes, node_from,
                           passage_from, passage_row, report_from, report_props, statement_row)
 from .neo4j_codec import brief_from, shown_edge_from
-from .neo4j_index_upkeep import claim_rebuild, is_missing_index, rebuild_vector_indexes
+from .neo4j_index_upkeep import (claim_rebuild, deferral_due, drop_vector_indexes, is_missing_index,
+                                 rebuild_vector_indexes)
 from .neo4j_schema import (ENTITY_NAME_INDEX, ENTITY_VECTOR_INDEX, PASSAGE_TEXT_INDEX, PASSAGE_VECTOR_INDEX, ensure_schema,
                            ensure_vector_indexes, vector_dimensions, VECTOR_INDEXES)
 
@@ -74,6 +75,9 @@ class Neo4jStore(GraphStore):
         self._lock = threading.RLock()
         self._model_seen: tuple[str | None, float] | None = None
         self._allow_old_model = allow_old_model
+        # A bulk write (begin_bulk) until its flush; `_deferred` once it dropped the vector indexes.
+        self._bulk = False
+        self._deferred = False
         # Milliseconds the server spent on reads (planning, running, streaming), summed from each
         # result's summary: benchmarks read it before and after a call, to tell the server's
         # time from the client's (the driver decoding rows, the machine's load).
@@ -186,10 +190,14 @@ class Neo4jStore(GraphStore):
                 raise
             raise err from e
 
-    def _read(self, query: str, **params) -> list[dict]:
+    def _read(self, query: str, *, plain: bool = False, **params) -> list[dict]:
+        """The rows of a read. plain: the values as the driver decoded them, for queries that
+        return only scalars and lists of them (the views): `Result.data()` walks every nested
+        value to turn graph types into dicts, which was half the client's time of an overview
+        (cProfile, 10 reports: 2.4 of 4.5 s)."""
         def work(tx: ManagedTransaction) -> list[dict]:
             result = tx.run(query, **params)
-            rows = result.data()
+            rows = [dict(zip(r.keys(), r)) for r in result] if plain else result.data()
             summary = result.consume()
             self.server_ms += (summary.result_available_after or 0) + (summary.result_consumed_after or 0)
             return rows
@@ -226,7 +234,7 @@ class Neo4jStore(GraphStore):
                 raise ValueError(f"report {rid}: edge {e.source} -> {e.target} has unknown type {e.type!r}")
 
         p_vecs, e_rows, dim = self._vector_rows(batch, vectors)
-        if dim is not None and self._dims.get(PASSAGE_VECTOR_INDEX) != dim:
+        if dim is not None and not self._deferred and self._dims.get(PASSAGE_VECTOR_INDEX) != dim:
             self._schema(lambda s: ensure_vector_indexes(s, dim))
             self._dims = {PASSAGE_VECTOR_INDEX: dim, ENTITY_VECTOR_INDEX: dim}
 
@@ -246,11 +254,14 @@ class Neo4jStore(GraphStore):
 
         # Each statement is a round trip: a put of a new report runs six (it ran nine plus one per
         # relation type; median put 4.6 s -> 3.2 s a report over the corpus at load ~22, docs/neo4j.md).
-        def work(tx: ManagedTransaction) -> None:
+        def work(tx: ManagedTransaction):
             head = tx.run(Q.BEGIN_PUT, rid=rid).single()
             if vectors is not None and head["model"] not in (None, vectors.model):
                 raise StoreError(f"Neo4j at {self.uri} holds vectors of model {head['model']!r}; "
                                  f"clear it to use {vectors.model!r}")
+            if dim is not None and head["dim"] not in (None, dim):  # checked here while no index does it
+                raise StoreError(f"Neo4j at {self.uri} holds {head['dim']}-dimensional vectors, "
+                                 f"the batch brings {dim}: clear the database to change the model")
             if head["exists"]:
                 _strip(tx, rid)
             tx.run(Q.CREATE_REPORT, props=rprops, rows=prows).consume()
@@ -267,11 +278,16 @@ class Neo4jStore(GraphStore):
             if e_rows or vectors is not None:
                 tx.run(Q.FINISH_PUT, rows=e_rows, rid=rid, model=vectors.model if vectors is not None else None,
                        dim=dim).consume()
+            return head
 
         try:
-            self._call(work, write=True)
+            head = self._call(work, write=True)
         finally:
             self._model_seen = None  # a search during the write may have seen the old model
+        if (self._bulk and not self._deferred and vectors is not None
+                and deferral_due(head["vector_puts"] + 1, head["reports"] + (0 if head["exists"] else 1))):
+            self._schema(drop_vector_indexes)
+            self._deferred = True
 
     @staticmethod
     def _vector_rows(batch: GraphBatch, vectors: Vectors | None):
@@ -307,12 +323,22 @@ class Neo4jStore(GraphStore):
         finally:
             self._model_seen = None
 
+    def begin_bulk(self) -> None:
+        """Once the bulk's puts make a rebuild due at its flush, the vector indexes are dropped
+        until then (neo4j_index_upkeep.deferral_due): the puts skip the index upkeep that the
+        rebuild redoes."""
+        self._bulk = True
+
     def flush(self) -> None:
         """Puts are durable at commit; after many of them (a multi-file ingest, an import) the
-        vector indexes are rebuilt into few segments, and this returns once they are ONLINE
-        (neo4j_index_upkeep: why, when, and what a concurrent search sees)."""
-        if self._call(claim_rebuild, write=True):
+        vector indexes are rebuilt into few segments (or made, when the bulk dropped them), and
+        this returns once they are ONLINE (neo4j_index_upkeep: why, when, and what a concurrent
+        search sees)."""
+        due = self._call(claim_rebuild, write=True)
+        deferred, self._bulk, self._deferred = self._deferred, False, False
+        if due or deferred:
             self._schema(rebuild_vector_indexes)
+            self._dims = self._schema(vector_dimensions)
 
     # -- reports and passages -----------------------------------------------------------------
     @property
@@ -332,8 +358,7 @@ class Neo4jStore(GraphStore):
         return [report_from(row["r"]) for row in self._read(Q.REPORTS)]
 
     def find_report(self, ref: str) -> ReportInfo | None:
-        name = ref.replace("\\", "/").rsplit("/", 1)[-1]
-        rows = self._read(Q.FIND_REPORT, ref=ref, name=name)
+        rows = self._read(Q.FIND_REPORT, ref=ref, name=_file_name(ref))
         return report_from(rows[0]["r"]) if rows else None
 
     def report_by_sha(self, sha256: str) -> ReportInfo | None:
@@ -439,7 +464,7 @@ class Neo4jStore(GraphStore):
         """Relations read with the spans of their first k statements only (neo4j_view_cypher),
         cut to k pieces of evidence."""
         k = max(0, int(k))
-        return self._shown_edges(self._read(query, k=k, **params), k)
+        return self._shown_edges(self._read(query, plain=True, k=k, **params), k)
 
     def _shown_edges(self, rows: list[dict], k: int) -> list[Edge]:
         edges = [shown_edge_from(r["s"], r["t"], r["type"], r["props"], r["spans"], k) for r in rows]
@@ -448,20 +473,44 @@ class Neo4jStore(GraphStore):
         short = [i for i, (e, r) in enumerate(zip(edges, rows)) if len(e.evidence) < k < r["statements"]]
         if short:
             keys = [[edges[i].type, edges[i].source, edges[i].target] for i in short]
-            for i, r in zip(short, self._read(V.GET_EDGES_SHOWN, keys=keys, k=_ALL)):
+            for i, r in zip(short, self._read(V.GET_EDGES_SHOWN, plain=True, keys=keys, k=_ALL)):
                 edges[i] = shown_edge_from(r["s"], r["t"], r["type"], r["props"], r["spans"], k)
         return edges
 
     def one_hop(self, node_id, types, labels, max_nodes, max_evidence):
         """One round trip (neo4j_view_cypher.ONE_HOP) where the walk took four."""
         k = _ALL if max_evidence is None else max(0, int(max_evidence))
-        rows = self._read(V.ONE_HOP, id=node_id, types=None if types is None else sorted(types),
+        rows = self._read(V.ONE_HOP, plain=True, id=node_id, types=None if types is None else sorted(types),
                           labels=None if labels is None else sorted(labels), limit=max_nodes + 1,
                           room=max_nodes - 1, k=k)
         if not rows:
             return Subgraph([], [])
-        edges = self._shown_edges(sorted(rows[0]["edges"], key=lambda r: (r["type"], r["s"], r["t"])), k)
-        return Subgraph(self._briefs(rows[0]["briefs"]), edges, rows[0]["truncated"])
+        return Subgraph(self._brief_lists(rows[0]["briefs"]), self._edge_lists(rows[0]["edges"], k),
+                        rows[0]["truncated"])
+
+    def report_overview(self, report, labels, year, role, limit, max_evidence):
+        """One round trip (neo4j_view_cypher.report_overview_query) where overview took four."""
+        k = max(0, int(max_evidence))
+        labels = sorted(set(labels)) if labels else None
+        row = self._read(V.report_overview_query(bool(labels), bool(role), year is not None), plain=True,
+                         ref=report, name=_file_name(report), labels=labels, role=role or None,
+                         year=int(year) if year is not None else None, prefix=None, offset=0,
+                         limit=max(0, int(limit)), k=k)[0]
+        return Subgraph(self._brief_lists(row["briefs"]), self._edge_lists(row["edges"], k), (row["total"] or 0) > limit)
+
+    def briefs_and_hops(self, ids, hops, max_evidence=None):
+        k = _ALL if max_evidence is None else max(0, int(max_evidence))
+        row = self._read(V.BRIEFS_AND_HOPS, plain=True, ids=list(ids), hops=[list(h) for h in hops], k=k)[0]
+        return self._brief_lists(row["briefs"]), self._edge_lists(row["edges"], k)
+
+    def _brief_lists(self, rows: list[list]) -> list[NodeBrief]:
+        """Briefs sent as lists in V.BRIEF_COLUMNS order."""
+        return self._briefs([dict(zip(V.BRIEF_COLUMNS, b)) for b in rows])
+
+    def _edge_lists(self, rows: list[list], k: int) -> list[Edge]:
+        """Relations sent as lists in V.EDGE_COLUMNS order, as views list them: by (type, s, t)."""
+        edges = sorted((dict(zip(V.EDGE_COLUMNS, e)) for e in rows), key=lambda r: (r["type"], r["s"], r["t"]))
+        return self._shown_edges(edges, k)
 
     def relations_of_type(self, rel_type):
         if rel_type not in Q.ENTITY_REL_TYPES:
@@ -470,7 +519,7 @@ class Neo4jStore(GraphStore):
 
     def get_briefs(self, ids: list[str]) -> list[NodeBrief]:
         """Entities as views show them, from the fields kept on each node (neo4j_brief)."""
-        return self._briefs(self._read(B.NODE_SHOWN, ids=list(ids)))
+        return self._briefs(self._read(B.NODE_SHOWN, plain=True, ids=list(ids)))
 
     def find_briefs(self, label=None, report=None, year=None, prefix=None, offset=0, limit=50, *, role=None):
         total, rows = self._find(V.find_briefs_query, label, report, year, prefix, offset, limit, role)
@@ -525,15 +574,19 @@ class Neo4jStore(GraphStore):
         cap that starts one past the shortest length and rises only when the walks under it run
         out: on the 1x corpus the 6-hop search took 156-817 ms where the cap of 4 took 34-208 ms,
         for the same paths."""
-        found = {tuple(r["ids"]) for r in self._read(V.all_shortest_paths_query(max_len, 64 * n),
-                                                     source=source, target=target)}
+        first = self._read(V.all_shortest_paths_query(max_len, 64 * n, n), plain=True, source=source, target=target)
+        found = {tuple(ids) for ids in first[0]["shortest"]} if first else set()
         if not found:
             return []
         if len(found) >= n:
             return [list(p) for p in sorted(found)[:n]]
-        cap, k = min(max_len, len(next(iter(found)))), n  # a path of L hops has L + 1 ids
+        # A path of L hops has L + 1 ids: the cap starts one past the shortest length, and the
+        # first SHORTEST n under it came with the shortest paths.
+        cap, k = first[0]["cap"], n
+        rows = [{"ids": ids} for ids in first[0]["walks"]]
         while True:
-            rows = self._read(Q.shortest_paths_query(k, cap), source=source, target=target)
+            if rows is None:
+                rows = self._read(Q.shortest_paths_query(k, cap), source=source, target=target)
             paths: list[list[str]] = []
             for row in rows:
                 ids = row["ids"]
@@ -553,6 +606,7 @@ class Neo4jStore(GraphStore):
                 cap += 1
             else:
                 return paths
+            rows = None
 
     def iter_nodes(self) -> Iterator[Node]:
         after = ""
@@ -687,6 +741,22 @@ class Neo4jStore(GraphStore):
                                 {"index": ENTITY_VECTOR_INDEX, "v": v.tolist(), "label": label or None})
         return [(nid, _cosine(s)) for nid, s in hits]
 
+    def entity_vector_passages(self, vector, k, max_passages):
+        """One round trip (Q.ENTITY_VECTOR_PASSAGES) where the base class takes two."""
+        if k <= 0 or not self._vector_ready(ENTITY_VECTOR_INDEX):
+            return [], {}
+        v = np.asarray(vector, dtype=np.float64).ravel()
+        _check_dim(v, self._dims[ENTITY_VECTOR_INDEX])
+        try:
+            rows = self._read(Q.ENTITY_VECTOR_PASSAGES, index=ENTITY_VECTOR_INDEX, fetch=max(2 * k, k + 20),
+                              k=int(k), v=v.tolist(), max=int(max_passages))
+        except StoreError as e:
+            if is_missing_index(e):  # a rebuild under way (neo4j_index_upkeep)
+                return [], {}
+            raise
+        near = [(r["id"], _cosine(r["score"])) for r in rows]
+        return near, {r["id"]: r["passages"] for r in rows if r["passages"]}
+
     def _vector_top(self, query: str, k: int, filtered: bool, params: dict[str, Any]) -> list[tuple[str, float]]:
         """No hits while another process rebuilds the index (neo4j_index_upkeep): search then
         answers from its word hits instead of failing."""
@@ -696,6 +766,11 @@ class Neo4jStore(GraphStore):
             if is_missing_index(e):
                 return []
             raise
+
+
+def _file_name(ref: str) -> str:
+    """A report reference's last path part: a report is found by its file name too."""
+    return ref.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def _node(row: dict) -> Node:

@@ -9,8 +9,8 @@ $k statements of a relation in report order.
 """
 from __future__ import annotations
 
-from .neo4j_brief import shown_map, shown_row
-from .neo4j_cypher import DEGREE, RELS, find_nodes_query
+from .neo4j_brief import SHOWN_KEYS, shown_list, shown_row
+from .neo4j_cypher import DEGREE, EDGES_AMONG_MATCH, RELS, find_nodes_query
 
 # What each report says about an entity, without its evidence spans, grouped: reports that say the
 # same (most of a hub's hundreds) come back as one row, the lowest report id first. The merge
@@ -64,12 +64,7 @@ SHOWN_PARTS = _shown_parts("a, e, b", "a.id + '|' + type(e) + '|' + b.id")
 # member's outgoing relations, kept when the other end is a member. (Expanding only the members
 # with few relations and looking up hub-to-hub pairs one by one halved the database hits of a
 # hub's neighbourhood, but took longer on one overview of three: 42 ms against 6, best of five.)
-EDGES_AMONG_SHOWN = f"""
-UNWIND $ids AS aid
-MATCH (a:Entity {{id: aid}})-[e:{RELS}]->(b:Entity)
-WHERE b.id IN $ids AND ($rid IS NULL OR EXISTS {{
-  MATCH (:Report {{id: $rid}})-[:STATES]->(:Statement {{key: a.id + '|' + type(e) + '|' + b.id}}) }})
-{SHOWN_PARTS}
+EDGES_AMONG_SHOWN = f"""{EDGES_AMONG_MATCH}{SHOWN_PARTS}
 RETURN a.id AS s, b.id AS t, type(e) AS type, props, statements, spans ORDER BY type, s, t
 """
 
@@ -77,24 +72,56 @@ RETURN a.id AS s, b.id AS t, type(e) AS type, props, statements, spans ORDER BY 
 # own statements (hundreds), not by expanding every relation of each entity (a hub's thousands;
 # 26,493 database hits for a report's 300 entities at 1x). A statement exists only for a stored
 # relation and names it by its ends in stored direction, so these are EDGES_AMONG_SHOWN's rows.
-EDGES_OF_REPORT_SHOWN = f"""
-MATCH (:Report {{id: $rid}})-[:STATES]->(st:Statement)
-WHERE st.source IN $ids AND st.target IN $ids
+# `rid` and `ids` are parameters or variables of an enclosing query.
+def _edges_of_report(rid: str, ids: str) -> str:
+    return f"""
+MATCH (:Report {{id: {rid}}})-[:STATES]->(st:Statement)
+WHERE st.source IN {ids} AND st.target IN {ids}
 WITH DISTINCT st.key AS key, st.source AS s, st.target AS t, st.type AS type
-{_shown_parts("key", "key")}
-RETURN s, t, type, props, statements, spans ORDER BY type, s, t
-"""
+{_shown_parts("key", "key")}"""
 
+
+EDGES_OF_REPORT_SHOWN = _edges_of_report("$rid", "$ids") + "\nRETURN s, t, type, props, statements, spans ORDER BY type, s, t\n"
+
+# What a report overview returns, as lists (the driver decodes a list of scalars faster than a
+# map: no key strings per value).
+BRIEF_COLUMNS = SHOWN_KEYS
+EDGE_COLUMNS = ("s", "t", "type", "props", "statements", "spans")
+
+
+def report_overview_query(labels: bool, role: bool, year: bool) -> str:
+    """A report's overview in one statement (graph.views.overview took four round trips: the
+    report looked up twice, its entities, their relations): the report found by id or file name
+    (FIND_REPORT; an unknown one is taken as an id and has no entities), its best-connected
+    entities as find_briefs_query pages them, their briefs, and the relations the report states
+    among them with the evidence shown, each row a list in BRIEF_COLUMNS / EDGE_COLUMNS order."""
+    find = find_nodes_query(labels, True, role, year, False, parts="", row=shown_row("degree"), rid="rid")
+    return f"""
+OPTIONAL MATCH (r:Report) WHERE r.id = $ref OR r.file = $ref OR r.file = $name
+WITH r ORDER BY r.id LIMIT 1
+WITH coalesce(r.id, $ref) AS rid
+CALL (rid) {{{find}}}
+WITH rid, total, collect(CASE WHEN id IS NULL THEN null ELSE [{", ".join(BRIEF_COLUMNS)}] END) AS briefs,
+     collect(id) AS ids
+CALL (rid, ids) {{{_edges_of_report("rid", "ids")}
+  RETURN collect([{", ".join(EDGE_COLUMNS)}]) AS edges
+}}
+RETURN total, briefs, edges
+"""
 
 
 def _first_neighbours(node: str, item: str) -> str:
     """`others`: the distinct neighbours of `node` (filtered by $types and $labels), ordered by
-    their first relation as (type, source, target), cut to $limit in the server."""
+    their first relation as (type, source, target), cut to $limit in the server. The node's own id
+    is read once and each neighbour's once (not both ends of every relation: a hub of 4,332
+    relations, 39,052 database hits before)."""
     return f"""
 CALL ({node}) {{
+  WITH {node}, {node}.id AS own
   MATCH ({node})-[e:{RELS}]-(m:Entity)
   WHERE m <> {node} AND ($types IS NULL OR type(e) IN $types) AND ($labels IS NULL OR m.label IN $labels)
-  WITH m, min([type(e), startNode(e).id, endNode(e).id]) AS first
+  WITH m, m.id AS other, type(e) AS type, startNode(e) = {node} AS out, own
+  WITH m, min(CASE WHEN out THEN [type, own, other] ELSE [type, other, own] END) AS first
   ORDER BY first
   LIMIT $limit
   RETURN collect({item}) AS others
@@ -111,14 +138,14 @@ MATCH (c:Entity {{id: $id}})
 WITH [c] + others[0..$room] AS ns, size(others) > $room AS truncated
 CALL (ns) {{
   UNWIND ns AS n
-  RETURN collect({shown_map()}) AS briefs
+  RETURN collect({shown_list()}) AS briefs
 }}
 CALL (ns) {{
   UNWIND ns AS a
   MATCH (a)-[e:{RELS}]->(b:Entity)
   WHERE b IN ns AND ($types IS NULL OR type(e) IN $types)
   {SHOWN_PARTS}
-  RETURN collect({{s: a.id, t: b.id, type: type(e), props: props, statements: statements, spans: spans}}) AS edges
+  RETURN collect([a.id, b.id, type(e), props, statements, spans]) AS edges
 }}
 RETURN truncated, briefs, edges
 """
@@ -133,16 +160,36 @@ RETURN id, others
 """
 
 
-def all_shortest_paths_query(max_len: int, limit: int) -> str:
+def all_shortest_paths_query(max_len: int, limit: int, n: int) -> str:
     """Every shortest path between two entities, direction ignored, at most `limit` (literals:
     Cypher takes no parameters there). allShortestPaths is a bidirectional breadth-first search;
     measured on the 155-report store, p95 86 ms where `SHORTEST 5` took 513 ms and up to 1.4 s
-    when one end is a hub (20 pairs across the degree ranking)."""
+    when one end is a hub (20 pairs across the degree ranking).
+
+    When fewer than `n` shortest paths exist, the same statement also runs the caller's next step,
+    `SHORTEST n` walks under a hop cap one past the shortest length (`walks`; one branch per cap,
+    as the cap is a literal, and only the branch of the cap found runs): on the dev pairs, 8 of 20
+    had fewer than 5 shortest paths, and this saved each of them a round trip."""
+    branches = "\n  UNION ALL\n".join(f"""  WITH a, b, cap WHERE cap = {c}
+  MATCH p = SHORTEST {int(n)} (a)-[:{RELS}]-{{1,{c}}}(b)
+  RETURN collect([x IN nodes(p) | x.id]) AS walks""" for c in range(2, int(max_len) + 1))
+    if not branches:  # max_len 1: a shortest path is the only path
+        branches = "  RETURN [] AS walks"
     return f"""
 MATCH (a:Entity {{id: $source}}), (b:Entity {{id: $target}})
-MATCH p = allShortestPaths((a)-[:{RELS}*..{int(max_len)}]-(b))
-RETURN [x IN nodes(p) | x.id] AS ids
-LIMIT {int(limit)}
+CALL (a, b) {{
+  MATCH p = allShortestPaths((a)-[:{RELS}*..{int(max_len)}]-(b))
+  WITH p LIMIT {int(limit)}
+  RETURN collect([x IN nodes(p) | x.id]) AS shortest
+}}
+WITH a, b, shortest,
+     CASE WHEN size(shortest) = 0 OR size(shortest) >= {int(n)} THEN 0
+          WHEN size(shortest[0]) > {int(max_len)} THEN {int(max_len)} ELSE size(shortest[0]) END AS cap
+CALL (a, b, cap) {{
+{branches}
+}}
+WITH shortest, cap, collect(walks) AS walks
+RETURN shortest, cap, reduce(acc = [], w IN walks | acc + w) AS walks
 """
 
 # Relations by key: both ends by their unique index, the relation between them (expand-into).
@@ -153,6 +200,29 @@ MATCH (a:Entity {{id: key[1]}})-[e:{RELS}]->(b:Entity {{id: key[2]}})
 WHERE type(e) = key[0]
 {SHOWN_PARTS}
 RETURN i, a.id AS s, b.id AS t, type(e) AS type, props, statements, spans ORDER BY i
+"""
+
+
+# A path view's nodes as briefs (BRIEF_COLUMNS) and the relations of each hop: both ends by their
+# unique index, then the relations between them in either stored direction (both bound before the
+# expand, so the planner expands into from the end with fewer relations, not all of a hub's). Reading every relation of each node on the path (EDGES_AMONG_SHOWN) took
+# 5,400-9,700 database hits for paths through a hub; these pairs take a few hundred.
+BRIEFS_AND_HOPS = f"""
+CALL () {{
+  UNWIND $ids AS nid
+  MATCH (n:Entity {{id: nid}})
+  RETURN collect({shown_list()}) AS briefs
+}}
+CALL () {{
+  UNWIND $hops AS hop
+  UNWIND [[hop[0], hop[1]], [hop[1], hop[0]]] AS ends
+  MATCH (a:Entity {{id: ends[0]}}), (b:Entity {{id: ends[1]}})
+  WITH a, b
+  MATCH (a)-[e:{RELS}]->(b)
+  {SHOWN_PARTS}
+  RETURN collect([a.id, b.id, type(e), props, statements, spans]) AS edges
+}}
+RETURN briefs, edges
 """
 
 

@@ -18,11 +18,13 @@ from .crf_spans import propose_names
 from .dictionary_places import find_dictionary_places
 from .enumerations import find_listed_names
 from .event_lists import find_listed_events
+from .firm_lists import find_firm_lists
 from .events import find_events
 from .foreign_ties import mark_foreign_bodies
 from .measures import find_measures
 from .meetings import find_meetings
 from .session_lists import find_listed_sessions
+from .rules.title_issuers import opens_title
 from .name_shapes import find_shaped_names
 from .lexicon import word_list
 from .list_siblings import find_list_siblings
@@ -101,7 +103,7 @@ def _settle_overlaps(ms: list[Mention]) -> list[Mention]:
                 if inside and ((k.label in _CONTAINERS and m.label != "Event" and not cut_event)
                                or (k.label == "Place" and m.props.get("brand"))
                                or (k.props.get("unit") and m.label == "Organization" and m.start == k.start)
-                               or (k.label == "Policy" and m.label == "Agency" and m.start - k.start <= 1)):
+                               or (k.label == "Policy" and m.label == "Agency" and opens_title(k, m))):
                     continue  # a brand stays a body inside a park's name (深汕比亚迪汽车工业园), a parent inside its unit's (市中医院光明院区)
                 clash = True
                 break
@@ -233,6 +235,7 @@ def find_mentions(pt: str, base: int, ctx: ReportContext) -> list[Mention]:
     ms += find_events(pt, base, ctx, cls)
     ms += find_meetings(pt, base, ctx) + find_listed_sessions(pt, base)
     ms += find_org_forms(pt, base, ctx, orgs)  # after the other finders: of two equal spans theirs is kept
+    ms += find_firm_lists(pt, base, ms)
     ms += find_persons(pt, base, ctx, agencies)
     ms += find_measures(pt, base, ctx)
     ms += propose_names(pt, base, ctx, ms)  # the learned tagger's names the rules missed (off by default)

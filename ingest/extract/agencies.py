@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import re
 from functools import lru_cache
 
+from .bare_agencies import bare_prefix
 from .lexicon import Matcher, table
 from .mentions import Mention
 
@@ -81,6 +82,7 @@ def find_agencies(text: str, base: int, ctx: ReportContext, places: list[Mention
             continue
         add(country.start, m.end(), text[country.start:m.end()])
 
+    listed_after = None   # (end, place) of the last body with its place: 区环保水务局、住建局 shares it
     for s, e, key, (scope, full, note) in _cores().find(text):
         if scope == "national":
             # a national or named body stands alone: 国务院, 中央政法委, 北京冬奥组委
@@ -91,9 +93,13 @@ def find_agencies(text: str, base: int, ctx: ReportContext, places: list[Mention
             add(ps, e, full, _label(note))
             continue
         pre = _resolve_prefix(text, s, place_ends, ctx)
+        if pre is None and note not in ("party", "org"):
+            bare = bare_prefix(text, s, key, ctx, listed_after)
+            pre = (*bare, False) if bare else None
         if pre is None:
             continue
         ps, pname, foreign = pre
+        listed_after = (e, pname)
         if foreign:
             # 首尔市政府: a foreign government keeps the name it was written with
             if full == "人民政府":

@@ -16,7 +16,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .lexicon import Matcher, word_list
-from .words import tagger
+from .words import cut_words, tagger
 
 # Head-noun classes, one lexicon list each (one vocabulary with name_shapes.py and the finders)
 _HEAD_LISTS = (("Place", "place_heads.txt"), ("Place", "place_heads_short.txt"),
@@ -70,9 +70,9 @@ def _bucket(d: int) -> str:
 
 def _word_marks(text: str) -> list[tuple[str, str, str]]:
     """Per character: (position in its jieba word, the word's dictionary tag, the word if short)."""
-    jieba, tags = tagger()
+    _, tags = tagger()
     out: list[tuple[str, str, str]] = []
-    for w in jieba.cut(text, HMM=False):
+    for w in cut_words(text):
         tag = tags.get(w) or "?"
         shown = w if len(w) <= _WORD_FEATURE_LEN else "~"
         if len(w) == 1:

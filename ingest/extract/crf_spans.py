@@ -23,7 +23,7 @@ from .lexicon import LEXICON_DIR
 from .mentions import Mention
 from .spans import clauses
 from .traps import _PROPER_TAGS, category_words, has_proper_word, is_category
-from .words import is_word, tagger
+from .words import cut_words, is_word, tagger
 
 if TYPE_CHECKING:
     from .resolve import ReportContext
@@ -122,8 +122,8 @@ def _vetoed(text: str, s: int, e: int) -> bool:
 def _descriptive(modifier: str) -> bool:
     """老旧 (工业区): a modifier of adjectives and adverbs only describes a kind (has_proper_word reads
     two single characters jieba could not join as a name)."""
-    jieba, tags = tagger()
-    words = jieba.lcut(modifier, HMM=False)
+    _, tags = tagger()
+    words = cut_words(modifier)
     return all(tags.get(w) in _DESCRIPTIVE_TAGS for w in words)
 
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 from .lexicon import Matcher, word_list, word_set
 from .mentions import Mention
 from .word_alignment import opens_longer_name, stands_as_word
-from .words import tagger
+from .words import cut_words, tagger
 
 # jieba count under which a one-character stem + head (龙山 19, 红山 9) is too ambiguous to be one place;
 # and only rivers and lakes take a one-character stem (东江, 西江, 东湖): 关山, 青山, 深山 are literary words
@@ -57,8 +57,8 @@ def _ends_here(text: str, e: int) -> bool:
     as the report gold has it), but a part of it (北江|航道, 珠江口|东西两岸), a verb or a punctuation mark."""
     if e >= len(text) or not "\u4e00" <= text[e] <= "\u9fff":
         return True
-    jieba, tags = tagger()
-    nxt = next(iter(jieba.dt.cut(text[e:e + 6], HMM=False)), "")
+    _, tags = tagger()
+    nxt = next(iter(cut_words(text[e:e + 6])), "")
     return tags.get(nxt) in _ENDING_TAGS or nxt in _parts() or nxt in _matcher()
 
 

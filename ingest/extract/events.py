@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import cn2an
 
+from .event_kinds import drop_kind_listed
 from .lexicon import word_list, word_set
 from .mentions import Mention
 from .spans import expand_left
@@ -77,6 +78,7 @@ def find_events(text: str, base: int, ctx: ReportContext, clause_spans: list[tup
     quoted_only = word_set("event_quoted_only_suffixes.txt")
     verb_re = _verb_re()
     pending: list[tuple[int, int, str]] = []
+    kinds: list[int] = []    # where each event of a kind ends (各种产品展销会): the items listed after it are kinds too
     for m in _suffix_re().finditer(text):
         suffix = m.group(0)
         cl = next(((a, b) for a, b in clause_spans if a <= m.start() < b), (0, len(text)))
@@ -121,6 +123,7 @@ def find_events(text: str, base: int, ctx: ReportContext, clause_spans: list[tup
                     s -= 1
                 name = text[s:m.end()]
         if any(s - k >= cl[0] and _KIND_LEAD.match(text, s - k) for k in (0, 1, 2)):
+            kinds.append(m.end())
             continue     # 各种产品展销会, 种|产品展销会 cut short: events of a kind
         if suffix == "纪念活动" and "周年" not in name:
             continue     # only an anniversary's commemoration is one named event
@@ -168,4 +171,4 @@ def find_events(text: str, base: int, ctx: ReportContext, clause_spans: list[tup
                 out.append(Mention("Event", base + s, base + e, name, name, set(), {}))
                 pending.remove((s, e, name))
                 changed = True
-    return out
+    return drop_kind_listed(text, base, out, kinds)

@@ -4,7 +4,7 @@
 makes the name a category (3 false organisations on dev, none lost)."""
 from __future__ import annotations
 
-from .words import tagger
+from .words import cut_words, tagger
 
 _KIND_ENDS = ("类", "型")
 # words ending in 类/型 that are nouns, not kind adjectives: 人类 (mankind), 模型, 原型, 造型, 体型
@@ -12,8 +12,7 @@ _NOT_KIND = frozenset({"人类", "模型", "原型", "造型", "体型", "典型
 
 
 def names_a_kind(modifier: str) -> bool:
-    jieba, _ = tagger()
-    words = jieba.lcut(modifier, HMM=False)
+    words = cut_words(modifier)
     for k, w in enumerate(words):
         if w in _NOT_KIND:
             continue

@@ -14,7 +14,7 @@ import re
 from .mentions import Mention
 from .name_shapes import _head_class, _heads, clause_lead
 from .traps import category_words, is_category
-from .words import tagger
+from .words import cut_words, tagger
 
 _CLAUSE = re.compile(r"[^，。；：！？\n（）()“”《》]+")
 _TAIL = re.compile(r"(?:等|和|及|以及)[^、]*$")
@@ -38,20 +38,25 @@ def _head_of(item: str) -> tuple[str, str] | None:
 
 def _head_is_a_word(item: str, at: int) -> bool:
     """Whether jieba's segmentation of `item` has a word boundary where the head starts."""
-    jieba, _ = tagger()
     pos = 0
-    for w in jieba.lcut(item, HMM=False):
+    for w in cut_words(item):
         if pos == at:
             return True
         pos += len(w)
     return pos == at
 
 
+def _holds_verb(mod: str) -> bool:
+    _, tags = tagger()
+    return any(len(w) > 1 and tags.get(w) in ("v", "vd", "vi") for w in cut_words(mod))
+
+
 def _modifier_ok(mod: str) -> bool:
-    jieba, _ = tagger()
     if not 2 <= len(mod) <= 6 or _FUNCTION.search(mod):
         return False
-    words = jieba.lcut(mod, HMM=False)
+    if mod in _head_class():
+        return False   # 口岸|经济带 beside 红岭创新金融产业带: a modifier that is itself a class head names a kind
+    words = cut_words(mod)
     return not all(w in category_words() for w in words) and not is_category(mod)
 
 
@@ -89,6 +94,8 @@ def find_list_siblings(text: str, base: int, found: list[Mention]) -> list[Menti
             if k == 0:
                 cut = clause_lead(mod)
                 mod, s = mod[cut:], s + cut
+                if _holds_verb(mod):
+                    continue   # 分批推出|深科技城: a verb the clause opener did not reach stays out of names
             if not _modifier_ok(mod):
                 continue
             out.append(Mention(head[1], base + s, base + e, text[s:e], text[s:e], set(), {"shape": head[0], "sibling": True}))

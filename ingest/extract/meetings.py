@@ -52,7 +52,7 @@ def find_meetings(text: str, base: int, ctx: ReportContext) -> list[Mention]:
         for m in rx.finditer(text):
             s = m.start()
             name = text[s:m.end()]
-            if len(name) < 3:
-                continue
+            if len(name) < 3 or name.endswith("全国代表大会"):
+                continue     # 中国共产党第二十次|全国代表大会: the Party's national congress, cut (left out above)
             out.append(Mention("Event", base + s, base + m.end(), name, name, set(), {"meeting": True}))
     return out

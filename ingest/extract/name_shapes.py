@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 from .foreign_ties import opens_with_country
 from .lexicon import Matcher, word_list, word_set
 from .mentions import Mention
-from .traps import category_words, has_proper_word, is_category, is_known_place
-from .words import tagger
+from .traps import _PLACE_MORPHEMES as _LANDFORMS, category_words, has_proper_word, is_category, is_known_place
+from .words import cut_words, tagger
 
 if TYPE_CHECKING:
     from .resolve import ReportContext
@@ -53,8 +53,9 @@ _NON_NAME = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z\-－—·]")
 # jieba counts at or below which a two-character noun is a place-name morpheme, not a common word
 # (田心 3, 烟墩 7; 海景 40, 盐田 26 are read as words)
 _RARE_PAIR = 10
-# a head followed by these is part of a longer common noun: 广河高铁机场段 (a section of a line)
-_HEAD_CONTINUES = frozenset("段线")
+# a head followed by these is part of a longer common noun: 广河高铁机场段 (a section of a line), or of the
+# verb 带动 (第二产业带动, 数字经济带动)
+_HEAD_CONTINUES = frozenset("段线动")
 # words that may follow a one-character head (中英街的…, 坪山站建设, 金成村和…)
 _SHORT_HEAD_FOLLOWERS = frozenset("和及等的建开项片流沿一二三四五六七八九十")  # 茅洲河|流域, 布吉河|二、三期, 深南东路|沿线
 # a river's parts follow its name (深圳河|干流, 练江|支流)
@@ -148,7 +149,7 @@ def name_modifier(region: str, glue: bool = False) -> str | None:
     `glue`: single characters jieba could not join count as a name whatever their tags (金|地 工业区);
     only before a head of two or more characters (before 村, 中|关 would cut 中关村 out of 雄安新区中关村科技园)."""
     jieba, tags = tagger()
-    words = _join_openers(jieba.lcut(region, HMM=False))
+    words = _join_openers(cut_words(region))
     stops = _clause_openers()
     boundary = word_set("boundary_words.txt")
     # a boundary word cuts only where jieba reads it as a verb or function word on its own
@@ -191,6 +192,8 @@ def name_modifier(region: str, glue: bool = False) -> str | None:
             return modifier          # a rare noun of three or more characters: 沙头角, 避风塘, 东盟国家
         if tag == "n" and len(w) == 2 and freq.get(w, 0) <= _RARE_PAIR and len(words) == 1:
             return modifier          # the name is one rare two-character noun: 田心 (3 in jieba's counts)
+        if w in _LANDFORMS and k > 0 and len(words[k - 1]) == 1 and words[k - 1] not in _FUNCTION_CHARS:
+            return modifier          # 小|坑, 红|岭: a character and a landform jieba could not join name a place
         if len(w) == 1 and w not in _FUNCTION_CHARS and (tag in _NAME_SINGLE_TAGS or (glue and _glued_single(words, k))):
             singles += 1
             if singles >= 2:
@@ -205,9 +208,9 @@ def clause_lead(region: str) -> int:
     """How many characters at the start of `region` open a clause rather than a name: the verbs,
     adverbs, prepositions and time words jieba reads there (今年|国有大型商业银行) (鼓励|银行, 加快|田心工业区), and a phase or edition
     mark cut from its number (Ⅰ|期临床医院)."""
-    jieba, tags = tagger()
+    _, tags = tagger()
     n = 0
-    for w in _join_openers(jieba.lcut(region, HMM=False)):
+    for w in _join_openers(cut_words(region)):
         tag = tags.get(w, "x")
         verb = tag in ("v", "vd", "vi") and len(w) > 1 and w not in word_set("name_verbs.txt")
         if not (verb or tag in ("d", "p", "c", "t") or w in _clause_openers() or (n == 0 and w in ("期", "届", "批", "号"))):
@@ -298,13 +301,12 @@ def _modifier_at(text: str, base: int, s: int, h_start: int, head: str, label: s
 def _place_and_kind(text: str, base: int, s: int, h_start: int, place_ends: dict[int, Mention]) -> str | None:
     """A known place and category words before the head (光明|智慧城市|产业园): the place makes the kind
     one park. The place must stand after the region's clause openers and the rest be category words only."""
-    jieba, _ = tagger()
     generic = category_words()
     for end, m in sorted(place_ends.items()):
         start = m.start - base
         if not (s <= start and end < h_start and end - start >= 2):
             continue
-        rest = jieba.lcut(text[end:h_start], HMM=False)
+        rest = cut_words(text[end:h_start])
         lead = text[s:start]
         if all(w in generic for w in rest) and (not lead or clause_lead(lead) == len(lead)):
             return text[start:h_start]

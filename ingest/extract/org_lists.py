@@ -27,7 +27,7 @@ from .name_shapes import clause_lead
 from .organizations import known_organizations
 from .name_shapes import _org_head_words
 from .traps import has_proper_word, is_category, is_known_place
-from .words import tagger
+from .words import cut_words, tagger
 
 if TYPE_CHECKING:
     from .resolve import ReportContext
@@ -54,9 +54,9 @@ def _short_name(item: str) -> str | None:
     name = _name_part(item)
     if name is not None:
         return name
-    jieba, tags = tagger()
+    _, tags = tagger()
     rest = item[clause_lead(item):]
-    words = jieba.lcut(rest, HMM=False)
+    words = cut_words(rest)
     if len(words) == 1 and len(rest) >= 2 and tags.get(rest) in _BRAND_TAGS:
         return rest
     return None
@@ -180,8 +180,8 @@ def _opens_name(text: str, s: int) -> bool:
     pre = text[lo:s]
     if not pre:
         return True
-    jieba, tags = tagger()
-    last = jieba.lcut(pre, HMM=False)[-1]
+    _, tags = tagger()
+    last = cut_words(pre)[-1]
     return tags.get(last, "x") in _OPENING_TAGS or clause_lead(last) == len(last)
 
 

@@ -16,7 +16,7 @@ from .mentions import Mention
 from .name_shapes import clause_lead
 from .spans import expand_left
 from .traps import has_proper_word, is_category
-from .words import tagger
+from .words import cut_words, tagger
 
 if TYPE_CHECKING:  # resolve imports places: the context type is for annotations only
     from .resolve import ReportContext
@@ -86,6 +86,6 @@ def _names_one_body(modifier: str, name: str) -> bool:
     """Whether a weak suffix's modifier names one bank or fund: a proper word (华兴, 微众), a name jieba
     holds whole (招商银行 nt), an international one (国际海洋开发银行), or a single word (大成基金, 平安银行); a phrase of common words before it
     (清理规范|银行, 全面清理规范政府性|基金: 5 false positives on dev) describes a kind."""
-    jieba, tags = tagger()
+    _, tags = tagger()
     return (has_proper_word(modifier) or tags.get(name) in ("nt", "j") or modifier.startswith("国际")
-            or len(jieba.lcut(modifier, HMM=False)) == 1)
+            or len(cut_words(modifier)) == 1)

@@ -12,11 +12,15 @@ from typing import TYPE_CHECKING
 import re
 from functools import lru_cache
 
+from .about_titles import about_titles
+from .agreement_names import agreement_names
+from .bracketed_titles import bracketed_document
 from .lexicon import word_list, word_set
 from .mentions import Mention
 from .policy_titles import describes_measures, generic_title, quoted_plans, strip_lead, treaties
 from .resolve import normalise_policy
-from .words import tagger
+from .standard_kinds import kind_of_standard
+from .words import cut_words, tagger
 
 if TYPE_CHECKING:  # resolve imports places: the context type is for annotations only
     from .resolve import ReportContext
@@ -92,8 +96,8 @@ def _described(name: str) -> bool:
         return True      # 15个专项规划, 一批重点规划, “十四五”等一批…规划: a count of documents, not one
     if name.startswith(("我", "本")):
         return False     # 我省…建设方案: the report's own place, resolved later
-    jieba, tags = tagger()
-    first = jieba.lcut(name[:6], HMM=False)[0]
+    _, tags = tagger()
+    first = cut_words(name[:6])[0]
     # 重大 opens the titles of a whole class of documents (重大行政决策事项目录, 重大行政决策程序规定)
     return len(first) > 1 and tags.get(first) in _DESCRIBING_TAGS and first != "重大"
 
@@ -102,14 +106,14 @@ def find_policies(text: str, base: int, ctx: ReportContext) -> list[Mention]:
     out: list[Mention] = []
     for m in _BRACKET.finditer(text):
         title = m.group(1)
-        if not is_document_title(title):
+        if not (is_document_title(title) or bracketed_document(title, getattr(ctx, "year", None))):
             continue
         out.append(Mention("Policy", base + m.start(), base + m.end(), m.group(0),
                            normalise_policy(title), set(), {"bracketed": True}))
     for m in _NICKNAME.finditer(text):
         out.append(Mention("Policy", base + m.start(), base + m.end(), m.group(0), m.group(0), set(),
                            {"bracketed": False, "nickname": True}))
-    for s, e, name, aliases in quoted_plans(text) + treaties(text):
+    for s, e, name, aliases in quoted_plans(text) + treaties(text) + agreement_names(text) + about_titles(text):
         if not any(s < o.end - base and o.start - base < e for o in out):
             out.append(Mention("Policy", base + s, base + e, text[s:e], normalise_policy(name), aliases - {name},
                                {"bracketed": False}))
@@ -142,12 +146,15 @@ def find_policies(text: str, base: int, ctx: ReportContext) -> list[Mention]:
             continue
         if name.startswith(("的", "和", "及", "各项", "相关", "配套")) or len(name) < 5 or _described(name):
             continue
-        if describes_measures(name, verb, bool(_TITLE_MARK.search(name))) or generic_title(name, _suffixes()):
+        if (describes_measures(name, verb, bool(_TITLE_MARK.search(name))) or generic_title(name, _suffixes())
+                or kind_of_standard(name)):
             continue
         canonical = name
         home = ctx.level(lead.group(1)[1]) if lead else None
         if lead and home is not None:
             canonical = name[:lead.start(1)] + home.canonical + name[lead.end(1):]
-        out.append(Mention("Policy", base + s, base + e, name, normalise_policy(canonical), set(),
+        # 我区“1+3+N”产业政策体系 is also known by what follows the owner (the name the gold and other reports use)
+        bare = {normalise_policy(name[lead.end(1):])} if lead and lead.start(1) == 0 and canonical != name else set()
+        out.append(Mention("Policy", base + s, base + e, name, normalise_policy(canonical), bare,
                            {"bracketed": False}))
     return out

@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 
 from .lexicon import word_list, word_set
-from .words import tagger
+from .words import cut_words, tagger
 
 _DESCRIPTOR = re.compile(r"^(?:全国|全省|全市|全区|国内|省内|市内|区内)?首(?:个|批|部|份)")
 _REVISED = re.compile(r"^(?:新|最新)?(?:修订|修改|制定|出台|印发|颁布)的")
@@ -43,7 +43,7 @@ def _lead_verbs() -> tuple[str, ...]:
 
 def strip_lead(name: str) -> int:
     """How many leading characters of `name` belong to the clause, not to the title."""
-    jieba, tags = tagger()
+    _, tags = tagger()
     cut = 0
     while len(name) - cut > 4:
         rest = name[cut:]
@@ -60,7 +60,7 @@ def strip_lead(name: str) -> int:
             cut += len(verb)
             continue
         # an adverb before a drafting verb (有序实施, 加快制定): both belong to the clause
-        first = jieba.lcut(rest[:6], HMM=False)[0]
+        first = cut_words(rest[:6])[0]
         if len(first) > 1 and tags.get(first) in ("d", "ad") or first in ("有序", "加快", "率先", "全面", "认真"):
             after = rest[len(first):]
             verb = next((v for v in _lead_verbs() if after.startswith(v)), None)
@@ -87,18 +87,17 @@ def generic_title(name: str, suffixes: tuple[str, ...]) -> bool:
     body = name[:len(name) - len(suffix)]
     if not body:
         return True
-    jieba, _ = tagger()
-    return all(w in _generic_words() for w in jieba.lcut(body, HMM=False))
+    return all(w in _generic_words() for w in cut_words(body))
 
 
 def _described_by_clause(name: str) -> bool:
     """对…的保障措施 (a preposition opens it), 统一的…标准 (an adjective before 的): a description;
     支持梅州…加快振兴发展的若干措施 and 面向2035年的…规划 stay titles."""
-    jieba, tags = tagger()
+    _, tags = tagger()
     owner = name[:name.index("的")]
     if owner.endswith(_OWNERS):
         return True      # 深圳市的三年行动方案, 广东省委省政府的实施意见: whose plan, not its title
-    words = jieba.lcut(owner, HMM=False)
+    words = cut_words(owner)
     if not words:
         return True
     if tags.get(words[0]) == "p" and words[0] not in ("关于", "面向"):

@@ -50,8 +50,15 @@ def _title_prefixes(ctx: ReportContext) -> dict[str, str]:
     return out
 
 
+# a bare level character that opens a common word is no prefix: 区域全面经济伙伴关系协定 and
+# 市场准入负面清单 are no documents of the district or city (were renamed 深圳市龙华区域…, 深圳市场…)
+_BOUND = ("区域", "市场", "区块链")
+
+
 def prefix_key(name: str, prefixes: list[tuple[str, str]]) -> tuple[str, str] | None:
     for written, place in prefixes:
+        if len(written) == 1 and name.startswith(_BOUND):
+            continue
         if name.startswith(written) and len(name) - len(written) >= _MIN_REST:
             return place, name[len(written):]
     return None

@@ -21,7 +21,7 @@ import re
 from functools import lru_cache
 
 from .lexicon import word_set
-from .words import tagger
+from .words import cut_words, tagger
 
 # jieba tags of names: places, persons, organisations, other proper nouns, abbreviations, place words
 _PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nt", "nz", "j", "s"})
@@ -68,8 +68,7 @@ def _is_designation(w: str) -> bool:
 
 
 def _words(modifier: str) -> list[str]:
-    jieba, _ = tagger()
-    words = [w for w in jieba.lcut(modifier, HMM=False) if w.strip("“”\"·-－—")]
+    words = [w for w in cut_words(modifier) if w.strip("“”\"·-－—")]
     while words and _QUANTITY.match(words[0]):
         words = words[1:]
     return words

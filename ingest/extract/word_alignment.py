@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .words import tagger
+from .words import cut_words, tagger
 
 _AROUND = 6
 # tags of jieba words that are names themselves: a place at the start of one (深圳 in 深圳湾, 台湾 in
@@ -25,8 +25,7 @@ _NAME_TAGS = frozenset({"ns", "nr", "nt", "nz", "nrt", "nrfg"})
 
 @lru_cache(maxsize=8192)
 def _cut(snippet: str) -> tuple[str, ...]:
-    jieba, _ = tagger()
-    return tuple(jieba.dt.cut(snippet, HMM=False))
+    return tuple(cut_words(snippet))
 
 
 def _words_around(text: str, s: int, e: int) -> list[tuple[int, int, str]]:

@@ -1,12 +1,14 @@
 """jieba's dictionary as a lexicon of common Chinese words and their part-of-speech tags.
 
-Loaded once, lazily (jieba is already loaded for search tokens); used on short spans only, never
-to segment whole texts here.
+Loaded once, lazily; used on short spans only, never to segment whole texts here. `cut_words` is jieba's
+segmentation (HMM off) computed by jieba-rs, the same words faster (ingest/segment.py).
 """
 from __future__ import annotations
 
 import logging
 from functools import lru_cache
+
+from govgraph.ingest.segment import cut_words  # noqa: F401 - the rules' segmentation: jieba's words, cut by jieba-rs
 
 
 @lru_cache(maxsize=1)

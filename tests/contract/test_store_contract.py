@@ -321,3 +321,18 @@ def test_entity_passages_in_reading_order_without_widely_named_entities(loaded, 
     assert widest > 1
     got = loaded.entity_passages(sorted(nodes) + ["entity-unknown"], widest - 1)
     assert got == {i: v for i, v in wanted.items() if len(v) <= widest - 1}
+
+
+def test_entity_vector_passages_is_the_search_then_the_passages(loaded, batches):
+    """The one-call form (Neo4j folds it into one round trip) answers as the two calls do."""
+    _, vectors = batches[0]
+    nodes = {n.id: n for n in loaded.iter_nodes()}
+    widest = max(len({ev.passage for ev in n.evidence}) for n in nodes.values())
+    for i in range(min(4, len(vectors.entity_ids))):
+        near = loaded.entity_vector_search(vectors.entities[i], 5)
+        assert near
+        of = loaded.entity_passages([nid for nid, _ in near], widest - 1)
+        got_near, got_of = loaded.entity_vector_passages(vectors.entities[i], 5, widest - 1)
+        assert [nid for nid, _ in got_near] == [nid for nid, _ in near]
+        assert [s for _, s in got_near] == pytest.approx([s for _, s in near], abs=1e-6)
+        assert got_of == of

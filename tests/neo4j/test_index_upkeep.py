@@ -70,3 +70,39 @@ def test_flush_after_many_puts_rebuilds_vector_indexes(neo4j_uri, monkeypatch):
         assert calls.count("rebuild_vector_indexes") == 1
     finally:
         store.close()
+
+
+def _named(calls: list[str]) -> list[str]:
+    """The store's own schema calls, without the test's index listings."""
+    return [c for c in calls if c != "<lambda>"]
+
+
+def test_bulk_write_drops_vector_indexes_once_a_rebuild_is_due_and_flush_makes_them(neo4j_uri, monkeypatch):
+    monkeypatch.setattr(neo4j_index_upkeep, "REBUILD_MIN_PUTS", 3)
+    store = open_neo4j(neo4j_uri)
+    other = open_neo4j(neo4j_uri)  # another process's view: its searches answer, without vector hits
+    try:
+        batches = [_small(i) for i in range(7)]
+        store.put_batch(*batches[0])
+        store.flush()  # one vector put: no rebuild due
+        store.begin_bulk()
+        store.put_batch(*batches[1])  # the 2nd vector put since the last rebuild: none due yet
+        assert set(_indexes(store)) == set(VECTOR_INDEXES)
+        calls = _rebuilds(store)
+        store.put_batch(*batches[2])  # the 3rd, of 3 reports: the flush will rebuild, so they go now
+        assert _named(calls) == ["drop_vector_indexes"] and _indexes(store) == {}
+        store.put_batch(*batches[3])
+        assert _named(calls) == ["drop_vector_indexes"]
+        probe, pid = batches[3][1].passages[3], batches[3][0].passages[3].id
+        assert other.vector_search(probe, 5) == [] and other.entity_vector_passages(probe, 5, 10) == ([], {})
+        store.flush()
+        assert _named(calls) == ["drop_vector_indexes", "rebuild_vector_indexes", "vector_dimensions"]
+        assert _indexes(store) == {name: "ONLINE" for name in VECTOR_INDEXES}
+        assert store.vector_search(probe, 5)[0][0] == pid and other.vector_search(probe, 5)[0][0] == pid
+        for b, v in batches[4:]:  # no bulk declared: puts keep the indexes, a rebuild due or not
+            store.put_batch(b, v)
+        assert _vector_puts(store) == 3 and set(_indexes(store)) == set(VECTOR_INDEXES)
+        assert _named(calls) == ["drop_vector_indexes", "rebuild_vector_indexes", "vector_dimensions"]
+    finally:
+        other.close()
+        store.close()

@@ -17,6 +17,7 @@ from .heads import heads
 from .places import located_in
 from .policies import policy_verbs
 from .structure import committee_offices, measures, nested_units
+from .title_issuers import title_issuers
 from .visits import visits
 
 Rule = Callable[[SentenceContext], Iterable[Relation | None]]
@@ -29,6 +30,7 @@ RULES: list[Rule] = [
     nested_units,
     measures,
     policy_verbs,
+    title_issuers,
     visits,
     heads,
     located_in,

@@ -6,6 +6,7 @@ from typing import Iterator
 
 from ..mentions import Mention, Relation
 from ..sentence import SentenceContext
+from .congress_events import held_by_its_own_body
 
 _ORGANIZER = re.compile(r"^(?:主办|举办|承办|牵头举办|主导)的?")
 _PARTICIPATE = re.compile(r"(?:参加|参与|出席|组织参与|选送|参展|应邀|亮相)")
@@ -60,7 +61,7 @@ def event_roles(s: SentenceContext) -> Iterator[Relation | None]:
         # the verb before a list of events governs every item (成功举办A、B、C…、H等), however long
         before = _list_opening(s, ev, s.before(ev, 30))
         before = before[max(before.rfind("，"), before.rfind("；")) + 1:]
-        if s.actor is None or _SERVE.search(before):
+        if s.actor is None or _SERVE.search(before) or held_by_its_own_body(s.actor, ev):
             continue
         if _PARTICIPATE.search(before):
             if not _someone_else_joins(s, ev, before):

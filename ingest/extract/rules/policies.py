@@ -7,6 +7,7 @@ from typing import Iterator
 
 from ..mentions import Relation
 from ..sentence import SentenceContext
+from .title_issuers import title_issuer
 
 _ISSUE = re.compile(r"(?:制定|制订|修订|印发|出台|发布|公布|颁布|编制|起草|审议通过)(?:了|并印发了?|印发了?|实施|完成)?的?[“”]?$")
 # 完成《…》编制 / 修订: the drafting verb after the title, 完成 before it
@@ -39,7 +40,8 @@ def policy_verbs(s: SentenceContext) -> Iterator[Relation | None]:
             kind = _verb_kind(s.before(po, 10), s.text[po.end:min(s.end, po.end + 4)])
         if kind == "issue":
             # 国务院出台《…》: a body right before the verb issues it, else the sentence's actor
-            issuer = next((a for a in s.of("Agency") if 0 <= po.start - a.end <= 6 and a.end > s.start), None) or s.actor
+            issuer = (title_issuer(s, po)
+                      or next((a for a in s.of("Agency") if 0 <= po.start - a.end <= 6 and a.end > s.start), None) or s.actor)
             if issuer is not None:
                 yield s.relation(issuer, "ISSUED", po)
         elif kind == "implement":
