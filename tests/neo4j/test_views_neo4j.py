@@ -7,24 +7,18 @@ import pytest
 
 from govgraph.graph.analytics import shortest_paths
 from govgraph.graph.store.base import GraphStore
-from govgraph.graph.store.embedded import EmbeddedStore
 from govgraph.graph.store.neo4j_store import Neo4jStore
 from govgraph.graph.views import overview
 from tests.neo4j.synthetic import synthetic_batch
-from tests.unit.sample_graph import nid, sample_batches
+from tests.neo4j.paired import paired_stores
+from tests.unit.sample_graph import nid
 
 pytestmark = pytest.mark.neo4j
 
 
 @pytest.fixture(scope="module")
 def stores(neo4j_uri, tmp_path_factory):
-    emb = EmbeddedStore(tmp_path_factory.mktemp("emb"))
-    neo = Neo4jStore(neo4j_uri)
-    neo.clear()   # one shared server: start from an empty database
-    for b in sample_batches():
-        emb.put_batch(b)
-        neo.put_batch(b)
-    emb.flush()
+    emb, neo = paired_stores(neo4j_uri, tmp_path_factory.mktemp("emb"))
     yield emb, neo
     neo.close()
 
