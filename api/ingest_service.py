@@ -12,8 +12,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from govgraph.graph.store.base import GraphStore, StoreError
+from govgraph.graph.store.base import GraphStore, PutResult, StoreError, Vectors
 from govgraph.graph.store.writer_lock import StoreBusy
+from govgraph.ingest.batch import GraphBatch
 from govgraph.ingest.errors import IngestError
 from govgraph.ingest.pipeline import PIPELINE_VERSION, build_batch
 from govgraph.ingest.readers import MAX_BYTES, iter_input_files
@@ -73,9 +74,24 @@ def ingest_paths(store: GraphStore, paths: Iterable[str | Path], embedder=None,
                  max_bytes: int = MAX_BYTES, show_progress: bool = False,
                  on_file: Callable[[FileOutcome], None] | None = None,
                  force: bool = False) -> IngestSummary:
+    """Each file's outcome goes to `on_file` once it is settled: a stored report only after the
+    store committed it (a bulk store may write several in one transaction, GraphStore.queue_batch),
+    so the outcomes of queued files can come after later ones. The summary keeps the input order."""
     summary = IngestSummary()
     items = list(iter_input_files(list(paths)))
     seen: dict[str, Path] = {}
+    waiting: dict[str, tuple[int, _Parsed]] = {}  # report id -> (slot, parsed file) until committed
+
+    def settle(slot: int, outcome: FileOutcome) -> None:
+        summary.files[slot] = outcome
+        if on_file:
+            on_file(outcome)
+
+    def settled(results: list[PutResult]) -> None:
+        for r in results:
+            slot, parsed = waiting.pop(r.report)
+            settle(slot, parsed.done() if r.error is None else parsed.failed(r.error))
+
     store.begin_bulk()  # then the flush below
     for item in items:
         if not isinstance(item, IngestError):
@@ -85,16 +101,59 @@ def ingest_paths(store: GraphStore, paths: Iterable[str | Path], embedder=None,
             if first != Path(item):
                 item = IngestError(Path(item).name, f"another file of the same name ({first}) is in this "
                                                     "batch; reports are identified by file name, rename one")
-        outcome = ingest_one(store, item, embedder, max_bytes, show_progress, force)
-        summary.files.append(outcome)
-        if on_file:
-            on_file(outcome)
+        summary.files.append(None)  # type: ignore[arg-type]  # filled when settled, below
+        slot = len(summary.files) - 1
+        parsed = _parse_file(store, item, embedder, max_bytes, show_progress, force)
+        if isinstance(parsed, FileOutcome):
+            settle(slot, parsed)
+            continue
+        try:
+            results = store.queue_batch(parsed.batch, parsed.vectors)
+        except Exception as e:  # noqa: BLE001 - refused before it was queued: this file fails (_failure)
+            settle(slot, parsed.failed(e))
+            continue
+        waiting[parsed.batch.report.id] = (slot, parsed)
+        settled(results)
+    settled(store.settle_queued())
     store.flush()
     return summary
 
 
 def ingest_one(store: GraphStore, item: Path | IngestError, embedder=None, max_bytes: int = MAX_BYTES,
                show_progress: bool = False, force: bool = False) -> FileOutcome:
+    """One file parsed and put, done when this returns."""
+    parsed = _parse_file(store, item, embedder, max_bytes, show_progress, force)
+    if isinstance(parsed, FileOutcome):
+        return parsed
+    try:
+        store.put_batch(parsed.batch, parsed.vectors)
+    except Exception as e:  # noqa: BLE001 - classified (and StoreBusy raised again) by _failure
+        return parsed.failed(e)
+    return parsed.done()
+
+
+@dataclass
+class _Parsed:
+    """A file made into a batch (and vectors), not yet stored."""
+    path: Path
+    batch: GraphBatch
+    vectors: Vectors | None
+    existing: bool
+    t0: float
+
+    def done(self) -> FileOutcome:
+        b = self.batch
+        return FileOutcome(self.path.name, FileStatus.UPDATED if self.existing else FileStatus.ADDED,
+                           report=b.report.id, passages=len(b.passages), nodes=len(b.nodes), edges=len(b.edges),
+                           seconds=time.perf_counter() - self.t0)
+
+    def failed(self, e: Exception) -> FileOutcome:
+        return _failure(self.path, e, self.t0)
+
+
+def _parse_file(store: GraphStore, item: Path | IngestError, embedder, max_bytes: int, show_progress: bool,
+                force: bool) -> _Parsed | FileOutcome:
+    """The file's batch and vectors, or its outcome when there is nothing to store (failed, unchanged)."""
     t0 = time.perf_counter()
     if isinstance(item, IngestError):
         return FileOutcome(item.file, FileStatus.FAILED, error=str(item))
@@ -111,17 +170,22 @@ def ingest_one(store: GraphStore, item: Path | IngestError, embedder=None, max_b
         if embedder is not None:
             from govgraph.graph.vectorize import vectors_for
             vectors = vectors_for(batch, embedder, show_progress=show_progress)
-        store.put_batch(batch, vectors)
-    except IngestError as e:
-        return FileOutcome(path.name, FileStatus.FAILED, error=str(e), seconds=time.perf_counter() - t0)
-    except StoreBusy:
-        raise   # the store, not this file: the whole command stops (exit 3), nothing was written
-    except StoreError as e:
-        return FileOutcome(path.name, FileStatus.FAILED, error=f"{path.name}: {e}", seconds=time.perf_counter() - t0)
-    except Exception as e:  # noqa: BLE001 - a parser bug on one file must not stop the batch
-        log.exception("unexpected error on %s", path)
-        return FileOutcome(path.name, FileStatus.FAILED, error=f"{path.name}: unexpected error ({type(e).__name__}: {e})",
-                           seconds=time.perf_counter() - t0)
-    return FileOutcome(path.name, FileStatus.UPDATED if existing else FileStatus.ADDED, report=batch.report.id,
-                       passages=len(batch.passages), nodes=len(batch.nodes), edges=len(batch.edges),
-                       seconds=time.perf_counter() - t0)
+    except Exception as e:  # noqa: BLE001 - classified by _failure
+        return _failure(path, e, t0)
+    return _Parsed(path, batch, vectors, existing is not None, t0)
+
+
+def _failure(path: Path, e: Exception, t0: float) -> FileOutcome:
+    """A file that failed; the batch goes on. StoreBusy is the store, not this file: it is raised
+    again and the whole command stops (exit 3), nothing was written."""
+    if isinstance(e, StoreBusy):
+        raise e
+    seconds = time.perf_counter() - t0
+    if isinstance(e, IngestError):
+        return FileOutcome(path.name, FileStatus.FAILED, error=str(e), seconds=seconds)
+    if isinstance(e, StoreError):
+        return FileOutcome(path.name, FileStatus.FAILED, error=f"{path.name}: {e}", seconds=seconds)
+    # a parser bug on one file must not stop the batch
+    log.error("unexpected error on %s", path, exc_info=e)
+    return FileOutcome(path.name, FileStatus.FAILED, error=f"{path.name}: unexpected error ({type(e).__name__}: {e})",
+                       seconds=seconds)

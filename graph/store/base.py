@@ -110,6 +110,13 @@ class AnswerContext:
 
 
 @dataclass(frozen=True)
+class PutResult:
+    """How a queued put (GraphStore.queue_batch) ended: committed (error None) or failed."""
+    report: str
+    error: Exception | None = None
+
+
+@dataclass(frozen=True)
 class Adjacency:
     """Read-only neighbour maps of a store's entity graph: succ[u][v] and pred[v][u] are mappings
     whose keys are the relation types from u to v. Plain dicts, no per-neighbour view objects:
@@ -145,6 +152,20 @@ class GraphStore(ABC):
     def begin_bulk(self) -> None:
         """Many puts follow, and the caller calls flush() after them: a store may defer index
         upkeep to that flush (Neo4j's vector indexes). Default: nothing."""
+
+    def queue_batch(self, batch: GraphBatch, vectors: Vectors | None = None) -> list[PutResult]:
+        """put_batch for a bulk whose caller tells its user of each report once it is stored: the
+        store may hold the batch back and write it later with others (Neo4j: several reports per
+        transaction). Returns the queued puts that ended during this call, committed or failed,
+        each atomic on its own; a batch refused at once (bad input, store down) raises as put_batch
+        does and is not queued. Report a put done only from its PutResult. Default: put now."""
+        self.put_batch(batch, vectors)
+        return [PutResult(batch.report.id)]
+
+    def settle_queued(self) -> list[PutResult]:
+        """Write whatever queue_batch holds back; the results of the puts that ended. Call it
+        before flush() (flush settles too, but drops the results)."""
+        return []
 
     # -- reports and passages ----------------------------------------------------------
     @abstractmethod

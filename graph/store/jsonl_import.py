@@ -18,7 +18,7 @@ from typing import Callable, Iterable, Iterator
 import numpy as np
 
 from govgraph.ingest.batch import ENTITY_LABELS, Edge, Evidence, GraphBatch, Node, Passage, ReportInfo
-from .base import GraphStore, Vectors, text_at_offsets
+from .base import GraphStore, PutResult, Vectors, text_at_offsets
 
 DERIVED_EDGE_TYPES = ("AUTHORED", "HAS_PASSAGE", "MENTIONED_IN", "CITES")
 Tokenizer = Callable[[str], list[str]]
@@ -132,13 +132,24 @@ def _vectors(batch: GraphBatch, model: str | None, p_vecs: dict, e_vecs: dict, p
 
 
 def import_plan(store: GraphStore, plan: ImportPlan, on_report: Callable[[ReportInfo], None] | None = None) -> int:
-    """Put every batch; the store must be empty (an import never merges into a collection)."""
+    """Put every batch; the store must be empty (an import never merges into a collection). A
+    report goes to `on_report` once the store committed it (queue_batch); the first put that fails
+    stops the import with its error, after the reports committed before it were reported."""
     if store.reports():
         raise ValueError("the target store already holds reports; import into an empty store")
+    reports = {b.report.id: b.report for b, _ in plan.batches}
+
+    def settled(results: list[PutResult]) -> None:
+        for r in results:
+            if r.error is None and on_report:
+                on_report(reports[r.report])
+        for r in results:
+            if r.error is not None:
+                raise r.error
+
     store.begin_bulk()
     for batch, vectors in plan.batches:
-        store.put_batch(batch, vectors)
-        if on_report:
-            on_report(batch.report)
+        settled(store.queue_batch(batch, vectors))
+    settled(store.settle_queued())
     store.flush()
     return len(plan.batches)

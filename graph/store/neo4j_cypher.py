@@ -37,12 +37,12 @@ TAKE_WRITE_LOCK = f"""
 MERGE (m:GovgraphMeta {{id: 'store'}})
 SET m.writes = coalesce(m.writes, 0) + 1, m.data_model = {DATA_MODEL}
 """
-# A put's first statement: the lock, the model of the stored vectors and whether the report is
-# already there (to strip), in one round trip.
+# The first statement of a write of one or more reports ($rids, neo4j_bulk): the lock, the model
+# of the stored vectors and which of the reports are already there (to strip), in one round trip.
 # The vector-put count and the report count tell a bulk write when to defer the vector indexes
 # (neo4j_index_upkeep.deferral_due); both come from counters, not scans.
-BEGIN_PUT = TAKE_WRITE_LOCK + """RETURN m.model AS model, m.dim AS dim, coalesce(m.vector_puts, 0) AS vector_puts,
-       COUNT { (:Report) } AS reports, EXISTS { MATCH (:Report {id: $rid}) } AS exists"""
+BEGIN_PUTS = TAKE_WRITE_LOCK + """RETURN m.model AS model, m.dim AS dim, coalesce(m.vector_puts, 0) AS vector_puts,
+       COUNT { (:Report) } AS reports, [rid IN $rids WHERE EXISTS { MATCH (:Report {id: rid}) }] AS existing"""
 GET_META = "MATCH (m:GovgraphMeta {id: 'store'}) RETURN m.model AS model, m.dim AS dim"
 # The node stays (its lock serialises writers); only the model goes.
 CLEAR_META_IF_EMPTY = """

@@ -10,6 +10,7 @@ comes back is used again on the next call.
 """
 from __future__ import annotations
 
+import logging
 import os
 import re
 import threading
@@ -24,7 +25,9 @@ from govgraph.ingest.batch import ENTITY_LABELS, LABELS, REL_TYPES, Edge, GraphB
 from . import neo4j_cypher as Q
 from . import neo4j_brief as B
 from . import neo4j_view_cypher as V
-from .base import AnswerContext, Filters, GraphStore, NodeBrief, StoreError, StoreUnavailable, Subgraph, Vectors
+from .base import (AnswerContext, Filters, GraphStore, NodeBrief, PutResult, StoreError, StoreUnavailable, Subgraph,
+                   Vectors)
+from .neo4j_bulk import PreparedPut, PutQueue, commit_group
 from .neo4j_codec import (check_evidence, edge_from, entity_row, merge_batch_edges, merge_batch_nodes, node_from,
                           passage_from, passage_row, report_from, report_props, statement_row)
 from .neo4j_codec import brief_from, shown_edge_from
@@ -32,6 +35,8 @@ from .neo4j_index_upkeep import (claim_rebuild, deferral_due, drop_vector_indexe
                                  rebuild_vector_indexes)
 from .neo4j_schema import (ENTITY_NAME_INDEX, ENTITY_VECTOR_INDEX, PASSAGE_TEXT_INDEX, PASSAGE_VECTOR_INDEX, ensure_schema,
                            ensure_vector_indexes, vector_dimensions, VECTOR_INDEXES)
+
+log = logging.getLogger(__name__)
 
 ENV_URI = "GOVGRAPH_NEO4J_URI"
 ENV_USER = "GOVGRAPH_NEO4J_USER"
@@ -78,6 +83,10 @@ class Neo4jStore(GraphStore):
         # A bulk write (begin_bulk) until its flush; `_deferred` once it dropped the vector indexes.
         self._bulk = False
         self._deferred = False
+        # Its puts not yet written (neo4j_bulk), and the results of those written by a direct
+        # write (put_batch, remove_report) before the caller asked for them.
+        self._queue = PutQueue()
+        self._settled: list[PutResult] = []
         # Milliseconds the server spent on reads (planning, running, streaming), summed from each
         # result's summary: benchmarks read it before and after a call, to tell the server's
         # time from the client's (the driver decoding rows, the machine's load).
@@ -208,6 +217,9 @@ class Neo4jStore(GraphStore):
         self._read("RETURN 1 AS one")
 
     def close(self) -> None:
+        if self._queue.puts:  # never reported done: nothing a caller was told is lost
+            log.warning("Neo4j store closed with %d queued put(s) not written (no settle_queued or flush): %s",
+                        len(self._queue.puts), ", ".join(p.rid for p in self._queue.take()))
         self._drop_driver()
 
     def clear(self) -> None:
@@ -219,6 +231,35 @@ class Neo4jStore(GraphStore):
 
     # -- writing -------------------------------------------------------------------------------
     def put_batch(self, batch: GraphBatch, vectors: Vectors | None = None) -> None:
+        self._settle_first()
+        self._write_group([self._prepare(batch, vectors)])
+
+    def queue_batch(self, batch: GraphBatch, vectors: Vectors | None = None) -> list[PutResult]:
+        """In a bulk, the put joins a group written in one transaction (neo4j_bulk); outside one,
+        it is written now."""
+        if not self._bulk:
+            return super().queue_batch(batch, vectors)
+        put = self._prepare(batch, vectors)
+        done, self._settled = self._settled, []
+        if self._queue.holds(put.rid):  # a second put of one report goes after the first
+            done += commit_group(self._queue.take(), self._write_group)
+        self._queue.add(put)
+        if self._queue.full():
+            done += commit_group(self._queue.take(), self._write_group)
+        return done
+
+    def settle_queued(self) -> list[PutResult]:
+        done, self._settled = self._settled, []
+        return done + commit_group(self._queue.take(), self._write_group)
+
+    def _settle_first(self) -> None:
+        """A direct write goes after the puts queued before it; their results wait for the next
+        queue_batch or settle_queued."""
+        if self._queue.puts:
+            self._settled += commit_group(self._queue.take(), self._write_group)
+
+    def _prepare(self, batch: GraphBatch, vectors: Vectors | None) -> PreparedPut:
+        """The batch checked and encoded as rows; bad input raises here, before any write."""
         rid = batch.report.id
         nodes = merge_batch_nodes(batch.nodes)
         edges = merge_batch_edges(batch.edges)
@@ -242,52 +283,47 @@ class Neo4jStore(GraphStore):
             check_evidence(batch.report, f"entity {n.id}", n.evidence)
         for e in edges:
             check_evidence(batch.report, f"relation {e.source} -{e.type}-> {e.target}", e.evidence)
-        rprops = report_props(batch.report)
-        prows = [passage_row(p, p_vecs[i] if p_vecs is not None else None)
-                 for i, p in enumerate(batch.passages)]
-        erows = [entity_row(n) for n in nodes]
-        shown = [B.write_row(n, rid) for n in nodes if not B.repeats_an_alias(n.aliases)]
-        repeats = [n.id for n in nodes if B.repeats_an_alias(n.aliases)]
-        statements = [statement_row(e, rid) for e in edges]
-        policies = [n.id for n in nodes if n.label == "Policy"]
-        author = batch.report.author_id if batch.report.author_id in ids else None
+        return PreparedPut(
+            rid=rid, report=report_props(batch.report),
+            passages=[passage_row(p, p_vecs[i] if p_vecs is not None else None)
+                      for i, p in enumerate(batch.passages)],
+            entities=[entity_row(n) for n in nodes],
+            shown=[B.write_row(n, rid) for n in nodes if not B.repeats_an_alias(n.aliases)],
+            repeats=[n.id for n in nodes if B.repeats_an_alias(n.aliases)],
+            statements=[statement_row(e, rid) for e in edges],
+            author=batch.report.author_id if batch.report.author_id in ids else None,
+            policies=[n.id for n in nodes if n.label == "Policy"],
+            entity_vectors=e_rows, model=vectors.model if vectors is not None else None, dim=dim)
 
-        # Each statement is a round trip: a put of a new report runs six (it ran nine plus one per
-        # relation type; median put 4.6 s -> 3.2 s a report over the corpus at load ~22, docs/neo4j.md).
-        def work(tx: ManagedTransaction):
-            head = tx.run(Q.BEGIN_PUT, rid=rid).single()
-            if vectors is not None and head["model"] not in (None, vectors.model):
-                raise StoreError(f"Neo4j at {self.uri} holds vectors of model {head['model']!r}; "
-                                 f"clear it to use {vectors.model!r}")
-            if dim is not None and head["dim"] not in (None, dim):  # checked here while no index does it
-                raise StoreError(f"Neo4j at {self.uri} holds {head['dim']}-dimensional vectors, "
-                                 f"the batch brings {dim}: clear the database to change the model")
-            if head["exists"]:
-                _strip(tx, rid)
-            tx.run(Q.CREATE_REPORT, props=rprops, rows=prows).consume()
-            for chunk in _chunks(erows, 5000):
-                tx.run(Q.MERGE_ENTITIES, rows=chunk, rid=rid).consume()
-            for chunk in _chunks(shown, 5000):  # what views show, kept on the entity (neo4j_brief)
-                tx.run(B.STORE_SHOWN, rows=chunk).consume()
-            if repeats:
-                tx.run(B.DROP_SHOWN, ids=repeats).consume()
-            if author or policies:
-                tx.run(Q.CREATE_SOURCES, aid=author, rid=rid, policies=policies).consume()
-            for chunk in _chunks(statements, 5000):
-                tx.run(Q.MERGE_RELATIONS, rows=chunk, rid=rid).consume()
-            if e_rows or vectors is not None:
-                tx.run(Q.FINISH_PUT, rows=e_rows, rid=rid, model=vectors.model if vectors is not None else None,
-                       dim=dim).consume()
-            return head
-
+    def _write_group(self, puts: list[PreparedPut]) -> None:
+        """The puts in one transaction; raises if any fails (then none is written)."""
         try:
-            head = self._call(work, write=True)
+            head = self._call(lambda tx: self._write_puts(tx, puts), write=True)
         finally:
             self._model_seen = None  # a search during the write may have seen the old model
-        if (self._bulk and not self._deferred and vectors is not None
-                and deferral_due(head["vector_puts"] + 1, head["reports"] + (0 if head["exists"] else 1))):
+        new = sum(1 for p in puts if p.rid not in head["existing"])
+        with_vectors = sum(1 for p in puts if p.model is not None)
+        if (self._bulk and not self._deferred and with_vectors
+                and deferral_due(head["vector_puts"] + with_vectors, head["reports"] + new)):
             self._schema(drop_vector_indexes)
             self._deferred = True
+
+    def _write_puts(self, tx: ManagedTransaction, puts: list[PreparedPut]) -> dict:
+        head = tx.run(Q.BEGIN_PUTS, rids=[p.rid for p in puts]).single()
+        model, dim = head["model"], head["dim"]
+        for p in puts:
+            if p.model is not None and model not in (None, p.model):
+                raise StoreError(f"Neo4j at {self.uri} holds vectors of model {model!r}; "
+                                 f"clear it to use {p.model!r}")
+            if p.dim is not None and dim not in (None, p.dim):  # checked here while no index does it
+                raise StoreError(f"Neo4j at {self.uri} holds {dim}-dimensional vectors, "
+                                 f"report {p.rid} brings {p.dim}: clear the database to change the model")
+            model, dim = model or p.model, dim or p.dim
+        for rid in head["existing"]:
+            _strip(tx, rid)
+        for p in puts:
+            _write_report(tx, p)
+        return head
 
     @staticmethod
     def _vector_rows(batch: GraphBatch, vectors: Vectors | None):
@@ -308,6 +344,7 @@ class Neo4jStore(GraphStore):
         return pv.tolist(), e_rows, dim
 
     def remove_report(self, report_id: str) -> bool:
+        self._settle_first()
         r = self.find_report(report_id)
         if r is None:
             return False
@@ -324,21 +361,26 @@ class Neo4jStore(GraphStore):
             self._model_seen = None
 
     def begin_bulk(self) -> None:
-        """Once the bulk's puts make a rebuild due at its flush, the vector indexes are dropped
-        until then (neo4j_index_upkeep.deferral_due): the puts skip the index upkeep that the
-        rebuild redoes."""
+        """The bulk's puts given to queue_batch are written several to a transaction (neo4j_bulk).
+        Once they make a rebuild due at its flush, the vector indexes are dropped until then
+        (neo4j_index_upkeep.deferral_due): the puts skip the index upkeep that the rebuild redoes."""
         self._bulk = True
 
     def flush(self) -> None:
         """Puts are durable at commit; after many of them (a multi-file ingest, an import) the
         vector indexes are rebuilt into few segments (or made, when the bulk dropped them), and
         this returns once they are ONLINE (neo4j_index_upkeep: why, when, and what a concurrent
-        search sees)."""
+        search sees). Puts still queued are written first; if any of them fails, this raises
+        StoreError naming them after the rebuild (settle_queued gives each put's result)."""
+        failed = [r for r in self.settle_queued() if r.error is not None]
         due = self._call(claim_rebuild, write=True)
         deferred, self._bulk, self._deferred = self._deferred, False, False
         if due or deferred:
             self._schema(rebuild_vector_indexes)
             self._dims = self._schema(vector_dimensions)
+        if failed:
+            raise StoreError(f"{len(failed)} queued report(s) were not written: "
+                             + "; ".join(f"{r.report}: {_first_line(r.error)}" for r in failed))
 
     # -- reports and passages -----------------------------------------------------------------
     @property
@@ -783,6 +825,25 @@ def _edge(row: dict) -> Edge:
 
 def _brief(row: dict) -> NodeBrief:
     return brief_from(row["id"], row["label"], row["name"], row["parts"], row["mentions"], row["degree"])
+
+
+def _write_report(tx: ManagedTransaction, p: PreparedPut) -> None:
+    """One report's statements (the report absent: _strip ran first). Each statement is a round
+    trip: a put of a new report runs six (it ran nine plus one per relation type; median put
+    4.6 s -> 3.2 s a report over the corpus at load ~22, docs/neo4j.md)."""
+    tx.run(Q.CREATE_REPORT, props=p.report, rows=p.passages).consume()
+    for chunk in _chunks(p.entities, 5000):
+        tx.run(Q.MERGE_ENTITIES, rows=chunk, rid=p.rid).consume()
+    for chunk in _chunks(p.shown, 5000):  # what views show, kept on the entity (neo4j_brief)
+        tx.run(B.STORE_SHOWN, rows=chunk).consume()
+    if p.repeats:
+        tx.run(B.DROP_SHOWN, ids=p.repeats).consume()
+    if p.author or p.policies:
+        tx.run(Q.CREATE_SOURCES, aid=p.author, rid=p.rid, policies=p.policies).consume()
+    for chunk in _chunks(p.statements, 5000):
+        tx.run(Q.MERGE_RELATIONS, rows=chunk, rid=p.rid).consume()
+    if p.entity_vectors or p.model is not None:
+        tx.run(Q.FINISH_PUT, rows=p.entity_vectors, rid=p.rid, model=p.model, dim=p.dim).consume()
 
 
 def _strip(tx: ManagedTransaction, rid: str) -> None:
