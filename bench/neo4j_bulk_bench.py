@@ -1,9 +1,15 @@
-"""What GraphStore.begin_bulk saves a Neo4j write (issue 18): the first N corpus reports written into
-an emptied Neo4j with and without begin_bulk (the vector indexes dropped once a rebuild is due at
-the flush), then flush; wall, the server's CPU and the writer's CPU of each, in the order asked,
-so runs alternate on one server under the same load.
+"""What a bulk write saves Neo4j (issue 18): the first N corpus reports written into an emptied
+Neo4j, then flush, in the modes asked, so runs alternate on one server under the same load:
 
-    GOVGRAPH_NEO4J_URI=bolt://... python bench/neo4j_bulk_bench.py --batches-from STORE [-n 40] plain bulk plain bulk
+- plain: put_batch, one report per transaction, the vector indexes kept up to date;
+- bulk: begin_bulk, then put_batch (one report per transaction; the vector indexes dropped once a
+  rebuild is due at the flush);
+- group: begin_bulk, then queue_batch as ingest and import call it (several reports per
+  transaction, neo4j_bulk).
+
+Wall, the server's CPU and the writer's CPU of each.
+
+    GOVGRAPH_NEO4J_URI=bolt://... python bench/neo4j_bulk_bench.py --batches-from STORE [-n 40] bulk group bulk group
 """
 from __future__ import annotations
 
@@ -11,7 +17,7 @@ import argparse
 import time
 
 from neo4j_scale_bench import ServerCpu
-from scale_bench import batches_from_store
+from scale_bench import _write_timed, batches_from_store
 
 
 def main() -> None:
@@ -19,7 +25,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--batches-from", required=True, metavar="STORE", help="an embedded store holding vectors")
     ap.add_argument("-n", type=int, default=40, help="reports written each run (default 40)")
-    ap.add_argument("modes", nargs="+", choices=("plain", "bulk"))
+    ap.add_argument("modes", nargs="+", choices=("plain", "bulk", "group"))
     a = ap.parse_args()
     batches, vectors = batches_from_store(a.batches_from)
     store = Neo4jStore.from_env()
@@ -28,10 +34,13 @@ def main() -> None:
         store.clear()
         store.flush()
         s0, w0, c0 = server.seconds(), time.perf_counter(), time.process_time()
-        if mode == "bulk":
+        if mode != "plain":
             store.begin_bulk()
-        for b in batches[:a.n]:
-            store.put_batch(b, vectors[b.report.id])
+        if mode == "group":
+            _write_timed(store, [(b, vectors[b.report.id]) for b in batches[:a.n]])
+        else:
+            for b in batches[:a.n]:
+                store.put_batch(b, vectors[b.report.id])
         s1, w1, c1 = server.seconds(), time.perf_counter(), time.process_time()
         store.flush()
         s2, w2, c2 = server.seconds(), time.perf_counter(), time.process_time()

@@ -34,7 +34,7 @@ class PreparedPut:
     statements: list[dict[str, Any]]        # MERGE_RELATIONS rows
     author: str | None
     policies: list[str]
-    entity_vectors: list[dict[str, Any]]    # FINISH_PUT rows
+    entity_vectors: list[dict[str, Any]]    # FINISH_PUTS rows: id, v
     model: str | None                       # the vectors' model, None for a put without vectors
     dim: int | None
 
@@ -60,6 +60,17 @@ class PutQueue:
     def take(self) -> list[PreparedPut]:
         puts, self.puts = self.puts, []
         return puts
+
+
+def latest_entity_vectors(puts: list[PreparedPut]) -> list[dict[str, Any]]:
+    """Each entity's vector once, from the highest report id among the puts (the one a store
+    keeps, neo4j_cypher.FINISH_PUTS): a hub named by every report of a group is written once."""
+    best: dict[str, dict[str, Any]] = {}
+    for p in puts:
+        for row in p.entity_vectors:
+            if row["id"] not in best or best[row["id"]]["rid"] <= p.rid:
+                best[row["id"]] = {**row, "rid": p.rid}
+    return list(best.values())
 
 
 def commit_group(puts: list[PreparedPut], write: Callable[[list[PreparedPut]], None]) -> list[PutResult]:

@@ -99,10 +99,12 @@ DELETE_PASSAGES = "MATCH (:Report {id: $rid})-[:HAS_PASSAGE]->(p:Passage) DETACH
 DELETE_REPORT = "MATCH (r:Report {id: $rid}) DETACH DELETE r"
 
 # -- writing a batch -----------------------------------------------------------------------------
-CREATE_REPORT = """
-CREATE (r:Report) SET r = $props
-WITH r
-UNWIND $rows AS row
+# Every report of a write (one, or a bulk's group: neo4j_bulk) and its passages, in one statement.
+CREATE_REPORTS = """
+UNWIND $reports AS rep
+CREATE (r:Report) SET r = rep.props
+WITH r, rep
+UNWIND rep.rows AS row
 CREATE (p:Passage) SET p = row
 CREATE (r)-[:HAS_PASSAGE]->(p)
 """
@@ -143,13 +145,14 @@ CREATE (n)-[:MENTIONED_IN]->(p)
 # in this transaction, so its links are created, not merged (a MERGE expanded the author's
 # AUTHORED relationships to look for one).
 CREATE_SOURCES = """
-MATCH (r:Report {id: $rid})
-CALL (r) {
-  MATCH (a:Entity {id: $aid})
+UNWIND $rows AS row
+MATCH (r:Report {id: row.rid})
+CALL (r, row) {
+  MATCH (a:Entity {id: row.aid})
   CREATE (a)-[:AUTHORED]->(r)
 }
-CALL (r) {
-  UNWIND $policies AS pid
+CALL (r, row) {
+  UNWIND row.policies AS pid
   MATCH (p:Entity {id: pid}) WHERE p:Policy
   CREATE (r)-[:CITES]->(p)
 }
@@ -170,19 +173,20 @@ SET s = row.statement
 
 
 # An entity named by several reports keeps the vector of the highest report id, the one the
-# embedded store ends up with whatever order the reports came in.
-# A put's last statement: the entity vectors and the model they came from. `vector_puts` counts
+# embedded store ends up with whatever order the reports came in; a write of several reports
+# sends each entity's vector once, from its highest report id among them (neo4j_bulk).
+# A write's last statement: the entity vectors and the model they came from. `vector_puts` counts
 # the puts that added vector index segments since the last rebuild (neo4j_index_upkeep).
-FINISH_PUT = """
+FINISH_PUTS = """
 CALL () {
   UNWIND $rows AS row
   MATCH (n:Entity {id: row.id})
-  WHERE n.embedding_report IS NULL OR n.embedding_report <= $rid
-  SET n.embedding = row.v, n.embedding_report = $rid
+  WHERE n.embedding_report IS NULL OR n.embedding_report <= row.rid
+  SET n.embedding = row.v, n.embedding_report = row.rid
 }
 MATCH (m:GovgraphMeta {id: 'store'})
 SET m.model = coalesce($model, m.model), m.dim = coalesce($dim, m.dim),
-    m.vector_puts = coalesce(m.vector_puts, 0) + CASE WHEN $model IS NULL THEN 0 ELSE 1 END
+    m.vector_puts = coalesce(m.vector_puts, 0) + $vector_puts
 """
 
 PASSAGE_VECTORS = """

@@ -31,7 +31,7 @@ REBUILD_SHARE = 0.25
 # A rebuild of the 4x corpus (84,000 passage vectors) must finish; a failed one is reported.
 REBUILD_TIMEOUT_S = 3600
 
-# Counted in the put's last statement (neo4j_cypher.FINISH_PUT); read and reset under the write
+# Counted in the put's last statement (neo4j_cypher.FINISH_PUTS); read and reset under the write
 # lock, so of two processes flushing at once only one rebuilds.
 CLAIM_REBUILD = """
 MATCH (m:GovgraphMeta {id: 'store'})

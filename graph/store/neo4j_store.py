@@ -27,7 +27,7 @@ from . import neo4j_brief as B
 from . import neo4j_view_cypher as V
 from .base import (AnswerContext, Filters, GraphStore, NodeBrief, PutResult, StoreError, StoreUnavailable, Subgraph,
                    Vectors)
-from .neo4j_bulk import PreparedPut, PutQueue, commit_group
+from .neo4j_bulk import PreparedPut, PutQueue, commit_group, latest_entity_vectors
 from .neo4j_codec import (check_evidence, edge_from, entity_row, merge_batch_edges, merge_batch_nodes, node_from,
                           passage_from, passage_row, report_from, report_props, statement_row)
 from .neo4j_codec import brief_from, shown_edge_from
@@ -321,8 +321,7 @@ class Neo4jStore(GraphStore):
             model, dim = model or p.model, dim or p.dim
         for rid in head["existing"]:
             _strip(tx, rid)
-        for p in puts:
-            _write_report(tx, p)
+        _write_new_reports(tx, puts)
         return head
 
     @staticmethod
@@ -827,23 +826,34 @@ def _brief(row: dict) -> NodeBrief:
     return brief_from(row["id"], row["label"], row["name"], row["parts"], row["mentions"], row["degree"])
 
 
-def _write_report(tx: ManagedTransaction, p: PreparedPut) -> None:
-    """One report's statements (the report absent: _strip ran first). Each statement is a round
-    trip: a put of a new report runs six (it ran nine plus one per relation type; median put
-    4.6 s -> 3.2 s a report over the corpus at load ~22, docs/neo4j.md)."""
-    tx.run(Q.CREATE_REPORT, props=p.report, rows=p.passages).consume()
+def _write_new_reports(tx: ManagedTransaction, puts: list[PreparedPut]) -> None:
+    """The reports of one write (absent: _strip ran first). Creates go in one statement for all of
+    them; what folds into entities other reports share (names, shown fields, relations) runs one
+    statement per report, in order, since each reads what the one before wrote. Each statement
+    is a round trip."""
+    tx.run(Q.CREATE_REPORTS, reports=[{"props": p.report, "rows": p.passages} for p in puts]).consume()
+    for p in puts:
+        _fold_report(tx, p)
+    sources = [{"rid": p.rid, "aid": p.author, "policies": p.policies} for p in puts if p.author or p.policies]
+    if sources:
+        tx.run(Q.CREATE_SOURCES, rows=sources).consume()
+    models = [p for p in puts if p.model is not None]
+    vectors = latest_entity_vectors(puts)
+    if vectors or models:
+        tx.run(Q.FINISH_PUTS, rows=vectors, model=models[0].model if models else None,
+               dim=models[0].dim if models else None, vector_puts=len(models)).consume()
+
+
+def _fold_report(tx: ManagedTransaction, p: PreparedPut) -> None:
+    """One report's entities, the fields views show (neo4j_brief) and its relations."""
     for chunk in _chunks(p.entities, 5000):
         tx.run(Q.MERGE_ENTITIES, rows=chunk, rid=p.rid).consume()
-    for chunk in _chunks(p.shown, 5000):  # what views show, kept on the entity (neo4j_brief)
+    for chunk in _chunks(p.shown, 5000):
         tx.run(B.STORE_SHOWN, rows=chunk).consume()
     if p.repeats:
         tx.run(B.DROP_SHOWN, ids=p.repeats).consume()
-    if p.author or p.policies:
-        tx.run(Q.CREATE_SOURCES, aid=p.author, rid=p.rid, policies=p.policies).consume()
     for chunk in _chunks(p.statements, 5000):
         tx.run(Q.MERGE_RELATIONS, rows=chunk, rid=p.rid).consume()
-    if p.entity_vectors or p.model is not None:
-        tx.run(Q.FINISH_PUT, rows=p.entity_vectors, rid=p.rid, model=p.model, dim=p.dim).consume()
 
 
 def _strip(tx: ManagedTransaction, rid: str) -> None:
