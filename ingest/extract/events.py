@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import cn2an
 
+from .calendar_heads import HEADS as CALENDAR_HEADS, names_a_day
 from .event_kinds import drop_kind_listed
 from .lexicon import word_list, word_set
 from .mentions import Mention
@@ -24,8 +25,9 @@ if TYPE_CHECKING:  # resolve imports places: the context type is for annotations
 _COUNT = re.compile(r"([0-9]+|[一两二三四五六七八九十百]+)(?:场|次|期|轮)$")
 _DATE = re.compile(r"(\d{4}年)?(\d{1,2}(?:[-－—至]\d{1,2})?月(?:\d{1,2}日)?)")
 _LEADING_NOISE = re.compile(r"^(?:了|在|于|的)+")
-# a quantity or size before the event word names a kind of event, not one (各种产品展销会, 大型专业展销会)
-_KIND_LEAD = re.compile(r"(?:各种|各类|各项|各级|各|大型|中小型|小型|一批|一系列|系列|多场|多个|若干|有关|相关)")
+# a quantity or size before the event word names a kind of event, not one (各种产品展销会, 大型专业展销会,
+# 大规模职业技能培训)
+_KIND_LEAD = re.compile(r"(?:各种|各类|各项|各级|各|大规模|大型|中小型|小型|一批|一系列|系列|多场|多个|若干|有关|相关)")
 
 
 @lru_cache(maxsize=1)
@@ -81,6 +83,8 @@ def find_events(text: str, base: int, ctx: ReportContext, clause_spans: list[tup
     kinds: list[int] = []    # where each event of a kind ends (各种产品展销会): the items listed after it are kinds too
     for m in _suffix_re().finditer(text):
         suffix = m.group(0)
+        if suffix in CALENDAR_HEADS and not names_a_day(text, m.start()):
+            continue     # 周边, 工作日, 3月: a date, a span or another word, not a day of events
         cl = next(((a, b) for a, b in clause_spans if a <= m.start() < b), (0, len(text)))
         # a quoted term or an anniversary (…胜利80周年纪念活动) makes names longer than the usual 16
         long_name = "”" in text[max(0, m.start() - 40):m.start()] or "周年" in text[max(0, m.start() - 4):m.start()]
