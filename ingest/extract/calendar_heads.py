@@ -33,23 +33,27 @@ def _day_words() -> frozenset[str]:
     return word_set("event_day_words.txt")
 
 
-def _word_at(text: str, at: int, lo: int) -> tuple[str, str, int]:
-    """The word of text[lo:] that covers position `at`, the word before it, and where the covering word starts."""
+def _words_around(text: str, at: int, lo: int) -> tuple[str, str, int, str]:
+    """The word of text[lo:] that covers position `at`, the word before it, where the covering word
+    starts, and the word after it."""
+    words = cut_words(text[lo:at + 4])
     pos, prev = lo, ""
-    for w in cut_words(text[lo:at + 3]):
+    for i, w in enumerate(words):
         if pos <= at < pos + len(w):
-            return w, prev, pos
+            return w, prev, pos, words[i + 1] if i + 1 < len(words) else ""
         prev = w
         pos += len(w)
-    return "", prev, pos
+    return "", prev, pos, ""
 
 
 def names_a_day(text: str, at: int) -> bool:
     """Whether the head character text[at] (日, 周 or 月) ends the name of a day, week or month of events."""
     if at == 0 or not ("\u4e00" <= text[at - 1] <= "\u9fff" or text[at - 1] == "”"):
         return False     # 3月, 5日, 2-3周岁: a date or an age
-    word, prev, start = _word_at(text, at, max(0, at - 8))
+    word, prev, start, after = _words_around(text, at, max(0, at - 8))
     _, tags = tagger()
+    if len(after) == 1 and tags.get(after, "x")[0] in "vna":
+        return False     # 指标周|测|周报: a one-character content word goes on from the head (等, 和 end the name)
     if word != text[at]:
         # 日子, 周边 open a longer word; 岁月, 节假日 (time words) close one; 纪念日, 权益日 (nouns) are days
         # of events, except the working days of office hours

@@ -97,8 +97,8 @@ def find_events(text: str, base: int, ctx: ReportContext, clause_spans: list[tup
         if s is None:
             continue
         name = text[s:m.end()]
-        lead = _LEADING_NOISE.match(name)
-        if lead:
+        lead = _LEADING_NOISE.match(name) or (name.startswith("好") and text[s - 1:s] == "办" and re.match("好", name))
+        if lead:     # 了…, 在…; 举办|好深圳创投日: the boundary word 举办 leaves the 好 of 举办好
             s += lead.end()
             name = text[s:m.end()]
         cut = _after_last_verb(name)
