@@ -21,7 +21,7 @@ from .policy_titles import strip_lead
 from .words import cut_words
 
 _COUNT = r"(?:[1-9][0-9]?|[一二三四五六七八九十]{1,3})条(?:措施|政策措施|政策|举措|意见)?"
-_END = r"(?=[，。；、：\n”）)和及与]|$)"
+_END = r"(?=[，。；、：\n”）)和及与等]|$)"
 _ITEM = re.compile(r"、(?P<name>[\u4e00-\u9fff]{2,14}?)" + _COUNT + _END)
 
 

@@ -1,0 +1,62 @@
+"""Session 8 policy and event shapes (issue 13): quoted programmes, measure lists titled by their count of
+articles, days/weeks/months of events, fairs with their place, and three boundary fixes.
+
+Sentences are from corpus reports outside the window gold (file named per test; a shortened sentence says
+so) or written for the test in the reports' style (said so); none lies inside a window of tests/gold/windows.
+"""
+from govgraph.ingest.extract.article_counts import article_counts
+from govgraph.ingest.extract.calendar_heads import names_a_day
+from govgraph.ingest.extract.quoted_programmes import quoted_programmes
+from tests.unit.test_extract_titles_and_events import _names
+
+
+def test_a_programme_quoted_whole_is_a_policy_and_a_count_of_plans_is_not():
+    # 广东省政府工作报告_2019年 (shortened); 深圳市政府工作报告_2017年 (outside its window, shortened); the third
+    # written for the test
+    names = lambda s: [n for _, _, n, _ in quoted_programmes(s)]
+    assert names("优化实施“珠江人才计划”“广东特支计划”“扬帆计划”等重大人才工程。") == [
+        "珠江人才计划", "广东特支计划", "扬帆计划"]
+    assert names("加大力度推进“孔雀计划”“双百苗圃计划”。") == ["孔雀计划", "双百苗圃计划"]
+    assert names("实施“三年行动计划”和“三项计划”，推出“五个亿元计划”。") == []
+    assert _names("实施人才“领航计划”2.0版。", "Policy") == ["领航计划"]
+
+
+def test_a_measure_list_is_titled_by_its_purpose_and_count_of_articles():
+    # 深圳市政府工作报告_2018年; 深圳市宝安区…第六届人民代表大会第五次会议…_2020 (shortened)
+    names = lambda s: [n for _, _, n, _ in article_counts(s)]
+    assert names("出台加强知识产权保护36条，获国家科技奖15项。") == ["加强知识产权保护36条"]
+    assert names("以1号文出台推动制造业高质量发展10条，率先出台稳增长8条、稳租金8条等系列政策。") == [
+        "制造业高质量发展10条", "稳增长8条", "稳租金8条"]
+    # what a count of 条 counts as things: 014_gzbg-shenzhen-2025, 2022年光明区政府工作报告, 罗湖 2023
+    assert names("打通断头路20条，优化公交线路30条。") == []
+    assert names("制定针对性措施1822条。") == []
+    assert names("迅速落实第九版防控方案和二十条、新十条优化措施。") == []
+
+
+def test_days_weeks_and_months_of_events_by_segmentation():
+    # 014_gzbg-shenzhen-2025; 2024年光明区政府工作报告 (shortened); 龙岗区2015年政府工作报告
+    assert _names("成功举办深圳人才日、企业家日系列活动。", "Event") == ["深圳人才日", "企业家日"]
+    assert _names("继续举办好深圳创投日走进光明、科技金融大会等系列活动。", "Event") == ["深圳创投日", "科技金融大会"]
+    assert "国际创客周" in _names("举办中美移动互联网研讨会、国际创客周等活动。", "Event")
+    # the head inside another word, a date, an age: 龙岗区2018年, 006_gzbg-szns-2023, 国务院政府工作报告_2016年,
+    # 罗湖 2018 (周测周报)
+    assert _names("开展40处学校周边交通环境整治调研。", "Event") == []
+    assert _names("11所幼儿园开办了2-3周岁托班。", "Event") == []
+    assert _names("各级政府要坚持过紧日子。", "Event") == []
+    assert _names("在全市率先开展四项水体考核指标周测周报。", "Event") == []
+    text = "大力开拓东盟、日韩市场"      # 广东省政府工作报告_2021年: Japan, not a day
+    assert not names_a_day(text, text.index("日"))
+
+
+def test_fairs_keep_the_place_that_runs_them():
+    # 广东省政府工作报告_2023年; 盐田区2025年政府工作报告 (shortened)
+    assert _names("办好深圳文博会、广州文交会、东莞漫博会等展会。", "Event") == ["深圳文博会", "广州文交会", "东莞漫博会"]
+    assert _names("首次举办国际渔博会盐田分会场。", "Event") == ["国际渔博会"]
+    assert _names("提交会议审议。", "Event") == []       # written for the test: 交会 inside 提交会议
+
+
+def test_a_round_a_modal_or_a_scale_is_no_part_of_the_name():
+    # 广东省政府工作报告_2023年 (shortened), 029_gzbg-guangxi-2026
+    assert _names("实施新一轮重点领域研发计划。", "Policy") == ["重点领域研发计划"]
+    assert _names("制定产业政策要充分听取企业意见。", "Policy") == []     # written for the test
+    assert _names("加强高技能人才培养，开展大规模职业技能培训。", "Event") == []
