@@ -16,6 +16,7 @@ from .about_titles import about_titles
 from .agreement_names import agreement_names
 from .article_counts import article_counts
 from .bracketed_titles import bracketed_document
+from .document_names import document_names
 from .lexicon import word_list, word_set
 from .mentions import Mention
 from .policy_titles import describes_measures, generic_title, quoted_plans, strip_lead, treaties
@@ -144,6 +145,7 @@ def find_policies(text: str, base: int, ctx: ReportContext) -> list[Mention]:
             if 4 <= len(item) <= 40 and is_document_title(item) and not item.startswith(word_list("policy_list_stop_starts.txt")):
                 spans.append((pos, pos + len(item), None))
             pos += len(item) + 1
+    spans += document_names(text)   # after any clause verb, the strong document words only
     for s, e, verb in spans:
         s += strip_lead(text[s:e])
         name = text[s:e]

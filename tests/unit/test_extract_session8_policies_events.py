@@ -60,3 +60,17 @@ def test_a_round_a_modal_or_a_scale_is_no_part_of_the_name():
     assert _names("实施新一轮重点领域研发计划。", "Policy") == ["重点领域研发计划"]
     assert _names("制定产业政策要充分听取企业意见。", "Policy") == []     # written for the test
     assert _names("加强高技能人才培养，开展大规模职业技能培训。", "Event") == []
+
+
+def test_unbracketed_document_names_after_any_clause_verb():
+    # 029_gzbg-guangxi-2026 (shortened); 2016年南山区政府工作报告; 020_gzbg-shanghai-2026; 广东省政府工作报告_2014年
+    assert _names("推动广西民营经济促进条例、行政执法监督条例等地方立法。", "Policy") == [
+        "广西民营经济促进条例", "行政执法监督条例"]
+    assert _names("启动北部片区协调发展三年行动计划。", "Policy") == ["北部片区协调发展三年行动计划"]
+    assert _names("完成美丽上海建设三年行动计划。", "Policy") == ["美丽上海建设三年行动计划"]
+    assert _names("落实加工贸易转型升级三年行动计划。", "Policy") == ["加工贸易转型升级三年行动计划"]
+    # what a plan is put into or held against, a clause's verb, a count: 2022年坪山区, 大鹏新区2022, written for the test
+    assert _names("争取19号线纳入市轨道五期建设规划。", "Policy") == ["市轨道五期建设规划"]
+    assert _names("孵化15个以上符合新区发展规划的社会组织。", "Policy") == []
+    assert _names("启动专项规划编制，今年启动三年行动计划。", "Policy") == []
+    assert _names("完善城市更新专项规划实施体系。", "Policy") == []
