@@ -10,7 +10,9 @@ characters are still required (events.py, as for every one-character head).
 
 Over the 143 non-test corpus reports the 周 head had made 8 false events from 周边, 周六 and 周岁
 (学校周边交通环境整治, 行政服务大厅推出周六办公, 2-3周岁托班); they are gone, and 日 and 月 add
-深圳创投日, 企业家日, 深圳人才日, 世界环境日, 深圳读书月 and the like.
+深圳创投日, 企业家日, 深圳人才日, 世界环境日, 深圳读书月 and the like. The other one-character heads
+(节, 展, 赛, 季) take the first test only (`inside_a_word`: 国际性赛事 is no event 国际性赛, nor
+组织企业参展 an event 企业参展).
 """
 from __future__ import annotations
 
@@ -44,6 +46,14 @@ def _words_around(text: str, at: int, lo: int) -> tuple[str, str, int, str]:
         prev = w
         pos += len(w)
     return "", prev, pos, ""
+
+
+def inside_a_word(text: str, at: int) -> bool:
+    """Whether the one-character head text[at] begins a longer word (赛事, 展示, 节约, 季度) or ends a verb
+    (参展, 办展): no event's name ends there."""
+    word, _, start, _ = _words_around(text, at, max(0, at - 8))
+    _, tags = tagger()
+    return len(word) > 1 and (start == at or tags.get(word) == "v")
 
 
 def names_a_day(text: str, at: int) -> bool:

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import cn2an
 
-from .calendar_heads import HEADS as CALENDAR_HEADS, names_a_day
+from .calendar_heads import HEADS as CALENDAR_HEADS, names_a_day, inside_a_word
 from .event_kinds import drop_kind_listed
 from .lexicon import word_list, word_set
 from .mentions import Mention
@@ -85,6 +85,8 @@ def find_events(text: str, base: int, ctx: ReportContext, clause_spans: list[tup
         suffix = m.group(0)
         if suffix in CALENDAR_HEADS and not names_a_day(text, m.start()):
             continue     # 周边, 工作日, 3月: a date, a span or another word, not a day of events
+        if len(suffix) == 1 and inside_a_word(text, m.start()):
+            continue     # 国际性赛|事, 企业|参展: the head is part of another word
         cl = next(((a, b) for a, b in clause_spans if a <= m.start() < b), (0, len(text)))
         # a quoted term or an anniversary (…胜利80周年纪念活动) makes names longer than the usual 16
         long_name = "”" in text[max(0, m.start() - 40):m.start()] or "周年" in text[max(0, m.start() - 4):m.start()]

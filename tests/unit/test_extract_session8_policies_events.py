@@ -7,6 +7,8 @@ so) or written for the test in the reports' style (said so); none lies inside a 
 from govgraph.ingest.extract.article_counts import article_counts
 from govgraph.ingest.extract.calendar_heads import names_a_day
 from govgraph.ingest.extract.quoted_programmes import quoted_programmes
+from govgraph.ingest.extract.rules.events import event_roles
+from tests.unit.test_extract_relation_rules import context, triples
 from tests.unit.test_extract_titles_and_events import _names
 
 
@@ -74,3 +76,16 @@ def test_unbracketed_document_names_after_any_clause_verb():
     assert _names("孵化15个以上符合新区发展规划的社会组织。", "Policy") == []
     assert _names("启动专项规划编制，今年启动三年行动计划。", "Policy") == []
     assert _names("完善城市更新专项规划实施体系。", "Policy") == []
+
+
+def test_one_character_heads_inside_other_words_and_events_held_after_their_list():
+    # 2015年坪山新区管委会工作报告 (赛事 is a word: 国际性赛 is no event), 广东省政府工作报告_2021年 (大展/航展 are
+    # nouns, kept), written for the test (参展 is a verb)
+    assert _names("成功举办ITF男子、女子巡回赛、ATP网球挑战赛等国际性赛事。", "Event") == ["女子巡回赛", "ATP网球挑战赛"]
+    assert _names("组织企业参展高交会。", "Event") == ["高交会"]
+    assert "中国航展" in _names("线上线下举办第130届广交会、中国航展、中博会等重大展会。", "Event")
+    # 027_gzbg-fujian-2026 (shortened): the verb after the list holds every item
+    s = context("投洽会、世界航海装备大会、世界闽商大会等活动成功举办。", "福建省人民政府")
+    assert {t for t in triples(event_roles, s) if t[1] == "ORGANIZED"} == {
+        ("福建省人民政府", "ORGANIZED", "投洽会"), ("福建省人民政府", "ORGANIZED", "世界航海装备大会"),
+        ("福建省人民政府", "ORGANIZED", "世界闽商大会")}
