@@ -15,6 +15,7 @@ import cn2an
 
 from .calendar_heads import HEADS as CALENDAR_HEADS, names_a_day, inside_a_word
 from .event_kinds import drop_kind_listed
+from .numbered_events import named_by_edition
 from .lexicon import word_list, word_set
 from .mentions import Mention
 from .spans import expand_left
@@ -27,7 +28,7 @@ _DATE = re.compile(r"(\d{4}年)?(\d{1,2}(?:[-－—至]\d{1,2})?月(?:\d{1,2}日
 _LEADING_NOISE = re.compile(r"^(?:了|在|于|的)+")
 # a quantity or size before the event word names a kind of event, not one (各种产品展销会, 大型专业展销会,
 # 大规模职业技能培训)
-_KIND_LEAD = re.compile(r"(?:各种|各类|各项|各级|各|大规模|大型|中小型|小型|一批|一系列|系列|多场|多个|若干|有关|相关)")
+_KIND_LEAD = re.compile(r"(?:各种|各类|各项|各级|各|大规模|一大批|大型|中小型|小型|一批|一系列|系列|多场|多个|若干|有关|相关)")
 
 
 @lru_cache(maxsize=1)
@@ -143,7 +144,7 @@ def find_events(text: str, base: int, ctx: ReportContext, clause_spans: list[tup
         clause = text[cl[0]:cl[1]]
         # a name quoted whole is a title (做优做强“海客圆桌会”), whatever the clause's verb
         quoted = "“" in name or "《" in name or (s > 0 and text[s - 1] == "“" and text.startswith("”", m.end()))
-        has_verb = verb_re.search(clause) is not None
+        has_verb = verb_re.search(clause) is not None or named_by_edition(text, s, name, suffix)
         if suffix in quoted_only and not quoted:
             continue
         if suffix in single and not (has_verb and len(name) >= 4):

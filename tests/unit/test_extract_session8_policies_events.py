@@ -89,3 +89,10 @@ def test_one_character_heads_inside_other_words_and_events_held_after_their_list
     assert {t for t in triples(event_roles, s) if t[1] == "ORGANIZED"} == {
         ("福建省人民政府", "ORGANIZED", "投洽会"), ("福建省人民政府", "ORGANIZED", "世界航海装备大会"),
         ("福建省人民政府", "ORGANIZED", "世界闽商大会")}
+
+
+def test_an_edition_number_or_a_quoted_cup_names_an_event_without_a_verb():
+    # 广东省政府工作报告_2025年 (shortened), 2023年政府工作报告（在福田区第八届人民代表大会第三次会议上）
+    assert _names("我省选手在第47届世界技能大赛上勇夺13块金牌。", "Event") == ["世界技能大赛"]
+    assert _names("“绽放杯”5G应用大赛总决赛获奖数全市第一。", "Event") == ["“绽放杯”5G应用大赛"]
+    assert _names("第八届“中国杯”帆船赛国内外参赛船队首超100支。", "Event") == []   # 大鹏新区管委会2015年 (shortened): 赛 needs its verb
