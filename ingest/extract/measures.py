@@ -148,15 +148,20 @@ def _clause_lines(text: str, base: int, taken: list[Mention]) -> list[Mention]:
     """Work-report lines of work written as clauses (see the module docstring)."""
     out: list[Mention] = []
     topic, progress, work_noun = _topic_re(), _progress_re(), _work_noun_re()
+    # Only the passage's numbered lines can overlap a clause: what this scan adds lies inside its own
+    # clause, and clauses do not overlap. Checking those too (and copying the text before each clause
+    # to see whether it is blank) made the scan quadratic in a passage's clauses.
+    taken_spans = [(o.start - base, o.end - base) for o in taken]
+    blank_before = len(text) - len(text.lstrip())  # a clause starting at or before this opens the passage
     for cm in _CLAUSE.finditer(text):
         cs, ce = cm.span()
         while cs < ce and text[cs] in " 　\t":
             cs += 1
-        opens = cs == 0 or text[cs - 1] in _SENTENCE_OPEN or text[:cs].strip() == ""
+        opens = cs == 0 or text[cs - 1] in _SENTENCE_OPEN or cs <= blank_before
         lt = _LEAD_TIME.match(text, cs)
         if lt:
             cs = lt.end()
-        if ce - cs < 4 or any(cs < o.end - base and o.start - base < ce for o in taken + out):
+        if ce - cs < 4 or any(cs < oe and os_ < ce for os_, oe in taken_spans):
             continue
         clause = text[cs:ce]
         if text.startswith("是", ce + 1) or text.startswith("是", ce):
