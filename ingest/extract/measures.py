@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import re
 from functools import lru_cache
 
-from .lexicon import word_list, word_set
+from .lexicon import Matcher, word_list, word_set
 from .mentions import Mention
 
 if TYPE_CHECKING:  # resolve imports places: the context type is for annotations only
@@ -50,6 +50,21 @@ def _leading_re() -> re.Pattern:
 def _topic_re() -> re.Pattern:
     """Subject and adverbs, then a policy verb: the opening of a clause stating a line of work."""
     return re.compile(rf"^(?:{_alt('measure_adverbs.txt')})*(?:{_alt('measure_clause_starts.txt')})")
+
+
+@lru_cache(maxsize=1)
+def _topic_firsts() -> frozenset[str] | None:
+    """The characters a topic clause can open with (None: any). Most clauses open with none of them,
+    and the character test is far cheaper than trying the regex's ~140 alternatives."""
+    words = word_list("measure_adverbs.txt") + word_list("measure_clause_starts.txt")
+    return None if not all(words) else frozenset(w[0] for w in words)
+
+
+@lru_cache(maxsize=1)
+def _progress_words() -> Matcher | None:
+    """The progress predicates: a clause holding none cannot match _progress_re (a cheap scan first)."""
+    words = word_list("measure_progress.txt")
+    return None if not all(words) else Matcher((w, w) for w in words)
 
 
 @lru_cache(maxsize=1)
@@ -148,6 +163,7 @@ def _clause_lines(text: str, base: int, taken: list[Mention]) -> list[Mention]:
     """Work-report lines of work written as clauses (see the module docstring)."""
     out: list[Mention] = []
     topic, progress, work_noun = _topic_re(), _progress_re(), _work_noun_re()
+    firsts, progress_words = _topic_firsts(), _progress_words()
     # Only the passage's numbered lines can overlap a clause: what this scan adds lies inside its own
     # clause, and clauses do not overlap. Checking those too (and copying the text before each clause
     # to see whether it is blank) made the scan quadratic in a passage's clauses.
@@ -167,7 +183,7 @@ def _clause_lines(text: str, base: int, taken: list[Mention]) -> list[Mention]:
         if text.startswith("是", ce + 1) or text.startswith("是", ce):
             continue  # 加快改善生态环境，是人民群众的迫切愿望: the clause is a subject, not a line of work
         plain = clause.replace("“", "").replace("”", "")
-        tm = topic.match(clause)
+        tm = topic.match(clause) if firsts is None or clause[:1] in firsts else None
         if tm:
             rest = clause[tm.end():]
             if rest.startswith(word_list("drafting_verbs.txt")):
@@ -195,7 +211,7 @@ def _clause_lines(text: str, base: int, taken: list[Mention]) -> list[Mention]:
                                         {"line": False, "clause": True}))
                 pos += len(item) + 1
             continue
-        pm = progress.match(clause)
+        pm = progress.match(clause) if progress_words is None or progress_words.find(clause) else None
         if pm:
             np_ = pm.group("np")
             if _DIGIT.search(np_) or len(short_name(np_)) < 4:
