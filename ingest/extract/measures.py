@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import re
 from functools import lru_cache
 
-from .lexicon import Matcher, word_list, word_set
+from .lexicon import word_list, word_set
 from .mentions import Mention
 
 if TYPE_CHECKING:  # resolve imports places: the context type is for annotations only
@@ -61,10 +61,9 @@ def _topic_firsts() -> frozenset[str] | None:
 
 
 @lru_cache(maxsize=1)
-def _progress_words() -> Matcher | None:
-    """The progress predicates: a clause holding none cannot match _progress_re (a cheap scan first)."""
-    words = word_list("measure_progress.txt")
-    return None if not all(words) else Matcher((w, w) for w in words)
+def _progress_words() -> re.Pattern | None:
+    """The progress predicates: a clause holding none cannot match _progress_re (a cheap search first)."""
+    return re.compile(_alt("measure_progress.txt")) if all(word_list("measure_progress.txt")) else None
 
 
 @lru_cache(maxsize=1)
@@ -211,7 +210,7 @@ def _clause_lines(text: str, base: int, taken: list[Mention]) -> list[Mention]:
                                         {"line": False, "clause": True}))
                 pos += len(item) + 1
             continue
-        pm = progress.match(clause) if progress_words is None or progress_words.find(clause) else None
+        pm = progress.match(clause) if progress_words is None or progress_words.search(clause) else None
         if pm:
             np_ = pm.group("np")
             if _DIGIT.search(np_) or len(short_name(np_)) < 4:
