@@ -8,14 +8,12 @@ therefore looked for in every passage, and an occurrence no other mention covers
 its own in the local segmentation (word_alignment.py), becomes a mention of the same entity.
 
 Only surfaces a dictionary does not make common words: three characters or more, or two that jieba counts
-rarely (水贝 is unknown to it; 东门, 中海 are words a report uses for other things). A recurring place
-replaces a shorter place found inside it (盐田 in 盐田港积极拓展…航线, where 盐田港 is named elsewhere).
+rarely (水贝 is unknown to it; 东门, 中海 are words a report uses for other things).
 """
 from __future__ import annotations
 
 from .lexicon import Matcher
 from .mentions import Mention
-from .traps import is_known_place
 from .word_alignment import opens_longer_name, stands_as_word
 from .words import tagger
 
@@ -40,16 +38,6 @@ def _recurring_surfaces(passages: list[list[Mention]]) -> dict[str, Mention]:
     return out
 
 
-def _inside(m: Mention, a: int, b: int, first: Mention) -> bool:
-    """Whether `m` is a shorter place strictly inside the recurring place's span: the gazetteer's 盐田 in
-    盐田港积极拓展 (a one-character head before a word that may not follow it), where the report names
-    盐田港 elsewhere (session 8)."""
-    if not (first.label == "Place" and m.label == "Place" and a <= m.start and m.end <= b and (m.start, m.end) != (a, b)):
-        return False
-    rest = first.surface[:m.start - a] + first.surface[m.end - a:]
-    return not is_known_place(rest)   # 汕尾陆河 is a chain of two places, not one name holding 汕尾
-
-
 def add_recurring_names(text: str, passages: list[tuple[int, int, list[Mention]]]) -> None:
     """Add to each passage's mentions (sorted by start) the recurrences of names found in the report."""
     found = _recurring_surfaces([ms for _, _, ms in passages])
@@ -58,20 +46,16 @@ def add_recurring_names(text: str, passages: list[tuple[int, int, list[Mention]]
     matcher = Matcher(found.items())
     for lo, hi, ms in passages:
         # names inside a measure or an event stay names (containers, as in the overlap settlement)
-        names = [m for m in ms if m.label not in ("Measure", "Event")]
-        added, shorter = [], []
+        spans = [(m.start, m.end) for m in ms if m.label not in ("Measure", "Event")]
+        added = []
         for s, e, key, first in matcher.find(text[lo:hi]):
             a, b = lo + s, lo + e
-            clash = [m for m in names if m.start < b and a < m.end]
-            if any(not _inside(m, a, b, first) for m in clash):
+            if any(x < b and a < y for x, y in spans):
                 continue
             if opens_longer_name(text, b) or not stands_as_word(text, a, b):
                 continue
-            shorter += clash
             added.append(Mention(first.label, a, b, key, first.name, set(first.aliases),
                                  {k: v for k, v in first.props.items() if k in ("kind", "foreign", "gazetteer")}))
         if added:
-            for m in shorter:
-                ms.remove(m)
             ms.extend(added)
             ms.sort(key=lambda m: (m.start, -m.end))
