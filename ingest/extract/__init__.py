@@ -19,6 +19,8 @@ from .dictionary_places import find_dictionary_places
 from .enumerations import find_listed_names
 from .event_lists import find_listed_events
 from .firm_lists import find_firm_lists
+from .site_lists import find_site_lists
+from .seated_places import find_seated_places
 from .events import find_events
 from .foreign_ties import mark_foreign_bodies
 from .measures import find_measures
@@ -49,6 +51,8 @@ _TITLE = re.compile(r"《[^《》\n]{1,80}》")
 _STATUS = {"plan": "planned", "achievement": "done"}
 # Mentions that may sit inside a longer one: a measure or event names the bodies and places it involves.
 _CONTAINERS = {"Measure", "Event"}
+# the mention props a node keeps (the first value seen)
+_NODE_PROPS = frozenset({"kind", "year", "status", "count", "date", "post", "country", "foreign"})
 
 
 @dataclass
@@ -164,13 +168,14 @@ class _Graph:
             n = Node(nid, m.label, m.name, [], m.name_en, {})
             self.nodes[nid] = n
             self.context[nid] = ev.text[:80]
-        for a in sorted(m.aliases):
-            if a and a != n.name and a not in n.aliases:
-                n.aliases.append(a)
+        if m.aliases:
+            for a in sorted(m.aliases):
+                if a and a != n.name and a not in n.aliases:
+                    n.aliases.append(a)
         if m.name_en and not n.name_en:
             n.name_en = m.name_en
         for k, v in m.props.items():
-            if k in ("kind", "year", "status", "count", "date", "post", "country", "foreign") and v not in (None, False):
+            if k in _NODE_PROPS and v not in (None, False):
                 n.props.setdefault(k, v)
         key = (nid, ev.start, ev.end)
         if key not in self.seen:
@@ -236,6 +241,8 @@ def find_mentions(pt: str, base: int, ctx: ReportContext) -> list[Mention]:
     ms += find_meetings(pt, base, ctx) + find_listed_sessions(pt, base)
     ms += find_org_forms(pt, base, ctx, orgs)  # after the other finders: of two equal spans theirs is kept
     ms += find_firm_lists(pt, base, ms)
+    ms += find_site_lists(pt, base, ms)
+    ms += find_seated_places(pt, base, ms)
     ms += find_persons(pt, base, ctx, agencies)
     ms += find_measures(pt, base, ctx)
     ms += propose_names(pt, base, ctx, ms)  # the learned tagger's names the rules missed (off by default)
