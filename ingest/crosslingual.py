@@ -6,7 +6,9 @@ becomes the Chinese words a dictionary gives for it, and BM25 ranks passages on 
 
 Three sources, in this order:
 - ingest/lexicon/query_terms_en_zh.tsv: phrases of Chinese government writing (sister city ->
-  友好城市 友城) that a general dictionary renders badly;
+  友好城市 友城) that a general dictionary renders badly, and government_glossary_en_zh.tsv, the
+  standard English of recurring terms of government reports (gross regional product -> 地区生产总值,
+  people's congress -> 人民代表大会 人大);
 - the gazetteers the extractor uses: English names of countries and foreign places (Seoul -> 首尔),
   and Chinese places as English writes them, in pinyin (Guangming -> 光明区 光明), which a
   dictionary of words cannot know: most districts and counties are in none;
@@ -185,6 +187,9 @@ def _cedict_path() -> Path | None:
 
 # Words the question analyzer drops from an English focus (ingest/question.py): "rule of law" reaches
 # term_groups as "rule law", so every phrase is also found under its form without them.
+# The curated phrase lists, read in this order (a later file's entry replaces an earlier one's).
+PHRASE_FILES = ("query_terms_en_zh.tsv", "government_glossary_en_zh.tsv")
+
 _FOCUS_DROPS = frozenset({"the", "a", "an", "of"})
 
 
@@ -201,7 +206,7 @@ def _with_bare_keys(entries: dict[str, list[str]]) -> dict[str, list[str]]:
 
 @lru_cache(maxsize=1)
 def _phrases() -> dict[str, list[str]]:
-    return _with_bare_keys({en.lower(): zh.split() for en, zh in table("query_terms_en_zh.tsv")})
+    return _with_bare_keys({en.lower(): zh.split() for name in PHRASE_FILES for en, zh in table(name)})
 
 
 def _dictionary(capitalised: bool = True) -> dict[str, list[str]]:
