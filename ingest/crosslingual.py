@@ -37,6 +37,8 @@ _TONE = re.compile(r"[1-5]")
 _CJK = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
 # English words never looked up alone (the English words of lexicon/stop_words.tsv, every scope).
 _STOP = frozenset(word for word, _scope in table("stop_words.tsv") if word.isascii())
+# Two or more capitals, perhaps with digits (CEPA, PM2, G60): an abbreviation, never a pinyin reading.
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]+")
 _SKIP_GLOSS = re.compile(r"variant of|surname|see |abbr\.|old variant|used in|CL:|erhua|pr\.|Taiwan pr")
 MAX_GLOSS_WORDS = 3
 # Senses kept per English phrase when nothing chooses among them: the two commonest (jieba's frequencies).
@@ -60,6 +62,9 @@ class TermSource(StrEnum):
     # may stand for (ingest/romanization.py) are looked up in the searched reports
     ROMANIZED = "romanized"
     NUMBER = "number"  # an ordinal (8th -> 第八届 第八): chosen by the reports like a dictionary sense
+    # an abbreviation in capitals no list knows (CEPA, APEC): the reports write it as it is, in Latin
+    # letters, so it is searched as written rather than read as pinyin (CEPA -> 策把)
+    ACRONYM = "acronym"
 
 
 @dataclass(frozen=True)
@@ -246,7 +251,9 @@ def _dictionaries() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
                     if key.isalpha():
                         _offer(readings, key, simp, (0, -(f_ + 1)))
                 for gloss in glosses.split("/"):
-                    if _SKIP_GLOSS.search(gloss):
+                    # "(Chinese) National People's Congress (abbr. for 全国人民代表大会)" is a sense of 人大:
+                    # only a gloss that is itself a cross-reference is skipped, not one whose aside is
+                    if _SKIP_GLOSS.search(_PAREN.sub("", gloss)):
                         continue
                     # "UNESCO, United Nations Educational…" and "(UNESCO) World…": the acronym alone
                     # is a gloss too
@@ -482,7 +489,9 @@ def term_groups(text: str, width: int | None = PER_PHRASE) -> list[TermGroup]:
             out.append(TermGroup(" ".join(found[i:i + hit[0]]), hit[1], tuple(hit[2])))
             i += hit[0]
         else:
-            if proper[i] and words[i] not in _STOP and character_classes(words[i]):
+            if _ACRONYM.fullmatch(found[i]):
+                out.append(TermGroup(found[i], TermSource.ACRONYM, (found[i],)))
+            elif proper[i] and words[i] not in _STOP and character_classes(words[i]):
                 out.append(TermGroup(found[i], TermSource.ROMANIZED, ()))
             i += 1
     return out

@@ -79,8 +79,9 @@ class TermChooser:
         return [replace(g, terms=tuple(self._kept(g, senses[i], present, i))) for i, g in enumerate(groups)]
 
     def _kept(self, group: TermGroup, senses: list[_Sense], present: np.ndarray, i: int) -> list[str]:
-        if group.source == TermSource.PHRASE:
-            return list(group.terms)  # curated phrases of government writing are trusted as they are
+        if group.source in (TermSource.PHRASE, TermSource.ACRONYM):
+            # curated phrases of government writing are trusted as they are; an acronym is searched as written
+            return list(group.terms)
         if group.source == TermSource.PLACE:
             # a romanisation names places in several provinces (Longhua: 龙华区, 隆化县); keep those the reports name
             return [s.term for s in senses if len(s.rows)] or list(group.terms)
