@@ -101,7 +101,9 @@ def _lemmas(w: str) -> list[str]:
     if w.endswith("s") and len(w) > 3:
         out.append(w[:-1])
     if w.endswith("ed") and len(w) > 4:
-        out += [w[:-2], w[:-1]]
+        # a participle in a compound modifier names the noun Chinese writes (foreign-invested ->
+        # foreign investment -> 外资): the -ment noun is offered after the verb's forms
+        out += [w[:-2], w[:-1], w[:-2] + "ment"]
     if w.endswith("ing") and len(w) > 5:
         out += [w[:-3], w[:-3] + "e"]
     if w.endswith("'s"):
