@@ -23,7 +23,7 @@ from .ask import AnswerRanker, lead_with_answer
 from .hybrid import rrf
 from .qcache import QueryVectorCache
 from .collapse import collapse_series
-from .collection import newest_of_series, series_key
+from .collection import newest_of_series, one_place_said, series_key, unsaid
 from .collection_rank import report_grades
 from .crosslingual import TermChooser
 from .english_label import EnglishLabeler
@@ -125,6 +125,7 @@ class SearchService:
         self.child_grade = CHILD_GRADE
         self.neighbour_grade = NEIGHBOUR_GRADE
         self._last_grades: tuple[tuple, dict[str, float]] | None = None
+        self.drop_said_places = True
         self.answer_leads = answer_leads
         self.embed_terms = embed_terms
         self.entity_max_passages = entity_max_passages
@@ -220,6 +221,9 @@ class SearchService:
                 tokens += [t for t in self.tokenizer(" ".join(terms)) if t not in tokens]
                 # Stores that analyse the text themselves (Neo4j's cjk analyzer) read the terms here.
                 words = text + " " + " ".join(terms)
+            said = self._said_by_reports(places)
+            if said:
+                tokens, words = unsaid(tokens, words, said)
             if not tokens:
                 return []
             return self.store.lexical_search(words, tokens, depth if mode == "hybrid" else k, filters)
@@ -271,6 +275,15 @@ class SearchService:
             return lists[0][0][:k]
         fused = rrf([lst for lst, _ in lists], k=self.rrf_k, weights=[w for _, w in lists])
         return self._priors(fused, text, terms, role, places, years, quantity, term_sets, read)[:k]
+
+    def _said_by_reports(self, places: Sequence[str]) -> list[str]:
+        """The place a query names when reports of the store speak for it: its names need not be
+        matched in the text (the report grades prefer those reports), else every passage that
+        writes 福田 outranks the Futian passage that answers without naming its own district. A
+        query naming two places (Shenzhen in Guangdong's report) keeps them: one is its content."""
+        if not places or not self.drop_said_places:
+            return []
+        return list(places) if one_place_said(self._report_map(), places) else []
 
     def _report_grades(self, text: str, terms: Sequence[str], places: Sequence[str] = (),
                        years: Sequence[int] = ()) -> dict[str, float]:
