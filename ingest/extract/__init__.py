@@ -19,6 +19,8 @@ from .dictionary_places import find_dictionary_places
 from .enumerations import find_listed_names
 from .event_lists import find_listed_events
 from .firm_lists import find_firm_lists
+from .site_lists import find_site_lists
+from .seated_places import find_seated_places
 from .events import find_events
 from .foreign_ties import mark_foreign_bodies
 from .measures import find_measures
@@ -236,6 +238,8 @@ def find_mentions(pt: str, base: int, ctx: ReportContext) -> list[Mention]:
     ms += find_meetings(pt, base, ctx) + find_listed_sessions(pt, base)
     ms += find_org_forms(pt, base, ctx, orgs)  # after the other finders: of two equal spans theirs is kept
     ms += find_firm_lists(pt, base, ms)
+    ms += find_site_lists(pt, base, ms)
+    ms += find_seated_places(pt, base, ms)
     ms += find_persons(pt, base, ctx, agencies)
     ms += find_measures(pt, base, ctx)
     ms += propose_names(pt, base, ctx, ms)  # the learned tagger's names the rules missed (off by default)

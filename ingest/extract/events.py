@@ -13,7 +13,9 @@ from functools import lru_cache
 
 import cn2an
 
+from .calendar_heads import HEADS as CALENDAR_HEADS, names_a_day, inside_a_word
 from .event_kinds import drop_kind_listed
+from .numbered_events import named_by_edition
 from .lexicon import word_list, word_set
 from .mentions import Mention
 from .spans import expand_left
@@ -24,8 +26,9 @@ if TYPE_CHECKING:  # resolve imports places: the context type is for annotations
 _COUNT = re.compile(r"([0-9]+|[一两二三四五六七八九十百]+)(?:场|次|期|轮)$")
 _DATE = re.compile(r"(\d{4}年)?(\d{1,2}(?:[-－—至]\d{1,2})?月(?:\d{1,2}日)?)")
 _LEADING_NOISE = re.compile(r"^(?:了|在|于|的)+")
-# a quantity or size before the event word names a kind of event, not one (各种产品展销会, 大型专业展销会)
-_KIND_LEAD = re.compile(r"(?:各种|各类|各项|各级|各|大型|中小型|小型|一批|一系列|系列|多场|多个|若干|有关|相关)")
+# a quantity or size before the event word names a kind of event, not one (各种产品展销会, 大型专业展销会,
+# 大规模职业技能培训)
+_KIND_LEAD = re.compile(r"(?:各种|各类|各项|各级|各|大规模|一大批|大型|中小型|小型|一批|一系列|系列|多场|多个|若干|有关|相关)")
 
 
 @lru_cache(maxsize=1)
@@ -81,6 +84,10 @@ def find_events(text: str, base: int, ctx: ReportContext, clause_spans: list[tup
     kinds: list[int] = []    # where each event of a kind ends (各种产品展销会): the items listed after it are kinds too
     for m in _suffix_re().finditer(text):
         suffix = m.group(0)
+        if suffix in CALENDAR_HEADS and not names_a_day(text, m.start()):
+            continue     # 周边, 工作日, 3月: a date, a span or another word, not a day of events
+        if len(suffix) == 1 and inside_a_word(text, m.start()):
+            continue     # 国际性赛|事, 企业|参展: the head is part of another word
         cl = next(((a, b) for a, b in clause_spans if a <= m.start() < b), (0, len(text)))
         # a quoted term or an anniversary (…胜利80周年纪念活动) makes names longer than the usual 16
         long_name = "”" in text[max(0, m.start() - 40):m.start()] or "周年" in text[max(0, m.start() - 4):m.start()]
@@ -93,8 +100,8 @@ def find_events(text: str, base: int, ctx: ReportContext, clause_spans: list[tup
         if s is None:
             continue
         name = text[s:m.end()]
-        lead = _LEADING_NOISE.match(name)
-        if lead:
+        lead = _LEADING_NOISE.match(name) or (name.startswith("好") and text[s - 1:s] == "办" and re.match("好", name))
+        if lead:     # 了…, 在…; 举办|好深圳创投日: the boundary word 举办 leaves the 好 of 举办好
             s += lead.end()
             name = text[s:m.end()]
         cut = _after_last_verb(name)
@@ -137,7 +144,7 @@ def find_events(text: str, base: int, ctx: ReportContext, clause_spans: list[tup
         clause = text[cl[0]:cl[1]]
         # a name quoted whole is a title (做优做强“海客圆桌会”), whatever the clause's verb
         quoted = "“" in name or "《" in name or (s > 0 and text[s - 1] == "“" and text.startswith("”", m.end()))
-        has_verb = verb_re.search(clause) is not None
+        has_verb = verb_re.search(clause) is not None or named_by_edition(text, s, name, suffix)
         if suffix in quoted_only and not quoted:
             continue
         if suffix in single and not (has_verb and len(name) >= 4):

@@ -12,7 +12,9 @@ and the trade name holds no common word: every word jieba knows is a proper noun
 (count <= 10: 天音 3), so 精准|医疗, 跨境|保险, 工伤|保险, 智慧|交通 stay trades. A list is read only when
 every item is a name (a firm by these rules or an organisation already found): 沙田二期、田心、田头等项目
 and 智慧交通、智慧水务等项目 name projects and places, and no item of them becomes a firm. A list holding a
-place found by the gazetteer or a place head is a list of sites (华富村、华富北、三星工业区等项目).
+place found by the gazetteer or a place head is a list of sites (华富村、华富北、三星工业区等项目), unless three
+or more of its items are organisations already found (session 8: 平安高科技城、顺丰、欣旺达、世纪云芯、维沃、润杰、
+信立泰、俊峰等项目 lists land sales to firms); then its sites are left out and its bare items read as firms.
 One item alone is read only in the first form (普门科技等重大项目), never bare (田头等项目).
 """
 from __future__ import annotations
@@ -38,6 +40,9 @@ _SITE_PROJECT = re.compile(r"改造|更新|保障房|城中村|轨道|铁路|统
 # the list opens a clause: 11代线 is no item
 _CLAUSE_EDGE = re.compile(r"[，。；：！？、\s“”《》（）()]")
 _RARE = 10
+# a list mixing sites and firms (平安高科技城、顺丰、欣旺达、世纪云芯、维沃、润杰等项目) is read when this many of its
+# items are organisations other finders know: they show the bare items are firms, not villages
+_VOUCHING_FIRMS = 3
 _PARTICLES = frozenset("了着过的和与及等在将对把被")
 
 
@@ -116,9 +121,10 @@ def find_firm_lists(text: str, base: int, found: list[Mention]) -> list[Mention]
         items[0] = (_first_start(text, s0, e0, single), e0)
         if any(e - s < 2 or e - s > 10 for s, e in items):
             continue
-        if any(e in place_ends or (_head_of(text[s:e]) is not None and (s, e) not in orgs) for s, e in items):
+        sites = [(s, e) for s, e in items if e in place_ends or (_head_of(text[s:e]) is not None and (s, e) not in orgs)]
+        if sites and sum((s, e) in orgs for s, e in items) < _VOUCHING_FIRMS:
             continue   # a list of sites (华富村、三星工业区等项目)
-        names = [(s, e) for s, e in items if (s, e) not in orgs]
+        names = [(s, e) for s, e in items if (s, e) not in orgs and (s, e) not in sites]
         if not names or not all(_is_firm(text[s:e], single) for s, e in names):
             continue
         for s, e in names:

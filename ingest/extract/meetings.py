@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .fair_names import find_fairs
 from .lexicon import word_list
 from .mentions import Mention
 
@@ -40,19 +41,13 @@ def _work_meeting_re() -> re.Pattern:
                       r"(?:工作会议|大会)")
 
 
-@lru_cache(maxsize=1)
-def _fair_re() -> re.Pattern:
-    heads = "|".join(map(re.escape, word_list("fair_abbreviations.txt")))
-    return re.compile(rf"(?:(?<=[^\u4e00-\u9fff])|(?<=[办承参加与和及在的好赴届])|^)[\u4e00-\u9fff](?:{heads})(?=[，、。；等和及上期间”\s]|$)")
-
-
 def find_meetings(text: str, base: int, ctx: ReportContext) -> list[Mention]:
     out: list[Mention] = []
-    for rx in (_session_re(), _work_meeting_re(), _fair_re()):
+    for rx in (_session_re(), _work_meeting_re()):
         for m in rx.finditer(text):
             s = m.start()
             name = text[s:m.end()]
             if len(name) < 3 or name.endswith("全国代表大会"):
                 continue     # 中国共产党第二十次|全国代表大会: the Party's national congress, cut (left out above)
             out.append(Mention("Event", base + s, base + m.end(), name, name, set(), {"meeting": True}))
-    return out
+    return out + find_fairs(text, base)

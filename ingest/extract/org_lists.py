@@ -7,8 +7,9 @@
   two or more; one item is a name on the same terms (it must look like a name, not a trade).
 - A hospital by its place or university and its number (中山七院, 湘雅二院): the short form of
   X大学附属第N医院.
-- A unit written after its parent (市中医院光明院区, 深圳大学丽湖校区): the parent, then nothing or a
-  place or proper word, then a unit head; PART_OF the parent comes from rules/structure.nested_units.
+- A unit written after its parent (市中医院光明院区, 深圳大学丽湖校区, and from session 8 a firm's regional
+  unit: 敦豪公司华南区营运中心, after a parent ending in 公司/集团): the parent, then nothing or a
+  place, region or proper word, then a unit head; PART_OF the parent comes from rules/structure.nested_units.
 - A national body with its seat in brackets (中国（深圳）知识产权仲裁中心): 中国, a known place in brackets,
   then a run without clause openers ending in an organisation head or 中心.
 - A national centre (国家超算深圳中心, 国家第三代半导体技术创新中心, 国家癌症中心|南方分中心): 国家 opening
@@ -144,7 +145,10 @@ def _numbered_hospitals(text: str, base: int) -> list[Mention]:
 _DIVISIONS = ("区", "县", "市", "镇")
 # the parts of the country a branch serves (国家癌症中心南方分中心, 国家药械审评检查西南分中心)
 _REGION_WORDS = frozenset({"南方", "北方", "华南", "华北", "华东", "华中", "西南", "西北", "东北", "东南", "大湾区"})
-_UNIT = re.compile(r"(?P<mid>[\u4e00-\u9fff]{0,6}?)(?P<head>院区|校区|分院|分校|分中心|分公司)")
+# a firm's regional unit (敦豪公司华南区营运中心, 某集团亚太区总部): the region may carry 区
+_UNIT = re.compile(r"(?P<mid>[\u4e00-\u9fff]{0,6}?)(?P<head>院区|校区|分院|分校|分中心|分公司|营运中心|运营中心|结算中心|区域总部)")
+_FIRM_PARENT = re.compile(r"(?:公司|集团)$")
+_FIRM_UNIT_HEADS = frozenset({"营运中心", "运营中心", "结算中心", "区域总部"})
 
 
 def _units_after_parents(text: str, base: int, orgs: list[Mention]) -> list[Mention]:
@@ -154,6 +158,10 @@ def _units_after_parents(text: str, base: int, orgs: list[Mention]) -> list[Ment
         if m is None:
             continue
         mid = m.group("mid")
+        if m.group("head") in _FIRM_UNIT_HEADS:
+            if not _FIRM_PARENT.search(o.surface):
+                continue   # a regional unit of a firm written whole (…公司华南区营运中心), not 深圳市|运营中心
+            mid = mid.removesuffix("区") if mid.removesuffix("区") in _REGION_WORDS else mid
         if mid and not (is_known_place(mid) or (len(mid) >= 2 and any(is_known_place(mid + d) for d in _DIVISIONS))
                         or mid in _REGION_WORDS
                         or has_proper_word(mid)):

@@ -14,10 +14,13 @@ from functools import lru_cache
 
 from .about_titles import about_titles
 from .agreement_names import agreement_names
+from .article_counts import article_counts
 from .bracketed_titles import bracketed_document
+from .document_names import document_names
 from .lexicon import word_list, word_set
 from .mentions import Mention
 from .policy_titles import describes_measures, generic_title, quoted_plans, strip_lead, treaties
+from .quoted_programmes import quoted_programmes
 from .resolve import normalise_policy
 from .standard_kinds import kind_of_standard
 from .words import cut_words, tagger
@@ -84,6 +87,7 @@ _STANCE_SUFFIXES = ("政策", "政策体系", "制度")
 _TITLE_MARK = re.compile(r"[0-9一二三四五六七八九十]+条|[“”\"]")
 _COUNTED_LEAD = re.compile(r"(?:[0-9]+|[一二三四五六七八九十两几]+)(?:个|批|项|部|系列|条条)|一系列|系列")
 _DESCRIBING_TAGS = frozenset({"a", "ad", "an", "d", "r", "rr", "rz"})
+_MODALS = frozenset({"要", "应", "应当", "需", "需要", "须", "必须"})
 
 
 def _described(name: str) -> bool:
@@ -97,6 +101,8 @@ def _described(name: str) -> bool:
     if name.startswith(("我", "本")):
         return False     # 我省…建设方案: the report's own place, resolved later
     _, tags = tagger()
+    if any(w in _MODALS for w in cut_words(name)):
+        return True      # 制定涉企政策要多听市场主体意见: a modal makes it a clause, not a title
     first = cut_words(name[:6])[0]
     # 重大 opens the titles of a whole class of documents (重大行政决策事项目录, 重大行政决策程序规定)
     return len(first) > 1 and tags.get(first) in _DESCRIBING_TAGS and first != "重大"
@@ -113,7 +119,8 @@ def find_policies(text: str, base: int, ctx: ReportContext) -> list[Mention]:
     for m in _NICKNAME.finditer(text):
         out.append(Mention("Policy", base + m.start(), base + m.end(), m.group(0), m.group(0), set(),
                            {"bracketed": False, "nickname": True}))
-    for s, e, name, aliases in quoted_plans(text) + treaties(text) + agreement_names(text) + about_titles(text):
+    for s, e, name, aliases in (quoted_plans(text) + quoted_programmes(text) + treaties(text) + agreement_names(text)
+                                + about_titles(text) + article_counts(text)):
         if not any(s < o.end - base and o.start - base < e for o in out):
             out.append(Mention("Policy", base + s, base + e, text[s:e], normalise_policy(name), aliases - {name},
                                {"bracketed": False}))
@@ -138,6 +145,7 @@ def find_policies(text: str, base: int, ctx: ReportContext) -> list[Mention]:
             if 4 <= len(item) <= 40 and is_document_title(item) and not item.startswith(word_list("policy_list_stop_starts.txt")):
                 spans.append((pos, pos + len(item), None))
             pos += len(item) + 1
+    spans += document_names(text)   # after any clause verb, the strong document words only
     for s, e, verb in spans:
         s += strip_lead(text[s:e])
         name = text[s:e]

@@ -18,7 +18,8 @@ from functools import lru_cache
 from .lexicon import word_list, word_set
 from .words import cut_words, tagger
 
-_DESCRIPTOR = re.compile(r"^(?:全国|全省|全市|全区|国内|省内|市内|区内)?首(?:个|批|部|份)")
+# 新一轮中期财政规划: the round of a recurring plan describes this edition, the plan is 中期财政规划
+_DESCRIPTOR = re.compile(r"^(?:(?:全国|全省|全市|全区|国内|省内|市内|区内)?首(?:个|批|部|份)|新一(?:轮|批|版))")
 _REVISED = re.compile(r"^(?:新|最新)?(?:修订|修改|制定|出台|印发|颁布)的")
 _CONJUNCTIONS = ("并且", "以及", "并", "和", "及", "与")
 # a document word after an implementing verb names measures in general unless a title mark says otherwise

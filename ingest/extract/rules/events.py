@@ -33,6 +33,17 @@ def _list_opening(s: SentenceContext, ev: Mention, before: str) -> str:
     return s.before(first, 30)
 
 
+def _list_closing(s: SentenceContext, ev: Mention) -> str:
+    """The few characters after the last event of the list this event stands in: 高交会、文博会等展会成功举办
+    holds every item, as 第二届深圳国际创客周成功举办 holds one."""
+    last = ev
+    for other in s.of("Event"):
+        if other.start >= last.end and s.text[last.end:other.start] in ("、", "和", "及", ""):
+            last = other
+    listed = last is not ev or s.text.startswith("等", last.end)
+    return re.split("[，。；]", s.text[last.end:last.end + (8 if listed else 4)])[0]
+
+
 # a leader's post right before the verb: 习近平总书记出席…庆祝大会 is the leader's attendance
 _POST_BEFORE = re.compile(r"(?:总书记|主席|总理|副总理|书记|省长|市长|区长|部长|委员长)$")
 
@@ -66,7 +77,7 @@ def event_roles(s: SentenceContext) -> Iterator[Relation | None]:
         if _PARTICIPATE.search(before):
             if not _someone_else_joins(s, ev, before):
                 yield s.relation(s.actor, "PARTICIPATED_IN", ev)
-        elif _HOLD.search(before) or _HOLD.search(s.text[ev.end:ev.end + 4]):
+        elif _HOLD.search(before) or _HOLD.search(_list_closing(s, ev)):
             yield s.relation(s.actor, "ORGANIZED", ev)
         for p in s.partners:
             if p.start < ev.start:
