@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from .vocabulary import ENTITY_LABELS, SYMMETRIC, IndicatorKind, Label, RelType, Role
@@ -28,6 +29,7 @@ TARGET = IndicatorKind.TARGET
 ACTUAL = IndicatorKind.ACTUAL
 
 
+@lru_cache(maxsize=1 << 17)  # a report asks for its author's and places' ids thousands of times
 def node_id(label: str, name: str) -> str:
     """Stable id shared by every report that names the same entity.
 

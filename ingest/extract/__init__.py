@@ -51,6 +51,8 @@ _TITLE = re.compile(r"《[^《》\n]{1,80}》")
 _STATUS = {"plan": "planned", "achievement": "done"}
 # Mentions that may sit inside a longer one: a measure or event names the bodies and places it involves.
 _CONTAINERS = {"Measure", "Event"}
+# the mention props a node keeps (the first value seen)
+_NODE_PROPS = frozenset({"kind", "year", "status", "count", "date", "post", "country", "foreign"})
 
 
 @dataclass
@@ -166,13 +168,14 @@ class _Graph:
             n = Node(nid, m.label, m.name, [], m.name_en, {})
             self.nodes[nid] = n
             self.context[nid] = ev.text[:80]
-        for a in sorted(m.aliases):
-            if a and a != n.name and a not in n.aliases:
-                n.aliases.append(a)
+        if m.aliases:
+            for a in sorted(m.aliases):
+                if a and a != n.name and a not in n.aliases:
+                    n.aliases.append(a)
         if m.name_en and not n.name_en:
             n.name_en = m.name_en
         for k, v in m.props.items():
-            if k in ("kind", "year", "status", "count", "date", "post", "country", "foreign") and v not in (None, False):
+            if k in _NODE_PROPS and v not in (None, False):
                 n.props.setdefault(k, v)
         key = (nid, ev.start, ev.end)
         if key not in self.seen:

@@ -53,6 +53,20 @@ def _topic_re() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _topic_firsts() -> frozenset[str] | None:
+    """The characters a topic clause can open with (None: any). Most clauses open with none of them,
+    and the character test is far cheaper than trying the regex's ~140 alternatives."""
+    words = word_list("measure_adverbs.txt") + word_list("measure_clause_starts.txt")
+    return None if not all(words) else frozenset(w[0] for w in words)
+
+
+@lru_cache(maxsize=1)
+def _progress_words() -> re.Pattern | None:
+    """The progress predicates: a clause holding none cannot match _progress_re (a cheap search first)."""
+    return re.compile(_alt("measure_progress.txt")) if all(word_list("measure_progress.txt")) else None
+
+
+@lru_cache(maxsize=1)
 def _work_noun_re() -> re.Pattern:
     return re.compile(rf"(?:{_alt('measure_work_nouns.txt')})$")
 
@@ -148,21 +162,27 @@ def _clause_lines(text: str, base: int, taken: list[Mention]) -> list[Mention]:
     """Work-report lines of work written as clauses (see the module docstring)."""
     out: list[Mention] = []
     topic, progress, work_noun = _topic_re(), _progress_re(), _work_noun_re()
+    firsts, progress_words = _topic_firsts(), _progress_words()
+    # Only the passage's numbered lines can overlap a clause: what this scan adds lies inside its own
+    # clause, and clauses do not overlap. Checking those too (and copying the text before each clause
+    # to see whether it is blank) made the scan quadratic in a passage's clauses.
+    taken_spans = [(o.start - base, o.end - base) for o in taken]
+    blank_before = len(text) - len(text.lstrip())  # a clause starting at or before this opens the passage
     for cm in _CLAUSE.finditer(text):
         cs, ce = cm.span()
         while cs < ce and text[cs] in " 　\t":
             cs += 1
-        opens = cs == 0 or text[cs - 1] in _SENTENCE_OPEN or text[:cs].strip() == ""
+        opens = cs == 0 or text[cs - 1] in _SENTENCE_OPEN or cs <= blank_before
         lt = _LEAD_TIME.match(text, cs)
         if lt:
             cs = lt.end()
-        if ce - cs < 4 or any(cs < o.end - base and o.start - base < ce for o in taken + out):
+        if ce - cs < 4 or any(cs < oe and os_ < ce for os_, oe in taken_spans):
             continue
         clause = text[cs:ce]
         if text.startswith("是", ce + 1) or text.startswith("是", ce):
             continue  # 加快改善生态环境，是人民群众的迫切愿望: the clause is a subject, not a line of work
         plain = clause.replace("“", "").replace("”", "")
-        tm = topic.match(clause)
+        tm = topic.match(clause) if firsts is None or clause[:1] in firsts else None
         if tm:
             rest = clause[tm.end():]
             if rest.startswith(word_list("drafting_verbs.txt")):
@@ -190,7 +210,7 @@ def _clause_lines(text: str, base: int, taken: list[Mention]) -> list[Mention]:
                                         {"line": False, "clause": True}))
                 pos += len(item) + 1
             continue
-        pm = progress.match(clause)
+        pm = progress.match(clause) if progress_words is None or progress_words.search(clause) else None
         if pm:
             np_ = pm.group("np")
             if _DIGIT.search(np_) or len(short_name(np_)) < 4:

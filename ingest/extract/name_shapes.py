@@ -154,14 +154,19 @@ def name_modifier(region: str, glue: bool = False) -> str | None:
     boundary = word_set("boundary_words.txt")
     # a boundary word cuts only where jieba reads it as a verb or function word on its own
     # (建设|深港… cuts, 服务 inside 现代服务业 is no token); so does a verb names do not hold (携带, 进入)
-    hard = [k for k, w in enumerate(words) if (tags.get(w) in _HARD and not (glue and _glued_single(words, k)))
-            or w in stops or _NUMERAL.match(w)
-            or (len(w) >= 4 and w[:2] in stops)   # 建成投产, 加快推进: an opener fused with its verb
-            or w in _UNIT_HEADS   # 福中社区|荣获…, 梅林街道|翰岭社区: a community's name ends at its head
-            or (w in boundary and tags.get(w, "x") in _LEAD_DROP and w not in word_set("name_verbs.txt"))
-            or (tags.get(w) == "v" and len(w) > 1 and w not in word_set("name_verbs.txt"))]
-    if hard:
-        words = words[hard[-1] + 1:]
+    name_verbs = word_set("name_verbs.txt")
+    # the last hard word, scanning from the right (the words before it are dropped whatever they are)
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k]
+        tag = tags.get(w)
+        if ((tag in _HARD and not (glue and _glued_single(words, k)))
+                or w in stops or _NUMERAL.match(w)
+                or (len(w) >= 4 and w[:2] in stops)   # 建成投产, 加快推进: an opener fused with its verb
+                or w in _UNIT_HEADS   # 福中社区|荣获…, 梅林街道|翰岭社区: a community's name ends at its head
+                or (w in boundary and tags.get(w, "x") in _LEAD_DROP and w not in name_verbs)
+                or (tag == "v" and len(w) > 1 and w not in name_verbs)):
+            words = words[k + 1:]
+            break
     i = 0
     while i < len(words) and (tags.get(words[i], "x") in _LEAD_DROP or words[i] in stops or words[i] in boundary
                               or words[i] in ("好", "了", "着", "过")):

@@ -21,6 +21,11 @@ _HARD_STOP = set("，,。；;：:！？!?、\n\t 　《》「」【】[]")
 
 def sentences(text: str, base: int = 0) -> list[tuple[int, int]]:
     """(start, end) of each sentence, absolute when `base` is the passage offset; ends keep the stop."""
+    return list(_sentence_spans(text, base))
+
+
+@lru_cache(maxsize=4096)  # extraction, indicators and plans each split the same passages
+def _sentence_spans(text: str, base: int) -> tuple[tuple[int, int], ...]:
     out = []
     pos = 0
     for m in _SENT_END.finditer(text):
@@ -30,7 +35,7 @@ def sentences(text: str, base: int = 0) -> list[tuple[int, int]]:
     if pos < len(text) and text[pos:].strip():
         out.append((base + pos, base + len(text)))
     stripped = (_strip(text, s - base, e - base) for s, e in out)
-    return [(base + s, base + e) for s, e in stripped if e > s]
+    return tuple((base + s, base + e) for s, e in stripped if e > s)
 
 
 def clauses(text: str, base: int = 0) -> list[tuple[int, int]]:

@@ -7,6 +7,7 @@ UTF-16 leaves, then strict decodes, with charset-normalizer as a last resort.
 from __future__ import annotations
 
 import codecs
+from collections import Counter
 import unicodedata
 
 # Signatures of formats that are certainly not text, whatever the file is called.
@@ -157,13 +158,14 @@ def _printable_ratio(text: str) -> float:
     sample = text[:20000]
     if not sample:
         return 1.0
+    # each distinct character looked up once (a report's 20,000 characters hold ~1,500 distinct ones):
+    # the per-character loop was 2% of build_batch's CPU
     bad = 0
-    for ch in sample:
+    for ch, n in Counter(sample).items():
         if ch in "\n\r\t\f\v":
             continue
-        cat = unicodedata.category(ch)
-        if cat in ("Cc", "Cs", "Co", "Cn"):
-            bad += 1
+        if unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn"):
+            bad += n
     return 1 - bad / len(sample)
 
 
