@@ -6,7 +6,9 @@ becomes the Chinese words a dictionary gives for it, and BM25 ranks passages on 
 
 Three sources, in this order:
 - ingest/lexicon/query_terms_en_zh.tsv: phrases of Chinese government writing (sister city ->
-  友好城市 友城) that a general dictionary renders badly;
+  友好城市 友城) that a general dictionary renders badly, and government_glossary_en_zh.tsv, the
+  standard English of recurring terms of government reports (gross regional product -> 地区生产总值,
+  people's congress -> 人民代表大会 人大);
 - the gazetteers the extractor uses: English names of countries and foreign places (Seoul -> 首尔),
   and Chinese places as English writes them, in pinyin (Guangming -> 光明区 光明), which a
   dictionary of words cannot know: most districts and counties are in none;
@@ -35,6 +37,8 @@ _TONE = re.compile(r"[1-5]")
 _CJK = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
 # English words never looked up alone (the English words of lexicon/stop_words.tsv, every scope).
 _STOP = frozenset(word for word, _scope in table("stop_words.tsv") if word.isascii())
+# Two or more capitals, perhaps with digits (CEPA, PM2, G60): an abbreviation, never a pinyin reading.
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]+")
 _SKIP_GLOSS = re.compile(r"variant of|surname|see |abbr\.|old variant|used in|CL:|erhua|pr\.|Taiwan pr")
 MAX_GLOSS_WORDS = 3
 # Senses kept per English phrase when nothing chooses among them: the two commonest (jieba's frequencies).
@@ -58,6 +62,9 @@ class TermSource(StrEnum):
     # may stand for (ingest/romanization.py) are looked up in the searched reports
     ROMANIZED = "romanized"
     NUMBER = "number"  # an ordinal (8th -> 第八届 第八): chosen by the reports like a dictionary sense
+    # an abbreviation in capitals no list knows (CEPA, APEC): the reports write it as it is, in Latin
+    # letters, so it is searched as written rather than read as pinyin (CEPA -> 策把)
+    ACRONYM = "acronym"
 
 
 @dataclass(frozen=True)
@@ -94,7 +101,9 @@ def _lemmas(w: str) -> list[str]:
     if w.endswith("s") and len(w) > 3:
         out.append(w[:-1])
     if w.endswith("ed") and len(w) > 4:
-        out += [w[:-2], w[:-1]]
+        # a participle in a compound modifier names the noun Chinese writes (foreign-invested ->
+        # foreign investment -> 外资): the -ment noun is offered after the verb's forms
+        out += [w[:-2], w[:-1], w[:-2] + "ment"]
     if w.endswith("ing") and len(w) > 5:
         out += [w[:-3], w[:-3] + "e"]
     if w.endswith("'s"):
@@ -185,6 +194,9 @@ def _cedict_path() -> Path | None:
 
 # Words the question analyzer drops from an English focus (ingest/question.py): "rule of law" reaches
 # term_groups as "rule law", so every phrase is also found under its form without them.
+# The curated phrase lists, read in this order (a later file's entry replaces an earlier one's).
+PHRASE_FILES = ("query_terms_en_zh.tsv", "government_glossary_en_zh.tsv")
+
 _FOCUS_DROPS = frozenset({"the", "a", "an", "of"})
 
 
@@ -201,7 +213,7 @@ def _with_bare_keys(entries: dict[str, list[str]]) -> dict[str, list[str]]:
 
 @lru_cache(maxsize=1)
 def _phrases() -> dict[str, list[str]]:
-    return _with_bare_keys({en.lower(): zh.split() for en, zh in table("query_terms_en_zh.tsv")})
+    return _with_bare_keys({en.lower(): zh.split() for name in PHRASE_FILES for en, zh in table(name)})
 
 
 def _dictionary(capitalised: bool = True) -> dict[str, list[str]]:
@@ -241,7 +253,9 @@ def _dictionaries() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
                     if key.isalpha():
                         _offer(readings, key, simp, (0, -(f_ + 1)))
                 for gloss in glosses.split("/"):
-                    if _SKIP_GLOSS.search(gloss):
+                    # "(Chinese) National People's Congress (abbr. for 全国人民代表大会)" is a sense of 人大:
+                    # only a gloss that is itself a cross-reference is skipped, not one whose aside is
+                    if _SKIP_GLOSS.search(_PAREN.sub("", gloss)):
                         continue
                     # "UNESCO, United Nations Educational…" and "(UNESCO) World…": the acronym alone
                     # is a gloss too
@@ -477,7 +491,9 @@ def term_groups(text: str, width: int | None = PER_PHRASE) -> list[TermGroup]:
             out.append(TermGroup(" ".join(found[i:i + hit[0]]), hit[1], tuple(hit[2])))
             i += hit[0]
         else:
-            if proper[i] and words[i] not in _STOP and character_classes(words[i]):
+            if _ACRONYM.fullmatch(found[i]):
+                out.append(TermGroup(found[i], TermSource.ACRONYM, (found[i],)))
+            elif proper[i] and words[i] not in _STOP and character_classes(words[i]):
                 out.append(TermGroup(found[i], TermSource.ROMANIZED, ()))
             i += 1
     return out

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
+from typing import Callable, Mapping, Sequence
 
 from govgraph.ingest.batch import Edge, Evidence, Node
 from govgraph.ingest.vocabulary import RelType
@@ -166,18 +166,25 @@ class AnswerRanker:
     def rank(self, label: str, question: str, focus: str, hits: list[Hit], limit: int = 10,
              looked_up: list[tuple[str, float]] | None = None, terms: Sequence[str] = (),
              kind: Sequence[str] = (), phrase: bool = False,
-             actor_cues: Sequence[str] = (), context: AnswerContext | None = None) -> list[Answer]:
+             actor_cues: Sequence[str] = (), context: AnswerContext | None = None,
+             passage_factor: Mapping[str, float] | None = None) -> list[Answer]:
         """`looked_up`: entities nearest the question by vector, best first; those among the
         candidates rank higher (an English question's words meet the entity's English name there).
         `kind`: nouns naming the kind asked for (乐团, 峰会); names ending in one rank higher.
         `phrase`: the query is a noun phrase, so an entity it names is the answer.
         `actor_cues`: verbs right after the actor asked for (牵头, 主办).
-        `context`: self.context(hits), when the caller ranks several labels over the same hits."""
+        `context`: self.context(hits), when the caller ranks several labels over the same hits.
+        `passage_factor`: passage id -> share of its weight (1 when absent); in a collection, the
+        passages of reports the question does not name say less for their entities."""
         if not hits or not label:
             return []
         ctx = context if context is not None else self.context(hits)
         rank_of = {h.passage: i for i, h in enumerate(hits)}
         hit_of = {h.passage: h for h in hits}
+        factor = passage_factor or {}
+
+        def weight(pid: str) -> float:
+            return passage_weight(rank_of[pid]) * factor.get(pid, 1.0)
         # An English question meets the Chinese sentence through its translated terms.
         text = focus + (" " + " ".join(terms) if terms else "")
         words = sorted({w for w in self.tokenizer(text) if len(w) >= 2 and not w.isascii()})
@@ -204,7 +211,7 @@ class AnswerRanker:
                     continue
                 near = max(self._overlap(words, self._sentence(hit_of[pid], e)) for e in evs)
                 c = cand(n)
-                c.score += passage_weight(r) * MENTION_WEIGHT * sentence_weight(near)
+                c.score += weight(pid) * MENTION_WEIGHT * sentence_weight(near)
                 c.via.add("MENTIONED_IN")
                 for e in evs:
                     c.add_evidence(r, e)
@@ -238,7 +245,7 @@ class AnswerRanker:
             near = self._overlap(words, self._sentence(hit_of[ev.passage], ev))
             other = nodes.get(e.target if end == "src" else e.source)
             c = cand(n)
-            c.score += (passage_weight(r) * REL_WEIGHT[(e.type, end)] * sentence_weight(near)
+            c.score += (weight(ev.passage) * REL_WEIGHT[(e.type, end)] * sentence_weight(near)
                         * (OTHER_END_ASKED if other is not None and self._asked_about(other, words, q) else 1.0))
             c.via.add(e.type)
             for x in e.evidence:

@@ -4,6 +4,11 @@ A district's work reports repeat themselves year after year (建成…长者食�
 2020 alike); in a whole collection such a sentence would fill the top ten with one fact. A
 passage whose character bigrams mostly repeat a better-ranked passage of the same author's report
 of another year is dropped, and the kept hit lists that year under `also_in`.
+
+A report can also hold one passage twice: the 155-report collection has 1,242 passages (6%) whose
+text stands earlier in the same report (a web page printed twice: 737 of 946 passages of one 2021
+district report, a hundred of each of three State Council reports). Such a repeat is folded into its
+first occurrence whatever the series, with no year to add.
 """
 from __future__ import annotations
 
@@ -19,6 +24,10 @@ NEAR_DUPLICATE = 0.7
 def _bigrams(text: str) -> set[str]:
     t = "".join(text.split())
     return {t[i:i + 2] for i in range(len(t) - 1)}
+
+
+def _same_text(a: str, b: str) -> bool:
+    return "".join(a.split()) == "".join(b.split())
 
 
 def near_duplicate(a: set[str], b: set[str]) -> bool:
@@ -39,8 +48,8 @@ def collapse_series(hits: list[Hit], author_of: Callable[[str], str | None],
     for h in hits:
         grams = _bigrams(h.text)
         author = author_of(h.report)
-        twin = None
-        if author:
+        twin = next((k for k, _g, _a in kept if k.report == h.report and _same_text(k.text, h.text)), None)
+        if twin is None and author:
             twin = next((k for k, g, a in kept if a == author and k.report != h.report
                          and near_duplicate(grams, g)), None)
         if twin is None:

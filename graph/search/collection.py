@@ -11,7 +11,7 @@ Shenzhen may still be answered by the province's report.
 """
 from __future__ import annotations
 
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, Sequence
 
 from govgraph.ingest.batch import ReportInfo
 
@@ -76,3 +76,24 @@ def newest_of_series(reports: Mapping[str, ReportInfo], ids: Iterable[str]) -> s
         elif r.year == year:
             newest[key] = (year, have | {rid})
     return {rid for _, ids_ in newest.values() for rid in ids_}
+
+
+def unsaid(tokens: list[str], words: str, places: Sequence[str]) -> tuple[list[str], str]:
+    """A query's tokens and text without the names of `places` (and their parts: 福田 of 福田区), for
+    a query whose places the report grades already stand for. A query of nothing but places keeps them."""
+    names = sorted({p for p in places if len(p) >= 2}, key=len, reverse=True)
+    kept = [t for t in tokens if not any(t == n or (len(t) >= 2 and t in n) for n in names)]
+    if not kept:
+        return tokens, words
+    for n in names:
+        words = words.replace(n, " ")
+    return kept, words
+
+
+def one_place_said(reports: Mapping[str, ReportInfo], places: Iterable[str]) -> bool:
+    """Whether the names `places` (深圳市 and its short form 深圳, which names no report alone) stand for
+    one series of reports of the collection, and no more."""
+    series = set()
+    for p in places:
+        series |= {series_key(reports[rid]) for rid in reports_of_places(reports, [p])}
+    return len(series) == 1

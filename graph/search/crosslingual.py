@@ -22,7 +22,7 @@ import threading
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Callable, Sequence
+from typing import Callable, Collection, Sequence
 
 import numpy as np
 
@@ -31,6 +31,11 @@ from govgraph.ingest.romanization import character_classes
 
 # Senses kept per phrase once chosen: the best, and a second only when it does as well.
 KEEP = 2
+# Groups whose words are looked for inside longer words: names and terms of government writing, which
+# the reports compound (黄浦江, 人大代表); not numbers (三十 would become 第三十) nor dictionary senses.
+GLUED = frozenset({TermSource.PLACE, TermSource.PHRASE})
+# Longer words a sense stands in when the index holds it only inside them (黄浦 -> 黄浦江 黄浦区).
+CONTAINING = 3
 # Spellings of one romanised name offered to the choice (the most frequent in the text): a rare name
 # ties with chance runs across word boundaries (巩固树立 holds 固树), and only its company tells them apart.
 NAME_SENSES = 40
@@ -54,6 +59,7 @@ class TermChooser:
         # romanised word -> spellings found, for the text above: a scan of a whole corpus costs
         # 5-30 ms (21,104 passages), a repeated question nothing
         self._spellings: dict[str, tuple[str, ...]] = {}
+        self._vocab: tuple[object, _Words | None] | None = None  # (store version, the index's words)
 
     def choose(self, groups: Sequence[TermGroup]) -> list[str] | None:
         """Chinese search words for the groups, in question order; None when the store cannot say
@@ -69,8 +75,8 @@ class TermChooser:
         if self.store.term_passages([]) is None:
             return None
         groups = [self._spelled(g) if g.source == TermSource.ROMANIZED else g for g in groups]
-        groups = [g for g in groups if g.terms]
-        toks = {t: [w for w in self.tokenizer(t) if not w.isascii()] for g in groups for t in g.terms}
+        groups = [self._in_words(g) if g.source in GLUED else g for g in groups if g.terms]
+        toks = {t: _whole_words(self.tokenizer(t)) for g in groups for t in g.terms}
         postings = self.store.term_passages(sorted({w for ws in toks.values() for w in ws}))
         if postings is None:
             return None
@@ -79,8 +85,9 @@ class TermChooser:
         return [replace(g, terms=tuple(self._kept(g, senses[i], present, i))) for i, g in enumerate(groups)]
 
     def _kept(self, group: TermGroup, senses: list[_Sense], present: np.ndarray, i: int) -> list[str]:
-        if group.source == TermSource.PHRASE:
-            return list(group.terms)  # curated phrases of government writing are trusted as they are
+        if group.source in (TermSource.PHRASE, TermSource.ACRONYM):
+            # curated phrases of government writing are trusted as they are; an acronym is searched as written
+            return list(group.terms)
         if group.source == TermSource.PLACE:
             # a romanisation names places in several provinces (Longhua: 龙华区, 隆化县); keep those the reports name
             return [s.term for s in senses if len(s.rows)] or list(group.terms)
@@ -97,6 +104,28 @@ class TermChooser:
                 found.update(_run(tuple(classes)).findall(text))
             spelled = self._spellings[key] = tuple(t for t, _n in found.most_common(NAME_SENSES))
         return replace(group, terms=spelled)
+
+    def _in_words(self, group: TermGroup) -> TermGroup:
+        """The group with each sense that the index holds only inside longer words (黄浦 in 黄浦江 and
+        黄浦区: passages are cut into whole words, so the query word 黄浦 matches neither) replaced by
+        those words, the most frequent first."""
+        words = self._words()
+        if words is None:
+            return group
+        terms: list[str] = []
+        for t in group.terms:
+            held = t in words.vocabulary or t.isascii() or len(self.tokenizer(t)) != 1
+            terms += [t] if held else (words.containing(t, CONTAINING) or [t])
+        return replace(group, terms=tuple(dict.fromkeys(terms)))
+
+    def _words(self) -> "_Words | None":
+        """The index's words by character, built once per store version (None: the store cannot say)."""
+        version = self.store.version
+        with self._lock:
+            if self._vocab is None or self._vocab[0] != version:
+                vocab = self.store.lexical_vocabulary()
+                self._vocab = (version, None if vocab is None else _Words(vocab, self.store))
+            return self._vocab[1]
 
     def _corpus_text(self) -> str:
         """Every passage's text, read once per store version (stores without versions: once)."""
@@ -142,6 +171,36 @@ class TermChooser:
             return []
         best = scored[0][0]
         return [t for top, _n, _o, t in scored[:KEEP] if top == best]
+
+
+def _whole_words(tokens: Sequence[str]) -> list[str]:
+    """The Chinese tokens of a query word that are not parts of another of its tokens: the query
+    tokenizer adds a long word's parts (黄浦江 -> 黄浦江 黄浦 浦江) that passages, cut into whole words,
+    do not hold beside it, so a passage holding the word must not be asked to hold its parts too."""
+    cjk = [w for w in tokens if not w.isascii()]
+    return [w for w in cjk if not any(w != o and w in o for o in cjk)]
+
+
+class _Words:
+    """The lexical index's Chinese words, found by the characters they hold."""
+
+    def __init__(self, vocabulary: Collection[str], store):
+        self.vocabulary = vocabulary
+        self._store = store
+        self._by_char: dict[str, list[str]] = {}
+        for w in vocabulary:
+            if len(w) > 1 and not w.isascii():
+                for ch in set(w):
+                    self._by_char.setdefault(ch, []).append(w)
+
+    def containing(self, part: str, limit: int) -> list[str]:
+        """Up to `limit` longer words holding `part`, those in the most passages first."""
+        rarest = min(part, key=lambda ch: len(self._by_char.get(ch, ())))
+        found = [w for w in self._by_char.get(rarest, ()) if part in w and w != part]
+        if len(found) > limit:
+            rows = self._store.term_passages(found) or {}
+            found.sort(key=lambda w: -len(rows.get(w, ())))
+        return found[:limit]
 
 
 @lru_cache(maxsize=256)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Collection, Iterable, Iterator, Mapping
 
 import numpy as np
 
@@ -437,6 +437,12 @@ class GraphStore(ABC):
         """For each token the lexical index holds, the passages holding it, as row numbers that
         stay valid while `version` does not move (tokens it does not hold are left out). None: this
         store cannot say cheaply, and English search words are then not chosen by the reports."""
+        return None
+
+    def lexical_vocabulary(self) -> Collection[str] | None:
+        """Every token the lexical index holds, valid while `version` does not move. None: this store
+        cannot say cheaply, and a search word the tokenizer glued into longer words (黄浦 in 黄浦江)
+        then stays as it is (graph/search/crosslingual.py)."""
         return None
 
     @property

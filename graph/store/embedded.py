@@ -489,6 +489,10 @@ class EmbeddedStore(GraphStore):
         d = self._index()
         return bm25_term_rows(d.bm25, d.bm25_vocab, tokens)
 
+    def lexical_vocabulary(self):
+        vocab = self._index().bm25_vocab
+        return None if vocab is None else vocab.keys()
+
     def vector_search(self, vector, k, filters=None):
         d = self._index()
         if d.passage_matrix is None:

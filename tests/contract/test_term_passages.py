@@ -13,3 +13,14 @@ def test_term_passages_names_only_held_tokens(loaded, batches):
     assert set(got) == set(held)
     n = loaded.stats()["passages"]
     assert all(len(rows) >= 1 and all(0 <= int(r) < n for r in rows) for rows in got.values())
+
+
+def test_lexical_vocabulary_is_every_indexed_token(loaded, batches):
+    loaded.flush()
+    vocab = loaded.lexical_vocabulary()
+    if vocab is None:  # the interface's default: search words are then not looked for inside longer ones
+        return
+    held = {t for toks in batches[0][0].tokens.values() for t in toks}
+    assert held <= set(vocab)
+    assert "从未出现的词语" not in vocab
+    assert set(loaded.term_passages(sorted(held)[:5])) <= set(vocab)
