@@ -83,7 +83,9 @@ def unsaid(tokens: list[str], words: str, places: Sequence[str]) -> tuple[list[s
     a query whose places the report grades already stand for. A query of nothing but places keeps them."""
     names = sorted({p for p in places if len(p) >= 2}, key=len, reverse=True)
     kept = [t for t in tokens if not any(t == n or (len(t) >= 2 and t in n) for n in names)]
-    if not kept:
+    # Nothing but the places, or stray characters of them (光明区 is cut 光明 / 区): dropping the place would
+    # leave a query of 区 alone, which matched no passage of the 光明区 report the query names.
+    if not any(len(t) >= 2 for t in kept):
         return tokens, words
     for n in names:
         words = words.replace(n, " ")

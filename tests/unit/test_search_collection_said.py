@@ -42,6 +42,8 @@ def test_unsaid_drops_the_place_and_its_parts_but_never_the_whole_query():
     assert tokens == ["新", "引进", "文化", "名人"]
     assert "福田" not in words and "文化名人" in words
     assert unsaid(["深圳市"], "深圳市", ["深圳市", "深圳"]) == (["深圳市"], "深圳市")
+    # A place the tokenizer cuts into a word and a stray character is still the whole query.
+    assert unsaid(["光明", "区"], "光明区", ["光明区"]) == (["光明", "区"], "光明区")
 
 
 def _hit(pid, report, year, text):
