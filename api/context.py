@@ -60,6 +60,9 @@ class AppContext:
         self.settings = settings
         self._checked_at = 0.0
         self._reloading = threading.Lock()
+        self.warmed = threading.Event()   # /health's `warm`: set once warm() is done, or at once if not asked
+        if not settings.warm:
+            self.warmed.set()
 
     def _open(self) -> GraphStore:
         return open_store(self.settings.store, self.settings.neo4j, lock_wait=self.settings.lock_wait,
@@ -179,6 +182,7 @@ class AppContext:
         # collector from walking them in the middle of a request (a store write unfreezes them).
         gc.collect()
         gc.freeze()
+        self.warmed.set()
 
     def close(self) -> None:
         if "_store" in self.__dict__:

@@ -69,6 +69,9 @@ class Health(BaseModel):
     # The embedded store's generation (its manifest version): it moves on every committed write,
     # by this server or another process, once the server has reloaded it. None on Neo4j.
     generation: Optional[int] = None
+    # False while `govgraph serve` loads its model, dictionaries and GeoNames index in the background
+    # (a few seconds after start); requests are answered meanwhile, only slower.
+    warm: bool = True
 
 
 class Stats(BaseModel):

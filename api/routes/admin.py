@@ -23,7 +23,7 @@ def router(ctx: AppContext) -> APIRouter:
         s = store.stats()
         return {"status": "ok", "store": store.kind, "reports": s["reports"], "passages": s["passages"],
                 "nodes": sum(s["nodes"].values()), "edges": sum(s["edges"].values()), "model": store.model,
-                "generation": store.version}
+                "generation": store.version, "warm": ctx.warmed.is_set()}
 
     @r.get("/stats", response_model=S.Stats)
     def stats():
