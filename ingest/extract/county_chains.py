@@ -1,0 +1,61 @@
+"""Counties written short right after their city (issue 13, session 9).
+
+Reports name the counties they help by a chain of two short names: 深化与百色田东扶贫协作, 做好与汕尾陆河对口帮扶,
+支持河源东源、梅州五华. The gazetteer gives short forms to provinces and prefecture cities only (a bare
+two-character county name, 田东 or 五华, may be anything across the country), so the county was lost while its
+city was found. Right after a city the gazetteer found, a child county's name without its level suffix
+(田东 for 田东县, 陆河 for 陆河县, 南沙 for 南沙区) is that county: the hierarchy vouches for it. The rule
+`located_in` then draws the chain's LOCATED_IN (adjacent places, the nearest known parent).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .mentions import Mention
+from .places import PlaceInfo, gazetteer
+
+# the level suffixes a county-level name drops when written short after its city
+_LEVEL = re.compile(r"(?:自治县|自治旗|新区|林区|特区|县|区|市|旗)$")
+# a station or airport named after its city and district (北京通州站, 广州白云站): the district is only part of
+# the facility's name there (the report gold draws no LOCATED_IN from 北京通州站)
+_FACILITY = re.compile(r"(?:[东西南北]?站|火车站|高铁站|机场)")
+# a short form made of location words only (城区 -> 城, 市中区 -> 市中) names no county
+_GENERIC = re.compile(r"^[城郊矿市中东西南北老新]{1,2}$")
+
+
+@lru_cache(maxsize=None)
+def _children(city: str) -> tuple[tuple[str, PlaceInfo], ...]:
+    """The counties, county-level cities and districts of `city` by their short forms, longest first."""
+    g = gazetteer()
+    out = []
+    for variants in g.variants.values():
+        for v in variants:
+            if v.parent != city or v.foreign or v.kind not in ("district", "city"):
+                continue
+            short = _LEVEL.sub("", v.name)
+            if len(short) >= 2 and short != v.name and not _GENERIC.match(short):
+                out.append((short, v))
+    return tuple(sorted(out, key=lambda x: -len(x[0])))
+
+
+def find_county_chains(text: str, base: int, found: list[Mention]) -> list[Mention]:
+    """County mentions written short right after their city (百色|田东); `found`: this passage's mentions."""
+    out: list[Mention] = []
+    g = gazetteer()
+    for m in found:
+        if m.label != "Place" or m.props.get("foreign"):
+            continue
+        info = g.places.get(m.props.get("gazetteer", ""))
+        if info is None or info.kind != "city":
+            continue
+        at = m.end - base
+        for short, county in _children(info.name):
+            if text.startswith(short, at):
+                if text.startswith(county.name, at) or _FACILITY.match(text, at + len(short)):
+                    break  # written in full (the gazetteer has it), or a station's name
+                out.append(Mention("Place", m.end, m.end + len(short), short, county.canonical, {short},
+                                   {"kind": county.kind, "foreign": False, "gazetteer": county.name,
+                                    "chained": info.name}))
+                break
+    return out

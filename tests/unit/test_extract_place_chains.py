@@ -1,0 +1,65 @@
+"""Counties written short after their city, county-level cities far from home, places joined by dashes
+(ingest/extract/county_chains.py, far_places.py, dash_chains.py). Sentences from corpus reports."""
+from govgraph.ingest.batch import ReportInfo
+from govgraph.ingest.extract import build_context, find_mentions
+from govgraph.ingest.extract.far_places import far_county_short
+from govgraph.ingest.extract.places import gazetteer
+from govgraph.ingest.extract.rules.places import located_in
+
+from tests.unit.test_extract_relation_rules import context, triples
+
+PINGSHAN = "深圳市坪山区人民政府"
+
+
+def places(sentence: str, author: str) -> list[tuple[str, str]]:
+    ctx = build_context(ReportInfo("r1", "t", "f.txt", "x", 2020, author), sentence)
+    return [(m.surface, m.name) for m in find_mentions(sentence, 0, ctx) if m.label == "Place"]
+
+
+def test_a_county_written_short_after_its_city_is_the_county_and_lies_in_it():
+    # 2020年坪山区政府工作报告_2020.txt
+    s = "深化与百色田东扶贫协作，推进龙须河等生态扶贫项目，做好与汕尾陆河对口帮扶。"
+    assert ("田东", "田东县") in places(s, PINGSHAN) and ("陆河", "陆河县") in places(s, PINGSHAN)
+    assert {("田东县", "LOCATED_IN", "百色市"), ("陆河县", "LOCATED_IN", "汕尾市")} <= triples(located_in, context(s, PINGSHAN))
+
+
+def test_a_station_named_for_its_city_and_district_gives_no_county():
+    # 019_gzbg-beijing-2026.txt: 北京通州站 is a station; the report gold draws no LOCATED_IN from it
+    assert all(name != "通州区" for _, name in places("北京通州站开通运营。", "北京市人民政府"))
+
+
+def test_a_short_form_that_is_no_child_of_the_city_before_it_is_not_read():
+    assert all(name != "田东县" for _, name in places("深化与汕尾田东扶贫协作。", PINGSHAN))
+
+
+def test_another_provinces_county_level_city_needs_its_parents_in_view():
+    g = gazetteer()
+    fujian, guangdong = g.places["福建省"], g.places["广东省"]
+    linhai = g.places["临海市"]
+    # 027_gzbg-fujian-2026.txt: 做强做优临海蓝色…三大特色农业产业带 (coastal), not Zhejiang's 临海市
+    assert far_county_short(linhai, "临海", "做强做优临海蓝色农业产业带", fujian)
+    assert not far_county_short(linhai, "临海", "支持浙江临海发展", fujian)          # its province is named
+    assert not far_county_short(linhai, "临海市", "临海市", fujian)                  # written in full
+    assert not far_county_short(linhai, "临海", "临海", None)                        # a national report
+    assert not far_county_short(g.places["陆丰市"], "陆丰", "罗湖-陆丰创新岛", guangdong)  # its own province
+
+
+def test_in_a_shenzhen_district_report_pinghu_is_the_subdistrict_not_zhejiangs_city():
+    # 龙岗区2018年政府工作报告_2018.txt
+    names = [n for _, n in places("加快平湖金融与现代服务业基地建设。", "深圳市龙岗区人民政府")]
+    assert "平湖市" not in names
+
+
+def test_bare_names_in_a_dash_chain_of_places_are_places():
+    # 福田区政府工作报告（2016）_2016.txt, 2021年政府工作报告（在福田区第八届人民代表大会…）
+    assert ("彩田", "彩田") in places("依托梅林-彩田、车公庙金地沙头片区升级改造。", "深圳市福田区人民政府")
+    found = places("依托天安——车公庙——沙头现有产业优势，推进时尚产业聚集区建设。", "深圳市福田区人民政府")
+    assert {"车公庙", "沙头"} <= {s for s, _ in found}
+    assert "现有" not in "".join(s for s, _ in found)
+
+
+def test_dash_chains_of_stages_handles_or_bodies_give_no_place():
+    assert places("推动形成“孵化器—加速器—投融资对接”全链条体系。", "深圳市福田区人民政府") == []
+    assert places("科技—产业—金融深度融合。", "深圳市福田区人民政府") == []
+    assert all(s != "民意速办" for s, _ in places("“@宝安—民意速办平台”办理民生诉求35.6万件。", "深圳市宝安区人民政府"))
+    assert all(s != "东西" for s, _ in places("完成南澳—东西涌快速通道。", "深圳市大鹏新区管理委员会"))
