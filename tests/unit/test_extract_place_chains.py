@@ -4,6 +4,7 @@ from govgraph.ingest.batch import ReportInfo
 from govgraph.ingest.extract import build_context, find_mentions
 from govgraph.ingest.extract.far_places import far_county_short
 from govgraph.ingest.extract.places import gazetteer
+from govgraph.ingest.extract.rules.nested_places import nested_places
 from govgraph.ingest.extract.rules.places import located_in
 
 from tests.unit.test_extract_relation_rules import context, triples
@@ -63,3 +64,26 @@ def test_dash_chains_of_stages_handles_or_bodies_give_no_place():
     assert places("科技—产业—金融深度融合。", "深圳市福田区人民政府") == []
     assert all(s != "民意速办" for s, _ in places("“@宝安—民意速办平台”办理民生诉求35.6万件。", "深圳市宝安区人民政府"))
     assert all(s != "东西" for s, _ in places("完成南澳—东西涌快速通道。", "深圳市大鹏新区管理委员会"))
+
+
+YANTIAN = "深圳市盐田区人民政府"
+
+
+def test_a_zones_named_part_is_one_place_part_of_the_zone():
+    # 盐田区2019年政府工作报告_2019.txt
+    s = "启动盐田综保区沙头角片区退出海关特殊监管区相关工作。"
+    assert places(s, YANTIAN) == [("盐田综保区沙头角片区", "盐田综保区沙头角片区")]
+    assert ("盐田综保区沙头角片区", "PART_OF", "盐田综保区") in triples(nested_places, context(s, YANTIAN))
+    s = "支持盐田港东港区规划建设。"
+    assert ("盐田港东港区", "PART_OF", "盐田港") in triples(nested_places, context(s, YANTIAN))
+
+
+def test_a_zone_with_a_designation_after_it_is_the_zone():
+    # 盐田区2019年政府工作报告_2019.txt, 福田区政府工作报告（2016）_2016.txt
+    assert places("不断巩固盐田港全球航运枢纽港地位。", YANTIAN) == [("盐田港", "盐田港")]
+    assert places("强力推进福田保税区重点片区建设。", "深圳市福田区人民政府") == [("福田保税区", "福田保税区")]
+
+
+def test_hong_kong_and_kinds_that_name_a_zone_are_no_zone_and_part():
+    assert ("潮州港经济开发区", "潮州港经济开发区") in places("支持潮州港经济开发区发展。", "广东省人民政府")
+    assert triples(nested_places, context("打造沙头角深港国际旅游消费合作区。", YANTIAN)) == set()
