@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from .foreign_ties import opens_with_country
 from .lexicon import Matcher, word_list, word_set
 from .mentions import Mention
+from .cluster_names import weak_cluster
 from .traps import _PLACE_MORPHEMES as _LANDFORMS, category_words, has_proper_word, is_category, is_known_place
 from .words import cut_words, tagger
 
@@ -372,8 +373,8 @@ def find_shaped_names(text: str, base: int, ctx: ReportContext, known_places: li
                                     place_ends)
         if modifier is None and not infix:
             modifier = _quoted_modifier(text, h_start, h_end, head)
-        if modifier is None:
-            continue
+        if modifier is None or weak_cluster(modifier, head):
+            continue   # weak_cluster: 医美集聚区, 数控机床产业基地 (cluster_names.py)
         start = n_start - len(modifier)
         if short and not ((2 <= len(modifier) <= 3 or _whole_proper(modifier)) and _not_a_word(modifier + infix + head)):
             continue

@@ -31,6 +31,8 @@ _PART_HEADS = ("片区", "港区", "园区", "分区", "作业区", "组团", "�
 _QUALITY_TAGS = ("a", "b", "ad", "an")
 # words that open a designation of a zone rather than a part of it (核心园区, 全球航运枢纽)
 _SCOPE_WORDS = frozenset({"核心", "全球", "世界级"})
+# heads a designation of a zone ends with (重点片区, 全球航运枢纽, 旧工业区)
+_DESIGNATED_HEADS = ("枢纽", "示范区", "先行区", "集聚区", "核心区", "中心区", "工业区")
 
 
 def _hong_kong(name: str, at: int) -> bool:
@@ -61,6 +63,8 @@ def _designation(rest: str) -> bool | None:
     mod = rest[:-len(head[0])]
     if not mod:
         return None   # 深圳湾|公园: the zone's name and a head make one place
+    if not rest.endswith(_PART_HEADS + _DESIGNATED_HEADS):
+        return None   # 盐田港|智慧冷链产业园: a park at the port, neither a part nor a designation
     _, tags = tagger()
     words = cut_words(mod)
     if (any(_is_designation(w) for w in words) or words[0] in _SCOPE_WORDS

@@ -87,3 +87,14 @@ def test_a_zone_with_a_designation_after_it_is_the_zone():
 def test_hong_kong_and_kinds_that_name_a_zone_are_no_zone_and_part():
     assert ("潮州港经济开发区", "潮州港经济开发区") in places("支持潮州港经济开发区发展。", "广东省人民政府")
     assert triples(nested_places, context("打造沙头角深港国际旅游消费合作区。", YANTIAN)) == set()
+
+
+def test_a_cluster_or_base_opened_by_a_place_is_a_place_one_of_sectors_is_a_kind():
+    # 2022年政府工作报告（在深圳市罗湖区第八届…）, 盐田区2019年政府工作报告_2019.txt
+    s = "充分利用大梧桐新兴产业带、水贝黄金珠宝集聚区、布心生命健康产业基地、新材料产业大厦等产业集聚区。"
+    found = {n for _, n in places(s, "深圳市罗湖区人民政府")}
+    assert {"水贝黄金珠宝集聚区", "布心生命健康产业基地"} <= found and "产业集聚区" not in found
+    assert ("盐田河临港新兴产业集聚区", "盐田河临港新兴产业集聚区") in places("统筹盐田河临港新兴产业集聚区空间布局。", YANTIAN)
+    assert places("打造高显示度的医美集聚区。", "深圳市罗湖区人民政府") == []
+    assert places("打造香蜜湖、深圳湾、前海湾等国际风投创投集聚区。", "深圳市人民政府")[-1][1] != "国际风投创投集聚区"
+    assert places("打造数控机床产业基地。", "云南省人民政府") == []
