@@ -20,6 +20,7 @@ _LEVEL = re.compile(r"(?:自治县|自治旗|新区|林区|特区|县|区|市|�
 # a station or airport named after its city and district (北京通州站, 广州白云站): the district is only part of
 # the facility's name there (the report gold draws no LOCATED_IN from 北京通州站)
 _FACILITY = re.compile(r"(?:[东西南北]?站|火车站|高铁站|机场)")
+_JOINERS = frozenset("、和及与")
 # a short form made of location words only (城区 -> 城, 市中区 -> 市中) names no county
 _GENERIC = re.compile(r"^[城郊矿市中东西南北老新]{1,2}$")
 
@@ -50,12 +51,27 @@ def find_county_chains(text: str, base: int, found: list[Mention]) -> list[Menti
         if info is None or info.kind != "city":
             continue
         at = m.end - base
-        for short, county in _children(info.name):
-            if text.startswith(short, at):
-                if text.startswith(county.name, at) or _FACILITY.match(text, at + len(short)):
-                    break  # written in full (the gazetteer has it), or a station's name
-                out.append(Mention("Place", m.end, m.end + len(short), short, county.canonical, {short},
-                                   {"kind": county.kind, "foreign": False, "gazetteer": county.name,
-                                    "chained": info.name}))
+        while True:
+            hit = _county_at(text, at, info.name)
+            if hit is None:
                 break
+            short, county = hit
+            out.append(Mention("Place", base + at, base + at + len(short), short, county.canonical, {short},
+                               {"kind": county.kind, "foreign": False, "gazetteer": county.name,
+                                "chained": info.name}))
+            # the city's other counties listed after the first (百色田东、德保; 河源连平、和平): siblings
+            at += len(short)
+            if text[at:at + 1] not in _JOINERS:
+                break
+            at += 1
     return out
+
+
+def _county_at(text: str, at: int, city: str) -> tuple[str, PlaceInfo] | None:
+    """The county of `city` written short at `at`, if any (not written in full, not a station's name)."""
+    for short, county in _children(city):
+        if text.startswith(short, at):
+            if text.startswith(county.name, at) or _FACILITY.match(text, at + len(short)):
+                return None  # written in full (the gazetteer has it), or a station's name
+            return short, county
+    return None

@@ -98,3 +98,10 @@ def test_a_cluster_or_base_opened_by_a_place_is_a_place_one_of_sectors_is_a_kind
     assert places("打造高显示度的医美集聚区。", "深圳市罗湖区人民政府") == []
     assert places("打造香蜜湖、深圳湾、前海湾等国际风投创投集聚区。", "深圳市人民政府")[-1][1] != "国际风投创投集聚区"
     assert places("打造数控机床产业基地。", "云南省人民政府") == []
+
+
+def test_the_citys_other_counties_listed_after_a_chained_one_are_counties():
+    # 2025年坪山区政府工作报告_2025.txt
+    s = "深化与广西百色田东、德保东西部协作。"
+    assert {("田东", "田东县"), ("德保", "德保县")} <= set(places(s, PINGSHAN))
+    assert ("德保县", "LOCATED_IN", "百色市") in triples(located_in, context(s, PINGSHAN))
