@@ -105,3 +105,10 @@ def test_the_citys_other_counties_listed_after_a_chained_one_are_counties():
     s = "深化与广西百色田东、德保东西部协作。"
     assert {("田东", "田东县"), ("德保", "德保县")} <= set(places(s, PINGSHAN))
     assert ("德保县", "LOCATED_IN", "百色市") in triples(located_in, context(s, PINGSHAN))
+
+
+def test_an_award_shaped_like_a_place_is_no_place():
+    # 2022年南山区政府工作报告_2022.txt: the park is a place, the honour it received is not
+    found = places("推进法治文化载体建设，石鼓山法治公园获评广东省法治文化主题公园。", "深圳市南山区人民政府")
+    assert all(n != "广东省法治文化主题公园" for _, n in found)
+    assert all(n != "国家生态文明建设示范区" for _, n in places("获评国家生态文明建设示范区。", "深圳市龙岗区人民政府"))
