@@ -9,12 +9,11 @@ place or name, or two single characters jieba could not join that look like a pl
 """
 from __future__ import annotations
 
-from .traps import _PLACE_MORPHEMES as _LANDFORMS, is_known_place
+from .traps import _FUNCTION_CHARS, _PLACE_MORPHEMES as _LANDFORMS, is_known_place
 from .words import cut_words, tagger
 
 CLUSTER_HEADS = ("集聚区", "产业基地")
 _NAME_TAGS = ("ns", "nr", "nz", "nrt", "nrfg")
-_FUNCTION_CHARS = frozenset("的和与及等在之是为对将")
 
 
 def _opens_with_place(modifier: str) -> bool:
