@@ -25,19 +25,22 @@ _JOINERS = frozenset("、和及与")
 _GENERIC = re.compile(r"^[城郊矿市中东西南北老新]{1,2}$")
 
 
-@lru_cache(maxsize=None)
-def _children(city: str) -> tuple[tuple[str, PlaceInfo], ...]:
-    """The counties, county-level cities and districts of `city` by their short forms, longest first."""
-    g = gazetteer()
-    out = []
-    for variants in g.variants.values():
+@lru_cache(maxsize=1)
+def _children_index() -> dict[str, tuple[tuple[str, PlaceInfo], ...]]:
+    """City -> its counties, county-level cities and districts by their short forms, longest first (built once)."""
+    index: dict[str, list[tuple[str, PlaceInfo]]] = {}
+    for variants in gazetteer().variants.values():
         for v in variants:
-            if v.parent != city or v.foreign or v.kind not in ("district", "city"):
+            if v.foreign or v.kind not in ("district", "city") or not v.parent:
                 continue
             short = _LEVEL.sub("", v.name)
             if len(short) >= 2 and short != v.name and not _GENERIC.match(short):
-                out.append((short, v))
-    return tuple(sorted(out, key=lambda x: -len(x[0])))
+                index.setdefault(v.parent, []).append((short, v))
+    return {k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in index.items()}
+
+
+def _children(city: str) -> tuple[tuple[str, PlaceInfo], ...]:
+    return _children_index().get(city, ())
 
 
 def find_county_chains(text: str, base: int, found: list[Mention]) -> list[Mention]:
@@ -67,8 +70,15 @@ def find_county_chains(text: str, base: int, found: list[Mention]) -> list[Menti
     return out
 
 
+@lru_cache(maxsize=None)
+def _first_chars(city: str) -> frozenset[str]:
+    return frozenset(short[0] for short, _ in _children(city))
+
+
 def _county_at(text: str, at: int, city: str) -> tuple[str, PlaceInfo] | None:
     """The county of `city` written short at `at`, if any (not written in full, not a station's name)."""
+    if text[at:at + 1] not in _first_chars(city):
+        return None   # the common case, tested first: most cities are followed by no county of theirs
     for short, county in _children(city):
         if text.startswith(short, at):
             if text.startswith(county.name, at) or _FACILITY.match(text, at + len(short)):
