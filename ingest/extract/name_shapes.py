@@ -61,7 +61,7 @@ _HEAD_CONTINUES = frozenset("段线动")
 _SHORT_HEAD_FOLLOWERS = frozenset("和及等的建开项片流沿一二三四五六七八九十")  # 茅洲河|流域, 布吉河|二、三期, 深南东路|沿线
 # a river's parts follow its name (深圳河|干流, 练江|支流)
 _WATER_HEADS = frozenset("河江湖")
-_WATER_PARTS = ("干流", "支流", "流域", "沿岸", "北岸", "南岸", "东岸", "西岸")
+_WATER_PARTS = ("干流", "支流", "流域", "沿岸", "北岸", "南岸", "东岸", "西岸", "两岸", "左岸", "右岸", "水系")
 # a road's name may put a number or a direction between its name and its head (清水河一路, 深南东路)
 _ROAD_HEADS = frozenset("路街")
 _ROAD_INFIX = re.compile(r"[东西南北中]?[一二三四五六七八九十]?$")
