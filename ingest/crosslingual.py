@@ -379,8 +379,11 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
          "ninety": 90}
 # English scale words in the Chinese units reports write amounts in: 400 billion -> 4000亿.
 _SCALES = {"million": (100, "万"), "billion": (10, "亿"), "trillion": (1, "万亿")}
+# A currency after the scale word is written on the unit (4000亿元, 834.9亿美元), and jieba keeps 亿元 as one
+# word, so 四千亿 alone matches no passage that writes 四千亿元.
+_CURRENCIES = {"yuan": "元", "rmb": "元", "us dollars": "美元", "dollars": "美元"}
 _CARDINAL = re.compile(
-    r"\b(?:(\d+(?:\.\d+)?)|((?:%s)(?:[- ](?:%s))?|%s))(?:\s+(million|billion|trillion))?\b"
+    r"\b(?:(\d+(?:\.\d+)?)|((?:%s)(?:[- ](?:%s))?|%s))(?:\s+(million|billion|trillion)(?:\s+(yuan|RMB|US dollars|dollars))?)?\b"
     % ("|".join(_TENS), "|".join(k for k in _UNITS if _UNITS[k] < 10), "|".join(_UNITS)), re.IGNORECASE)
 
 
@@ -410,7 +413,7 @@ def _cardinals(text: str) -> tuple[list[TermGroup], str]:
     groups = []
 
     def number(m: re.Match) -> str:
-        digits, words, scale = m.group(1), m.group(2), m.group(3)
+        digits, words, scale, currency = m.group(1), m.group(2), m.group(3), m.group(4)
         if digits and not scale:
             return m.group(0)
         value = float(digits) if digits else _word_number(words)
@@ -419,14 +422,15 @@ def _cardinals(text: str) -> tuple[list[TermGroup], str]:
             value *= factor
         else:
             unit = ""
+        units = [unit + _CURRENCIES[currency.lower()], unit] if currency else [unit]
         n = int(value) if value == int(value) else None
         if n is None:
-            terms = (f"{value:g}{unit}",)
+            terms = tuple(f"{value:g}{u}" for u in units)
         else:
             cn = _chinese_amount(n)
             # two is 两 before a measure word (两大商圈) and 二 in a sequence
-            spoken = f"两{unit}" if n == 2 else ""
-            terms = tuple(dict.fromkeys(t for t in (f"{n}{unit}", f"{cn}{unit}" if cn else "", spoken) if t))
+            terms = tuple(dict.fromkeys(t for u in units for t in (f"{n}{u}", f"{cn}{u}" if cn else "",
+                                                                     f"两{u}" if n == 2 else "") if t))
         groups.append(TermGroup(m.group(0), TermSource.NUMBER, terms))
         return " "
 
