@@ -85,10 +85,35 @@ _ADMIN_SUFFIX = re.compile(r"(?:特别行政区|自治州|自治县|自治区|�
 _IRREGULAR = dict(table("english_irregular_forms.tsv"))
 
 
+# British endings -> American, for words the spelling table above does not list (kilometres, modernisation,
+# neighbourhood, analyse, travelled); tried as another form beside the word as written, so a word whose
+# British spelling CC-CEDICT glosses too keeps those senses (labour 功夫, labor 劳动: the reports choose).
+_BRITISH_ENDINGS = [(re.compile(a), b) for a, b in (
+    (r"tre(s?)$", r"ter\1"),                                     # kilometre(s), metre, litre, fibre
+    (r"is(ation|ations|e|es|ed|ing)$", r"iz\1"),                 # modernisation, urbanise(d)
+    (r"ys(e|es|ed|ing)$", r"yz\1"),                              # analyse, catalyse
+    (r"(.{3,})our(s|ed|ing|able|ably|ite|ites|hood|hoods)?$", r"\1or\2"),  # harbour, neighbourhood, favourable
+    (r"(.{2,}[^aeiou]e)ll(ed|ing|er|ers)$", r"\1l\2"),          # travelled, modelling (not filled -> filed)
+    (r"(fen|cen)ce(s?)$", r"\1se\2"),                           # offence(s), licence
+)]
+
+
+def _american(w: str) -> str:
+    for pattern, us in _BRITISH_ENDINGS:
+        w = pattern.sub(us, w)
+    return w
+
+
 def _lemmas(w: str) -> list[str]:
     for brit, us in _BRITISH:
         if w.startswith(brit):
             w = us + w[len(brit):]
+    us = _american(w)
+    return _forms(w) + ([f for f in _forms(us) if f != w] if us != w else [])
+
+
+def _forms(w: str) -> list[str]:
+    """The word as written and the forms the dictionary may gloss it by."""
     out = [w]
     if w in _IRREGULAR:
         out.append(_IRREGULAR[w])

@@ -90,3 +90,15 @@ def test_hyphenated_glosses_are_found_and_hyphenated_phrases_keep_their_numbers(
     g = _groups("Shenzhen metropolitan area three-year action plan")
     assert "three" not in g  # the phrase list's "three-year" is read before numbers
     assert "两" in _groups("two large shopping hubs")["two"].terms
+
+
+def test_british_endings_find_the_american_glosses():
+    # CC-CEDICT glosses in American spelling; the gold's English (and government English) is British
+    assert "公里" in _groups("kilometres of riverfront")["kilometres"].terms
+    assert "城镇化" in _groups("urbanisation")["urbanisation"].terms
+    assert "社区" in _groups("neighbourhood")["neighbourhood"].terms
+    assert "取消" in _groups("cancelled")["cancelled"].terms
+    # a word whose own spelling has glosses keeps them beside the American ones
+    assert "功夫" in _groups("labour")["labour"].terms
+    # only the doubled l after an e is British: filled is not filed
+    assert "归档" not in _groups("filled")["filled"].terms
