@@ -21,6 +21,10 @@ from .event_lists import find_listed_events
 from .firm_lists import find_firm_lists
 from .site_lists import find_site_lists
 from .seated_places import find_seated_places
+from .nested_zones import nest_zones
+from .award_titles import drop_award_titles
+from .county_chains import find_county_chains
+from .dash_chains import find_dash_chains
 from .events import find_events
 from .foreign_ties import mark_foreign_bodies
 from .measures import find_measures
@@ -243,10 +247,12 @@ def find_mentions(pt: str, base: int, ctx: ReportContext) -> list[Mention]:
     ms += find_firm_lists(pt, base, ms)
     ms += find_site_lists(pt, base, ms)
     ms += find_seated_places(pt, base, ms)
+    ms += find_county_chains(pt, base, ms)
+    ms += find_dash_chains(pt, base, ms)
     ms += find_persons(pt, base, ctx, agencies)
     ms += find_measures(pt, base, ctx)
     ms += propose_names(pt, base, ctx, ms)  # the learned tagger's names the rules missed (off by default)
-    ms = _drop_policy_measures(_settle_overlaps(ms))
+    ms = drop_award_titles(pt, base, nest_zones(_drop_policy_measures(_settle_overlaps(ms))))
     mark_foreign_bodies(ms)
     return ms
 
