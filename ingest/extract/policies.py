@@ -20,6 +20,7 @@ from .document_names import document_names
 from .lexicon import word_list, word_set
 from .mentions import Mention
 from .policy_titles import describes_measures, generic_title, quoted_plans, strip_lead, treaties
+from .quoted_plan_words import quoted_plan_words
 from .quoted_programmes import quoted_programmes
 from .resolve import normalise_policy
 from .standard_kinds import kind_of_standard
@@ -165,4 +166,8 @@ def find_policies(text: str, base: int, ctx: ReportContext) -> list[Mention]:
         bare = {normalise_policy(name[lead.end(1):])} if lead and lead.start(1) == 0 and canonical != name else set()
         out.append(Mention("Policy", base + s, base + e, name, normalise_policy(canonical), bare,
                            {"bracketed": False}))
+    for s, e, name, aliases in quoted_plan_words(text):   # last: the rules above keep their longer names
+        if not any(s < o.end - base and o.start - base < e for o in out):
+            out.append(Mention("Policy", base + s, base + e, text[s:e], normalise_policy(name), aliases - {name},
+                               {"bracketed": False}))
     return out
