@@ -17,6 +17,7 @@ from .agreement_names import agreement_names
 from .article_counts import article_counts
 from .bracketed_titles import bracketed_document
 from .document_names import document_names
+from .law_names import law_names
 from .lexicon import word_list, word_set
 from .mentions import Mention
 from .policy_titles import describes_measures, generic_title, quoted_plans, strip_lead, treaties
@@ -166,7 +167,7 @@ def find_policies(text: str, base: int, ctx: ReportContext) -> list[Mention]:
         bare = {normalise_policy(name[lead.end(1):])} if lead and lead.start(1) == 0 and canonical != name else set()
         out.append(Mention("Policy", base + s, base + e, name, normalise_policy(canonical), bare,
                            {"bracketed": False}))
-    for s, e, name, aliases in quoted_plan_words(text):   # last: the rules above keep their longer names
+    for s, e, name, aliases in quoted_plan_words(text) + law_names(text):   # last: the rules above keep their names
         if not any(s < o.end - base and o.start - base < e for o in out):
             out.append(Mention("Policy", base + s, base + e, text[s:e], normalise_policy(name), aliases - {name},
                                {"bracketed": False}))
