@@ -22,6 +22,7 @@ from .firm_lists import find_firm_lists
 from .site_lists import find_site_lists
 from .seated_places import find_seated_places
 from .events import find_events
+from .listed_event_items import listed_event_items
 from .foreign_ties import mark_foreign_bodies
 from .measures import find_measures
 from .meetings import find_meetings
@@ -239,6 +240,7 @@ def find_mentions(pt: str, base: int, ctx: ReportContext) -> list[Mention]:
     ms += find_listed_events(pt, base)  # before find_events: of two equal spans the first is kept
     ms += find_events(pt, base, ctx, cls)
     ms += find_meetings(pt, base, ctx) + find_listed_sessions(pt, base)
+    ms += listed_event_items(pt, base, [m for m in ms if m.label == "Event"])  # after every event finder
     ms += find_org_forms(pt, base, ctx, orgs)  # after the other finders: of two equal spans theirs is kept
     ms += find_firm_lists(pt, base, ms)
     ms += find_site_lists(pt, base, ms)
