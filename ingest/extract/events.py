@@ -14,6 +14,7 @@ from functools import lru_cache
 import cn2an
 
 from .calendar_heads import HEADS as CALENDAR_HEADS, names_a_day, inside_a_word
+from .edition_owners import edition_owner_start
 from .event_kinds import drop_kind_listed
 from .numbered_events import named_by_edition
 from .lexicon import word_list, word_set
@@ -99,6 +100,8 @@ def find_events(text: str, base: int, ctx: ReportContext, clause_spans: list[tup
             s -= 1       # the length cap never cuts a Latin word: RCEP地方政府暨友城合作（黄山）论坛
         if s is None and m.start() > 0 and text[m.start() - 1] == "》":
             s = m.start()
+        if s is None:
+            s = edition_owner_start(text, m.start(), cl[0])   # 广东省第十一届|运动会
         if s is None:
             continue
         name = text[s:m.end()]

@@ -9,7 +9,7 @@ from ..sentence import SentenceContext
 from .congress_events import held_by_its_own_body
 
 _ORGANIZER = re.compile(r"^(?:主办|举办|承办|牵头举办|主导)的?")
-_PARTICIPATE = re.compile(r"(?:参加|参与|出席|组织参与|选送|参展|应邀|亮相)")
+_PARTICIPATE = re.compile(r"(?:参加|参与|出席|组织参与|选送|参展|应邀|亮相|备战)")
 _HOLD = re.compile(r"(?:举办|召开|举行|承办|主办|开展|组织|办好)")
 # 组织好第二届中国国际进口博览会参展工作: the actor's exhibitors join someone else's fair
 _JOINED_AFTER = re.compile(r"(?:的)?(?:参展|参会|参赛|招商参展)")
