@@ -60,3 +60,12 @@ def test_the_actor_joins_a_fair_whose_exhibitors_it_organises():
     s = context("组织好第三届中国国际进口博览会参展工作。", "深圳市宝安区人民政府")
     roles = {t[1] for t in triples(event_roles, s)}
     assert roles == {"PARTICIPATED_IN"}
+
+
+def test_an_adjective_naming_the_subject_opens_a_title_and_a_verb_of_quality_a_description():
+    # 罗湖区 2017, 宝安区 2019 (outside its window), 龙岗区2017年 (健全: a verb there), 福田区 2016 outside its
+    # window is the shape of the last one (written for the test)
+    assert _names("出台困难居民救助办法。", "Policy", "深圳市罗湖区人民政府") == ["困难居民救助办法"]
+    assert _names("编制低效产业空间利用实施计划。", "Policy", "深圳市宝安区人民政府") == ["低效产业空间利用实施计划"]
+    assert _names("健全招商引资管理办法。", "Policy", "深圳市龙岗区人民政府") == []
+    assert _names("制定体现南山特色的高端人才认定标准。", "Policy", "深圳市南山区人民政府") == []
