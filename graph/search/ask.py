@@ -19,6 +19,7 @@ from typing import Callable, Mapping, Sequence
 from govgraph.ingest.batch import Edge, Evidence, Node
 from govgraph.ingest.vocabulary import RelType
 from ..store.base import AnswerContext, GraphStore
+from .answer_names import fold_short_names
 from .results import Answer, Hit
 
 # How much a relation says about its end being the answer, by type and by which end is asked
@@ -267,6 +268,7 @@ class AnswerRanker:
             answers.append(Answer(id=n.id, label=n.label, name=n.name, score=score,
                                   evidence=evs[:MAX_EVIDENCE], aliases=list(n.aliases),
                                   name_en=n.name_en, via=sorted(c.via)))
+        answers = fold_short_names(answers, MAX_EVIDENCE)
         answers.sort(key=lambda a: (-a.score, a.name))
         return answers[:limit]
 
