@@ -21,6 +21,7 @@ from govgraph.ingest.vocabulary import RelType
 from ..store.base import AnswerContext, GraphStore
 from .answer_names import fold_short_names
 from .results import Answer, Hit
+from .text_answers import TextSpan, text_spans
 
 # How much a relation says about its end being the answer, by type and by which end is asked
 # ("src" = the answer is the source). Structural ties (LOCATED_IN, PART_OF) say little.
@@ -268,9 +269,35 @@ class AnswerRanker:
             answers.append(Answer(id=n.id, label=n.label, name=n.name, score=score,
                                   evidence=evs[:MAX_EVIDENCE], aliases=list(n.aliases),
                                   name_en=n.name_en, via=sorted(c.via)))
+        answers += self._span_answers(label, question, kind, phrase, hits, words, weight, answers)
         answers = fold_short_names(answers, MAX_EVIDENCE)
         answers.sort(key=lambda a: (-a.score, a.name))
         return answers[:limit]
+
+    def _span_answers(self, label: str, question: str, kind: Sequence[str], phrase: bool, hits: list[Hit],
+                      words: list[str], weight: Callable[[str], float], known: list[Answer]) -> list[Answer]:
+        """Spans of the passages that a pattern of the text names as of the asked kind
+        (graph/search/text_answers.py), when no entity candidate holds that name; weighed as a
+        mention of that kind would be."""
+        names = {n for a in known for n in a.names()}
+        by_name: dict[str, list[TextSpan]] = {}
+        for sp in text_spans(label, question, kind, phrase, hits):
+            if sp.name in names or (sp.how == "PHRASE" and any(sp.name in n for n in names)):
+                continue
+            by_name.setdefault(sp.name, []).append(sp)
+        out = []
+        for name, spans in by_name.items():
+            best: dict[str, float] = {}
+            for sp in spans:
+                near = self._overlap(words, self._sentence(sp.hit, sp.evidence()))
+                w = (weight(sp.hit.passage) * MENTION_WEIGHT * sentence_weight(near) * KIND_MATCH
+                     * (NAMED_BY_PHRASE if sp.how == "PHRASE" else 1.0))
+                best[sp.hit.passage] = max(best.get(sp.hit.passage, 0.0), w)
+            score = sum(best.values()) * _specificity(len(best))
+            out.append(Answer(id=spans[0].id, label=label, name=name, score=score,
+                              evidence=[sp.evidence() for sp in spans][:MAX_EVIDENCE],
+                              via=sorted({f"TEXT_{sp.how}" for sp in spans})))
+        return out
 
 
 def lead_with_answer(hits: list[Hit], answers: list[Answer],

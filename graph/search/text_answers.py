@@ -1,0 +1,117 @@
+"""Answers the evidence text gives where the graph holds no entity for them.
+
+The answer ranker names entities the extractor made; on the dev half 8 of the 10 answer misses were
+entities never made (issue 13): 「新引进冯巩、濮存昕等文化名人」, 「福田籍运动员王欣瑜」, a noun-phrase query
+「进一步深化国资国企改革方案」 written word for word in its passage. Three patterns of government writing
+say what a span is, and only in answer to a question that asks for that kind:
+- the noun-phrase query itself, when a passage writes it whole and its head noun gave the label;
+- the items of a list closed by 等 and the question's kind noun (「A、B等文化名人」: A and B are 名人);
+- a person's name right after the question's kind noun (「运动员王欣瑜」), for a person question.
+Each span answer carries its report, passage and offsets like an entity's evidence; its id says it
+is a text span (`text:` + passage + offsets), not a graph node.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from govgraph.ingest.batch import Evidence
+from govgraph.ingest.tokenize import word_classes
+from govgraph.ingest.vocabulary import Label
+
+from .results import Hit
+
+TEXT_ID_PREFIX = "text:"
+_STOP = "，,。；;！？!?：:、\n"
+_ITEM = r"[^，,。；;！？!?：:、\s“”\"（）()《》]{2,20}"
+# Items a list names, and what may stand between 等 and the kind noun (等重大展会, 等文化名人).
+_LIST_GAP = r"等[\u4e00-\u9fff]{0,4}?"
+_QUOTES = "“”\"'‘’「」《》"
+
+
+@dataclass(frozen=True)
+class TextSpan:
+    """A span of a retrieved passage that answers the question, and why."""
+    name: str
+    hit: Hit
+    offset: int  # into hit.text
+    how: str  # PHRASE | LISTED | APPOSED
+
+    def evidence(self) -> Evidence:
+        start = self.hit.start + self.offset
+        return Evidence(report=self.hit.report, file=self.hit.file, passage=self.hit.passage,
+                        start=start, end=start + len(self.name), text=self.name)
+
+    @property
+    def id(self) -> str:
+        ev = self.evidence()
+        return f"{TEXT_ID_PREFIX}{ev.passage}:{ev.start}-{ev.end}"
+
+
+PHRASE, LISTED, APPOSED = "PHRASE", "LISTED", "APPOSED"
+
+
+def is_text_answer(answer_id: str) -> bool:
+    return answer_id.startswith(TEXT_ID_PREFIX)
+
+
+def phrase_spans(query: str, kind: Sequence[str], hits: list[Hit]) -> list[TextSpan]:
+    """The part of a noun-phrase query that ends in its head noun (「上海 世界赛艇锦标赛」 -> the second),
+    wherever a retrieved passage writes it whole; the first place in each passage."""
+    parts = [p.strip(_QUOTES) for p in query.split()]
+    parts = [p for p in parts if len(p) >= 4 and (not kind or any(p.endswith(k) for k in kind))]
+    if not parts:
+        return []
+    phrase = parts[-1]
+    return [TextSpan(phrase, h, h.text.find(phrase), PHRASE) for h in hits if phrase in h.text]
+
+
+def _after_last_verb(item: str) -> tuple[str, int]:
+    """The first item of a list carries the verb before it (新引进冯巩, 办好广交会): what follows the
+    item's last verb, and where it starts."""
+    words = word_classes(item)
+    cut = max((i for i, (_, f) in enumerate(words[:-1]) if f.startswith("v")), default=-1)
+    skipped = sum(len(w) for w, _ in words[: cut + 1])
+    return item[skipped:], skipped
+
+
+def listed_spans(kind: Sequence[str], hits: list[Hit]) -> list[TextSpan]:
+    """Items of each list closed by 等 + a kind noun (「新引进冯巩、濮存昕等文化名人」)."""
+    if not kind:
+        return []
+    rx = re.compile(rf"((?:{_ITEM}、)+{_ITEM}){_LIST_GAP}(?:{'|'.join(map(re.escape, kind))})")
+    out: list[TextSpan] = []
+    for h in hits:
+        for m in rx.finditer(h.text):
+            pos = m.start(1)
+            for i, item in enumerate(m.group(1).split("、")):
+                name, skip = _after_last_verb(item) if i == 0 else (item, 0)
+                if len(name) >= 2:
+                    out.append(TextSpan(name, h, pos + skip, LISTED))
+                pos += len(item) + 1
+    return out
+
+
+def apposed_person_spans(kind: Sequence[str], hits: list[Hit]) -> list[TextSpan]:
+    """A person's name written right after the kind noun (「福田籍运动员王欣瑜获得…」): jieba's name class."""
+    if not kind:
+        return []
+    rx = re.compile("|".join(map(re.escape, kind)))
+    out: list[TextSpan] = []
+    for h in hits:
+        for m in rx.finditer(h.text):
+            tail = h.text[m.end(): m.end() + 8]
+            words = word_classes(tail)
+            if words and words[0][1] == "nr" and 2 <= len(words[0][0]) <= 4:
+                out.append(TextSpan(words[0][0], h, m.end(), APPOSED))
+    return out
+
+
+def text_spans(label: str, query: str, kind: Sequence[str], phrase: bool, hits: list[Hit]) -> list[TextSpan]:
+    """Every span of the retrieved passages that one of the patterns names as of the asked kind."""
+    spans = phrase_spans(query, kind, hits) if phrase else []
+    spans += listed_spans(kind, hits)
+    if label == Label.PERSON:
+        spans += apposed_person_spans(kind, hits)
+    return spans
