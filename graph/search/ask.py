@@ -296,7 +296,7 @@ class AnswerRanker:
             score = sum(best.values()) * _specificity(len(best))
             out.append(Answer(id=spans[0].id, label=label, name=name, score=score,
                               evidence=[sp.evidence() for sp in spans][:MAX_EVIDENCE],
-                              via=sorted({f"TEXT_{sp.how}" for sp in spans})))
+                              via=sorted({f"TEXT_{sp.how}" for sp in spans}), entity=False))
         return out
 
 
