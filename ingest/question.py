@@ -112,6 +112,9 @@ class QuestionIntent:
     # plant"): its noun phrase ending at the head, longest first ("nuclear power plant", "power plant",
     # "plant"), for a step that knows the graph to read a label from (graph/search/english_label.py).
     asked_nouns: list[str] = field(default_factory=list, compare=False)
+    # The Chinese noun the question asks with, generic or not (企业 of 哪些头部企业): the text's
+    # 「A、B等头部企业」 names A and B as things of that kind (graph/search/text_answers.py).
+    noun: str = field(default="", compare=False)
 
 
 def question_lang(q: str) -> str:
@@ -163,7 +166,7 @@ def _analyze_zh(q: str) -> QuestionIntent:
             asked = asked[: -len(noun)]
             break
     focus = _clean_zh(q[:start] + " " + asked + " " + q[end:])
-    return QuestionIntent(label, focus or _clean_zh(q), "zh", kind=kind, alt_labels=alt)
+    return QuestionIntent(label, focus or _clean_zh(q), "zh", kind=kind, alt_labels=alt, noun=noun)
 
 
 def _asked_nouns_en(q: str) -> list[str]:

@@ -169,7 +169,7 @@ class AnswerRanker:
              looked_up: list[tuple[str, float]] | None = None, terms: Sequence[str] = (),
              kind: Sequence[str] = (), phrase: bool = False,
              actor_cues: Sequence[str] = (), context: AnswerContext | None = None,
-             passage_factor: Mapping[str, float] | None = None) -> list[Answer]:
+             passage_factor: Mapping[str, float] | None = None, noun: str = "") -> list[Answer]:
         """`looked_up`: entities nearest the question by vector, best first; those among the
         candidates rank higher (an English question's words meet the entity's English name there).
         `kind`: nouns naming the kind asked for (乐团, 峰会); names ending in one rank higher.
@@ -177,7 +177,9 @@ class AnswerRanker:
         `actor_cues`: verbs right after the actor asked for (牵头, 主办).
         `context`: self.context(hits), when the caller ranks several labels over the same hits.
         `passage_factor`: passage id -> share of its weight (1 when absent); in a collection, the
-        passages of reports the question does not name say less for their entities."""
+        passages of reports the question does not name say less for their entities.
+        `noun`: the noun the question asks with, generic or not (企业): a list the text closes with
+        等 + it names answers the graph may lack."""
         if not hits or not label:
             return []
         ctx = context if context is not None else self.context(hits)
@@ -269,19 +271,19 @@ class AnswerRanker:
             answers.append(Answer(id=n.id, label=n.label, name=n.name, score=score,
                                   evidence=evs[:MAX_EVIDENCE], aliases=list(n.aliases),
                                   name_en=n.name_en, via=sorted(c.via)))
-        answers += self._span_answers(label, question, kind, phrase, hits, words, weight, answers)
+        answers += self._span_answers(label, question, kind, noun, phrase, hits, words, weight, answers)
         answers = fold_short_names(answers, MAX_EVIDENCE)
         answers.sort(key=lambda a: (-a.score, a.name))
         return answers[:limit]
 
-    def _span_answers(self, label: str, question: str, kind: Sequence[str], phrase: bool, hits: list[Hit],
+    def _span_answers(self, label: str, question: str, kind: Sequence[str], noun: str, phrase: bool, hits: list[Hit],
                       words: list[str], weight: Callable[[str], float], known: list[Answer]) -> list[Answer]:
         """Spans of the passages that a pattern of the text names as of the asked kind
         (graph/search/text_answers.py), when no entity candidate holds that name; weighed as a
         mention of that kind would be."""
         names = {n for a in known for n in a.names()}
         by_name: dict[str, list[TextSpan]] = {}
-        for sp in text_spans(label, question, kind, phrase, hits):
+        for sp in text_spans(label, question, kind, phrase, hits, noun):
             if sp.name in names or (sp.how == "PHRASE" and any(sp.name in n for n in names)):
                 continue
             by_name.setdefault(sp.name, []).append(sp)

@@ -108,10 +108,12 @@ def apposed_person_spans(kind: Sequence[str], hits: list[Hit]) -> list[TextSpan]
     return out
 
 
-def text_spans(label: str, query: str, kind: Sequence[str], phrase: bool, hits: list[Hit]) -> list[TextSpan]:
-    """Every span of the retrieved passages that one of the patterns names as of the asked kind."""
+def text_spans(label: str, query: str, kind: Sequence[str], phrase: bool, hits: list[Hit],
+               noun: str = "") -> list[TextSpan]:
+    """Every span of the retrieved passages that one of the patterns names as of the asked kind;
+    `noun`, the question's own noun even when too generic to be a kind (企业), also closes lists."""
     spans = phrase_spans(query, kind, hits) if phrase else []
-    spans += listed_spans(kind, hits)
+    spans += listed_spans(list(dict.fromkeys([*kind, *([noun] if len(noun) >= 2 else [])])), hits)
     if label == Label.PERSON:
         spans += apposed_person_spans(kind, hits)
     return spans
