@@ -81,16 +81,31 @@ def listed_spans(kind: Sequence[str], hits: list[Hit]) -> list[TextSpan]:
     if not kind:
         return []
     rx = re.compile(rf"((?:{_ITEM}、)+{_ITEM}){_LIST_GAP}(?:{'|'.join(map(re.escape, kind))})")
-    out: list[TextSpan] = []
-    for h in hits:
-        for m in rx.finditer(h.text):
-            pos = m.start(1)
-            for i, item in enumerate(m.group(1).split("、")):
-                name, skip = _after_last_verb(item) if i == 0 else (item, 0)
-                if len(name) >= 2:
-                    out.append(TextSpan(name, h, pos + skip, LISTED))
-                pos += len(item) + 1
+    return [sp for h in hits for m in rx.finditer(h.text) for sp in _items(h, m.start(1), m.group(1).split("、"))]
+
+
+def _items(h: Hit, pos: int, items: list[str]) -> list[TextSpan]:
+    """The spans of a list's items that start at `pos` of the passage, the first without its verb."""
+    out = []
+    for i, item in enumerate(items):
+        name, skip = _after_last_verb(item) if i == 0 else (item, 0)
+        if len(name) >= 2:
+            out.append(TextSpan(name, h, pos + skip, LISTED))
+        pos += len(item) + 1
     return out
+
+
+def kind_ended_spans(kind: Sequence[str], hits: list[Hit]) -> list[TextSpan]:
+    """Items of a list each ending in a kind noun, the list ending the clause or closed by 等
+    (「召开区委全面依法治区委员会第三次会议、区委全面依法治区委员会工作会议等，」): each is of that kind."""
+    if not kind:
+        return []
+    nouns = "|".join(map(re.escape, kind))
+    one = rf"[^{_STOP}\s“”\"（）()《》]{{1,20}}?(?:{nouns})"
+    rx = re.compile(rf"({one}(?:、{one})+)(?=[等，,。；;]|$)")
+    # the bare noun is no name (「…方案、规划」)
+    return [sp for h in hits for m in rx.finditer(h.text) for sp in _items(h, m.start(1), m.group(1).split("、"))
+            if not any(sp.name.endswith(k) and len(sp.name) <= len(k) + 1 for k in kind)]
 
 
 def apposed_person_spans(kind: Sequence[str], hits: list[Hit]) -> list[TextSpan]:
@@ -113,7 +128,8 @@ def text_spans(label: str, query: str, kind: Sequence[str], phrase: bool, hits: 
     """Every span of the retrieved passages that one of the patterns names as of the asked kind;
     `noun`, the question's own noun even when too generic to be a kind (企业), also closes lists."""
     spans = phrase_spans(query, kind, hits) if phrase else []
-    spans += listed_spans(list(dict.fromkeys([*kind, *([noun] if len(noun) >= 2 else [])])), hits)
+    nouns = list(dict.fromkeys([*kind, *([noun] if len(noun) >= 2 else [])]))
+    spans += listed_spans(nouns, hits) + kind_ended_spans(nouns, hits)
     if label == Label.PERSON:
         spans += apposed_person_spans(kind, hits)
     return spans
