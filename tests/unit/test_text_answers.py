@@ -56,4 +56,4 @@ def test_items_of_a_list_each_ending_in_the_noun():
         "区委全面依法治区委员会第三次会议", "区委全面依法治区委员会工作会议"]
     # a list that goes on into a longer word (…会议精神) or a bare noun names nothing
     assert text_spans("Event", "召开了哪些会议", [], False, [_hit("学习第一次会议、第二次会议精神。")], noun="会议") == []
-    assert _names(text_spans("Policy", "哪项规划", [], False, [_hit("印发规划、国土空间规划。")], noun="规划")) == ["国土空间规划"]
+    assert _names(text_spans("Policy", "哪项规划", [], False, [_hit("编制规划、国土空间规划。")], noun="规划")) == ["国土空间规划"]
