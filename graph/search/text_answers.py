@@ -25,8 +25,11 @@ from .results import Hit
 TEXT_ID_PREFIX = "text:"
 _STOP = "，,。；;！？!?：:、\n"
 _ITEM = r"[^，,。；;！？!?：:、\s“”\"（）()《》]{2,20}"
-# Items a list names, and what may stand between 等 and the kind noun (等重大展会, 等文化名人).
-_LIST_GAP = r"等[\u4e00-\u9fff]{0,4}?"
+# What closes a list before its kind noun: 等 or a count (两大, 三个), and up to four characters
+# between (等重大展会, 等文化名人, 两大超级商圈).
+_LIST_GAP = r"(?:等|[两二三四五六七八九十]+[大个项家座所条])[\u4e00-\u9fff]{0,4}?"
+# A part of a district named by its side (东部凤凰城、西部红花山) is no part of the name.
+_SIDE = re.compile(r"^[东西南北中]部(?=[\u4e00-\u9fff]{2})")
 _QUOTES = "“”\"'‘’「」《》"
 
 
@@ -89,6 +92,9 @@ def _items(h: Hit, pos: int, items: list[str]) -> list[TextSpan]:
     out = []
     for i, item in enumerate(items):
         name, skip = _after_last_verb(item) if i == 0 else (item, 0)
+        side = _SIDE.match(name)
+        if side:
+            name, skip = name[side.end():], skip + side.end()
         if len(name) >= 2:
             out.append(TextSpan(name, h, pos + skip, LISTED))
         pos += len(item) + 1
@@ -106,6 +112,14 @@ def kind_ended_spans(kind: Sequence[str], hits: list[Hit]) -> list[TextSpan]:
     # the bare noun is no name (「…方案、规划」)
     return [sp for h in hits for m in rx.finditer(h.text) for sp in _items(h, m.start(1), m.group(1).split("、"))
             if not any(sp.name.endswith(k) and len(sp.name) <= len(k) + 1 for k in kind)]
+
+
+def quoted_after_kind_spans(kind: Sequence[str], hits: list[Hit]) -> list[TextSpan]:
+    """A quoted name right after the kind noun (「35年来最强台风“山竹”」, 「平台“i深圳”」)."""
+    if not kind:
+        return []
+    rx = re.compile(rf"(?:{'|'.join(map(re.escape, kind))})“([^”{_STOP}]{{2,16}})”")
+    return [TextSpan(m.group(1), h, m.start(1), APPOSED) for h in hits for m in rx.finditer(h.text)]
 
 
 def apposed_person_spans(kind: Sequence[str], hits: list[Hit]) -> list[TextSpan]:
@@ -129,7 +143,7 @@ def text_spans(label: str, query: str, kind: Sequence[str], phrase: bool, hits: 
     `noun`, the question's own noun even when too generic to be a kind (企业), also closes lists."""
     spans = phrase_spans(query, kind, hits) if phrase else []
     nouns = list(dict.fromkeys([*kind, *([noun] if len(noun) >= 2 else [])]))
-    spans += listed_spans(nouns, hits) + kind_ended_spans(nouns, hits)
+    spans += listed_spans(nouns, hits) + kind_ended_spans(nouns, hits) + quoted_after_kind_spans(kind, hits)
     if label == Label.PERSON:
         spans += apposed_person_spans(kind, hits)
     return spans

@@ -57,3 +57,15 @@ def test_items_of_a_list_each_ending_in_the_noun():
     # a list that goes on into a longer word (…会议精神) or a bare noun names nothing
     assert text_spans("Event", "召开了哪些会议", [], False, [_hit("学习第一次会议、第二次会议精神。")], noun="会议") == []
     assert _names(text_spans("Policy", "哪项规划", [], False, [_hit("编制规划、国土空间规划。")], noun="规划")) == ["国土空间规划"]
+
+
+def test_a_list_closed_by_a_count_and_its_items_without_their_side():
+    h = _hit("打造东部凤凰城、西部红花山两大超级商圈。")
+    assert _names(text_spans("Place", "哪两大商圈", ["商圈"], False, [h])) == ["凤凰城", "红花山"]
+
+
+def test_a_quoted_name_right_after_the_kind_noun():
+    h = _hit("成功抵御了35年来最强台风“山竹”侵袭。")
+    spans = text_spans("Event", "哪个台风", ["台风"], False, [h])
+    assert _names(spans) == ["山竹"] and spans[0].evidence().start == 100 + h.text.index("山竹")
+    assert text_spans("Event", "哪个台风", ["暴雨"], False, [h]) == []
