@@ -58,6 +58,13 @@ ACTOR_CUE = 3.0
 ACTOR_GAP = 16
 
 _SENTENCE_END = re.compile(r"[。！？；;!?\n]")
+# 与哪些…合作 -> an entity after 与/同 and before a verb of cooperation in its clause is the partner
+# asked for; a list of partners (与A、B、C开展合作) counts as a whole.
+PARTNER_CUE = 2.0
+PARTNER_GAP = 24
+_CLAUSE_END = re.compile(r"[，,。！？；;!?\n：:]")
+_WITH = re.compile(r"[与同跟]")
+_COOPERATE = re.compile(r"合作|签约|签署|签订|共建|缔结|结好|结为|建立|交流|对接|联合|携手|共同")
 
 
 def _specificity(spread: int) -> float:
@@ -147,6 +154,21 @@ class AnswerRanker:
         return False
 
     @staticmethod
+    def _partner_of(c: "_Candidate", hit_of: dict[str, Hit]) -> bool:
+        """Is one of the candidate's mentions the object of 与/同 in a clause that goes on to a verb of
+        cooperation (与香港大学、香港生产力促进局开展合作, 与法国伊西莱·莫利诺市建立友好关系)?"""
+        for _, ev in c.evidence.values():
+            hit = hit_of.get(ev.passage)
+            if hit is None:
+                continue
+            a, b = max(0, ev.start - hit.start), max(0, ev.end - hit.start)
+            before = _CLAUSE_END.split(hit.text[max(0, a - PARTNER_GAP):a])[-1]
+            after = _CLAUSE_END.split(hit.text[b:b + PARTNER_GAP], 1)[0]
+            if _WITH.search(before) and _COOPERATE.search(after):
+                return True
+        return False
+
+    @staticmethod
     def _listed_as_kind(c: "_Candidate", hit_of: dict[str, Hit], kind: Sequence[str]) -> bool:
         """Is one of the candidate's mentions an item of a list that the kind noun heads
         (「办好广交会、高交会、加博会等重大展会」, 「引进冯巩、濮存昕等文化名人」)? Between the mention and
@@ -169,7 +191,8 @@ class AnswerRanker:
              looked_up: list[tuple[str, float]] | None = None, terms: Sequence[str] = (),
              kind: Sequence[str] = (), phrase: bool = False,
              actor_cues: Sequence[str] = (), context: AnswerContext | None = None,
-             passage_factor: Mapping[str, float] | None = None, noun: str = "") -> list[Answer]:
+             passage_factor: Mapping[str, float] | None = None, noun: str = "",
+             partner: bool = False) -> list[Answer]:
         """`looked_up`: entities nearest the question by vector, best first; those among the
         candidates rank higher (an English question's words meet the entity's English name there).
         `kind`: nouns naming the kind asked for (乐团, 峰会); names ending in one rank higher.
@@ -179,7 +202,9 @@ class AnswerRanker:
         `passage_factor`: passage id -> share of its weight (1 when absent); in a collection, the
         passages of reports the question does not name say less for their entities.
         `noun`: the noun the question asks with, generic or not (企业): a list the text closes with
-        等 + it names answers the graph may lack."""
+        等 + it names answers the graph may lack.
+        `partner`: the question asks for a partner (与哪些…合作): an entity written after 与 and before
+        a verb of cooperation in its clause ranks higher."""
         if not hits or not label:
             return []
         ctx = context if context is not None else self.context(hits)
@@ -265,6 +290,8 @@ class AnswerRanker:
                        or self._listed_as_kind(c, hit_of, kind))
             named_weight = (NAMED_BY_PHRASE if phrase else NAMED_IN_QUESTION) if named else 1.0
             actor = ACTOR_CUE if actor_cues and self._before_cue(c, hit_of, actor_cues) else 1.0
+            if partner and self._partner_of(c, hit_of):
+                actor *= PARTNER_CUE
             score = (c.score * named_weight * (1.0 + boost.get(n.id, 0.0))
                      * _specificity(ctx.spread.get(n.id, 0)) * (KIND_MATCH if of_kind else 1.0) * actor)
             evs = [ev for _, ev in sorted(c.evidence.values(), key=lambda t: (t[0], t[1].start))]
