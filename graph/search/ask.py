@@ -140,15 +140,35 @@ class AnswerRanker:
                 or any(w in s for w in words for s in names))
 
     @staticmethod
-    def _before_cue(c: "_Candidate", hit_of: dict[str, Hit], cues: Sequence[str]) -> bool:
-        """Is one of the candidate's mentions followed, within its sentence and a few characters
-        (a list of co-leads), by a cue verb?"""
+    def _mentions(c: "_Candidate", hit_of: dict[str, Hit]):
+        """(hit, start, end) in the hit's text of each place the candidate's name is written inside
+        its evidence. The extractor's evidence is a sentence for some mentions (「成功举办中非合作论坛北京
+        峰会、…等重大主场外交活动。」), where the text after the evidence's end is the next sentence; the
+        span itself when the name is not found in it."""
+        names = sorted({s for s in (c.node.name, *c.node.aliases) if len(s) >= 2}, key=len, reverse=True)
         for _, ev in c.evidence.values():
             hit = hit_of.get(ev.passage)
             if hit is None:
                 continue
-            after = hit.text[max(0, ev.end - hit.start):max(0, ev.end - hit.start) + ACTOR_GAP]
-            after = _SENTENCE_END.split(after, 1)[0]
+            a, b = max(0, ev.start - hit.start), max(0, ev.end - hit.start)
+            found = False
+            for name in names:
+                i = hit.text.find(name, a, max(b, a + len(name)))
+                while i >= 0 and i + len(name) <= max(b, a + len(name)):
+                    found = True
+                    yield hit, i, i + len(name)
+                    i = hit.text.find(name, i + 1, b)
+                if found:
+                    break
+            if not found:
+                yield hit, a, b
+
+    @staticmethod
+    def _before_cue(c: "_Candidate", hit_of: dict[str, Hit], cues: Sequence[str]) -> bool:
+        """Is one of the candidate's mentions followed, within its sentence and a few characters
+        (a list of co-leads), by a cue verb?"""
+        for hit, _, b in AnswerRanker._mentions(c, hit_of):
+            after = _SENTENCE_END.split(hit.text[b:b + ACTOR_GAP], 1)[0]
             if any(cue in after for cue in cues):
                 return True
         return False
@@ -157,11 +177,7 @@ class AnswerRanker:
     def _partner_of(c: "_Candidate", hit_of: dict[str, Hit]) -> bool:
         """Is one of the candidate's mentions the object of 与/同 in a clause that goes on to a verb of
         cooperation (与香港大学、香港生产力促进局开展合作, 与法国伊西莱·莫利诺市建立友好关系)?"""
-        for _, ev in c.evidence.values():
-            hit = hit_of.get(ev.passage)
-            if hit is None:
-                continue
-            a, b = max(0, ev.start - hit.start), max(0, ev.end - hit.start)
+        for hit, a, b in AnswerRanker._mentions(c, hit_of):
             before = _CLAUSE_END.split(hit.text[max(0, a - PARTNER_GAP):a])[-1]
             after = _CLAUSE_END.split(hit.text[b:b + PARTNER_GAP], 1)[0]
             if _WITH.search(before) and _COOPERATE.search(after):
@@ -176,11 +192,7 @@ class AnswerRanker:
         if not kind:
             return False
         head = re.compile(r"^[^，,。；;！？!?：:]{0,40}?等[\u4e00-\u9fff]{0,4}?(?:" + "|".join(map(re.escape, kind)) + ")")
-        for _, ev in c.evidence.values():
-            hit = hit_of.get(ev.passage)
-            if hit is not None and head.match(hit.text[max(0, ev.end - hit.start):]):
-                return True
-        return False
+        return any(head.match(hit.text[b:]) for hit, _, b in AnswerRanker._mentions(c, hit_of))
 
     # -- ranking ---------------------------------------------------------------------------
     def context(self, hits: list[Hit]) -> AnswerContext:
@@ -282,12 +294,13 @@ class AnswerRanker:
                     c.add_evidence(rank_of[x.passage], x)
 
         boost = {eid: LOOKUP_BOOST / (1 + i) for i, (eid, _) in enumerate(looked_up or [])}
+        heads = list_heads(kind, noun, terms)
         answers = []
         for c in cands.values():
             n = c.node
             named = any(len(s) >= 2 and s.casefold() in q for s in (n.name, *n.aliases, n.name_en or ""))
             of_kind = (any(s.endswith(k) for k in kind for s in (n.name, *n.aliases))
-                       or self._listed_as_kind(c, hit_of, kind))
+                       or self._listed_as_kind(c, hit_of, heads))
             named_weight = (NAMED_BY_PHRASE if phrase else NAMED_IN_QUESTION) if named else 1.0
             actor = ACTOR_CUE if actor_cues and self._before_cue(c, hit_of, actor_cues) else 1.0
             if partner and self._partner_of(c, hit_of):
@@ -298,19 +311,20 @@ class AnswerRanker:
             answers.append(Answer(id=n.id, label=n.label, name=n.name, score=score,
                                   evidence=evs[:MAX_EVIDENCE], aliases=list(n.aliases),
                                   name_en=n.name_en, via=sorted(c.via)))
-        answers += self._span_answers(label, question, kind, noun, phrase, hits, words, weight, answers)
+        answers += self._span_answers(label, question, kind, noun, terms, phrase, hits, words, weight, answers)
         answers = fold_short_names(answers, MAX_EVIDENCE)
         answers.sort(key=lambda a: (-a.score, a.name))
         return answers[:limit]
 
-    def _span_answers(self, label: str, question: str, kind: Sequence[str], noun: str, phrase: bool, hits: list[Hit],
+    def _span_answers(self, label: str, question: str, kind: Sequence[str], noun: str, terms: Sequence[str],
+                      phrase: bool, hits: list[Hit],
                       words: list[str], weight: Callable[[str], float], known: list[Answer]) -> list[Answer]:
         """Spans of the passages that a pattern of the text names as of the asked kind
         (graph/search/text_answers.py), when no entity candidate holds that name; weighed as a
         mention of that kind would be."""
         names = {n for a in known for n in a.names()}
         by_name: dict[str, list[TextSpan]] = {}
-        for sp in text_spans(label, question, kind, phrase, hits, noun):
+        for sp in text_spans(label, question, kind, phrase, hits, list_heads([], noun, terms)):
             if sp.name in names or (sp.how == "PHRASE" and any(sp.name in n for n in names)):
                 continue
             by_name.setdefault(sp.name, []).append(sp)
@@ -327,6 +341,14 @@ class AnswerRanker:
                               evidence=[sp.evidence() for sp in spans][:MAX_EVIDENCE],
                               via=sorted({f"TEXT_{sp.how}" for sp in spans}), entity=False))
         return out
+
+
+def list_heads(kind: Sequence[str], noun: str, terms: Sequence[str]) -> list[str]:
+    """Nouns that, closing a list (「A、B等重大主场外交活动」), make its items things the question asks
+    for: the kind noun, the question's own noun even when generic (企业, 活动), and an English
+    question's Chinese terms of three or more characters (主场外交; two-character terms such as
+    重大 or 中国 close lists of anything)."""
+    return list(dict.fromkeys([*kind, *([noun] if len(noun) >= 2 else []), *(t for t in terms if len(t) >= 3)]))
 
 
 def lead_with_answer(hits: list[Hit], answers: list[Answer],

@@ -138,11 +138,12 @@ def apposed_person_spans(kind: Sequence[str], hits: list[Hit]) -> list[TextSpan]
 
 
 def text_spans(label: str, query: str, kind: Sequence[str], phrase: bool, hits: list[Hit],
-               noun: str = "") -> list[TextSpan]:
+               heads: Sequence[str] = ()) -> list[TextSpan]:
     """Every span of the retrieved passages that one of the patterns names as of the asked kind;
-    `noun`, the question's own noun even when too generic to be a kind (企业), also closes lists."""
+    `heads`, more nouns that close lists (the question's own noun even when too generic to be a
+    kind: 企业), also close lists."""
     spans = phrase_spans(query, kind, hits) if phrase else []
-    nouns = list(dict.fromkeys([*kind, *([noun] if len(noun) >= 2 else [])]))
+    nouns = list(dict.fromkeys([*kind, *heads]))
     spans += listed_spans(nouns, hits) + kind_ended_spans(nouns, hits) + quoted_after_kind_spans(kind, hits)
     if label == Label.PERSON:
         spans += apposed_person_spans(kind, hits)

@@ -52,11 +52,11 @@ def test_a_noun_phrase_query_written_whole_in_a_passage():
 
 def test_items_of_a_list_each_ending_in_the_noun():
     h = _hit("召开区委全面依法治区委员会第三次会议、区委全面依法治区委员会工作会议等，专题研究。")
-    assert _names(text_spans("Event", "召开了哪些会议", [], False, [h], noun="会议")) == [
+    assert _names(text_spans("Event", "召开了哪些会议", [], False, [h], heads=["会议"])) == [
         "区委全面依法治区委员会第三次会议", "区委全面依法治区委员会工作会议"]
     # a list that goes on into a longer word (…会议精神) or a bare noun names nothing
-    assert text_spans("Event", "召开了哪些会议", [], False, [_hit("学习第一次会议、第二次会议精神。")], noun="会议") == []
-    assert _names(text_spans("Policy", "哪项规划", [], False, [_hit("编制规划、国土空间规划。")], noun="规划")) == ["国土空间规划"]
+    assert text_spans("Event", "召开了哪些会议", [], False, [_hit("学习第一次会议、第二次会议精神。")], heads=["会议"]) == []
+    assert _names(text_spans("Policy", "哪项规划", [], False, [_hit("编制规划、国土空间规划。")], heads=["规划"])) == ["国土空间规划"]
 
 
 def test_a_list_closed_by_a_count_and_its_items_without_their_side():
