@@ -13,6 +13,7 @@ from functools import lru_cache
 from .kind_markers import names_a_kind
 from .lexicon import Matcher, table, word_set
 from .mentions import Mention
+from .org_modifiers import names_a_kind_of_body
 from .name_shapes import clause_lead
 from .spans import expand_left
 from .traps import has_proper_word, is_category
@@ -76,6 +77,8 @@ def find_organizations(text: str, base: int, ctx: ReportContext) -> list[Mention
             continue  # 卓越学校, 工程技术研究中心, 北京证券交易所|上市公司: a kind of body (traps.py)
         if names_a_kind(modifier):
             continue  # 科创类母基金, 科技型中小企业创新基金 (kind_markers.py)
+        if names_a_kind_of_body(modifier, m.group(0), ctx):
+            continue  # 好|行业协会, 消费金融公司: common words before a kind's suffix (org_modifiers.py)
         if m.group(0) in _WEAK_SUFFIXES and not _names_one_body(modifier, name):
             continue
         out.append(Mention("Organization", base + s, base + e, text[s:e], name, set(), {}))
