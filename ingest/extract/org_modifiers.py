@@ -106,11 +106,32 @@ def _common_noun(w: str) -> bool:
             or (tags.get(w) in ("n", "vn") and len(w) > 1 and jieba.dt.FREQ.get(w, 0) >= _COMMON))
 
 
+@lru_cache(maxsize=1)
+def _quality_words() -> frozenset[str]:
+    return frozenset(word_set("name_quality_words.txt"))
+
+
+@lru_cache(maxsize=65536)
+def _described_by_quality(modifier: str) -> bool:
+    """Whether a quality or rank word opens the modifier and nothing after it says which body: 高水平|理工科
+    大学, 世界一流|大学 (the issue's trap: a category noun with a generic modifier). Any organisation suffix."""
+    words = [w for w in cut_words(modifier) if w.strip("“”\"·-－—（）()")]
+    k = 0
+    while k < len(words) and (words[k] in _quality_words() or words[k] in _WORLD):
+        k += 1
+    return 0 < k and any(w in _quality_words() for w in words[:k]) and not (
+        words[k:] and _says_which(words[k:], frozenset()))
+
+
 def names_a_kind_of_body(modifier: str, suffix: str, ctx: ReportContext | None) -> bool:
     """Whether `modifier` + `suffix` (a suffix-built organisation) is a kind of body, not one (see the module)."""
     _, tags = tagger()
-    if suffix not in kind_suffixes() or tags.get(modifier + suffix) in _PROPER_TAGS:
+    if tags.get(modifier + suffix) in _PROPER_TAGS:
         return False   # 招商银行, 世界银行: jieba holds the whole name
+    if _described_by_quality(modifier):
+        return True
+    if suffix not in kind_suffixes():
+        return False
     from .places import gazetteer
     if gazetteer().matcher.find(modifier):
         return False

@@ -1,0 +1,72 @@
+"""A unit named after its parent organisation is kept whole: 东软集团|数字医疗信息化中心, 北京航空航天大学|
+先进信息技术产业基地, 南方科技大学|半导体学院.
+
+find_organizations ends a name at its first suffix (东软集团), so the unit written right after its parent was
+cut to the parent (the issue's 深圳技术大学德国国际合作办公室 -> 深圳技术大学). Here, after an organisation
+found by the other finders, the run of name characters that follows (no punctuation, at most 16 characters)
+is a unit when it ends in a unit head (`org_unit_heads.txt`: 中心, 基地, 研究院, 学院, 办公室…) and jieba reads
+no clause word in it (a verb other than a name's, a preposition, conjunction, adverb, pronoun or count:
+华为|建设研发中心 is a clause). The unit is an Organization marked `unit`, so the parent stays a mention
+inside it, and rules/structure.nested_units draws its PART_OF to the parent.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lexicon import word_list, word_set
+from .mentions import Mention
+from .words import cut_words, tagger
+
+# tags of words that open or carry a clause, never part of a unit's name
+_CLAUSE_TAGS = frozenset({"v", "vd", "vi", "p", "c", "d", "u", "uj", "ul", "uz", "r", "rr", "rz", "m", "mq", "q", "t", "f"})
+_RUN = re.compile(r"[\u4e00-\u9fff]{2,16}")
+_MAX = 16
+
+
+@lru_cache(maxsize=1)
+def _heads() -> tuple[str, ...]:
+    return tuple(sorted(word_list("org_unit_heads.txt"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _openers() -> frozenset[str]:
+    """Words that open a clause (name_shapes' openers and the boundary words of spans)."""
+    return frozenset(word_set("name_shape_boundaries.txt") | word_set("clause_lead_words.txt")
+                     | word_set("boundary_words.txt"))
+
+
+@lru_cache(maxsize=65536)
+def unit_length(run: str) -> int:
+    """How many characters of `run` (the text right after a parent's name) name one of its units; 0 if none."""
+    _, tags = tagger()
+    name_verbs = word_set("name_verbs.txt")
+    best = 0
+    for k in range(3, len(run) + 1):
+        if not run[:k].endswith(_heads()):
+            continue
+        words = cut_words(run[:k])
+        if words[0] in _openers():
+            break   # 建设|研发中心, 推进|…: the clause goes on after the parent
+        if any(tags.get(w) in _CLAUSE_TAGS and w not in name_verbs for w in words):
+            break   # a verb or function word: the rest of the sentence, not a name
+        best = k   # the longest unit that is still a name (…信息化中心, not …信息化)
+    head = next((h for h in _heads() if run[:best].endswith(h)), "")
+    return best if best - len(head) >= 2 else 0
+
+
+def find_unit_names(text: str, base: int, mentions: list[Mention]) -> list[Mention]:
+    """Units written right after an organisation mention of `mentions` (see the module)."""
+    out: list[Mention] = []
+    for m in mentions:
+        if m.label != "Organization":
+            continue
+        e = m.end - base
+        run = _RUN.match(text, e, min(len(text), e + _MAX))
+        if run is None:
+            continue
+        n = unit_length(run.group(0))
+        if n:
+            surface = text[m.start - base:e + n]
+            out.append(Mention("Organization", m.start, base + e + n, surface, surface, set(), {"unit": True}))
+    return out
