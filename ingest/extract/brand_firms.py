@@ -25,8 +25,8 @@ from .words import cut_words, tagger
 if TYPE_CHECKING:
     from .resolve import ReportContext
 
-# characters a brand may follow inside a clause: function words and the last character of 支持, 推动, 引进, 加快
-_BEFORE = frozenset("是与及在对将把由为从向以等持动进快")
+# characters a brand may follow inside a clause: function words and the last character of 支持, 推动, 引进, 加快, 建设, 培育
+_BEFORE = frozenset("是与及在对将把由为从向以等持动进快设育")
 _BRAND_TAGS = frozenset({"nz", "nr", "nrt", "nt"})
 # what may follow a company's name: punctuation, conjunctions, 等, a count or edition, a project word
 _FOLLOWERS = re.compile(r"(?:[、，。；：）”]|等|和|及|与|项目|[0-9０-９]|第|登陆|落户|投产)")

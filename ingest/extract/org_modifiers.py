@@ -107,7 +107,7 @@ def _common_noun(w: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _quality_words() -> frozenset[str]:
+def quality_words() -> frozenset[str]:
     return frozenset(word_set("name_quality_words.txt"))
 
 
@@ -117,9 +117,9 @@ def _described_by_quality(modifier: str) -> bool:
     大学, 世界一流|大学 (the issue's trap: a category noun with a generic modifier). Any organisation suffix."""
     words = [w for w in cut_words(modifier) if w.strip("“”\"·-－—（）()")]
     k = 0
-    while k < len(words) and (words[k] in _quality_words() or words[k] in _WORLD):
+    while k < len(words) and (words[k] in quality_words() or words[k] in _WORLD):
         k += 1
-    return 0 < k and any(w in _quality_words() for w in words[:k]) and not (
+    return 0 < k and any(w in quality_words() for w in words[:k]) and not (
         words[k:] and _says_which(words[k:], frozenset()))
 
 

@@ -15,11 +15,15 @@ import re
 from functools import lru_cache
 
 from .lexicon import word_list, word_set
+from .org_modifiers import quality_words
+from .traps import _is_designation
 from .mentions import Mention
 from .words import cut_words, tagger
 
 # tags of words that open or carry a clause, never part of a unit's name
 _CLAUSE_TAGS = frozenset({"v", "vd", "vi", "p", "c", "d", "u", "uj", "ul", "uz", "r", "rr", "rz", "m", "mq", "q", "t", "f"})
+# words that join two names or pick one out of a class, never inside a unit's name
+_JOINERS = frozenset({"之一", "暨", "之", "首家", "首个"})
 _RUN = re.compile(r"[\u4e00-\u9fff]{2,16}")
 _MAX = 16
 
@@ -46,8 +50,11 @@ def unit_length(run: str) -> int:
         if not run[:k].endswith(_heads()):
             continue
         words = cut_words(run[:k])
-        if words[0] in _openers():
-            break   # 建设|研发中心, 推进|…: the clause goes on after the parent
+        _, tags = tagger()
+        if words[0] in _openers() or any((w in _openers() and tags.get(w) != "vn") or w in _JOINERS
+                                         or _is_designation(w) or w in quality_words() for w in words):
+            break   # 建设|研发中心, …医院申报|三甲医院, 之一, 暨: the clause goes on (a noun use of an opener,
+            # 国际合作|办公室, stays); 三级|医院 is a grade
         if any(tags.get(w) in _CLAUSE_TAGS and w not in name_verbs for w in words):
             break   # a verb or function word: the rest of the sentence, not a name
         best = k   # the longest unit that is still a name (…信息化中心, not …信息化)
