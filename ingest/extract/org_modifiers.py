@@ -137,3 +137,14 @@ def names_a_kind_of_body(modifier: str, suffix: str, ctx: ReportContext | None) 
         return False
     places = frozenset(p for p in (ctx.place_names if ctx else ()) if len(p) >= 2 and p in modifier)
     return _kind_of(modifier, places)
+
+
+# a campus written after a middle dot: 中山大学·深圳 (the city's name, then the clause goes on)
+_DOT_CAMPUS = re.compile(r"·([\u4e00-\u9fff]{2,3})(?=[、，。；）\s]|$)")
+
+
+def campus_after_dot(text: str, end: int) -> re.Match | None:
+    """A known place after a middle dot right after a university's name, as its campus (中山大学·深圳)."""
+    from .traps import is_known_place
+    m = _DOT_CAMPUS.match(text, end)
+    return m if m and text.endswith(("大学", "学院"), 0, end) and is_known_place(m.group(1)) else None

@@ -13,7 +13,7 @@ from functools import lru_cache
 from .kind_markers import names_a_kind
 from .lexicon import Matcher, table, word_set
 from .mentions import Mention
-from .org_modifiers import names_a_kind_of_body
+from .org_modifiers import campus_after_dot, names_a_kind_of_body
 from .name_shapes import clause_lead
 from .spans import expand_left
 from .traps import has_proper_word, is_category
@@ -65,9 +65,9 @@ def find_organizations(text: str, base: int, ctx: ReportContext) -> list[Mention
         if m.start() - (s + cut) >= 2:
             s += cut  # 构建以|鹏城实验室; a modifier that is one verb-like word is a name (安定医院, 大成基金)
         e = m.end()
-        branch = _BRANCH.match(text, e)
+        branch = _BRANCH.match(text, e) or campus_after_dot(text, e)
         if branch:
-            e = branch.end()  # 香港大学（深圳）: a campus in brackets is part of the name
+            e = branch.end()  # 香港大学（深圳）, 中山大学·深圳: a campus in brackets or after a dot is part of the name
         name = text[s:e].strip("“”\"")
         if name in stop or text[s:m.start()] in stop or len(name) < 4 or _GENERIC.match(name):
             continue
