@@ -148,3 +148,15 @@ def campus_after_dot(text: str, end: int) -> re.Match | None:
     from .traps import is_known_place
     m = _DOT_CAMPUS.match(text, end)
     return m if m and text.endswith(("大学", "学院"), 0, end) and is_known_place(m.group(1)) else None
+
+
+# 之一 (one of a class) and 暨 (and) end the name before them: 十大基础研究机构之一|中国科学院
+_JOINER = re.compile(r"之一|暨")
+
+
+def after_joiner(text: str, start: int, head: int) -> int:
+    """Where a name built leftwards from `head` starts once a joiner inside text[start:head] is cut off."""
+    last = None
+    for last in _JOINER.finditer(text, start, head):
+        pass
+    return last.end() if last else start

@@ -13,7 +13,7 @@ from functools import lru_cache
 from .kind_markers import names_a_kind
 from .lexicon import Matcher, table, word_set
 from .mentions import Mention
-from .org_modifiers import campus_after_dot, names_a_kind_of_body
+from .org_modifiers import after_joiner, campus_after_dot, names_a_kind_of_body
 from .name_shapes import clause_lead
 from .spans import expand_left
 from .traps import has_proper_word, is_category
@@ -61,6 +61,7 @@ def find_organizations(text: str, base: int, ctx: ReportContext) -> list[Mention
         lead = _EDITION.match(text, s, m.start())
         if lead:
             s = lead.end()  # 首届X9高校院所联盟赛艇联赛: the edition belongs to the event, not the alliance
+        s = after_joiner(text, s, m.start())  # 机构之一|中国科学院, 加速器暨|华大基因研究院
         cut = clause_lead(text[s:m.start()])
         if m.start() - (s + cut) >= 2:
             s += cut  # 构建以|鹏城实验室; a modifier that is one verb-like word is a name (安定医院, 大成基金)
