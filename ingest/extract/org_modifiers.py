@@ -150,8 +150,8 @@ def campus_after_dot(text: str, end: int) -> re.Match | None:
     return m if m and text.endswith(("大学", "学院"), 0, end) and is_known_place(m.group(1)) else None
 
 
-# 之一 (one of a class) and 暨 (and) end the name before them: 十大基础研究机构之一|中国科学院
-_JOINER = re.compile(r"之一|暨")
+# 之一 (one of a class) and 暨 (and; not 暨南大学) end the name before them: 十大基础研究机构之一|中国科学院
+_JOINER = re.compile(r"之一|暨(?!南)")
 
 
 def after_joiner(text: str, start: int, head: int) -> int:

@@ -34,6 +34,9 @@ def test_a_body_whose_modifier_says_which_stays_an_organisation():
     assert orgs("推动中兵智能创新研究院落地。") == ["中兵智能创新研究院"]
     assert "招商银行" in orgs("推动招商银行设立分行。")
     assert orgs("支持平安银行发展。") == ["平安银行"]                    # one word before the suffix: a name
+    assert "中国科学院" in orgs("市十大基础研究机构之一中国科学院深圳先进电子材料国际创新研究院落户")
+    assert "暨南大学" in orgs("推动暨南大学、华南理工大学合作。")            # 暨 ends a name, but not 暨南
+    assert orgs("联合中山大学·深圳、深圳理工大学开展。") == ["中山大学·深圳", "深圳理工大学"]
 
 
 def test_a_unit_after_its_parent_is_kept_whole_with_part_of():
