@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .lexicon import word_list, word_set
+from .lexicon import Matcher, word_list, word_set
 from .mentions import Mention
 from .traps import category_words
 from .unit_names import unit_length
@@ -33,15 +33,20 @@ _FOLLOWERS = re.compile(r"(?:[、，。；：）”]|等|和|及|与|项目|[0-9
 
 
 @lru_cache(maxsize=1)
-def _pattern() -> re.Pattern:
-    trades = sorted(word_list("firm_trades.txt"), key=len, reverse=True)
-    return re.compile(r"(?=([\u4e00-\u9fff]{2,3}?)(" + "|".join(map(re.escape, trades)) + "))")
+def _trades() -> Matcher:
+    """The trades in one automaton: a regex looking ahead at every character cost 4% of build_batch."""
+    return Matcher((t, t) for t in word_list("firm_trades.txt"))
 
 
 @lru_cache(maxsize=1)
 def _openers() -> frozenset[str]:
     return frozenset(word_set("name_shape_boundaries.txt") | word_set("clause_lead_words.txt")
                      | word_set("boundary_words.txt"))
+
+
+def _opens_word(text: str, s: int) -> bool:
+    """Whether a brand may start at `s`: after punctuation or a function word (the brand must open a word)."""
+    return not (s and "\u4e00" <= text[s - 1] <= "\u9fff" and text[s - 1] not in _BEFORE)
 
 
 @lru_cache(maxsize=65536)
@@ -58,13 +63,12 @@ def find_brand_firms(text: str, base: int, ctx: ReportContext, mentions: list[Me
     out: list[Mention] = []
     places = ctx.place_names if ctx else set()
     taken = [(m.start - base, m.end - base) for m in mentions if m.label != "Measure"]
-    for m in _pattern().finditer(text):
-        s = m.start()
-        if s and "\u4e00" <= text[s - 1] <= "\u9fff" and text[s - 1] not in _BEFORE:
-            continue   # the brand must open a word: after punctuation or a function word
-        brand, trade = m.group(1), m.group(2)
-        e = s + len(brand) + len(trade)
-        if not is_brand(brand) or any(p in brand for p in places if len(p) >= 2):
+    for ts, e, trade, _ in _trades().find(text):
+        s = next((s for s in (ts - 2, ts - 3) if s >= 0 and _opens_word(text, s) and is_brand(text[s:ts])), None)
+        if s is None:
+            continue
+        brand = text[s:ts]
+        if any(p in brand for p in places if len(p) >= 2):
             continue
         rest = text[e:e + 16]
         if not (_FOLLOWERS.match(rest) or (rest and unit_length(re.match(r"[\u4e00-\u9fff]*", rest).group(0)))):
