@@ -75,5 +75,7 @@ def find_unit_names(text: str, base: int, mentions: list[Mention]) -> list[Menti
         n = unit_length(run.group(0))
         if n:
             surface = text[m.start - base:e + n]
-            out.append(Mention("Organization", m.start, base + e + n, surface, surface, set(), {"unit": True}))
+            # the parent as found (东软集团: too short for nested_units' own reading of a parent's name)
+            out.append(Mention("Organization", m.start, base + e + n, surface, surface, set(),
+                               {"unit": True, "parent_name": m.name}))
     return out
