@@ -42,6 +42,7 @@ _LEVELS = frozenset("区市省县镇乡")
 _WORLD = frozenset({"国际", "世界", "全国", "全球", "亚洲", "亚太"})
 # single characters that open a clause or a count, not a name (新|设, 具|身, 首|只)
 _CLAUSE_SINGLE_TAGS = frozenset({"v", "vd", "d", "r", "rr", "rz", "m", "q", "p", "c", "u", "uj"})
+_FIRSTS = frozenset({"首家", "首个", "首批", "首只", "首支", "首所"})
 _LATIN = re.compile(r"[A-Za-z]")
 
 
@@ -92,6 +93,8 @@ def _kind_of(modifier: str, places: frozenset[str]) -> bool:
     if _LATIN.search(modifier) or "“" in modifier or "”" in modifier or tags.get(modifier) in _PROPER_TAGS:
         return False   # 中集: jieba holds the whole modifier as a name
     words = [w for w in cut_words(modifier) if w.strip("“”\"·-－—（）()")]
+    if words[-1] in _FIRSTS:
+        return True    # 国内首家|银行: the first of a kind
     if len(words) < 2 or words[0] in _LEVELS:
         return False
     return _common_noun(words[-1]) and not _says_which(words, places)

@@ -34,6 +34,11 @@ def _heads() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _venues() -> tuple[str, ...]:
+    return tuple(word_list("venue_suffixes.txt"))
+
+
+@lru_cache(maxsize=1)
 def _openers() -> frozenset[str]:
     """Words that open a clause (name_shapes' openers and the boundary words of spans)."""
     return frozenset(word_set("name_shape_boundaries.txt") | word_set("clause_lead_words.txt")
@@ -47,8 +52,8 @@ def unit_length(run: str) -> int:
     name_verbs = word_set("name_verbs.txt")
     best = 0
     for k in range(3, len(run) + 1):
-        if not run[:k].endswith(_heads()):
-            continue
+        if not run[:k].endswith(_heads()) or run[:k].endswith(_venues()):
+            continue   # 华为|国际会展中心: a venue is a place by the project's convention, no unit
         words = cut_words(run[:k])
         _, tags = tagger()
         if words[0] in _openers() or any((w in _openers() and tags.get(w) != "vn") or w in _JOINERS
