@@ -37,6 +37,8 @@ from .lexicon import word_list
 from .list_siblings import find_list_siblings
 from .mentions import Mention
 from .organizations import find_organizations
+from .unit_names import find_unit_names
+from .brand_firms import find_brand_firms
 from .org_lists import find_org_forms
 from .persons import find_persons
 from .places import find_places, gazetteer
@@ -238,6 +240,8 @@ def find_mentions(pt: str, base: int, ctx: ReportContext) -> list[Mention]:
     orgs = find_organizations(pt, base, ctx)
     ms += orgs
     ms += find_shaped_names(pt, base, ctx, places, orgs)
+    ms += find_brand_firms(pt, base, ctx, ms)
+    ms += find_unit_names(pt, base, ms)
     ms += find_list_siblings(pt, base, ms)
     ms += find_listed_names(pt, base, ctx)
     ms += find_policies(pt, base, ctx)
