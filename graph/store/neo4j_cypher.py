@@ -109,32 +109,43 @@ CREATE (p:Passage) SET p = row
 CREATE (r)-[:HAS_PASSAGE]->(p)
 """
 
-# An entity new to the store takes this report's name; one already there changes only when this
+# The group's reports, found once: each report's part of a row names its report by `ri`, its
+# place in $rids (neo4j_bulk_rows), where a seek per MENTIONS or Statement found it again.
+_GROUP_REPORTS = """
+UNWIND $rids AS rid
+MATCH (r:Report {id: rid})
+WITH collect(r) AS reps
+"""
+
+# One row per entity a group names (neo4j_bulk_rows.entity_rows). An entity new to the store
+# takes the row's name (from the lowest report id); one already there changes only when the row's
 # report sorts before the one its name came from, or brings a name never seen (the names list is
 # as long as the distinct names, not the reports). Labels are checked against ENTITY_LABELS before.
-MERGE_ENTITIES = """
-MATCH (r:Report {id: $rid})
+MERGE_ENTITIES = _GROUP_REPORTS + """
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
-ON CREATE SET n:$(row.label), n.label = row.label, n.name = row.name, n.name_report = $rid,
-              n.name_en = row.name_en, n.name_en_report = CASE WHEN row.name_en IS NULL THEN null ELSE $rid END,
+ON CREATE SET n:$(row.label), n.label = row.label, n.name = row.name, n.name_report = row.name_report,
+              n.name_en = row.name_en, n.name_en_report = row.name_en_report,
               n.names = row.names, n.aliases_text = reduce(s = '', x IN row.names | s + ' ' + x), n += row.flat
-WITH r, n, row, [x IN row.names WHERE NOT x IN n.names] AS new_names
+WITH reps, n, row, [x IN row.names WHERE NOT x IN n.names] AS new_names
 CALL (n, row, new_names) {
   WITH n, row, new_names WHERE size(new_names) > 0
   SET n.names = n.names + new_names, n.aliases_text = n.aliases_text + reduce(s = '', x IN new_names | s + ' ' + x)
 }
 CALL (n, row) {
-  WITH n, row WHERE $rid < n.name_report
-  SET n.name = row.name, n.name_report = $rid
+  WITH n, row WHERE row.name_report < n.name_report
+  SET n.name = row.name, n.name_report = row.name_report
 }
 CALL (n, row) {
-  WITH n, row WHERE row.name_en IS NOT NULL AND (n.name_en_report IS NULL OR $rid < n.name_en_report)
-  SET n.name_en = row.name_en, n.name_en_report = $rid
+  WITH n, row WHERE row.name_en IS NOT NULL AND (n.name_en_report IS NULL OR row.name_en_report < n.name_en_report)
+  SET n.name_en = row.name_en, n.name_en_report = row.name_en_report
 }
-CREATE (r)-[m:MENTIONS]->(n) SET m = row.mention
-WITH n, row
-UNWIND row.in_passages AS pid
+WITH reps, n, row
+UNWIND row.mentions AS men
+WITH reps[men.ri] AS r, n, men
+CREATE (r)-[m:MENTIONS]->(n) SET m = men.mention
+WITH n, men
+UNWIND men.in_passages AS pid
 MATCH (p:Passage {id: pid})
 CREATE (n)-[:MENTIONED_IN]->(p)
 """
@@ -158,17 +169,20 @@ CALL (r, row) {
 }
 """
 
-# One relationship per (source, type, target), and this report's statement about it; every type
-# in one statement (the type is checked against ENTITY_REL_TYPES before it gets here).
-MERGE_RELATIONS = """
-MATCH (r:Report {id: $rid})
+# One relationship per (source, type, target), and each report's statement about it: one row per
+# relation a group states (neo4j_bulk_rows.relation_rows), every type in one statement (the type
+# is checked against ENTITY_REL_TYPES before it gets here).
+MERGE_RELATIONS = _GROUP_REPORTS + """
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.s})
 MATCH (b:Entity {id: row.t})
 MERGE (a)-[e:$(row.type)]->(b)
 ON CREATE SET e += row.flat
+WITH reps, row
+UNWIND row.statements AS st
+WITH reps[st.ri] AS r, st
 CREATE (r)-[:STATES]->(s:Statement)
-SET s = row.statement
+SET s = st.props
 """
 
 
