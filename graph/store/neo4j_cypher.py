@@ -18,6 +18,7 @@ relations they name: an entity or relation other reports already hold is matched
 from __future__ import annotations
 
 from govgraph.ingest.batch import REL_TYPES
+from .neo4j_codec import MENTION_KEYS, STATEMENT_KEYS
 
 # Relationships the store draws itself from reports, passages and evidence.
 MATERIALISED = ("AUTHORED", "HAS_PASSAGE", "MENTIONED_IN", "CITES")
@@ -142,8 +143,9 @@ CALL (n, row) {
 }
 WITH reps, n, row
 UNWIND row.mentions AS men
-WITH reps[men.ri] AS r, n, men
-CREATE (r)-[m:MENTIONS]->(n) SET m = men.mention
+WITH reps[men.ri] AS r, n, men, men.mention AS said
+CREATE (r)-[m:MENTIONS]->(n)
+SET """ + ", ".join(f"m.{k} = said.{k}" for k in MENTION_KEYS) + """
 WITH n, men
 UNWIND men.in_passages AS pid
 MATCH (p:Passage {id: pid})
@@ -170,20 +172,25 @@ CALL (r, row) {
 """
 
 # One relationship per (source, type, target), and each report's statement about it: one row per
-# relation a group states (neo4j_bulk_rows.relation_rows), every type in one statement (the type
-# is checked against ENTITY_REL_TYPES before it gets here).
+# relation a group states (neo4j_bulk_rows.relation_rows), every type in one statement. The MERGE
+# names its type (one subquery per type of the vocabulary, the row's type picks one): a MERGE of a
+# dynamic type `$(row.type)` expanded every relationship between the two entities and filtered
+# the type after, and an entity's relationships include one MENTIONS per report that names it and
+# one MENTIONED_IN per passage, so the cost grew with the store. The statement's properties are
+# set by name, so the planner knows what is written and orders no Eager for an unknown key.
 MERGE_RELATIONS = _GROUP_REPORTS + """
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.s})
 MATCH (b:Entity {id: row.t})
-MERGE (a)-[e:$(row.type)]->(b)
-ON CREATE SET e += row.flat
+""" + "\n".join(f"""CALL (a, b, row) {{
+  WITH a, b, row WHERE row.type = '{t}'
+  MERGE (a)-[e:{t}]->(b) ON CREATE SET e += row.flat
+}}""" for t in ENTITY_REL_TYPES) + """
 WITH reps, row
 UNWIND row.statements AS st
-WITH reps[st.ri] AS r, st
+WITH reps[st.ri] AS r, st.props AS props
 CREATE (r)-[:STATES]->(s:Statement)
-SET s = st.props
-"""
+SET """ + ", ".join(f"s.{k} = props.{k}" for k in STATEMENT_KEYS) + "\n"
 
 
 # An entity named by several reports keeps the vector of the highest report id, the one the
