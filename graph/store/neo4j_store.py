@@ -840,8 +840,10 @@ def _write_new_reports(tx: ManagedTransaction, puts: list[PreparedPut]) -> None:
         tx.run(B.STORE_SHOWN, rows=chunk).consume()
     if drop:
         tx.run(B.DROP_SHOWN, ids=drop).consume()
-    for chunk in _chunks(R.relation_rows(puts), 5000):
-        tx.run(Q.MERGE_RELATIONS, rows=chunk, rids=rids).consume()
+    relations = R.relation_rows(puts)
+    for query, with_props in ((Q.MERGE_BARE_RELATIONS, False), (Q.MERGE_RELATIONS, True)):
+        for chunk in _chunks([r for r in relations if bool(r["flat"]) == with_props], 5000):
+            tx.run(query, rows=chunk, rids=rids).consume()
     sources = [{"rid": p.rid, "aid": p.author, "policies": p.policies} for p in puts if p.author or p.policies]
     if sources:
         tx.run(Q.CREATE_SOURCES, rows=sources).consume()
