@@ -82,6 +82,9 @@ FOREACH (n IN gone | DETACH DELETE n)
 RETURN kept
 """
 # The names an entity shows are those of the reports that still name it (lowest report id first).
+# A MENTIONS without an English name adds none: `coalesce([m.name_en], [])` is `[null]`, and a
+# list plus null is null, so removing a report once left its shared entities without `names` and
+# `aliases_text`, found by the full-text index by their name alone (session 9).
 RENAME_ENTITIES = """
 UNWIND $ids AS nid
 MATCH (n:Entity {id: nid})<-[m:MENTIONS]-(r:Report)
@@ -89,7 +92,7 @@ WITH n, m, r ORDER BY r.id
 WITH n, collect(m) AS ms, collect(r.id) AS rids
 WITH n, ms, rids, [i IN range(0, size(ms) - 1) WHERE ms[i].name_en IS NOT NULL] AS en
 WITH n, ms, rids, en, reduce(acc = [], m IN ms |
-       reduce(a2 = acc, x IN [m.name] + coalesce(m.aliases, []) + coalesce([m.name_en], []) |
+       reduce(a2 = acc, x IN [y IN [m.name] + coalesce(m.aliases, []) + [m.name_en] WHERE y IS NOT NULL] |
               CASE WHEN x IN a2 THEN a2 ELSE a2 + x END)) AS names
 SET n.name = ms[0].name, n.name_report = rids[0],
     n.name_en = CASE WHEN size(en) > 0 THEN ms[en[0]].name_en ELSE null END,
