@@ -85,10 +85,35 @@ _ADMIN_SUFFIX = re.compile(r"(?:特别行政区|自治州|自治县|自治区|�
 _IRREGULAR = dict(table("english_irregular_forms.tsv"))
 
 
+# British endings -> American, for words the spelling table above does not list (kilometres, modernisation,
+# neighbourhood, analyse, travelled); tried as another form beside the word as written, so a word whose
+# British spelling CC-CEDICT glosses too keeps those senses (labour 功夫, labor 劳动: the reports choose).
+_BRITISH_ENDINGS = [(re.compile(a), b) for a, b in (
+    (r"tre(s?)$", r"ter\1"),                                     # kilometre(s), metre, litre, fibre
+    (r"is(ation|ations|e|es|ed|ing)$", r"iz\1"),                 # modernisation, urbanise(d)
+    (r"ys(e|es|ed|ing)$", r"yz\1"),                              # analyse, catalyse
+    (r"(.{3,})our(s|ed|ing|able|ably|ite|ites|hood|hoods)?$", r"\1or\2"),  # harbour, neighbourhood, favourable
+    (r"(.{2,}[^aeiou]e)ll(ed|ing|er|ers)$", r"\1l\2"),          # travelled, modelling (not filled -> filed)
+    (r"(fen|cen)ce(s?)$", r"\1se\2"),                           # offence(s), licence
+)]
+
+
+def _american(w: str) -> str:
+    for pattern, us in _BRITISH_ENDINGS:
+        w = pattern.sub(us, w)
+    return w
+
+
 def _lemmas(w: str) -> list[str]:
     for brit, us in _BRITISH:
         if w.startswith(brit):
             w = us + w[len(brit):]
+    us = _american(w)
+    return _forms(w) + ([f for f in _forms(us) if f != w] if us != w else [])
+
+
+def _forms(w: str) -> list[str]:
+    """The word as written and the forms the dictionary may gloss it by."""
     out = [w]
     if w in _IRREGULAR:
         out.append(_IRREGULAR[w])
@@ -379,8 +404,11 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
          "ninety": 90}
 # English scale words in the Chinese units reports write amounts in: 400 billion -> 4000亿.
 _SCALES = {"million": (100, "万"), "billion": (10, "亿"), "trillion": (1, "万亿")}
+# A currency after the scale word is written on the unit (4000亿元, 834.9亿美元), and jieba keeps 亿元 as one
+# word, so 四千亿 alone matches no passage that writes 四千亿元.
+_CURRENCIES = {"yuan": "元", "rmb": "元", "us dollars": "美元", "dollars": "美元"}
 _CARDINAL = re.compile(
-    r"\b(?:(\d+(?:\.\d+)?)|((?:%s)(?:[- ](?:%s))?|%s))(?:\s+(million|billion|trillion))?\b"
+    r"\b(?:(\d+(?:\.\d+)?)|((?:%s)(?:[- ](?:%s))?|%s))(?:\s+(million|billion|trillion)(?:\s+(yuan|RMB|US dollars|dollars))?)?\b"
     % ("|".join(_TENS), "|".join(k for k in _UNITS if _UNITS[k] < 10), "|".join(_UNITS)), re.IGNORECASE)
 
 
@@ -410,7 +438,7 @@ def _cardinals(text: str) -> tuple[list[TermGroup], str]:
     groups = []
 
     def number(m: re.Match) -> str:
-        digits, words, scale = m.group(1), m.group(2), m.group(3)
+        digits, words, scale, currency = m.group(1), m.group(2), m.group(3), m.group(4)
         if digits and not scale:
             return m.group(0)
         value = float(digits) if digits else _word_number(words)
@@ -419,14 +447,15 @@ def _cardinals(text: str) -> tuple[list[TermGroup], str]:
             value *= factor
         else:
             unit = ""
+        units = [unit + _CURRENCIES[currency.lower()], unit] if currency else [unit]
         n = int(value) if value == int(value) else None
         if n is None:
-            terms = (f"{value:g}{unit}",)
+            terms = tuple(f"{value:g}{u}" for u in units)
         else:
             cn = _chinese_amount(n)
             # two is 两 before a measure word (两大商圈) and 二 in a sequence
-            spoken = f"两{unit}" if n == 2 else ""
-            terms = tuple(dict.fromkeys(t for t in (f"{n}{unit}", f"{cn}{unit}" if cn else "", spoken) if t))
+            terms = tuple(dict.fromkeys(t for u in units for t in (f"{n}{u}", f"{cn}{u}" if cn else "",
+                                                                     f"两{u}" if n == 2 else "") if t))
         groups.append(TermGroup(m.group(0), TermSource.NUMBER, terms))
         return " "
 

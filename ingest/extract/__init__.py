@@ -21,7 +21,12 @@ from .event_lists import find_listed_events
 from .firm_lists import find_firm_lists
 from .site_lists import find_site_lists
 from .seated_places import find_seated_places
+from .nested_zones import nest_zones
+from .award_titles import drop_award_titles
+from .county_chains import find_county_chains
+from .dash_chains import find_dash_chains
 from .events import find_events
+from .listed_event_items import listed_event_items
 from .foreign_ties import mark_foreign_bodies
 from .measures import find_measures
 from .meetings import find_meetings
@@ -32,6 +37,8 @@ from .lexicon import word_list
 from .list_siblings import find_list_siblings
 from .mentions import Mention
 from .organizations import find_organizations
+from .unit_names import find_unit_names
+from .brand_firms import find_brand_firms
 from .org_lists import find_org_forms
 from .persons import find_persons
 from .places import find_places, gazetteer
@@ -233,20 +240,25 @@ def find_mentions(pt: str, base: int, ctx: ReportContext) -> list[Mention]:
     orgs = find_organizations(pt, base, ctx)
     ms += orgs
     ms += find_shaped_names(pt, base, ctx, places, orgs)
+    ms += find_brand_firms(pt, base, ctx, ms)
+    ms += find_unit_names(pt, base, ms)
     ms += find_list_siblings(pt, base, ms)
     ms += find_listed_names(pt, base, ctx)
     ms += find_policies(pt, base, ctx)
     ms += find_listed_events(pt, base)  # before find_events: of two equal spans the first is kept
     ms += find_events(pt, base, ctx, cls)
     ms += find_meetings(pt, base, ctx) + find_listed_sessions(pt, base)
+    ms += listed_event_items(pt, base, [m for m in ms if m.label == "Event"])  # after every event finder
     ms += find_org_forms(pt, base, ctx, orgs)  # after the other finders: of two equal spans theirs is kept
     ms += find_firm_lists(pt, base, ms)
     ms += find_site_lists(pt, base, ms)
     ms += find_seated_places(pt, base, ms)
+    ms += find_county_chains(pt, base, ms)
+    ms += find_dash_chains(pt, base, ms)
     ms += find_persons(pt, base, ctx, agencies)
     ms += find_measures(pt, base, ctx)
     ms += propose_names(pt, base, ctx, ms)  # the learned tagger's names the rules missed (off by default)
-    ms = _drop_policy_measures(_settle_overlaps(ms))
+    ms = drop_award_titles(pt, base, nest_zones(_drop_policy_measures(_settle_overlaps(ms))))
     mark_foreign_bodies(ms)
     return ms
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 import cn2an
 
 from .calendar_heads import HEADS as CALENDAR_HEADS, names_a_day, inside_a_word
+from .edition_owners import edition_owner_start
 from .event_kinds import drop_kind_listed
 from .numbered_events import named_by_edition
 from .lexicon import word_list, word_set
@@ -28,6 +29,8 @@ _DATE = re.compile(r"(\d{4}年)?(\d{1,2}(?:[-－—至]\d{1,2})?月(?:\d{1,2}日
 _LEADING_NOISE = re.compile(r"^(?:了|在|于|的)+")
 # a quantity or size before the event word names a kind of event, not one (各种产品展销会, 大型专业展销会,
 # 大规模职业技能培训)
+# 承办MIC创意大师赛等具有国际影响力的珠宝首饰设计大赛: after 等 and a description, the class of the items listed
+_AFTER_LISTING = re.compile(r"等[^，。；、：“”]{1,12}的$")
 _KIND_LEAD = re.compile(r"(?:各种|各类|各项|各级|各|大规模|一大批|大型|中小型|小型|一批|一系列|系列|多场|多个|若干|有关|相关)")
 
 
@@ -98,6 +101,8 @@ def find_events(text: str, base: int, ctx: ReportContext, clause_spans: list[tup
         if s is None and m.start() > 0 and text[m.start() - 1] == "》":
             s = m.start()
         if s is None:
+            s = edition_owner_start(text, m.start(), cl[0])   # 广东省第十一届|运动会
+        if s is None:
             continue
         name = text[s:m.end()]
         lead = _LEADING_NOISE.match(name) or (name.startswith("好") and text[s - 1:s] == "办" and re.match("好", name))
@@ -129,7 +134,7 @@ def find_events(text: str, base: int, ctx: ReportContext, clause_spans: list[tup
                 while s > cl[0] and text[s - 1].isdigit():
                     s -= 1
                 name = text[s:m.end()]
-        if any(s - k >= cl[0] and _KIND_LEAD.match(text, s - k) for k in (0, 1, 2)):
+        if any(s - k >= cl[0] and _KIND_LEAD.match(text, s - k) for k in (0, 1, 2)) or _AFTER_LISTING.search(text[cl[0]:s]):
             kinds.append(m.end())
             continue     # 各种产品展销会, 种|产品展销会 cut short: events of a kind
         if suffix == "纪念活动" and "周年" not in name:
@@ -147,7 +152,8 @@ def find_events(text: str, base: int, ctx: ReportContext, clause_spans: list[tup
         has_verb = verb_re.search(clause) is not None or named_by_edition(text, s, name, suffix)
         if suffix in quoted_only and not quoted:
             continue
-        if suffix in single and not (has_verb and len(name) >= 4):
+        whole = s > 0 and text[s - 1] == "“" and text.startswith("”", m.end())
+        if suffix in single and not ((has_verb or whole) and len(name) >= 4):   # 打造“福田购物节”品牌: quoted whole
             continue
         if not (has_verb or quoted or (suffix in strong and len(name) >= 5)):
             if suffix not in single:

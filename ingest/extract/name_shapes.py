@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from .foreign_ties import opens_with_country
 from .lexicon import Matcher, word_list, word_set
 from .mentions import Mention
+from .cluster_names import weak_cluster
 from .traps import _PLACE_MORPHEMES as _LANDFORMS, category_words, has_proper_word, is_category, is_known_place
 from .words import cut_words, tagger
 
@@ -60,7 +61,7 @@ _HEAD_CONTINUES = frozenset("段线动")
 _SHORT_HEAD_FOLLOWERS = frozenset("和及等的建开项片流沿一二三四五六七八九十")  # 茅洲河|流域, 布吉河|二、三期, 深南东路|沿线
 # a river's parts follow its name (深圳河|干流, 练江|支流)
 _WATER_HEADS = frozenset("河江湖")
-_WATER_PARTS = ("干流", "支流", "流域", "沿岸", "北岸", "南岸", "东岸", "西岸")
+_WATER_PARTS = ("干流", "支流", "流域", "沿岸", "北岸", "南岸", "东岸", "西岸", "两岸", "左岸", "右岸", "水系")
 # a road's name may put a number or a direction between its name and its head (清水河一路, 深南东路)
 _ROAD_HEADS = frozenset("路街")
 _ROAD_INFIX = re.compile(r"[东西南北中]?[一二三四五六七八九十]?$")
@@ -372,8 +373,8 @@ def find_shaped_names(text: str, base: int, ctx: ReportContext, known_places: li
                                     place_ends)
         if modifier is None and not infix:
             modifier = _quoted_modifier(text, h_start, h_end, head)
-        if modifier is None:
-            continue
+        if modifier is None or weak_cluster(modifier, head):
+            continue   # weak_cluster: 医美集聚区, 数控机床产业基地 (cluster_names.py)
         start = n_start - len(modifier)
         if short and not ((2 <= len(modifier) <= 3 or _whole_proper(modifier)) and _not_a_word(modifier + infix + head)):
             continue

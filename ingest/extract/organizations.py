@@ -13,6 +13,7 @@ from functools import lru_cache
 from .kind_markers import names_a_kind
 from .lexicon import Matcher, table, word_set
 from .mentions import Mention
+from .org_modifiers import after_joiner, campus_after_dot, names_a_kind_of_body
 from .name_shapes import clause_lead
 from .spans import expand_left
 from .traps import has_proper_word, is_category
@@ -60,13 +61,14 @@ def find_organizations(text: str, base: int, ctx: ReportContext) -> list[Mention
         lead = _EDITION.match(text, s, m.start())
         if lead:
             s = lead.end()  # 首届X9高校院所联盟赛艇联赛: the edition belongs to the event, not the alliance
+        s = after_joiner(text, s, m.start())  # 机构之一|中国科学院, 加速器暨|华大基因研究院
         cut = clause_lead(text[s:m.start()])
         if m.start() - (s + cut) >= 2:
             s += cut  # 构建以|鹏城实验室; a modifier that is one verb-like word is a name (安定医院, 大成基金)
         e = m.end()
-        branch = _BRANCH.match(text, e)
+        branch = _BRANCH.match(text, e) or campus_after_dot(text, e)
         if branch:
-            e = branch.end()  # 香港大学（深圳）: a campus in brackets is part of the name
+            e = branch.end()  # 香港大学（深圳）, 中山大学·深圳: a campus in brackets or after a dot is part of the name
         name = text[s:e].strip("“”\"")
         if name in stop or text[s:m.start()] in stop or len(name) < 4 or _GENERIC.match(name):
             continue
@@ -76,6 +78,8 @@ def find_organizations(text: str, base: int, ctx: ReportContext) -> list[Mention
             continue  # 卓越学校, 工程技术研究中心, 北京证券交易所|上市公司: a kind of body (traps.py)
         if names_a_kind(modifier):
             continue  # 科创类母基金, 科技型中小企业创新基金 (kind_markers.py)
+        if names_a_kind_of_body(modifier, m.group(0), ctx):
+            continue  # 好|行业协会, 消费金融公司: common words before a kind's suffix (org_modifiers.py)
         if m.group(0) in _WEAK_SUFFIXES and not _names_one_body(modifier, name):
             continue
         out.append(Mention("Organization", base + s, base + e, text[s:e], name, set(), {}))

@@ -245,6 +245,7 @@ def _short_named_units(city: str) -> tuple[tuple[PlaceInfo, str], ...]:
 
 def find_places(text: str, base: int, ctx: ReportContext) -> list[Mention]:
     """Gazetteer places and suffix-built venues in one passage (`base` = its offset in the report)."""
+    from .far_places import far_county_short  # far_places reads this module's gazetteer: imported late
     g = gazetteer()
     out: list[Mention] = []
     near = set(ctx.place_names)
@@ -257,7 +258,7 @@ def find_places(text: str, base: int, ctx: ReportContext) -> list[Mention]:
         info = g.resolve(name, {written_before[s]} if s in written_before else near)
         if info is not None and s in written_before and info.parent != written_before[s]:
             info = g.resolve(name, near)
-        if info is None or not _generic_district_ok(info, text, near):
+        if info is None or not _generic_district_ok(info, text, near) or far_county_short(info, key, text, ctx.province):
             continue
         if len(key) == 2 and key == name and info.kind != "natural" and not _free_start(text, s, ends):
             continue  # 范县 in 示范县, 城区 in 老城区: a one-character stem needs a word boundary before it

@@ -17,9 +17,12 @@ from .agreement_names import agreement_names
 from .article_counts import article_counts
 from .bracketed_titles import bracketed_document
 from .document_names import document_names
+from .law_names import law_names
+from .subject_adjectives import adjective_names_the_subject
 from .lexicon import word_list, word_set
 from .mentions import Mention
 from .policy_titles import describes_measures, generic_title, quoted_plans, strip_lead, treaties
+from .quoted_plan_words import quoted_plan_words
 from .quoted_programmes import quoted_programmes
 from .resolve import normalise_policy
 from .standard_kinds import kind_of_standard
@@ -105,7 +108,9 @@ def _described(name: str) -> bool:
         return True      # 制定涉企政策要多听市场主体意见: a modal makes it a clause, not a title
     first = cut_words(name[:6])[0]
     # 重大 opens the titles of a whole class of documents (重大行政决策事项目录, 重大行政决策程序规定)
-    return len(first) > 1 and tags.get(first) in _DESCRIBING_TAGS and first != "重大"
+    if first == "重大" or adjective_names_the_subject(name):
+        return False
+    return len(first) > 1 and tags.get(first) in _DESCRIBING_TAGS
 
 
 def find_policies(text: str, base: int, ctx: ReportContext) -> list[Mention]:
@@ -165,4 +170,8 @@ def find_policies(text: str, base: int, ctx: ReportContext) -> list[Mention]:
         bare = {normalise_policy(name[lead.end(1):])} if lead and lead.start(1) == 0 and canonical != name else set()
         out.append(Mention("Policy", base + s, base + e, name, normalise_policy(canonical), bare,
                            {"bracketed": False}))
+    for s, e, name, aliases in quoted_plan_words(text) + law_names(text):   # last: the rules above keep their names
+        if not any(s < o.end - base and o.start - base < e for o in out):
+            out.append(Mention("Policy", base + s, base + e, text[s:e], normalise_policy(name), aliases - {name},
+                               {"bracketed": False}))
     return out

@@ -34,6 +34,8 @@ CARRY_OUT_VERBS = ("实施", "深入实施", "全面实施")
 _CARRIED_PLANS = ("计划", "方案", "规划", "纲要")
 _OWNERS = ("市", "省", "区", "县", "政府", "省委", "市委", "区委", "中央", "国家")
 _LISTING = ("等", "各项", "各类", "有关", "相关")
+# verbs of quality open a description (具有全球竞争力的…); verbs of purpose open titles (支持…的若干措施)
+_QUALITY_VERBS = frozenset({"体现", "具有", "具备", "符合", "适应", "适合", "满足", "彰显", "突出"})
 
 
 @lru_cache(maxsize=1)
@@ -103,6 +105,8 @@ def _described_by_clause(name: str) -> bool:
         return True
     if tags.get(words[0]) == "p" and words[0] not in ("关于", "面向"):
         return True
+    if words[0] in _QUALITY_VERBS:
+        return True      # 体现福田特色的高端人才认定标准, 具有比较优势的人才政策: what it is like, not its title
     if len(words) == 1 and tags.get(words[0], "x")[0] in "adzv":
         return True      # 统一的监管规则和标准, 新的…: one word of quality or action owns no title
     return all(tags.get(w, "x")[0] in "adz" for w in words)   # 更严格的: a quality

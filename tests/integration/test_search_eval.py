@@ -68,8 +68,9 @@ def test_unseen_english_questions_keep_their_measured_level(unseen):
     # English MRR on the 44 unseen questions: 0.486 with session 5's main, 0.547 after the session-6
     # dictionary readings (single characters, numbers, hyphenated glosses), 0.58 after session 7's
     # adjective nouns (dev 0.571, test 0.592); 0.664 after session 8's glossary of government English,
-    # acronyms and words held inside longer words (dev 0.689, test 0.638); issue 15's 0.85 is far off.
-    assert unseen["mrr_en"] >= 0.62, unseen
+    # acronyms and words held inside longer words (dev 0.689, test 0.638); 0.772 after session 9's
+    # amounts in yuan, British endings and no answer lead for English (dev 0.802, test 0.741).
+    assert unseen["mrr_en"] >= 0.70, unseen
     # Label accuracy on them: 33 of 44 from the cue lists alone, 38 of 44 with labels read from the
     # graph's names (graph/search/english_label.py).
     assert unseen["label_accuracy"] >= 0.8, unseen

@@ -68,14 +68,16 @@ def test_numbers_in_words_and_scales_become_the_reports_amounts():
     from govgraph.ingest.crosslingual import TermSource
     g = _groups("thirty measures, after passing 400 billion yuan, 3.8 trillion of bonds")
     assert g["thirty"].source == TermSource.NUMBER and g["thirty"].terms == ("30", "三十")
-    assert g["400 billion"].terms == ("4000亿", "四千亿")
+    # the currency is written on the unit, and jieba keeps 亿元 whole (突破四千亿元大关 -> 四千 / 亿元)
+    assert g["400 billion yuan"].terms == ("4000亿元", "四千亿元", "4000亿", "四千亿")
+    assert _groups("83.49 billion US dollars")["83.49 billion US dollars"].terms == ("834.9亿美元", "834.9亿")
     assert g["3.8 trillion"].terms == ("3.8万亿",)
-    assert "billion" not in g and "thirty" in g
+    assert "billion" not in g and "yuan" not in g and "thirty" in g
     assert "2020" not in g  # plain digits stay in the text for BM25
 
 
 def test_a_lower_case_word_is_no_place_reading_and_no_gloss_ends_in_a_preposition():
-    assert "裕安" not in getattr(_groups("400 billion yuan").get("yuan"), "terms", ())
+    assert "裕安" not in getattr(_groups("400 yuan").get("yuan"), "terms", ())
     assert "裕安" in _groups("Yuan")["Yuan"].terms  # capitalised, it may be the place
     g = _groups("By how much did telecom fraud cases fall in Bao'an?")
     assert "fall in" not in g and "下降" in g["fall"].terms
@@ -88,3 +90,15 @@ def test_hyphenated_glosses_are_found_and_hyphenated_phrases_keep_their_numbers(
     g = _groups("Shenzhen metropolitan area three-year action plan")
     assert "three" not in g  # the phrase list's "three-year" is read before numbers
     assert "两" in _groups("two large shopping hubs")["two"].terms
+
+
+def test_british_endings_find_the_american_glosses():
+    # CC-CEDICT glosses in American spelling; the gold's English (and government English) is British
+    assert "公里" in _groups("kilometres of riverfront")["kilometres"].terms
+    assert "城镇化" in _groups("urbanisation")["urbanisation"].terms
+    assert "社区" in _groups("neighbourhood")["neighbourhood"].terms
+    assert "取消" in _groups("cancelled")["cancelled"].terms
+    # a word whose own spelling has glosses keeps them beside the American ones
+    assert "功夫" in _groups("labour")["labour"].terms
+    # only the doubled l after an e is British: filled is not filed
+    assert "归档" not in _groups("filled")["filled"].terms

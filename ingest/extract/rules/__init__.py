@@ -15,6 +15,7 @@ from .cooperation import cooperation
 from .events import event_roles, held_at
 from .heads import heads
 from .places import located_in
+from .nested_places import nested_places
 from .policies import policy_verbs
 from .structure import committee_offices, measures, nested_units
 from .title_issuers import title_issuers
@@ -34,6 +35,7 @@ RULES: list[Rule] = [
     visits,
     heads,
     located_in,
+    nested_places,
     foreign_ties,
 ]
 

@@ -9,8 +9,10 @@ from ..sentence import SentenceContext
 from .congress_events import held_by_its_own_body
 
 _ORGANIZER = re.compile(r"^(?:主办|举办|承办|牵头举办|主导)的?")
-_PARTICIPATE = re.compile(r"(?:参加|参与|出席|组织参与|选送|参展|应邀|亮相)")
+_PARTICIPATE = re.compile(r"(?:参加|参与|出席|组织参与|选送|参展|应邀|亮相|备战)")
 _HOLD = re.compile(r"(?:举办|召开|举行|承办|主办|开展|组织|办好)")
+# 组织好第二届中国国际进口博览会参展工作: the actor's exhibitors join someone else's fair
+_JOINED_AFTER = re.compile(r"(?:的)?(?:参展|参会|参赛|招商参展)")
 # 圆满保障中韩外长会在青举行: the actor serves someone else's meeting, it neither holds nor joins it
 _SERVE = re.compile(r"(?:服务保障|保障|服务)$")
 
@@ -77,6 +79,8 @@ def event_roles(s: SentenceContext) -> Iterator[Relation | None]:
         if _PARTICIPATE.search(before):
             if not _someone_else_joins(s, ev, before):
                 yield s.relation(s.actor, "PARTICIPATED_IN", ev)
+        elif _JOINED_AFTER.match(s.text, ev.end):
+            yield s.relation(s.actor, "PARTICIPATED_IN", ev)
         elif _HOLD.search(before) or _HOLD.search(_list_closing(s, ev)):
             yield s.relation(s.actor, "ORGANIZED", ev)
         for p in s.partners:

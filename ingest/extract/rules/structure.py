@@ -31,7 +31,7 @@ def measures(s: SentenceContext) -> Iterator[Relation | None]:
 
 # parent organisations written inside a unit's name: 南方科技大学|半导体学院, 深圳技术大学|德国国际合作办公室
 _PARENT_SUFFIX = re.compile(r"^(.{3,20}?(?:大学|集团|研究院|科学院|医院|银行|公司))"
-                            r"(?=.{0,16}(?:学院|中心|研究院|研究所|实验室|分院|分公司|办公室|校区|院区|医院)$)")
+                            r"(?=.{0,16}(?:学院|中心|基地|研究院|研究所|实验室|分院|分公司|办公室|校区|院区|医院)$)")
 
 
 def _parent_org(s: SentenceContext, unit: Mention) -> Mention | None:
