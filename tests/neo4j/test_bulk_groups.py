@@ -38,9 +38,12 @@ def graph(store: Neo4jStore) -> tuple:
 
 
 def shown_sorted(n: dict) -> dict:
-    """An entity's shown fields in their order's order: the lists are read sorted (neo4j_brief),
-    and a re-put, which strips the report's old part at the start of its transaction, rebuilds
-    them in report order before the group's reports fold in, where one by one it comes last."""
+    """An entity's names sorted, and its shown fields in their order's order: readers use the names
+    as a set and sort the shown lists (neo4j_brief), and a re-put, which strips the report's old
+    part at the start of its transaction, rebuilds them in report order before the group's reports
+    fold in, where one by one it comes last."""
+    if n.get("names") is not None:  # a set to readers (full-text index, prefix match); ordered likewise
+        n = {**n, "names": sorted(n["names"]), "aliases_text": sorted(n["aliases_text"].split())}
     if n.get("shown_alias_order") is None:
         return n
     aliases = sorted(zip(n["shown_alias_order"], n["shown_aliases"]))
