@@ -108,6 +108,8 @@ class AnswerOut(BaseModel):
     name: str
     score: float
     evidence: list[EvidenceOut]
+    # false: a span of the evidence text answers where the graph holds no entity; its id is no node
+    entity: bool = True
 
 
 class AskOut(BaseModel):

@@ -112,6 +112,12 @@ class QuestionIntent:
     # plant"): its noun phrase ending at the head, longest first ("nuclear power plant", "power plant",
     # "plant"), for a step that knows the graph to read a label from (graph/search/english_label.py).
     asked_nouns: list[str] = field(default_factory=list, compare=False)
+    # The Chinese noun the question asks with, generic or not (企业 of 哪些头部企业): the text's
+    # 「A、B等头部企业」 names A and B as things of that kind (graph/search/text_answers.py).
+    noun: str = field(default="", compare=False)
+    # The answer is the partner of the question's subject (与哪些港澳机构开展了合作, "with which
+    # cities"): an entity written after 与/同 and before a verb of cooperation is that partner.
+    partner: bool = field(default=False, compare=False)
 
 
 def question_lang(q: str) -> str:
@@ -163,7 +169,7 @@ def _analyze_zh(q: str) -> QuestionIntent:
             asked = asked[: -len(noun)]
             break
     focus = _clean_zh(q[:start] + " " + asked + " " + q[end:])
-    return QuestionIntent(label, focus or _clean_zh(q), "zh", kind=kind, alt_labels=alt)
+    return QuestionIntent(label, focus or _clean_zh(q), "zh", kind=kind, alt_labels=alt, noun=noun)
 
 
 def _asked_nouns_en(q: str) -> list[str]:
@@ -270,7 +276,7 @@ _EN_PREP = re.compile(r"\s+(?:of|for|on|in|by|with|among|at|from|to)\s+(?:(?!\s(
                       re.IGNORECASE)
 _ZH_QUOTES = "“”\"'‘’《》「」（）()"
 # 机构 alone may be a government body or not: its modifier tells (科研机构, 港澳机构 -> Organization).
-_ZH_ORG_MODIFIER = re.compile(r"(?:科研|研究|学术|教育|医疗|卫生|金融|中介|社会|服务|港澳|香港|澳门|外资|国际|培训|文化|"
+_ZH_ORG_MODIFIER = re.compile(r"(?:科研|研究|学术|教育|医疗|卫生|金融|中介|社会|服务|港澳|香港|澳门|台湾|境外|海外|外国|外资|国际|培训|文化|"
                               r"创新|投资|商业|民间|慈善)(?:性)?$")
 _ZH_AGENCY_MODIFIER = re.compile(r"(?:行政|政府|执法|监管|党政|议事|事业|职能|主管)$")
 # 谁牵头 / 由谁主办: the actor of a leading or hosting verb is a body, not a person.
@@ -449,6 +455,7 @@ def analyze_question(q: str) -> QuestionIntent:
     if intent.label is not None:
         intent.label_from = "question"
     _actor(q, intent)
+    intent.partner = bool((_ZH_PARTNER if lang == "zh" else _EN_PARTNER).search(q))
     intent.quantity = asks_quantity(q, lang)
     if intent.label is None and intent.form == PHRASE:
         label, noun = _phrase_head_zh(q) if lang == "zh" else _phrase_head_en(q, set(intent.places))
@@ -459,6 +466,8 @@ def analyze_question(q: str) -> QuestionIntent:
     return intent
 
 
+_ZH_PARTNER = re.compile(r"[与同跟][^，。？?]{0,8}?哪(?:些|个|家|几|国)")
+_EN_PARTNER = re.compile(r"\bwith\s+(?:which|what|whom)\b|^\s*(?:which|what)\b.*\bwith\W*$", re.IGNORECASE)
 _ZH_QUANTITY = re.compile(r"多少|几(?:个|家|项|座|所|次|名|人|倍|成)|第几|多大|多高|多长|比重|占比|增长了?百分之几")
 _EN_QUANTITY = re.compile(r"\bhow\s+(?:many|much|large|big|fast)\b|\bwhat\s+(?:share|percentage|proportion)\b",
                           re.IGNORECASE)

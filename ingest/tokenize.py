@@ -65,3 +65,11 @@ def tokenize_query(text: str) -> tuple[str, ...]:
     extra = [w for w in jieba.cut_for_search(text, HMM=False)
              if len(w) > 1 and not w.isascii() and w not in STOPWORDS and w not in words]
     return tuple(words + extra)
+
+
+@lru_cache(maxsize=4096)
+def word_classes(text: str) -> tuple[tuple[str, str], ...]:
+    """jieba's words of a short text with their part-of-speech class (冯巩 nr, 引进 v)."""
+    _init()
+    import jieba.posseg
+    return tuple((w.word, w.flag) for w in jieba.posseg.cut(text))

@@ -19,7 +19,9 @@ from typing import Callable, Mapping, Sequence
 from govgraph.ingest.batch import Edge, Evidence, Node
 from govgraph.ingest.vocabulary import RelType
 from ..store.base import AnswerContext, GraphStore
+from .answer_names import fold_short_names
 from .results import Answer, Hit
+from .text_answers import TextSpan, text_spans
 
 # How much a relation says about its end being the answer, by type and by which end is asked
 # ("src" = the answer is the source). Structural ties (LOCATED_IN, PART_OF) say little.
@@ -56,6 +58,13 @@ ACTOR_CUE = 3.0
 ACTOR_GAP = 16
 
 _SENTENCE_END = re.compile(r"[。！？；;!?\n]")
+# 与哪些…合作 -> an entity after 与/同 and before a verb of cooperation in its clause is the partner
+# asked for; a list of partners (与A、B、C开展合作) counts as a whole.
+PARTNER_CUE = 2.0
+PARTNER_GAP = 24
+_CLAUSE_END = re.compile(r"[，,。！？；;!?\n：:]")
+_WITH = re.compile(r"[与同跟]")
+_COOPERATE = re.compile(r"合作|签约|签署|签订|共建|缔结|结好|结为|建立|交流|对接|联合|携手|共同")
 
 
 def _specificity(spread: int) -> float:
@@ -131,16 +140,47 @@ class AnswerRanker:
                 or any(w in s for w in words for s in names))
 
     @staticmethod
-    def _before_cue(c: "_Candidate", hit_of: dict[str, Hit], cues: Sequence[str]) -> bool:
-        """Is one of the candidate's mentions followed, within its sentence and a few characters
-        (a list of co-leads), by a cue verb?"""
+    def _mentions(c: "_Candidate", hit_of: dict[str, Hit]):
+        """(hit, start, end) in the hit's text of each place the candidate's name is written inside
+        its evidence. The extractor's evidence is a sentence for some mentions (「成功举办中非合作论坛北京
+        峰会、…等重大主场外交活动。」), where the text after the evidence's end is the next sentence; the
+        span itself when the name is not found in it."""
+        names = sorted({s for s in (c.node.name, *c.node.aliases) if len(s) >= 2}, key=len, reverse=True)
         for _, ev in c.evidence.values():
             hit = hit_of.get(ev.passage)
             if hit is None:
                 continue
-            after = hit.text[max(0, ev.end - hit.start):max(0, ev.end - hit.start) + ACTOR_GAP]
-            after = _SENTENCE_END.split(after, 1)[0]
+            a, b = max(0, ev.start - hit.start), max(0, ev.end - hit.start)
+            found = False
+            for name in names:
+                i = hit.text.find(name, a, max(b, a + len(name)))
+                while i >= 0 and i + len(name) <= max(b, a + len(name)):
+                    found = True
+                    yield hit, i, i + len(name)
+                    i = hit.text.find(name, i + 1, b)
+                if found:
+                    break
+            if not found:
+                yield hit, a, b
+
+    @staticmethod
+    def _before_cue(c: "_Candidate", hit_of: dict[str, Hit], cues: Sequence[str]) -> bool:
+        """Is one of the candidate's mentions followed, within its sentence and a few characters
+        (a list of co-leads), by a cue verb?"""
+        for hit, _, b in AnswerRanker._mentions(c, hit_of):
+            after = _SENTENCE_END.split(hit.text[b:b + ACTOR_GAP], 1)[0]
             if any(cue in after for cue in cues):
+                return True
+        return False
+
+    @staticmethod
+    def _partner_of(c: "_Candidate", hit_of: dict[str, Hit]) -> bool:
+        """Is one of the candidate's mentions the object of 与/同 in a clause that goes on to a verb of
+        cooperation (与香港大学、香港生产力促进局开展合作, 与法国伊西莱·莫利诺市建立友好关系)?"""
+        for hit, a, b in AnswerRanker._mentions(c, hit_of):
+            before = _CLAUSE_END.split(hit.text[max(0, a - PARTNER_GAP):a])[-1]
+            after = _CLAUSE_END.split(hit.text[b:b + PARTNER_GAP], 1)[0]
+            if _WITH.search(before) and _COOPERATE.search(after):
                 return True
         return False
 
@@ -152,11 +192,7 @@ class AnswerRanker:
         if not kind:
             return False
         head = re.compile(r"^[^，,。；;！？!?：:]{0,40}?等[\u4e00-\u9fff]{0,4}?(?:" + "|".join(map(re.escape, kind)) + ")")
-        for _, ev in c.evidence.values():
-            hit = hit_of.get(ev.passage)
-            if hit is not None and head.match(hit.text[max(0, ev.end - hit.start):]):
-                return True
-        return False
+        return any(head.match(hit.text[b:]) for hit, _, b in AnswerRanker._mentions(c, hit_of))
 
     # -- ranking ---------------------------------------------------------------------------
     def context(self, hits: list[Hit]) -> AnswerContext:
@@ -167,7 +203,8 @@ class AnswerRanker:
              looked_up: list[tuple[str, float]] | None = None, terms: Sequence[str] = (),
              kind: Sequence[str] = (), phrase: bool = False,
              actor_cues: Sequence[str] = (), context: AnswerContext | None = None,
-             passage_factor: Mapping[str, float] | None = None) -> list[Answer]:
+             passage_factor: Mapping[str, float] | None = None, noun: str = "",
+             partner: bool = False) -> list[Answer]:
         """`looked_up`: entities nearest the question by vector, best first; those among the
         candidates rank higher (an English question's words meet the entity's English name there).
         `kind`: nouns naming the kind asked for (乐团, 峰会); names ending in one rank higher.
@@ -175,7 +212,11 @@ class AnswerRanker:
         `actor_cues`: verbs right after the actor asked for (牵头, 主办).
         `context`: self.context(hits), when the caller ranks several labels over the same hits.
         `passage_factor`: passage id -> share of its weight (1 when absent); in a collection, the
-        passages of reports the question does not name say less for their entities."""
+        passages of reports the question does not name say less for their entities.
+        `noun`: the noun the question asks with, generic or not (企业): a list the text closes with
+        等 + it names answers the graph may lack.
+        `partner`: the question asks for a partner (与哪些…合作): an entity written after 与 and before
+        a verb of cooperation in its clause ranks higher."""
         if not hits or not label:
             return []
         ctx = context if context is not None else self.context(hits)
@@ -253,22 +294,61 @@ class AnswerRanker:
                     c.add_evidence(rank_of[x.passage], x)
 
         boost = {eid: LOOKUP_BOOST / (1 + i) for i, (eid, _) in enumerate(looked_up or [])}
+        heads = list_heads(kind, noun, terms)
         answers = []
         for c in cands.values():
             n = c.node
             named = any(len(s) >= 2 and s.casefold() in q for s in (n.name, *n.aliases, n.name_en or ""))
             of_kind = (any(s.endswith(k) for k in kind for s in (n.name, *n.aliases))
-                       or self._listed_as_kind(c, hit_of, kind))
+                       or self._listed_as_kind(c, hit_of, heads))
             named_weight = (NAMED_BY_PHRASE if phrase else NAMED_IN_QUESTION) if named else 1.0
             actor = ACTOR_CUE if actor_cues and self._before_cue(c, hit_of, actor_cues) else 1.0
+            if partner and self._partner_of(c, hit_of):
+                actor *= PARTNER_CUE
             score = (c.score * named_weight * (1.0 + boost.get(n.id, 0.0))
                      * _specificity(ctx.spread.get(n.id, 0)) * (KIND_MATCH if of_kind else 1.0) * actor)
             evs = [ev for _, ev in sorted(c.evidence.values(), key=lambda t: (t[0], t[1].start))]
             answers.append(Answer(id=n.id, label=n.label, name=n.name, score=score,
                                   evidence=evs[:MAX_EVIDENCE], aliases=list(n.aliases),
                                   name_en=n.name_en, via=sorted(c.via)))
+        answers += self._span_answers(label, question, kind, noun, terms, phrase, hits, words, weight, answers)
+        answers = fold_short_names(answers, MAX_EVIDENCE)
         answers.sort(key=lambda a: (-a.score, a.name))
         return answers[:limit]
+
+    def _span_answers(self, label: str, question: str, kind: Sequence[str], noun: str, terms: Sequence[str],
+                      phrase: bool, hits: list[Hit],
+                      words: list[str], weight: Callable[[str], float], known: list[Answer]) -> list[Answer]:
+        """Spans of the passages that a pattern of the text names as of the asked kind
+        (graph/search/text_answers.py), when no entity candidate holds that name; weighed as a
+        mention of that kind would be."""
+        names = {n for a in known for n in a.names()}
+        by_name: dict[str, list[TextSpan]] = {}
+        for sp in text_spans(label, question, kind, phrase, hits, list_heads([], noun, terms)):
+            if sp.name in names or (sp.how == "PHRASE" and any(sp.name in n for n in names)):
+                continue
+            by_name.setdefault(sp.name, []).append(sp)
+        out = []
+        for name, spans in by_name.items():
+            best: dict[str, float] = {}
+            for sp in spans:
+                near = self._overlap(words, self._sentence(sp.hit, sp.evidence()))
+                w = (weight(sp.hit.passage) * MENTION_WEIGHT * sentence_weight(near) * KIND_MATCH
+                     * (NAMED_BY_PHRASE if sp.how == "PHRASE" else 1.0))
+                best[sp.hit.passage] = max(best.get(sp.hit.passage, 0.0), w)
+            score = sum(best.values()) * _specificity(len(best))
+            out.append(Answer(id=spans[0].id, label=label, name=name, score=score,
+                              evidence=[sp.evidence() for sp in spans][:MAX_EVIDENCE],
+                              via=sorted({f"TEXT_{sp.how}" for sp in spans}), entity=False))
+        return out
+
+
+def list_heads(kind: Sequence[str], noun: str, terms: Sequence[str]) -> list[str]:
+    """Nouns that, closing a list (「A、B等重大主场外交活动」), make its items things the question asks
+    for: the kind noun, the question's own noun even when generic (企业, 活动), and an English
+    question's Chinese terms of three or more characters (主场外交; two-character terms such as
+    重大 or 中国 close lists of anything)."""
+    return list(dict.fromkeys([*kind, *([noun] if len(noun) >= 2 else []), *(t for t in terms if len(t) >= 3)]))
 
 
 def lead_with_answer(hits: list[Hit], answers: list[Answer],

@@ -57,6 +57,9 @@ class Answer:
     name_en: str | None = None
     # Why it ranks where it does, e.g. ["CARRIED_OUT", "MENTIONED_IN"]; for logs and debugging.
     via: list[str] = field(default_factory=list)
+    # False for a span of the evidence text that answers where the graph holds no entity
+    # (graph/search/text_answers.py): its id names the span, not a node.
+    entity: bool = True
 
     def names(self) -> list[str]:
         return [self.name, *self.aliases, *([self.name_en] if self.name_en else [])]
@@ -64,7 +67,7 @@ class Answer:
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id, "label": self.label, "name": self.name, "score": round(float(self.score), 6),
-            "evidence": [e.to_dict() for e in self.evidence],
+            "evidence": [e.to_dict() for e in self.evidence], "entity": self.entity,
         }
 
 

@@ -583,6 +583,7 @@ class SearchService:
             return label, []
         # One read of what the passages hold serves every label tried (it was one per label).
         kw = dict(limit=k, looked_up=entities, terms=terms, kind=list(getattr(intent, "kind", None) or []),
+                  noun=getattr(intent, "noun", ""), partner=bool(getattr(intent, "partner", False)),
                   phrase=getattr(intent, "form", None) == QueryForm.PHRASE,
                   actor_cues=list(getattr(intent, "actor_cues", None) or []),
                   context=self._ranker.context(hits) if hits else None,

@@ -184,3 +184,19 @@ def test_upload_then_delete(client, tmp_path):
     assert not any(x["id"] == rid for x in client.get("/reports").json()["items"])
     big = b"a" * (21 * 1024 * 1024)
     _problem(client.post("/ingest", headers=auth, files={"files": ("big.txt", big, "text/plain")}), 413)
+
+
+def test_ask_names_a_listed_answer_the_graph_lacks_as_a_text_span(client):
+    # 「依托虾皮、九米等头部企业先发优势」 (Nanshan 2023): the extractor makes no entity of either;
+    # the list closed by 等 + the question's noun names them, with the report's offsets.
+    r = client.get("/ask", params={"q": "南山区依托哪些头部企业发展跨境电商？"}).json()
+    spans = {a["name"]: a for a in r["answers"] if a["entity"] is False}
+    assert {"虾皮", "九米"} <= set(spans), r["answers"]
+    assert {a["name"] for a in r["answers"][:2]} == {"虾皮", "九米"}
+    ev = spans["虾皮"]["evidence"][0]
+    text = (SAMPLES / ev["file"]).read_text("utf-8").replace("\r\n", "\n")
+    assert text[ev["start"]:ev["end"]] == "虾皮" == ev["text"]
+    assert all(a["entity"] for a in r["answers"] if not a["id"].startswith("text:"))
+    # the answer graph draws nodes only: a span's id is no node
+    g = client.get("/answer-graph", params={"ids": spans["虾皮"]["id"]})
+    assert g.status_code == 200 and g.json()["nodes"] == []

@@ -305,3 +305,22 @@ def test_clicking_an_edge_shows_its_evidence(ui):
     assert ui.tid("edge-evidence").is_visible()
     assert ui.tid("edge-end").count() == 2
     ui.assert_no_console_errors()
+
+
+def test_a_text_answer_opens_where_the_report_writes_it(ui):
+    # 「依托虾皮、九米等头部企业」 (Nanshan 2023): no entity holds either name, so the answers are spans
+    # of the text (entity: false); opening one shows its report at that passage, not an entity panel.
+    question = "南山区依托哪些头部企业发展跨境电商？"
+    data = api_get(ui.base, "/ask", q=question, k=10)
+    spans = [i for i, a in enumerate(data["answers"]) if a["entity"] is False]
+    assert spans, data["answers"]
+    ui.open()
+    ask(ui, question)
+    first = data["answers"][spans[0]]
+    ui.tid("answer-open").nth(spans[0]).click()
+    ui.page.wait_for_selector('[data-testid="report-title"]')
+    assert f"#/report/{first['evidence'][0]['report']}" in ui.page.url
+    focused = ui.page.locator('[data-testid="report-passage"].focused')
+    assert focused.count() == 1 and first["name"] in focused.inner_text()
+    assert ui.tid("entity-name").count() == 0 or not ui.tid("entity-name").is_visible()
+    ui.assert_no_console_errors()

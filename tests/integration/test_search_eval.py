@@ -94,7 +94,10 @@ def test_all_three_modes_measured_in_one_run(result):
 def test_no_regression_below_measured(result):
     m = result["modes"]["hybrid"]
     assert m["evidence_mrr"] >= 0.77 and m["hit@3"] >= 0.86, m
-    assert m["answer_hit@3"] >= 0.77, m
+    # Answer hit@3 0.820 over both halves (dev 0.849, test 0.791) before issue 15's ninth session, 0.887
+    # (dev 0.939, test 0.836) after: answers the text names where the graph has no entity, the full
+    # name of a policy, and the role rules reading names inside sentence-long evidence (docs/answers.md).
+    assert m["answer_hit@3"] >= 0.85, m
 
 
 def test_chinese_questions_keep_issue_5_level(result):

@@ -17,6 +17,8 @@ from govgraph.ingest.question import PHRASE, QUESTION, analyze_question
     ("Anhui plan for co-building an innovation center", "Policy", PHRASE),
     ("foreign ambassadors and diplomats visited which museum", "Place", QUESTION),
     ("坪山区与哪些港澳机构开展了合作？", "Organization", QUESTION),
+    ("南山区引进了哪些境外机构？", "Organization", QUESTION),
+    ("哪些海外机构在前海设立了总部？", "Organization", QUESTION),
     ("深圳建成了哪些国家级科研机构？", "Organization", QUESTION),
     ("Which reform plan did Anhui draw up?", "Policy", QUESTION),
 ])

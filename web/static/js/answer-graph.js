@@ -7,7 +7,7 @@ const enc = encodeURIComponent;
 export const NEIGHBOUR_PAGE = 30;
 
 export function answerGraphParams(data) {
-  const ids = (data.answers || []).map((a) => a.id);
+  const ids = (data.answers || []).filter((a) => a.entity !== false).map((a) => a.id);
   const passages = new Set();
   for (const a of data.answers || []) for (const ev of a.evidence || []) if (ev.passage) passages.add(ev.passage);
   for (const h of data.passages || []) passages.add(h.passage);

@@ -124,7 +124,7 @@ export class SearchPanel {
     const evidence = (answer.evidence || []).slice(0, EVIDENCE_SHOWN).map((ev) => this.evidenceItem(ev, answer.name, q, byPassage));
     const extra = (answer.evidence || []).length - EVIDENCE_SHOWN;
     return el("li", { class: "answer", testid: "answer-item", dataset: { entity: answer.id } },
-      el("button", { type: "button", class: "answer-head", testid: "answer-open", onclick: () => this.onAnswer(answer.id) },
+      el("button", { type: "button", class: "answer-head", testid: "answer-open", onclick: () => this.openAnswer(answer) },
         el("span", { class: "rank" }, rank + 1),
         swatch(answer.label),
         el("span", { class: "answer-name", testid: "answer-name" }, answer.name),
@@ -132,6 +132,13 @@ export class SearchPanel {
         el("span", { class: "scorebar", title: `${t("score")} ${(answer.score || 0).toFixed(3)}` }, el("span", { style: `width:${pct}%` }))),
       el("ul", { class: "evidence-list" }, evidence),
       extra > 0 ? el("div", { class: "muted small" }, `+${extra} ${t("more")}`) : null);
+  }
+
+  // An entity opens in the graph; a span of the text that answers (entity: false, no node) opens where it is written.
+  openAnswer(answer) {
+    const ev = (answer.evidence || [])[0];
+    if (answer.entity === false && ev) this.onOpenReport(ev.report, { start: ev.start, end: ev.end, passage: ev.passage });
+    else this.onAnswer(answer.id);
   }
 
   evidenceItem(ev, name, q, byPassage) {
