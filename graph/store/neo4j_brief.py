@@ -55,6 +55,14 @@ class Shown:
             _keep_first(self.prop_keys, self.prop_order, self.prop_values, k, order_key(report_id, i),
                         _dumps(v))
 
+    def fold(self, row: dict[str, list]) -> None:
+        """Fold in another Shown's row (as_row): each alias and key keeps its lowest place, so
+        folding a group's reports in any order gives what folding them one by one gives."""
+        for a, where in zip(row["shown_aliases"], row["shown_alias_order"]):
+            _keep_first(self.aliases, self.alias_order, None, a, where, None)
+        for k, where, v in zip(row["shown_prop_keys"], row["shown_prop_order"], row["shown_prop_values"]):
+            _keep_first(self.prop_keys, self.prop_order, self.prop_values, k, where, v)
+
     def as_row(self) -> dict[str, list]:
         """The node properties (prefixed: a batch prop may be called `aliases`)."""
         return {"shown_aliases": self.aliases, "shown_alias_order": self.alias_order,
@@ -95,8 +103,8 @@ def write_row(n: Node, report_id: str) -> dict[str, Any]:
 
 
 # Fold each row into its entity; an entity is rewritten only when something changed. An entity
-# that holds no fields yet is given them only when this report is its only one (it was just
-# created): one written before this existed keeps reading its MENTIONS until fill_missing.
+# that holds no fields yet is given them only when the reports folded are its only ones (it was
+# just created): one written before this existed keeps reading its MENTIONS until fill_missing.
 _FOLD = """
 reduce(acc = {{k: coalesce(n.{keys}, []), o: coalesce(n.{order}, []), v: {values_old}}},
        i IN range(0, size(row.{keys}) - 1) |
@@ -114,10 +122,12 @@ _PROPS = _FOLD.format(
     values_new="[j IN range(0, size(acc.k) - 1) | CASE WHEN acc.k[j] = row.shown_prop_keys[i] AND "
                "row.shown_prop_order[i] < acc.o[j] THEN row.shown_prop_values[i] ELSE acc.v[j] END]",
     values_add="acc.v + row.shown_prop_values[i]")
+# A row folds a group's reports (neo4j_bulk_rows.shown_rows); `row.reports` of them name the
+# entity, so an entity that only they name was just created.
 STORE_SHOWN = f"""
 UNWIND $rows AS row
 MATCH (n:Entity {{id: row.id}})
-WHERE n.shown_alias_order IS NOT NULL OR COUNT {{ ()-[:MENTIONS]->(n) }} = 1
+WHERE n.shown_alias_order IS NOT NULL OR COUNT {{ ()-[:MENTIONS]->(n) }} = row.reports
 WITH n, {_ALIASES} AS a, {_PROPS} AS p
 WHERE n.shown_alias_order IS NULL OR a.k <> n.shown_aliases OR a.o <> n.shown_alias_order
    OR p.k <> n.shown_prop_keys OR p.o <> n.shown_prop_order OR p.v <> n.shown_prop_values

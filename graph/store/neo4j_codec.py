@@ -81,13 +81,19 @@ def check_evidence(report: ReportInfo, what: str, evidence: Sequence[Evidence]) 
                              f"(file {e.file!r}); a batch may only hold evidence of its own report")
 
 
+# What a report's MENTIONS and Statement hold: the write statements set these by name
+# (neo4j_cypher.MERGE_ENTITIES, MERGE_RELATIONS).
+MENTION_KEYS = ("name", "aliases", "name_en", "props", "passages", "starts", "ends", "texts")
+STATEMENT_KEYS = ("key", "report", "type", "source", "target", "props", "passages", "starts", "ends", "texts")
+
+
 def entity_row(n: Node) -> dict[str, Any]:
     names = [n.name, *n.aliases] + ([n.name_en] if n.name_en else [])
     mention = {"name": n.name, "aliases": list(n.aliases) or None, "name_en": n.name_en,
                "props": _props_json(n.props), **_spans(n.evidence)}
     return {"id": n.id, "label": n.label, "name": n.name, "name_en": n.name_en,
             "names": [s for s in dict.fromkeys(names) if s], "flat": flat_props(n.props),
-            "mention": {k: v for k, v in mention.items() if v is not None},
+            "mention": {k: mention[k] for k in MENTION_KEYS if mention[k] is not None},
             "in_passages": list(dict.fromkeys(e.passage for e in n.evidence))}
 
 
@@ -95,7 +101,7 @@ def statement_row(e: Edge, report_id: str) -> dict[str, Any]:
     stmt = {"key": edge_id(e), "report": report_id, "type": e.type, "source": e.source, "target": e.target,
             "props": _props_json(e.props), **_spans(e.evidence)}
     return {"s": e.source, "t": e.target, "type": e.type, "flat": flat_props(e.props),
-            "statement": {k: v for k, v in stmt.items() if v is not None}}
+            "statement": {k: stmt[k] for k in STATEMENT_KEYS if stmt[k] is not None}}
 
 
 def _evidence(rid: str, file: str, part: dict[str, Any]) -> list[Evidence]:

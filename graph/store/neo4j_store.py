@@ -24,6 +24,7 @@ from neo4j import exceptions as nx
 from govgraph.ingest.batch import ENTITY_LABELS, LABELS, REL_TYPES, Edge, GraphBatch, Node, Passage, ReportInfo
 from . import neo4j_cypher as Q
 from . import neo4j_brief as B
+from . import neo4j_bulk_rows as R
 from . import neo4j_view_cypher as V
 from .base import (AnswerContext, Filters, GraphStore, NodeBrief, PutResult, StoreError, StoreUnavailable, Subgraph,
                    Vectors)
@@ -827,13 +828,22 @@ def _brief(row: dict) -> NodeBrief:
 
 
 def _write_new_reports(tx: ManagedTransaction, puts: list[PreparedPut]) -> None:
-    """The reports of one write (absent: _strip ran first). Creates go in one statement for all of
-    them; what folds into entities other reports share (names, shown fields, relations) runs one
-    statement per report, in order, since each reads what the one before wrote. Each statement
-    is a round trip."""
+    """The reports of one write (absent: _strip ran first), one statement per kind of item for
+    all of them: what folds into entities and relations the reports share is folded in Python
+    first (neo4j_bulk_rows), so each shared entity or relation is found and written once."""
     tx.run(Q.CREATE_REPORTS, reports=[{"props": p.report, "rows": p.passages} for p in puts]).consume()
-    for p in puts:
-        _fold_report(tx, p)
+    rids = R.report_ids(puts)
+    for chunk in _chunks(R.entity_rows(puts), 5000):
+        tx.run(Q.MERGE_ENTITIES, rows=chunk, rids=rids).consume()
+    shown, drop = R.shown_rows(puts)
+    for chunk in _chunks(shown, 5000):
+        tx.run(B.STORE_SHOWN, rows=chunk).consume()
+    if drop:
+        tx.run(B.DROP_SHOWN, ids=drop).consume()
+    relations = R.relation_rows(puts)
+    for query, with_props in ((Q.MERGE_BARE_RELATIONS, False), (Q.MERGE_RELATIONS, True)):
+        for chunk in _chunks([r for r in relations if bool(r["flat"]) == with_props], 5000):
+            tx.run(query, rows=chunk, rids=rids).consume()
     sources = [{"rid": p.rid, "aid": p.author, "policies": p.policies} for p in puts if p.author or p.policies]
     if sources:
         tx.run(Q.CREATE_SOURCES, rows=sources).consume()
@@ -842,18 +852,6 @@ def _write_new_reports(tx: ManagedTransaction, puts: list[PreparedPut]) -> None:
     if vectors or models:
         tx.run(Q.FINISH_PUTS, rows=vectors, model=models[0].model if models else None,
                dim=models[0].dim if models else None, vector_puts=len(models)).consume()
-
-
-def _fold_report(tx: ManagedTransaction, p: PreparedPut) -> None:
-    """One report's entities, the fields views show (neo4j_brief) and its relations."""
-    for chunk in _chunks(p.entities, 5000):
-        tx.run(Q.MERGE_ENTITIES, rows=chunk, rid=p.rid).consume()
-    for chunk in _chunks(p.shown, 5000):
-        tx.run(B.STORE_SHOWN, rows=chunk).consume()
-    if p.repeats:
-        tx.run(B.DROP_SHOWN, ids=p.repeats).consume()
-    for chunk in _chunks(p.statements, 5000):
-        tx.run(Q.MERGE_RELATIONS, rows=chunk, rid=p.rid).consume()
 
 
 def _strip(tx: ManagedTransaction, rid: str) -> None:

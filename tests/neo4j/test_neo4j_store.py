@@ -260,6 +260,15 @@ def test_entity_full_text_index_finds_names_aliases_and_english(neo):
     assert neo.entity_text_search("青少年书法展", 5) == []
     seoul = [n for n in b.nodes if "首尔" in n.aliases][0]
     assert "首尔" not in neo.get_node(seoul.id).aliases
+    # What the report left names is still found: an entity both named keeps a's words (its names
+    # were drawn again from a's MENTIONS, which give no English name: that null once emptied them).
+    shared = {n.id for n in a.nodes} & {n.id for n in b.nodes}
+    kept = neo._read("UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id, n.names AS names, "
+                     "n.aliases_text AS text", ids=sorted(shared))
+    assert kept and all(r["names"] and r["text"] for r in kept), kept
+    for n in a.nodes:
+        for word in (n.name, *n.aliases, *([n.name_en] if n.name_en else [])):
+            assert n.id in [h for h, _ in neo.entity_text_search(word, 3)], word
 
 
 def test_a_database_of_the_old_model_is_refused_with_the_migration_command(neo, neo4j_uri):
