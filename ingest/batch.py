@@ -18,7 +18,7 @@ REL_TYPES: tuple[RelType, ...] = tuple(RelType)
 ROLES: tuple[Role, ...] = tuple(Role)
 
 __all__ = ["ENTITY_LABELS", "LABELS", "REL_TYPES", "ROLES", "SYMMETRIC", "Edge", "Evidence", "GraphBatch",
-           "Node", "Passage", "ReportInfo", "node_id", "passage_id", "report_id_for", "INDICATOR", "PLAN", "TARGET",
+           "Node", "Passage", "ReportInfo", "node_id", "passage_id", "report_of_passage", "report_id_for", "INDICATOR", "PLAN", "TARGET",
            "ACTUAL"]
 
 # Time records (ingest.time -> graph.time): an Indicator node is one figure of a report (props indicator,
@@ -48,6 +48,11 @@ def report_id_for(file_name: str) -> str:
 def passage_id(report_id: str, index: int) -> str:
     """The id of a report's passage number `index` (from 0, in reading order)."""
     return f"{report_id}#p{index:04d}"
+
+
+def report_of_passage(pid: str) -> str:
+    """The report id a passage id (passage_id) was made from."""
+    return pid.rsplit("#p", 1)[0]
 
 
 @dataclass(frozen=True)
