@@ -13,11 +13,6 @@ from __future__ import annotations
 from .places import PlaceInfo, gazetteer
 
 
-def _province_of(info: PlaceInfo) -> PlaceInfo | None:
-    chain = gazetteer().chain(info.name)
-    return chain[-1] if chain and chain[-1].kind == "province" else None
-
-
 def far_county_short(info: PlaceInfo, key: str, text: str, home_province: PlaceInfo | None) -> bool:
     """Whether `key`, the short form of county-level city `info` found in passage `text`, stands for
     nothing in a report of `home_province`: another province's city with none of its parents named."""
@@ -27,8 +22,9 @@ def far_county_short(info: PlaceInfo, key: str, text: str, home_province: PlaceI
     parent = g.places.get(info.parent)
     if parent is None or parent.kind != "city":
         return False  # a prefecture itself (汕尾, 百色): its short form is how reports name it
-    province = _province_of(info)
+    chain = g.chain(info.name)   # the city, then the places above it up to its province
+    province = chain[-1] if chain and chain[-1].kind == "province" else None
     if province is None or province.name == home_province.name:
         return False
-    above = [p.name for p in g.chain(info.name)[1:]]
+    above = [p.name for p in chain[1:]]
     return not any(a in text or (len(a) > 2 and a[:2] in text) for a in above)
