@@ -70,6 +70,13 @@ class Role(StrEnum):
     OTHER = "other"
 
 
+class YearPart(StrEnum):
+    """Which report of a year a question names it asks about (ingest/year_part.py)."""
+    REVIEWS = "reviews"  # the report reviewing the year (a work report of the next year)
+    PLANS = "plans"      # the report planning it (the work report dated that year)
+    DATED = "dated"      # the report dated that year ("its 2023 work report")
+
+
 class Genre(StrEnum):
     """The kind of report (structure/meta.py)."""
     FZZF = "fzzf"    # 法治政府建设年度情况报告
