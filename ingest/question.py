@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from .crosslingual import TermGroup, chinese_terms, english_place_names, term_groups
 from .vocabulary import Label, QueryForm, Role
+from .level import implied_levels
 from .year_part import year_part
 from .wordlists import grouped, table, word_list, word_set
 
@@ -105,6 +106,8 @@ class QuestionIntent:
     years: list[int] = field(default_factory=list, compare=False)
     # Which report of a named year is meant: the one reviewing it, planning it, or dated it (year_part.py).
     year_part: str | None = field(default=None, compare=False)
+    # Levels of government its words imply without a place (全国 -> national, 全省 -> province; level.py).
+    levels: list[str] = field(default_factory=list, compare=False)
     # Verbs that follow the actor asked for (谁牵头 -> 牵头): a body written right before one in a
     # sentence (由市教育局牵头) is that actor.
     actor_cues: list[str] = field(default_factory=list, compare=False)
@@ -455,6 +458,7 @@ def analyze_question(q: str) -> QuestionIntent:
     intent.role = _role_hint(q, intent.lang)
     intent.years = _years(q, lang)
     intent.year_part = year_part(q, lang, intent.role) if intent.years else None
+    intent.levels = implied_levels(q, lang)
     intent.form = query_form(q, lang)
     if intent.label is not None:
         intent.label_from = "question"

@@ -77,6 +77,14 @@ class YearPart(StrEnum):
     DATED = "dated"      # the report dated that year ("its 2023 work report")
 
 
+class Level(StrEnum):
+    """The level of government a report speaks for, or a question implies (ingest/level.py)."""
+    NATIONAL = "national"  # 国务院
+    PROVINCE = "province"  # 广东省, 广西壮族自治区
+    CITY = "city"          # 深圳市, 北京市
+    DISTRICT = "district"  # 福田区, 大鹏新区
+
+
 class Genre(StrEnum):
     """The kind of report (structure/meta.py)."""
     FZZF = "fzzf"    # 法治政府建设年度情况报告

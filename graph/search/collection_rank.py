@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Iterable, Mapping, Sequence
 
 from govgraph.ingest.batch import ReportInfo
+from govgraph.ingest.level import level_of_place
 from govgraph.ingest.question import parent_place
 from govgraph.ingest.vocabulary import YearPart
 
@@ -82,16 +83,29 @@ def year_grades(reports: Mapping[str, ReportInfo], years: Sequence[int], neighbo
     return grades
 
 
+def level_grades(reports: Mapping[str, ReportInfo], levels: Iterable[str], grade: float) -> dict[str, float]:
+    """Report id -> `grade` for the reports of the levels of government a query implies (全省 -> the
+    provinces' reports). A level that half the collection or more is of (the districts) names none."""
+    wanted = set(levels)
+    of = {rid for rid, r in reports.items() if wanted and level_of_place(r.place) in wanted}
+    if not of or len(of) * 2 > len(reports):
+        return {}
+    return dict.fromkeys(of, grade)
+
+
 def report_grades(reports: Mapping[str, ReportInfo], words: Iterable[str], places: Sequence[str] = (),
                   years: Sequence[int] = (), parent: float = 0.0, child: float = 0.0,
                   neighbour: float = 0.0, year_part: str | None = None,
-                  other_part: float = 1.0) -> dict[str, float]:
+                  other_part: float = 1.0, levels: Sequence[str] = (),
+                  level: float = 0.0) -> dict[str, float]:
     """Report id -> grade in (0, 1] for the reports a query names by place, body or year. A place and a
     year multiply; when no report is of both, whichever the query names is used alone. Nothing is named
     in a store of one report."""
     if len(reports) < 2:
         return {}
     by_place = place_grades(reports, words, places, parent, child)
+    if not by_place and level > 0 and levels:
+        by_place = level_grades(reports, levels, level)
     by_year = year_grades(reports, years, neighbour, year_part, other_part)
     if by_place and by_year:
         both = {rid: g * by_year[rid] for rid, g in by_place.items() if rid in by_year}

@@ -72,8 +72,14 @@ PARENT_GRADE = 0.2
 CHILD_GRADE = 0.0
 NEIGHBOUR_GRADE = 0.5
 # A named year's report of the other part than the question asks for (its review when a target is asked;
-# ingest/year_part.py). Measured below (docs/answers.md, session 10).
+# ingest/year_part.py). Whole-corpus dev half: 1 (both alike, as before) / 0.5 / 0.25 / 0 gave MRR 0.806 /
+# 0.810 / 0.810 / 0.810 (q105 "Bao'an 2022 GDP growth target": the 2022 report's targets 2 -> 1); 0.5 keeps
+# the other report a candidate.
 OTHER_PART_GRADE = 0.5
+# The reports of a level of government a query implies and no place names (全国 -> the State Council's;
+# ingest/level.py). Whole-corpus dev half: 0 / 0.25 / 0.5 / 1 gave MRR 0.810 / 0.810 / 0.814 / 0.814
+# (q181 「全国双创活动周」 2 -> 1: a Yantian report's 精心组织全国双创活动周 stood first).
+LEVEL_GRADE = 0.5
 # An answer's evidence in a passage of a report the question does not name (Shenzhen 2014's partner
 # cities for 「Which Guangdong city…」) keeps this share of its weight. Whole-corpus dev half: answer
 # hit@3 0.736 -> 0.764 at 0.1 or 0.25 (0.5: no change; 0: 0.750), evidence MRR 0.753 -> 0.752 (the
@@ -142,6 +148,7 @@ class SearchService:
         self.child_grade = CHILD_GRADE
         self.neighbour_grade = NEIGHBOUR_GRADE
         self.other_part_grade = OTHER_PART_GRADE
+        self.level_grade = LEVEL_GRADE
         self._last_grades: tuple[tuple, dict[str, float]] | None = None
         self.unnamed_answer_share = UNNAMED_ANSWER_SHARE
         self.scope_weight = TUNED_SCOPE_WEIGHT
@@ -225,7 +232,8 @@ class SearchService:
              role: str | None = None, entity_text: str | None = None,
              places: Sequence[str] = (), years: Sequence[int] = (),
              quantity: bool = False, term_sets: Sequence[Sequence[str]] = (),
-             read: dict[str, Passage] | None = None, year_part: str | None = None) -> list[tuple[str, float]]:
+             read: dict[str, Passage] | None = None, year_part: str | None = None,
+             levels: Sequence[str] = ()) -> list[tuple[str, float]]:
         """(passage id, score) best first. BM25 reads `text` plus `terms` (Chinese words for an
         English query); vectors embed `vector_text` or `text`.
 
@@ -235,7 +243,7 @@ class SearchService:
         """
         depth = max(self.depth, k)
         use_vec = mode in ("hybrid", "vector") and self._vectors_usable(mode)
-        scope = self._scope(text, terms, places, years, year_part) if mode == "hybrid" and use_vec else set()
+        scope = self._scope(text, terms, places, years, year_part, levels) if mode == "hybrid" and use_vec else set()
         reach = max(depth, self.scope_depth) if scope else depth
         lexical: list[tuple[str, float]] = []
         ents: list[tuple[str, float]] = []
@@ -305,14 +313,16 @@ class SearchService:
         if len(lists) == 1:
             return lists[0][0][:k]
         fused = rrf([lst for lst, _ in lists], k=self.rrf_k, weights=[w for _, w in lists])
-        return self._priors(fused, text, terms, role, places, years, quantity, term_sets, read, year_part)[:k]
+        return self._priors(fused, text, terms, role, places, years, quantity, term_sets, read, year_part,
+                            levels)[:k]
 
     def _scope(self, text: str, terms: Sequence[str], places: Sequence[str], years: Sequence[int],
-               year_part: str | None = None) -> set[str]:
+               year_part: str | None = None, levels: Sequence[str] = ()) -> set[str]:
         """The reports a query names (grade 1), whose own ranking joins the fusion (graph.search.scope)."""
         if self.scope_weight <= 0 or self.report_weight <= 0 or not (places or years or terms or text):
             return set()
-        return {rid for rid, g in self._report_grades(text, terms, places, years, year_part).items() if g >= 1.0}
+        grades = self._report_grades(text, terms, places, years, year_part, levels)
+        return {rid for rid, g in grades.items() if g >= 1.0}
 
     def _said_by_reports(self, places: Sequence[str]) -> list[str]:
         """The place a query names when reports of the store speak for it: its names need not be
@@ -324,25 +334,28 @@ class SearchService:
         return list(places) if one_place_said(self._report_map(), places) else []
 
     def _report_grades(self, text: str, terms: Sequence[str], places: Sequence[str] = (),
-                       years: Sequence[int] = (), year_part: str | None = None) -> dict[str, float]:
+                       years: Sequence[int] = (), year_part: str | None = None,
+                       levels: Sequence[str] = ()) -> dict[str, float]:
         """Reports the query names by place, body or year, graded (graph.search.collection_rank). The
         last answer is kept: ask reads it twice (ranking, then whether the answer's passage may lead)."""
         reports = self._report_map()
         key = (self._reports_at, self._reports_version, text, tuple(terms), tuple(places), tuple(years),
-               self.parent_grade, self.child_grade, self.neighbour_grade, year_part, self.other_part_grade)
+               self.parent_grade, self.child_grade, self.neighbour_grade, year_part, self.other_part_grade,
+               tuple(levels), self.level_grade)
         last = self._last_grades
         if last is not None and last[0] == key:
             return last[1]
         words = [*self.tokenizer(text), *terms]
         grades = report_grades(reports, words, places, years, self.parent_grade, self.child_grade,
-                               self.neighbour_grade, year_part, self.other_part_grade)
+                               self.neighbour_grade, year_part, self.other_part_grade, levels, self.level_grade)
         self._last_grades = (key, grades)
         return grades
 
     def _priors(self, fused: list[tuple[str, float]], text: str, terms: Sequence[str],
                 role: str | None, places: Sequence[str] = (), years: Sequence[int] = (),
                 quantity: bool = False, term_sets: Sequence[Sequence[str]] = (),
-                read: dict[str, Passage] | None = None, year_part: str | None = None) -> list[tuple[str, float]]:
+                read: dict[str, Passage] | None = None, year_part: str | None = None,
+                levels: Sequence[str] = ()) -> list[tuple[str, float]]:
         """More rank-fusion lists over the fused head, each in fused order: the passages of the
         reports the query names, of the newest of those when it names no year, of the role it asks
         about (shortcomings -> problem sections, next steps -> plans), the passages that hold the
@@ -350,7 +363,7 @@ class SearchService:
         a number after its words (graph.search.proximity)."""
         if not fused:
             return fused
-        grades = self._report_grades(text, terms, places, years, year_part) if self.report_weight > 0 else {}
+        grades = self._report_grades(text, terms, places, years, year_part, levels) if self.report_weight > 0 else {}
         named = {rid for rid, g in grades.items() if g >= 1.0}
         role = role if self.role_weight > 0 else None
         segs = segments(text) if self.phrase_weight > 0 else []
@@ -514,7 +527,7 @@ class SearchService:
     def _named(intent) -> dict:
         """The places and years a query names, and which report of a named year it means."""
         return {"places": list(getattr(intent, "places", None) or []), "years": list(getattr(intent, "years", None) or []),
-                "year_part": getattr(intent, "year_part", None)}
+                "year_part": getattr(intent, "year_part", None), "levels": list(getattr(intent, "levels", None) or [])}
 
     def collapsed(self, hits: list[Hit]) -> list[Hit]:
         """Near-duplicates of one series across years folded into the best-ranked one (also_in)."""

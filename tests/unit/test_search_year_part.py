@@ -61,3 +61,23 @@ def test_a_part_no_report_is_of_leaves_the_year_alike():
     only = {rid: r for rid, r in REPORTS.items() if rid != "ba2021"}
     grades = report_grades(only, [], ["宝安区"], [2021], year_part=YearPart.PLANS, other_part=0.5)
     assert grades == {"ba2022": 1.0}
+
+
+def test_words_of_a_level_imply_its_reports_when_no_place_is_named():
+    from govgraph.ingest.level import implied_levels, level_of_place
+    from govgraph.ingest.vocabulary import Level
+    assert implied_levels("全国双创活动周", "zh") == [Level.NATIONAL]
+    assert implied_levels("second round of the provincial plan for high-level vocational colleges", "en") == [
+        Level.PROVINCE]
+    assert implied_levels("深圳新增了哪些国际友城？", "zh") == []
+    assert [level_of_place(p) for p in ("国务院", "广西壮族自治区", "深圳市", "大鹏新区", "东城区人民政府外事办公室")] == [
+        Level.NATIONAL, Level.PROVINCE, Level.CITY, Level.DISTRICT, Level.DISTRICT]
+    reports = {**REPORTS, "gwy2023": _report("gwy2023", "国务院", 2023), "gd2024": _report("gd2024", "广东省", 2024)}
+    national = report_grades(reports, [], [], (), levels=[Level.NATIONAL], level=0.5)
+    assert national == {"gwy2023": 0.5}
+    # a named place decides alone; a level that half the collection is of (the districts) names none
+    assert report_grades(reports, [], ["宝安区"], (), levels=[Level.NATIONAL], level=0.5) == dict.fromkeys(
+        ("ba2021", "ba2022", "ba2023"), 1.0)
+    assert report_grades(reports, [], [], (), levels=[Level.DISTRICT], level=0.5) == {}
+    # without a level grade nothing is implied
+    assert report_grades(reports, [], [], (), levels=[Level.NATIONAL]) == {}
