@@ -1,0 +1,100 @@
+"""Names the rules missed, chosen by a boundary classifier over head-noun candidates (off by default).
+
+For each head noun that no rule mention covers (crf_spans._open_head's test), span_features.py lists
+every left edge jieba's words allow; a logistic regression (weights in lexicon/models/span_boundaries.json,
+trained by tools/train_span_model.py on the dev windows and the report gold; docs/extraction.md) scores
+each, and the best one becomes a candidate when its probability is at least the floor, no rule mention of
+a closed label or a person overlaps it, and the rule-side vetoes of crf_spans pass. Switched by
+GOVGRAPH_SPAN_MODEL.
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .crf_spans import _BLOCKING, _vetoed
+from .lexicon import LEXICON_DIR
+from .mentions import Mention
+from .span_features import Candidate, candidates, features
+from .spans import clauses
+
+if TYPE_CHECKING:
+    from .resolve import ReportContext
+
+MODEL_PATH = LEXICON_DIR / "models" / "span_boundaries.json"
+ENV_SWITCH = "GOVGRAPH_SPAN_MODEL"
+DEFAULT_ON = False
+MIN_PROBABILITY = 0.8
+
+_settings = {"model": MODEL_PATH, "floor": MIN_PROBABILITY, "vetoes": True}
+
+
+def configure(model: Path | None = None, floor: float | None = None, vetoes: bool | None = None) -> None:
+    """Another model, floor or veto setting (cross-validation, tools/train_span_model.py)."""
+    if model is not None:
+        _settings["model"] = Path(model)
+        _weights.cache_clear()
+    if floor is not None:
+        _settings["floor"] = floor
+    if vetoes is not None:
+        _settings["vetoes"] = vetoes
+
+
+def enabled() -> bool:
+    value = os.environ.get(ENV_SWITCH)
+    if value is None:
+        return DEFAULT_ON
+    return value.strip().lower() not in ("", "0", "off", "false", "no")
+
+
+@lru_cache(maxsize=1)
+def _weights() -> tuple[float, dict[str, float]]:
+    path = Path(_settings["model"])
+    if not path.is_file():
+        raise FileNotFoundError(f"{ENV_SWITCH} is on but the boundary model is missing: {path} "
+                                "(train it with tools/train_span_model.py)")
+    m = json.loads(path.read_text(encoding="utf-8"))
+    return float(m["bias"]), {k: float(v) for k, v in m["weights"].items()}
+
+
+def probability(feats: dict[str, float]) -> float:
+    bias, w = _weights()
+    z = bias + sum(w.get(k, 0.0) * v for k, v in feats.items())
+    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+
+def best_per_head(clause: str) -> list[tuple[Candidate, float]]:
+    """The most probable left edge of each head noun in `clause`, with its probability."""
+    cands, words, starts = candidates(clause)
+    best: dict[tuple[int, int], tuple[Candidate, float]] = {}
+    for c in cands:
+        p = probability(features(clause, c, words, starts))
+        key = (c.head_start, c.end)
+        if key not in best or p > best[key][1]:
+            best[key] = (c, p)
+    return list(best.values())
+
+
+def propose_spans(text: str, base: int, ctx: "ReportContext", found: list[Mention]) -> list[Mention]:
+    """Candidates in passage `text` (at `base`) for heads no mention in `found` covers."""
+    if not enabled():
+        return []
+    taken = [(m.start - base, m.end - base) for m in found if m.label in _BLOCKING]
+    floor = _settings["floor"]
+    out: list[Mention] = []
+    for cs, ce in clauses(text):
+        clause = text[cs:ce]
+        for c, p in best_per_head(clause):
+            s, e = cs + c.start, cs + c.end
+            if p < floor or any(ts <= cs + c.head_start and e <= te for ts, te in taken):
+                continue
+            if any(s < te and ts < e for ts, te in taken) or (_settings["vetoes"] and _vetoed(text, s, e)):
+                continue
+            taken.append((s, e))
+            name = text[s:e]
+            out.append(Mention(c.label, base + s, base + e, name, name, set(), {"span_model": round(p, 3)}))
+    return out
