@@ -1,7 +1,7 @@
 """Train, and cross-validate, the boundary classifier of ingest/extract/span_model.py.
 
     python tools/train_span_model.py train [--out PATH] [--C 1.0]     # the shipped model
-    python tools/train_span_model.py cv [--folds 5] [--floor 0.5 0.7 0.9] [--no-vetoes]
+    python tools/train_span_model.py cv [--folds 5] [--floor 0.5 0.7 0.9] [--correct 0.8 0.9] [--no-vetoes]
 
 Training data are those of tools/train_crf.py (never a test window nor a test window's report): the dev
 windows' annotated spans and the report gold's names in scope. Every candidate of every head noun
@@ -64,12 +64,12 @@ def train(golds: list[Gold], out: Path, c: float = C) -> int:
     return len(ys)
 
 
-def _score(paths: list[Path], floor: float | None) -> dict:
+def _score(paths: list[Path], floor: float | None, correct: float | None = None) -> dict:
     from govgraph.ingest.pipeline import build_batch
     os.environ[crf_spans.ENV_SWITCH] = "0"
     os.environ[crf_veto.ENV_SWITCH] = "0"
-    os.environ[span_model.ENV_SWITCH] = "0" if floor is None else "1"
-    span_model.configure(floor=floor)
+    os.environ[span_model.ENV_SWITCH] = "0" if floor is None and correct is None else "1"
+    span_model.configure(floor=floor, propose=floor is not None, correct=correct)
     with tempfile.TemporaryDirectory() as tmp:
         (Path(tmp) / "dev").mkdir()
         for p in paths:
@@ -77,11 +77,13 @@ def _score(paths: list[Path], floor: float | None) -> dict:
         return evaluate_windows(build_batch, root=Path(tmp), roots=_roots(), splits=["dev"])["dev"]
 
 
-def cross_validate(folds: int, floors: list[float], c: float) -> tuple[dict, list[dict], list[str]]:
+def cross_validate(folds: int, floors: list[float], corrects: list[float], c: float) -> tuple[dict, list[dict], list[str]]:
+    """Rules alone, rules + proposals at each floor, rules + edge corrections at each floor."""
+    variants = [(f, None) for f in floors] + [(None, f) for f in corrects]
     windows = sorted((WINDOWS_DIR / "dev").glob("*.json"))
     reports = report_gold()
     base_total: dict = {}
-    totals: list[dict] = [{} for _ in floors]
+    totals: list[dict] = [{} for _ in variants]
     changes: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
         for k in range(folds):
@@ -92,13 +94,18 @@ def cross_validate(folds: int, floors: list[float], c: float) -> tuple[dict, lis
             span_model.configure(model=model)
             base = _score(held, None)
             _add(base_total, base)
-            for f, total in zip(floors, totals):
-                res = _score(held, f)
+            for (f, cf), total in zip(variants, totals):
+                res = _score(held, f, cf)
                 _add(total, res)
-                changes += [f"[{f}]" + ch for ch in _changes(base, res)]
+                changes += [f"[{variant_name(f, cf)}]" + ch for ch in _changes(base, res)]
             print(f"fold {k}: held {[w.stem for w in held]}", file=sys.stderr)
     span_model.configure(model=span_model.MODEL_PATH)
     return base_total, totals, changes
+
+
+def variant_name(floor: float | None, correct: float | None) -> str:
+    return f"rules + classifier proposals (p >= {floor})" if floor is not None else \
+        f"rules + classifier edge corrections (p >= {correct})"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -106,7 +113,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("command", choices=("train", "cv"))
     ap.add_argument("--out", type=Path, default=span_model.MODEL_PATH)
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--floor", type=float, nargs="+", default=[span_model.MIN_PROBABILITY])
+    ap.add_argument("--floor", type=float, nargs="*", default=[span_model.MIN_PROBABILITY],
+                    help="proposal floors to cross-validate")
+    ap.add_argument("--correct", type=float, nargs="*", default=[], help="edge-correction floors to cross-validate")
     ap.add_argument("--C", type=float, default=C, help="inverse regularisation strength")
     ap.add_argument("--no-vetoes", action="store_true", help="skip the rule-side vetoes of crf_spans")
     a = ap.parse_args(argv)
@@ -115,10 +124,11 @@ def main(argv: list[str] | None = None) -> int:
         n = train(window_gold(sorted((WINDOWS_DIR / "dev").glob("*.json"))) + report_gold(), a.out, a.C)
         print(f"trained on {n} candidates -> {a.out} ({a.out.stat().st_size:,} bytes)")
         return 0
-    base, totals, changes = cross_validate(a.folds, a.floor, a.C)
+    base, totals, changes = cross_validate(a.folds, a.floor, a.correct, a.C)
     print(format_scores("rules alone", base))
-    for f, total in zip(a.floor, totals):
-        print(format_scores(f"rules + classifier (p >= {f})", total))
+    variants = [(f, None) for f in a.floor] + [(None, f) for f in a.correct]
+    for (f, cf), total in zip(variants, totals):
+        print(format_scores(variant_name(f, cf), total))
     print("\n".join(changes))
     return 0
 

@@ -30,11 +30,19 @@ ENV_SWITCH = "GOVGRAPH_SPAN_MODEL"
 DEFAULT_ON = False
 MIN_PROBABILITY = 0.8
 
-_settings = {"model": MODEL_PATH, "floor": MIN_PROBABILITY, "vetoes": True}
+# moving a rule mention's left edge: off (None) or the classifier's floor for the new edge
+CORRECT_FLOOR: float | None = None
+# ... and the most the classifier may give the rule's own edge
+CORRECT_CEILING = 0.2
+
+_settings = {"model": MODEL_PATH, "floor": MIN_PROBABILITY, "vetoes": True, "correct": CORRECT_FLOOR,
+             "propose": True}
 
 
-def configure(model: Path | None = None, floor: float | None = None, vetoes: bool | None = None) -> None:
-    """Another model, floor or veto setting (cross-validation, tools/train_span_model.py)."""
+def configure(model: Path | None = None, floor: float | None = None, vetoes: bool | None = None,
+              correct: float | None | bool = False, propose: bool | None = None) -> None:
+    """Another model, floor or veto setting (cross-validation, tools/train_span_model.py); `correct`
+    False leaves the edge correction as it is, None turns it off."""
     if model is not None:
         _settings["model"] = Path(model)
         _weights.cache_clear()
@@ -42,6 +50,10 @@ def configure(model: Path | None = None, floor: float | None = None, vetoes: boo
         _settings["floor"] = floor
     if vetoes is not None:
         _settings["vetoes"] = vetoes
+    if correct is not False:
+        _settings["correct"] = correct
+    if propose is not None:
+        _settings["propose"] = propose
 
 
 def enabled() -> bool:
@@ -67,28 +79,59 @@ def probability(feats: dict[str, float]) -> float:
     return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
 
-def best_per_head(clause: str) -> list[tuple[Candidate, float]]:
-    """The most probable left edge of each head noun in `clause`, with its probability."""
+def scored_candidates(clause: str) -> list[tuple[Candidate, float]]:
     cands, words, starts = candidates(clause)
+    return [(c, probability(features(clause, c, words, starts))) for c in cands]
+
+
+def best_per_head(scored: list[tuple[Candidate, float]]) -> list[tuple[Candidate, float]]:
+    """The most probable left edge of each head noun, with its probability."""
     best: dict[tuple[int, int], tuple[Candidate, float]] = {}
-    for c in cands:
-        p = probability(features(clause, c, words, starts))
+    for c, p in scored:
         key = (c.head_start, c.end)
         if key not in best or p > best[key][1]:
             best[key] = (c, p)
     return list(best.values())
 
 
+def correct_edges(text: str, base: int, found: list[Mention]) -> None:
+    """Move the left edge of a rule mention ending at a head noun when the classifier gives another
+    edge of that head at least the correction floor and the rule's own edge at most CORRECT_CEILING
+    (物联网大厦 -> 联润物联网大厦). The mention is changed in place and keeps its label."""
+    floor = _settings["correct"]
+    if floor is None:
+        return
+    for cs, ce in clauses(text):
+        inside = [m for m in found if m.label in _BLOCKING and "crf" not in m.props
+                  and cs <= m.start - base and m.end - base <= ce]
+        if not inside:
+            continue
+        scored = scored_candidates(text[cs:ce])
+        best = {(c.end, c.label): (c, p) for c, p in best_per_head(scored)}
+        own = {(c.start, c.end, c.label): p for c, p in scored}
+        for m in inside:
+            s, e = m.start - base - cs, m.end - base - cs
+            c, p = best.get((e, m.label), (None, 0.0))
+            if c is None or c.start == s or p < floor or own.get((s, e, m.label), 0.0) > CORRECT_CEILING:
+                continue
+            m.start = base + cs + c.start
+            m.surface = m.name = text[cs + c.start:cs + e]
+            m.props["span_model_edge"] = round(p, 3)
+
+
 def propose_spans(text: str, base: int, ctx: "ReportContext", found: list[Mention]) -> list[Mention]:
     """Candidates in passage `text` (at `base`) for heads no mention in `found` covers."""
     if not enabled():
+        return []
+    correct_edges(text, base, found)
+    if not _settings["propose"]:
         return []
     taken = [(m.start - base, m.end - base) for m in found if m.label in _BLOCKING]
     floor = _settings["floor"]
     out: list[Mention] = []
     for cs, ce in clauses(text):
         clause = text[cs:ce]
-        for c, p in best_per_head(clause):
+        for c, p in best_per_head(scored_candidates(clause)):
             s, e = cs + c.start, cs + c.end
             if p < floor or any(ts <= cs + c.head_start and e <= te for ts, te in taken):
                 continue
