@@ -1,7 +1,7 @@
 """Train, and cross-validate, the boundary classifier of ingest/extract/span_model.py.
 
     python tools/train_span_model.py train [--out PATH] [--C 1.0]     # the shipped model
-    python tools/train_span_model.py cv [--folds 5] [--floor 0.5 0.7 0.9] [--correct 0.8 0.9] [--no-vetoes]
+    python tools/train_span_model.py cv [--folds 5] [--floor 0.5 0.7 0.9] [--correct 0.8 0.9] [--agree 0.9] [--no-vetoes]
 
 Training data are those of tools/train_crf.py (never a test window nor a test window's report): the dev
 windows' annotated spans and the report gold's names in scope. Every candidate of every head noun
@@ -64,12 +64,12 @@ def train(golds: list[Gold], out: Path, c: float = C) -> int:
     return len(ys)
 
 
-def _score(paths: list[Path], floor: float | None, correct: float | None = None) -> dict:
+def _score(paths: list[Path], floor: float | None, correct: float | None = None, agree: float | None = None) -> dict:
     from govgraph.ingest.pipeline import build_batch
     os.environ[crf_spans.ENV_SWITCH] = "0"
     os.environ[crf_veto.ENV_SWITCH] = "0"
     os.environ[span_model.ENV_SWITCH] = "0" if floor is None and correct is None else "1"
-    span_model.configure(floor=floor, propose=floor is not None, correct=correct)
+    span_model.configure(floor=floor, propose=floor is not None, correct=correct, agree=agree)
     with tempfile.TemporaryDirectory() as tmp:
         (Path(tmp) / "dev").mkdir()
         for p in paths:
@@ -77,9 +77,14 @@ def _score(paths: list[Path], floor: float | None, correct: float | None = None)
         return evaluate_windows(build_batch, root=Path(tmp), roots=_roots(), splits=["dev"])["dev"]
 
 
-def cross_validate(folds: int, floors: list[float], corrects: list[float], c: float) -> tuple[dict, list[dict], list[str]]:
-    """Rules alone, rules + proposals at each floor, rules + edge corrections at each floor."""
+def cross_validate(folds: int, floors: list[float], corrects: list[float], c: float,
+                   agree: float | None = None) -> tuple[dict, list[dict], list[str]]:
+    """Rules alone, rules + proposals at each floor (with `agree`: only where the character tagger,
+    trained on the same folds, reads the same span), rules + edge corrections at each floor."""
+    from train_crf import report_gold_examples, window_examples
+    from train_crf import train as train_tagger
     variants = [(f, None) for f in floors] + [(None, f) for f in corrects]
+    tagger_reports = report_gold_examples() if agree is not None else []
     windows = sorted((WINDOWS_DIR / "dev").glob("*.json"))
     reports = report_gold()
     base_total: dict = {}
@@ -92,18 +97,24 @@ def cross_validate(folds: int, floors: list[float], corrects: list[float], c: fl
             model = Path(tmp) / f"fold{k}.json"
             train(window_gold(train_on) + reports, model, c)
             span_model.configure(model=model)
+            if agree is not None:
+                train_tagger(window_examples(train_on) + tagger_reports, Path(tmp) / f"fold{k}.crfsuite")
+                crf_spans.configure(model=Path(tmp) / f"fold{k}.crfsuite")
             base = _score(held, None)
             _add(base_total, base)
             for (f, cf), total in zip(variants, totals):
-                res = _score(held, f, cf)
+                res = _score(held, f, cf, agree if f is not None else None)
                 _add(total, res)
-                changes += [f"[{variant_name(f, cf)}]" + ch for ch in _changes(base, res)]
+                changes += [f"[{variant_name(f, cf, agree)}]" + ch for ch in _changes(base, res)]
             print(f"fold {k}: held {[w.stem for w in held]}", file=sys.stderr)
-    span_model.configure(model=span_model.MODEL_PATH)
+    span_model.configure(model=span_model.MODEL_PATH, agree=None)
+    crf_spans.configure(model=crf_spans.MODEL_PATH)
     return base_total, totals, changes
 
 
-def variant_name(floor: float | None, correct: float | None) -> str:
+def variant_name(floor: float | None, correct: float | None, agree: float | None = None) -> str:
+    if floor is not None and agree is not None:
+        return f"rules + classifier proposals (p >= {floor}) the tagger agrees with (marginal >= {agree})"
     return f"rules + classifier proposals (p >= {floor})" if floor is not None else \
         f"rules + classifier edge corrections (p >= {correct})"
 
@@ -116,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--floor", type=float, nargs="*", default=[span_model.MIN_PROBABILITY],
                     help="proposal floors to cross-validate")
     ap.add_argument("--correct", type=float, nargs="*", default=[], help="edge-correction floors to cross-validate")
+    ap.add_argument("--agree", type=float, help="propose only where the character tagger reads the same span at this floor")
     ap.add_argument("--C", type=float, default=C, help="inverse regularisation strength")
     ap.add_argument("--no-vetoes", action="store_true", help="skip the rule-side vetoes of crf_spans")
     a = ap.parse_args(argv)
@@ -124,11 +136,11 @@ def main(argv: list[str] | None = None) -> int:
         n = train(window_gold(sorted((WINDOWS_DIR / "dev").glob("*.json"))) + report_gold(), a.out, a.C)
         print(f"trained on {n} candidates -> {a.out} ({a.out.stat().st_size:,} bytes)")
         return 0
-    base, totals, changes = cross_validate(a.folds, a.floor, a.correct, a.C)
+    base, totals, changes = cross_validate(a.folds, a.floor, a.correct, a.C, a.agree)
     print(format_scores("rules alone", base))
     variants = [(f, None) for f in a.floor] + [(None, f) for f in a.correct]
     for (f, cf), total in zip(variants, totals):
-        print(format_scores(variant_name(f, cf), total))
+        print(format_scores(variant_name(f, cf, a.agree), total))
     print("\n".join(changes))
     return 0
 

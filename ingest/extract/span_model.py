@@ -14,9 +14,9 @@ import math
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
-from .crf_spans import _BLOCKING, _vetoed
+from .crf_spans import _BLOCKING, _open_head, _vetoed, tagged_spans
 from .lexicon import LEXICON_DIR
 from .mentions import Mention
 from .span_features import Candidate, candidates, features
@@ -29,20 +29,25 @@ MODEL_PATH = LEXICON_DIR / "models" / "span_boundaries.json"
 ENV_SWITCH = "GOVGRAPH_SPAN_MODEL"
 DEFAULT_ON = False
 MIN_PROBABILITY = 0.8
+_ALL_LABELS = frozenset({"Agency", "Organization", "Place", "Policy", "Event"})
 
 # moving a rule mention's left edge: off (None) or the classifier's floor for the new edge
 CORRECT_FLOOR: float | None = None
 # ... and the most the classifier may give the rule's own edge
 CORRECT_CEILING = 0.2
 
+# proposing only where the character tagger (crf_spans) reads the same span: off (None) or its floor
+AGREE_FLOOR: float | None = None
+
 _settings = {"model": MODEL_PATH, "floor": MIN_PROBABILITY, "vetoes": True, "correct": CORRECT_FLOOR,
-             "propose": True}
+             "propose": True, "agree": AGREE_FLOOR}
 
 
 def configure(model: Path | None = None, floor: float | None = None, vetoes: bool | None = None,
-              correct: float | None | bool = False, propose: bool | None = None) -> None:
+              correct: float | None | bool = False, propose: bool | None = None,
+              agree: float | None | bool = False) -> None:
     """Another model, floor or veto setting (cross-validation, tools/train_span_model.py); `correct`
-    False leaves the edge correction as it is, None turns it off."""
+    and `agree` False leave those settings as they are, None turns them off."""
     if model is not None:
         _settings["model"] = Path(model)
         _weights.cache_clear()
@@ -54,6 +59,8 @@ def configure(model: Path | None = None, floor: float | None = None, vetoes: boo
         _settings["correct"] = correct
     if propose is not None:
         _settings["propose"] = propose
+    if agree is not False:
+        _settings["agree"] = agree
 
 
 def enabled() -> bool:
@@ -79,9 +86,10 @@ def probability(feats: dict[str, float]) -> float:
     return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
 
-def scored_candidates(clause: str) -> list[tuple[Candidate, float]]:
+def scored_candidates(clause: str, keep: Callable[[Candidate], bool] | None = None) -> list[tuple[Candidate, float]]:
+    """The candidates of `clause` (those `keep` accepts) with their probabilities."""
     cands, words, starts = candidates(clause)
-    return [(c, probability(features(clause, c, words, starts))) for c in cands]
+    return [(c, probability(features(clause, c, words, starts))) for c in cands if keep is None or keep(c)]
 
 
 def best_per_head(scored: list[tuple[Candidate, float]]) -> list[tuple[Candidate, float]]:
@@ -119,6 +127,14 @@ def correct_edges(text: str, base: int, found: list[Mention]) -> None:
             m.props["span_model_edge"] = round(p, 3)
 
 
+def _tagger_reading(clause: str) -> dict[tuple[int, int], str] | None:
+    """With agreement on, the spans (and labels) the character tagger reads in `clause` at its floor."""
+    floor = _settings["agree"]
+    if floor is None:
+        return None
+    return {(s, e): label for s, e, label, conf in tagged_spans(clause) if conf >= floor}
+
+
 def propose_spans(text: str, base: int, ctx: "ReportContext", found: list[Mention]) -> list[Mention]:
     """Candidates in passage `text` (at `base`) for heads no mention in `found` covers."""
     if not enabled():
@@ -131,13 +147,21 @@ def propose_spans(text: str, base: int, ctx: "ReportContext", found: list[Mentio
     out: list[Mention] = []
     for cs, ce in clauses(text):
         clause = text[cs:ce]
-        for c, p in best_per_head(scored_candidates(clause)):
+        if not _open_head(clause, cs, taken, _ALL_LABELS):
+            continue  # every head read by a rule: nothing to score (the features are most of the cost)
+
+        def uncovered(c: Candidate, cs: int = cs) -> bool:
+            return not any(ts <= cs + c.head_start and cs + c.end <= te for ts, te in taken)
+
+        tagged = _tagger_reading(clause)
+        for c, p in best_per_head(scored_candidates(clause, uncovered)):
             s, e = cs + c.start, cs + c.end
-            if p < floor or any(ts <= cs + c.head_start and e <= te for ts, te in taken):
+            if p < floor or (tagged is not None and (c.start, c.end) not in tagged):
                 continue
+            label = c.label if tagged is None else tagged[(c.start, c.end)]
             if any(s < te and ts < e for ts, te in taken) or (_settings["vetoes"] and _vetoed(text, s, e)):
                 continue
             taken.append((s, e))
             name = text[s:e]
-            out.append(Mention(c.label, base + s, base + e, name, name, set(), {"span_model": round(p, 3)}))
+            out.append(Mention(label, base + s, base + e, name, name, set(), {"span_model": round(p, 3)}))
     return out
