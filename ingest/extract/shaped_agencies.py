@@ -30,9 +30,12 @@ _OPENER_SPAN = 8
 # the places whose name ends in a level character (粤港澳大湾区 ends in 区 and holds no bureau)
 _LEVELS = frozenset({"district", "city", "province", "county"})
 # tags of the words that open or join clauses: never inside a function's name
-_CLAUSE_TAGS = frozenset({"c", "p", "u", "uj", "ul", "uz", "ug", "uv", "r", "rr", "rz", "m", "mq", "q", "d",
+_CLAUSE_TAGS = frozenset({"s", "c", "p", "u", "uj", "ul", "uz", "ug", "uv", "r", "rr", "rz", "m", "mq", "q", "d",
                           "t", "f", "y", "e"})
 # common words that end in a body's character: 决策|部署, 发展|布局, 服务|大厅
+_SUFFIXES = frozenset({"局", "委", "办", "署", "厅", "办公室", "办事处"})
+# heads of institutions and firms: a span holding one names no bureau (区福利中心…)
+_ORG_HEADS = ("中心", "学校", "公司", "医院", "大学", "集团")
 _NOUN_TAGS = frozenset({"n", "nz", "nt", "j", "vn", "ng", "an", "nr"})
 _NOT_BODIES = ("部署", "布局", "格局", "大局", "全局", "开局", "结局", "大厅", "厅局")
 
@@ -52,7 +55,22 @@ def function_name(span: str) -> bool:
         return False   # 区|地标性城市会客厅: a hall; only a province has 厅 among its bodies
     if words[-1] == "办" and tags.get(words[-2]) not in _NOUN_TAGS:
         return False   # 省|网上|办, 马上办: 办 is the verb "do"
+    if words[-1] not in _SUFFIXES and tags.get(words[-1], "n") not in _NOUN_TAGS:
+        return False   # 区|举办, 省安委会|督办: a verb that ends in 办
+    if any(h in span for h in _ORG_HEADS):
+        return False   # 区福利中心完成管办: an institution's name and a clause, no bureau
     return not any(tags.get(w) in _CLAUSE_TAGS and w not in ("和",) for w in words[1:])
+
+
+def _runs_on(text: str, s: int, e: int) -> bool:
+    """Whether the body's last character starts a word with what follows: 管理办|法, 民办|学校, 办|公."""
+    words = cut_words(text[s:e + 2])
+    pos = 0
+    for w in words:
+        pos += len(w)
+        if pos >= e - s:
+            return pos != e - s
+    return False
 
 
 def _opens_name(text: str, s: int) -> bool:
@@ -70,11 +88,11 @@ def find_shaped_agencies(text: str, base: int, ctx, found: list[Mention]) -> lis
     out: list[Mention] = []
     if not any(c in text for c in "局委办署厅"):
         return out
-    bodies = [(m.start - base, m.end - base) for m in found if m.label in ("Agency", "Organization")]
+    bodies = [(m.start - base, m.end - base) for m in found if m.label in ("Agency", "Organization", "Event", "Policy")]
     places = {m.end - base: m for m in found if m.label == "Place" and not m.props.get("foreign")}
     for m in _SPAN.finditer(text):
         s, e = m.span()
-        if any(s < y and x < e for x, y in bodies) or not function_name(m.group(0)):
+        if any(s < y and x < e for x, y in bodies) or not function_name(m.group(0)) or _runs_on(text, s, e):
             continue
         place = places.get(s + 1)   # 南山区|文体旅游局: the district written in full holds the level
         if place is not None and place.surface.endswith(m.group(1)) and place.props.get("kind") in _LEVELS:
