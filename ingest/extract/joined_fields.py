@@ -24,8 +24,10 @@ _MAX_LEFT = 10
 # tags of a field's words: nouns, verbal nouns, abbreviations, idioms of a trade
 _FIELD_TAGS = frozenset({"n", "vn", "nz", "j", "an", "l", "eng"})
 # heads of bodies and places: a left part holding one names a partner, not a field (…医院|与中南大学)
-_BODY_HEADS = ("院", "校", "局", "委", "办", "厅", "部", "中心", "公司", "集团", "大学", "所", "区", "市", "省",
-               "县", "镇", "村", "街道", "会")
+# heads of bodies that are a clause's partners far more often than a field's (与清华大学, 与万科集团, 与市二医院)
+_PARTNER_HEADS = ("大学", "集团", "医院", "公司", "银行")
+_BODY_HEADS = ("院", "校", "局", "委", "办", "厅", "部", "府", "中心", "公司", "集团", "大学", "所", "区", "市", "省",
+               "县", "镇", "村", "街道", "会", "企业", "团队", "试点", "项目", "单位")
 
 
 @lru_cache(maxsize=1)
@@ -62,8 +64,9 @@ def join_fields(text: str, base: int, found: list[Mention]) -> list[Mention]:
         return out
     for m in found:
         s = m.start - base
-        if m.label != "Organization" or s < 3 or text[s - 1] != "与" or m.name != m.surface:
-            continue
+        if m.label != "Organization" or s < 3 or text[s - 1] != "与" or m.name != m.surface \
+                or m.name.endswith(_PARTNER_HEADS) or cut_words(text[s - 3:s])[-1] != "与":
+            continue   # 与中山大学, 与万科集团: a partner; 参与|南航集团: 与 ends a verb
         lo = _left_field(text, s)
         if lo is None:
             continue

@@ -20,3 +20,11 @@ def test_yu_after_a_verb_a_place_or_a_body_joins_a_partner():
     orgs = _orgs("深化区人民医院与中南大学合作，推进与香港大学合作，福田区与北京外国语大学签约。")
     assert {"中南大学", "香港大学", "北京外国语大学"} <= orgs
     assert not any("与" in o for o in orgs), orgs
+
+
+def test_partners_after_actors_and_verbs_ending_in_yu_stay_whole():
+    # clauses from the corpus' district reports: an actor or 参与 before 与, a university or group after it
+    orgs = _orgs("推动企业与国防科技大学合作，出资参与南航集团，项目试点与万科集团合作，团队与市二医院合作。",
+                 "深圳市福田区人民政府")
+    assert {"国防科技大学", "南航集团", "万科集团"} <= orgs
+    assert not any("与" in o for o in orgs), orgs
