@@ -32,12 +32,13 @@ _LEVELS = frozenset({"district", "city", "province", "county"})
 # tags of the words that open or join clauses: never inside a function's name
 _CLAUSE_TAGS = frozenset({"s", "c", "p", "u", "uj", "ul", "uz", "ug", "uv", "r", "rr", "rz", "m", "mq", "q", "d",
                           "t", "f", "y", "e"})
-# common words that end in a body's character: 决策|部署, 发展|布局, 服务|大厅
+# common words that end in a body's character: 决策|部署, 发展|布局, 服务|大厅, 公办 (publicly run)
 _SUFFIXES = frozenset({"局", "委", "办", "署", "厅", "办公室", "办事处"})
 # heads of institutions and firms: a span holding one names no bureau (区福利中心…)
 _ORG_HEADS = ("中心", "学校", "公司", "医院", "大学", "集团")
 _NOUN_TAGS = frozenset({"n", "nz", "nt", "j", "vn", "ng", "an", "nr"})
-_NOT_BODIES = ("部署", "布局", "格局", "大局", "全局", "开局", "结局", "大厅", "厅局")
+_NOT_BODIES = ("部署", "布局", "格局", "大局", "全局", "开局", "结局", "大厅", "厅局",
+               "公办", "民办", "主办", "承办", "协办", "合办", "机关办")   # 区公办|养老院, 区机关办|文
 
 
 @lru_cache(maxsize=16384)
