@@ -376,6 +376,8 @@ def find_shaped_names(text: str, base: int, ctx: ReportContext, known_places: li
         if modifier is None or weak_cluster(modifier, head):
             continue   # weak_cluster: 医美集聚区, 数控机床产业基地 (cluster_names.py)
         start = n_start - len(modifier)
+        if short and _ORDINAL_END.fullmatch(modifier):
+            continue   # 中国电子第一街: a rank before a one-character head is a title; numbered zones have longer heads (第七工业区)
         if short and not ((2 <= len(modifier) <= 3 or _whole_proper(modifier)) and _not_a_word(modifier + infix + head)):
             continue
         name = text[start:h_end]
