@@ -117,9 +117,24 @@ def find_listed_names(text: str, base: int, ctx: ReportContext) -> list[Mention]
         if len(names) < 2:
             continue
         for a, b, n in names:
-            full = n if cls not in _completing() or n.endswith(cls) else n + cls
+            if n in _kind_ends().get(label, ()):
+                continue   # AI|小镇: a bare head names no place
+            full = n if cls not in _completing() or n.endswith(cls) or _ends_in_kind(n, label) else n + cls
             out.append(Mention(label, base + a, base + b, n, full, {n} - {full}, {"listed": cls}))
     return out
+
+
+@lru_cache(maxsize=1)
+def _kind_ends() -> dict[str, tuple[str, ...]]:
+    """Heads of two or more characters by label: an item already ending in one is a whole name."""
+    org = word_set("org_suffixes.txt") | word_set("org_heads.txt")
+    return {"Organization": tuple(h for h in org if len(h) >= 2),
+            "Place": tuple(h for h in word_set("place_heads.txt") if len(h) >= 2)}
+
+
+def _ends_in_kind(name: str, label: str) -> bool:
+    """伊思顿龙岗书院 in 「…、伊思顿龙岗书院两所国际化学校」 is a school already: the class adds no head."""
+    return name.endswith(_kind_ends().get(label, ()))
 
 
 def _plain_item(item: str) -> bool:

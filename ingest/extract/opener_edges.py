@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from .lexicon import word_set
 from .mentions import Mention
+from .words import tagger
 _MIN_LEFT = 2
 
 
@@ -42,16 +43,27 @@ def _opener_end(text: str, s: int, e: int) -> int:
 
 def trim_opener_edges(text: str, base: int, ms: list[Mention]) -> list[Mention]:
     """Place mentions of passage `text` (at `base`) whose left edge holds a clause opener, cut after it."""
+    out = []
     for m in ms:
+        out.append(m)
         if m.label != "Place" or m.props.get("gazetteer"):
             continue
         s, e = m.start - base, m.end - base
         cut = _opener_end(text, s, e)
         if cut == s:
             continue
+        if _common_word(text[cut:e]):
+            out.pop()   # 擦亮|图书馆之城: what stands after the opener is a kind of place, no name
+            continue
         dropped = text[s:cut]
         m.start, m.surface = base + cut, text[cut:e]
         if m.name.startswith(dropped):
             m.name = m.name[len(dropped):]
         m.aliases.discard(dropped + m.surface)
-    return ms
+    return out
+
+
+def _common_word(w: str) -> bool:
+    """A word of jieba's dictionary that is no name (图书馆 n; 中国香港 ns is a name)."""
+    _, tags = tagger()
+    return tags.get(w, "ns")[:2] not in ("ns", "nr", "nt", "nz")
