@@ -37,6 +37,7 @@ from .lexicon import word_list
 from .list_siblings import find_list_siblings
 from .mentions import Mention
 from .opener_edges import trim_opener_edges
+from .counted_kinds import drop_counted_kinds
 from .organizations import find_organizations
 from .unit_names import find_unit_names
 from .brand_firms import find_brand_firms
@@ -259,7 +260,7 @@ def find_mentions(pt: str, base: int, ctx: ReportContext) -> list[Mention]:
     ms += find_persons(pt, base, ctx, agencies)
     ms += find_measures(pt, base, ctx)
     ms += propose_names(pt, base, ctx, ms)  # the learned tagger's names the rules missed (off by default)
-    ms = trim_opener_edges(pt, base, ms)
+    ms = drop_counted_kinds(pt, base, trim_opener_edges(pt, base, ms))
     ms = drop_award_titles(pt, base, nest_zones(_drop_policy_measures(_settle_overlaps(ms))))
     mark_foreign_bodies(ms)
     return ms

@@ -378,8 +378,9 @@ def find_shaped_names(text: str, base: int, ctx: ReportContext, known_places: li
         start = n_start - len(modifier)
         if short and _ORDINAL_END.fullmatch(modifier):
             continue   # 中国电子第一街: a rank before a one-character head is a title; numbered zones have longer heads (第七工业区)
-        if short and not ((2 <= len(modifier) <= 3 or _whole_proper(modifier)) and _not_a_word(modifier + infix + head)):
-            continue
+        if short and not ((2 <= len(modifier) <= 3 or _whole_proper(modifier)) and _not_a_word(modifier + infix + head)
+                          and modifier + infix + head not in word_set("geo_word_stop.txt")):
+            continue   # 城中村: a kind jieba tags as a place name (geo_word_stop.txt)
         name = text[start:h_end]
         if opens_with_country(name):
             continue  # 阿联酋哈伊马角经济区: a foreign place after its country is foreign_ties' to name
