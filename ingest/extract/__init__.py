@@ -20,6 +20,7 @@ from .enumerations import find_listed_names
 from .event_lists import find_listed_events
 from .firm_lists import find_firm_lists
 from .site_lists import find_site_lists
+from .single_listed_places import find_single_listed_places
 from .seated_places import find_seated_places
 from .nested_zones import nest_zones
 from .award_titles import drop_award_titles
@@ -254,6 +255,7 @@ def find_mentions(pt: str, base: int, ctx: ReportContext) -> list[Mention]:
     ms += find_org_forms(pt, base, ctx, orgs)  # after the other finders: of two equal spans theirs is kept
     ms += find_firm_lists(pt, base, ms)
     ms += find_site_lists(pt, base, ms)
+    ms += find_single_listed_places(pt, base, ms)
     ms += find_seated_places(pt, base, ms)
     ms += find_county_chains(pt, base, ms)
     ms += find_dash_chains(pt, base, ms)
