@@ -36,6 +36,7 @@ from .rules.title_issuers import opens_title
 from .name_shapes import find_shaped_names
 from .lexicon import word_list
 from .list_siblings import find_list_siblings
+from .list_tail_items import find_list_tail_items
 from .mentions import Mention
 from .opener_edges import trim_opener_edges
 from .counted_kinds import drop_counted_kinds
@@ -246,6 +247,7 @@ def find_mentions(pt: str, base: int, ctx: ReportContext) -> list[Mention]:
     ms += find_brand_firms(pt, base, ctx, ms)
     ms += find_unit_names(pt, base, ms)
     ms += find_list_siblings(pt, base, ms)
+    ms += find_list_tail_items(pt, base, ms)
     ms += find_listed_names(pt, base, ctx)
     ms += find_policies(pt, base, ctx)
     ms += find_listed_events(pt, base)  # before find_events: of two equal spans the first is kept
