@@ -40,6 +40,7 @@ from .list_tail_items import find_list_tail_items
 from .mentions import Mention
 from .opener_edges import trim_opener_edges
 from .counted_kinds import drop_counted_kinds
+from .designated_places import cut_place_titles
 from .organizations import find_organizations
 from .unit_names import find_unit_names
 from .brand_firms import find_brand_firms
@@ -264,7 +265,7 @@ def find_mentions(pt: str, base: int, ctx: ReportContext) -> list[Mention]:
     ms += find_persons(pt, base, ctx, agencies)
     ms += find_measures(pt, base, ctx)
     ms += propose_names(pt, base, ctx, ms)  # the learned tagger's names the rules missed (off by default)
-    ms = drop_counted_kinds(pt, base, trim_opener_edges(pt, base, ms))
+    ms = cut_place_titles(pt, base, drop_counted_kinds(pt, base, trim_opener_edges(pt, base, ms)))
     ms = drop_award_titles(pt, base, nest_zones(_drop_policy_measures(_settle_overlaps(ms))))
     mark_foreign_bodies(ms)
     return ms
