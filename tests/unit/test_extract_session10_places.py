@@ -87,3 +87,10 @@ def test_a_management_committee_titles_its_own_report():
     assert meta.author == "大鹏新区管理委员会"
     meta = read_meta("坪山区2023年政府工作报告\n各位代表！\n", "2023年坪山区政府工作报告_2023.txt")
     assert meta.author == "坪山区人民政府"
+
+
+def test_a_quoted_campaign_is_no_place_a_quoted_new_district_is():
+    # 福田区 2017 (dev window w71), 龙华区 2022; 铜梁区 法治政府 2022 (dev window w12)
+    assert "花漾街区" not in places("选取重点道路建设“花漾街区”，打造国际一流的街区绿化景观环境。", "深圳市福田区人民政府")
+    assert "无讼社区" not in places("我区成功创建3个“无讼社区”。", "深圳市龙华区人民政府")
+    assert "大铜新区" in places("为设立“大铜新区”、打造科创新城提供法治保障。", "重庆市铜梁区人民政府")
