@@ -22,6 +22,7 @@ from .subject_adjectives import adjective_names_the_subject
 from .lexicon import word_list, word_set
 from .mentions import Mention
 from .policy_titles import describes_measures, generic_title, quoted_plans, strip_lead, treaties
+from .quoted_campaigns import quoted_campaigns
 from .quoted_plan_words import quoted_plan_words
 from .quoted_programmes import quoted_programmes
 from .resolve import normalise_policy
@@ -170,7 +171,7 @@ def find_policies(text: str, base: int, ctx: ReportContext) -> list[Mention]:
         bare = {normalise_policy(name[lead.end(1):])} if lead and lead.start(1) == 0 and canonical != name else set()
         out.append(Mention("Policy", base + s, base + e, name, normalise_policy(canonical), bare,
                            {"bracketed": False}))
-    for s, e, name, aliases in quoted_plan_words(text) + law_names(text):   # last: the rules above keep their names
+    for s, e, name, aliases in quoted_plan_words(text) + quoted_campaigns(text) + law_names(text):   # last: the rules above keep their names
         if not any(s < o.end - base and o.start - base < e for o in out):
             out.append(Mention("Policy", base + s, base + e, text[s:e], normalise_policy(name), aliases - {name},
                                {"bracketed": False}))
