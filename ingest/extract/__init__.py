@@ -42,6 +42,7 @@ from .brand_firms import find_brand_firms
 from .org_lists import find_org_forms
 from .persons import find_persons
 from .places import find_places, gazetteer
+from .place_plans import find_place_plans
 from .policies import find_policies
 from .prefix_variants import merge_prefixed_variants
 from .recurring_names import add_recurring_names
@@ -245,6 +246,7 @@ def find_mentions(pt: str, base: int, ctx: ReportContext) -> list[Mention]:
     ms += find_list_siblings(pt, base, ms)
     ms += find_listed_names(pt, base, ctx)
     ms += find_policies(pt, base, ctx)
+    ms += find_place_plans(pt, base, ms)
     ms += find_listed_events(pt, base)  # before find_events: of two equal spans the first is kept
     ms += find_events(pt, base, ctx, cls)
     ms += find_meetings(pt, base, ctx) + find_listed_sessions(pt, base)
