@@ -105,6 +105,6 @@ def document_names(text: str) -> list[tuple[int, int, None]]:
         while lo > 0 and m.start() - lo < _MAX_LEFT and text[lo - 1] not in _CLAUSE_MARKS:
             lo -= 1
         s = _name_start(text, lo, m.start())
-        if s is not None:
-            out.append((s, m.end(), None))
+        if s is not None and not (s > 0 and text[s - 1].isdigit()):
+            out.append((s, m.end(), None))   # 9|大片区发展规划: the plans of nine areas, a count
     return out
