@@ -38,7 +38,7 @@ _KIND_LEAD = re.compile(r"(?:各种|各类|各项|各级|各|大规模|一大批
 @lru_cache(maxsize=1)
 def _suffix_re() -> re.Pattern:
     sufs = sorted(word_list("event_suffixes.txt"), key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, sufs)) + ")(?![\u4e00-\u9fff]?(?:中心|馆|场馆|业|品|期|票|经济|产业|平台|城市|方向|模式|机构))")
+    return re.compile("(?:" + "|".join(map(re.escape, sufs)) + ")(?![\u4e00-\u9fff]?(?:中心|馆|场馆|业|品|期(?!间)|票|经济|产业|平台|城市|方向|模式|机构))")
 
 
 @lru_cache(maxsize=1)
