@@ -159,7 +159,8 @@ def find_policies(text: str, base: int, ctx: ReportContext) -> list[Mention]:
         lead = re.search(r"(我区|我市|我省|本区|本市)", name)
         if any(s < o.end - base and o.start - base < e for o in out):
             continue
-        if name.startswith(("的", "和", "及", "各项", "相关", "配套")) or (len(name) < 5 and not is_place_law(name)) \
+        # 及其实施细则, 其行动计划: a pronoun refers back to a document named before, it titles none
+        if name.startswith(("的", "和", "及", "其", "各项", "相关", "配套")) or (len(name) < 5 and not is_place_law(name)) \
                 or _described(name):
             continue
         if (describes_measures(name, verb, bool(_TITLE_MARK.search(name))) or generic_title(name, _suffixes())

@@ -37,6 +37,8 @@ def test_a_regulation_is_named_by_its_place_and_a_regulation_under_revision_by_i
     assert "南沙条例" in _names("出台支持南沙若干措施，推动出台南沙条例。", "Policy", "广东省人民政府")
     assert _names("推动物业管理条例修订，完成社区居委会换届选举。", "Policy") == ["物业管理条例"]
     assert _names("为新时代全面深化改革提供盐田方案。", "Policy") == []
+    # a pronoun refers back to the law, it titles nothing (written for the test)
+    assert _names("落实外商投资法及其实施条例。", "Policy") == ["外商投资法"]
 
 
 def test_a_plan_is_named_by_the_area_it_plans():
