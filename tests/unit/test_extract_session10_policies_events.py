@@ -86,3 +86,12 @@ def test_a_fair_or_games_opening_its_clause_is_an_event():
 def test_an_adjective_before_a_place_names_a_campaign_document():
     # 深圳市政府工作报告_2018年 (shortened)
     assert _names("实施健康深圳行动计划，新引进高水平医学团队100个。", "Policy") == ["健康深圳行动计划"]
+
+
+def test_games_are_named_by_their_level_and_edition():
+    # 龙岗区 (举行区第五届运动会), 宝安区 (认真筹备参加市第十届运动会), shortened; the last two written for the test
+    assert _names("举行区第五届运动会，参赛人数达2万人次。", "Event", "深圳市龙岗区人民政府") == ["区第五届运动会"]
+    assert _names("认真筹备参加市第十届运动会。", "Event", "深圳市宝安区人民政府") == ["市第十届运动会"]
+    assert _names("办好第16届全区运动会。", "Event", "深圳市龙岗区人民政府") == ["第16届全区运动会"]
+    # a level word ending a place's name is the place's games, named by events.py whole
+    assert _names("承办广东省第十一届运动会。", "Event") == ["广东省第十一届运动会"]
