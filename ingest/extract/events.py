@@ -17,6 +17,7 @@ from .calendar_heads import HEADS as CALENDAR_HEADS, names_a_day, inside_a_word
 from .edition_owners import edition_owner_start
 from .event_kinds import drop_kind_listed
 from .numbered_events import named_by_edition
+from .joined_topics import joined_topic_start
 from .kind_events import names_a_kind
 from .lexicon import word_list, word_set
 from .mentions import Mention
@@ -109,6 +110,10 @@ def find_events(text: str, base: int, ctx: ReportContext, clause_spans: list[tup
         lead = _LEADING_NOISE.match(name) or (name.startswith("好") and text[s - 1:s] == "办" and re.match("好", name))
         if lead:     # 了…, 在…; 举办|好深圳创投日: the boundary word 举办 leaves the 好 of 举办好
             s += lead.end()
+            name = text[s:m.end()]
+        joined = joined_topic_start(text, s, cl[0])
+        if joined is not None:
+            s = joined   # 传感器与|应用技术大会: the first topic joined by 与
             name = text[s:m.end()]
         cut = _after_last_verb(name)
         if cut:

@@ -95,3 +95,13 @@ def test_games_are_named_by_their_level_and_edition():
     assert _names("办好第16届全区运动会。", "Event", "深圳市龙岗区人民政府") == ["第16届全区运动会"]
     # a level word ending a place's name is the place's games, named by events.py whole
     assert _names("承办广东省第十一届运动会。", "Event") == ["广东省第十一届运动会"]
+
+
+def test_an_event_name_joins_two_topics_with_yu():
+    # 2023年龙华区 (outside its window), 广东省政府工作报告_2025年 (both shortened); the last written for the test
+    assert _names("联合主办深圳与加拿大创新合作交流会。", "Event", LONGHUA) == ["深圳与加拿大创新合作交流会"]
+    assert "珠三角与粤东西北经贸合作招商会" in _names("办好大湾区全球招商大会、珠三角与粤东西北经贸合作招商会。",
+                                                 "Event", "广东省人民政府")
+    # 与 after an adverb is a preposition, and a first item that is an event is an event of its own
+    assert _names("积极与香港合作举办论坛。", "Event") == []
+    assert "高交会与创新论坛" not in _names("举办高交会与创新论坛。", "Event")
