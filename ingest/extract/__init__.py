@@ -15,6 +15,8 @@ from govgraph.ingest.batch import Edge, Evidence, Node, Passage, ReportInfo, SYM
 
 from .agencies import author_mention_name, find_agencies
 from .crf_spans import propose_names
+from .crf_veto import veto_mentions
+from .span_model import propose_spans
 from .dictionary_places import find_dictionary_places
 from .enumerations import find_listed_names
 from .event_lists import find_listed_events
@@ -267,7 +269,9 @@ def find_mentions(pt: str, base: int, ctx: ReportContext) -> list[Mention]:
     ms += join_fields(pt, base, ms)
     ms += find_persons(pt, base, ctx, agencies)
     ms += find_measures(pt, base, ctx)
+    ms = veto_mentions(pt, base, ms)  # rule names the learned tagger reads as none (off by default)
     ms += propose_names(pt, base, ctx, ms)  # the learned tagger's names the rules missed (off by default)
+    ms += propose_spans(pt, base, ctx, ms)  # the boundary classifier's names the rules missed (off by default)
     ms = drop_award_titles(pt, base, nest_zones(_drop_policy_measures(_settle_overlaps(ms))))
     mark_foreign_bodies(ms)
     return ms
