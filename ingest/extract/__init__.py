@@ -52,6 +52,8 @@ from .brand_firms import find_brand_firms
 from .org_lists import find_org_forms
 from .persons import find_persons
 from .places import find_places, gazetteer
+from .level_games import find_level_games
+from .place_plans import find_place_plans
 from .policies import find_policies
 from .prefix_variants import merge_prefixed_variants
 from .recurring_names import add_recurring_names
@@ -256,9 +258,11 @@ def find_mentions(pt: str, base: int, ctx: ReportContext) -> list[Mention]:
     ms += find_list_tail_items(pt, base, ms)
     ms += find_listed_names(pt, base, ctx)
     ms += find_policies(pt, base, ctx)
+    ms += find_place_plans(pt, base, ms)
     ms += find_listed_events(pt, base)  # before find_events: of two equal spans the first is kept
     ms += find_events(pt, base, ctx, cls)
     ms += find_meetings(pt, base, ctx) + find_listed_sessions(pt, base)
+    ms += find_level_games(pt, base)
     ms += listed_event_items(pt, base, [m for m in ms if m.label == "Event"])  # after every event finder
     ms += find_org_forms(pt, base, ctx, orgs)  # after the other finders: of two equal spans theirs is kept
     ms += find_firm_lists(pt, base, ms)
