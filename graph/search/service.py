@@ -56,7 +56,7 @@ TUNED_RECENT_WEIGHT = 0.5
 TUNED_PHRASE_WEIGHT = 1.5
 TUNED_FIGURE_WEIGHT = 1.0
 TUNED_TRANSLATED_ANSWER_LEADS = False  # see SearchService.__init__
-TUNED_TOGETHER_WEIGHT = 6.0  # English phrases close together in Chinese (english_proximity.py), each phrase weighted by its rarity; docs/english.md session 10
+TUNED_TOGETHER_WEIGHT = 6.0  # English phrases close together in Chinese, by rarity (english_proximity.py); dev grid 2-12 in docs/english.md (3 -> 6: 17 reports 0.951/0.803 -> 0.963/0.878, whole corpus 0.820/0.564 -> 0.835/0.580)
 # An unbroken run of the query shorter than this says little (两个字的词 already count in BM25).
 PHRASE_MIN_RUN = 5
 SHORT_PASSAGE = 20
