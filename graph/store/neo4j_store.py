@@ -538,6 +538,10 @@ class Neo4jStore(GraphStore):
                          ref=report, name=_file_name(report), labels=labels, role=role or None,
                          year=int(year) if year is not None else None, prefix=None, offset=0,
                          limit=max(0, int(limit)), k=k)[0]
+        files = dict(row["files"])
+        for edge in row["edges"]:
+            for span in edge[V.SPANS_AT]:
+                span[1] = files.get(span[0])
         return Subgraph(self._brief_lists(row["briefs"]), self._edge_lists(row["edges"], k), (row["total"] or 0) > limit)
 
     def briefs_and_hops(self, ids, hops, max_evidence=None):
