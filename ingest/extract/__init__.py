@@ -21,6 +21,9 @@ from .event_lists import find_listed_events
 from .firm_lists import find_firm_lists
 from .site_lists import find_site_lists
 from .seated_places import find_seated_places
+from .shaped_agencies import find_shaped_agencies
+from .place_offices import find_place_offices
+from .joined_fields import join_fields
 from .nested_zones import nest_zones
 from .award_titles import drop_award_titles
 from .county_chains import find_county_chains
@@ -255,6 +258,9 @@ def find_mentions(pt: str, base: int, ctx: ReportContext) -> list[Mention]:
     ms += find_seated_places(pt, base, ms)
     ms += find_county_chains(pt, base, ms)
     ms += find_dash_chains(pt, base, ms)
+    ms += find_shaped_agencies(pt, base, ctx, ms)  # after every body finder: only the names they left
+    ms += find_place_offices(pt, base, ms)
+    ms += join_fields(pt, base, ms)
     ms += find_persons(pt, base, ctx, agencies)
     ms += find_measures(pt, base, ctx)
     ms += propose_names(pt, base, ctx, ms)  # the learned tagger's names the rules missed (off by default)

@@ -23,6 +23,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .association_names import names_one_association
 from .lexicon import word_set
 from .traps import _NATIONAL, _ORDINAL, _PLACE_MORPHEMES, category_words
 from .words import cut_words, tagger
@@ -133,7 +134,7 @@ def names_a_kind_of_body(modifier: str, suffix: str, ctx: ReportContext | None) 
         return False   # 招商银行, 世界银行: jieba holds the whole name
     if _described_by_quality(modifier):
         return True
-    if suffix not in kind_suffixes():
+    if suffix not in kind_suffixes() or names_one_association(modifier, suffix):
         return False
     from .places import gazetteer
     if gazetteer().matcher.find(modifier):

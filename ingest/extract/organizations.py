@@ -13,6 +13,7 @@ from functools import lru_cache
 from .kind_markers import names_a_kind
 from .lexicon import Matcher, table, word_set
 from .mentions import Mention
+from .association_names import names_one_association
 from .org_modifiers import after_joiner, campus_after_dot, names_a_kind_of_body
 from .name_shapes import clause_lead
 from .spans import expand_left
@@ -74,7 +75,8 @@ def find_organizations(text: str, base: int, ctx: ReportContext) -> list[Mention
             continue
         modifier = text[s:m.start()].strip("“”\"")
         inner = list(_suffix_re().finditer(modifier))
-        if is_category(modifier[inner[-1].end():] if inner else modifier, m.group(0)):
+        own = modifier[inner[-1].end():] if inner else modifier
+        if is_category(own, m.group(0)) and not names_one_association(own, m.group(0)):
             continue  # 卓越学校, 工程技术研究中心, 北京证券交易所|上市公司: a kind of body (traps.py)
         if names_a_kind(modifier):
             continue  # 科创类母基金, 科技型中小企业创新基金 (kind_markers.py)

@@ -10,6 +10,7 @@ from typing import Iterator
 
 from ..mentions import Mention, Relation
 from ..organizations import known_organizations
+from ..placed_units import middle_unit, placed_parent
 from ..sentence import SentenceContext, implicit
 
 
@@ -46,6 +47,8 @@ def _parent_org(s: SentenceContext, unit: Mention) -> Mention | None:
     aliases: set[str] = set()
     if known is not None and known[0] < len(name) - 1:
         parent_name, aliases = known[2], {known[1]}
+    elif (placed := placed_parent(name)) is not None:
+        parent_name = placed   # 南开大学|深圳研究院, 香港中文大学|（深圳）: the place ends the parent
     else:
         m = _PARENT_SUFFIX.match(name)
         if m is None:
@@ -65,5 +68,12 @@ def nested_units(s: SentenceContext) -> Iterator[Relation | None]:
     """A unit named after its parent is part of it: 荣耀全球研发中心 -> 荣耀, 南方科技大学半导体学院 -> 南方科技大学."""
     for o in s.of("Organization"):
         parent = _parent_org(s, o)
-        if parent is not None:
+        if parent is None:
+            continue
+        mid = middle_unit(o.surface, parent.name)
+        if mid is not None:   # 上海交通大学|深圳研究院|技术转移中心: the unit between is part of the parent
+            between = implicit("Organization", mid, o)
+            yield s.relation(o, "PART_OF", between)
+            yield s.relation(between, "PART_OF", parent)
+        else:
             yield s.relation(o, "PART_OF", parent)
