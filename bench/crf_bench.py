@@ -1,9 +1,10 @@
-"""What the learned name tagger (ingest/extract/crf_spans.py) costs at ingest.
+"""What the learned name steps (ingest/extract/crf_spans.py, span_model.py) cost at ingest.
 
 Over the corpus reports, file by file in one process and interleaved (so the machine's load falls on all
-three alike): `build_batch` with the tagger off, `build_batch` with it on, and `jieba.lcut` alone on the same
-text (the issue's floor). Prints characters per CPU-second of each and the tagger's share: the clauses it
-tags (only those holding a head noun) and the characters in them.
+alike): `build_batch` with every learned step off (the default), with the tagger's proposals on, with the
+boundary classifier's proposals on, and `jieba.lcut` alone on the same text (the issue's floor). Prints
+characters per CPU-second of each and the tagger's share: the clauses it may tag (those holding a head
+noun) and the characters in them.
 
     python bench/crf_bench.py [--files N] [--folder DIR]
 """
@@ -24,7 +25,7 @@ def _cpu(fn) -> float:
 def main(argv: list[str] | None = None) -> int:
     import jieba
 
-    from govgraph.ingest.extract import crf_spans
+    from govgraph.ingest.extract import crf_spans, span_model
     from govgraph.ingest.extract.crf_features import has_head
     from govgraph.ingest.extract.spans import clauses
     from govgraph.ingest.pipeline import build_batch
@@ -35,17 +36,22 @@ def main(argv: list[str] | None = None) -> int:
     a = ap.parse_args(argv)
     files = sorted(a.folder.glob("*.txt"))[: a.files or None]
     os.environ[crf_spans.ENV_SWITCH] = "1"
-    build_batch(files[0])  # one-time loading (lexicons, jieba, the model) is no part of either side
+    os.environ[span_model.ENV_SWITCH] = "1"
+    build_batch(files[0])  # one-time loading (lexicons, jieba, the models) is no part of either side
     jieba.lcut("预热")
-    off = on = floor = 0.0
+    off = on = spans_on = floor = 0.0
     chars = tagged_chars = n_clauses = n_tagged = 0
     for f in files:
         text = f.read_text(encoding="utf-8")
         chars += len(text)
         os.environ[crf_spans.ENV_SWITCH] = "0"
+        os.environ[span_model.ENV_SWITCH] = "0"
         off += _cpu(lambda: build_batch(f))
         os.environ[crf_spans.ENV_SWITCH] = "1"
         on += _cpu(lambda: build_batch(f))
+        os.environ[crf_spans.ENV_SWITCH] = "0"
+        os.environ[span_model.ENV_SWITCH] = "1"
+        spans_on += _cpu(lambda: build_batch(f))
         floor += _cpu(lambda: jieba.lcut(text))
         for s, e in clauses(text):
             n_clauses += 1
@@ -57,6 +63,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"build_batch, tagger off {chars / off:8,.0f} chars/CPU-s  ({floor / off:.2f}x the floor)")
     print(f"build_batch, tagger on  {chars / on:8,.0f} chars/CPU-s  ({floor / on:.2f}x the floor; "
           f"{on / off:.2f}x the CPU of tagger off)")
+    print(f"build_batch, classifier on {chars / spans_on:5,.0f} chars/CPU-s  ({floor / spans_on:.2f}x the floor; "
+          f"{spans_on / off:.2f}x the CPU of all off)")
     print(f"tagged: {n_tagged:,} of {n_clauses:,} clauses ({n_tagged / n_clauses:.0%}), "
           f"{tagged_chars:,} characters ({tagged_chars / chars:.0%})")
     return 0

@@ -397,6 +397,26 @@ def _ordinals(text: str) -> tuple[list[TermGroup], str]:
     return groups, _ORDINAL.sub(" ", text)
 
 
+# A project's phase, in the forms government English writes it: phase II, phase 2, the second phase,
+# the 2nd phase -> 二期 (the reports write 固戍污水处理厂二期, 超算中心二期, and 第二期 less often).
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
+_ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+_PHASE = re.compile(r"\bphase\s+(%s|[1-9])\b|\b(%s|[1-9](?:st|nd|rd|th))\s+phase\b"
+                    % ("|".join(_ROMAN), "|".join(_ORDINAL_WORDS)), re.IGNORECASE)
+
+
+def _phases(text: str) -> tuple[list[TermGroup], str]:
+    """A project's phase (phase II, the second phase -> 二期 第二期) and the text without it, so that its
+    ordinal is not read as a session (第二届) nor "phase" looked up alone (阶段)."""
+    groups = []
+    for m in _PHASE.finditer(text):
+        mark = (m.group(1) or m.group(2)).lower()
+        n = _ROMAN.get(mark) or _ORDINAL_WORDS.get(mark) or int(mark[0])
+        cn = _chinese_number(n)
+        groups.append(TermGroup(m.group(0), TermSource.NUMBER, (f"{cn}期", f"第{cn}期")))
+    return groups, _PHASE.sub(" ", text)
+
+
 _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
           "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
           "seventeen": 17, "eighteen": 18, "nineteen": 19}
@@ -473,7 +493,9 @@ def term_groups(text: str, width: int | None = PER_PHRASE) -> list[TermGroup]:
     """One TermGroup per English phrase of `text` that has Chinese words, in text order (longest
     phrase first); dictionary groups carry up to `width` senses (None: all it offers), commonest first."""
     phrases = _phrases()
-    out, src = _ordinals(text)
+    out, src = _phases(text)
+    ordinals, src = _ordinals(src)
+    out += ordinals
     # Phrase-list entries may contain hyphens ("law-based government"): match them on the raw text,
     # then take them out so that their words are not translated one by one as well.
     for en, zh in sorted(phrases.items(), key=lambda kv: -len(kv[0])):

@@ -1,7 +1,8 @@
 """Train, and cross-validate, the character tagger of ingest/extract/crf_spans.py.
 
     python tools/train_crf.py train [--out PATH] [--silver N]     # the shipped model
-    python tools/train_crf.py cv [--folds 5] [--silver N] [--labels Place,Organization] [--min-marginal 0.8]
+    python tools/train_crf.py cv [--folds 5] [--silver N] [--labels Place,Organization] [--min-marginal 0.8 ...]
+                                 [--gate uncovered heads] [--veto 0.9 ...] [--combine]
 
 Training data (never a test window nor a test window's report):
 - gold: every dev window (tests/gold/windows/dev, the annotated spans) and the report gold
@@ -24,7 +25,7 @@ from pathlib import Path
 
 from govgraph.ingest.eval_extract import default_roots, find_report
 from govgraph.ingest.eval_windows import CLOSED, WINDOWS_DIR, evaluate_windows
-from govgraph.ingest.extract import crf_spans
+from govgraph.ingest.extract import crf_spans, crf_veto
 from govgraph.ingest.extract.crf_features import clause_features, has_head
 from govgraph.ingest.extract.spans import clauses
 
@@ -71,17 +72,22 @@ def clause_examples(text: str, lo: int, hi: int, spans: list[tuple[int, int, str
     return out
 
 
-def window_examples(paths: list[Path]) -> list[Example]:
-    out: list[Example] = []
+Gold = tuple[str, int, int, list[tuple[int, int, str]]]  # report text, scope start and end, absolute spans
+
+
+def window_gold(paths: list[Path]) -> list[Gold]:
+    """The annotated closed-label spans of each window in `paths`."""
+    out: list[Gold] = []
     for p in paths:
         g = json.loads(p.read_text(encoding="utf-8"))
         spans = [(s, e, ent["label"]) for ent in g["entities"] if ent["label"] in CLOSED for s, e in ent.get("spans", [])]
-        out += clause_examples(_text(g["file"]), g["scope"]["start"], g["scope"]["end"], spans)
+        out.append((_text(g["file"]), g["scope"]["start"], g["scope"]["end"], spans))
     return out
 
 
-def report_gold_examples() -> list[Example]:
-    out: list[Example] = []
+def report_gold() -> list[Gold]:
+    """The report gold's closed-label names and aliases, found in its scope as make_gold.py finds them."""
+    out: list[Gold] = []
     for p in sorted(REPORT_GOLD.glob("*.json")):
         g = json.loads(p.read_text(encoding="utf-8"))
         text = _text(g["file"])
@@ -97,8 +103,16 @@ def report_gold_examples() -> list[Example]:
                 while name and start >= 0:
                     spans.append((lo + start, lo + start + len(name), ent["label"]))
                     start = window.find(name, start + 1)
-        out += clause_examples(text, lo, hi, spans)
+        out.append((text, lo, hi, spans))
     return out
+
+
+def window_examples(paths: list[Path]) -> list[Example]:
+    return [ex for gold in window_gold(paths) for ex in clause_examples(*gold)]
+
+
+def report_gold_examples() -> list[Example]:
+    return [ex for gold in report_gold() for ex in clause_examples(*gold)]
 
 
 def _gold_files() -> set[str]:
@@ -150,15 +164,29 @@ def train(examples: list[Example], out: Path, params: dict | None = None) -> Non
     trainer.train(str(out))
 
 
-def _score(paths: list[Path], on: bool) -> dict:
-    """The window eval of `paths` (dev windows), the tagger on or off."""
+def _score(paths: list[Path], variant: dict | None) -> dict:
+    """The window eval of `paths` (dev windows): rules alone (variant None) or with the tagger's
+    proposals and/or veto as the variant says ({"floor", "gate"} proposes; {"veto"} vetoes)."""
     from govgraph.ingest.pipeline import build_batch
-    os.environ[crf_spans.ENV_SWITCH] = "1" if on else "0"
+    variant = variant or {}
+    os.environ[crf_spans.ENV_SWITCH] = "1" if "floor" in variant else "0"
+    os.environ[crf_veto.ENV_SWITCH] = "1" if "veto" in variant else "0"
+    crf_spans.configure(min_marginal=variant.get("floor"), gate=variant.get("gate"))
+    crf_veto.configure(floor=variant.get("veto"))
     with tempfile.TemporaryDirectory() as tmp:
         (Path(tmp) / "dev").mkdir()
         for p in paths:
             (Path(tmp) / "dev" / p.name).symlink_to(p)
         return evaluate_windows(build_batch, root=Path(tmp), roots=_roots(), splits=["dev"])["dev"]
+
+
+def variant_name(variant: dict) -> str:
+    parts = []
+    if "floor" in variant:
+        parts.append(f"proposes (marginal >= {variant['floor']}, gate {variant['gate']})")
+    if "veto" in variant:
+        parts.append(f"vetoes (P(O) >= {variant['veto']})")
+    return "rules + tagger " + " + ".join(parts)
 
 
 def _add(total: dict, res: dict) -> None:
@@ -196,13 +224,14 @@ def _changes(base: dict, crf: dict) -> list[str]:
     return out
 
 
-def cross_validate(folds: int, silver: list[Example], floors: list[float],
-                   params: dict | None = None) -> tuple[dict, dict[float, dict], list[str]]:
-    """Rules alone and rules + tagger (per marginal floor) on held folds of the dev windows."""
+def cross_validate(folds: int, silver: list[Example], variants: list[dict],
+                   params: dict | None = None) -> tuple[dict, list[dict], list[str]]:
+    """Rules alone and rules + tagger (each variant) on held folds of the dev windows (window i is in
+    fold i mod `folds`)."""
     windows = sorted((WINDOWS_DIR / "dev").glob("*.json"))
     reports = report_gold_examples()
     base_total: dict = {}
-    crf_totals: dict[float, dict] = {f: {} for f in floors}
+    totals: list[dict] = [{} for _ in variants]
     changes: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
         for k in range(folds):
@@ -211,15 +240,23 @@ def cross_validate(folds: int, silver: list[Example], floors: list[float],
             model = Path(tmp) / f"fold{k}.crfsuite"
             train(window_examples(train_on) + reports + silver, model, params)
             crf_spans.configure(model=model)
-            base = _score(held, on=False)
+            base = _score(held, None)
             _add(base_total, base)
-            for f in floors:
-                crf_spans.configure(min_marginal=f)
-                res = _score(held, on=True)
-                _add(crf_totals[f], res)
-                changes += [f"[{f}]" + c for c in _changes(base, res)]
+            for v, total in zip(variants, totals):
+                res = _score(held, v)
+                _add(total, res)
+                changes += [f"[{variant_name(v)}]" + c for c in _changes(base, res)]
             print(f"fold {k}: held {[w.stem for w in held]}", file=sys.stderr)
-    return base_total, crf_totals, changes
+    crf_spans.configure(model=crf_spans.MODEL_PATH)
+    return base_total, totals, changes
+
+
+def variants_from(floors: list[float], gates: list[str], vetoes: list[float], combine: bool) -> list[dict]:
+    """Proposal variants (each floor x gate), veto variants, and with `combine` each proposal with each veto."""
+    proposes = [{"floor": f, "gate": g} for f in floors for g in gates]
+    vetoing = [{"veto": v} for v in vetoes]
+    both = [{**p, **v} for p in proposes for v in vetoing] if combine else []
+    return proposes + vetoing + both
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -229,7 +266,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--silver", type=int, default=0, help="corpus-extra reports for silver labels")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--labels", help="comma-separated labels the tagger may propose")
-    ap.add_argument("--min-marginal", type=float, nargs="+", default=[crf_spans.MIN_MARGINAL])
+    ap.add_argument("--min-marginal", type=float, nargs="*", default=[crf_spans.MIN_MARGINAL],
+                    help="proposal floors to cross-validate (none: no proposal variant)")
+    ap.add_argument("--gate", nargs="+", default=[crf_spans.GATE], choices=("uncovered", "heads"),
+                    help="clauses tagged for proposals: uncovered heads only, or every head of a proposed label")
+    ap.add_argument("--veto", type=float, nargs="*", default=[], help="veto floors (P(O)) to cross-validate")
+    ap.add_argument("--combine", action="store_true", help="also each proposal variant with each veto")
     ap.add_argument("--c1", type=float)
     ap.add_argument("--c2", type=float)
     a = ap.parse_args(argv)
@@ -243,10 +285,11 @@ def main(argv: list[str] | None = None) -> int:
         train(examples, a.out, params)
         print(f"trained on {len(examples)} clauses -> {a.out} ({a.out.stat().st_size:,} bytes)")
         return 0
-    base, crfs, changes = cross_validate(a.folds, silver, a.min_marginal, params)
+    variants = variants_from(a.min_marginal, a.gate, a.veto, a.combine)
+    base, totals, changes = cross_validate(a.folds, silver, variants, params)
     print(format_scores("rules alone", base))
-    for floor, crf in crfs.items():
-        print(format_scores(f"rules + tagger (marginal >= {floor})", crf))
+    for v, total in zip(variants, totals):
+        print(format_scores(variant_name(v), total))
     print("\n".join(changes))
     return 0
 

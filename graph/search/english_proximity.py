@@ -10,7 +10,10 @@ this: the question has no Chinese run to look for.
 """
 from __future__ import annotations
 
-from typing import Sequence
+import math
+from typing import Callable, Mapping, Sequence
+
+import numpy as np
 
 from govgraph.ingest.crosslingual import TermGroup, TermSource
 
@@ -32,11 +35,14 @@ def _occurrences(term_sets: Sequence[Sequence[str]], text: str) -> list[tuple[in
     return found
 
 
-def phrases_together(term_sets: Sequence[Sequence[str]], text: str, window: int = WINDOW) -> int:
-    """The most distinct phrases of `term_sets` (one set of Chinese senses per English phrase) whose
-    words stand within `window` characters of each other somewhere in `text`."""
+def together_sets(term_sets: Sequence[Sequence[str]], text: str, window: int = WINDOW,
+                  weights: Sequence[float] | None = None) -> frozenset[int]:
+    """The phrases (indices into `term_sets`) whose words stand within `window` characters of each
+    other somewhere in `text`: the set of most weight (`weights`, one per phrase; 1 each when None),
+    ties to the set of more phrases."""
     occ = _occurrences(term_sets, text)
-    best = 1 if occ else 0
+    best: frozenset[int] = frozenset({occ[0][2]}) if occ else frozenset()
+    best_key = (weights[occ[0][2]] if weights else 1.0, 1) if occ else (0.0, 0)
     for i, (start, _end, _g) in enumerate(occ):
         seen = set()
         for s, e, g in occ[i:]:
@@ -45,16 +51,43 @@ def phrases_together(term_sets: Sequence[Sequence[str]], text: str, window: int 
                     break
                 continue
             seen.add(g)
-        best = max(best, len(seen))
+        key = (sum(weights[g] for g in seen) if weights else float(len(seen)), len(seen))
+        if key > best_key:
+            best, best_key = frozenset(seen), key
     return best
 
 
-def together_counts(term_sets: Sequence[Sequence[str]], texts: Sequence[str], window: int = WINDOW) -> list[int]:
-    """`phrases_together` for each text; senses found in none of them are not looked for (an English
-    question offers up to 16 senses a phrase, most absent from the fused head)."""
+def phrases_together(term_sets: Sequence[Sequence[str]], text: str, window: int = WINDOW) -> int:
+    """The most distinct phrases of `term_sets` (one set of Chinese senses per English phrase) whose
+    words stand within `window` characters of each other somewhere in `text`."""
+    return len(together_sets(term_sets, text, window))
+
+
+def _present(term_sets: Sequence[Sequence[str]], texts: Sequence[str]) -> list[list[str]]:
+    """The senses found in any of `texts` (an English question offers up to 16 senses a phrase, most
+    absent from the fused head): the others need not be looked for."""
     joined = "\n".join(texts)
-    present = [[t for t in senses if t in joined] for senses in term_sets]
+    return [[t for t in senses if t in joined] for senses in term_sets]
+
+
+def together_counts(term_sets: Sequence[Sequence[str]], texts: Sequence[str], window: int = WINDOW) -> list[int]:
+    """`phrases_together` for each text."""
+    present = _present(term_sets, texts)
     return [phrases_together(present, text, window) for text in texts]
+
+
+def together_shares(term_sets: Sequence[Sequence[str]], texts: Sequence[str], weights: Sequence[float],
+                    window: int = WINDOW) -> list[float]:
+    """For each text, the share of the phrases' whole weight that stands together in it (0 when fewer
+    than two phrases do): a rare phrase beside another says more about the passage than two words
+    every report writes (开放 + 不断 for "opened up continuously")."""
+    present = _present(term_sets, texts)
+    total = sum(weights) or 1.0
+    out = []
+    for text in texts:
+        found = together_sets(present, text, window, weights)
+        out.append(sum(weights[g] for g in found) / total if len(found) >= 2 else 0.0)
+    return out
 
 
 def proximity_groups(offered: Sequence[TermGroup], chosen: Sequence[TermGroup]) -> list[TermGroup]:
@@ -70,3 +103,22 @@ def proximity_groups(offered: Sequence[TermGroup], chosen: Sequence[TermGroup]) 
         elif g.english in by_english:
             out.append(by_english[g.english])
     return out
+
+
+def phrase_weights(term_sets: Sequence[Sequence[str]], tokenizer: Callable[[str], Sequence[str]],
+                   term_passages: Callable[[list[str]], Mapping[str, np.ndarray] | None],
+                   passages: int) -> list[float] | None:
+    """Inverse document frequency of each phrase, log((N + 1) / (df + 1)), df the passages holding its
+    commonest sense (a sense holds all of its whole words: at most the rarest word's passages); a
+    phrase no passage holds as words weighs as the rarest. None when the store cannot say."""
+    from .crosslingual import _whole_words
+    words = {t: _whole_words(tokenizer(t)) for ts in term_sets for t in ts}
+    postings = term_passages(sorted({w for ws in words.values() for w in ws}))
+    if postings is None:
+        return None
+
+    def df(sense: str) -> int:
+        ws = words[sense]
+        return min(len(postings[w]) for w in ws) if ws and all(w in postings for w in ws) else 0
+
+    return [math.log((passages + 1) / (max((df(t) for t in ts), default=0) + 1)) for ts in term_sets]

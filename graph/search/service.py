@@ -27,7 +27,7 @@ from .collection import newest_of_series, one_place_said, series_key, unsaid
 from .collection_rank import report_grades
 from .crosslingual import TermChooser
 from .english_label import EnglishLabeler
-from .english_proximity import proximity_groups, together_counts
+from .english_proximity import phrase_weights, proximity_groups, together_counts, together_shares
 from .scope import within
 from .proximity import longest_run, segments, words_with_figures
 from .results import AskResult, Hit, SearchResult
@@ -56,7 +56,7 @@ TUNED_RECENT_WEIGHT = 0.5
 TUNED_PHRASE_WEIGHT = 1.5
 TUNED_FIGURE_WEIGHT = 1.0
 TUNED_TRANSLATED_ANSWER_LEADS = False  # see SearchService.__init__
-TUNED_TOGETHER_WEIGHT = 3.0  # English phrases close together in Chinese (english_proximity.py); dev 2-6 within 0.006
+TUNED_TOGETHER_WEIGHT = 6.0  # English phrases close together in Chinese, by rarity (english_proximity.py); dev grid 2-12 in docs/english.md (3 -> 6: 17 reports 0.951/0.803 -> 0.963/0.878, whole corpus 0.820/0.564 -> 0.835/0.580)
 # An unbroken run of the query shorter than this says little (两个字的词 already count in BM25).
 PHRASE_MIN_RUN = 5
 SHORT_PASSAGE = 20
@@ -134,6 +134,8 @@ class SearchService:
         self.phrase_weight = phrase_weight
         self.figure_weight = figure_weight
         self.together_weight = TUNED_TOGETHER_WEIGHT
+        self.together_idf = True
+        self._passages_at: tuple[object, int] | None = None
         self.short_factor = SHORT_FACTOR
         self.parent_grade = PARENT_GRADE
         self.child_grade = CHILD_GRADE
@@ -382,10 +384,8 @@ class SearchService:
             if share:
                 bonus[pid] = bonus.get(pid, 0.0) + self.phrase_weight * share * share / (self.rrf_k + 1)
         # An English question's phrases met in one clause: all of them earn what a first place would.
-        together = together_counts(term_sets, [of[pid].text for pid in order]) if term_sets else []
-        for pid, n in zip(order, together):
-            if n >= 2:
-                share = n / len(term_sets)
+        for pid, share in zip(order, self._together_shares(term_sets, [of[pid].text for pid in order])):
+            if share:
                 bonus[pid] = bonus.get(pid, 0.0) + self.together_weight * share * share / (self.rrf_k + 1)
         # A heading or a menu line (「深圳市坪山区人民政府」) states no fact; BM25 ranks it high for the
         # place's name alone, so it keeps only part of its score.
@@ -393,6 +393,24 @@ class SearchService:
                                                     else 1.0)) for pid, sc in fused]
         out.sort(key=lambda t: -t[1])
         return out
+
+    def _together_shares(self, term_sets: Sequence[Sequence[str]], texts: Sequence[str]) -> list[float]:
+        """Per text, the share of an English question's phrases standing together in it (0 under two),
+        each phrase weighted by its rarity in the store when `together_idf` and the store can say."""
+        if not term_sets:
+            return [0.0] * len(texts)
+        weights = (phrase_weights(term_sets, self.tokenizer, self.store.term_passages, self._passage_count())
+                   if self.together_idf else None)
+        if weights is None:
+            return [n / len(term_sets) if n >= 2 else 0.0 for n in together_counts(term_sets, texts)]
+        return together_shares(term_sets, texts, weights)
+
+    def _passage_count(self) -> int:
+        """Passages in the store, read once per store version."""
+        version = self.store.version
+        if self._passages_at is None or self._passages_at[0] != version:
+            self._passages_at = (version, int(self.store.stats()["passages"]))
+        return self._passages_at[1]
 
     def _entity_passages(self, ents: list[tuple[str, float]], of: dict[str, list[str]],
                          filters: Filters | None, depth: int) -> list[tuple[str, float]]:

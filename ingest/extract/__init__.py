@@ -15,11 +15,14 @@ from govgraph.ingest.batch import Edge, Evidence, Node, Passage, ReportInfo, SYM
 
 from .agencies import author_mention_name, find_agencies
 from .crf_spans import propose_names
+from .crf_veto import veto_mentions
+from .span_model import propose_spans
 from .dictionary_places import find_dictionary_places
 from .enumerations import find_listed_names
 from .event_lists import find_listed_events
 from .firm_lists import find_firm_lists
 from .site_lists import find_site_lists
+from .single_listed_places import find_single_listed_places
 from .seated_places import find_seated_places
 from .shaped_agencies import find_shaped_agencies
 from .place_offices import find_place_offices
@@ -38,13 +41,19 @@ from .rules.title_issuers import opens_title
 from .name_shapes import find_shaped_names
 from .lexicon import word_list
 from .list_siblings import find_list_siblings
+from .list_tail_items import find_list_tail_items
 from .mentions import Mention
+from .opener_edges import trim_opener_edges
+from .counted_kinds import drop_counted_kinds
+from .designated_places import cut_place_titles
 from .organizations import find_organizations
 from .unit_names import find_unit_names
 from .brand_firms import find_brand_firms
 from .org_lists import find_org_forms
 from .persons import find_persons
 from .places import find_places, gazetteer
+from .level_games import find_level_games
+from .place_plans import find_place_plans
 from .policies import find_policies
 from .prefix_variants import merge_prefixed_variants
 from .recurring_names import add_recurring_names
@@ -246,15 +255,19 @@ def find_mentions(pt: str, base: int, ctx: ReportContext) -> list[Mention]:
     ms += find_brand_firms(pt, base, ctx, ms)
     ms += find_unit_names(pt, base, ms)
     ms += find_list_siblings(pt, base, ms)
+    ms += find_list_tail_items(pt, base, ms)
     ms += find_listed_names(pt, base, ctx)
     ms += find_policies(pt, base, ctx)
+    ms += find_place_plans(pt, base, ms)
     ms += find_listed_events(pt, base)  # before find_events: of two equal spans the first is kept
     ms += find_events(pt, base, ctx, cls)
     ms += find_meetings(pt, base, ctx) + find_listed_sessions(pt, base)
+    ms += find_level_games(pt, base)
     ms += listed_event_items(pt, base, [m for m in ms if m.label == "Event"])  # after every event finder
     ms += find_org_forms(pt, base, ctx, orgs)  # after the other finders: of two equal spans theirs is kept
     ms += find_firm_lists(pt, base, ms)
     ms += find_site_lists(pt, base, ms)
+    ms += find_single_listed_places(pt, base, ms)
     ms += find_seated_places(pt, base, ms)
     ms += find_county_chains(pt, base, ms)
     ms += find_dash_chains(pt, base, ms)
@@ -263,7 +276,10 @@ def find_mentions(pt: str, base: int, ctx: ReportContext) -> list[Mention]:
     ms += join_fields(pt, base, ms)
     ms += find_persons(pt, base, ctx, agencies)
     ms += find_measures(pt, base, ctx)
+    ms = veto_mentions(pt, base, ms)  # rule names the learned tagger reads as none (off by default)
     ms += propose_names(pt, base, ctx, ms)  # the learned tagger's names the rules missed (off by default)
+    ms += propose_spans(pt, base, ctx, ms)  # the boundary classifier's names the rules missed (off by default)
+    ms = cut_place_titles(pt, base, drop_counted_kinds(pt, base, trim_opener_edges(pt, base, ms)))
     ms = drop_award_titles(pt, base, nest_zones(_drop_policy_measures(_settle_overlaps(ms))))
     mark_foreign_bodies(ms)
     return ms

@@ -37,11 +37,15 @@ MIN_MARGINAL = 0.95
 _DESCRIPTIVE_TAGS = frozenset({"a", "ad", "an", "d"})
 _BLOCKING = frozenset({"Agency", "Organization", "Place", "Policy", "Event", "Person"})
 
-_settings = {"model": MODEL_PATH, "labels": PROPOSED_LABELS, "min_marginal": MIN_MARGINAL}
+# which clauses are tagged: those with a head no rule mention covers ("uncovered"), or every clause with a
+# head of a proposed label ("heads")
+GATE = "uncovered"
+
+_settings = {"model": MODEL_PATH, "labels": PROPOSED_LABELS, "min_marginal": MIN_MARGINAL, "gate": GATE}
 
 
 def configure(model: Path | None = None, labels: Iterable[str] | None = None,
-              min_marginal: float | None = None) -> None:
+              min_marginal: float | None = None, gate: str | None = None) -> None:
     """Point the finder at another model or thresholds (cross-validation, tools/train_crf.py)."""
     if model is not None:
         _settings["model"] = Path(model)
@@ -50,6 +54,8 @@ def configure(model: Path | None = None, labels: Iterable[str] | None = None,
         _settings["labels"] = frozenset(labels)
     if min_marginal is not None:
         _settings["min_marginal"] = min_marginal
+    if gate is not None:
+        _settings["gate"] = gate
 
 
 def enabled() -> bool:
@@ -134,7 +140,7 @@ def _open_head(clause: str, at: int, taken: list[tuple[int, int]], labels: froze
     for hs, he, _, label in head_matcher().find(clause):
         if label not in labels or (he - hs == 1 and _inside_word(clause, hs)):
             continue
-        if not any(ts <= at + hs and at + he <= te for ts, te in taken):
+        if _settings["gate"] == "heads" or not any(ts <= at + hs and at + he <= te for ts, te in taken):
             return True
     return False
 

@@ -27,7 +27,8 @@ _MAX_LEFT = 30
 _STOP_TAGS = ("p", "c", "r", "u", "q", "y", "x", "e", "o")
 # what follows a name: punctuation, a list, or the work done on it (编制, 获批); 实施 only at a clause's end
 # (完善城市更新专项规划实施体系 names the system of carrying the plan out, not the plan)
-_AFTER = r"(?=[，。；、：\n等和及与以]|编制|修编|获批|(?:实施|出台|落地|印发)[，。；、]|要求|部署|精神|$)"
+# (修订, 修改, 报批: 推动前海合作区条例修订, 推动物业管理条例修订, the work on a named document)
+_AFTER = r"(?=[，。；、：\n等和及与以]|编制|修编|修订|修改|报批|获批|(?:实施|出台|落地|印发)[，。；、]|要求|部署|精神|$)"
 _NOMINAL = ("n", "j", "l")
 _TERMS = ("年", "期", "轮")
 # verbs that place something into a plan (纳入, 列入) or hold it against one (对接, 符合): never in a title
@@ -104,6 +105,6 @@ def document_names(text: str) -> list[tuple[int, int, None]]:
         while lo > 0 and m.start() - lo < _MAX_LEFT and text[lo - 1] not in _CLAUSE_MARKS:
             lo -= 1
         s = _name_start(text, lo, m.start())
-        if s is not None:
-            out.append((s, m.end(), None))
+        if s is not None and not (s > 0 and text[s - 1].isdigit()):
+            out.append((s, m.end(), None))   # 9|大片区发展规划: the plans of nine areas, a count
     return out

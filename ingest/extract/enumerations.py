@@ -33,7 +33,8 @@ def _completing() -> frozenset[str]:
     return frozenset(c for c, _label, completes, *_ in table("enumeration_classes.tsv") if completes == "head")
 
 
-_COUNT = re.compile(r"([0-9]+|[一二三四五六七八九十百]+)")
+_LIST_OPENS = re.compile(r"以及")
+_COUNT = re.compile(r"([0-9]+|[两一二三四五六七八九十百]+)")
 
 
 def _counted(m: re.Match) -> int | None:
@@ -49,8 +50,8 @@ def _counted(m: re.Match) -> int | None:
 def _list_re() -> re.Pattern:
     heads = "|".join(map(re.escape, sorted(_classes(), key=len, reverse=True)))
     return re.compile(rf"(?P<items>(?:{_ITEM}、)+{_ITEM}?(?:[和及]{_ITEM}?)?)"
-                      rf"(?:(?P<deng>等)(?P<c1>[0-9一二三四五六七八九十百]+(?:大|个|家|所|座|处))?"
-                      rf"|(?P<c2>[0-9一二三四五六七八九十百]+(?:大|个|家|所|座|处)))"
+                      rf"(?:(?P<deng>等)(?P<c1>[0-9两一二三四五六七八九十百]+(?:大|个|家|所|座|处))?"
+                      rf"|(?P<c2>[0-9两一二三四五六七八九十百]+(?:大|个|家|所|座|处)))"
                       rf"(?P<mod>[^，。；：、\s]{{0,8}}?)(?P<cls>{heads})")
 
 
@@ -76,7 +77,7 @@ def _short_heads() -> frozenset[str]:
 
 
 _CLAUSE = re.compile(r"[^，。；：\n]+")
-_COUNTED = re.compile(r"等|[0-9一二三四五六七八九十百]+(?:大|个|家|所|座|处)")
+_COUNTED = re.compile(r"等|[0-9两一二三四五六七八九十百]+(?:大|个|家|所|座|处)")
 
 
 def _candidate_lists(text: str):
@@ -96,10 +97,13 @@ def find_listed_names(text: str, base: int, ctx: ReportContext) -> list[Mention]
     for m in _candidate_lists(text):
         cls = m.group("cls")
         label = _classes()[cls]
-        parts = [p for p in re.split(r"[、和及]", m.group("items"))]
+        # the list opens after the clause's conjunction (岗厦北交通枢纽以及|福田、皇岗两大口岸)
+        items = _LIST_OPENS.split(m.group("items"), maxsplit=0)
+        opening = len(m.group("items")) - len(items[-1]) if len(items) > 1 and "、" in items[-1] else 0
+        parts = [p for p in re.split(r"[、和及]", m.group("items")[opening:])]
         # a stated count equal to the items (金凤、嘉陵江、明月湖3个…) vouches for the later items as names
         vouched = _counted(m) == len(parts)
-        pos = m.start("items")
+        pos = m.start("items") + opening
         names = []
         for k, part in enumerate(parts):
             name = _name_part(part)
@@ -113,9 +117,24 @@ def find_listed_names(text: str, base: int, ctx: ReportContext) -> list[Mention]
         if len(names) < 2:
             continue
         for a, b, n in names:
-            full = n if cls not in _completing() or n.endswith(cls) else n + cls
+            if n in _kind_ends().get(label, ()):
+                continue   # AI|小镇: a bare head names no place
+            full = n if cls not in _completing() or n.endswith(cls) or _ends_in_kind(n, label) else n + cls
             out.append(Mention(label, base + a, base + b, n, full, {n} - {full}, {"listed": cls}))
     return out
+
+
+@lru_cache(maxsize=1)
+def _kind_ends() -> dict[str, tuple[str, ...]]:
+    """Heads of two or more characters by label: an item already ending in one is a whole name."""
+    org = word_set("org_suffixes.txt") | word_set("org_heads.txt")
+    return {"Organization": tuple(h for h in org if len(h) >= 2),
+            "Place": tuple(h for h in word_set("place_heads.txt") if len(h) >= 2)}
+
+
+def _ends_in_kind(name: str, label: str) -> bool:
+    """伊思顿龙岗书院 in 「…、伊思顿龙岗书院两所国际化学校」 is a school already: the class adds no head."""
+    return name.endswith(_kind_ends().get(label, ()))
 
 
 def _plain_item(item: str) -> bool:

@@ -17,6 +17,8 @@ from .calendar_heads import HEADS as CALENDAR_HEADS, names_a_day, inside_a_word
 from .edition_owners import edition_owner_start
 from .event_kinds import drop_kind_listed
 from .numbered_events import named_by_edition
+from .joined_topics import joined_topic_start
+from .kind_events import names_a_kind
 from .lexicon import word_list, word_set
 from .mentions import Mention
 from .spans import expand_left
@@ -37,7 +39,7 @@ _KIND_LEAD = re.compile(r"(?:各种|各类|各项|各级|各|大规模|一大批
 @lru_cache(maxsize=1)
 def _suffix_re() -> re.Pattern:
     sufs = sorted(word_list("event_suffixes.txt"), key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, sufs)) + ")(?![\u4e00-\u9fff]?(?:中心|馆|场馆|业|品|期|票|经济|产业|平台|城市|方向|模式|机构))")
+    return re.compile("(?:" + "|".join(map(re.escape, sufs)) + ")(?![\u4e00-\u9fff]?(?:中心|馆|场馆|业|品|期(?!间)|票|经济|产业|平台|城市|方向|模式|机构))")
 
 
 @lru_cache(maxsize=1)
@@ -109,6 +111,10 @@ def find_events(text: str, base: int, ctx: ReportContext, clause_spans: list[tup
         if lead:     # 了…, 在…; 举办|好深圳创投日: the boundary word 举办 leaves the 好 of 举办好
             s += lead.end()
             name = text[s:m.end()]
+        joined = joined_topic_start(text, s, cl[0])
+        if joined is not None:
+            s = joined   # 传感器与|应用技术大会: the first topic joined by 与
+            name = text[s:m.end()]
         cut = _after_last_verb(name)
         if cut:
             s += cut
@@ -143,6 +149,8 @@ def find_events(text: str, base: int, ctx: ReportContext, clause_spans: list[tup
             continue     # 建交“逢十”周年: an anniversary, not a week of events
         if (len(name) < 4 and name not in strong) or name in stop or name[:-len(suffix)] in stop:
             continue
+        if names_a_kind(name, suffix):
+            continue     # 员工培训, 设计竞赛: a kind of activity
         if suffix in single and (text[max(0, m.end() - 2):m.end()] in stop
                                   or text[m.start():m.start() + 2] in stop):
             continue

@@ -22,7 +22,10 @@ from .places import gazetteer
 _AFTER_VERB = "办承参加与和及在的好赴届"
 _SCOPES = ("中国", "国际", "全国", "全球", "世界", "亚洲")
 # 国际渔博会盐田分会场: a venue of the fair may stand between its name and 分会场
-_FOLLOWERS = r"[，、。；：等和及上”\s）)]|期间|[\u4e00-\u9fff]{0,4}?(?:分会场|主会场)|首次|开幕|展区|现场|成交|品牌|规模|$"
+# a fair that opens its clause is followed by what happened to it (高交会成功举办, 第二十五届高交会在深举行,
+# 文博会吸引…): its verb or an adverb before it
+_FOLLOWERS = (r"[，、。；：等和及上”\s）)]|期间|[\u4e00-\u9fff]{0,4}?(?:分会场|主会场)|首次|开幕|展区|现场|成交|品牌|规模"
+              r"|成功|圆满|顺利|如期|在|于|举办|举行|召开|落户|吸引|累计|共|$")
 
 
 @lru_cache(maxsize=1)

@@ -18,7 +18,7 @@ from .words import cut_words, tagger
 
 _CLAUSE = re.compile(r"[^，。；：！？\n（）()“”《》]+")
 _TAIL = re.compile(r"(?:等|和|及|以及)[^、]*$")
-_FUNCTION = re.compile(r"[的和与及等在之是为对将了0-9０-９一二三四五六七八九十百千万]")
+_FUNCTION = re.compile(r"[的和与及等在之是为对将了0-9０-９两一二三四五六七八九十百千万]")
 _LABELS = ("Place", "Organization")
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from .fair_names import find_fairs
 from .lexicon import word_list
+from .meeting_lists import listed_work_meetings
 from .mentions import Mention
 
 if TYPE_CHECKING:
@@ -50,4 +51,7 @@ def find_meetings(text: str, base: int, ctx: ReportContext) -> list[Mention]:
             if len(name) < 3 or name.endswith("全国代表大会"):
                 continue     # 中国共产党第二十次|全国代表大会: the Party's national congress, cut (left out above)
             out.append(Mention("Event", base + s, base + m.end(), name, name, set(), {"meeting": True}))
+            if rx is _work_meeting_re() and name.endswith("工作会议"):
+                out += [Mention("Event", base + a, base + b, w, n, {w}, {"meeting": True})
+                        for a, b, n, w in listed_work_meetings(text, name, m.end())]
     return out + find_fairs(text, base)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from .foreign_ties import opens_with_country
 from .lexicon import Matcher, word_list, word_set
 from .mentions import Mention
+from .quoted_names import quoted_names_one
 from .cluster_names import weak_cluster
 from .traps import _PLACE_MORPHEMES as _LANDFORMS, category_words, has_proper_word, is_category, is_known_place
 from .words import cut_words, tagger
@@ -259,8 +260,8 @@ def _quoted_modifier(text: str, h_start: int, h_end: int, head: str) -> str | No
     q = text.rfind("“", max(0, h_start - 10), h_start)
     region = text[q + 1:h_start] if q != -1 else ""
     if (len(region) < 2 or _NON_NAME.search(region) or _FUNCTION_CHARS & set(region) or _NUMERAL_CHARS & set(region)
-            or clause_lead(region) or not has_proper_word(region)):
-        return None  # “书香之城”, “一中心多园区”, “母亲河”: slogans are quoted too
+            or clause_lead(region) or not has_proper_word(region) or not quoted_names_one(region, head)):
+        return None  # “书香之城”, “一中心多园区”, “母亲河”, “花漾街区”: slogans are quoted too (quoted_names.py)
     return region
 
 
@@ -376,8 +377,11 @@ def find_shaped_names(text: str, base: int, ctx: ReportContext, known_places: li
         if modifier is None or weak_cluster(modifier, head):
             continue   # weak_cluster: 医美集聚区, 数控机床产业基地 (cluster_names.py)
         start = n_start - len(modifier)
-        if short and not ((2 <= len(modifier) <= 3 or _whole_proper(modifier)) and _not_a_word(modifier + infix + head)):
-            continue
+        if short and _ORDINAL_END.fullmatch(modifier):
+            continue   # 中国电子第一街: a rank before a one-character head is a title; numbered zones have longer heads (第七工业区)
+        if short and not ((2 <= len(modifier) <= 3 or _whole_proper(modifier)) and _not_a_word(modifier + infix + head)
+                          and modifier + infix + head not in word_set("geo_word_stop.txt")):
+            continue   # 城中村: a kind jieba tags as a place name (geo_word_stop.txt)
         name = text[start:h_end]
         if opens_with_country(name):
             continue  # 阿联酋哈伊马角经济区: a foreign place after its country is foreign_ties' to name

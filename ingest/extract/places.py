@@ -193,7 +193,7 @@ def _short_mentions(text: str, base: int, info: PlaceInfo, short: str, alone: bo
     while i != -1:
         e = i + len(short)
         nxt = text[e:e + 1]
-        if alone and nxt and ("\u4e00" <= nxt <= "\u9fff" and nxt not in "和与及等"):
+        if alone and nxt and ("\u4e00" <= nxt <= "\u9fff" and nxt not in "和与及等") and not _verb_follows(text, e):
             i = text.find(short, e)
             continue
         if not text.startswith(info.name[len(short):], e) and not straddles_words(text, i, e):
@@ -201,6 +201,16 @@ def _short_mentions(text: str, base: int, info: PlaceInfo, short: str, alone: bo
                                {"kind": info.kind, "foreign": False, "gazetteer": info.name}))
         i = text.find(short, e)
     return out
+
+
+def _verb_follows(text: str, at: int) -> bool:
+    """Whether a verb of two or more characters follows `at` (与坪山|共建, 龙岗|联动): the short name before it
+    stands alone as the clause's actor or partner (session 10; a head or noun after it would open a longer
+    name: 房山校区)."""
+    from .words import cut_words, tagger
+    words = cut_words(text[at:at + 4])
+    _, tags = tagger()
+    return bool(words) and len(words[0]) >= 2 and tags.get(words[0]) in ("v", "vd", "vi")
 
 
 def _home_short_names(text: str, base: int, ctx: ReportContext) -> list[Mention]:

@@ -22,6 +22,8 @@ from .subject_adjectives import adjective_names_the_subject
 from .lexicon import word_list, word_set
 from .mentions import Mention
 from .policy_titles import describes_measures, generic_title, quoted_plans, strip_lead, treaties
+from .place_laws import is_place_law
+from .quoted_campaigns import quoted_campaigns
 from .quoted_plan_words import quoted_plan_words
 from .quoted_programmes import quoted_programmes
 from .resolve import normalise_policy
@@ -157,7 +159,9 @@ def find_policies(text: str, base: int, ctx: ReportContext) -> list[Mention]:
         lead = re.search(r"(我区|我市|我省|本区|本市)", name)
         if any(s < o.end - base and o.start - base < e for o in out):
             continue
-        if name.startswith(("的", "和", "及", "各项", "相关", "配套")) or len(name) < 5 or _described(name):
+        # 及其实施细则, 其行动计划: a pronoun refers back to a document named before, it titles none
+        if name.startswith(("的", "和", "及", "其", "各项", "相关", "配套")) or (len(name) < 5 and not is_place_law(name)) \
+                or _described(name):
             continue
         if (describes_measures(name, verb, bool(_TITLE_MARK.search(name))) or generic_title(name, _suffixes())
                 or kind_of_standard(name)):
@@ -170,7 +174,7 @@ def find_policies(text: str, base: int, ctx: ReportContext) -> list[Mention]:
         bare = {normalise_policy(name[lead.end(1):])} if lead and lead.start(1) == 0 and canonical != name else set()
         out.append(Mention("Policy", base + s, base + e, name, normalise_policy(canonical), bare,
                            {"bracketed": False}))
-    for s, e, name, aliases in quoted_plan_words(text) + law_names(text):   # last: the rules above keep their names
+    for s, e, name, aliases in quoted_plan_words(text) + quoted_campaigns(text) + law_names(text):   # last: the rules above keep their names
         if not any(s < o.end - base and o.start - base < e for o in out):
             out.append(Mention("Policy", base + s, base + e, text[s:e], normalise_policy(name), aliases - {name},
                                {"bracketed": False}))

@@ -18,6 +18,8 @@ def adjective_names_the_subject(name: str) -> bool:
     """Whether `name` opens with an adjective + noun that are the title's subject, ahead of two more words."""
     _, tags = tagger()
     words = cut_words(name)
+    if len(words) == 3 and tags.get(words[0]) in _ADJECTIVES and tags.get(words[1]) == "ns":
+        return True      # 健康深圳行动计划, 美丽广东规划: an adjective and a place name a campaign, its title
     if len(words) < 4:
         return False     # 有效管理办法, 良好工作方案: an adjective, a noun and the document word describe
     return (tags.get(words[0]) in _ADJECTIVES and words[0] not in _VERBAL

@@ -163,8 +163,10 @@ def _author(title_lines: list[str], title: str, head: str, text: str, genre: str
         # 2014年南山区政府工作报告: the government of the place in the title.
         places = _places(title)
         if places:
-            # 深圳市坪山区政府工作报告: the most local place is the author's.
-            return places[-1] + "人民政府"
+            # 深圳市坪山区政府工作报告: the most local place is the author's; a new district governed by a
+            # management committee names it in the title (大鹏新区2023年管理委员会工作报告, 大鹏新区管委会2015年工作报告)
+            body = "管理委员会" if "管理委员会" in title or "管委会" in title else "人民政府"
+            return places[-1] + body
     return None
 
 

@@ -1,6 +1,7 @@
 """English phrases read in Chinese and found together in a passage (graph/search/english_proximity.py),
 and the dictionary readings that feed it (ingest/crosslingual.py)."""
-from govgraph.graph.search.english_proximity import phrases_together, proximity_groups, together_counts
+from govgraph.graph.search.english_proximity import (phrase_weights, phrases_together, proximity_groups,
+                                                     together_counts, together_shares)
 from govgraph.ingest.crosslingual import TermGroup, TermSource, term_groups
 
 
@@ -65,6 +66,42 @@ def test_an_ordinal_in_digits_reads_as_a_chinese_session_number():
     assert eighth.source == TermSource.NUMBER and eighth.terms[:2] == ("第八届", "第八")
     assert "th" not in [g.english for g in groups]
     assert next(g for g in term_groups("the 12th session", None) if g.english == "12th").terms[0] == "第十二届"
+
+
+def test_a_project_phase_reads_as_its_chinese_phase_in_every_english_form():
+    for text, english in (("Gushu sewage treatment plant phase II", "phase II"),
+                          ("its second phase fully switched on", "second phase"),
+                          ("the 2nd phase of the metro line", "2nd phase"),
+                          ("phase 3 of the project", "phase 3")):
+        groups = term_groups(text, None)
+        phase = next(g for g in groups if g.english == english)
+        n = "三" if "3" in english else "二"
+        assert phase.source == TermSource.NUMBER and phase.terms == (f"{n}期", f"第{n}期"), (text, phase)
+        # neither a session number (2nd -> 第二届) nor "phase" alone (阶段) is read besides
+        assert all("届" not in t for g in groups for t in g.terms), groups
+        assert "phase" not in [g.english.lower() for g in groups]
+
+
+def test_rare_phrases_together_outweigh_common_ones():
+    sets = [("超算",), ("不断",), ("开放",)]
+    common = "改革不断深化，开放水平不断提升。"
+    rare = "全面点亮超算中心二期，开放共享。"
+    # unweighted, both passages hold two phrases together
+    assert together_counts(sets, [common, rare]) == [2, 2]
+    weights = [5.0, 1.0, 1.0]  # 超算 rare, 不断 and 开放 in every other passage
+    shares = together_shares(sets, [common, rare], weights)
+    assert shares == [2 / 7, 6 / 7]
+    # one phrase alone is not "together"
+    assert together_shares(sets, ["超算"], weights) == [0.0]
+
+
+def test_phrase_weights_are_the_idf_of_the_commonest_sense():
+    postings = {"超算": [1], "不断": list(range(50)), "持续": list(range(80)), "开放": list(range(40))}
+    weights = phrase_weights([("超算",), ("不断", "持续"), ("开放",), ("无此词",)], lambda t: [t],
+                             lambda words: {w: postings[w] for w in words if w in postings}, 100)
+    import math
+    assert weights == [math.log(101 / 2), math.log(101 / 81), math.log(101 / 41), math.log(101)]
+    assert phrase_weights([("超算",)], lambda t: [t], lambda words: None, 100) is None
 
 
 def test_counts_over_many_passages_match_one_by_one():

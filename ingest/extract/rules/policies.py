@@ -9,7 +9,10 @@ from ..mentions import Relation
 from ..sentence import SentenceContext
 from .title_issuers import title_issuer
 
-_ISSUE = re.compile(r"(?:制定|制订|修订|印发|出台|发布|公布|颁布|编制|起草|审议通过)(?:了|并印发了?|印发了?|实施|完成)?的?[“”]?$")
+# 修编 (revising one's own plan: 修编宝安综合规划) drafts too; a round word (编制新一轮|南沙总体发展规划) is no
+# part of the name (policies.py strips it), so the verb stands before it
+_ISSUE = re.compile(r"(?:制定|制订|修订|修编|印发|出台|发布|公布|颁布|编制|起草|审议通过)(?:了|并印发了?|印发了?|实施|完成)?的?"
+                    r"(?:新一轮|新一版)?[“”]?$")
 # 完成《…》编制 / 修订: the drafting verb after the title, 完成 before it
 _DONE_BEFORE = re.compile(r"(?:完成|启动|开展)了?$")
 _DRAFTED_AFTER = re.compile(r"^(?:的)?(?:编制|修订|制定|起草|修编)")
