@@ -145,8 +145,8 @@ def _ms(fn) -> float:
 
 
 def _round_trip(neo) -> float:
-    # A bare query through the same session and read transaction every view uses: the floor of
-    # any Neo4j call on this machine at this moment.
+    # A bare query through the same read every view uses (Neo4jStore._read: one auto-commit
+    # round trip since session 10, three before): the floor of any Neo4j call at this moment.
     return _ms(neo.round_trip)
 
 
