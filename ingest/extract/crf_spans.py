@@ -13,7 +13,6 @@ The candidates then go through the same overlap settling, relations and nodes as
 """
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
@@ -22,6 +21,7 @@ from .crf_features import clause_features, head_matcher
 from .lexicon import LEXICON_DIR
 from .mentions import Mention
 from .spans import clauses
+from .switches import switch_on
 from .traps import _PROPER_TAGS, category_words, has_proper_word, is_category
 from .words import cut_words, is_word, tagger
 
@@ -59,10 +59,7 @@ def configure(model: Path | None = None, labels: Iterable[str] | None = None,
 
 
 def enabled() -> bool:
-    value = os.environ.get(ENV_SWITCH)
-    if value is None:
-        return DEFAULT_ON
-    return value.strip().lower() not in ("", "0", "off", "false", "no")
+    return switch_on(ENV_SWITCH, DEFAULT_ON)
 
 
 @lru_cache(maxsize=1)

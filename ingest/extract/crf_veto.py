@@ -8,13 +8,13 @@ figures that decided its default are in docs/extraction.md (tools/train_crf.py c
 """
 from __future__ import annotations
 
-import os
 from typing import Iterable
 
 from .crf_features import clause_features
 from .crf_spans import _tagger
 from .mentions import Mention
 from .spans import clauses
+from .switches import switch_on
 
 ENV_SWITCH = "GOVGRAPH_CRF_VETO"
 DEFAULT_ON = False
@@ -33,10 +33,7 @@ def configure(floor: float | None = None, labels: Iterable[str] | None = None) -
 
 
 def enabled() -> bool:
-    value = os.environ.get(ENV_SWITCH)
-    if value is None:
-        return DEFAULT_ON
-    return value.strip().lower() not in ("", "0", "off", "false", "no")
+    return switch_on(ENV_SWITCH, DEFAULT_ON)
 
 
 def o_marginals(clause: str) -> list[float]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -21,6 +20,7 @@ from .lexicon import LEXICON_DIR
 from .mentions import Mention
 from .span_features import Candidate, candidates, features
 from .spans import clauses
+from .switches import switch_on
 
 if TYPE_CHECKING:
     from .resolve import ReportContext
@@ -64,10 +64,7 @@ def configure(model: Path | None = None, floor: float | None = None, vetoes: boo
 
 
 def enabled() -> bool:
-    value = os.environ.get(ENV_SWITCH)
-    if value is None:
-        return DEFAULT_ON
-    return value.strip().lower() not in ("", "0", "off", "false", "no")
+    return switch_on(ENV_SWITCH, DEFAULT_ON)
 
 
 @lru_cache(maxsize=1)
