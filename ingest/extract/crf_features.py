@@ -61,6 +61,14 @@ def _char_kind(c: str) -> str:
     return "p"
 
 
+# The feature strings of one character, one jieba word and one distance to a head are built once per process
+# (lru_cache) and reused: building strings per character was most of clause_features' CPU, and features
+# cost as much as pycrfsuite's tagging (bench/crf_bench.py; docs/extraction.md has the figures).
+@lru_cache(maxsize=None)  # bounded by the characters of the reports (~5,000)
+def _char_features(c: str) -> tuple[str, str, str, str, str, str]:
+    return "c=" + c, "c-1=" + c, "c-2=" + c, "c+1=" + c, "c+2=" + c, f"k={_char_kind(c)}"
+
+
 def _bucket(d: int) -> str:
     for top, name in _DISTANCE_BUCKETS:
         if d <= top:
@@ -68,75 +76,97 @@ def _bucket(d: int) -> str:
     return "far"
 
 
-def _word_marks(text: str) -> list[tuple[str, str, str]]:
-    """Per character: (position in its jieba word, the word's dictionary tag, the word if short)."""
+_FAR = _DISTANCE_BUCKETS[-1][0] + 1  # the first distance past the last bucket
+
+
+@lru_cache(maxsize=None)  # one per head class
+def _next_head_features(label: str) -> tuple[str, ...]:
+    """nh=<label>:<bucket> for each distance 0.._FAR (the last is every distance beyond)."""
+    return tuple(f"nh={label}:{_bucket(d)}" for d in range(_FAR + 1))
+
+
+def _counting_down(label: str, d: int) -> list[str]:
+    """The next-head features of the characters at distances d, d-1, ..., 0 from a head's end."""
+    table = _next_head_features(label)
+    if d <= _FAR:
+        return list(table[d::-1])
+    return [table[_FAR]] * (d - _FAR) + list(table[::-1])
+
+
+@lru_cache(maxsize=None)  # bounded by jieba's dictionary; a report's words repeat (the cut was 1/7 of this)
+def _one_word_features(w: str) -> tuple[list[tuple[str, str, str, str]], list[str], list[str]]:
+    """Per character of one jieba word: its own word features (wp=, wt=, wpt=, w=: position in the word
+    B/M/E/S, the word's dictionary tag, the word itself if short) and the features its tag and position
+    give the next character (wt-1=) and the previous one (wt+1=)."""
     _, tags = tagger()
-    out: list[tuple[str, str, str]] = []
+    tag = tags.get(w) or "?"
+    positions = "S" if len(w) == 1 else "B" + "M" * (len(w) - 2) + "E"
+    tag_f, word_f = "wt=" + tag, "w=" + (w if len(w) <= _WORD_FEATURE_LEN else "~")
+    return ([("wp=" + p, tag_f, "wpt=" + p + tag, word_f) for p in positions],
+            [f"wt-1={tag}{p}" for p in positions], [f"wt+1={tag}{p}" for p in positions])
+
+
+def _word_features(text: str) -> tuple[list[tuple[str, str, str, str]], list[str], list[str]]:
+    """_one_word_features of each character of `text`, by jieba's words."""
+    own: list[tuple[str, str, str, str]] = []
+    to_next: list[str] = []
+    to_previous: list[str] = []
     for w in cut_words(text):
-        tag = tags.get(w) or "?"
-        shown = w if len(w) <= _WORD_FEATURE_LEN else "~"
-        if len(w) == 1:
-            out.append(("S", tag, shown))
-        else:
-            out += [("B", tag, shown)] + [("M", tag, shown)] * (len(w) - 2) + [("E", tag, shown)]
-    return out
+        o, n, p = _one_word_features(w)
+        own += o
+        to_next += n
+        to_previous += p
+    return own, to_next, to_previous
 
 
 def _lexicon_marks(text: str) -> list[str]:
-    marks = ["-"] * len(text)
+    marks = ["lex=-"] * len(text)
     for kind, matcher in zip(("gaz", "org"), _lexicon_matchers()):
         for s, e, _, _ in matcher.find(text):
-            marks[s] = f"B{kind}"
+            marks[s] = f"lex=B{kind}"
             for i in range(s + 1, e):
-                marks[i] = f"I{kind}"
+                marks[i] = f"lex=I{kind}"
     return marks
 
 
-def _head_marks(text: str) -> tuple[list[list[str]], list[dict[str, int]]]:
-    """Per character: its head marks (hB=Place, hI=…, hE=…) and the end of the next head of each class."""
-    n = len(text)
-    marks: list[list[str]] = [[] for _ in range(n)]
+def _add_head_features(text: str, rows: list[list[str]]) -> None:
+    """Append to each character's features its head marks (hB=Place, hI=…, hE=…), then the distance to
+    the end of the next head of each class (nh=Place:3-5), classes in the order their first head appears.
+    Appended in place: a list of marks per character first cost as much as the marks."""
     ends: dict[str, list[int]] = {}
     for s, e, _, label in head_matcher().find(text):
-        marks[s].append(f"hB={label}")
+        rows[s].append(f"hB={label}")
         for i in range(s + 1, e - 1):
-            marks[i].append(f"hI={label}")
-        marks[e - 1].append(f"hE={label}")
+            rows[i].append(f"hI={label}")
+        rows[e - 1].append(f"hE={label}")
         ends.setdefault(label, []).append(e - 1)
-    nxt: list[dict[str, int]] = [{} for _ in range(n)]
     for label, es in ends.items():
-        j = 0
-        for i in range(n):
-            while j < len(es) and es[j] < i:
-                j += 1
-            if j < len(es):
-                nxt[i][label] = es[j] - i
-    return marks, nxt
+        i = 0
+        for end in es:  # the characters up to this end see it as the next (ends in the order found)
+            if end >= i:
+                for row, f in zip(rows[i:end + 1], _counting_down(label, end - i)):
+                    row.append(f)
+                i = end + 1
 
 
 def clause_features(text: str) -> list[list[str]]:
     """The feature strings of each character of `text` (one clause)."""
     n = len(text)
-    words = _word_marks(text)
+    if not n:
+        return []
+    own, to_next, to_previous = _word_features(text)
     lex = _lexicon_marks(text)
-    heads, nxt = _head_marks(text)
     padded = "\x02\x02" + text + "\x03\x03"
-    out: list[list[str]] = []
-    for i in range(n):
-        p = i + 2
-        c = padded[p]
-        pos, tag, word = words[i]
-        f = [
-            "b", f"c={c}", f"c-1={padded[p - 1]}", f"c-2={padded[p - 2]}", f"c+1={padded[p + 1]}",
-            f"c+2={padded[p + 2]}", f"c-1c={padded[p - 1]}{c}", f"cc+1={c}{padded[p + 1]}",
-            f"c-2c-1={padded[p - 2:p]}", f"k={_char_kind(c)}",
-            f"wp={pos}", f"wt={tag}", f"wpt={pos}{tag}", f"w={word}", f"lex={lex[i]}",
-        ]
-        if i > 0:
-            f.append(f"wt-1={words[i - 1][1]}{words[i - 1][0]}")
-        if i + 1 < n:
-            f.append(f"wt+1={words[i + 1][1]}{words[i + 1][0]}")
-        f += heads[i]
-        f += [f"nh={label}:{_bucket(d)}" for label, d in nxt[i].items()]
-        out.append(f)
+    chars = [_char_features(c) for c in padded]
+    pairs = [padded[i:i + 2] for i in range(n + 3)]
+    before = ["wt-1="] + to_next[:-1]
+    after = to_previous[1:] + ["wt+1="]
+    out = [["b", c[0], l1[1], l2[2], r1[3], r2[4], "c-1c=" + p1, "cc+1=" + p2, "c-2c-1=" + p0, c[5], *w, x, b, a]
+           for c, l1, l2, r1, r2, p0, p1, p2, w, x, b, a
+           in zip(chars[2:], chars[1:], chars, chars[3:], chars[4:], pairs, pairs[1:], pairs[2:], own, lex,
+                  before, after)]
+    # the first character has no left word and the last no right one (wt-1= is at 15, wt+1= at 16)
+    del out[-1][16]
+    del out[0][15]
+    _add_head_features(text, out)
     return out
