@@ -68,6 +68,17 @@ def candidates(clause: str) -> tuple[list[Candidate], list[str], list[int]]:
     return out, words, starts
 
 
+def _add_edge_word(f: dict[str, float], side: str, word: str, char: str, lab: str, tags: dict) -> None:
+    """Features of a word at the left edge (side "0": the candidate's first word, "p": the word before it)
+    and of the character there: its tag (alone and with the label), frequency, the character, the word."""
+    tag = tags.get(word, "?")
+    f[f"w{side}t={tag}"] = f[f"{lab}|w{side}t={tag}"] = 1
+    f[f"w{side}f={_freq(word)}"] = 1
+    f[f"c{side}={char}"] = 1
+    if len(word) <= _WORD_FEATURE_LEN:
+        f[f"w{side}={word}"] = 1
+
+
 def features(clause: str, c: Candidate, words: list[str], starts: list[int]) -> dict[str, float]:
     """The features of one candidate (string-valued ones as name=value: 1)."""
     _, tags = tagger()
@@ -79,22 +90,11 @@ def features(clause: str, c: Candidate, words: list[str], starts: list[int]) -> 
     lab = c.label
     f: dict[str, float] = {f"lab={lab}": 1, f"head={head}": 1, f"len={_bucket(c.end - c.start)}": 1,
                            f"nw={_bucket(len(mod_words))}": 1, f"{lab}|nw={_bucket(len(mod_words))}": 1}
-    t0 = tags.get(w0, "?")
-    f[f"w0t={t0}"] = f[f"{lab}|w0t={t0}"] = 1
-    f[f"w0f={_freq(w0)}"] = 1
-    f[f"c0={clause[c.start]}"] = 1
-    if len(w0) <= _WORD_FEATURE_LEN:
-        f[f"w0={w0}"] = 1
+    _add_edge_word(f, "0", w0, clause[c.start], lab, tags)
     if i0 == 0:
         f["bos"] = 1
     else:
-        wp = words[i0 - 1]
-        tp = tags.get(wp, "?")
-        f[f"wpt={tp}"] = f[f"{lab}|wpt={tp}"] = 1
-        f[f"wpf={_freq(wp)}"] = 1
-        f[f"cp={clause[c.start - 1]}"] = 1
-        if len(wp) <= _WORD_FEATURE_LEN:
-            f[f"wp={wp}"] = 1
+        _add_edge_word(f, "p", words[i0 - 1], clause[c.start - 1], lab, tags)
     if mod_words:
         wl = mod_words[-1]
         f[f"wlt={tags.get(wl, '?')}"] = 1
