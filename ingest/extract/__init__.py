@@ -48,6 +48,8 @@ from .counted_kinds import drop_counted_kinds
 from .designated_places import cut_place_titles
 from .organizations import find_organizations
 from .unit_names import find_unit_names
+from .regional_units import find_regional_units
+from .project_firms import find_project_firms
 from .brand_firms import find_brand_firms
 from .org_lists import find_org_forms
 from .persons import find_persons
@@ -266,6 +268,8 @@ def find_mentions(pt: str, base: int, ctx: ReportContext) -> list[Mention]:
     ms += listed_event_items(pt, base, [m for m in ms if m.label == "Event"])  # after every event finder
     ms += find_org_forms(pt, base, ctx, orgs)  # after the other finders: of two equal spans theirs is kept
     ms += find_firm_lists(pt, base, ms)
+    ms += find_regional_units(pt, base, ms)  # after the organisation finders: a parent they found is kept
+    ms += find_project_firms(pt, base, ms)  # after the organisation finders: only the names they left
     ms += find_site_lists(pt, base, ms)
     ms += find_single_listed_places(pt, base, ms)
     ms += find_seated_places(pt, base, ms)
