@@ -25,6 +25,7 @@ from .site_lists import find_site_lists
 from .single_listed_places import find_single_listed_places
 from .seated_places import find_seated_places
 from .shaped_agencies import find_shaped_agencies
+from .agency_branches import find_agency_branches
 from .place_offices import find_place_offices
 from .joined_fields import join_fields
 from .nested_zones import nest_zones
@@ -276,6 +277,7 @@ def find_mentions(pt: str, base: int, ctx: ReportContext) -> list[Mention]:
     ms += find_county_chains(pt, base, ms)
     ms += find_dash_chains(pt, base, ms)
     ms += find_shaped_agencies(pt, base, ctx, ms)  # after every body finder: only the names they left
+    ms += find_agency_branches(pt, base, ms)  # after every body finder: a bureau's branch follows its name
     ms += find_place_offices(pt, base, ms)
     ms += join_fields(pt, base, ms)
     ms += find_persons(pt, base, ctx, agencies)
