@@ -20,13 +20,15 @@ from .firm_lists import _SITE_END, _SITE_PROJECT, _trade_name, _with_business
 from .list_siblings import _head_of
 from .mentions import Mention
 from .name_shapes import clause_lead
+from .places import gazetteer
+from .traps import is_known_place
 from .words import cut_words, tagger
 
 # items separated by 、 before 等 and a class of projects; items may hold numbers and Latin letters (5G, 4万吨)
 _LIST = re.compile(r"(?P<items>[^，。；：！？\s“”《》（）()等]{2,120}?)等(?:[0-9一二三四五六七八九十百]+[个项])?"
                    r"(?P<mod>[^，。；：、\s等]{0,6}?)项目")
 # what opens a project's description after the firm: a number, a phase or section, Latin letters (5G, GE)
-_DESCRIPTION = re.compile(r"[0-9０-９A-Za-z]|[一二三四五六七八九十]期|[二三四五六]代")
+_DESCRIPTION = re.compile(r"[0-9０-９A-Za-z]|[一二三四五六七八九十]期.|第?[二三四五六]代")
 _PHASE = re.compile(r"[一二三四五六七八九十]期(?:工程)?")
 # what follows a line's or a site's name, not a firm's: 广佛|城际, 合湛|高铁, 龙馨|家园, 联润|大厦
 _NOT_A_FIRMS = re.compile(r"城际|高铁|铁路|高速|轨道|地铁|公路|快速路|大道|线|隧道|大桥|通道|家园|花园|大厦|广场|小区|"
@@ -38,25 +40,31 @@ _HAN = re.compile(r"[\u4e00-\u9fff]+|[A-Za-z]{2,}")
 _MAX_FIRM = 6
 
 
-def _describes(rest: str) -> bool:
-    """Whether `rest` (the item after the firm) opens with a project's description. A phase alone is no
-    description: 沙田二期, 观澜三期 name the phases of sites as often as 粤芯三期 a firm's plant."""
-    if _PHASE.fullmatch(rest) or _NOT_A_FIRMS.match(rest) or (len(rest) < 3 and rest not in ("总部", "基地")):
-        return False   # 开沃新能源|汽车: a two-character tail is the name's own last word
+def _describes(rest: str, business: bool) -> bool:
+    """Whether `rest` (the item after the firm) opens with a project's description: a number, Latin
+    letters or a generation (贝特瑞|4万吨, 飞荣达|5G, 重投天科|第三代), or, after a trade name with its line of
+    business (增芯科技|传感器, 日东光学|偏光片), a word of what it makes. A phase alone is no description: 沙田二期,
+    观澜三期 name the phases of sites as often as 粤芯三期 a firm's plant. A bare trade name before a common
+    word was read over the corpus as often a place, a school or a clause (葵涌|中学, 中信|金融中心, 开沃|新能源汽车)."""
+    if _PHASE.fullmatch(rest) or _NOT_A_FIRMS.match(rest) or (len(rest) < 3 and not (business and rest in ("总部", "基地"))):
+        return False
     if _DESCRIPTION.match(rest):
         return True
+    if not business:
+        return False
     jieba, tags = tagger()
     words = cut_words(rest[:8])
     w = words[0] if words else ""
     return len(w) > 1 and jieba.dt.FREQ.get(w, 0) > 0 and tags.get(w) not in ("v", "p", "c", "d")
 
 
-def _opens_with_verb(firm: str) -> bool:
-    """建成投用|市…: a verb of two or more characters the clause's opening words left (a firm's first word
-    is a proper or rare word, or a character jieba could not join)."""
+def _reads_as_clause_or_place(firm: str) -> bool:
+    """建成投用|市…, 新开工|郁江新里, 沙井, 观澜: a verb or adverb of two or more characters, or a word jieba
+    knows as a place (a firm's name is proper, rare or single characters jieba could not join)."""
     _, tags = tagger()
-    w = cut_words(firm)[0]
-    return len(w) > 1 and tags.get(w) in ("v", "vn", "vd")
+    words = cut_words(firm)
+    return any(len(w) > 1 and tags.get(w) in ("v", "vn", "vd", "d", "ad", "ns") for w in words) or \
+        any(firm + k in gazetteer().places for k in "区县市") or is_known_place(firm)
 
 
 def opening_firm(item: str) -> int:
@@ -67,10 +75,10 @@ def opening_firm(item: str) -> int:
         bounds.add(pos)   # the firm ends where a word does (开沃|新能源 is not 开沃新|能源)
     for k in sorted(b for b in bounds if 2 <= b <= min(_MAX_FIRM, len(item) - 1)):
         firm, rest = item[:k], item[k:]
-        if (not _HAN.fullmatch(firm) or firm[-1] in _SITE_END or firm[-1] in _LEVELS or _opens_with_verb(firm)
-                or not (_with_business(firm) or _trade_name(firm))):
+        if not _HAN.fullmatch(firm) or firm[-1] in _SITE_END or firm[-1] in _LEVELS or _reads_as_clause_or_place(firm):
             continue
-        if _describes(rest):
+        business = _with_business(firm)
+        if (business or _trade_name(firm)) and _describes(rest, business):
             best = k
     return best
 
@@ -100,6 +108,8 @@ def find_project_firms(text: str, base: int, found: list[Mention]) -> list[Menti
         if _SITE_PROJECT.search(m.group("mod")):
             continue
         items = _items(m)
+        if len(items) < 2:
+            continue   # one item alone: 新开工郁江新里等8个项目 holds no list that says its items are firms' projects
         s0, e0 = items[0]
         items[0] = (s0 + clause_lead(text[s0:e0]), e0)
         for s, e in items:

@@ -21,7 +21,8 @@ from .lexicon import word_set
 from .mentions import Mention
 from .name_shapes import clause_lead
 from .organizations import known_organizations
-from .traps import has_proper_word, is_category, is_known_place
+from .places import gazetteer
+from .traps import category_words, has_proper_word, is_category, is_known_place
 from .words import cut_words, tagger
 
 # the region a unit serves; longer alternatives first
@@ -39,6 +40,7 @@ _CLAUSE_TAGS = frozenset({"v", "vd", "vi", "p", "c", "d", "u", "uj", "ul", "uz",
 _GLUE_TAGS = frozenset({"uj", "p", "c", "r"})
 # a site's name, not a firm's: a landform or a place head at the end (九围, 深圳湾, 前海湾)
 _SITE_END = frozenset("区村路街镇园城湾岛港站山岭湖河洲围苑")
+_COMMON = 1000   # jieba's count of a common noun (商品 10160, 农产品 1572; 莱茵 206 is a name)
 _LATIN = re.compile(r"[A-Za-z]{2,}")
 
 
@@ -63,9 +65,37 @@ def firm_name(run: str) -> str | None:
     if _LATIN.fullmatch(name):
         return name   # OPPO, ARM
     if (is_known_place(name) or name[-1] in _SITE_END or is_category(name) or not has_proper_word(name)
-            or _clause_words(name)):
+            or _clause_words(name) or _division(name) or _kind_or_clause_word(name) or _place_and_goods(name)):
         return None
     return name
+
+
+def _division(name: str) -> bool:
+    """盐田, 宝安: a division written without its 区/县/市 (盐田|国际航运总部 names a building project)."""
+    return any(name + k in gazetteer().places for k in "区县市")
+
+
+def _kind_or_clause_word(name: str) -> bool:
+    """A word that opens a clause or names a kind (深化|国际科技创新中心, 获批建设|…, 国内大型企业|国际总部):
+    jieba tags 深化 as an abbreviation and 建设 as a noun, so the boundary lexicons decide."""
+    jieba, _ = tagger()
+    words = cut_words(name)
+    common = all(len(w) > 1 and jieba.dt.FREQ.get(w, 0) >= _COMMON for w in words)
+    return bool(set(words) & _stop_words()) or (common and words[-1] in category_words())
+
+
+def _place_and_goods(name: str) -> bool:
+    """广东商品|国际采购中心, 大湾区农产品|国际供应链运营中心: a place and a common noun of goods name a trade,
+    not a firm (法国|威立雅, 德国|莱茵 keep a proper word after the place)."""
+    jieba, tags = tagger()
+    lead = max((e for s, e, _k, p in gazetteer().matcher.find(name) if s == 0), default=0)
+    rest = cut_words(name[lead:]) if lead else []
+    return len(rest) == 1 and tags.get(rest[0]) == "n" and jieba.dt.FREQ.get(rest[0], 0) >= _COMMON
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    return frozenset(word_set("boundary_words.txt") | word_set("measure_progress.txt"))
 
 
 def find_regional_units(text: str, base: int, found: list[Mention]) -> list[Mention]:
@@ -81,8 +111,8 @@ def find_regional_units(text: str, base: int, found: list[Mention]) -> list[Ment
         if whole is not None:
             out += _parent_of_whole(text, base, whole, s, e)
             continue   # 荣耀全球研发中心 already read whole
-        if m.group("mid") and _clause_words(m.group("mid")):
-            continue   # 国际|合作建设|中心: a clause between region and head
+        if m.group("mid") and (_clause_words(m.group("mid")) or "国家" in m.group("mid")):
+            continue   # 国际|合作建设|中心: a clause between region and head; 大湾区|国家技术创新中心: a national one
         parent = orgs_by_end.get(s)
         if parent is not None:
             ps, pname = parent.start - base, parent.name
