@@ -31,7 +31,7 @@ _LIST = re.compile(r"(?P<items>[^，。；：！？\s“”《》（）()等]{2,
 _DESCRIPTION = re.compile(r"[0-9０-９A-Za-z]|[一二三四五六七八九十]期.|第?[二三四五六]代")
 _PHASE = re.compile(r"[一二三四五六七八九十]期(?:工程)?")
 # what follows a line's or a site's name, not a firm's: 广佛|城际, 合湛|高铁, 龙馨|家园, 联润|大厦
-_NOT_A_FIRMS = re.compile(r"城际|高铁|铁路|高速|轨道|地铁|公路|快速路|大道|线|隧道|大桥|通道|家园|花园|大厦|广场|小区|"
+_NOT_A_FIRMS = re.compile(r"城际|高铁|铁路|高速|轨道|地铁|公路|快速|大道|线|隧道|大桥|通道|家园|花园|大厦|广场|小区|"
                           r"公寓|新村|社区|片区|园区|村|路|街")
 # the level a body's name ends in, never a firm's (建成投用|市实验动物…基地)
 _LEVELS = frozenset("市省县区镇")

@@ -40,6 +40,7 @@ _CLAUSE_TAGS = frozenset({"v", "vd", "vi", "p", "c", "d", "u", "uj", "ul", "uz",
 _GLUE_TAGS = frozenset({"uj", "p", "c", "r"})
 # a site's name, not a firm's: a landform or a place head at the end (九围, 深圳湾, 前海湾)
 _SITE_END = frozenset("区村路街镇园城湾岛港站山岭湖河洲围苑")
+_BUILDINGS = ("大厦", "大楼", "园", "片区")
 _COMMON = 1000   # jieba's count of a common noun (商品 10160, 农产品 1572; 莱茵 206 is a name)
 _LATIN = re.compile(r"[A-Za-z]{2,}")
 
@@ -106,6 +107,8 @@ def find_regional_units(text: str, base: int, found: list[Mention]) -> list[Ment
     orgs_by_end = {m.end - base: m for m in found if m.label == "Organization"}
     for m in _UNIT.finditer(text):
         s, e = m.start(), m.end()
+        if text.startswith(_BUILDINGS, e):
+            continue   # 汇隆国际总部|大厦: a building named for the headquarters it houses
         whole = next((k for k in found if k.label in ("Organization", "Place")
                       and k.start - base < s and e <= k.end - base), None)
         if whole is not None:
