@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from .firm_lists import _SITE_END, _SITE_PROJECT, _trade_name, _with_business
+from .firm_lists import _SITE_END, _SITE_PROJECT, _items, _trade_name, _with_business
 from .list_siblings import _head_of
 from .mentions import Mention
 from .name_shapes import clause_lead
@@ -88,14 +88,6 @@ def _names_a_site(item: str) -> bool:
     named after it as often as after a slogan (专精特新|生物医药产业园)."""
     head = _head_of(item)
     return (head is not None and head[1] == "Place") or item[-1] in _SITE_HEADS
-
-
-def _items(m: re.Match) -> list[tuple[int, int]]:
-    out, pos = [], m.start("items")
-    for part in m.group("items").split("、"):
-        out.append((pos, pos + len(part)))
-        pos += len(part) + 1
-    return out
 
 
 def find_project_firms(text: str, base: int, found: list[Mention]) -> list[Mention]:
