@@ -25,7 +25,7 @@ from .traps import is_known_place
 from .words import cut_words, tagger
 
 # items separated by 、 before 等 and a class of projects; items may hold numbers and Latin letters (5G, 4万吨)
-_LIST = re.compile(r"(?P<items>[^，。；：！？\s“”《》（）()等]{2,120}?)等(?:[0-9一二三四五六七八九十百]+[个项])?"
+_LIST = re.compile(r"(?:^|(?<=[，。；：！？\s“”《》（）()等]))(?P<items>[^，。；：！？\s“”《》（）()等]{2,120}?)等(?:[0-9一二三四五六七八九十百]+[个项])?"
                    r"(?P<mod>[^，。；：、\s等]{0,6}?)项目")
 # what opens a project's description after the firm: a number, a phase or section, Latin letters (5G, GE)
 _DESCRIPTION = re.compile(r"[0-9０-９A-Za-z]|[一二三四五六七八九十]期.|第?[二三四五六]代")
@@ -93,7 +93,7 @@ def _names_a_site(item: str) -> bool:
 def find_project_firms(text: str, base: int, found: list[Mention]) -> list[Mention]:
     """Organization mentions of the firms opening the items of a list of projects (see the module)."""
     out: list[Mention] = []
-    if "项目" not in text:
+    if "项目" not in text or "等" not in text:
         return out
     taken = [(m.start - base, m.end - base, m.label) for m in found]
     for m in _LIST.finditer(text):
