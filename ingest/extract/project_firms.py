@@ -27,8 +27,9 @@ from .words import cut_words, tagger
 # items separated by 、 before 等 and a class of projects; items may hold numbers and Latin letters (5G, 4万吨)
 _LIST = re.compile(r"(?:^|(?<=[，。；：！？\s“”《》（）()等]))(?P<items>[^，。；：！？\s“”《》（）()等]{2,120}?)等(?:[0-9一二三四五六七八九十百]+[个项])?"
                    r"(?P<mod>[^，。；：、\s等]{0,6}?)项目")
-# what opens a project's description after the firm: a number, a phase or section, Latin letters (5G, GE)
-_DESCRIPTION = re.compile(r"[0-9０-９A-Za-z]|[一二三四五六七八九十]期.|第?[二三四五六]代")
+# what opens a project's description after the firm: a number, Latin letters (5G, GE), a phase with more after it
+# (中海壳牌|三期乙烯; 丹平|一期北延 extends a road), a generation
+_DESCRIPTION = re.compile(r"[0-9０-９A-Za-z]|[一二三四五六七八九十]期[^东西南北]|第?[二三四五六]代")
 _PHASE = re.compile(r"[一二三四五六七八九十]期(?:工程)?")
 # what follows a line's or a site's name, not a firm's: 广佛|城际, 合湛|高铁, 龙馨|家园, 联润|大厦
 _NOT_A_FIRMS = re.compile(r"城际|高铁|铁路|高速|轨道|地铁|公路|快速|大道|线|隧道|大桥|通道|家园|花园|大厦|广场|小区|"
