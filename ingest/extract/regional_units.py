@@ -58,9 +58,10 @@ def _clause_words(s: str) -> bool:
 
 
 @lru_cache(maxsize=16384)
-def firm_name(run: str) -> str | None:
-    """The firm's name at the end of `run` (the clause up to the region word), or None."""
-    name = run[clause_lead(run):]
+def firm_name(run: str, listed: bool = False) -> str | None:
+    """The firm's name at the end of `run` (the clause up to the region word), or None. A `listed` run follows
+    a list's 、 and has no opening verbs to cut (开心麻花南方总部 after 、 is 开心麻花's, not 麻花's)."""
+    name = run if listed else run[clause_lead(run):]
     if not 2 <= len(name) <= 8:
         return None
     if _LATIN.fullmatch(name):
@@ -121,7 +122,7 @@ def find_regional_units(text: str, base: int, found: list[Mention]) -> list[Ment
             ps, pname = parent.start - base, parent.name
         else:
             edge = max((x.end() for x in _EDGE.finditer(text, 0, s)), default=0)
-            name = firm_name(text[edge:s])
+            name = firm_name(text[edge:s], listed=edge > 0 and text[edge - 1] == "、")
             if name is None:
                 continue
             ps, pname = s - len(name), name
