@@ -19,6 +19,7 @@ from .event_kinds import drop_kind_listed
 from .numbered_events import named_by_edition
 from .joined_topics import joined_topic_start
 from .kind_events import names_a_kind
+from .training_kinds import trains_a_group
 from .lexicon import word_list, word_set
 from .mentions import Mention
 from .spans import expand_left
@@ -149,8 +150,8 @@ def find_events(text: str, base: int, ctx: ReportContext, clause_spans: list[tup
             continue     # 建交“逢十”周年: an anniversary, not a week of events
         if (len(name) < 4 and name not in strong) or name in stop or name[:-len(suffix)] in stop:
             continue
-        if names_a_kind(name, suffix):
-            continue     # 员工培训, 设计竞赛: a kind of activity
+        if names_a_kind(name, suffix) or trains_a_group(name, suffix):
+            continue     # 员工培训, 设计竞赛, 户籍人员培训: a kind of activity
         if suffix in single and (text[max(0, m.end() - 2):m.end()] in stop
                                   or text[m.start():m.start() + 2] in stop):
             continue
