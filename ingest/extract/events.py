@@ -16,6 +16,7 @@ import cn2an
 from .calendar_heads import HEADS as CALENDAR_HEADS, names_a_day, inside_a_word
 from .edition_owners import edition_owner_start
 from .event_kinds import drop_kind_listed
+from .event_word_edges import event_left_edge
 from .numbered_events import named_by_edition
 from .joined_topics import joined_topic_start
 from .kind_events import names_a_kind
@@ -40,7 +41,7 @@ _KIND_LEAD = re.compile(r"(?:各种|各类|各项|各级|各|大规模|一大批
 @lru_cache(maxsize=1)
 def _suffix_re() -> re.Pattern:
     sufs = sorted(word_list("event_suffixes.txt"), key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, sufs)) + ")(?![\u4e00-\u9fff]?(?:中心|馆|场馆|业|品|期(?!间)|票|经济|产业|平台|城市|方向|模式|机构))")
+    return re.compile("(?:" + "|".join(map(re.escape, sufs)) + ")(?![\u4e00-\u9fff]?(?:中心|馆|场馆|业|品|期(?!间)|票|经济|产业|平台|城市|方向|模式|机构)|战)")
 
 
 @lru_cache(maxsize=1)
@@ -99,6 +100,7 @@ def find_events(text: str, base: int, ctx: ReportContext, clause_spans: list[tup
         long_name = "”" in text[max(0, m.start() - 40):m.start()] or "周年" in text[max(0, m.start() - 4):m.start()]
         s = expand_left(text, m.start(), min_len=2, max_len=40 if long_name else 16,
                         floor=cl[0], ignore=word_set("event_name_inner_words.txt"))
+        s = event_left_edge(text, s, m.start(), m.end(), cl[0], 40 if long_name else 16, word_set("event_name_inner_words.txt"))
         while s is not None and s > cl[0] and text[s - 1].isascii() and text[s - 1].isalnum() and text[s].isascii():
             s -= 1       # the length cap never cuts a Latin word: RCEP地方政府暨友城合作（黄山）论坛
         if s is None and m.start() > 0 and text[m.start() - 1] == "》":
