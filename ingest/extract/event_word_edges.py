@@ -41,6 +41,8 @@ def event_left_edge(text: str, s: int | None, head: int, end: int, floor: int, m
                     ignore: frozenset[str]) -> int | None:
     """The start of the event name whose head is text[head:end], given the string scan's start `s`
     (None when it found no name): moved to a word boundary and past a verbal-noun topic."""
+    if s is not None and s > floor and text[s - 1].isascii() and text[s - 1].isalnum():
+        return s         # 2015年ITF…: the length cap fell in a Latin word or number, events.py restores it
     lo = max(floor, head - max_len - 4)
     starts, words = _word_starts(text, lo, end)
     _, tags = tagger()
