@@ -6,6 +6,7 @@ verb, preposition or function word: 举办, 对, 邀请, 建设). A string cut s
 no name was left at all), 第八届数字中国建设|峰会, 数字政府建设|峰会, 交通建设|大会 (建设 after its object is
 part of the topic, as in document titles: 美丽上海建设|三年行动计划). Read with segmentation and tags:
 - an edge that falls inside a jieba word moves to that word's start (对抗, 邀请赛), and the scan goes on;
+- a noun holding a numeral and measure (铁人三项) is one word, not a count that ends the name;
 - a verbal noun (建设, 发展, 治理, 合作: jieba tag vn) that stopped the scan stays in the name when a noun or
   place (数字中国, 交通, 产业) stands right before it inside the clause: the topic of the event.
 Over the 143 non-test corpus reports (docs/extraction-policies.md) this makes whole the cut names read there
@@ -20,6 +21,7 @@ from .words import cut_words, tagger
 
 _TOPIC_TAGS = ("n", "ns", "nz", "nt", "j", "l")
 _MAX_ROUNDS = 3
+_MEASURES = frozenset("家个项场次届期批所座名位种类件宗轮")   # spans._QUANT: a measure after a numeral ends a name
 _NUMERALS = frozenset("0123456789０１２３４５６７８９一二两三四五六七八九十百千万")
 _SESSION = re.compile(r"第[0-9一二三四五六七八九十百]+次$")
 
@@ -35,6 +37,12 @@ def _word_starts(text: str, lo: int, hi: int) -> tuple[list[int], list[str]]:
 
 def _counts(word: str, tags: dict) -> bool:
     return any(c.isdigit() for c in word) or tags.get(word, "x").startswith(("m", "q"))
+
+
+def _holds_a_count(word: str, tags: dict) -> bool:
+    """Whether a noun holds a numeral and measure inside it (铁人三项): the string scan stops there as at a count."""
+    return len(word) >= 3 and tags.get(word, "x") in ("n", "nz") and not word[0] in _NUMERALS \
+        and any(a in _NUMERALS and b in _MEASURES for a, b in zip(word, word[1:]))
 
 
 def event_left_edge(text: str, s: int | None, head: int, end: int, floor: int, max_len: int,
@@ -57,7 +65,9 @@ def event_left_edge(text: str, s: int | None, head: int, end: int, floor: int, m
             new = starts[inside]              # 对|抗巡回赛 -> 对抗巡回赛
         else:
             at = next((i for i, st in enumerate(starts) if st + len(words[i]) == cur), None)
-            if end - head > 1 and at is not None and at > 0 and tags.get(words[at], "x") == "vn" \
+            if at is not None and _holds_a_count(words[at], tags):
+                new = starts[at]              # 大湾区|铁人三项|赛: the count 三项 is inside a word, no count
+            elif end - head > 1 and at is not None and at > 0 and tags.get(words[at], "x") == "vn" \
                     and tags.get(words[at - 1], "x").startswith(_TOPIC_TAGS):
                 # 数字中国|建设|峰会: the verbal noun after its topic; the topic is the run of nouns before it
                 # (崖山数据库系统获评|数字中国建设峰会: the scan would run on through the verb 获评)
