@@ -180,7 +180,8 @@ def find_events(text: str, base: int, ctx: ReportContext, clause_spans: list[tup
         dm = _DATE.search(clause[: s - cl[0]]) or _DATE.search(name)
         if dm:
             props["date"] = dm.group(0)
-        canonical = re.sub(r"^(?:\d{4}年)", "", name) if re.match(r"^\d{4}年", name) and len(name) > 8 else name
+        # 2021年度领导干部…培训班: the year's 度 goes with it (it had left 度领导干部…)
+        canonical = re.sub(r"^(?:\d{4}年度?)", "", name) if re.match(r"^\d{4}年", name) and len(name) > 8 else name
         out.append(Mention("Event", base + s, base + m.end(), name, canonical, {name} - {canonical}, props))
     # 世界制造业大会、RCEP…论坛、徽商大会等: names listed with an event are events too
     # 举办了…交流会，纪念中韩建交30周年音乐会，庆祝…绘画展: a clause that is all name, after one ending in an event
