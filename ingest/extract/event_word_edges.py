@@ -51,6 +51,8 @@ def event_left_edge(text: str, s: int | None, head: int, end: int, floor: int, m
     (None when it found no name): moved to a word boundary and past a verbal-noun topic."""
     if s is not None and s > floor and text[s - 1].isascii() and text[s - 1].isalnum():
         return s         # 2015年ITF…: the length cap fell in a Latin word or number, events.py restores it
+    if s is not None and (s <= floor or not "\u4e00" <= text[s - 1] <= "\u9fff"):
+        return s         # the name opens its clause or follows a mark: no word to its left to read
     lo = max(floor, head - max_len - 4)
     starts, words = _word_starts(text, lo, end)
     _, tags = tagger()
