@@ -1,6 +1,6 @@
 """The clause a question matched (issue 15): an answer written beside the question's words is lifted over one
 written in another clause of the same sentence."""
-from pathlib import Path
+import pytest
 
 from govgraph.graph.search.answer_clause import ClauseMatcher, matched_clauses
 from govgraph.graph.search.ask import AnswerRanker
@@ -35,11 +35,12 @@ def test_a_matcher_lifts_names_written_in_a_matched_clause_only():
     assert not m.lifts(["深圳理工大学"], ["other"])  # not in that passage's evidence
 
 
-def _ranked(tmp_path: Path, lift: float) -> list[str]:
-    tmp_path.mkdir()
-    f = tmp_path / "光明区政府工作报告_2025.txt"
+@pytest.fixture(scope="module")
+def one_report(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("clause")
+    f = folder / "光明区政府工作报告_2025.txt"
     f.write_text(REPORT, encoding="utf-8")
-    store = EmbeddedStore(tmp_path / "store")
+    store = EmbeddedStore(folder / "store")
     store.put_batch(build_batch(f))
     store.flush()
     rep = store.reports()[0]
@@ -47,13 +48,17 @@ def _ranked(tmp_path: Path, lift: float) -> list[str]:
     passages.sort(key=lambda p: "获批" not in p.text)  # the passage that answers first
     hits = [Hit(p.id, p.report, rep.file, rep.title, p.section, p.role, p.year, p.text, p.start, p.end, 1.0)
             for p in passages]
+    return store, hits
+
+
+def _ranked(one_report, lift: float) -> list[str]:
+    store, hits = one_report
     ranker = AnswerRanker(store, tokenize_query)
     ranker.clause_lift = lift
-    q = "光明区哪所大学获批成立？"
-    return [a.name for a in ranker.rank("Organization", q, "大学获批成立", hits)]
+    return [a.name for a in ranker.rank("Organization", "光明区哪所大学获批成立？", "大学获批成立", hits)]
 
 
-def test_the_university_approved_is_the_answer_not_the_one_celebrating(tmp_path):
+def test_the_university_approved_is_the_answer_not_the_one_celebrating(one_report):
     # 中山大学 is named in both passages and shares the sentence's 获批成立: without the lift it ranks first
-    assert _ranked(tmp_path / "off", 1.0)[0] == "中山大学"
-    assert _ranked(tmp_path / "on", 1.5)[0] == "深圳理工大学"
+    assert _ranked(one_report, 1.0)[0] == "中山大学"
+    assert _ranked(one_report, 1.5)[0] == "深圳理工大学"
