@@ -22,6 +22,8 @@ from .lexicon import Matcher, word_list, word_set
 from .mentions import Mention
 from .quoted_names import quoted_names_one
 from .cluster_names import weak_cluster
+from .corridor_names import corridor_name_ok
+from .place_abbreviations import opens_with_abbreviations
 from .traps import _PLACE_MORPHEMES as _LANDFORMS, category_words, has_proper_word, is_category, is_known_place
 from .words import cut_words, tagger
 
@@ -183,6 +185,8 @@ def name_modifier(region: str, glue: bool = False) -> str | None:
     generic = category_words()
     if all(w in generic for w in words):
         return None
+    if opens_with_abbreviations(words):
+        return modifier              # 广|深 科技创新, 中|新: places joined by their abbreviations
     freq = jieba.dt.FREQ
     singles = 0
     for k, w in enumerate(words):
@@ -374,8 +378,8 @@ def find_shaped_names(text: str, base: int, ctx: ReportContext, known_places: li
                                     place_ends)
         if modifier is None and not infix:
             modifier = _quoted_modifier(text, h_start, h_end, head)
-        if modifier is None or weak_cluster(modifier, head):
-            continue   # weak_cluster: 医美集聚区, 数控机床产业基地 (cluster_names.py)
+        if modifier is None or weak_cluster(modifier, head) or not corridor_name_ok(modifier, head):
+            continue   # weak_cluster: 医美集聚区, 数控机床产业基地 (cluster_names.py); 空中走廊 (corridor_names.py)
         start = n_start - len(modifier)
         if short and _ORDINAL_END.fullmatch(modifier):
             continue   # 中国电子第一街: a rank before a one-character head is a title; numbered zones have longer heads (第七工业区)
