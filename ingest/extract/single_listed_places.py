@@ -21,7 +21,7 @@ from .enumerations import _classes
 from .lexicon import word_set
 from .mentions import Mention
 from .name_shapes import clause_lead
-from .traps import is_category
+from .traps import is_category, is_known_place
 from .words import cut_words, tagger
 
 _BEFORE = 10
@@ -41,7 +41,8 @@ def _proper_item(item: str) -> bool:
     common word (棚户区, 儿童乐园), and a name's word: a place, person or body word, an abbreviation, a word
     jieba does not know, or two single characters it could not join (后|海)."""
     _, tags = tagger()
-    if not _MIN <= len(item) <= _MAX or is_category(item):
+    longest = _MAX + 1 if is_known_place(item[:2]) else _MAX   # 平湖|海吉星: a place opens a five-character name
+    if not _MIN <= len(item) <= longest or is_category(item):
         return False
     words = cut_words(item)
     wtags = [tags.get(w) for w in words]
