@@ -33,7 +33,9 @@ _NAME_TAGS = ("ns", "nr", "nt", "j")
 def _rx() -> re.Pattern:
     classes = {c for c, label in _classes().items() if label == "Place"} | word_set("single_place_classes.txt")
     heads = "|".join(map(re.escape, sorted(classes, key=len, reverse=True)))
-    return re.compile(rf"等(?:[^，。；：、\s“”《》（）0-9]{{0,6}}?)(?:{heads})")
+    # a count may follow 等 (IBC等2家珠宝主题园区, 万科云设计公社等2-3个园区): the other examples go unnamed
+    return re.compile(rf"等(?:[0-9两一二三四五六七八九十]+(?:[-—~至][0-9两一二三四五六七八九十]+)?[个家所座处大批])?"
+                      rf"(?:[^，。；：、\s“”《》（）0-9]{{0,6}}?)(?:{heads})")
 
 
 def _proper_item(item: str) -> bool:
