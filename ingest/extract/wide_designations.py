@@ -1,7 +1,7 @@
 """A title conferred on a whole city, province or region is no place below it: 深圳物流枢纽, 大湾区国际消费枢纽,
 深圳国家人工智能创新应用先导区, 美丽中国省域先行区.
 
-Reports name what a city is to become with a designation head (枢纽, 先导区, 先行区, 示范区, 引领区) after the
+Reports name what a city is to become with a designation head (枢纽, 先导区, 先行区, 引领区) after the
 city's, province's or region's own name and words of function only (国际消费, 国家人工智能创新应用, 物流). That
 names a role of the whole place (the window gold leaves such titles optional or lists them as traps), not a
 place of its own; the place itself stays a mention. A place below the city (大鹏湾国家级海洋牧场示范区, 前海…合作
@@ -18,9 +18,9 @@ from .mentions import Mention
 from .places import gazetteer
 from .words import cut_words, tagger
 
-_HEADS = ("物流枢纽", "枢纽", "先导区", "先行区", "示范区", "引领区")
-# a 示范区 of a region spanning provinces is a zone with borders (长三角生态绿色一体化发展示范区)
-_DIVISION_ONLY = frozenset({"示范区"})
+# not 示范区: the report gold names 深圳先行示范区 a place (017), and a 示范区 of a region spanning provinces
+# is a zone with borders (长三角生态绿色一体化发展示范区, w20)
+_HEADS = ("物流枢纽", "枢纽", "先导区", "先行区", "引领区")
 _WIDE_KINDS = frozenset({"country", "province", "city", "region"})
 # regions.tsv also holds zones written by a short name (前海, 横琴): they are below the city
 _ZONE_ENDS = ("合作区", "新区", "园区", "科技园")
@@ -33,9 +33,9 @@ def place_heads() -> frozenset[str]:
     return word_set("place_heads.txt") | word_set("place_heads_short.txt")
 
 
-def _wide_place_prefix(name: str, regions: bool) -> int:
-    """The length of the province-, prefecture- or (with `regions`) region-level place `name` opens with
-    (0 if none). A county-level city (平湖市 under 嘉兴市) is no wide place: 平湖枢纽 is a station."""
+def _wide_place_prefix(name: str) -> int:
+    """The length of the province-, prefecture- or region-level place `name` opens with (0 if none).
+    A county-level city (平湖市 under 嘉兴市) is no wide place: 平湖枢纽 is a station."""
     g = gazetteer()
     for k in range(min(len(name), 7), 1, -1):
         key = g.matcher.get(name[:k])
@@ -43,7 +43,7 @@ def _wide_place_prefix(name: str, regions: bool) -> int:
         if info is None or info.foreign or info.kind not in _WIDE_KINDS or info.name.endswith(_ZONE_ENDS):
             continue
         parent = g.places.get(info.parent) if info.parent else None
-        if (info.kind == "region" and not regions) or (info.kind == "city" and parent is not None and parent.kind != "province"):
+        if info.kind == "city" and parent is not None and parent.kind != "province":
             continue
         return k
     return 0
@@ -54,7 +54,7 @@ def is_wide_designation(name: str) -> bool:
     head = next((h for h in _HEADS if name.endswith(h)), None)
     if head is None:
         return False
-    k = _wide_place_prefix(name, head not in _DIVISION_ONLY)
+    k = _wide_place_prefix(name)
     if not k:
         return False
     _, tags = tagger()
