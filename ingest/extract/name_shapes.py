@@ -147,6 +147,19 @@ def _glued_single(words: list[str], k: int) -> bool:
     return glued_prev or (len(nxt) == 1 and nxt not in _FUNCTION_CHARS)
 
 
+_MEASURE_CHARS = frozenset("个大家所座项类批条处名")
+
+
+def _glued_numeral(words: list[str], k: int) -> bool:
+    """Whether the numeral character words[k] (百, 千, 万) sits between single characters jieba could not join,
+    i.e. inside a name (大|百|汇 生命健康产业园), not counting anything (北|三|大, 长|圳|3|个: those stay cuts)."""
+    w = words[k]
+    prev = words[k - 1] if k > 0 else ""
+    nxt = words[k + 1] if k + 1 < len(words) else ""
+    return (w in "百千万" and len(prev) == 1 == len(nxt) and not _NUMERAL.match(prev) and not _NUMERAL.match(nxt)
+            and prev not in _FUNCTION_CHARS and nxt not in _FUNCTION_CHARS and nxt not in _MEASURE_CHARS)
+
+
 @lru_cache(maxsize=65536)
 def name_modifier(region: str, glue: bool = False) -> str | None:
     """The proper-name part of `region` (the text left of a head), or None when it names a category.
@@ -164,7 +177,7 @@ def name_modifier(region: str, glue: bool = False) -> str | None:
         w = words[k]
         tag = tags.get(w)
         if ((tag in _HARD and not (glue and _glued_single(words, k)))
-                or w in stops or _NUMERAL.match(w)
+                or w in stops or (_NUMERAL.match(w) and not (glue and _glued_numeral(words, k)))
                 or (len(w) >= 4 and w[:2] in stops)   # 建成投产, 加快推进: an opener fused with its verb
                 or w in _UNIT_HEADS   # 福中社区|荣获…, 梅林街道|翰岭社区: a community's name ends at its head
                 or (w in boundary and tags.get(w, "x") in _LEAD_DROP and w not in name_verbs)

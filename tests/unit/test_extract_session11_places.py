@@ -93,3 +93,10 @@ def test_the_work_on_a_river_ends_its_name():
     # 019_gzbg-beijing-2026.txt
     got = places("推进潮白河综合治理和二道河水库等重点水利工程建设。", "北京市人民政府")
     assert {"潮白河", "二道河水库"} <= got
+
+
+def test_a_numeral_character_glued_inside_a_name_is_no_count():
+    # 盐田区2020年政府工作报告: 大|百|汇 (jieba cannot join them); 北|三|大 and counts before a measure stay cuts
+    got = places("加快将壹海国际中心、盐田科技大厦、大百汇生命健康产业园打造成超十亿级总部经济群落。", "深圳市盐田区人民政府")
+    assert "大百汇生命健康产业园" in got
+    assert "长圳3个社区" not in places("推进长圳3个社区改造。", "深圳市光明区人民政府")
