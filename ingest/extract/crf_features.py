@@ -74,13 +74,6 @@ def _char_features(c: str) -> tuple[bytes, bytes, bytes, bytes, bytes, bytes]:
     return _utf8("c=" + c, "c-1=" + c, "c-2=" + c, "c+1=" + c, "c+2=" + c, f"k={_char_kind(c)}")
 
 
-@lru_cache(maxsize=None)  # bounded by the bigrams of the reports
-def _pair_features(pair: str) -> tuple[bytes, bytes, bytes]:
-    """The bigram `pair` seen from its second character (c-1c=), its first (cc+1=) and the one after it
-    (c-2c-1=)."""
-    return _utf8("c-1c=" + pair, "cc+1=" + pair, "c-2c-1=" + pair)
-
-
 def _utf8(*features: str) -> tuple[bytes, ...]:
     return tuple(f.encode("utf-8") for f in features)
 
@@ -177,7 +170,7 @@ def _add_head_features(text: str, rows: list[list[bytes]]) -> None:
                 i = end + 1
 
 
-def clause_features(text: str) -> list[list[bytes]]:
+def clause_features(text: str) -> list[list[bytes | str]]:
     """The features (UTF-8) of each character of `text` (one clause)."""
     n = len(text)
     if not n:
@@ -186,10 +179,12 @@ def clause_features(text: str) -> list[list[bytes]]:
     lex = _lexicon_marks(text)
     padded = "\x02\x02" + text + "\x03\x03"
     chars = [_char_features(c) for c in padded]
-    pairs = [_pair_features(padded[i:i + 2]) for i in range(n + 3)]
+    # the bigrams stay str (pycrfsuite takes both): most are rare, and caching them as bytes cost more in
+    # misses than it saved
+    pairs = [padded[i:i + 2] for i in range(n + 3)]
     before = [b"wt-1="] + to_next[:-1]
     after = to_previous[1:] + [b"wt+1="]
-    out = [[b"b", c[0], l1[1], l2[2], r1[3], r2[4], p1[0], p2[1], p0[2], c[5], *w, x, b, a]
+    out = [[b"b", c[0], l1[1], l2[2], r1[3], r2[4], "c-1c=" + p1, "cc+1=" + p2, "c-2c-1=" + p0, c[5], *w, x, b, a]
            for c, l1, l2, r1, r2, p0, p1, p2, w, x, b, a
            in zip(chars[2:], chars[1:], chars, chars[3:], chars[4:], pairs, pairs[1:], pairs[2:], own, lex,
                   before, after)]

@@ -10,7 +10,7 @@ SCHOOL = "推进坪山实验学校南校区建设"
 
 
 def test_features_one_item_per_character_with_head_classes():
-    feats = [[f.decode("utf-8") for f in row] for row in clause_features(SCHOOL)]  # UTF-8, crfsuite's form
+    feats = [[f.decode("utf-8") if isinstance(f, bytes) else f for f in row] for row in clause_features(SCHOOL)]
     assert len(feats) == len(SCHOOL)
     school_end = SCHOOL.index("学校") + 1
     assert "hE=Organization" in feats[school_end]
