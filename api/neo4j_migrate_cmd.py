@@ -45,7 +45,7 @@ def neo4j_migrate(
             _print_json({"migrated": 0, "backup": None, "filled": filled})
         else:
             err.print("nothing to migrate: the database is empty or already in the current model"
-                      + (f"; {filled} entities and relations were given the fields views read" if filled else ""))
+                      + (f"; {filled} entities were given the fields views read" if filled else ""))
         return
     path = backup or Path(f"govgraph-neo4j-backup-{datetime.now(timezone.utc):%Y%m%dT%H%M%S}.jsonl")
     if path.exists():

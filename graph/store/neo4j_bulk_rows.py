@@ -70,11 +70,8 @@ def shown_rows(puts: Sequence) -> tuple[list[dict[str, Any]], list[str]]:
 
 
 def relation_rows(puts: Sequence) -> list[dict[str, Any]]:
-    """One MERGE_GROUP_RELATIONS row per relation key (source, type, target) the group states,
-    with `said`: the distinct props its statements give, each as [props, lowest report id giving
-    it] (neo4j_relation_summary folds them into the relation's summary)."""
+    """One MERGE_GROUP_RELATIONS row per relation key (source, type, target) the group states."""
     rows: dict[tuple[str, str, str], dict[str, Any]] = {}
-    said: dict[tuple[str, str, str], dict[str, str]] = {}
     for ri, p in enumerate(puts):
         for st in p.statements:
             key = (st["s"], st["type"], st["t"])
@@ -82,11 +79,5 @@ def relation_rows(puts: Sequence) -> list[dict[str, Any]]:
             if row is None:
                 row = rows[key] = {"s": st["s"], "t": st["t"], "type": st["type"], "flat": st["flat"],
                                    "statements": []}
-                said[key] = {}
             row["statements"].append({"ri": ri, "props": st["statement"]})
-            props = st["statement"].get("props")
-            if props is not None and (props not in said[key] or p.rid < said[key][props]):
-                said[key][props] = p.rid
-    for key, row in rows.items():
-        row["said"] = [[props, rid] for props, rid in said[key].items()]
     return list(rows.values())

@@ -25,7 +25,6 @@ RESERVED = frozenset({
     "id", "label", "name", "name_en", "names", "aliases_text", "name_report", "name_en_report",
     "embedding", "embedding_report", "key", "report", "type", "source", "target",
     "shown_aliases", "shown_alias_order", "shown_prop_keys", "shown_prop_order", "shown_prop_values",
-    "statements", "said_props", "said_props_from",  # a relation's summary (neo4j_relation_summary)
 })
 
 _SCALARS = (str, int, float, bool)

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from govgraph.ingest.batch import REL_TYPES
 from .neo4j_codec import MENTION_KEYS, STATEMENT_KEYS
-from .neo4j_relation_summary import DELETE_STATEMENTS as RELATION_SUMMARY_DELETE, FOLD_WRITE as RELATION_SUMMARY_WRITE
 
 # Relationships the store draws itself from reports, passages and evidence.
 MATERIALISED = ("AUTHORED", "HAS_PASSAGE", "MENTIONED_IN", "CITES")
@@ -61,9 +60,16 @@ RETURN m.data_model AS version, EXISTS { MATCH (:Report) } AS has_reports
 
 # -- removing a report's contribution (also the first half of a re-put) --------------------------
 
-# Its statements go; a relation no other report states goes with them, and the others take their
-# summary again from the statements left (neo4j_relation_summary).
-DELETE_STATEMENTS = RELATION_SUMMARY_DELETE
+# Its statements go; a relation no other report states goes with them.
+DELETE_STATEMENTS = """
+MATCH (:Report {id: $rid})-[:STATES]->(s:Statement)
+WITH s, s.key AS key, s.type AS type, s.source AS src, s.target AS tgt
+DETACH DELETE s
+WITH DISTINCT key, type, src, tgt
+WHERE NOT EXISTS { MATCH (:Statement {key: key}) }
+MATCH (a:Entity {id: src})-[e]->(b:Entity {id: tgt}) WHERE type(e) = type
+DELETE e
+"""
 # Its MENTIONS go; an entity no other report names goes with them (with its MENTIONED_IN links).
 # Returns the entities that stay, whose names are then drawn again from the reports left.
 DELETE_MENTIONS = """
@@ -187,7 +193,6 @@ def merge_relations_query(with_props: bool) -> str:
     merges = "\n".join(f"""CALL (a, b, row) {{
   WITH a, b, row WHERE row.type = '{t}'
   MERGE (a)-[e:{t}]->(b){on_create}
-  {RELATION_SUMMARY_WRITE}
 }}""" for t in ENTITY_REL_TYPES)
     return _GROUP_REPORTS + f"""
 UNWIND $rows AS row

@@ -26,7 +26,6 @@ from . import neo4j_cypher as Q
 from . import neo4j_brief as B
 from . import neo4j_bulk_rows as R
 from . import neo4j_view_cypher as V
-from . import neo4j_relation_summary as S
 from .base import (AnswerContext, Filters, GraphStore, NodeBrief, PutResult, StoreError, StoreUnavailable, Subgraph,
                    Vectors)
 from .neo4j_bulk import PreparedPut, PutQueue, commit_group, latest_entity_vectors
@@ -597,31 +596,15 @@ class Neo4jStore(GraphStore):
         return [merged[r["id"]] if r["id"] in merged else B.brief_of(r) for r in rows]
 
     def fill_shown(self, page: int = 2000) -> int:
-        """Give every entity written before neo4j_brief existed its shown fields, and every relation
-        written before neo4j_relation_summary existed its summary; returns how many of both."""
+        """Give every entity written before neo4j_brief existed its shown fields; returns how many."""
         done, after = 0, ""
         while True:
             ids = [r["id"] for r in self._read(B.MISSING, after=after, page=page)]
             if not ids:
-                return done + self._fill_relation_summaries(page)
+                return done
             self._call(lambda tx: B.refresh(tx, ids), write=True)
             done += len(ids)
             after = ids[-1]
-
-    def _fill_relation_summaries(self, page: int) -> int:
-        """The relations of one page of source entities at a time, each page one transaction under
-        the write lock (a writer meanwhile would change the statements being counted)."""
-        query, done, after = S.fill_missing_query(Q.RELS), 0, ""
-
-        def fill(tx: ManagedTransaction, after: str):
-            tx.run(Q.TAKE_WRITE_LOCK).consume()
-            return tx.run(query, after=after, page=page).single()
-
-        while True:
-            row = self._call(lambda tx: fill(tx, after), write=True)
-            if row["last"] is None:
-                return done
-            done, after = done + row["filled"], row["last"]
 
     def answer_context(self, passage_ids: list[str], max_degree: int | None = None) -> AnswerContext:
         """One round trip (Q.ANSWER_CONTEXT) that sends only the passages' evidence."""

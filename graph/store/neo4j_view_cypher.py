@@ -10,7 +10,6 @@ $k statements of a relation in report order.
 from __future__ import annotations
 
 from .neo4j_brief import SHOWN_KEYS, shown_list, shown_row
-from . import neo4j_relation_summary as S
 from .neo4j_cypher import DEGREE, EDGES_AMONG_MATCH, RELS, find_nodes_query
 
 # What each report says about an entity, without its evidence spans, grouped: reports that say the
@@ -40,16 +39,24 @@ def find_briefs_query(labels: bool, report: bool, role: bool, year: bool, prefix
     return find_nodes_query(labels, report, role, year, prefix, parts="", row=shown_row("degree"))
 
 
-# A relation's props, statement count and the spans of its first $k statements, lowest report id
-# first: from the summary each relation keeps (neo4j_relation_summary), not from all its statements.
-# A report's statement holds at least one span, so the first $k carry the first $k pieces of the
-# merged evidence (the store re-reads a relation whose first statements hold fewer).
-_REPORT_FILE = "head([(r:Report)-[:STATES]->(x) | r.file])"
+# A relation's statements, lowest report id first: the distinct props of all (they merge into the
+# relation's props) and the spans of the first $k only. A report's statement holds at least one
+# span, so those carry the first $k pieces of the merged evidence (the store re-reads a relation
+# whose first statements hold fewer). Statements are ordered by their own `report`; only the
+# first $k are followed to their report, for its file.
 
 
-def _shown_parts(scope: str, key: str, file: str = _REPORT_FILE) -> str:
+def _shown_parts(scope: str, key: str, file: str = "head([(r:Report)-[:STATES]->(x) | r.file])") -> str:
     """`file`: how a shown statement's report file is read (the overview reads each report's once)."""
-    return S.shown_parts(scope, key, "e", file)
+    return """
+CALL (%s) {
+  MATCH (s:Statement {key: %s})
+  WITH s ORDER BY s.report
+  WITH collect(s.props) AS said, collect(s)[0..$k] AS shown, count(*) AS statements
+  RETURN reduce(acc = [], p IN said | CASE WHEN p IN acc THEN acc ELSE acc + p END) AS props, statements,
+         [x IN shown | [x.report, %s, x.passages, x.starts, x.ends, x.texts]] AS spans
+}
+""" % (scope, key, file)
 
 
 SHOWN_PARTS = _shown_parts("a, e, b", "a.id + '|' + type(e) + '|' + b.id")
@@ -67,12 +74,11 @@ RETURN a.id AS s, b.id AS t, type(e) AS type, props, statements, spans ORDER BY 
 # relation and names it by its ends in stored direction, so these are EDGES_AMONG_SHOWN's rows.
 # `rid` and `ids` are parameters or variables of an enclosing query.
 def _edges_of_report(rid: str, ids: str, file: str | None = None) -> str:
-    parts = _shown_parts("key, e", "key") if file is None else _shown_parts("key, e", "key", file)
+    parts = _shown_parts("key", "key") if file is None else _shown_parts("key", "key", file)
     return f"""
 MATCH (:Report {{id: {rid}}})-[:STATES]->(st:Statement)
 WHERE st.source IN {ids} AND st.target IN {ids}
 WITH DISTINCT st.key AS key, st.source AS s, st.target AS t, st.type AS type
-MATCH (:Entity {{id: s}})-[e:{RELS}]->(:Entity {{id: t}}) WHERE type(e) = type
 {parts}"""
 
 
