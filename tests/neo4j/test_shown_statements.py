@@ -31,9 +31,9 @@ def items() -> list:
     return sorted(out, key=lambda x: x[0].report.id, reverse=True)
 
 
-@pytest.fixture
-def stores(neo4j_uri, tmp_path):
-    emb, neo = EmbeddedStore(tmp_path / "emb"), open_neo4j(neo4j_uri)
+@pytest.fixture(scope="module")
+def stores(neo4j_uri, tmp_path_factory):
+    emb, neo = EmbeddedStore(tmp_path_factory.mktemp("shown") / "emb"), open_neo4j(neo4j_uri)
     for batch, vectors in items():
         emb.put_batch(batch, vectors)
         neo.put_batch(batch, vectors)
