@@ -46,6 +46,7 @@ from .mentions import Mention
 from .opener_edges import trim_opener_edges
 from .counted_kinds import drop_counted_kinds
 from .designated_places import cut_place_titles
+from .wide_designations import drop_wide_designations
 from .organizations import find_organizations
 from .unit_names import find_unit_names
 from .brand_firms import find_brand_firms
@@ -280,6 +281,7 @@ def find_mentions(pt: str, base: int, ctx: ReportContext) -> list[Mention]:
     ms += propose_names(pt, base, ctx, ms)  # the learned tagger's names the rules missed (off by default)
     ms += propose_spans(pt, base, ctx, ms)  # the boundary classifier's names the rules missed (off by default)
     ms = cut_place_titles(pt, base, drop_counted_kinds(pt, base, trim_opener_edges(pt, base, ms)))
+    ms = drop_wide_designations(ms)  # 深圳物流枢纽: a title of the whole city (wide_designations.py)
     ms = drop_award_titles(pt, base, nest_zones(_drop_policy_measures(_settle_overlaps(ms))))
     mark_foreign_bodies(ms)
     return ms
