@@ -175,30 +175,30 @@ CALL (r, row) {
 """
 
 # One relationship per (source, type, target), and each report's statement about it: one row per
-# relation a group states (neo4j_bulk_rows.relation_rows), every type in one statement. The MERGE
-# names its type (one subquery per type of the vocabulary, the row's type picks one). The
+# relation a group states (neo4j_bulk_rows.relation_rows), every type in one statement. The
 # statement's properties are set by name, so the planner knows what is written.
 
 
 def merge_relations_query(with_props: bool) -> str:
     """MERGE_RELATIONS for rows whose relation brings queryable props (`with_props`: set when
-    the MERGE creates it) or none. A map of unknown keys (`e += row.flat`) may write any property,
-    so the planner put an Eager (every row held in memory before the next step) after each type's
-    MERGE: the relations of 8 reports after 24 took 0.26-0.76 s of server CPU with it, 0.17-0.43 s
-    without (4 runs each, alternating, rolled back). 20 of the corpus's 60,098 relations bring props.
-    With the type named, the MERGE expands only that type's relationships of a dense entity: with
-    `$(row.type)` (one statement for every type) it expanded all of them, MENTIONS and MENTIONED_IN
-    included, and filtered the type after (Expand(Into) 35,861 -> 26,119 db hits for that group)."""
-    on_create = " ON CREATE SET e += row.flat" if with_props else ""
-    merges = "\n".join(f"""CALL (a, b, row) {{
-  WITH a, b, row WHERE row.type = '{t}'
-  MERGE (a)-[e:{t}]->(b){on_create}
-}}""" for t in ENTITY_REL_TYPES)
+    the relation is created) or none. A relation exists exactly when some report states it (a
+    write creates it with its first statement; a removal deletes it with its last), and the write
+    lock serialises writers, so the relation is created when no Statement holds its key: one seek
+    in the `Statement.key` index. A typed MERGE looked for the relationship between its two ends
+    (Expand(Into)), which reads the relationships of that type of the sparser end: on dense
+    entities that grows with the collection (session 12: 79k of the 148k db hits of 3 groups of
+    8 reports after 48; docs/neo4j.md). A map of unknown keys (`e += row.flat`) may write any
+    property, so the planner put an Eager after a MERGE that set it: it is set only for the 20
+    of the corpus's 60,098 relations that bring props (the other query)."""
+    on_create = " SET e += row.flat" if with_props else ""
     return _GROUP_REPORTS + f"""
 UNWIND $rows AS row
-MATCH (a:Entity {{id: row.s}})
-MATCH (b:Entity {{id: row.t}})
-{merges}
+CALL (row) {{
+  WITH row WHERE NOT EXISTS {{ MATCH (:Statement {{key: row.statements[0].props.key}}) }}
+  MATCH (a:Entity {{id: row.s}})
+  MATCH (b:Entity {{id: row.t}})
+  CREATE (a)-[e:$(row.type)]->(b){on_create}
+}}
 WITH reps, row
 UNWIND row.statements AS st
 WITH reps[st.ri] AS r, st.props AS props
