@@ -11,9 +11,9 @@ The data model (docs/neo4j.md):
 
 Writes are `UNWIND $rows` statements, one per kind of item; labels and relationship types come
 from the fixed vocabulary of ingest.batch (checked before they reach a query), never from data.
-A write creates its own report, passages, MENTIONS and statements, and MERGEs the entities and
-relations they name: an entity or relation other reports already hold is matched, not rewritten
-(its names list grows only by a name never seen before).
+A write creates its own report, passages, MENTIONS and statements, MERGEs the entities they name
+and creates the relations no report states yet: an entity or relation other reports already hold
+is matched, not rewritten (its names list grows only by a name never seen before).
 """
 from __future__ import annotations
 
