@@ -26,6 +26,7 @@ from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 
+from .place_pairs import hyphenated_places
 from .romanization import character_classes
 from .wordlists import table
 
@@ -65,6 +66,9 @@ class TermSource(StrEnum):
     # an abbreviation in capitals no list knows (CEPA, APEC): the reports write it as it is, in Latin
     # letters, so it is searched as written rather than read as pinyin (CEPA -> 策把)
     ACRONYM = "acronym"
+    # places joined by hyphens, each by its one-character abbreviation (Shenzhen-Hong Kong -> 深港,
+    # ingest/place_pairs.py): every combination offered, the reports keep those they write
+    ABBREVIATION = "abbreviation"
 
 
 @dataclass(frozen=True)
@@ -505,11 +509,13 @@ def term_groups(text: str, width: int | None = PER_PHRASE) -> list[TermGroup]:
     # after the hyphenated phrases: "three-year action plan" is a phrase (三年行动方案), not the number 3
     numbers, src = _cardinals(src)
     out += numbers
+    places = _gazetteer()
+    # the places stay phrases of their own as well: a report may write them in full (深圳与香港)
+    out += [TermGroup(en, TermSource.ABBREVIATION, tuple(forms)) for en, forms in hyphenated_places(src, places)]
     found = _WORD.findall(src.replace("-", " - "))
     words = [w.lower() for w in found]
     # Only a capitalised word may name a place: "Anyang" yes, "long" no.
     proper = [w[:1].isupper() for w in found]
-    places = _gazetteer()
     dic, lower = _dictionary(), _dictionary(capitalised=False)
     i = 0
     while i < len(words):
