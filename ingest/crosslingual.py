@@ -432,7 +432,8 @@ _SCALES = {"million": (100, "万"), "billion": (10, "亿"), "trillion": (1, "万
 # word, so 四千亿 alone matches no passage that writes 四千亿元.
 _CURRENCIES = {"yuan": "元", "rmb": "元", "us dollars": "美元", "dollars": "美元"}
 _CARDINAL = re.compile(
-    r"\b(?:(\d+(?:\.\d+)?)|((?:%s)(?:[- ](?:%s))?|%s))(?:\s+(million|billion|trillion)(?:\s+(yuan|RMB|US dollars|dollars))?)?\b"
+    r"\b(?:(\d+(?:\.\d+)?)|((?:%s)(?:[- ](?:%s))?|%s))"
+    r"(?:\s+(million|billion|trillion)(?:\s+(yuan|RMB|US dollars|dollars))?|\s+(years?)\b)?\b"
     % ("|".join(_TENS), "|".join(k for k in _UNITS if _UNITS[k] < 10), "|".join(_UNITS)), re.IGNORECASE)
 
 
@@ -462,15 +463,16 @@ def _cardinals(text: str) -> tuple[list[TermGroup], str]:
     groups = []
 
     def number(m: re.Match) -> str:
-        digits, words, scale, currency = m.group(1), m.group(2), m.group(3), m.group(4)
-        if digits and not scale:
+        digits, words, scale, currency, years = m.group(1), m.group(2), m.group(3), m.group(4), m.group(5)
+        if digits and not (scale or years):
             return m.group(0)
         value = float(digits) if digits else _word_number(words)
         if scale:
             factor, unit = _SCALES[scale.lower()]
             value *= factor
         else:
-            unit = ""
+            # a count of years is written on 年 (30年, 三十五年来, 过去五年): "years" alone reads as 年度
+            unit = "年" if years else ""
         units = [unit + _CURRENCIES[currency.lower()], unit] if currency else [unit]
         n = int(value) if value == int(value) else None
         if n is None:

@@ -76,6 +76,14 @@ def test_numbers_in_words_and_scales_become_the_reports_amounts():
     assert "2020" not in g  # plain digits stay in the text for BM25
 
 
+def test_a_count_of_years_is_written_on_the_year():
+    # "years" alone reads as 年度; counted, the reports write 年 on the number (35年来, 再延长30年, 过去五年)
+    assert _groups("the strongest typhoon in 35 years")["35 years"].terms == ("35年", "三十五年")
+    assert _groups("for another thirty years")["thirty years"].terms == ("30年", "三十年")
+    assert "five-year plan" in _groups("the 14th five-year plan")
+    assert _groups("bonds planned for this year")["this year"].terms == ("今年",)
+
+
 def test_a_lower_case_word_is_no_place_reading_and_no_gloss_ends_in_a_preposition():
     assert "裕安" not in getattr(_groups("400 yuan").get("yuan"), "terms", ())
     assert "裕安" in _groups("Yuan")["Yuan"].terms  # capitalised, it may be the place
