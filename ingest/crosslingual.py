@@ -431,9 +431,12 @@ _SCALES = {"million": (100, "万"), "billion": (10, "亿"), "trillion": (1, "万
 # A currency after the scale word is written on the unit (4000亿元, 834.9亿美元), and jieba keeps 亿元 as one
 # word, so 四千亿 alone matches no passage that writes 四千亿元.
 _CURRENCIES = {"yuan": "元", "rmb": "元", "us dollars": "美元", "dollars": "美元"}
+# Counts written on their classifier: years on 年 (30年, 三十五年来, 过去五年), measures and articles of a
+# policy on 条 (民营经济30条, 若干措施二十条).
+_COUNTED = {"year": "年", "years": "年", "measures": "条", "articles": "条"}
 _CARDINAL = re.compile(
     r"\b(?:(\d+(?:\.\d+)?)|((?:%s)(?:[- ](?:%s))?|%s))"
-    r"(?:\s+(million|billion|trillion)(?:\s+(yuan|RMB|US dollars|dollars))?|\s+(years?)\b)?\b"
+    r"(?:\s+(million|billion|trillion)(?:\s+(yuan|RMB|US dollars|dollars))?|\s+(years?|measures|articles)\b)?\b"
     % ("|".join(_TENS), "|".join(k for k in _UNITS if _UNITS[k] < 10), "|".join(_UNITS)), re.IGNORECASE)
 
 
@@ -471,9 +474,9 @@ def _cardinals(text: str) -> tuple[list[TermGroup], str]:
             factor, unit = _SCALES[scale.lower()]
             value *= factor
         else:
-            # a count of years is written on 年 (30年, 三十五年来, 过去五年): "years" alone reads as 年度
-            unit = "年" if years else ""
-        units = [unit + _CURRENCIES[currency.lower()], unit] if currency else [unit]
+            unit = _COUNTED.get((years or "").lower(), "")
+        # a count keeps its bare number last, as before it had a classifier (30条 三十条 30 三十)
+        units = [unit + _CURRENCIES[currency.lower()], unit] if currency else [unit, ""] if years else [unit]
         n = int(value) if value == int(value) else None
         if n is None:
             terms = tuple(f"{value:g}{u}" for u in units)
@@ -483,7 +486,8 @@ def _cardinals(text: str) -> tuple[list[TermGroup], str]:
             terms = tuple(dict.fromkeys(t for u in units for t in (f"{n}{u}", f"{cn}{u}" if cn else "",
                                                                      f"两{u}" if n == 2 else "") if t))
         groups.append(TermGroup(m.group(0), TermSource.NUMBER, terms))
-        return " "
+        # "years" alone reads as 年度 and is taken out; the noun of other counts stays a phrase (措施)
+        return " " if unit in ("", "年") or scale else " " + years + " "
 
     return groups, _CARDINAL.sub(number, text)
 
