@@ -30,6 +30,7 @@ def test_places_joined_by_hyphens_become_one_abbreviated_phrase():
         ("Shenzhen-Hong Kong", ("深港",))]
     assert _abbreviated("Guangdong-Hong Kong-Macao cooperation") == [("Guangdong-Hong Kong-Macao", ("粤港澳",))]
     assert ("Chengdu-Chongqing", ("蓉渝", "成渝")) in _abbreviated("the Chengdu-Chongqing economic circle")
+    assert _abbreviated("Sino-US trade") == [("Sino-US", ("中美",))]
     # each place stays a phrase of its own: a report may write them in full
     places = [g.english for g in term_groups("Shenzhen-Hong Kong cooperation") if g.source == TermSource.PLACE]
     assert "Shenzhen" in places
