@@ -19,6 +19,7 @@ from typing import Callable, Mapping, Sequence
 from govgraph.ingest.batch import Edge, Evidence, Node
 from govgraph.ingest.vocabulary import RelType
 from ..store.base import AnswerContext, GraphStore
+from .answer_clause import ClauseMatcher
 from .answer_names import fold_short_names
 from .results import Answer, Hit
 from .text_answers import TextSpan, text_spans
@@ -56,6 +57,9 @@ NAMED_BY_PHRASE = 2.0
 # actor asked for; a list before the verb (由福田区外事办、香蜜湖街道办牵头) counts as a whole.
 ACTOR_CUE = 3.0
 ACTOR_GAP = 16
+# An entity written in the clause of a passage that holds most of the question's words
+# (graph/search/answer_clause.py) is what that passage says the question of.
+MATCHED_CLAUSE = 1.5
 
 _SENTENCE_END = re.compile(r"[。！？；;!?\n]")
 # 与哪些…合作 -> an entity after 与/同 and before a verb of cooperation in its clause is the partner
@@ -111,6 +115,7 @@ class AnswerRanker:
     def __init__(self, store: GraphStore, tokenizer: Callable[[str], Sequence[str]]):
         self.store = store
         self.tokenizer = tokenizer
+        self.clause_lift = MATCHED_CLAUSE
 
     # -- helpers -------------------------------------------------------------------------
     @staticmethod
@@ -295,6 +300,7 @@ class AnswerRanker:
 
         boost = {eid: LOOKUP_BOOST / (1 + i) for i, (eid, _) in enumerate(looked_up or [])}
         heads = list_heads(kind, noun, terms)
+        clauses = ClauseMatcher(hits, words) if self.clause_lift != 1.0 else None
         answers = []
         for c in cands.values():
             n = c.node
@@ -305,6 +311,8 @@ class AnswerRanker:
             actor = ACTOR_CUE if actor_cues and self._before_cue(c, hit_of, actor_cues) else 1.0
             if partner and self._partner_of(c, hit_of):
                 actor *= PARTNER_CUE
+            if clauses is not None and clauses.lifts((n.name, *n.aliases), {k[0] for k in c.evidence}):
+                actor *= self.clause_lift
             score = (c.score * named_weight * (1.0 + boost.get(n.id, 0.0))
                      * _specificity(ctx.spread.get(n.id, 0)) * (KIND_MATCH if of_kind else 1.0) * actor)
             evs = [ev for _, ev in sorted(c.evidence.values(), key=lambda t: (t[0], t[1].start))]

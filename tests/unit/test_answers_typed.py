@@ -63,7 +63,8 @@ def _hit(pid, report, year, text):
 
 def test_near_duplicates_of_one_series_fold_into_the_best_hit():
     same = "建成1家区级及4家社区长者食堂，新增养老床位200张"
-    hits = [_hit("a", "r2020", 2020, same), _hit("b", "r2019", 2019, same.replace("200", "150")),
+    # the same fact reworded folds; another figure is another fact (tests/unit/test_series_fold_figures.py)
+    hits = [_hit("a", "r2020", 2020, same), _hit("b", "r2019", 2019, same.replace("建成", "已建成")),
             _hit("c", "other", 2019, same), _hit("d", "r2018", 2018, "完全不同的一段话讲的是交通建设")]
     authors = {"r2020": "福田区人民政府", "r2019": "福田区人民政府", "r2018": "福田区人民政府",
                "other": "南山区人民政府"}
