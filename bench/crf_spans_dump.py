@@ -17,6 +17,11 @@ from pathlib import Path
 _FOLDERS = (Path("/work/shared/corpus"), Path("/work/shared/corpus-extra"))
 
 
+def _as_text(features: list[list]) -> list[list[str]]:
+    """The features as str, whichever form (str, or UTF-8 bytes since session 11) a version builds."""
+    return [[f.decode("utf-8") if isinstance(f, bytes) else f for f in row] for row in features]
+
+
 def main(argv: list[str] | None = None) -> int:
     from govgraph.ingest.extract.crf_features import clause_features
     from govgraph.ingest.extract.crf_spans import tagged_spans
@@ -34,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
             text = f.read_text(encoding="utf-8")
             for s, e in clauses(text):
                 clause = text[s:e]
-                digest = hashlib.md5(repr(clause_features(clause)).encode()).hexdigest()
+                digest = hashlib.md5(repr(_as_text(clause_features(clause))).encode()).hexdigest()
                 spans = [(i, j, label, round(conf, 6)) for i, j, label, conf in tagged_spans(clause)]
                 out.write(f"{f.name}\t{s}\t{digest}\t{spans}\n")
                 n += 1

@@ -41,6 +41,10 @@ STATE_FILE = RUN_DIR / "server.json"
 
 URI_ENV = "GOVGRAPH_NEO4J_URI"
 HEAP_ENV = "GOVGRAPH_NEO4J_HEAP"
+# The page cache (the launcher's default is 256m, for test servers of small databases). A server
+# that holds a whole collection is given one its size, as Neo4j's own sizing advice has it; the
+# bench sets this to measure writes as such a server would take them (docs/neo4j.md).
+PAGECACHE_ENV = "GOVGRAPH_NEO4J_PAGECACHE"
 READY_RE = re.compile(r"^NEO4J READY (bolt://\S+)\s*$")
 TEMP_DATA_DIR_RE = re.compile(r"temporary data in (\S+)")
 MAIN_CLASS = "govgraph.Neo4jLauncher"
@@ -153,6 +157,8 @@ def java_command(port: int = 0, data_dir: Path | None = None, exit_on_stdin_clos
     tmp = f"-Djava.io.tmpdir={tempfile.gettempdir()}"
     cmd = [_require_java(), f"-Xmx{heap}", *JVM_FLAGS, tmp, "-cp", classpath, MAIN_CLASS]
     cmd += ["--port", str(port)]
+    if os.environ.get(PAGECACHE_ENV):
+        cmd += ["--pagecache", os.environ[PAGECACHE_ENV]]
     if data_dir is not None:
         cmd += ["--data-dir", str(data_dir)]
     if exit_on_stdin_close:

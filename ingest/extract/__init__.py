@@ -25,6 +25,7 @@ from .site_lists import find_site_lists
 from .single_listed_places import find_single_listed_places
 from .seated_places import find_seated_places
 from .shaped_agencies import find_shaped_agencies
+from .agency_branches import find_agency_branches
 from .place_offices import find_place_offices
 from .joined_fields import join_fields
 from .nested_zones import nest_zones
@@ -46,8 +47,11 @@ from .mentions import Mention
 from .opener_edges import trim_opener_edges
 from .counted_kinds import drop_counted_kinds
 from .designated_places import cut_place_titles
+from .wide_designations import drop_wide_designations
 from .organizations import find_organizations
 from .unit_names import find_unit_names
+from .regional_units import find_regional_units
+from .project_firms import find_project_firms
 from .brand_firms import find_brand_firms
 from .org_lists import find_org_forms
 from .persons import find_persons
@@ -266,12 +270,15 @@ def find_mentions(pt: str, base: int, ctx: ReportContext) -> list[Mention]:
     ms += listed_event_items(pt, base, [m for m in ms if m.label == "Event"])  # after every event finder
     ms += find_org_forms(pt, base, ctx, orgs)  # after the other finders: of two equal spans theirs is kept
     ms += find_firm_lists(pt, base, ms)
+    ms += find_regional_units(pt, base, ms)  # after the organisation finders: a parent they found is kept
+    ms += find_project_firms(pt, base, ms)  # after the organisation finders: only the names they left
     ms += find_site_lists(pt, base, ms)
     ms += find_single_listed_places(pt, base, ms)
     ms += find_seated_places(pt, base, ms)
     ms += find_county_chains(pt, base, ms)
     ms += find_dash_chains(pt, base, ms)
     ms += find_shaped_agencies(pt, base, ctx, ms)  # after every body finder: only the names they left
+    ms += find_agency_branches(pt, base, ms)  # after every body finder: a bureau's branch follows its name
     ms += find_place_offices(pt, base, ms)
     ms += join_fields(pt, base, ms)
     ms += find_persons(pt, base, ctx, agencies)
@@ -280,6 +287,7 @@ def find_mentions(pt: str, base: int, ctx: ReportContext) -> list[Mention]:
     ms += propose_names(pt, base, ctx, ms)  # the learned tagger's names the rules missed (off by default)
     ms += propose_spans(pt, base, ctx, ms)  # the boundary classifier's names the rules missed (off by default)
     ms = cut_place_titles(pt, base, drop_counted_kinds(pt, base, trim_opener_edges(pt, base, ms)))
+    ms = drop_wide_designations(ms)  # 深圳物流枢纽: a title of the whole city (wide_designations.py)
     ms = drop_award_titles(pt, base, nest_zones(_drop_policy_measures(_settle_overlaps(ms))))
     mark_foreign_bodies(ms)
     return ms

@@ -84,6 +84,8 @@ def find_agencies(text: str, base: int, ctx: ReportContext, places: list[Mention
 
     listed_after = None   # (end, place) of the last body with its place: 区环保水务局、住建局 shares it
     for s, e, key, (scope, full, note) in _cores().find(text):
+        if key.endswith("部") and text.startswith("门", e):
+            continue   # 教育部门, 公安部门: the offices of a field at any level, no ministry (issue 13, session 11)
         if scope == "national":
             # a national or named body stands alone: 国务院, 中央政法委, 北京冬奥组委
             ps = s

@@ -1,4 +1,5 @@
-"""Measure lists titled by their count of articles, written without 措施: 优化营商环境57条, 放宽市场准入24条.
+"""Measure lists titled by their count of articles, written without 措施: 优化营商环境57条, 放宽市场准入24条;
+and packages titled by their count of items and the document word: 支持实体经济发展的10项措施, 稳经济30项举措.
 
 Chinese governments name a package of measures by its purpose and its number of articles (出台加强知识
 产权保护36条, 认真落实放宽市场准入24条, 率先出台稳增长8条、稳租金8条); the document word is left out,
@@ -20,7 +21,10 @@ from .lexicon import word_list
 from .policy_titles import strip_lead
 from .words import cut_words
 
-_COUNT = r"(?:[1-9][0-9]?|[一二三四五六七八九十]{1,3})条(?:措施|政策措施|政策|举措|意见)?"
+# 项 counts anything (完成12项): only with the document word it titles a package (支持实体经济发展的10项措施,
+# 稳经济30项举措, 中央八项规定)
+_COUNT = (r"(?:[1-9][0-9]?|[一二三四五六七八九十]{1,3})(?:条(?:措施|政策措施|政策|举措|意见)?"
+          r"|项(?:措施|政策措施|举措|规定))")
 _END = r"(?=[，。；、：\n”）)和及与等]|$)"
 _ITEM = re.compile(r"、(?P<name>[\u4e00-\u9fff]{2,14}?)" + _COUNT + _END)
 
@@ -48,12 +52,14 @@ def _titles(name: str) -> bool:
 def article_counts(text: str) -> list[tuple[int, int, str, set[str]]]:
     """(start, end, name, aliases) of each measure list titled by its count of articles."""
     out: list[tuple[int, int, str, set[str]]] = []
-    if "条" not in text:
+    if "条" not in text and "项" not in text:
         return out
     for m in _titled_re().finditer(text):
         s = m.start("name") + strip_lead(text[m.start("name"):m.end()])
         if s >= m.end("name") or not _titles(text[s:m.end("name")]):
             continue
+        if text[s] in "我本" and "项" in text[m.end("name"):m.end()]:
+            continue     # 制定我省减轻企业负担十项措施: the drafting-verb rule reads it and resolves the owner
         out.append((s, m.end(), text[s:m.end()], set()))
         pos = m.end()
         while (item := _ITEM.match(text, pos)) and _titles(item.group("name")):

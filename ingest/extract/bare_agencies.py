@@ -20,7 +20,9 @@ if TYPE_CHECKING:
     from .resolve import ReportContext
 
 _BOUNDARY = frozenset("，。；：、（）()“”《》\n\u3000 ")
-_NEVER_BARE = frozenset({"人民政府", "政府", "委员会", "人民政府办公室", "政府办公室"})
+_NEVER_BARE = frozenset({"人民政府", "政府", "委员会", "人民政府办公室", "政府办公室",
+                         # seated central bodies belong to a city or port, never to the report's own district
+                         "证监局", "银保监局", "银监局", "海事局", "边检站", "出入境边防检查站", "出入境检验检疫局"})
 _OPENER_SPAN = 6
 
 

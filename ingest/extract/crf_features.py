@@ -10,6 +10,11 @@ reader of Chinese uses to find where a name starts and ends:
   agency_heads): whether a head of a class ends here, starts here, and how far to the right the next
   head of each class ends (the modifier run before a head is the name).
 jieba runs on the clause with its dictionary only (HMM=False), the same cut search tokens use.
+
+Each feature is UTF-8 bytes, the form crfsuite reads: pycrfsuite encodes every str feature anew on each
+call (a bytes object per feature), while bytes built once in the caches below pass as they are
+(Tagger.set 0.23 -> 0.165 CPU-s over 4,000 head clauses; the same attributes, so the same tags, marginals
+and trained model).
 """
 from __future__ import annotations
 
@@ -65,8 +70,12 @@ def _char_kind(c: str) -> str:
 # (lru_cache) and reused: building strings per character was most of clause_features' CPU, and features
 # cost as much as pycrfsuite's tagging (bench/crf_bench.py; docs/extraction.md has the figures).
 @lru_cache(maxsize=None)  # bounded by the characters of the reports (~5,000)
-def _char_features(c: str) -> tuple[str, str, str, str, str, str]:
-    return "c=" + c, "c-1=" + c, "c-2=" + c, "c+1=" + c, "c+2=" + c, f"k={_char_kind(c)}"
+def _char_features(c: str) -> tuple[bytes, bytes, bytes, bytes, bytes, bytes]:
+    return _utf8("c=" + c, "c-1=" + c, "c-2=" + c, "c+1=" + c, "c+2=" + c, f"k={_char_kind(c)}")
+
+
+def _utf8(*features: str) -> tuple[bytes, ...]:
+    return tuple(f.encode("utf-8") for f in features)
 
 
 def _bucket(d: int) -> str:
@@ -80,12 +89,18 @@ _FAR = _DISTANCE_BUCKETS[-1][0] + 1  # the first distance past the last bucket
 
 
 @lru_cache(maxsize=None)  # one per head class
-def _next_head_features(label: str) -> tuple[str, ...]:
+def _next_head_features(label: str) -> tuple[bytes, ...]:
     """nh=<label>:<bucket> for each distance 0.._FAR (the last is every distance beyond)."""
-    return tuple(f"nh={label}:{_bucket(d)}" for d in range(_FAR + 1))
+    return _utf8(*(f"nh={label}:{_bucket(d)}" for d in range(_FAR + 1)))
 
 
-def _counting_down(label: str, d: int) -> list[str]:
+@lru_cache(maxsize=None)  # one per head class
+def _head_marks(label: str) -> tuple[bytes, bytes, bytes]:
+    """A head of class `label` begins (hB=), goes on (hI=) or ends (hE=) at a character."""
+    return _utf8(f"hB={label}", f"hI={label}", f"hE={label}")
+
+
+def _counting_down(label: str, d: int) -> list[bytes]:
     """The next-head features of the characters at distances d, d-1, ..., 0 from a head's end."""
     table = _next_head_features(label)
     if d <= _FAR:
@@ -94,7 +109,7 @@ def _counting_down(label: str, d: int) -> list[str]:
 
 
 @lru_cache(maxsize=None)  # bounded by jieba's dictionary; a report's words repeat (the cut was 1/7 of this)
-def _one_word_features(w: str) -> tuple[list[tuple[str, str, str, str]], list[str], list[str]]:
+def _one_word_features(w: str) -> tuple[list[tuple[bytes, ...]], list[bytes], list[bytes]]:
     """Per character of one jieba word: its own word features (wp=, wt=, wpt=, w=: position in the word
     B/M/E/S, the word's dictionary tag, the word itself if short) and the features its tag and position
     give the next character (wt-1=) and the previous one (wt+1=)."""
@@ -102,15 +117,15 @@ def _one_word_features(w: str) -> tuple[list[tuple[str, str, str, str]], list[st
     tag = tags.get(w) or "?"
     positions = "S" if len(w) == 1 else "B" + "M" * (len(w) - 2) + "E"
     tag_f, word_f = "wt=" + tag, "w=" + (w if len(w) <= _WORD_FEATURE_LEN else "~")
-    return ([("wp=" + p, tag_f, "wpt=" + p + tag, word_f) for p in positions],
-            [f"wt-1={tag}{p}" for p in positions], [f"wt+1={tag}{p}" for p in positions])
+    return ([_utf8("wp=" + p, tag_f, "wpt=" + p + tag, word_f) for p in positions],
+            list(_utf8(*(f"wt-1={tag}{p}" for p in positions))), list(_utf8(*(f"wt+1={tag}{p}" for p in positions))))
 
 
-def _word_features(text: str) -> tuple[list[tuple[str, str, str, str]], list[str], list[str]]:
+def _word_features(text: str) -> tuple[list[tuple[bytes, ...]], list[bytes], list[bytes]]:
     """_one_word_features of each character of `text`, by jieba's words."""
-    own: list[tuple[str, str, str, str]] = []
-    to_next: list[str] = []
-    to_previous: list[str] = []
+    own: list[tuple[bytes, ...]] = []
+    to_next: list[bytes] = []
+    to_previous: list[bytes] = []
     for w in cut_words(text):
         o, n, p = _one_word_features(w)
         own += o
@@ -119,26 +134,32 @@ def _word_features(text: str) -> tuple[list[tuple[str, str, str, str]], list[str
     return own, to_next, to_previous
 
 
-def _lexicon_marks(text: str) -> list[str]:
-    marks = ["lex=-"] * len(text)
-    for kind, matcher in zip(("gaz", "org"), _lexicon_matchers()):
+_NO_LEXICON = b"lex=-"
+# B/I of a hit of each lexicon, in the order of _lexicon_matchers
+_LEXICON_MARKS = ((b"lex=Bgaz", b"lex=Igaz"), (b"lex=Borg", b"lex=Iorg"))
+
+
+def _lexicon_marks(text: str) -> list[bytes]:
+    marks = [_NO_LEXICON] * len(text)
+    for (begin, inside), matcher in zip(_LEXICON_MARKS, _lexicon_matchers()):
         for s, e, _, _ in matcher.find(text):
-            marks[s] = f"lex=B{kind}"
+            marks[s] = begin
             for i in range(s + 1, e):
-                marks[i] = f"lex=I{kind}"
+                marks[i] = inside
     return marks
 
 
-def _add_head_features(text: str, rows: list[list[str]]) -> None:
+def _add_head_features(text: str, rows: list[list[bytes]]) -> None:
     """Append to each character's features its head marks (hB=Place, hI=…, hE=…), then the distance to
     the end of the next head of each class (nh=Place:3-5), classes in the order their first head appears.
     Appended in place: a list of marks per character first cost as much as the marks."""
     ends: dict[str, list[int]] = {}
     for s, e, _, label in head_matcher().find(text):
-        rows[s].append(f"hB={label}")
+        begin, inside, end_mark = _head_marks(label)
+        rows[s].append(begin)
         for i in range(s + 1, e - 1):
-            rows[i].append(f"hI={label}")
-        rows[e - 1].append(f"hE={label}")
+            rows[i].append(inside)
+        rows[e - 1].append(end_mark)
         ends.setdefault(label, []).append(e - 1)
     for label, es in ends.items():
         i = 0
@@ -149,8 +170,8 @@ def _add_head_features(text: str, rows: list[list[str]]) -> None:
                 i = end + 1
 
 
-def clause_features(text: str) -> list[list[str]]:
-    """The feature strings of each character of `text` (one clause)."""
+def clause_features(text: str) -> list[list[bytes | str]]:
+    """The features (UTF-8) of each character of `text` (one clause)."""
     n = len(text)
     if not n:
         return []
@@ -158,10 +179,12 @@ def clause_features(text: str) -> list[list[str]]:
     lex = _lexicon_marks(text)
     padded = "\x02\x02" + text + "\x03\x03"
     chars = [_char_features(c) for c in padded]
+    # the bigrams stay str (pycrfsuite takes both): most are rare, and caching them as bytes cost more in
+    # misses than it saved
     pairs = [padded[i:i + 2] for i in range(n + 3)]
-    before = ["wt-1="] + to_next[:-1]
-    after = to_previous[1:] + ["wt+1="]
-    out = [["b", c[0], l1[1], l2[2], r1[3], r2[4], "c-1c=" + p1, "cc+1=" + p2, "c-2c-1=" + p0, c[5], *w, x, b, a]
+    before = [b"wt-1="] + to_next[:-1]
+    after = to_previous[1:] + [b"wt+1="]
+    out = [[b"b", c[0], l1[1], l2[2], r1[3], r2[4], "c-1c=" + p1, "cc+1=" + p2, "c-2c-1=" + p0, c[5], *w, x, b, a]
            for c, l1, l2, r1, r2, p0, p1, p2, w, x, b, a
            in zip(chars[2:], chars[1:], chars, chars[3:], chars[4:], pairs, pairs[1:], pairs[2:], own, lex,
                   before, after)]

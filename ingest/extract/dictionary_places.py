@@ -42,8 +42,8 @@ def _matcher() -> Matcher:
 
 
 # tags of a word after the place that ends its name: verbs, particles, conjunctions, prepositions,
-# locatives, numerals (深圳河|治理, 东江|、, 湛江港|30万吨级, 盐田港|后方)
-_ENDING_TAGS = frozenset({"v", "vn", "vd", "u", "uj", "ul", "c", "p", "f", "d", "m", "q", "r"})
+# locatives, numerals, fixed phrases (深圳河|治理, 东江|、, 湛江港|30万吨级, 盐田港|后方, 潮白河|综合治理)
+_ENDING_TAGS = frozenset({"v", "vn", "vd", "u", "uj", "ul", "c", "p", "f", "d", "m", "q", "r", "l"})
 
 
 @lru_cache(maxsize=1)

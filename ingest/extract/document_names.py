@@ -37,6 +37,7 @@ _PLACING_VERBS = ("纳入", "列入", "对接", "衔接", "对标", "符合", "�
 _LAW_VERBS = frozenset({"促进", "保护", "管理", "监督", "保障"})
 # a round of a recurring document describes this edition (依托深圳新一轮城市总体规划)
 _ROUNDS = frozenset({"新一轮", "新一批", "新一版"})
+_NEXT_ROUNDS = frozenset({"下一轮", "下一批", "下一期"})
 
 
 @lru_cache(maxsize=1)
@@ -71,6 +72,8 @@ def _name_start(text: str, lo: int, head: int) -> int | None:
         w, tag = words[i], tags.get(words[i], "x")
         left = tags.get(words[i - 1], "x") if i > 0 else "x"
         right = tags.get(kept[-1], "x") if kept else "x"
+        if w in _NEXT_ROUNDS or (i > 0 and words[i - 1] + w in _NEXT_ROUNDS):
+            return None  # 纳入下一轮|轨道交通建设规划: an edition not yet drafted names no document
         if any(c in _CLAUSE_MARKS for c in w) or w in _ROUNDS or w.endswith(_PLACING_VERBS):
             break        # 19号线|纳入|市轨道五期建设规划, 主动对接|全市城市总体规划
         if w == "和" and i > 0 and left.startswith(_NOMINAL) and not words[i - 1].endswith(_doc_words()):

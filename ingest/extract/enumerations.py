@@ -15,6 +15,7 @@ from .foreign_ties import opens_with_country
 from .lexicon import table, word_list, word_set
 from .mentions import Mention
 from .name_shapes import name_modifier, short_head_name
+from .sibling_items import vouch_items
 
 if TYPE_CHECKING:
     from .resolve import ReportContext
@@ -105,8 +106,9 @@ def find_listed_names(text: str, base: int, ctx: ReportContext) -> list[Mention]
         vouched = _counted(m) == len(parts)
         pos = m.start("items") + opening
         names = []
+        found = vouch_items(parts, [_name_part(p) for p in parts])
         for k, part in enumerate(parts):
-            name = _name_part(part)
+            name = found[k]
             if name is None and k > 0 and vouched and _plain_item(part):
                 name = part
             if name is None or (k > 0 and name != part):

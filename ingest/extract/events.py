@@ -16,9 +16,11 @@ import cn2an
 from .calendar_heads import HEADS as CALENDAR_HEADS, names_a_day, inside_a_word
 from .edition_owners import edition_owner_start
 from .event_kinds import drop_kind_listed
+from .event_word_edges import event_left_edge
 from .numbered_events import named_by_edition
 from .joined_topics import joined_topic_start
 from .kind_events import names_a_kind
+from .training_kinds import trains_a_group
 from .lexicon import word_list, word_set
 from .mentions import Mention
 from .spans import expand_left
@@ -39,7 +41,7 @@ _KIND_LEAD = re.compile(r"(?:各种|各类|各项|各级|各|大规模|一大批
 @lru_cache(maxsize=1)
 def _suffix_re() -> re.Pattern:
     sufs = sorted(word_list("event_suffixes.txt"), key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, sufs)) + ")(?![\u4e00-\u9fff]?(?:中心|馆|场馆|业|品|期(?!间)|票|经济|产业|平台|城市|方向|模式|机构))")
+    return re.compile("(?:" + "|".join(map(re.escape, sufs)) + ")(?![\u4e00-\u9fff]?(?:中心|馆|场馆|业|品|期(?!间)|票|经济|产业|平台|城市|方向|模式|机构)|战)")
 
 
 @lru_cache(maxsize=1)
@@ -98,6 +100,7 @@ def find_events(text: str, base: int, ctx: ReportContext, clause_spans: list[tup
         long_name = "”" in text[max(0, m.start() - 40):m.start()] or "周年" in text[max(0, m.start() - 4):m.start()]
         s = expand_left(text, m.start(), min_len=2, max_len=40 if long_name else 16,
                         floor=cl[0], ignore=word_set("event_name_inner_words.txt"))
+        s = event_left_edge(text, s, m.start(), m.end(), cl[0], 40 if long_name else 16, word_set("event_name_inner_words.txt"))
         while s is not None and s > cl[0] and text[s - 1].isascii() and text[s - 1].isalnum() and text[s].isascii():
             s -= 1       # the length cap never cuts a Latin word: RCEP地方政府暨友城合作（黄山）论坛
         if s is None and m.start() > 0 and text[m.start() - 1] == "》":
@@ -149,8 +152,8 @@ def find_events(text: str, base: int, ctx: ReportContext, clause_spans: list[tup
             continue     # 建交“逢十”周年: an anniversary, not a week of events
         if (len(name) < 4 and name not in strong) or name in stop or name[:-len(suffix)] in stop:
             continue
-        if names_a_kind(name, suffix):
-            continue     # 员工培训, 设计竞赛: a kind of activity
+        if names_a_kind(name, suffix) or trains_a_group(name, suffix):
+            continue     # 员工培训, 设计竞赛, 户籍人员培训: a kind of activity
         if suffix in single and (text[max(0, m.end() - 2):m.end()] in stop
                                   or text[m.start():m.start() + 2] in stop):
             continue
@@ -177,7 +180,8 @@ def find_events(text: str, base: int, ctx: ReportContext, clause_spans: list[tup
         dm = _DATE.search(clause[: s - cl[0]]) or _DATE.search(name)
         if dm:
             props["date"] = dm.group(0)
-        canonical = re.sub(r"^(?:\d{4}年)", "", name) if re.match(r"^\d{4}年", name) and len(name) > 8 else name
+        # 2021年度领导干部…培训班: the year's 度 goes with it (it had left 度领导干部…)
+        canonical = re.sub(r"^(?:\d{4}年度?)", "", name) if re.match(r"^\d{4}年", name) and len(name) > 8 else name
         out.append(Mention("Event", base + s, base + m.end(), name, canonical, {name} - {canonical}, props))
     # 世界制造业大会、RCEP…论坛、徽商大会等: names listed with an event are events too
     # 举办了…交流会，纪念中韩建交30周年音乐会，庆祝…绘画展: a clause that is all name, after one ending in an event

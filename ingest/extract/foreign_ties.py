@@ -222,6 +222,7 @@ def _intl_orgs() -> tuple[str, ...]:
     return tuple(sorted(word_list("international_orgs.txt"), key=len, reverse=True))
 
 
+@lru_cache(maxsize=1 << 14)  # bodies are named again in passage after passage (the gazetteer is fixed)
 def _foreign_prefix(name: str) -> str | None:
     """The country of a name that begins with a foreign place or country (首尔市政府 -> 韩国)."""
     g = gazetteer()

@@ -22,6 +22,8 @@ from .lexicon import Matcher, word_list, word_set
 from .mentions import Mention
 from .quoted_names import quoted_names_one
 from .cluster_names import weak_cluster
+from .corridor_names import corridor_name_ok
+from .place_abbreviations import opens_with_abbreviations
 from .traps import _PLACE_MORPHEMES as _LANDFORMS, category_words, has_proper_word, is_category, is_known_place
 from .words import cut_words, tagger
 
@@ -145,6 +147,19 @@ def _glued_single(words: list[str], k: int) -> bool:
     return glued_prev or (len(nxt) == 1 and nxt not in _FUNCTION_CHARS)
 
 
+_MEASURE_CHARS = frozenset("个大家所座项类批条处名")
+
+
+def _glued_numeral(words: list[str], k: int) -> bool:
+    """Whether the numeral character words[k] (百, 千, 万) sits between single characters jieba could not join,
+    i.e. inside a name (大|百|汇 生命健康产业园), not counting anything (北|三|大, 长|圳|3|个: those stay cuts)."""
+    w = words[k]
+    prev = words[k - 1] if k > 0 else ""
+    nxt = words[k + 1] if k + 1 < len(words) else ""
+    return (w in "百千万" and len(prev) == 1 == len(nxt) and not _NUMERAL.match(prev) and not _NUMERAL.match(nxt)
+            and prev not in _FUNCTION_CHARS and nxt not in _FUNCTION_CHARS and nxt not in _MEASURE_CHARS)
+
+
 @lru_cache(maxsize=65536)
 def name_modifier(region: str, glue: bool = False) -> str | None:
     """The proper-name part of `region` (the text left of a head), or None when it names a category.
@@ -162,7 +177,7 @@ def name_modifier(region: str, glue: bool = False) -> str | None:
         w = words[k]
         tag = tags.get(w)
         if ((tag in _HARD and not (glue and _glued_single(words, k)))
-                or w in stops or _NUMERAL.match(w)
+                or w in stops or (_NUMERAL.match(w) and not (glue and _glued_numeral(words, k)))
                 or (len(w) >= 4 and w[:2] in stops)   # 建成投产, 加快推进: an opener fused with its verb
                 or w in _UNIT_HEADS   # 福中社区|荣获…, 梅林街道|翰岭社区: a community's name ends at its head
                 or (w in boundary and tags.get(w, "x") in _LEAD_DROP and w not in name_verbs)
@@ -183,6 +198,8 @@ def name_modifier(region: str, glue: bool = False) -> str | None:
     generic = category_words()
     if all(w in generic for w in words):
         return None
+    if opens_with_abbreviations(words):
+        return modifier              # 广|深 科技创新, 中|新: places joined by their abbreviations
     freq = jieba.dt.FREQ
     singles = 0
     for k, w in enumerate(words):
@@ -374,8 +391,8 @@ def find_shaped_names(text: str, base: int, ctx: ReportContext, known_places: li
                                     place_ends)
         if modifier is None and not infix:
             modifier = _quoted_modifier(text, h_start, h_end, head)
-        if modifier is None or weak_cluster(modifier, head):
-            continue   # weak_cluster: 医美集聚区, 数控机床产业基地 (cluster_names.py)
+        if modifier is None or weak_cluster(modifier, head) or not corridor_name_ok(modifier, head):
+            continue   # weak_cluster: 医美集聚区, 数控机床产业基地 (cluster_names.py); 空中走廊 (corridor_names.py)
         start = n_start - len(modifier)
         if short and _ORDINAL_END.fullmatch(modifier):
             continue   # 中国电子第一街: a rank before a one-character head is a title; numbered zones have longer heads (第七工业区)

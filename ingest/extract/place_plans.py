@@ -20,10 +20,11 @@ from .document_names import _name_start
 from .mentions import Mention
 from .words import cut_words, tagger
 
-# what may follow the plan's name: punctuation, a list, or the work done on it
+# what may follow the plan's name: punctuation, a list, the work done on it, or the plan's own progress as the
+# subject of its clause (推动口岸经济带规划加快落地, 光明科学城空间规划纲要正式发布)
 # (方案 is left out: a place before 设计方案/规划方案 is a building's, 深圳歌剧院设计方案, not an area's plan)
 _PLAN = re.compile(r"(?P<mod>[\u4e00-\u9fff]{2,12}?)(?P<word>规划纲要|规划|纲要)"
-                   r"(?=[，。；、：\n和及与]|编制|修编|修订|报批|获批|实施|$)")
+                   r"(?=[，。；、：\n和及与]|编制|修编|修订|报批|获批|实施|加快|落地|正式|顺利|$)")
 # tags of the words that may stand between the place and the plan word: nouns, verbal nouns, terms
 _MOD_TAGS = ("n", "vn", "j", "l", "b")
 # words whose place opens a clause or a description, not a name (地区 ends an area's name: kept)
@@ -38,7 +39,7 @@ _AREA_SHAPES = ("区", "城", "带", "岛", "湾", "走廊", "地区", "镇", "�
 
 _COUNT = re.compile(r"[一二三四五六七八九十两几]+[大个项片]")
 _AREA_HEADS = ("地区", "片区", "带", "走廊", "新城", "半岛")
-_LOOSE_PLAN = re.compile(r"(?:规划纲要|规划)(?=[，。；、：\n和及与]|编制|修编|修订|报批|获批|实施|$)")
+_LOOSE_PLAN = re.compile(r"(?:规划纲要|规划)(?=[，。；、：\n和及与]|编制|修编|修订|报批|获批|实施|加快|落地|正式|顺利|$)")
 # words that name a kind of area, not one (重点片区, 周边片区, 全市各片区)
 _KIND_OF_AREA = frozenset({"重点", "周边", "各", "全市", "全区", "全省", "相关", "有关", "城市", "重要", "特色",
                            "其他", "部分", "大片", "核心", "先行", "若干", "一批", "产业", "发展"})

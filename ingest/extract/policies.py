@@ -24,6 +24,7 @@ from .mentions import Mention
 from .policy_titles import describes_measures, generic_title, quoted_plans, strip_lead, treaties
 from .place_laws import is_place_law
 from .quoted_campaigns import quoted_campaigns
+from .quoted_documents import quoted_documents
 from .quoted_plan_words import quoted_plan_words
 from .quoted_programmes import quoted_programmes
 from .resolve import normalise_policy
@@ -36,6 +37,7 @@ if TYPE_CHECKING:  # resolve imports places: the context type is for annotations
 _BRACKET = re.compile(r"《([^《》\n]{2,80})》")
 # A document cited by its nickname, a count of articles in quotes: “横琴金融30条”, “稳外贸十二条”
 _NICKNAME = re.compile(r"“([^“”《》\n，。]{1,12}?(?:\d{1,3}|[一二三四五六七八九十百]{1,4})条)”")
+_YEARS = r"20[0-9]{2}[-－—–～至]20[0-9]{2}年?"
 _TRAIL = re.compile(r"(?:[（(][^（）()]*[)）])+$")
 
 
@@ -48,8 +50,9 @@ def _suffixes() -> tuple[str, ...]:
 def _unbracketed_re() -> re.Pattern:
     verbs = "|".join(map(re.escape, sorted(word_list("policy_verbs.txt"), key=len, reverse=True)))
     sufs = "|".join(map(re.escape, _suffixes()))
-    # a draft or trial mark in brackets belongs to the name: “十五五”规划纲要（草案）
-    return re.compile(rf"(?P<verb>{verbs})(?:了|好)?((?:[^，。；、：《》\n]{{2,40}}?)(?:{sufs})(?:（(?:草案|试行)）)?)"
+    # a draft or trial mark in brackets belongs to the name: “十五五”规划纲要（草案）, and so does the years
+    # it covers: 出台区招商引资工作发展规划（2017—2019年）
+    return re.compile(rf"(?P<verb>{verbs})(?:了|好)?((?:[^，。；、：《》\n]{{2,40}}?)(?:{sufs})(?:（(?:草案|试行|{_YEARS})）)?)"
                       rf"(?=[，。；、\n等和及与以]|$)")
 
 
@@ -174,7 +177,7 @@ def find_policies(text: str, base: int, ctx: ReportContext) -> list[Mention]:
         bare = {normalise_policy(name[lead.end(1):])} if lead and lead.start(1) == 0 and canonical != name else set()
         out.append(Mention("Policy", base + s, base + e, name, normalise_policy(canonical), bare,
                            {"bracketed": False}))
-    for s, e, name, aliases in quoted_plan_words(text) + quoted_campaigns(text) + law_names(text):   # last: the rules above keep their names
+    for s, e, name, aliases in quoted_plan_words(text) + quoted_campaigns(text) + law_names(text) + quoted_documents(text):   # last: the rules above keep their names
         if not any(s < o.end - base and o.start - base < e for o in out):
             out.append(Mention("Policy", base + s, base + e, text[s:e], normalise_policy(name), aliases - {name},
                                {"bracketed": False}))

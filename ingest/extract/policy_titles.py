@@ -132,12 +132,13 @@ def describes_measures(name: str, verb: str | None, title_marked: bool) -> bool:
     return False
 
 
-# 区“八五”普法规划, 市“十四五”规划: a level, a quoted numbered term, a plan word. The pattern opens
+# 区“八五”普法规划, 市“十四五”规划: a level, a quoted numbered term, a plan word. A plan word opening 体系 names a
+# system of plans, not one (“多规合一”空间规划体系, “1+N”规划体系). The pattern opens
 # with the quote, a literal the regex engine skips to; the level character and what stands before it
 # are read in Python (a look-behind alternation at the pattern's head made it scan every position).
 _QUOTED_PLAN = re.compile(r"“[^“”，。；\n]{0,4}[0-9一二三四五六七八九十]+[^“”，。；\n]{0,3}”"
                           r"[\u4e00-\u9fff]{0,6}?(?:规划纲要|规划|纲要|系列文件)"
-                          r"(?![\u4e00-\u9fff]{0,2}(?:建议|目标|任务|期|时期|开局|收官|中期))")
+                          r"(?![\u4e00-\u9fff]{0,2}(?:建议|目标|任务|期|时期|开局|收官|中期)|体系)")
 _LEVELS = "区市省县"
 _BEFORE_PLAN = "纳入落实编制制定实施对照按照根据执行贯彻"
 

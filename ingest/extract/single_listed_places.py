@@ -21,7 +21,7 @@ from .enumerations import _classes
 from .lexicon import word_set
 from .mentions import Mention
 from .name_shapes import clause_lead
-from .traps import is_category
+from .traps import is_category, is_known_place
 from .words import cut_words, tagger
 
 _BEFORE = 10
@@ -33,7 +33,9 @@ _NAME_TAGS = ("ns", "nr", "nt", "j")
 def _rx() -> re.Pattern:
     classes = {c for c, label in _classes().items() if label == "Place"} | word_set("single_place_classes.txt")
     heads = "|".join(map(re.escape, sorted(classes, key=len, reverse=True)))
-    return re.compile(rf"等(?:[^，。；：、\s“”《》（）0-9]{{0,6}}?)(?:{heads})")
+    # a count may follow 等 (IBC等2家珠宝主题园区, 万科云设计公社等2-3个园区): the other examples go unnamed
+    return re.compile(rf"等(?:[0-9两一二三四五六七八九十]+(?:[-—~至][0-9两一二三四五六七八九十]+)?[个家所座处大批])?"
+                      rf"(?:[^，。；：、\s“”《》（）0-9]{{0,6}}?)(?:{heads})")
 
 
 def _proper_item(item: str) -> bool:
@@ -41,7 +43,8 @@ def _proper_item(item: str) -> bool:
     common word (棚户区, 儿童乐园), and a name's word: a place, person or body word, an abbreviation, a word
     jieba does not know, or two single characters it could not join (后|海)."""
     _, tags = tagger()
-    if not _MIN <= len(item) <= _MAX or is_category(item):
+    longest = _MAX + 1 if is_known_place(item[:2]) else _MAX   # 平湖|海吉星: a place opens a five-character name
+    if not _MIN <= len(item) <= longest or is_category(item):
         return False
     words = cut_words(item)
     wtags = [tags.get(w) for w in words]

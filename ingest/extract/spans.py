@@ -39,6 +39,11 @@ def _sentence_spans(text: str, base: int) -> tuple[tuple[int, int], ...]:
 
 
 def clauses(text: str, base: int = 0) -> list[tuple[int, int]]:
+    return [(base + s, base + e) for s, e in _clause_spans(text)]
+
+
+@lru_cache(maxsize=4096)  # the rules and the learned tagger each split the same passage
+def _clause_spans(text: str) -> tuple[tuple[int, int], ...]:
     out = []
     pos = 0
     for m in _CLAUSE_END.finditer(text):
@@ -47,7 +52,7 @@ def clauses(text: str, base: int = 0) -> list[tuple[int, int]]:
         pos = m.end()
     if pos < len(text):
         out.append((pos, len(text)))
-    return [(base + s, base + e) for s, e in (_strip(text, s, e) for s, e in out) if e > s]
+    return tuple((s, e) for s, e in (_strip(text, s, e) for s, e in out) if e > s)
 
 
 def _strip(text: str, s: int, e: int) -> tuple[int, int]:

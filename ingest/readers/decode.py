@@ -7,8 +7,8 @@ UTF-16 leaves, then strict decodes, with charset-normalizer as a last resort.
 from __future__ import annotations
 
 import codecs
-from collections import Counter
 import unicodedata
+from functools import lru_cache
 
 # Signatures of formats that are certainly not text, whatever the file is called.
 _MAGIC = (
@@ -159,14 +159,15 @@ def _printable_ratio(text: str) -> float:
     if not sample:
         return 1.0
     # each distinct character looked up once (a report's 20,000 characters hold ~1,500 distinct ones):
-    # the per-character loop was 2% of build_batch's CPU
-    bad = 0
-    for ch, n in Counter(sample).items():
-        if ch in "\n\r\t\f\v":
-            continue
-        if unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn"):
-            bad += n
+    # the per-character loop was 2% of build_batch's CPU; only the bad ones are counted (a report has
+    # none: counting every character was 1.5% of build_batch's CPU)
+    bad = sum(sample.count(ch) for ch in set(sample) if _unprintable(ch))
     return 1 - bad / len(sample)
+
+
+@lru_cache(maxsize=1 << 16)  # reports share most of their characters: each one's category looked up once
+def _unprintable(ch: str) -> bool:
+    return ch not in "\n\r\t\f\v" and unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn")
 
 
 def _chinese_score(text: str) -> float:

@@ -10,12 +10,13 @@ SCHOOL = "推进坪山实验学校南校区建设"
 
 
 def test_features_one_item_per_character_with_head_classes():
-    feats = clause_features(SCHOOL)
+    feats = [[f.decode("utf-8") if isinstance(f, bytes) else f for f in row] for row in clause_features(SCHOOL)]
     assert len(feats) == len(SCHOOL)
     school_end = SCHOOL.index("学校") + 1
     assert "hE=Organization" in feats[school_end]
     assert any(f.startswith("nh=Organization:") for f in feats[2])  # a head to the right of 坪
     assert "wt=v" in feats[0]  # 推进 is a verb in jieba's dictionary
+    assert "c=坪" in feats[2] and "c-1c=山实" in feats[4]
     assert has_head(SCHOOL) and not has_head("全面深化改革")
 
 

@@ -17,7 +17,10 @@ from ..sentence import SentenceContext, implicit
 def committee_offices(s: SentenceContext) -> Iterator[Relation | None]:
     agencies = s.of("Agency")
     for a in agencies:
-        if a.name.endswith("委员会办公室"):
+        if a.props.get("branch_of"):   # 市规土委宝安管理局 -> 市规土委 (agency_branches)
+            parent = next((b for b in agencies if b.name == a.props["branch_of"]), None)
+            yield s.relation(a, "PART_OF", parent or implicit("Agency", a.props["branch_of"], a))
+        elif a.name.endswith("委员会办公室"):
             parent = next((b for b in agencies if b.name == a.name[:-3]), None)
             yield s.relation(a, "PART_OF", parent or implicit("Agency", a.name[:-3], a))
 
