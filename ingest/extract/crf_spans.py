@@ -27,7 +27,7 @@ from .org_modifiers import names_a_kind_of_body
 from .organizations import _WEAK_SUFFIXES
 from .spans import clauses
 from .switches import switch_on
-from .traps import _PROPER_TAGS, _owns, category_words, has_proper_word, is_category
+from .traps import _PROPER_TAGS, _is_place, _owns, category_words, has_proper_word, is_category
 from .words import cut_words, is_word, tagger
 
 if TYPE_CHECKING:
@@ -145,7 +145,15 @@ def _organization_vetoed(name: str, ctx: "ReportContext | None") -> bool:
     if names_a_kind_of_body(modifier, head, ctx):
         return True
     weak = next((w for w in _WEAK_SUFFIXES if head.endswith(w)), None)
-    return weak is not None and not any(_owns(w) for w in cut_words(name[:len(name) - len(weak)]))
+    return weak is not None and not _names_owner(name[:len(name) - len(weak)], name)
+
+
+def _names_owner(modifier: str, name: str) -> bool:
+    """Whether a place (the gazetteer's, anywhere in the modifier: jieba cuts 前|海 before 海洋), an owner word
+    (traps._owns) or jieba's whole-name entry (招商银行 nt) says whose fund or bank it is."""
+    _, tags = tagger()
+    return (_is_place(modifier) or any(_owns(w) for w in cut_words(modifier))
+            or tags.get(name) in ("nt", "j"))
 
 
 def _descriptive(modifier: str) -> bool:
