@@ -49,9 +49,11 @@ def test_headless_span_may_not_cut_a_dictionary_word():
     assert crf_spans._vetoed(text, 0, 2)  # 深南 of 深南大道: 南大 is a word
 
 
-def test_switch_is_off_by_default(monkeypatch):
+def test_switch_is_on_by_default_and_the_environment_turns_it_off(monkeypatch):
     monkeypatch.delenv(crf_spans.ENV_SWITCH, raising=False)
-    assert crf_spans.DEFAULT_ON is False
+    assert crf_spans.DEFAULT_ON is True and crf_spans.enabled()
+    monkeypatch.setenv(crf_spans.ENV_SWITCH, "0")
+    assert not crf_spans.enabled()
     assert crf_spans.propose_names(SCHOOL, 0, None, []) == []
 
 
