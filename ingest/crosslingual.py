@@ -26,6 +26,7 @@ from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 
+from .place_pairs import hyphenated_places
 from .romanization import character_classes
 from .wordlists import table
 
@@ -65,6 +66,9 @@ class TermSource(StrEnum):
     # an abbreviation in capitals no list knows (CEPA, APEC): the reports write it as it is, in Latin
     # letters, so it is searched as written rather than read as pinyin (CEPA -> 策把)
     ACRONYM = "acronym"
+    # places joined by hyphens, each by its one-character abbreviation (Shenzhen-Hong Kong -> 深港,
+    # ingest/place_pairs.py): every combination offered, the reports keep those they write
+    ABBREVIATION = "abbreviation"
 
 
 @dataclass(frozen=True)
@@ -427,8 +431,12 @@ _SCALES = {"million": (100, "万"), "billion": (10, "亿"), "trillion": (1, "万
 # A currency after the scale word is written on the unit (4000亿元, 834.9亿美元), and jieba keeps 亿元 as one
 # word, so 四千亿 alone matches no passage that writes 四千亿元.
 _CURRENCIES = {"yuan": "元", "rmb": "元", "us dollars": "美元", "dollars": "美元"}
+# Counts written on their classifier: years on 年 (30年, 三十五年来, 过去五年), measures and articles of a
+# policy on 条 (民营经济30条, 若干措施二十条).
+_COUNTED = {"year": "年", "years": "年", "measures": "条", "articles": "条"}
 _CARDINAL = re.compile(
-    r"\b(?:(\d+(?:\.\d+)?)|((?:%s)(?:[- ](?:%s))?|%s))(?:\s+(million|billion|trillion)(?:\s+(yuan|RMB|US dollars|dollars))?)?\b"
+    r"\b(?:(\d+(?:\.\d+)?)|((?:%s)(?:[- ](?:%s))?|%s))"
+    r"(?:\s+(million|billion|trillion)(?:\s+(yuan|RMB|US dollars|dollars))?|\s+(years?|measures|articles)\b)?\b"
     % ("|".join(_TENS), "|".join(k for k in _UNITS if _UNITS[k] < 10), "|".join(_UNITS)), re.IGNORECASE)
 
 
@@ -458,16 +466,17 @@ def _cardinals(text: str) -> tuple[list[TermGroup], str]:
     groups = []
 
     def number(m: re.Match) -> str:
-        digits, words, scale, currency = m.group(1), m.group(2), m.group(3), m.group(4)
-        if digits and not scale:
+        digits, words, scale, currency, years = m.group(1), m.group(2), m.group(3), m.group(4), m.group(5)
+        if digits and not (scale or years):
             return m.group(0)
         value = float(digits) if digits else _word_number(words)
         if scale:
             factor, unit = _SCALES[scale.lower()]
             value *= factor
         else:
-            unit = ""
-        units = [unit + _CURRENCIES[currency.lower()], unit] if currency else [unit]
+            unit = _COUNTED.get((years or "").lower(), "")
+        # a count keeps its bare number last, as before it had a classifier (30条 三十条 30 三十)
+        units = [unit + _CURRENCIES[currency.lower()], unit] if currency else [unit, ""] if years else [unit]
         n = int(value) if value == int(value) else None
         if n is None:
             terms = tuple(f"{value:g}{u}" for u in units)
@@ -477,7 +486,8 @@ def _cardinals(text: str) -> tuple[list[TermGroup], str]:
             terms = tuple(dict.fromkeys(t for u in units for t in (f"{n}{u}", f"{cn}{u}" if cn else "",
                                                                      f"两{u}" if n == 2 else "") if t))
         groups.append(TermGroup(m.group(0), TermSource.NUMBER, terms))
-        return " "
+        # "years" alone reads as 年度 and is taken out; the noun of other counts stays a phrase (措施)
+        return " " if unit in ("", "年") or scale else " " + years + " "
 
     return groups, _CARDINAL.sub(number, text)
 
@@ -505,11 +515,13 @@ def term_groups(text: str, width: int | None = PER_PHRASE) -> list[TermGroup]:
     # after the hyphenated phrases: "three-year action plan" is a phrase (三年行动方案), not the number 3
     numbers, src = _cardinals(src)
     out += numbers
+    places = _gazetteer()
+    # the places stay phrases of their own as well: a report may write them in full (深圳与香港)
+    out += [TermGroup(en, TermSource.ABBREVIATION, tuple(forms)) for en, forms in hyphenated_places(src, places)]
     found = _WORD.findall(src.replace("-", " - "))
     words = [w.lower() for w in found]
     # Only a capitalised word may name a place: "Anyang" yes, "long" no.
     proper = [w[:1].isupper() for w in found]
-    places = _gazetteer()
     dic, lower = _dictionary(), _dictionary(capitalised=False)
     i = 0
     while i < len(words):

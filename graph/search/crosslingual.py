@@ -33,7 +33,7 @@ from govgraph.ingest.romanization import character_classes
 KEEP = 2
 # Groups whose words are looked for inside longer words: names and terms of government writing, which
 # the reports compound (黄浦江, 人大代表); not numbers (三十 would become 第三十) nor dictionary senses.
-GLUED = frozenset({TermSource.PLACE, TermSource.PHRASE})
+GLUED = frozenset({TermSource.PLACE, TermSource.PHRASE, TermSource.ABBREVIATION})
 # Longer words a sense stands in when the index holds it only inside them (黄浦 -> 黄浦江 黄浦区).
 CONTAINING = 3
 # Spellings of one romanised name offered to the choice (the most frequent in the text): a rare name
@@ -82,12 +82,16 @@ class TermChooser:
             return None
         senses = [[_Sense(i, t, self._rows(toks[t], postings)) for t in g.terms] for i, g in enumerate(groups)]
         present = self._presence(senses)
-        return [replace(g, terms=tuple(self._kept(g, senses[i], present, i))) for i, g in enumerate(groups)]
+        kept = [replace(g, terms=tuple(self._kept(g, senses[i], present, i))) for i, g in enumerate(groups)]
+        return [g for g in kept if g.terms]
 
     def _kept(self, group: TermGroup, senses: list[_Sense], present: np.ndarray, i: int) -> list[str]:
         if group.source in (TermSource.PHRASE, TermSource.ACRONYM):
             # curated phrases of government writing are trusted as they are; an acronym is searched as written
             return list(group.terms)
+        if group.source == TermSource.ABBREVIATION:
+            # combinations of abbreviations no report writes (深香) are guesses, not names: none is kept
+            return [s.term for s in senses if len(s.rows)]
         if group.source == TermSource.PLACE:
             # a romanisation names places in several provinces (Longhua: 龙华区, 隆化县); keep those the reports name
             return [s.term for s in senses if len(s.rows)] or list(group.terms)

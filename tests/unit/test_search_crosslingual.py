@@ -67,13 +67,25 @@ def test_nouns_made_from_verbs_find_the_verb_senses():
 def test_numbers_in_words_and_scales_become_the_reports_amounts():
     from govgraph.ingest.crosslingual import TermSource
     g = _groups("thirty measures, after passing 400 billion yuan, 3.8 trillion of bonds")
-    assert g["thirty"].source == TermSource.NUMBER and g["thirty"].terms == ("30", "三十")
+    assert g["thirty measures"].source == TermSource.NUMBER and g["thirty measures"].terms[2:] == ("30", "三十")
     # the currency is written on the unit, and jieba keeps 亿元 whole (突破四千亿元大关 -> 四千 / 亿元)
     assert g["400 billion yuan"].terms == ("4000亿元", "四千亿元", "4000亿", "四千亿")
     assert _groups("83.49 billion US dollars")["83.49 billion US dollars"].terms == ("834.9亿美元", "834.9亿")
     assert g["3.8 trillion"].terms == ("3.8万亿",)
-    assert "billion" not in g and "yuan" not in g and "thirty" in g
+    assert "billion" not in g and "yuan" not in g and "thirty measures" in g
     assert "2020" not in g  # plain digits stay in the text for BM25
+
+
+def test_a_count_of_years_is_written_on_the_year():
+    # "years" alone reads as 年度; counted, the reports write 年 on the number (35年来, 再延长30年, 过去五年)
+    assert _groups("the strongest typhoon in 35 years")["35 years"].terms[:2] == ("35年", "三十五年")
+    assert _groups("for another thirty years")["thirty years"].terms[:2] == ("30年", "三十年")
+    assert "years" not in _groups("for another thirty years")
+    # measures of a policy are counted on 条 (民营经济30条); the noun stays a phrase of its own
+    g = _groups("thirty measures supporting the private sector")
+    assert g["thirty measures"].terms == ("30条", "三十条", "30", "三十") and "措施" in g["measures"].terms
+    assert "five-year plan" in _groups("the 14th five-year plan")
+    assert _groups("bonds planned for this year")["this year"].terms == ("今年",)
 
 
 def test_a_lower_case_word_is_no_place_reading_and_no_gloss_ends_in_a_preposition():
