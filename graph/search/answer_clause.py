@@ -9,12 +9,11 @@ in such a clause is lifted (a lift, never a filter: a list in one clause lifts a
 """
 from __future__ import annotations
 
-import re
 from typing import Iterable, Sequence
 
+from govgraph.ingest.extract.spans import clauses
 from .results import Hit
 
-_CLAUSE = re.compile(r"[^，,。！？；;!?\n：:]+")
 # A clause must hold at least this many of the question's words to be "matched": one shared word
 # (大学 inside a university's own name) says nothing about which clause the question is about.
 MIN_WORDS = 2
@@ -24,8 +23,8 @@ def matched_clauses(text: str, words: Sequence[str]) -> list[str]:
     """The clauses of `text` holding the most of `words` (ties all kept), when that is at least
     MIN_WORDS; else none."""
     best, out = 0, []
-    for m in _CLAUSE.finditer(text):
-        clause = m.group()
+    for s, e in clauses(text):  # the extractor's own clauses: between ，：。！？； and line ends
+        clause = text[s:e]
         n = sum(1 for w in words if w in clause)
         if n > best:
             best, out = n, [clause]
