@@ -28,6 +28,7 @@ from .quoted_documents import quoted_documents
 from .quoted_plan_words import quoted_plan_words
 from .quoted_programmes import quoted_programmes
 from .resolve import normalise_policy
+from .several_titles import titled_by_several
 from .standard_kinds import kind_of_standard
 from .words import cut_words, tagger
 
@@ -100,8 +101,8 @@ _MODALS = frozenset({"要", "应", "应当", "需", "需要", "须", "必须"})
 
 def _described(name: str) -> bool:
     """Whether an unbracketed name is a description or a stance rather than a document's title."""
-    if _TITLE_MARK.search(name):
-        return False     # 便利港澳居民在深发展18条措施, “1+N+X”政策体系: a count or a quoted term titles it
+    if _TITLE_MARK.search(name) or titled_by_several(name):
+        return False     # 便利港澳居民在深发展18条措施, “1+N+X”政策体系, …若干措施: a count, a quoted term or 若干 titles it
     if name.endswith(_STANCE_SUFFIXES) and not name.endswith("若干政策"):
         return True
     if _COUNTED_LEAD.match(name) or "等一批" in name or "等系列" in name:

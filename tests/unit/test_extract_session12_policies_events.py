@@ -1,0 +1,65 @@
+"""Session 12 policy and event shapes (issue 13): 若干 titles led by an adjective-tagged verb, meetings named by the
+international body that holds them, and touring campaigns named …行.
+
+Sentences are from corpus reports outside the window gold and the test windows' reports (file named per test; a
+shortened sentence says so) or written for the test in the reports' style (said so); none lies inside a window of
+tests/gold/windows.
+"""
+from govgraph.ingest.extract.rules.events import event_roles
+from govgraph.ingest.extract.several_titles import titled_by_several
+from tests.unit.test_extract_relation_rules import context, triples
+from tests.unit.test_extract_titles_and_events import _names
+
+STATE_COUNCIL = "国务院"
+GUANGDONG = "广东省人民政府"
+LONGGANG = "深圳市龙岗区人民政府"
+
+
+def test_ruogan_titles_a_document_whatever_its_first_word():
+    # written for the test: 繁荣 is tagged an adjective, used as a verb
+    assert _names("出台繁荣文化市场若干措施，打造夜间消费街区。", "Policy", LONGGANG) == ["繁荣文化市场若干措施"]
+    assert titled_by_several("支持产业发展若干措施") and titled_by_several("促进消费的若干政策措施")
+    # a description of measures stays one (written for the test)
+    assert not titled_by_several("详细接待方案")
+    assert _names("出台详细接待方案。", "Policy", LONGGANG) == []
+
+
+def test_a_summit_is_named_by_the_body_that_holds_it():
+    # 国务院政府工作报告_2018年 (shortened)
+    names = _names("办好博鳌亚洲论坛年会、上海合作组织峰会、中非合作论坛峰会等主场外交。", "Event", STATE_COUNCIL)
+    assert "上海合作组织峰会" in names and "博鳌亚洲论坛年会" in names
+    # the host city between the body and 峰会, the attendees before 会议 (国务院政府工作报告_2019年, shortened)
+    assert _names("成功举办上合组织青岛峰会、金砖国家领导人厦门会晤等主场外交。", "Event", STATE_COUNCIL)[0] == "上合组织青岛峰会"
+    assert _names("出席亚太经合组织领导人非正式会议。", "Event", STATE_COUNCIL) == ["亚太经合组织领导人非正式会议"]
+    # the body stays a name inside its meeting
+    assert _names("出席亚太经合组织领导人非正式会议。", "Organization", STATE_COUNCIL) == ["亚太经济合作组织"]
+
+
+def test_a_body_before_a_bare_meeting_word_or_a_topic_names_no_summit():
+    # written for the test: a bare 会议 after a firm is a product
+    assert "中国银行会议" not in _names("中国银行会议系统上线运行。", "Event", STATE_COUNCIL)
+
+
+def test_a_touring_campaign_is_named_by_its_scope_and_xing():
+    # 广东省政府工作报告_2014年 (shortened), 广东省政府工作报告_2017年 (shortened)
+    assert _names("深入推进广货全国行、广货网上行，有效释放消费潜力。", "Event", GUANGDONG) == ["广货全国行", "广货网上行"]
+    # the elided second item of 网上行及全国行 names nothing whole
+    assert _names("创新开展消费促进月、广货网上行及全国行活动。", "Event", GUANGDONG).count("广货网上行") == 1
+    assert "广货网上行及全国行" not in _names("创新开展消费促进月、广货网上行及全国行活动。", "Event", GUANGDONG)
+    # 龙岗区2024年政府工作报告 (shortened)
+    assert "优才中国行" in _names("常态化开展优才中国行、创新创业大赛等活动。", "Event", LONGGANG)
+    # a place before the 行 of a quoted name: 009_gzbg-szlhua (龙华区, shortened)
+    assert _names("持续开展“大国工匠龙华行”活动。", "Event", "深圳市龙华区人民政府") == ["大国工匠龙华行"]
+
+
+def test_words_ending_in_xing_are_no_tours():
+    # written for the test: a bank, a run, a pilot
+    for sentence in ("中国银行、建设银行全国行长会议在深召开。", "推动全国一体化政务服务平台全网运行。",
+                     "在全国先行先试。"):
+        assert not any(n.endswith("行") for n in _names(sentence, "Event", STATE_COUNCIL))
+
+
+def test_the_holder_of_a_summit_organises_it_whole():
+    # 国务院政府工作报告_2018年 (shortened)
+    s = context("办好上海合作组织峰会。", STATE_COUNCIL)
+    assert (STATE_COUNCIL, "ORGANIZED", "上海合作组织峰会") in triples(event_roles, s)
