@@ -63,3 +63,23 @@ def test_the_holder_of_a_summit_organises_it_whole():
     # 国务院政府工作报告_2018年 (shortened)
     s = context("办好上海合作组织峰会。", STATE_COUNCIL)
     assert (STATE_COUNCIL, "ORGANIZED", "上海合作组织峰会") in triples(event_roles, s)
+
+
+def test_a_contest_is_named_by_the_prize_won_at_it():
+    # 2022年坪山区政府工作报告 (shortened), 2023年龙华区 (shortened)
+    assert "全国颠覆性技术创新大赛" in _names("超滑技术研究所获全国颠覆性技术创新大赛优胜奖。", "Event", LONGGANG)
+    assert _names("职业围棋队荣获全国围棋甲级联赛第三名。", "Event", LONGGANG) == ["全国围棋甲级联赛"]
+    # a count or a rank names a class of contests: 029_gzbg-guangxi, 龙岗区2018年 (shortened)
+    assert _names("获亚洲级以上大赛金牌33枚。", "Event", LONGGANG) == []
+    assert _names("夺得2枚全国职业技能大赛金牌。", "Event", LONGGANG) == []
+    # without a prize, a contest after a winning verb is no name here (written for the test)
+    assert _names("获得参赛资格。", "Event", LONGGANG) == []
+
+
+def test_a_citys_recurring_festival_stands_alone_in_a_list():
+    # 深圳市政府工作报告_2020年 (shortened), 宝安区 2019 (郭子平, shortened)
+    assert _names("深圳设计周、深圳读书月、莲花山草地音乐节等品牌活动。", "Event", "深圳市人民政府")[:2] == [
+        "深圳设计周", "深圳读书月"]
+    assert "金蚝美食节" in _names("双城双年展、金蚝美食节、民俗文化节装点下的宝安。", "Event", "深圳市宝安区人民政府")
+    # planning an event is no part of its name: 2025年坪山区政府工作报告 (shortened)
+    assert "深圳国际戏剧节" in _names("谋划深圳国际戏剧节、大湾区啤酒节。", "Event", "深圳市坪山区人民政府")
