@@ -83,3 +83,12 @@ def test_a_citys_recurring_festival_stands_alone_in_a_list():
     assert "金蚝美食节" in _names("双城双年展、金蚝美食节、民俗文化节装点下的宝安。", "Event", "深圳市宝安区人民政府")
     # planning an event is no part of its name: 2025年坪山区政府工作报告 (shortened)
     assert "深圳国际戏剧节" in _names("谋划深圳国际戏剧节、大湾区啤酒节。", "Event", "深圳市坪山区人民政府")
+
+
+def test_a_law_after_chained_verbs_is_named():
+    # written for the test in the 法治政府 reports' style: the first verb alone had left 贯彻民法典, refused
+    assert _names("深入学习宣传贯彻民法典，严格执行重大行政决策程序暂行条例。", "Policy", LONGGANG) == [
+        "民法典", "重大行政决策程序暂行条例"]
+    assert _names("认真学习贯彻新修订的安全生产法。", "Policy", LONGGANG) == ["安全生产法"]
+    # a way of working after chained verbs stays none (written for the test)
+    assert _names("学习宣传贯彻执法。", "Policy", LONGGANG) == []
