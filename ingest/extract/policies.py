@@ -30,6 +30,7 @@ from .quoted_programmes import quoted_programmes
 from .resolve import normalise_policy
 from .several_titles import titled_by_several
 from .standard_kinds import kind_of_standard
+from .topic_counts import topic_counts
 from .words import cut_words, tagger
 
 if TYPE_CHECKING:  # resolve imports places: the context type is for annotations only
@@ -127,7 +128,11 @@ def find_policies(text: str, base: int, ctx: ReportContext) -> list[Mention]:
             continue
         out.append(Mention("Policy", base + m.start(), base + m.end(), m.group(0),
                            normalise_policy(title), set(), {"bracketed": True}))
+    for s, e, name, aliases in topic_counts(text):   # before the nicknames: 稳外贸“24条” is named by its topic
+        out.append(Mention("Policy", base + s, base + e, name, normalise_policy(name), aliases, {"bracketed": False}))
     for m in _NICKNAME.finditer(text):
+        if any(m.start() < o.end - base and o.start - base < m.end() for o in out):
+            continue
         out.append(Mention("Policy", base + m.start(), base + m.end(), m.group(0), m.group(0), set(),
                            {"bracketed": False, "nickname": True}))
     for s, e, name, aliases in (quoted_plans(text) + quoted_programmes(text) + treaties(text) + agreement_names(text)

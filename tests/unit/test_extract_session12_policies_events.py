@@ -92,3 +92,22 @@ def test_a_law_after_chained_verbs_is_named():
     assert _names("认真学习贯彻新修订的安全生产法。", "Policy", LONGGANG) == ["安全生产法"]
     # a way of working after chained verbs stays none (written for the test)
     assert _names("学习宣传贯彻执法。", "Policy", LONGGANG) == []
+
+
+def test_a_package_is_named_by_its_topic_and_quoted_count():
+    # 014_gzbg-shenzhen-2025 (shortened): the count alone had been the name (“24条”)
+    assert _names("出台稳外贸“24条”、企业技改“18条”。", "Policy", "深圳市人民政府") == ["稳外贸“24条”", "企业技改“18条”"]
+    # a count in Chinese numerals and the document word after it: 2022年坪山区政府工作报告 (shortened)
+    assert _names("及时出台暖企“十条”政策，提前拨付专项资金。", "Policy", "深圳市坪山区人民政府") == ["暖企“十条”政策"]
+    # a quoted topic and its count: 2021年福田区 (shortened)
+    assert _names("推出防疫惠企政策“福企”十一条、“福企”新十条。", "Policy", "深圳市福田区人民政府") == [
+        "“福企”十一条", "“福企”新十条"]
+
+
+def test_a_topic_ends_at_a_conjunction_and_counts_of_roads_or_packages_name_none():
+    # 大鹏新区2021年 (shortened): the topic is 稳增长, and the quoted system before 和 keeps its name
+    names = _names("落实“7+9”惠企政策和稳增长“40条”。", "Policy", "深圳市大鹏新区管理委员会")
+    assert "稳增长“40条”" in names and not any(n.startswith("惠企政策和") for n in names)
+    # 2022年光明区 (shortened), 国务院政府工作报告_2018年 (shortened)
+    assert _names("完成道路“白改黑”20条。", "Policy", "深圳市光明区人民政府") == []
+    assert not any(n.endswith("三个“十条”") for n in _names("落实大气、水、土壤污染防治三个“十条”。", "Policy", STATE_COUNCIL))
