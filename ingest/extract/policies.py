@@ -23,6 +23,7 @@ from .lexicon import word_list, word_set
 from .mentions import Mention
 from .policy_titles import describes_measures, generic_title, quoted_plans, strip_lead, treaties
 from .place_laws import is_place_law
+from .qualified_documents import qualified_by_adjective
 from .quoted_campaigns import quoted_campaigns
 from .quoted_documents import quoted_documents
 from .quoted_plan_words import quoted_plan_words
@@ -173,7 +174,7 @@ def find_policies(text: str, base: int, ctx: ReportContext) -> list[Mention]:
                 or _described(name):
             continue
         if (describes_measures(name, verb, bool(_TITLE_MARK.search(name))) or generic_title(name, _suffixes())
-                or kind_of_standard(name)):
+                or kind_of_standard(name) or qualified_by_adjective(name)):
             continue
         canonical = name
         home = ctx.level(lead.group(1)[1]) if lead else None

@@ -6,6 +6,7 @@ shortened sentence says so) or written for the test in the reports' style (said 
 tests/gold/windows.
 """
 from govgraph.ingest.extract.rules.events import event_roles
+from govgraph.ingest.extract.qualified_documents import qualified_by_adjective
 from govgraph.ingest.extract.several_titles import titled_by_several
 from tests.unit.test_extract_relation_rules import context, triples
 from tests.unit.test_extract_titles_and_events import _names
@@ -111,3 +112,14 @@ def test_a_topic_ends_at_a_conjunction_and_counts_of_roads_or_packages_name_none
     # 2022年光明区 (shortened), 国务院政府工作报告_2018年 (shortened)
     assert _names("完成道路“白改黑”20条。", "Policy", "深圳市光明区人民政府") == []
     assert not any(n.endswith("三个“十条”") for n in _names("落实大气、水、土壤污染防治三个“十条”。", "Policy", STATE_COUNCIL))
+
+
+def test_an_adjective_after_de_rates_measures_it_titles_none():
+    # 2022年龙华区 (shortened); written for the test
+    assert _names("制定对接和服务前海深化改革开放的具体措施。", "Policy", "深圳市龙华区人民政府") == []
+    assert qualified_by_adjective("盘活闲置资产的有效办法")
+    # a title's kind after 的 stays a title (corpus: 光明区 2021, 广东省 2021)
+    assert not qualified_by_adjective("支持新型研发机构集聚发展的若干措施")
+    assert not qualified_by_adjective("支持供应链企业发展的政策措施")
+    assert _names("出台支持新型研发机构集聚发展的若干措施。", "Policy", "深圳市光明区人民政府") == [
+        "支持新型研发机构集聚发展的若干措施"]
