@@ -3,8 +3,8 @@
 若干 ("several") before 措施, 政策, 意见 or 规定 is the fixed wording of a measures package's title (国务院关于…的
 若干意见, …若干措施), never of a description. An unbracketed name that opens with an adjective is otherwise read
 as describing a document (详细接待方案), which lost the titles whose first word jieba tags as an adjective although
-the title uses it as a verb (出台繁荣夜间经济若干措施: 繁荣 /a). Over the 143 non-test corpus reports, 55
-unbracketed 若干 titles; one was lost that way.
+the title uses it as a verb (出台繁荣夜间经济若干措施: 繁荣 /a). Over the 143 non-test corpus reports, of about 55
+unbracketed 若干 phrases after a verb one title was lost that way (the others were found or are no titles).
 """
 from __future__ import annotations
 
