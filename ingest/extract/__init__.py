@@ -58,6 +58,9 @@ from .persons import find_persons
 from .places import find_places, gazetteer
 from .level_games import find_level_games
 from .place_plans import find_place_plans
+from .contest_awards import find_contest_awards
+from .org_events import find_org_events
+from .tour_events import find_tour_events
 from .policies import find_policies
 from .prefix_variants import merge_prefixed_variants
 from .recurring_names import add_recurring_names
@@ -268,6 +271,9 @@ def find_mentions(pt: str, base: int, ctx: ReportContext) -> list[Mention]:
     ms += find_meetings(pt, base, ctx) + find_listed_sessions(pt, base)
     ms += find_level_games(pt, base)
     ms += listed_event_items(pt, base, [m for m in ms if m.label == "Event"])  # after every event finder
+    ms += find_org_events(pt, base, ms)  # after the event and organisation finders: 上合组织|青岛峰会
+    ms += find_tour_events(pt, base, ms)  # after the place finders: 院士|大鹏|行
+    ms += find_contest_awards(pt, base)  # 获…大赛优胜奖: a contest named by the prize won at it
     ms += find_org_forms(pt, base, ctx, orgs)  # after the other finders: of two equal spans theirs is kept
     ms += find_firm_lists(pt, base, ms)
     ms += find_regional_units(pt, base, ms)  # after the organisation finders: a parent they found is kept

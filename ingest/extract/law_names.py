@@ -17,7 +17,8 @@ from .words import cut_words, tagger
 
 _VERBS = ("贯彻实施", "贯彻落实", "学习宣传", "宣传贯彻", "深入实施", "全面实施", "严格执行", "认真贯彻", "实施", "贯彻",
           "落实", "执行", "修订", "修改", "宣传", "宣贯", "学习", "施行", "遵守", "颁布", "出台", "制定", "审议通过")
-_LAW = re.compile(r"(?P<verb>" + "|".join(_VERBS) + r")(?:好)?(?P<rev>新修订的|修订后的|新修订|新)?"
+# verbs chain (学习宣传贯彻民法典): the first alone left 贯彻民法典 as the name, refused for its verb
+_LAW = re.compile(r"(?P<verb>(?:" + "|".join(_VERBS) + r")+)(?:好)?(?P<rev>新修订的|修订后的|新修订|新)?"
                   r"(?P<name>[\u4e00-\u9fff]{1,18}?(?:法典|法))(?=[，。；、：\n和及与等]|实施|$)")
 # a verb inside a law's title is part of its purpose (维护国家安全法, 促进法); other verbs open a clause
 _TITLE_VERBS = frozenset({"维护", "促进", "保护", "管理", "监督", "保障", "投资", "处罚", "许可", "防治", "治理"})

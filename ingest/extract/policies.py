@@ -23,12 +23,15 @@ from .lexicon import word_list, word_set
 from .mentions import Mention
 from .policy_titles import describes_measures, generic_title, quoted_plans, strip_lead, treaties
 from .place_laws import is_place_law
+from .qualified_documents import qualified_by_adjective
 from .quoted_campaigns import quoted_campaigns
 from .quoted_documents import quoted_documents
 from .quoted_plan_words import quoted_plan_words
 from .quoted_programmes import quoted_programmes
 from .resolve import normalise_policy
+from .several_titles import titled_by_several
 from .standard_kinds import kind_of_standard
+from .topic_counts import topic_counts
 from .words import cut_words, tagger
 
 if TYPE_CHECKING:  # resolve imports places: the context type is for annotations only
@@ -100,8 +103,8 @@ _MODALS = frozenset({"要", "应", "应当", "需", "需要", "须", "必须"})
 
 def _described(name: str) -> bool:
     """Whether an unbracketed name is a description or a stance rather than a document's title."""
-    if _TITLE_MARK.search(name):
-        return False     # 便利港澳居民在深发展18条措施, “1+N+X”政策体系: a count or a quoted term titles it
+    if _TITLE_MARK.search(name) or titled_by_several(name):
+        return False     # 便利港澳居民在深发展18条措施, “1+N+X”政策体系, …若干措施: a count, a quoted term or 若干 titles it
     if name.endswith(_STANCE_SUFFIXES) and not name.endswith("若干政策"):
         return True
     if _COUNTED_LEAD.match(name) or "等一批" in name or "等系列" in name:
@@ -126,7 +129,11 @@ def find_policies(text: str, base: int, ctx: ReportContext) -> list[Mention]:
             continue
         out.append(Mention("Policy", base + m.start(), base + m.end(), m.group(0),
                            normalise_policy(title), set(), {"bracketed": True}))
+    for s, e, name, aliases in topic_counts(text):   # before the nicknames: 稳外贸“24条” is named by its topic
+        out.append(Mention("Policy", base + s, base + e, name, normalise_policy(name), aliases, {"bracketed": False}))
     for m in _NICKNAME.finditer(text):
+        if any(m.start() < o.end - base and o.start - base < m.end() for o in out):
+            continue
         out.append(Mention("Policy", base + m.start(), base + m.end(), m.group(0), m.group(0), set(),
                            {"bracketed": False, "nickname": True}))
     for s, e, name, aliases in (quoted_plans(text) + quoted_programmes(text) + treaties(text) + agreement_names(text)
@@ -167,7 +174,7 @@ def find_policies(text: str, base: int, ctx: ReportContext) -> list[Mention]:
                 or _described(name):
             continue
         if (describes_measures(name, verb, bool(_TITLE_MARK.search(name))) or generic_title(name, _suffixes())
-                or kind_of_standard(name)):
+                or kind_of_standard(name) or qualified_by_adjective(name)):
             continue
         canonical = name
         home = ctx.level(lead.group(1)[1]) if lead else None
