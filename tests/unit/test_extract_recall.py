@@ -1,16 +1,14 @@
 """Recall on unseen writing (issue 13): each new finder on sentences from corpus reports outside the
 gold windows (file named per test), and the traps it must leave alone."""
-from govgraph.ingest.batch import ReportInfo
-from govgraph.ingest.extract import build_context, find_mentions
 from govgraph.ingest.extract.enumerations import find_listed_names
 from govgraph.ingest.extract.meetings import find_meetings
 from govgraph.ingest.extract.name_shapes import find_shaped_names
 from govgraph.ingest.extract.words import straddles_words
+from tests.unit.extract_mentions import mentions as found_mentions
 
 
 def mentions(text: str, author: str) -> set[tuple[str, str]]:
-    ctx = build_context(ReportInfo("r1", "t", "f.txt", "x", 2023, author), text)
-    return {(m.label, m.name) for m in find_mentions(text, 0, ctx)}
+    return found_mentions(text, author, year=2023)
 
 
 def test_local_plenums_and_congresses_are_events_by_their_session_numbers():

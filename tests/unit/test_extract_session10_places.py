@@ -1,17 +1,7 @@
 """Session 10 place rules of issue 13 (x13place), written against the dev windows' misses (w69-w71 and the
 older dev windows); sentences from corpus reports, the report named per test."""
-from govgraph.ingest.batch import ReportInfo
-from govgraph.ingest.extract import build_context, find_mentions
 from govgraph.ingest.structure.meta import read_meta
-
-
-def mentions(text: str, author: str) -> set[tuple[str, str]]:
-    ctx = build_context(ReportInfo("r1", "t", "f.txt", "x", 2021, author), text)
-    return {(m.label, m.name) for m in find_mentions(text, 0, ctx)}
-
-
-def places(text: str, author: str) -> set[str]:
-    return {n for label, n in mentions(text, author) if label == "Place"}
+from tests.unit.extract_mentions import mentions, places
 
 
 def test_a_clause_opener_glued_to_a_place_is_cut_off():

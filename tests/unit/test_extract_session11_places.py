@@ -1,20 +1,10 @@
 """Session 11 place rules of issue 13 (x14place), each written from a class of Chinese place naming; sentences
 from corpus reports that are in no test window (file named per test)."""
-from govgraph.ingest.batch import ReportInfo
-from govgraph.ingest.extract import build_context, find_mentions
 from govgraph.ingest.extract.corridor_names import corridor_name_ok
 from govgraph.ingest.extract.place_abbreviations import opens_with_abbreviations
 from govgraph.ingest.extract.sibling_items import vouch_items
 from govgraph.ingest.extract.wide_designations import is_wide_designation
-
-
-def mentions(text: str, author: str = "深圳市人民政府") -> set[tuple[str, str]]:
-    ctx = build_context(ReportInfo("r1", "t", "f.txt", "x", 2021, author), text)
-    return {(m.label, m.name) for m in find_mentions(text, 0, ctx)}
-
-
-def places(text: str, author: str = "深圳市人民政府") -> set[str]:
-    return {n for label, n in mentions(text, author) if label == "Place"}
+from tests.unit.extract_mentions import mentions, places
 
 
 def test_places_joined_by_their_abbreviations_open_a_name():

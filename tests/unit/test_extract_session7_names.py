@@ -1,16 +1,6 @@
 """Session 7 rules of issue 13 (firms listed short, bodies written without their level, new place heads);
 sentences from corpus reports that are no gold window (file named per test) unless said otherwise."""
-from govgraph.ingest.batch import ReportInfo
-from govgraph.ingest.extract import build_context, find_mentions
-
-
-def mentions(text: str, author: str) -> set[tuple[str, str]]:
-    ctx = build_context(ReportInfo("r1", "t", "f.txt", "x", 2021, author), text)
-    return {(m.label, m.name) for m in find_mentions(text, 0, ctx)}
-
-
-def names(text: str, label: str, author: str = "深圳市人民政府") -> set[str]:
-    return {n for lab, n in mentions(text, author) if lab == label}
+from tests.unit.extract_mentions import mentions, names
 
 
 def test_firms_listed_short_before_a_class_of_projects_are_organisations():

@@ -1,13 +1,11 @@
 """Category nouns are no names (issue 13, traps.py): sentences from corpus reports outside the gold
 windows (file named per test); the names beside them must survive."""
-from govgraph.ingest.batch import ReportInfo
-from govgraph.ingest.extract import build_context, find_mentions
 from govgraph.ingest.extract.traps import has_proper_word, is_category
+from tests.unit.extract_mentions import mentions as found_mentions
 
 
 def mentions(text: str, author: str = "深圳市南山区人民政府") -> set[tuple[str, str]]:
-    ctx = build_context(ReportInfo("r1", "t", "f.txt", "x", 2023, author), text)
-    return {(m.label, m.name) for m in find_mentions(text, 0, ctx)}
+    return found_mentions(text, author, year=2023)
 
 
 def test_a_class_of_laboratories_for_prize_winners_is_no_laboratory():

@@ -1,20 +1,10 @@
 """Session 6 rules of issue 13, written against the dev windows' misses; sentences from corpus reports
 that are no gold window (file named per test), or written for the test in their style (said so)."""
-from govgraph.ingest.batch import ReportInfo
-from govgraph.ingest.extract import build_context, find_mentions
 from govgraph.ingest.extract.kind_markers import names_a_kind
 from govgraph.ingest.extract.mentions import Mention
 from govgraph.ingest.extract.recurring_names import add_recurring_names
 from govgraph.ingest.extract.word_alignment import cut_out_of_words
-
-
-def mentions(text: str, author: str = "深圳市人民政府") -> set[tuple[str, str]]:
-    ctx = build_context(ReportInfo("r1", "t", "f.txt", "x", 2021, author), text)
-    return {(m.label, m.name) for m in find_mentions(text, 0, ctx)}
-
-
-def places(text: str, author: str = "深圳市人民政府") -> set[str]:
-    return {n for label, n in mentions(text, author) if label == "Place"}
+from tests.unit.extract_mentions import mentions, places
 
 
 def test_a_gazetteer_name_cut_out_of_other_words_is_no_place():

@@ -1,0 +1,19 @@
+"""What the rule extractor finds in one passage, for the extraction rules' unit tests: one report context
+(a made-up report of the given author and year) and the mentions found in the text as (label, name)."""
+from govgraph.ingest.batch import ReportInfo
+from govgraph.ingest.extract import build_context, find_mentions
+
+CITY = "深圳市人民政府"
+
+
+def mentions(text: str, author: str = CITY, year: int = 2021) -> set[tuple[str, str]]:
+    ctx = build_context(ReportInfo("r1", "t", "f.txt", "x", year, author), text)
+    return {(m.label, m.name) for m in find_mentions(text, 0, ctx)}
+
+
+def names(text: str, label: str, author: str = CITY, year: int = 2021) -> set[str]:
+    return {n for lab, n in mentions(text, author, year) if lab == label}
+
+
+def places(text: str, author: str = CITY, year: int = 2021) -> set[str]:
+    return names(text, "Place", author, year)
