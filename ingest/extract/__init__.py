@@ -21,6 +21,7 @@ from .dictionary_places import find_dictionary_places
 from .enumerations import find_listed_names
 from .event_lists import find_listed_events
 from .firm_lists import find_firm_lists
+from .single_firms import find_single_firms
 from .site_lists import find_site_lists
 from .single_listed_places import find_single_listed_places
 from .seated_places import find_seated_places
@@ -270,6 +271,7 @@ def find_mentions(pt: str, base: int, ctx: ReportContext) -> list[Mention]:
     ms += listed_event_items(pt, base, [m for m in ms if m.label == "Event"])  # after every event finder
     ms += find_org_forms(pt, base, ctx, orgs)  # after the other finders: of two equal spans theirs is kept
     ms += find_firm_lists(pt, base, ms)
+    ms += find_single_firms(pt, base, ms)  # after firm_lists: one firm alone before 等…企业
     ms += find_regional_units(pt, base, ms)  # after the organisation finders: a parent they found is kept
     ms += find_project_firms(pt, base, ms)  # after the organisation finders: only the names they left
     ms += find_site_lists(pt, base, ms)

@@ -1,0 +1,77 @@
+"""Session 12 (x16org, issue 13): a parent placed before a district's short name or a lab's unit
+(placed_units.py), one firm alone before 等 and a class of firms (single_firms.py), lists of platforms
+(org_lists.py), the nation before two joined fields (joined_fields.py). Sentences from corpus reports
+outside the gold windows (file named per test) unless marked made-up."""
+from govgraph.ingest.extract.placed_units import placed_parent
+from govgraph.ingest.extract.rules.structure import nested_units
+from tests.unit.test_extract_relation_rules import context, triples
+
+LONGGANG = "深圳市龙岗区人民政府"
+PINGSHAN = "深圳市坪山区人民政府"
+GUANGMING = "深圳市光明区人民政府"
+NANSHAN = "深圳市南山区人民政府"
+BAOAN = "深圳市宝安区人民政府"
+YANTIAN = "深圳市盐田区人民政府"
+
+
+def _names(s, label: str) -> set[str]:
+    return {m.name for m in s.mentions if m.label == label}
+
+
+def test_a_districts_short_name_ends_the_parent():
+    # 龙岗区2017年政府工作报告_2017.txt
+    s = context("深圳大学龙岗创新研究院成功落户，新开通3列国际创新创业直通车。", LONGGANG)
+    assert ("深圳大学龙岗创新研究院", "PART_OF", "深圳大学") in triples(nested_units, s)
+    # 龙岗区2023年政府工作报告_2023.txt: a campus named by the district in brackets
+    s = context("北京中医药大学深圳医院（龙岗）园山院区开业。", LONGGANG)
+    assert ("北京中医药大学深圳医院（龙岗）", "PART_OF", "北京中医药大学深圳医院") in triples(nested_units, s)
+
+
+def test_a_common_word_is_no_districts_short_name():
+    # 光明 is a common word (jieba 1219): 南科大光明高等研究院 gets no parent from it; 创新 is no place
+    assert placed_parent("南科大光明高等研究院") is None
+    assert placed_parent("深圳大学创新研究院") is None
+
+
+def test_a_lab_places_its_units():
+    # 2020年坪山区政府工作报告_2020.txt
+    s = context("清华大学超滑技术研究所、深圳湾实验室坪山转化中心等落户。", PINGSHAN)
+    assert ("深圳湾实验室坪山转化中心", "PART_OF", "深圳湾实验室") in triples(nested_units, s)
+
+
+def test_one_firm_alone_before_a_class_of_firms():
+    # 2022年光明区政府工作报告_2022.txt, 2018年坪山区政府工作报告_2018.txt, 盐田区2025年政府工作报告_2025.txt
+    assert "联影" in _names(context("加速壮大高端医疗器械产业集群，推动联影等重点企业落户；", GUANGMING), "Organization")
+    assert "联懋" in _names(context("完成联懋等25家企业注册地迁入，新增上市公司5家。", PINGSHAN), "Organization")
+    assert "畅思得" in _names(context("支持畅思得等企业做大规模，积极拓展汽车零部件保税再制造等产业。", YANTIAN),
+                           "Organization")
+
+
+def test_a_class_of_firms_is_no_firm():
+    # 深圳市宝安区…第六届人民代表大会…政府工作报告: 规上国高 (规模以上 and 国家高新技术企业); made-up: 专精特新, 优质企业
+    s = context("工业互联网生态形成，规上国高等一大批工业企业融入工业互联网。", BAOAN)
+    assert "规上国高" not in _names(s, "Organization")
+    s = context("推动专精特新等企业发展，引导优质企业等企业增资扩产。", BAOAN)
+    assert not _names(s, "Organization") & {"专精特新", "优质企业"}
+
+
+def test_a_single_site_before_projects_is_no_firm():
+    # firm_lists' rule stands: before 等…项目 a bare short name may be a site (made-up, after 田头等项目)
+    s = context("推动田头等项目建设。", PINGSHAN)
+    assert "田头" not in _names(s, "Organization")
+
+
+def test_firms_listed_before_a_class_of_platforms():
+    # 2025年南山区政府工作报告_2025.txt (w84, a dev window: written after its first score)
+    s = context("支持抖音、阿里、京东等重点电商平台扩大业务种类和覆盖范围。", NANSHAN)
+    assert {"抖音", "阿里"} <= _names(s, "Organization")
+    # made-up contrast: no known firm among the items, no firm
+    s = context("建设工业互联网、大数据等公共平台。", NANSHAN)
+    assert not _names(s, "Organization") & {"工业互联网", "大数据"}
+
+
+def test_the_nation_before_two_joined_fields_belongs_to_the_name():
+    # 2024年光明区政府工作报告_2024.txt
+    s = context("争取国家智能传感器创新中心、中国传感器与物联网产业联盟在光明设立分支机构。", GUANGMING)
+    assert "中国传感器与物联网产业联盟" in _names(s, "Organization")
+    assert "传感器与物联网产业联盟" not in _names(s, "Organization")
