@@ -54,6 +54,7 @@ from .unit_names import find_unit_names
 from .regional_units import find_regional_units
 from .project_firms import find_project_firms
 from .brand_firms import find_brand_firms
+from .coined_brand_firms import find_coined_brand_firms
 from .org_lists import find_org_forms
 from .persons import find_persons
 from .places import find_places, gazetteer
@@ -274,6 +275,7 @@ def find_mentions(pt: str, base: int, ctx: ReportContext) -> list[Mention]:
     ms += find_single_firms(pt, base, ms)  # after firm_lists: one firm alone before 等…企业
     ms += find_regional_units(pt, base, ms)  # after the organisation finders: a parent they found is kept
     ms += find_project_firms(pt, base, ms)  # after the organisation finders: only the names they left
+    ms += find_coined_brand_firms(pt, base, ctx, ms)  # after the list finders: their firms vouch for siblings
     ms += find_site_lists(pt, base, ms)
     ms += find_single_listed_places(pt, base, ms)
     ms += find_seated_places(pt, base, ms)

@@ -75,3 +75,23 @@ def test_the_nation_before_two_joined_fields_belongs_to_the_name():
     s = context("争取国家智能传感器创新中心、中国传感器与物联网产业联盟在光明设立分支机构。", GUANGMING)
     assert "中国传感器与物联网产业联盟" in _names(s, "Organization")
     assert "传感器与物联网产业联盟" not in _names(s, "Organization")
+
+
+def test_coined_brands_in_lists_of_firms():
+    # 深圳市宝安区…第六届人民代表大会…政府工作报告 (姚任): a list ending in 等企业, opened by the clause's verb
+    s = context("为优质企业精准配置产业空间，落实臻鼎科技、长盈精密、帝晶光电、德昌电机等一批重点企业的用地需求。", BAOAN)
+    assert {"长盈精密", "臻鼎科技", "帝晶光电"} <= _names(s, "Organization")
+    # 2022年光明区政府工作报告_2022.txt: a list of projects with a count
+    s = context("释放深港澳科技成果转移转化基地效能，引进上德数据、华拓半导体等17个港澳项目。", GUANGMING)
+    assert "华拓半导体" in _names(s, "Organization")
+
+
+def test_a_coined_pair_outside_a_list_of_firms_is_no_firm():
+    # 027_gzbg-fujian-2026.txt: a list of fields; 2025年坪山区政府工作报告_2025.txt: a verb before a trade;
+    # 014_gzbg-shenzhen-2025.txt: 投|硬科技
+    s = context("大力发展新型电池、生物制造、绿色氢能、具身智能等。", PINGSHAN)
+    assert "具身智能" not in _names(s, "Organization")
+    s = context("提振汽车、家电、家装等大宗消费，推动比亚迪海洋网开业。", PINGSHAN)
+    assert "提振汽车" not in _names(s, "Organization")
+    s = context("鼓励发展长期资本、耐心资本、大胆资本，支持投早、投小、投长期、投硬科技。", PINGSHAN)
+    assert "投硬科技" not in _names(s, "Organization")
