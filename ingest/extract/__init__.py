@@ -22,6 +22,7 @@ from .enumerations import find_listed_names
 from .event_lists import find_listed_events
 from .firm_lists import find_firm_lists
 from .single_firms import find_single_firms
+from .vouched_firm_lists import find_vouched_firm_lists
 from .site_lists import find_site_lists
 from .single_listed_places import find_single_listed_places
 from .seated_places import find_seated_places
@@ -276,6 +277,7 @@ def find_mentions(pt: str, base: int, ctx: ReportContext) -> list[Mention]:
     ms += find_regional_units(pt, base, ms)  # after the organisation finders: a parent they found is kept
     ms += find_project_firms(pt, base, ms)  # after the organisation finders: only the names they left
     ms += find_coined_brand_firms(pt, base, ctx, ms)  # after the list finders: their firms vouch for siblings
+    ms += find_vouched_firm_lists(pt, base, ms)  # after every firm finder: two firms of a list vouch for the rest
     ms += find_site_lists(pt, base, ms)
     ms += find_single_listed_places(pt, base, ms)
     ms += find_seated_places(pt, base, ms)

@@ -95,3 +95,30 @@ def test_a_coined_pair_outside_a_list_of_firms_is_no_firm():
     assert "提振汽车" not in _names(s, "Organization")
     s = context("鼓励发展长期资本、耐心资本、大胆资本，支持投早、投小、投长期、投硬科技。", PINGSHAN)
     assert "投硬科技" not in _names(s, "Organization")
+
+
+def test_two_firms_of_a_list_vouch_for_the_rest():
+    # 2023年龙华区二届人大三次会议政府工作报告_2023.txt
+    s = context("引进迈瑞、迈胜、联影、海克斯康、丰宾电子、中电源动等一批行业龙头企业。", "深圳市龙华区人民政府")
+    assert {"迈瑞", "迈胜", "联影", "海克斯康", "中电源动"} <= _names(s, "Organization")
+    # 2024年南山区政府工作报告_2024.txt: names that are common words to jieba (中集, 招商港口)
+    s = context("依托中海油深圳分公司、招商港口、中集等龙头企业，巩固海洋油气、港航业优势。", NANSHAN)
+    assert {"招商港口", "中集"} <= _names(s, "Organization")
+
+
+def test_a_list_of_kinds_or_fields_gets_no_firm():
+    # 大鹏新区2025年管理委员会工作报告_2025.txt: classes of firms; made-up: fields before 等企业
+    s = context("引进央企国企、外资外贸企业、优质民企、上市公司等各类链主企业或高成长型企业50家以上。", "深圳市大鹏新区管理委员会")
+    assert not _names(s, "Organization") & {"央企国企", "外资外贸企业", "优质民企", "上市公司"}
+    s = context("推动汽车、电子、家电等企业加快发展。", NANSHAN)
+    assert not _names(s, "Organization") & {"汽车", "电子", "家电"}
+    # 008_gzbg-szlg-2021.txt: the class must follow 等 (…设施等）和企业需求 is no list of firms)
+    s = context("保证空间载体各要素（面积、层高、承重、研发办公用房、环保设施、配套生产生活设施等）和企业需求精准匹配。", LONGGANG)
+    assert not _names(s, "Organization") & {"面积", "层高", "承重"}
+
+
+def test_a_country_before_a_listed_firm_stays_a_place():
+    # 深圳市宝安区…第五届人民代表大会…政府工作报告 (姚任)
+    s = context("美国休斯、思科、德国库卡、韩国DST、加拿大安泽等一批国际知名企业重点项目落户。", BAOAN)
+    assert "德国库卡" not in _names(s, "Organization")
+    assert "德国" in _names(s, "Place")
