@@ -22,6 +22,7 @@ from .enumerations import find_listed_names
 from .event_lists import find_listed_events
 from .firm_lists import find_firm_lists
 from .single_firms import find_single_firms
+from .listed_bureaus import find_listed_bureaus
 from .vouched_firm_lists import find_vouched_firm_lists
 from .site_lists import find_site_lists
 from .single_listed_places import find_single_listed_places
@@ -285,6 +286,7 @@ def find_mentions(pt: str, base: int, ctx: ReportContext) -> list[Mention]:
     ms += find_dash_chains(pt, base, ms)
     ms += find_shaped_agencies(pt, base, ctx, ms)  # after every body finder: only the names they left
     ms += find_agency_branches(pt, base, ms)  # after every body finder: a bureau's branch follows its name
+    ms += find_listed_bureaus(pt, base, ctx, ms)  # after every body finder: bare bureaus after a levelled sibling
     ms += find_place_offices(pt, base, ms)
     ms += join_fields(pt, base, ms)
     ms += find_persons(pt, base, ctx, agencies)

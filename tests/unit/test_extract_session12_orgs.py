@@ -122,3 +122,22 @@ def test_a_country_before_a_listed_firm_stays_a_place():
     s = context("美国休斯、思科、德国库卡、韩国DST、加拿大安泽等一批国际知名企业重点项目落户。", BAOAN)
     assert "德国库卡" not in _names(s, "Organization")
     assert "德国" in _names(s, "Place")
+
+
+def _agencies(s) -> dict[str, str]:
+    return {m.surface: m.name for m in s.mentions if m.label == "Agency"}
+
+
+def test_bare_bureaus_listed_after_a_levelled_sibling():
+    # 深圳市宝安区…第六届人民代表大会…政府工作报告 (姚任): project tables name their bureaus so
+    s = context("（主办：区综治办，协办：区公安分局、城管局、安监局、市市场和质量监管委）", BAOAN)
+    assert _agencies(s)["安监局"] == "宝安区安监局"
+    s = context("协办：市规土委宝安管理局、区城市更新局、经促局、卫计局、教育局、各街道办）", BAOAN)
+    # the nearest levelled sibling gives the level: 区城市更新局, not 市规土委…
+    assert _agencies(s)["卫计局"] == "宝安区卫计局"
+
+
+def test_a_bare_word_after_a_levelled_sibling_is_no_bureau():
+    # made-up: the list ends at an item that is no body (部署 is no bureau; 各街道办 is no single body)
+    s = context("落实区住建局、部署、各街道办的要求。", BAOAN)
+    assert "部署" not in _agencies(s)
