@@ -21,6 +21,9 @@ from .dictionary_places import find_dictionary_places
 from .enumerations import find_listed_names
 from .event_lists import find_listed_events
 from .firm_lists import find_firm_lists
+from .single_firms import find_single_firms
+from .listed_bureaus import find_listed_bureaus
+from .vouched_firm_lists import find_vouched_firm_lists
 from .site_lists import find_site_lists
 from .single_listed_places import find_single_listed_places
 from .seated_places import find_seated_places
@@ -53,6 +56,7 @@ from .unit_names import find_unit_names
 from .regional_units import find_regional_units
 from .project_firms import find_project_firms
 from .brand_firms import find_brand_firms
+from .coined_brand_firms import find_coined_brand_firms
 from .org_lists import find_org_forms
 from .persons import find_persons
 from .places import find_places, gazetteer
@@ -276,8 +280,11 @@ def find_mentions(pt: str, base: int, ctx: ReportContext) -> list[Mention]:
     ms += find_contest_awards(pt, base)  # 获…大赛优胜奖: a contest named by the prize won at it
     ms += find_org_forms(pt, base, ctx, orgs)  # after the other finders: of two equal spans theirs is kept
     ms += find_firm_lists(pt, base, ms)
+    ms += find_single_firms(pt, base, ms)  # after firm_lists: one firm alone before 等…企业
     ms += find_regional_units(pt, base, ms)  # after the organisation finders: a parent they found is kept
     ms += find_project_firms(pt, base, ms)  # after the organisation finders: only the names they left
+    ms += find_coined_brand_firms(pt, base, ctx, ms)  # after the list finders: their firms vouch for siblings
+    ms += find_vouched_firm_lists(pt, base, ms)  # after every firm finder: two firms of a list vouch for the rest
     ms += find_site_lists(pt, base, ms)
     ms += find_single_listed_places(pt, base, ms)
     ms += find_seated_places(pt, base, ms)
@@ -285,6 +292,7 @@ def find_mentions(pt: str, base: int, ctx: ReportContext) -> list[Mention]:
     ms += find_dash_chains(pt, base, ms)
     ms += find_shaped_agencies(pt, base, ctx, ms)  # after every body finder: only the names they left
     ms += find_agency_branches(pt, base, ms)  # after every body finder: a bureau's branch follows its name
+    ms += find_listed_bureaus(pt, base, ctx, ms)  # after every body finder: bare bureaus after a levelled sibling
     ms += find_place_offices(pt, base, ms)
     ms += join_fields(pt, base, ms)
     ms += find_persons(pt, base, ctx, agencies)

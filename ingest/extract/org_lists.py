@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 _ITEM = r"[^，。；：、\s“”《》（）()]{2,10}"
 # a list ending in 等: its items, then whatever class follows (项目, 企业, 品牌…)
-_LIST = re.compile(rf"(?P<items>(?:{_ITEM}、)+{_ITEM})等(?=[^，。；：、]{{0,8}}?(?:企业|项目|公司|集团|品牌|厂商|总部|机构))")
+_LIST = re.compile(rf"(?P<items>(?:{_ITEM}、)+{_ITEM})等(?=[^，。；：、]{{0,8}}?(?:企业|项目|公司|集团|品牌|厂商|总部|机构|平台))")
 # one item before 等 and a class of companies, the item not itself the end of a list
 _BARE_LIST = re.compile(rf"(?:{_ITEM}、)+{_ITEM}")
 _ONE = re.compile(r"等(?P<mod>[^，。；：、\s等]{0,6}?)(?:企业|公司|集团|厂商)(?!家|主|化)")

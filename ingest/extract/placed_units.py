@@ -16,10 +16,14 @@ from .lexicon import word_list
 from .places import gazetteer
 
 # the suffixes of a body that has branches: a unit is not named after a centre or an office
-_PARENT = r"[\u4e00-\u9fff]{2,16}?(?:大学|学院|科学院|研究院|集团|公司|银行|医院)"
+# 实验室 from session 12: labs place their units too (深圳湾实验室|坪山|转化中心)
+_PARENT = r"[\u4e00-\u9fff]{2,16}?(?:大学|学院|科学院|研究院|集团|公司|银行|医院|实验室)"
 _CAMPUS = re.compile(rf"^({_PARENT})（([\u4e00-\u9fff]{{2,6}})）$")
 _PLACED = re.compile(rf"^({_PARENT})([\u4e00-\u9fff]{{2,4}}?)([\u4e00-\u9fff]{{0,8}}?)"
                      r"(研究生院|研究院|研究所|医院|分院|校区|院区|分行|分公司|实验室|中心|学院)")
+
+
+_DIVISION_LEVELS = ("区", "县", "新区")
 
 
 @lru_cache(maxsize=1)
@@ -28,9 +32,26 @@ def _unit_heads() -> tuple[str, ...]:
 
 
 def _is_place(word: str) -> bool:
-    """Whether `word` is a place name of the gazetteer as a whole (深圳, 广州, 盐田)."""
+    """Whether `word` is a place name of the gazetteer as a whole (深圳, 广州, 盐田), or a district's or
+    county's short name that is no common word (session 12: 深圳大学|龙岗|创新研究院)."""
+    return _is_gazetteer_place(word) or _is_short_division(word)
+
+
+def _is_gazetteer_place(word: str) -> bool:
     g = gazetteer()
     return any(s == 0 and e == len(word) and payload for s, e, _k, payload in g.matcher.find(word))
+
+
+@lru_cache(maxsize=4096)
+def _is_short_division(word: str) -> bool:
+    """龙岗 (龙岗区), 坪山 (坪山区), 大鹏 (大鹏新区): the gazetteer holds the division with its level word and
+    the gazetteer's own short forms only for cities. A short name jieba counts as a common word (光明 1219,
+    朝阳 767) is left out, by the threshold places.py uses for siblings' short names."""
+    from .places import _SIBLING_COMMON
+    from .words import tagger
+    if len(word) < 2 or tagger()[0].dt.FREQ.get(word, 0) > _SIBLING_COMMON:
+        return False
+    return any(_is_gazetteer_place(word + level) for level in _DIVISION_LEVELS)
 
 
 @lru_cache(maxsize=8192)
