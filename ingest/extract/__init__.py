@@ -23,6 +23,7 @@ from .event_lists import find_listed_events
 from .firm_lists import find_firm_lists
 from .site_lists import find_site_lists
 from .single_listed_places import find_single_listed_places
+from .bare_list_places import find_bare_list_places
 from .seated_places import find_seated_places
 from .shaped_agencies import find_shaped_agencies
 from .agency_branches import find_agency_branches
@@ -274,6 +275,7 @@ def find_mentions(pt: str, base: int, ctx: ReportContext) -> list[Mention]:
     ms += find_project_firms(pt, base, ms)  # after the organisation finders: only the names they left
     ms += find_site_lists(pt, base, ms)
     ms += find_single_listed_places(pt, base, ms)
+    ms += find_bare_list_places(pt, base, ms)  # 坝光 among 葵涌、大鹏、南澳 (bare_list_places.py)
     ms += find_seated_places(pt, base, ms)
     ms += find_county_chains(pt, base, ms)
     ms += find_dash_chains(pt, base, ms)

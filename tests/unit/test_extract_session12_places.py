@@ -1,0 +1,34 @@
+"""Session 12 place rules of issue 13 (x16place), each written from a class of Chinese place naming; sentences
+from corpus reports that are in no test window (file named per test)."""
+from govgraph.ingest.batch import ReportInfo
+from govgraph.ingest.extract import build_context, find_mentions
+
+
+def mentions(text: str, author: str = "深圳市人民政府") -> set[tuple[str, str]]:
+    ctx = build_context(ReportInfo("r1", "t", "f.txt", "x", 2021, author), text)
+    return {(m.label, m.name) for m in find_mentions(text, 0, ctx)}
+
+
+def places(text: str, author: str = "深圳市人民政府") -> set[str]:
+    return {n for label, n in mentions(text, author) if label == "Place"}
+
+
+def test_a_bare_name_among_listed_places_is_a_place():
+    # 大鹏新区2017年管委会工作报告_2017.txt (dev window w82's report)
+    got = places("加快推进葵涌、大鹏、南澳、坝光、西涌等直升机停机坪规划建设。", "大鹏新区管理委员会")
+    assert "坝光" in got
+    # the same report: rivers whose siblings the shaped finder took (新|大 河: two characters jieba reads apart)
+    assert "新大河" in places("加快鹏城河、南澳河、新大河、乌泥河等10条河道综合整治项目建设。", "大鹏新区管理委员会")
+    # 017_gzbg-guangdong-2024.txt: a middle item
+    assert "南沙" in places("把横琴、前海、南沙、河套这几个龙头舞起来。", "广东省人民政府")
+
+
+def test_a_list_item_glued_to_its_head_or_a_list_of_other_things_adds_nothing():
+    # 深圳市宝安区…第九次会议上作政府工作报告_2016.txt: 咸水涌 is one river, 咸水 no place of its own
+    got = places("做好新圳河、西乡河、咸水涌水质改善试验项目第一阶段工作。", "深圳市宝安区人民政府")
+    assert "咸水" not in got
+    # 广东省政府工作报告_2019年.txt: 太平洋岛国 is a kind of country, not the ocean
+    assert "太平洋" not in places("进一步密切与南亚、东南亚、太平洋岛国等的交流合作。", "广东省人民政府")
+    # firms listed after one place: fewer than two places vouch for the list
+    got = places("支持深圳、华为、腾讯等企业发展。")
+    assert not {"华为", "腾讯"} & got
