@@ -32,3 +32,13 @@ def test_a_list_item_glued_to_its_head_or_a_list_of_other_things_adds_nothing():
     # firms listed after one place: fewer than two places vouch for the list
     got = places("支持深圳、华为、腾讯等企业发展。")
     assert not {"华为", "腾讯"} & got
+
+
+def test_tunnels_old_market_towns_and_themed_streets_by_their_head():
+    # 2014年南山区政府工作报告_2014.txt
+    assert "大南山隧道" in places("推动桂庙路快速化改造和大南山隧道前期工作。", "深圳市南山区人民政府")
+    # 2024年龙华区二届人大四次会议政府工作报告_2024.txt
+    assert "观澜古墟" in places("观澜古墟成为全市商埠领域唯一入选大湾区文化遗产游径的项目。", "深圳市龙华区人民政府")
+    # a modifier of common words before the head names a kind: 新建隧道, 特色风情街
+    got = places("打造特色风情街，新建隧道2条。")
+    assert not any(p.endswith(("风情街", "隧道")) for p in got)
