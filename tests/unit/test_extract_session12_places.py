@@ -42,3 +42,10 @@ def test_tunnels_old_market_towns_and_themed_streets_by_their_head():
     # a modifier of common words before the head names a kind: 新建隧道, 特色风情街
     got = places("打造特色风情街，新建隧道2条。")
     assert not any(p.endswith(("风情街", "隧道")) for p in got)
+
+
+def test_a_known_place_and_one_common_noun_open_a_name():
+    # 011_gzbg-szgm-2025.txt: 光明 is a common noun to jieba, 法务 another; the district opens the name
+    assert "光明法务大厦" in places("光明法务大厦正式启用，落地外国律所代表机构。", "深圳市光明区人民政府")
+    # a verb after the place names nothing: 光明|改造|片区 is no name
+    assert not any(p.endswith("片区") for p in places("推进光明改造片区建设。", "深圳市光明区人民政府"))
