@@ -24,6 +24,7 @@ from .firm_lists import find_firm_lists
 from .site_lists import find_site_lists
 from .single_listed_places import find_single_listed_places
 from .bare_list_places import find_bare_list_places
+from .chained_divisions import find_chained_divisions
 from .seated_places import find_seated_places
 from .shaped_agencies import find_shaped_agencies
 from .agency_branches import find_agency_branches
@@ -278,6 +279,7 @@ def find_mentions(pt: str, base: int, ctx: ReportContext) -> list[Mention]:
     ms += find_bare_list_places(pt, base, ms)  # 坝光 among 葵涌、大鹏、南澳 (bare_list_places.py)
     ms += find_seated_places(pt, base, ms)
     ms += find_county_chains(pt, base, ms)
+    ms += find_chained_divisions(pt, base, ms)  # 长沙县|黄花镇 (chained_divisions.py)
     ms += find_dash_chains(pt, base, ms)
     ms += find_shaped_agencies(pt, base, ctx, ms)  # after every body finder: only the names they left
     ms += find_agency_branches(pt, base, ms)  # after every body finder: a bureau's branch follows its name

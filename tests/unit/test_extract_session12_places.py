@@ -49,3 +49,22 @@ def test_a_known_place_and_one_common_noun_open_a_name():
     assert "光明法务大厦" in places("光明法务大厦正式启用，落地外国律所代表机构。", "深圳市光明区人民政府")
     # a verb after the place names nothing: 光明|改造|片区 is no name
     assert not any(p.endswith("片区") for p in places("推进光明改造片区建设。", "深圳市光明区人民政府"))
+
+
+def test_a_lower_division_right_after_its_place():
+    # 030_gzbg-xizang-2026.txt (dev window w21's report, another sentence)
+    assert "嘎拉村" in places("给林芝市嘎拉村全体村民回信。", "西藏自治区人民政府")
+    # 深圳市政府工作报告_2023年.txt (dev window w02's report, another sentence)
+    assert "大安村" in places("深汕合作区大安村入选中国美丽休闲乡村。")
+    # 光明新区2016年政府工作报告_2016.txt: the chain runs on from a community to its village
+    assert "红坳村" in places("加快凤凰社区红坳村整体搬迁的可行性研究。", "深圳市光明新区管理委员会")
+    # 广东省政府工作报告_2021年.txt (dev window w65's report): a port keeps its city in its name
+    got = mentions("推进揭惠、茂名博贺港等货运铁路建设。", "广东省人民政府")
+    assert ("Place", "茂名博贺港") in got
+
+
+def test_a_designation_or_a_phrase_after_a_place_is_no_division():
+    # 龙岗区2014年政府工作报告_2014.txt: a title conferred on communities
+    assert "宜居社区" not in places("创建10个广东省宜居社区，提高社区宜居水平。", "深圳市龙岗区人民政府")
+    # a common word closing the name (城镇) and a count before the head name nothing
+    assert not any(p.endswith("镇") for p in places("推进中西部地区就近城镇化，支持全市各镇发展。"))
