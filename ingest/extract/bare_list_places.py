@@ -82,6 +82,8 @@ def find_bare_list_places(text: str, base: int, found: list[Mention]) -> list[Me
             continue
         off = c.start()
         local = {(s - off, e - off) for s, e in places if off <= s and e <= c.end()}
+        if len(local) < 2:
+            continue   # two found places at least vouch for a list (most clauses hold fewer: no segmentation)
         items = _items(clause, local)
         whole = sum(1 for s, e, ok in items if ok and (s, e) in local)
         if whole < 2 or 2 * whole < len(items):
