@@ -26,6 +26,8 @@ from .listed_bureaus import find_listed_bureaus
 from .vouched_firm_lists import find_vouched_firm_lists
 from .site_lists import find_site_lists
 from .single_listed_places import find_single_listed_places
+from .bare_list_places import find_bare_list_places
+from .chained_divisions import find_chained_divisions
 from .seated_places import find_seated_places
 from .shaped_agencies import find_shaped_agencies
 from .agency_branches import find_agency_branches
@@ -287,8 +289,10 @@ def find_mentions(pt: str, base: int, ctx: ReportContext) -> list[Mention]:
     ms += find_vouched_firm_lists(pt, base, ms)  # after every firm finder: two firms of a list vouch for the rest
     ms += find_site_lists(pt, base, ms)
     ms += find_single_listed_places(pt, base, ms)
+    ms += find_bare_list_places(pt, base, ms)  # 坝光 among 葵涌、大鹏、南澳 (bare_list_places.py)
     ms += find_seated_places(pt, base, ms)
     ms += find_county_chains(pt, base, ms)
+    ms += find_chained_divisions(pt, base, ms)  # 长沙县|黄花镇 (chained_divisions.py)
     ms += find_dash_chains(pt, base, ms)
     ms += find_shaped_agencies(pt, base, ctx, ms)  # after every body finder: only the names they left
     ms += find_agency_branches(pt, base, ms)  # after every body finder: a bureau's branch follows its name

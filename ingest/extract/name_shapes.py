@@ -24,6 +24,7 @@ from .quoted_names import quoted_names_one
 from .cluster_names import weak_cluster
 from .corridor_names import corridor_name_ok
 from .place_abbreviations import opens_with_abbreviations
+from .place_noun_names import place_and_noun
 from .traps import _PLACE_MORPHEMES as _LANDFORMS, category_words, has_proper_word, is_category, is_known_place
 from .words import cut_words, tagger
 
@@ -312,6 +313,8 @@ def _modifier_at(text: str, base: int, s: int, h_start: int, head: str, label: s
         modifier = text[known.start - base:h_start]  # 盐田港 + 智慧冷链产业园: a known place opens it
     if modifier is None:
         modifier = _place_and_kind(text, base, s, h_start, place_ends)
+    if modifier is None and len(head) > 1:
+        modifier = place_and_noun(text, base, s, h_start, place_ends)  # 盐田|渔港|码头 (place_noun_names.py)
     if modifier is None or is_category(modifier, head) or modifier in _head_class():
         return None   # 口岸经济带: a modifier that is itself a class head names a kind
     parts = _DASH.split(modifier)
