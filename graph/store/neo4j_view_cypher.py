@@ -187,37 +187,56 @@ RETURN id, others
 """
 
 
-def all_shortest_paths_query(max_len: int, limit: int, n: int) -> str:
+def all_shortest_paths_query(max_len: int, limit: int) -> str:
     """Every shortest path between two entities, direction ignored, at most `limit` (literals:
     Cypher takes no parameters there). allShortestPaths is a bidirectional breadth-first search;
     measured on the 155-report store, p95 86 ms where `SHORTEST 5` took 513 ms and up to 1.4 s
-    when one end is a hub (20 pairs across the degree ranking).
-
-    When fewer than `n` shortest paths exist, the same statement also runs the caller's next step,
-    `SHORTEST n` walks under a hop cap one past the shortest length (`walks`; one branch per cap,
-    as the cap is a literal, and only the branch of the cap found runs): on the dev pairs, 8 of 20
-    had fewer than 5 shortest paths, and this saved each of them a round trip."""
-    branches = "\n  UNION ALL\n".join(f"""  WITH a, b, cap WHERE cap = {c}
-  MATCH p = SHORTEST {int(n)} (a)-[:{RELS}]-{{1,{c}}}(b)
-  RETURN collect([x IN nodes(p) | x.id]) AS walks""" for c in range(2, int(max_len) + 1))
-    if not branches:  # max_len 1: a shortest path is the only path
-        branches = "  RETURN [] AS walks"
+    when one end is a hub (20 pairs across the degree ranking)."""
     return f"""
 MATCH (a:Entity {{id: $source}}), (b:Entity {{id: $target}})
-CALL (a, b) {{
-  MATCH p = allShortestPaths((a)-[:{RELS}*..{int(max_len)}]-(b))
+MATCH p = allShortestPaths((a)-[:{RELS}*..{int(max_len)}]-(b))
+WITH p LIMIT {int(limit)}
+RETURN [x IN nodes(p) | x.id] AS ids
+"""
+
+
+def spur_paths_query(max_len: int, limit: int) -> str:
+    """For each spur ([start, banned ids, avoided next ids, cap]; neo4j_view_paths.Spur), every
+    shortest path from its start to $target within its cap that passes no banned node and does not
+    step from the start to an avoided node, at most `limit` each. One allShortestPaths (a
+    bidirectional search, bounded by the cap) per spur, one UNION ALL branch per cap (a literal);
+    the bans are node lists compared by identity, checked on each node and relationship as the
+    search expands (no property read). `SHORTEST 5` under a hop cap, which this replaces, walked
+    from one end through the hubs: 44-226 ms of server time for a 4x pair (session 10)."""
+    branches = "\n  UNION ALL\n".join(f"""  WITH start, banned, avoid, b, cap WHERE cap = {c}
+  MATCH p = allShortestPaths((start)-[:{RELS}*..{c}]-(b))
+  WHERE none(x IN nodes(p) WHERE x IN banned)
+    AND none(r IN relationships(p) WHERE (startNode(r) = start AND endNode(r) IN avoid)
+                                       OR (endNode(r) = start AND startNode(r) IN avoid))
   WITH p LIMIT {int(limit)}
-  RETURN collect([x IN nodes(p) | x.id]) AS shortest
+  RETURN collect([x IN nodes(p) | x.id]) AS found""" for c in range(1, int(max_len) + 1))
+    return f"""
+MATCH (b:Entity {{id: $target}})
+UNWIND range(0, size($spurs) - 1) AS i
+WITH b, i, $spurs[i] AS spur
+MATCH (start:Entity {{id: spur[0]}})
+CALL (spur) {{
+  UNWIND spur[1] AS nid
+  MATCH (x:Entity {{id: nid}})
+  RETURN collect(x) AS banned
 }}
-WITH a, b, shortest,
-     CASE WHEN size(shortest) = 0 OR size(shortest) >= {int(n)} THEN 0
-          WHEN size(shortest[0]) > {int(max_len)} THEN {int(max_len)} ELSE size(shortest[0]) END AS cap
-CALL (a, b, cap) {{
+CALL (spur) {{
+  UNWIND spur[2] AS nid
+  MATCH (x:Entity {{id: nid}})
+  RETURN collect(x) AS avoid
+}}
+WITH i, start, banned, avoid, b, spur[3] AS cap
+CALL (start, banned, avoid, b, cap) {{
 {branches}
 }}
-WITH shortest, cap, collect(walks) AS walks
-RETURN shortest, cap, reduce(acc = [], w IN walks | acc + w) AS walks
+RETURN i, found ORDER BY i
 """
+
 
 # Relations by key: both ends by their unique index, the relation between them (expand-into).
 GET_EDGES_SHOWN = f"""
