@@ -304,11 +304,12 @@ DEGREE = f"COUNT {{ (n)-[:{RELS}]-() }}"
 
 
 def find_nodes_query(labels: bool, report: bool, role: bool, year: bool, prefix: bool, *,
-                     parts: str = NODE_PARTS, row: str = NODE_ROW, rid: str = "$rid") -> str:
+                     parts: str = NODE_PARTS, row: str = NODE_ROW, rid: str = "$rid", degree: str = DEGREE) -> str:
     """Entities best connected first; only the filters asked for are in the query, so the planner
     starts from the report's MENTIONS when a report is given instead of from every entity.
     `parts` reads each entity's MENTIONS and `row` is what is returned of it (views read briefs;
-    `degree` is in scope); `rid` names the report (a parameter, or a variable of an enclosing query)."""
+    `degree` is in scope); `rid` names the report (a parameter, or a variable of an enclosing query);
+    `degree` is how the ranking's degree is read (the same count, however written)."""
     match = f"MATCH (:Report {{id: {rid}}})-[:MENTIONS]->(n:Entity)" if report else "MATCH (n:Entity)"
     where = []
     if labels:
@@ -322,7 +323,7 @@ def find_nodes_query(labels: bool, report: bool, role: bool, year: bool, prefix:
     return f"""
 {match}
 {('WHERE ' + ' AND '.join(where)) if where else ''}
-WITH n, {DEGREE} AS degree
+WITH n, {degree} AS degree
 ORDER BY degree DESC, n.name, n.id
 WITH collect([n, degree]) AS found
 WITH size(found) AS total, found[$offset..($offset + $limit)] AS page

@@ -26,6 +26,7 @@ from . import neo4j_cypher as Q
 from . import neo4j_brief as B
 from . import neo4j_bulk_rows as R
 from . import neo4j_view_cypher as V
+from . import neo4j_view_paths as P
 from .base import (AnswerContext, Filters, GraphStore, NodeBrief, PutResult, StoreError, StoreUnavailable, Subgraph,
                    Vectors)
 from .neo4j_bulk import PreparedPut, PutQueue, commit_group, latest_entity_vectors
@@ -632,24 +633,37 @@ class Neo4jStore(GraphStore):
 
     def shortest_path_ids(self, source: str, target: str, n: int, max_len: int) -> list[list[str]] | None:
         """Up to `n` simple paths as id lists, shortest first, found by Cypher over the relations
-        (direction ignored); no graph is read into Python. The shortest ones first, by
-        allShortestPaths (fast through hubs); only when fewer than n exist, SHORTEST k under a hop
-        cap that starts one past the shortest length and rises only when the walks under it run
-        out: on the 1x corpus the 6-hop search took 156-817 ms where the cap of 4 took 34-208 ms,
-        for the same paths."""
-        first = self._read(V.all_shortest_paths_query(max_len, 64 * n, n), plain=True, source=source, target=target)
-        found = {tuple(ids) for ids in first[0]["shortest"]} if first else set()
-        if not found:
-            return []
-        if len(found) >= n:
-            return [list(p) for p in sorted(found)[:n]]
-        # A path of L hops has L + 1 ids: the cap starts one past the shortest length, and the
-        # first SHORTEST n under it came with the shortest paths.
-        cap, k = first[0]["cap"], n
-        rows = [{"ids": ids} for ids in first[0]["walks"]]
+        (direction ignored); no graph is read into Python. The shortest ones by allShortestPaths
+        (fast through hubs); only when fewer than n exist, the next lengths one at a time by
+        Yen's deviations of the paths known (neo4j_view_paths): one bounded allShortestPaths per
+        distinct prefix, all in one statement. Paths of one length come in id order."""
+        limit = 64 * n
+        rows = self._read(V.all_shortest_paths_query(max_len, limit), plain=True, source=source, target=target)
+        known = sorted({tuple(r["ids"]) for r in rows})
+        if len(known) >= n or not known:
+            return [list(p) for p in known[:n]]
+        hops = len(known[0]) - 1
+        while len(known) < n and hops < max_len:
+            hops += 1
+            spurs = P.spurs(known, hops)
+            rows = self._read(V.spur_paths_query(max_len, limit), plain=True, target=target,
+                              spurs=[[sp.start, list(sp.banned), list(sp.avoid), sp.hops] for sp in spurs])
+            longer: set[tuple[str, ...]] = set()
+            for row in rows:
+                longer |= P.deviations(spurs[row["i"]], row["found"], hops)
+            if any(len(r["found"]) >= limit for r in rows) and len(known) + len(longer) < n:
+                # A spur cut at `limit` walks (parallel relations repeat a node sequence) may hide
+                # paths of this length: the walks below find them, however slowly.
+                return self._shortest_walks(source, target, n, max_len, hops)
+            known += sorted(longer)
+        return [list(p) for p in known[:n]]
+
+    def _shortest_walks(self, source: str, target: str, n: int, max_len: int, cap_hops: int) -> list[list[str]]:
+        """SHORTEST k walks under a hop cap, raised while walks run out (the fallback of
+        shortest_path_ids; its only way before session 12)."""
+        cap, k = cap_hops, n
         while True:
-            if rows is None:
-                rows = self._read(Q.shortest_paths_query(k, cap), source=source, target=target)
+            rows = self._read(Q.shortest_paths_query(k, cap), source=source, target=target)
             paths: list[list[str]] = []
             for row in rows:
                 ids = row["ids"]
@@ -669,7 +683,6 @@ class Neo4jStore(GraphStore):
                 cap += 1
             else:
                 return paths
-            rows = None
 
     def iter_nodes(self) -> Iterator[Node]:
         after = ""

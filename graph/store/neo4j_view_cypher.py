@@ -49,6 +49,8 @@ def find_briefs_query(labels: bool, report: bool, role: bool, year: bool, prefix
 # every statement (the `Statement.key` index, then each statement's report and props), a relation
 # cost two database hits per report that states it, which grows with the collection; the hints
 # are needed: with both indexes there the planner still seeks by key alone and sorts.
+# A shown statement's report comes from the (key, report) index the seek reads (cache[s.report]),
+# not from the node: a 4x overview of 532 relations 7,980 -> 6,384 database hits for the spans.
 def _shown_parts(scope: str, key: str, file: str = "head([(r:Report)-[:STATES]->(x) | r.file])") -> str:
     """`file`: how a shown statement's report file is read (the overview reads each report's once)."""
     return """
@@ -57,8 +59,8 @@ CALL (%s) {
   CALL (rkey) {
     MATCH (s:Statement) USING INDEX s:Statement(key, report)
     WHERE s.key = rkey AND s.report >= ''
-    WITH s ORDER BY s.key, s.report LIMIT $k + 1
-    RETURN collect(s) AS first
+    WITH s, s.report AS report ORDER BY s.key, report LIMIT $k + 1
+    RETURN collect(s) AS first, collect(report) AS reports
   }
   CALL (rkey) {
     MATCH (s:Statement) USING INDEX s:Statement(key, props)
@@ -68,7 +70,8 @@ CALL (%s) {
     RETURN reduce(acc = [], p IN said | CASE WHEN p IN acc THEN acc ELSE acc + p END) AS props
   }
   RETURN props, size(first) AS statements,
-         [x IN first[0..$k] | [x.report, %s, x.passages, x.starts, x.ends, x.texts]] AS spans
+         [i IN range(0, size(first[0..$k]) - 1) |
+          head([x IN [first[i]] | [reports[i], %s, x.passages, x.starts, x.ends, x.texts]])] AS spans
 }
 """ % (scope, key, file)
 
@@ -86,13 +89,19 @@ RETURN a.id AS s, b.id AS t, type(e) AS type, props, statements, spans ORDER BY 
 # own statements (hundreds), not by expanding every relation of each entity (a hub's thousands;
 # 26,493 database hits for a report's 300 entities at 1x). A statement exists only for a stored
 # relation and names it by its ends in stored direction, so these are EDGES_AMONG_SHOWN's rows.
+# Each statement's ends and type are split from its key (`source|type|target`, as the store builds
+# it; a key that does not split in three reads the properties): one property read a statement
+# where reading source, target, key and type did: 822 statements 3,077 -> 1,644 database hits (4x;
+# 822 of them the label check).
 # `rid` and `ids` are parameters or variables of an enclosing query.
 def _edges_of_report(rid: str, ids: str, file: str | None = None) -> str:
     parts = _shown_parts("key", "key") if file is None else _shown_parts("key", "key", file)
     return f"""
 MATCH (:Report {{id: {rid}}})-[:STATES]->(st:Statement)
-WHERE st.source IN {ids} AND st.target IN {ids}
-WITH DISTINCT st.key AS key, st.source AS s, st.target AS t, st.type AS type
+WITH st, st.key AS key
+WITH key, CASE WHEN size(split(key, '|')) = 3 THEN split(key, '|') ELSE [st.source, st.type, st.target] END AS part
+WHERE part[0] IN {ids} AND part[2] IN {ids}
+WITH DISTINCT key, part[0] AS s, part[2] AS t, part[1] AS type
 {parts}"""
 
 
@@ -105,6 +114,15 @@ EDGE_COLUMNS = ("s", "t", "type", "props", "statements", "spans")
 SPANS_AT = EDGE_COLUMNS.index("spans")  # a span: [report, file, passages, starts, ends, texts]
 
 
+# An entity's degree among entities as the untyped degree less its relationships to reports and
+# passages (the four store-drawn types that touch an entity, each in the one direction it has):
+# five degree lookups where COUNT { (n)-[:A|B|...]-() } makes one per entity type (twelve): ranking
+# a 4x report's 737 entities 8,844 -> 3,685 database hits (tests/contract/test_overview_ranking.py).
+OTHER_DEGREE = " - ".join(["COUNT { (n)--() }", "COUNT { ()-[:MENTIONS]->(n) }", "COUNT { (n)-[:MENTIONED_IN]->() }",
+                           "COUNT { (n)-[:AUTHORED]->() }", "COUNT { ()-[:CITES]->(n) }"])
+RANK_DEGREE = f"({OTHER_DEGREE})"
+
+
 def report_overview_query(labels: bool, role: bool, year: bool) -> str:
     """A report's overview in one statement (graph.views.overview took four round trips: the
     report looked up twice, its entities, their relations): the report found by id or file name
@@ -115,7 +133,8 @@ def report_overview_query(labels: bool, role: bool, year: bool) -> str:
     per shown statement it was 8.5k of a 4x overview's 42.6k database hits (533 relations, three
     statements shown each), and the server time of 20 overviews fell 17% (5.7 -> 4.8 s, 4 rounds
     alternated, load 8-9)."""
-    find = find_nodes_query(labels, True, role, year, False, parts="", row=shown_row("degree"), rid="rid")
+    find = find_nodes_query(labels, True, role, year, False, parts="", row=shown_row("degree"), rid="rid",
+                            degree=RANK_DEGREE)
     return f"""
 OPTIONAL MATCH (r:Report) WHERE r.id = $ref OR r.file = $ref OR r.file = $name
 WITH r ORDER BY r.id LIMIT 1
@@ -187,37 +206,57 @@ RETURN id, others
 """
 
 
-def all_shortest_paths_query(max_len: int, limit: int, n: int) -> str:
+def all_shortest_paths_query(max_len: int, limit: int) -> str:
     """Every shortest path between two entities, direction ignored, at most `limit` (literals:
     Cypher takes no parameters there). allShortestPaths is a bidirectional breadth-first search;
     measured on the 155-report store, p95 86 ms where `SHORTEST 5` took 513 ms and up to 1.4 s
-    when one end is a hub (20 pairs across the degree ranking).
-
-    When fewer than `n` shortest paths exist, the same statement also runs the caller's next step,
-    `SHORTEST n` walks under a hop cap one past the shortest length (`walks`; one branch per cap,
-    as the cap is a literal, and only the branch of the cap found runs): on the dev pairs, 8 of 20
-    had fewer than 5 shortest paths, and this saved each of them a round trip."""
-    branches = "\n  UNION ALL\n".join(f"""  WITH a, b, cap WHERE cap = {c}
-  MATCH p = SHORTEST {int(n)} (a)-[:{RELS}]-{{1,{c}}}(b)
-  RETURN collect([x IN nodes(p) | x.id]) AS walks""" for c in range(2, int(max_len) + 1))
-    if not branches:  # max_len 1: a shortest path is the only path
-        branches = "  RETURN [] AS walks"
+    when one end is a hub (20 pairs across the degree ranking)."""
     return f"""
 MATCH (a:Entity {{id: $source}}), (b:Entity {{id: $target}})
-CALL (a, b) {{
-  MATCH p = allShortestPaths((a)-[:{RELS}*..{int(max_len)}]-(b))
+MATCH p = allShortestPaths((a)-[:{RELS}*..{int(max_len)}]-(b))
+WITH p LIMIT {int(limit)}
+RETURN [x IN nodes(p) | x.id] AS ids
+"""
+
+
+def spur_paths_query(max_len: int, limit: int) -> str:
+    """For each spur ([start, banned ids, avoided next ids, cap]; neo4j_view_paths.Spur), every
+    shortest path from its start to $target within its cap that passes no banned node and does not
+    step from the start to an avoided node, at most `limit` each. One allShortestPaths (a
+    bidirectional search, bounded by the cap) per spur, one UNION ALL branch per cap (a literal);
+    the bans are node lists compared by identity (no property read), and the plan keeps one
+    ShortestPath per branch with no exhaustive fallback. On the 4x database's four pairs with
+    fewer than 5 shortest paths, server time median 38-206 ms with `SHORTEST 5` under a hop cap,
+    6-16 ms with this (docs/neo4j.md, session 12)."""
+    branches = "\n  UNION ALL\n".join(f"""  WITH start, banned, avoid, b, cap WHERE cap = {c}
+  MATCH p = allShortestPaths((start)-[:{RELS}*..{c}]-(b))
+  WHERE none(x IN nodes(p) WHERE x IN banned)
+    AND none(r IN relationships(p) WHERE (startNode(r) = start AND endNode(r) IN avoid)
+                                       OR (endNode(r) = start AND startNode(r) IN avoid))
   WITH p LIMIT {int(limit)}
-  RETURN collect([x IN nodes(p) | x.id]) AS shortest
+  RETURN collect([x IN nodes(p) | x.id]) AS found""" for c in range(1, int(max_len) + 1))
+    return f"""
+MATCH (b:Entity {{id: $target}})
+UNWIND range(0, size($spurs) - 1) AS i
+WITH b, i, $spurs[i] AS spur
+MATCH (start:Entity {{id: spur[0]}})
+CALL (spur) {{
+  UNWIND spur[1] AS nid
+  MATCH (x:Entity {{id: nid}})
+  RETURN collect(x) AS banned
 }}
-WITH a, b, shortest,
-     CASE WHEN size(shortest) = 0 OR size(shortest) >= {int(n)} THEN 0
-          WHEN size(shortest[0]) > {int(max_len)} THEN {int(max_len)} ELSE size(shortest[0]) END AS cap
-CALL (a, b, cap) {{
+CALL (spur) {{
+  UNWIND spur[2] AS nid
+  MATCH (x:Entity {{id: nid}})
+  RETURN collect(x) AS avoid
+}}
+WITH i, start, banned, avoid, b, spur[3] AS cap
+CALL (start, banned, avoid, b, cap) {{
 {branches}
 }}
-WITH shortest, cap, collect(walks) AS walks
-RETURN shortest, cap, reduce(acc = [], w IN walks | acc + w) AS walks
+RETURN i, found ORDER BY i
 """
+
 
 # Relations by key: both ends by their unique index, the relation between them (expand-into).
 GET_EDGES_SHOWN = f"""
