@@ -153,6 +153,7 @@ class SearchService:
         self.together_weight = TUNED_TOGETHER_WEIGHT
         self.together_idf = True
         self.other_place_factor = OTHER_PLACE_FACTOR
+        self._last_others: tuple[tuple, set[str]] | None = None
         self._passages_at: tuple[object, int] | None = None
         self.short_factor = SHORT_FACTOR
         self.parent_grade = PARENT_GRADE
@@ -339,7 +340,11 @@ class SearchService:
         """Reports of jurisdictions unrelated to the places a query names (graph.search.other_places)."""
         if not places:
             return set()
-        return other_place_reports(self._report_map(), places, parent_place)
+        reports = self._report_map()
+        key = (self._reports_at, self._reports_version, tuple(places))
+        if self._last_others is None or self._last_others[0] != key:
+            self._last_others = (key, other_place_reports(reports, places, parent_place))
+        return self._last_others[1]
 
     def _said_by_reports(self, places: Sequence[str]) -> list[str]:
         """The place a query names when reports of the store speak for it: its names need not be
