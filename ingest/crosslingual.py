@@ -77,6 +77,9 @@ class TermGroup:
     english: str
     source: TermSource
     terms: tuple[str, ...]
+    # senses of `terms` that count only where the reports write them as they are: compounds made of the
+    # words' senses (重点企业), which passages holding 重点 and 企业 apart do not make a sense of the phrase
+    written: tuple[str, ...] = ()
 
 
 # British spellings, so that the dictionary's American glosses match ("convention centre").
@@ -87,6 +90,8 @@ _ADMIN_SUFFIX = re.compile(r"(?:特别行政区|自治州|自治县|自治区|�
 
 # Irregular verb forms -> their base (held -> hold); the dictionary glosses verbs by the base.
 _IRREGULAR = dict(table("english_irregular_forms.tsv"))
+# Nouns made from verbs irregularly (growth -> grow 增长, sales -> sell 销售): the dictionary glosses the verb.
+_NOUN_VERBS = dict(table("english_noun_verbs.tsv"))
 
 
 # British endings -> American, for words the spelling table above does not list (kilometres, modernisation,
@@ -121,6 +126,8 @@ def _forms(w: str) -> list[str]:
     out = [w]
     if w in _IRREGULAR:
         out.append(_IRREGULAR[w])
+    if w in _NOUN_VERBS:
+        out.append(_NOUN_VERBS[w])
     if w.endswith("ly") and len(w) > 5:  # officially -> official, newly -> new
         out.append(w[:-2])
     if w.endswith("ies") and len(w) > 4:
@@ -245,6 +252,12 @@ def _phrases() -> dict[str, list[str]]:
     return _with_bare_keys({en.lower(): zh.split() for name in PHRASE_FILES for en, zh in table(name)})
 
 
+@lru_cache(maxsize=1)
+def _register() -> dict[str, list[str]]:
+    """English words -> the senses government Chinese writes for them (government_senses_en_zh.tsv)."""
+    return {en.lower(): zh.split() for en, zh in table("government_senses_en_zh.tsv")}
+
+
 def _dictionary(capitalised: bool = True) -> dict[str, list[str]]:
     """English gloss (lower case, 1-3 words) -> Chinese headwords, commonest first; with `capitalised`,
     also proper names by their reading (Futian -> 福田), which a word in lower case never is ("yuan"
@@ -359,6 +372,22 @@ def _merged_senses(dic: dict[str, list[str]], keys: list[str]) -> list[str]:
     CC-CEDICT, "friend" is 朋友; "services" is 劳务, "service" 服务. Which one the reports mean is
     chosen later by their context (graph/search/crosslingual.py)."""
     return list(dict.fromkeys(t for h in keys for t in dic.get(h, ())))
+
+
+# Senses of each word joined into a compound (key enterprises -> 重点企业): the first few of each, so that
+# the compounds offered stay few (COMPOUND_PARTS squared).
+COMPOUND_PARTS = 4
+
+
+def _compounds(span: list[str], dic: dict[str, list[str]]) -> list[str]:
+    """Chinese compounds of a two-word English gloss made of its words' senses, modifier first
+    (key enterprises -> 重点企业 关键企业 …): CC-CEDICT glosses 龙头企业 "key enterprise", and that one
+    sense would shadow the compound the reports write. Offered after the gloss's own senses; the
+    reports keep those they write (graph/search/crosslingual.py)."""
+    parts = [[t for t in _merged_senses(dic, _span_keys([w])) if len(t) >= 2][:COMPOUND_PARTS] for w in span]
+    if not all(parts):
+        return []
+    return [a + b for a in parts[0] for b in parts[1]]
 
 
 def is_phrase_translation(terms: list[str]) -> bool:
@@ -530,6 +559,11 @@ def term_groups(text: str, width: int | None = PER_PHRASE) -> list[TermGroup]:
             if i + n > len(words):
                 continue
             span = words[i:i + n]
+            register = _register().get(" ".join(span))
+            if register is not None:
+                # the government senses first, then the dictionary's, all chosen by the reports
+                hit = (n, TermSource.DICTIONARY, list(dict.fromkeys((*register, *_merged_senses(lower, _span_keys(span)))))[:width])
+                break
             if n == 1 and span[0] in _STOP:
                 break
             if proper[i]:
@@ -548,10 +582,11 @@ def term_groups(text: str, width: int | None = PER_PHRASE) -> list[TermGroup]:
             looked_up = n == 1 or (span[0] not in _STOP and span[-1] not in _TRAILING)
             senses = _merged_senses(dic if proper[i] else lower, keys) if looked_up else []
             if senses:
-                hit = (n, TermSource.DICTIONARY, senses[:width])
+                compounds = [c for c in _compounds(span, lower) if c not in senses] if n == 2 and width is None else []
+                hit = (n, TermSource.DICTIONARY, (*senses[:width], *compounds), tuple(compounds))
                 break
         if hit:
-            out.append(TermGroup(" ".join(found[i:i + hit[0]]), hit[1], tuple(hit[2])))
+            out.append(TermGroup(" ".join(found[i:i + hit[0]]), hit[1], tuple(hit[2]), *hit[3:]))
             i += hit[0]
         else:
             if _ACRONYM.fullmatch(found[i]):

@@ -59,6 +59,7 @@ class TermChooser:
         # romanised word -> spellings found, for the text above: a scan of a whole corpus costs
         # 5-30 ms (21,104 passages), a repeated question nothing
         self._spellings: dict[str, tuple[str, ...]] = {}
+        self._written: dict[str, bool] = {}  # compound -> written in the text above
         self._vocab: tuple[object, _Words | None] | None = None  # (store version, the index's words)
 
     def choose(self, groups: Sequence[TermGroup]) -> list[str] | None:
@@ -76,6 +77,7 @@ class TermChooser:
             return None
         groups = [self._spelled(g) if g.source == TermSource.ROMANIZED else g for g in groups]
         groups = [self._in_words(g) if g.source in GLUED else g for g in groups if g.terms]
+        groups = [self._as_written(g) if g.written else g for g in groups]
         toks = {t: _whole_words(self.tokenizer(t)) for g in groups for t in g.terms}
         postings = self.store.term_passages(sorted({w for ws in toks.values() for w in ws}))
         if postings is None:
@@ -109,6 +111,16 @@ class TermChooser:
             spelled = self._spellings[key] = tuple(t for t, _n in found.most_common(NAME_SENSES))
         return replace(group, terms=spelled)
 
+    def _as_written(self, group: TermGroup) -> TermGroup:
+        """The group without the senses it offers only as written (compounds, 重点企业) that no passage writes."""
+        text = self._corpus_text()
+        with self._lock:
+            found = self._written
+            for t in group.written:
+                if t not in found:
+                    found[t] = t in text
+        return replace(group, terms=tuple(t for t in group.terms if t not in group.written or found[t]), written=())
+
     def _in_words(self, group: TermGroup) -> TermGroup:
         """The group with each sense that the index holds only inside longer words (黄浦 in 黄浦江 and
         黄浦区: passages are cut into whole words, so the query word 黄浦 matches neither) replaced by
@@ -138,6 +150,7 @@ class TermChooser:
             if self._text is None or self._text[0] != version:
                 self._text = (version, "\n".join(p.text for p in self.store.iter_passages()))
                 self._spellings = {}
+                self._written = {}
             return self._text[1]
 
     @staticmethod
