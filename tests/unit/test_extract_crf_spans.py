@@ -20,12 +20,28 @@ def test_features_one_item_per_character_with_head_classes():
     assert has_head(SCHOOL) and not has_head("全面深化改革")
 
 
+def test_features_place_each_character_in_its_list_item():
+    clause = "推进深圳湾科技生态园、天安云谷等建设"
+    feats = [[f.decode("utf-8") if isinstance(f, bytes) else f for f in row] for row in clause_features(clause)]
+    first, second = clause.index("深"), clause.index("天")
+    assert "li=^2" in feats[first] and "ri=、0" in feats[clause.index("、") - 1]
+    assert "ie=Place" in feats[first]  # the item ends in the place head 园
+    assert "li=、0" in feats[second] and "ri=$0" in feats[-1]
+    assert not any(f.startswith("ie=") for f in feats[second])  # 天安云谷等建设 ends in no head
+    assert not any(f.startswith(("li=", "ri=")) for f in feats[clause.index("、")])  # the mark itself
+
+
 @pytest.mark.parametrize("text,vetoed", [
     ("老旧工业区", True),      # a kind of zone: its modifier names no one
     ("口岸经济带", True),      # a modifier that is itself a head names a kind
     ("行业协会", True),
     ("坪山实验学校", False),
     ("小坑工业区", False),
+    ("龙岗天安数码打造创业大道", True),       # a clause opener (打造) inside: the left edge ran over a verb
+    ("广州南沙进口贸易促进创新示范区", False),  # 促进 is a verb names hold (name_verbs.txt)
+    ("广州人工智能与数字经济试验区", False),    # a single-character opener (与) stays
+    ("中国自贸区", True),                    # the nation alone before a zone's head: the class of zones
+    ("国家基因库", False),                   # …but not before an organisation's
 ])
 def test_rule_side_vetoes(text, vetoed):
     assert crf_spans._vetoed(text, 0, len(text)) is vetoed
@@ -110,3 +126,13 @@ def test_training_tags_each_clause_bio_with_the_longest_span():
     assert examples[0][1] == ["O", "O", "B-Organization"] + ["I-Organization"] * 5 + ["O", "O"]
     assert examples[1][1] == ["O", "O", "B-Place", "I-Place", "I-Place", "O", "O"]
     assert all(len(x) == len(y) for x, y in examples)
+
+
+def test_silver_keeps_only_clauses_whose_every_head_is_labelled():
+    text = "支持坪山实验学校建设，推进深盐路和明珠道改造"
+    school, road = text.index("坪山实验学校"), text.index("深盐路")
+    spans = [(school, school + 6, "Organization"), (road, road + 3, "Place")]
+    trainer = _trainer()
+    assert len(trainer.clause_examples(text, 0, len(text), spans, heads_only=True)) == 2
+    kept = trainer.clause_examples(text, 0, len(text), spans, heads_only=True, complete_only=True)
+    assert [len(x) for x, _ in kept] == [len("支持坪山实验学校建设")]  # 明珠道's head 道 has no label
