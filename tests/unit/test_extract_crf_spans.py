@@ -136,3 +136,22 @@ def test_silver_keeps_only_clauses_whose_every_head_is_labelled():
     assert len(trainer.clause_examples(text, 0, len(text), spans, heads_only=True)) == 2
     kept = trainer.clause_examples(text, 0, len(text), spans, heads_only=True, complete_only=True)
     assert [len(x) for x, _ in kept] == [len("支持坪山实验学校建设")]  # 明珠道's head 道 has no label
+
+
+def test_a_proposal_may_hold_a_rule_place_and_wins_the_overlap(monkeypatch):
+    # a dev window's clause (w60, 南山区): the rules read only 深圳 of the mall's name
+    text = "推动深圳湾万象城开业，建设消费新地标"
+    ctx = build_context(ReportInfo("r", "t", "f.txt", "x", 2023, "深圳市南山区人民政府"), text)
+    monkeypatch.setenv(crf_spans.ENV_SWITCH, "0")
+    rules = find_mentions(text, 100, ctx)
+    assert [(m.label, m.surface) for m in rules if m.label == "Place"] == [("Place", "深圳")]
+    monkeypatch.setenv(crf_spans.ENV_SWITCH, "1")
+    found = crf_spans.propose_names(text, 100, ctx, rules)
+    assert [(m.label, m.surface, m.start) for m in found] == [("Place", "深圳湾万象城", 102)]
+    places = [m.surface for m in find_mentions(text, 100, ctx) if m.label == "Place"]
+    assert places == ["深圳湾万象城"]  # the longer name wins the overlap settling; 深圳 inside it is no mention
+    crf_spans.configure(contained=())
+    try:
+        assert crf_spans.propose_names(text, 100, ctx, rules) == []  # without it the rule's 深圳 blocks the name
+    finally:
+        crf_spans.configure(contained=crf_spans.CONTAINED_LABELS)
