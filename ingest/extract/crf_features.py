@@ -224,7 +224,7 @@ def _item_head(label: str) -> bytes:
 def _add_item_features(text: str, rows: list[list[bytes]]) -> None:
     """Each character's place in its list item (the run between 、, quotes or book-title marks, or the
     clause's edges): how far the item's start is and what opens it (li=、3-4), how far its end is and what
-    closes it (ri=E0), and the class of a head noun ending the item (ie=Place), the conjunction a linear
+    closes it (ri=$0), and the class of a head noun ending the item (ie=Place), the conjunction a linear
     model cannot build from the head and distance features apart."""
     n = len(text)
     ends = {e: label for _, e, _, label in head_matcher().find(text)}

@@ -18,6 +18,7 @@ The candidates then go through the same overlap settling, relations and nodes as
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
@@ -130,7 +131,7 @@ def _vetoed(text: str, s: int, e: int) -> bool:
     (口岸经济带 is a kind); without one, the span may not cut a dictionary word at either edge
     (深南 of 深南大道) nor be a common word jieba tags as such."""
     name = text[s:e]
-    if name in category_words() or _holds_clause_opener(name):
+    if name in category_words() or _holds_clause_opener(name) or _unbalanced(name) or _COUNTED.search(name):
         return True
     heads = [(hs, cls) for hs, he, _, cls in head_matcher().find(name) if he == len(name)]
     if heads:
@@ -146,6 +147,17 @@ def _vetoed(text: str, s: int, e: int) -> bool:
         return True
     _, tags = tagger()
     return tags.get(name) not in (None, *_PROPER_TAGS)
+
+
+# a count inside: 新桥东3个片区, 石岩浪心四大片区, 汕尾323条村 name a number of places, not one (corpus, session 12)
+_COUNTED = re.compile(r"[0-9０-９一二两三四五六七八九十百千]+[个条座家项批所大]")
+_PAIRS = (("（", "）"), ("(", ")"), ("“", "”"), ("《", "》"))
+
+
+def _unbalanced(name: str) -> bool:
+    """A bracket or quote opened and not closed in the span, or closed and not opened (东莞）产业园,
+    南澳码头（口岸): the tagger's edge fell inside a parenthesis."""
+    return any(name.count(o) != name.count(c) for o, c in _PAIRS)
 
 
 def _holds_clause_opener(name: str) -> bool:
@@ -193,6 +205,18 @@ def _descriptive(modifier: str) -> bool:
     _, tags = tagger()
     words = cut_words(modifier)
     return all(tags.get(w) in _DESCRIPTIVE_TAGS for w in words)
+
+
+def _leading_places(s: int, e: int, inner: list[tuple[int, int]]) -> bool:
+    """Whether the rule Places inside [s, e) lead the name one after another from its start (深圳 of
+    深圳湾万象城, 广州|南沙 of 广州南沙…示范区): a rule Place further in is a second name joined to the
+    first (龙岗与市中心区, 梅州至泉州, 福田、皇岗口岸), not part of one."""
+    at = s
+    for ts, te in sorted(set(t for t in inner if s <= t[0] and t[1] <= e)):
+        if ts != at:
+            return False
+        at = te
+    return True
 
 
 def _open_head(clause: str, at: int, taken: list[tuple[int, int]], labels: frozenset[str],
@@ -252,6 +276,8 @@ def propose_names(text: str, base: int, ctx: "ReportContext", found: list[Mentio
                 continue
             if any(s < te and ts < e and not (inner and s <= ts and te <= e and (ts, te) != (s, e))
                    for (ts, te), inner in zip(taken, nested)):
+                continue
+            if not _leading_places(s, e, [t for t, inner in zip(taken, nested) if inner]):
                 continue
             if _vetoed(text, s, e) or (label == "Organization" and _organization_vetoed(text[s:e], ctx)):
                 continue

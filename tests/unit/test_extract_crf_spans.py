@@ -42,6 +42,11 @@ def test_features_place_each_character_in_its_list_item():
     ("广州人工智能与数字经济试验区", False),    # a single-character opener (与) stays
     ("中国自贸区", True),                    # the nation alone before a zone's head: the class of zones
     ("国家基因库", False),                   # …but not before an organisation's
+    ("新桥东3个片区", True),                  # a count names several places
+    ("石岩浪心四大片区", True),
+    ("澳科10号工业区", False),                # a number that is a name's part
+    ("东莞）产业园", True),                   # an edge inside a parenthesis
+    ("中国（南方）知识产权运营中心", False),
 ])
 def test_rule_side_vetoes(text, vetoed):
     assert crf_spans._vetoed(text, 0, len(text)) is vetoed
@@ -155,3 +160,11 @@ def test_a_proposal_may_hold_a_rule_place_and_wins_the_overlap(monkeypatch):
         assert crf_spans.propose_names(text, 100, ctx, rules) == []  # without it the rule's 深圳 blocks the name
     finally:
         crf_spans.configure(contained=crf_spans.CONTAINED_LABELS)
+
+
+def test_rule_places_inside_a_proposal_must_lead_it():
+    assert crf_spans._leading_places(10, 20, [(10, 12), (12, 14)])  # 广州|南沙|进口贸易促进创新示范区
+    assert crf_spans._leading_places(10, 20, [])
+    assert not crf_spans._leading_places(10, 20, [(10, 12), (13, 17)])  # 龙岗|与|市中心区: two names
+    assert not crf_spans._leading_places(10, 20, [(11, 13)])  # 环|大鹏|湾…
+    assert crf_spans._leading_places(10, 20, [(10, 12), (25, 27)])  # a place outside the span is no matter
