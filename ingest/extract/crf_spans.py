@@ -160,14 +160,19 @@ def _unbalanced(name: str) -> bool:
     return any(name.count(o) != name.count(c) for o, c in _PAIRS)
 
 
+# words that make a phrase, never a name (no Place or Organization of the gold holds them as a word):
+# 全球…最大的国家基因库, 高新技术产业带特别是留仙洞片区 (corpus additions, session 12)
+_PHRASE_WORDS = frozenset({"的", "是"})
+
+
 def _holds_clause_opener(name: str) -> bool:
     """A word that opens clauses and stands in no name (打造, 拓宽: clause_lead_words.txt, the rules' own
-    left boundary in name_shapes.py) inside the span: the tagger ran its left edge over a verb
-    (龙岗天安数码打造创业大道). Verbs names do hold (促进 in …进口贸易促进创新示范区: name_verbs.txt) pass, and
-    so do single characters (与 in 广州人工智能与数字经济试验区; name_shapes.py, too, cuts at one only at the
-    start of the text it reads)."""
+    left boundary in name_shapes.py), or a phrase's 的 or 是, inside the span: the tagger ran its left
+    edge over a verb (龙岗天安数码打造创业大道). Verbs names do hold (促进 in …进口贸易促进创新示范区:
+    name_verbs.txt) pass, and so do other single characters (与 in 广州人工智能与数字经济试验区;
+    name_shapes.py, too, cuts at one only at the start of the text it reads)."""
     openers, name_verbs = _clause_openers(), word_set("name_verbs.txt")
-    return any(len(w) > 1 and w in openers and w not in name_verbs for w in cut_words(name))
+    return any((len(w) > 1 and w in openers and w not in name_verbs) or w in _PHRASE_WORDS for w in cut_words(name))
 
 
 def _organization_vetoed(name: str, ctx: "ReportContext | None") -> bool:

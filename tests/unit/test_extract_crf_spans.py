@@ -46,6 +46,7 @@ def test_features_place_each_character_in_its_list_item():
     ("石岩浪心四大片区", True),
     ("澳科10号工业区", False),                # a number that is a name's part
     ("东莞）产业园", True),                   # an edge inside a parenthesis
+    ("粤港澳大湾区科技创新的核心走廊", True),    # 的 makes a phrase
     ("中国（南方）知识产权运营中心", False),
 ])
 def test_rule_side_vetoes(text, vetoed):
