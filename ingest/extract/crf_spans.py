@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
+from .cluster_names import CLUSTER_HEADS, weak_cluster
 from .crf_features import clause_features, head_matcher
 from .lexicon import LEXICON_DIR, word_set
 from .mentions import Mention
@@ -140,6 +141,8 @@ def _vetoed(text: str, s: int, e: int) -> bool:
             return True
         if modifier in _NATION_WORDS and heads[-1][1] == "Place":
             return True
+        if any(name.endswith(h) and weak_cluster(name[:-len(h)], h) for h in CLUSTER_HEADS):
+            return True  # 数控机床产业基地: a cluster or base a sector opens is a kind (cluster_names.py)
         if _descriptive(modifier):
             return True
         return any(he == len(modifier) and he - hs > 1 for hs, he, _, _ in head_matcher().find(modifier))

@@ -47,6 +47,8 @@ def test_features_place_each_character_in_its_list_item():
     ("澳科10号工业区", False),                # a number that is a name's part
     ("东莞）产业园", True),                   # an edge inside a parenthesis
     ("粤港澳大湾区科技创新的核心走廊", True),    # 的 makes a phrase
+    ("数控机床产业基地", True),               # a base a sector opens is a kind (cluster_names.py)
+    ("布心生命健康产业基地", False),
     ("中国（南方）知识产权运营中心", False),
 ])
 def test_rule_side_vetoes(text, vetoed):
