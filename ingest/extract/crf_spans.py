@@ -141,8 +141,11 @@ def _vetoed(text: str, s: int, e: int) -> bool:
             return True
         if modifier in _NATION_WORDS and heads[-1][1] == "Place":
             return True
-        if any(name.endswith(h) and weak_cluster(name[:-len(h)], h) for h in CLUSTER_HEADS):
-            return True  # 数控机床产业基地: a cluster or base a sector opens is a kind (cluster_names.py)
+        if not modifier.startswith("国家") and any(name.endswith(h) and weak_cluster(name[:-len(h)], h)
+                                                  for h in CLUSTER_HEADS):
+            # 数控机床产业基地: a cluster or base a sector opens is a kind (cluster_names.py); a national
+            # designation is one base (国家生物产业基地: a Place in the dev gold of w00), kept as before
+            return True
         if _descriptive(modifier):
             return True
         return any(he == len(modifier) and he - hs > 1 for hs, he, _, _ in head_matcher().find(modifier))

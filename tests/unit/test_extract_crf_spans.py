@@ -49,6 +49,7 @@ def test_features_place_each_character_in_its_list_item():
     ("粤港澳大湾区科技创新的核心走廊", True),    # 的 makes a phrase
     ("数控机床产业基地", True),               # a base a sector opens is a kind (cluster_names.py)
     ("布心生命健康产业基地", False),
+    ("国家生物产业基地", False),              # a national designation is one base
     ("中国（南方）知识产权运营中心", False),
 ])
 def test_rule_side_vetoes(text, vetoed):
