@@ -1,8 +1,9 @@
 """Train, and cross-validate, the character tagger of ingest/extract/crf_spans.py.
 
     python tools/train_crf.py train [--out PATH] [--silver N]     # the shipped model
-    python tools/train_crf.py cv [--folds 5] [--silver N] [--labels Place,Organization] [--min-marginal 0.8 ...]
-                                 [--gate uncovered heads] [--veto 0.9 ...] [--combine]
+    python tools/train_crf.py cv [--folds 5] [--silver N [--silver-complete]] [--labels Place,Organization]
+                                 [--min-marginal 0.8 ...] [--gate uncovered heads] [--contain - Place ...]
+                                 [--veto 0.9 ...] [--combine] [--models DIR]
 
 Training data (never a test window nor a test window's report):
 - gold: every dev window (tests/gold/windows/dev, the annotated spans) and the report gold
@@ -54,13 +55,17 @@ def _longest_first(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, st
 
 
 def clause_examples(text: str, lo: int, hi: int, spans: list[tuple[int, int, str]],
-                    heads_only: bool = False) -> list[Example]:
-    """BIO-tagged clauses of text[lo:hi]; `spans` are absolute (start, end, label)."""
+                    heads_only: bool = False, complete_only: bool = False) -> list[Example]:
+    """BIO-tagged clauses of text[lo:hi]; `spans` are absolute (start, end, label). `heads_only`: only
+    clauses holding a head noun; `complete_only`: only those whose every head noun a span covers (the
+    rules read all the clause's names they can see: silver where an unlabelled name is least likely)."""
     spans = _longest_first(spans)
     out: list[Example] = []
     for cs, ce in clauses(text[lo:hi], lo):
         clause = text[cs:ce]
         if heads_only and not has_head(clause):
+            continue
+        if complete_only and crf_spans._open_head(clause, cs, [(s, e) for s, e, _ in spans], frozenset(CLOSED)):
             continue
         tags = ["O"] * len(clause)
         for s, e, label in spans:
@@ -131,8 +136,9 @@ def silver_reports(n: int) -> list[Path]:
     return [p for p in sorted(extra.glob("*.txt")) if p.name not in taken][:n]
 
 
-def silver_examples(n: int) -> list[Example]:
-    """The rules' closed-label mentions (tagger off) as labels, over clauses with a head noun."""
+def silver_examples(n: int, complete_only: bool = False) -> list[Example]:
+    """The rules' closed-label mentions (tagger off) as labels, over clauses with a head noun (with
+    `complete_only`, only clauses whose every head noun a rule mention covers)."""
     from govgraph.ingest.batch import ReportInfo, report_id_for
     from govgraph.ingest.extract import build_context, find_mentions
     from govgraph.ingest.readers import read_document
@@ -149,7 +155,7 @@ def silver_examples(n: int) -> list[Example]:
         for p in st.passages:
             ms = find_mentions(doc.text[p.start:p.end], p.start, ctx)
             spans = [(m.start, m.end, m.label) for m in ms if m.label in CLOSED and m.end > m.start]
-            out += clause_examples(doc.text, p.start, p.end, spans, heads_only=True)
+            out += clause_examples(doc.text, p.start, p.end, spans, heads_only=True, complete_only=complete_only)
     return out
 
 
@@ -171,7 +177,8 @@ def _score(paths: list[Path], variant: dict | None) -> dict:
     variant = variant or {}
     os.environ[crf_spans.ENV_SWITCH] = "1" if "floor" in variant else "0"
     os.environ[crf_veto.ENV_SWITCH] = "1" if "veto" in variant else "0"
-    crf_spans.configure(min_marginal=variant.get("floor"), gate=variant.get("gate"))
+    crf_spans.configure(min_marginal=variant.get("floor"), gate=variant.get("gate"),
+                        contained=variant.get("contained", crf_spans.CONTAINED_LABELS))
     crf_veto.configure(floor=variant.get("veto"))
     with tempfile.TemporaryDirectory() as tmp:
         (Path(tmp) / "dev").mkdir()
@@ -183,7 +190,8 @@ def _score(paths: list[Path], variant: dict | None) -> dict:
 def variant_name(variant: dict) -> str:
     parts = []
     if "floor" in variant:
-        parts.append(f"proposes (marginal >= {variant['floor']}, gate {variant['gate']})")
+        inner = ",".join(sorted(variant.get("contained", ()))) or "none"
+        parts.append(f"proposes (marginal >= {variant['floor']}, gate {variant['gate']}, may contain {inner})")
     if "veto" in variant:
         parts.append(f"vetoes (P(O) >= {variant['veto']})")
     return "rules + tagger " + " + ".join(parts)
@@ -254,9 +262,13 @@ def cross_validate(folds: int, silver: list[Example], variants: list[dict],
     return base_total, totals, changes
 
 
-def variants_from(floors: list[float], gates: list[str], vetoes: list[float], combine: bool) -> list[dict]:
-    """Proposal variants (each floor x gate), veto variants, and with `combine` each proposal with each veto."""
-    proposes = [{"floor": f, "gate": g} for f in floors for g in gates]
+def variants_from(floors: list[float], gates: list[str], vetoes: list[float], combine: bool,
+                  contained: list[str] | None = None) -> list[dict]:
+    """Proposal variants (each floor x gate x contained labels), veto variants, and with `combine` each
+    proposal with each veto."""
+    inner = ([frozenset(c.split(",")) - {"-"} for c in contained] if contained
+             else [crf_spans.CONTAINED_LABELS])
+    proposes = [{"floor": f, "gate": g, "contained": c} for f in floors for g in gates for c in inner]
     vetoing = [{"veto": v} for v in vetoes]
     both = [{**p, **v} for p in proposes for v in vetoing] if combine else []
     return proposes + vetoing + both
@@ -267,12 +279,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("command", choices=("train", "cv"))
     ap.add_argument("--out", type=Path, default=crf_spans.MODEL_PATH)
     ap.add_argument("--silver", type=int, default=0, help="corpus-extra reports for silver labels")
+    ap.add_argument("--silver-complete", action="store_true",
+                    help="silver: only clauses whose every head noun a rule mention covers")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--labels", help="comma-separated labels the tagger may propose")
     ap.add_argument("--min-marginal", type=float, nargs="*", default=[crf_spans.MIN_MARGINAL],
                     help="proposal floors to cross-validate (none: no proposal variant)")
     ap.add_argument("--gate", nargs="+", default=[crf_spans.GATE], choices=("uncovered", "heads"),
                     help="clauses tagged for proposals: uncovered heads only, or every head of a proposed label")
+    ap.add_argument("--contain", nargs="+", default=None,
+                    help="rule labels a proposal may contain, one variant each (Place,Organization; - for none)")
     ap.add_argument("--veto", type=float, nargs="*", default=[], help="veto floors (P(O)) to cross-validate")
     ap.add_argument("--combine", action="store_true", help="also each proposal variant with each veto")
     ap.add_argument("--models", type=Path, help="cv: keep fold models in this folder and reuse them")
@@ -282,14 +298,14 @@ def main(argv: list[str] | None = None) -> int:
     crf_spans.configure(labels=a.labels.split(",") if a.labels else None)
     params = {k: v for k, v in (("c1", a.c1), ("c2", a.c2)) if v is not None}
     t0 = time.process_time()
-    silver = silver_examples(a.silver)
+    silver = silver_examples(a.silver, a.silver_complete)
     print(f"silver: {len(silver)} clauses from {a.silver} reports ({time.process_time() - t0:.1f} s CPU)", file=sys.stderr)
     if a.command == "train":
         examples = window_examples(sorted((WINDOWS_DIR / "dev").glob("*.json"))) + report_gold_examples() + silver
         train(examples, a.out, params)
         print(f"trained on {len(examples)} clauses -> {a.out} ({a.out.stat().st_size:,} bytes)")
         return 0
-    variants = variants_from(a.min_marginal, a.gate, a.veto, a.combine)
+    variants = variants_from(a.min_marginal, a.gate, a.veto, a.combine, a.contain)
     base, totals, changes = cross_validate(a.folds, silver, variants, params, a.models)
     print(format_scores("rules alone", base))
     for v, total in zip(variants, totals):

@@ -20,12 +20,37 @@ def test_features_one_item_per_character_with_head_classes():
     assert has_head(SCHOOL) and not has_head("全面深化改革")
 
 
+def test_features_place_each_character_in_its_list_item():
+    clause = "推进深圳湾科技生态园、天安云谷等建设"
+    feats = [[f.decode("utf-8") if isinstance(f, bytes) else f for f in row] for row in clause_features(clause)]
+    first, second = clause.index("深"), clause.index("天")
+    assert "li=^2" in feats[first] and "ri=、0" in feats[clause.index("、") - 1]
+    assert "ie=Place" in feats[first]  # the item ends in the place head 园
+    assert "li=、0" in feats[second] and "ri=$0" in feats[-1]
+    assert not any(f.startswith("ie=") for f in feats[second])  # 天安云谷等建设 ends in no head
+    assert not any(f.startswith(("li=", "ri=")) for f in feats[clause.index("、")])  # the mark itself
+
+
 @pytest.mark.parametrize("text,vetoed", [
     ("老旧工业区", True),      # a kind of zone: its modifier names no one
     ("口岸经济带", True),      # a modifier that is itself a head names a kind
     ("行业协会", True),
     ("坪山实验学校", False),
     ("小坑工业区", False),
+    ("龙岗天安数码打造创业大道", True),       # a clause opener (打造) inside: the left edge ran over a verb
+    ("广州南沙进口贸易促进创新示范区", False),  # 促进 is a verb names hold (name_verbs.txt)
+    ("广州人工智能与数字经济试验区", False),    # a single-character opener (与) stays
+    ("中国自贸区", True),                    # the nation alone before a zone's head: the class of zones
+    ("国家基因库", False),                   # …but not before an organisation's
+    ("新桥东3个片区", True),                  # a count names several places
+    ("石岩浪心四大片区", True),
+    ("澳科10号工业区", False),                # a number that is a name's part
+    ("东莞）产业园", True),                   # an edge inside a parenthesis
+    ("粤港澳大湾区科技创新的核心走廊", True),    # 的 makes a phrase
+    ("数控机床产业基地", True),               # a base a sector opens is a kind (cluster_names.py)
+    ("布心生命健康产业基地", False),
+    ("国家生物产业基地", False),              # a national designation is one base
+    ("中国（南方）知识产权运营中心", False),
 ])
 def test_rule_side_vetoes(text, vetoed):
     assert crf_spans._vetoed(text, 0, len(text)) is vetoed
@@ -110,3 +135,40 @@ def test_training_tags_each_clause_bio_with_the_longest_span():
     assert examples[0][1] == ["O", "O", "B-Organization"] + ["I-Organization"] * 5 + ["O", "O"]
     assert examples[1][1] == ["O", "O", "B-Place", "I-Place", "I-Place", "O", "O"]
     assert all(len(x) == len(y) for x, y in examples)
+
+
+def test_silver_keeps_only_clauses_whose_every_head_is_labelled():
+    text = "支持坪山实验学校建设，推进深盐路和明珠道改造"
+    school, road = text.index("坪山实验学校"), text.index("深盐路")
+    spans = [(school, school + 6, "Organization"), (road, road + 3, "Place")]
+    trainer = _trainer()
+    assert len(trainer.clause_examples(text, 0, len(text), spans, heads_only=True)) == 2
+    kept = trainer.clause_examples(text, 0, len(text), spans, heads_only=True, complete_only=True)
+    assert [len(x) for x, _ in kept] == [len("支持坪山实验学校建设")]  # 明珠道's head 道 has no label
+
+
+def test_a_proposal_may_hold_a_rule_place_and_wins_the_overlap(monkeypatch):
+    # a dev window's clause (w60, 南山区): the rules read only 深圳 of the mall's name
+    text = "推动深圳湾万象城开业，建设消费新地标"
+    ctx = build_context(ReportInfo("r", "t", "f.txt", "x", 2023, "深圳市南山区人民政府"), text)
+    monkeypatch.setenv(crf_spans.ENV_SWITCH, "0")
+    rules = find_mentions(text, 100, ctx)
+    assert [(m.label, m.surface) for m in rules if m.label == "Place"] == [("Place", "深圳")]
+    monkeypatch.setenv(crf_spans.ENV_SWITCH, "1")
+    found = crf_spans.propose_names(text, 100, ctx, rules)
+    assert [(m.label, m.surface, m.start) for m in found] == [("Place", "深圳湾万象城", 102)]
+    places = [m.surface for m in find_mentions(text, 100, ctx) if m.label == "Place"]
+    assert places == ["深圳湾万象城"]  # the longer name wins the overlap settling; 深圳 inside it is no mention
+    crf_spans.configure(contained=())
+    try:
+        assert crf_spans.propose_names(text, 100, ctx, rules) == []  # without it the rule's 深圳 blocks the name
+    finally:
+        crf_spans.configure(contained=crf_spans.CONTAINED_LABELS)
+
+
+def test_rule_places_inside_a_proposal_must_lead_it():
+    assert crf_spans._leading_places(10, 20, [(10, 12), (12, 14)])  # 广州|南沙|进口贸易促进创新示范区
+    assert crf_spans._leading_places(10, 20, [])
+    assert not crf_spans._leading_places(10, 20, [(10, 12), (13, 17)])  # 龙岗|与|市中心区: two names
+    assert not crf_spans._leading_places(10, 20, [(11, 13)])  # 环|大鹏|湾…
+    assert crf_spans._leading_places(10, 20, [(10, 12), (25, 27)])  # a place outside the span is no matter
