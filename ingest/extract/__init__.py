@@ -32,6 +32,10 @@ from .seated_places import find_seated_places
 from .shaped_agencies import find_shaped_agencies
 from .agency_branches import find_agency_branches
 from .place_offices import find_place_offices
+from .zone_committees import find_zone_committees
+from .police_units import find_police_units
+from .cell_bureaus import find_cell_bureaus
+from .listed_councils import find_listed_councils
 from .joined_fields import join_fields
 from .nested_zones import nest_zones
 from .award_titles import drop_award_titles
@@ -298,6 +302,10 @@ def find_mentions(pt: str, base: int, ctx: ReportContext) -> list[Mention]:
     ms += find_agency_branches(pt, base, ms)  # after every body finder: a bureau's branch follows its name
     ms += find_listed_bureaus(pt, base, ctx, ms)  # after every body finder: bare bureaus after a levelled sibling
     ms += find_place_offices(pt, base, ms)
+    ms += find_zone_committees(pt, base, ctx, ms)  # after place_offices: a zone's 党工委 and a bare 新区's bodies
+    ms += find_police_units(pt, base, ctx, ms)  # after every body finder: 宝安|交警大队, 区|文化执法大队
+    ms += find_cell_bureaus(pt, base, ctx, ms)  # after every body finder: bare short bureaus as list items
+    ms += find_listed_councils(pt, base, ms)  # 区人大、政协: the conference shares the congress's place
     ms += join_fields(pt, base, ms)
     ms += find_persons(pt, base, ctx, agencies)
     ms += find_measures(pt, base, ctx)

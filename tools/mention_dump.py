@@ -1,0 +1,90 @@
+"""Dump every mention the rules find in the corpus reports outside the test windows, and diff two dumps: how a
+rule's additions and removals over the corpus are read (issue 13, session 12).
+
+    python tools/mention_dump.py dump OUT.jsonl            # corpus/ and corpus-extra/, test-window passages left out
+    python tools/mention_dump.py diff A.jsonl B.jsonl [LABEL]  # each mention removed (-) or added (+), with context
+
+A line per mention: file, label, offsets, surface, name and a few characters either side. Unlike
+batch_dump.py (nodes with passage evidence) it keeps each mention's own span, so a rule's reads can be counted
+one by one; passages that overlap a test window are skipped so that no test text is read while writing rules.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+SHARED = Path("/work/shared")
+WINDOWS = Path(__file__).resolve().parent.parent / "tests" / "gold" / "windows" / "windows.json"
+
+
+def _test_spans() -> dict[str, list[tuple[int, int]]]:
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for w in json.loads(WINDOWS.read_text(encoding="utf-8")):
+        if w["split"] == "test":   # a window without offsets is its whole file
+            spans.setdefault(w["file"], []).append((w.get("start", 0), w.get("end", 10 ** 12)))
+    return spans
+
+
+def dump(out: Path) -> int:
+    from govgraph.ingest.batch import ReportInfo, report_id_for
+    from govgraph.ingest.extract import build_context, find_mentions
+    from govgraph.ingest.readers import read_document
+    from govgraph.ingest.structure import parse_structure
+    from govgraph.ingest.time.place import report_place
+
+    tests = _test_spans()
+    files = [f for d in ("corpus", "corpus-extra") for f in sorted((SHARED / d).glob("*.txt"))]
+    n = 0
+    with out.open("w", encoding="utf-8") as fh:
+        for f in files:
+            doc = read_document(f)
+            rid = report_id_for(doc.file)
+            st = parse_structure(doc, rid)
+            rep = ReportInfo(id=rid, title=st.title, file=doc.file, sha256=doc.sha256, year=st.year, author=st.author,
+                             genre=st.genre, chars=len(doc.text), encoding=doc.encoding, format=doc.format, pipeline=0)
+            rep.place, rep.place_before = report_place(st.author, doc.text)
+            ctx = build_context(rep, doc.text)
+            skip = tests.get(f.name, [])
+            for p in st.passages:
+                pt = doc.text[p.start:p.end]
+                if not pt.strip() or any(p.start < e and s < p.end for s, e in skip):
+                    continue
+                for m in find_mentions(pt, p.start, ctx):
+                    fh.write(json.dumps({"f": f.name, "label": m.label, "s": m.start, "e": m.end, "surface": m.surface,
+                                         "name": m.name, "ctx": doc.text[max(0, m.start - 12):m.end + 6]},
+                                        ensure_ascii=False) + "\n")
+                    n += 1
+    print(f"{len(files)} reports, {n} mentions -> {out}")
+    return 0
+
+
+def diff(a_path: Path, b_path: Path, label: str | None) -> int:
+    def load(p: Path) -> dict[tuple, dict]:
+        rows = map(json.loads, p.read_text(encoding="utf-8").splitlines())
+        return {(r["f"], r["label"], r["s"], r["e"], r["name"]): r for r in rows if label in (None, r["label"])}
+
+    a, b = load(a_path), load(b_path)
+    for sign, keys, src in (("-", sorted(set(a) - set(b)), a), ("+", sorted(set(b) - set(a)), b)):
+        for k in keys:
+            r = src[k]
+            print(sign, r["label"], r["surface"], "->", r["name"], "|", r["ctx"].replace("\n", "/"), "|", r["f"])
+    print(f"removed {len(set(a) - set(b))}, added {len(set(b) - set(a))}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    d = sub.add_parser("dump")
+    d.add_argument("out", type=Path)
+    f = sub.add_parser("diff")
+    f.add_argument("a", type=Path)
+    f.add_argument("b", type=Path)
+    f.add_argument("label", nargs="?")
+    args = ap.parse_args(argv)
+    return dump(args.out) if args.cmd == "dump" else diff(args.a, args.b, args.label)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
