@@ -16,8 +16,9 @@ from .tokenize import tokenize
 # that ingesting a folder again rebuilds reports made by older rules (2: passages cut to ~200
 # characters, event names without their verb; 3: Indicator and Plan nodes; 4: foreign ties with `kind`,
 # foreign bodies marked, events named after a foreign city held there; 5: indicator names by the shape
-# of the statement, plan items only for planned measures).
-PIPELINE_VERSION = 5
+# of the statement, plan items only for planned measures; 6: the extraction rules of sessions 6-12 and the
+# learned name tagger, switched on in session 11).
+PIPELINE_VERSION = 6
 
 
 def build_batch(path: str | Path, max_bytes: int = MAX_BYTES) -> GraphBatch:
