@@ -10,12 +10,14 @@ embedded store as `govgraph ingest` does (begin_bulk, queue_batch, settle, flush
 the server's CPU and the writer's CPU of the puts and of the flush, and the node and relationship
 counts per label and type, which must be equal across runs.
 
+`embedded` writes them into a new embedded store (its CPU is this process's): the baseline.
+
 `--profile K` instead writes the first K reports, then the next 3 groups with every write
 statement run under PROFILE, and prints each statement's database hits (robust where CPU seconds
 are noise).
 
     GOVGRAPH_NEO4J_URI=bolt://... python bench/neo4j_write_ab.py --batches-from STORE \\
-        [--base main] [-n 155] [--warmup 40] base tree tree base
+        [--base main] [-n 155] [--warmup 40] embedded base tree tree base embedded
 """
 from __future__ import annotations
 
@@ -141,6 +143,22 @@ def profile(store_module, items, skip: int, server: ServerCpu) -> Counter:
     return hits
 
 
+def write_embedded(items, into: Path) -> float:
+    """CPU seconds (this process: the embedded store writes in it) of the same write into a new
+    embedded store, the baseline the issue's 3x is measured against."""
+    import shutil
+    from govgraph.graph.store.embedded import EmbeddedStore
+    path = into / "embedded"
+    shutil.rmtree(path, ignore_errors=True)
+    c0 = time.process_time()
+    store = EmbeddedStore(path)
+    store.begin_bulk()
+    _write_timed(store, items)
+    store.flush()
+    store.close()
+    return time.process_time() - c0
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--batches-from", required=True, metavar="STORE", help="an embedded store holding vectors")
@@ -148,7 +166,7 @@ def main() -> None:
     ap.add_argument("-n", type=int, default=155, help="reports written each run (default all)")
     ap.add_argument("--warmup", type=int, default=40, help="reports written once by each code first (default 40)")
     ap.add_argument("--profile", type=int, metavar="K", help="PROFILE 3 groups after the first K reports instead")
-    ap.add_argument("runs", nargs="*", choices=("base", "tree"), default=["base", "tree", "tree", "base"])
+    ap.add_argument("runs", nargs="*", choices=("base", "tree", "embedded"), default=["base", "tree", "tree", "base"])
     a = ap.parse_args()
     batches, vectors = batches_from_store(a.batches_from)
     items = [(b, vectors[b.report.id]) for b in batches]
@@ -169,6 +187,9 @@ def main() -> None:
             write(stores[name], items[:a.warmup], server)
         seen = {}
         for name in a.runs:
+            if name == "embedded":
+                print(f"embedded {a.n} reports: CPU {write_embedded(items[:a.n], Path(tmp)):6.1f} s", flush=True)
+                continue
             r = write(stores[name], items[:a.n], server)
             seen[name] = counts(stores[name])
             total = r["puts_server"] + r["writer"] + r["flush_server"]

@@ -66,6 +66,14 @@ def shown_rows(puts: Sequence) -> tuple[list[dict[str, Any]], list[str]]:
     return [{"id": nid, **s.as_row()} for nid, s in folded.items()], sorted(drop)
 
 
+def folds_into(shown: list[dict[str, Any]], existing: set[str]) -> list[dict[str, Any]]:
+    """The STORE_SHOWN rows that can change an entity: those of entities the store held before
+    the group (MERGE_ENTITIES gave the others theirs as it created them) that bring an alias or a
+    prop key. A row with neither cannot add a key or lower a place, so folding it is a read that
+    writes nothing."""
+    return [r for r in shown if r["id"] in existing and (r["shown_aliases"] or r["shown_prop_keys"])]
+
+
 def with_shown(entities: list[dict[str, Any]], shown: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Each entity row with its shown fields (`shown`, empty for an entity whose fields go), which
     MERGE_ENTITIES gives an entity it creates."""

@@ -863,7 +863,7 @@ def _write_new_reports(tx: ManagedTransaction, puts: list[PreparedPut]) -> None:
     existing: set[str] = set()
     for chunk in _chunks(R.with_shown(R.entity_rows(puts), shown), 5000):
         existing.update(tx.run(Q.MERGE_ENTITIES, **quiet({"rows": chunk, "rids": rids})).single()["existing"])
-    for chunk in _chunks([r for r in shown if r["id"] in existing], 5000):
+    for chunk in _chunks(R.folds_into(shown, existing), 5000):
         _run(tx, B.STORE_SHOWN, rows=chunk)
     if drop:
         _run(tx, B.DROP_SHOWN, ids=drop)
