@@ -29,6 +29,7 @@ from typing import Any
 
 from govgraph.ingest.batch import Node
 from .base import NodeBrief
+from .neo4j_codec import SHOWN_FIELDS
 from .neo4j_cypher import DEGREE
 
 _SEP = "\x01"  # sorts before every character of a report id: (rid, place) order as a string
@@ -65,9 +66,8 @@ class Shown:
 
     def as_row(self) -> dict[str, list]:
         """The node properties (prefixed: a batch prop may be called `aliases`)."""
-        return {"shown_aliases": self.aliases, "shown_alias_order": self.alias_order,
-                "shown_prop_keys": self.prop_keys, "shown_prop_order": self.prop_order,
-                "shown_prop_values": self.prop_values}
+        return dict(zip(SHOWN_FIELDS, (self.aliases, self.alias_order, self.prop_keys, self.prop_order,
+                                       self.prop_values)))
 
 
 def _keep_first(keys: list, order: list, values: list | None, key, where: str, value) -> None:
@@ -102,9 +102,7 @@ def write_row(n: Node, report_id: str) -> dict[str, Any]:
     return {"id": n.id, **s.as_row()}
 
 
-# Fold each row into its entity; an entity is rewritten only when something changed. An entity
-# that holds no fields yet is given them only when the reports folded are its only ones (it was
-# just created): one written before this existed keeps reading its MENTIONS until fill_missing.
+# Fold each row into its entity; an entity is rewritten only when something changed.
 _FOLD = """
 reduce(acc = {{k: coalesce(n.{keys}, []), o: coalesce(n.{order}, []), v: {values_old}}},
        i IN range(0, size(row.{keys}) - 1) |
@@ -122,14 +120,15 @@ _PROPS = _FOLD.format(
     values_new="[j IN range(0, size(acc.k) - 1) | CASE WHEN acc.k[j] = row.shown_prop_keys[i] AND "
                "row.shown_prop_order[i] < acc.o[j] THEN row.shown_prop_values[i] ELSE acc.v[j] END]",
     values_add="acc.v + row.shown_prop_values[i]")
-# A row folds a group's reports (neo4j_bulk_rows.shown_rows); `row.reports` of them name the
-# entity, so an entity that only they name was just created.
+# A row folds a group's reports (neo4j_bulk_rows.shown_rows) into an entity the store held before
+# them (an entity the group creates takes its fields in neo4j_cypher.MERGE_ENTITIES). One that holds
+# none was written before the shown fields existed: it reads its MENTIONS until fill_missing.
 STORE_SHOWN = f"""
 UNWIND $rows AS row
 MATCH (n:Entity {{id: row.id}})
-WHERE n.shown_alias_order IS NOT NULL OR COUNT {{ ()-[:MENTIONS]->(n) }} = row.reports
+WHERE n.shown_alias_order IS NOT NULL
 WITH n, {_ALIASES} AS a, {_PROPS} AS p
-WHERE n.shown_alias_order IS NULL OR a.k <> n.shown_aliases OR a.o <> n.shown_alias_order
+WHERE a.k <> n.shown_aliases OR a.o <> n.shown_alias_order
    OR p.k <> n.shown_prop_keys OR p.o <> n.shown_prop_order OR p.v <> n.shown_prop_values
 SET n.shown_aliases = a.k, n.shown_alias_order = a.o, n.shown_prop_keys = p.k, n.shown_prop_order = p.o,
     n.shown_prop_values = p.v

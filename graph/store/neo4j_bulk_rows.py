@@ -53,20 +53,32 @@ def entity_rows(puts: Sequence) -> list[dict[str, Any]]:
 
 
 def shown_rows(puts: Sequence) -> tuple[list[dict[str, Any]], list[str]]:
-    """STORE_SHOWN rows (each entity's shown fields folded over the group, with `reports`, how
-    many of the group's reports name it) and the ids whose shown fields go (DROP_SHOWN: some
-    report of the group names it with a repeated alias; folded one report at a time, what that
-    report drops no later report gives back, since the entity then has other MENTIONS)."""
+    """STORE_SHOWN rows (each entity's shown fields folded over the group) and the ids whose
+    shown fields go (DROP_SHOWN: some report of the group names it with a repeated alias; folded
+    one report at a time, what that report drops no later report gives back, since the entity then
+    has other MENTIONS)."""
     drop = {nid for p in puts for nid in p.repeats}
     folded: dict[str, B.Shown] = {}
-    reports: dict[str, int] = {}
     for p in puts:
         for row in p.shown:
-            reports[row["id"]] = reports.get(row["id"], 0) + 1
             if row["id"] not in drop:
                 folded.setdefault(row["id"], B.Shown()).fold(row)
-    return ([{"id": nid, "reports": reports[nid], **s.as_row()} for nid, s in folded.items()],
-            sorted(drop))
+    return [{"id": nid, **s.as_row()} for nid, s in folded.items()], sorted(drop)
+
+
+def folds_into(shown: list[dict[str, Any]], existing: set[str]) -> list[dict[str, Any]]:
+    """The STORE_SHOWN rows that can change an entity: those of entities the store held before
+    the group (MERGE_ENTITIES gave the others theirs as it created them) that bring an alias or a
+    prop key. A row with neither cannot add a key or lower a place, so folding it is a read that
+    writes nothing."""
+    return [r for r in shown if r["id"] in existing and (r["shown_aliases"] or r["shown_prop_keys"])]
+
+
+def with_shown(entities: list[dict[str, Any]], shown: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each entity row with its shown fields (`shown`, empty for an entity whose fields go), which
+    MERGE_ENTITIES gives an entity it creates."""
+    by_id = {r["id"]: r for r in shown}
+    return [{**e, "shown": by_id.get(e["id"], {})} for e in entities]
 
 
 def relation_rows(puts: Sequence) -> list[dict[str, Any]]:

@@ -84,6 +84,8 @@ def check_evidence(report: ReportInfo, what: str, evidence: Sequence[Evidence]) 
 # What a report's MENTIONS and Statement hold: the write statements set these by name
 # (neo4j_cypher.MERGE_ENTITIES, MERGE_RELATIONS).
 MENTION_KEYS = ("name", "aliases", "name_en", "props", "passages", "starts", "ends", "texts")
+# The node properties of what a view shows of an entity (neo4j_brief.Shown.as_row), in its order.
+SHOWN_FIELDS = ("shown_aliases", "shown_alias_order", "shown_prop_keys", "shown_prop_order", "shown_prop_values")
 STATEMENT_KEYS = ("key", "report", "type", "source", "target", "props", "passages", "starts", "ends", "texts")
 
 

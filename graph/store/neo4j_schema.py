@@ -5,6 +5,8 @@ that made them, not from a guess.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from neo4j import Session
 
 from .base import StoreError
@@ -82,10 +84,24 @@ def ensure_vector_indexes(session: Session, dim: int) -> None:
     session.run("CALL db.awaitIndexes(60)").consume()
 
 
-def create_vector_index(session: Session, name: str, label: str, dim: int) -> None:
-    # Quantisation is off: the stores are compared score for score, and a few hundred
-    # thousand passages fit in memory unquantised.
+@dataclass(frozen=True)
+class VectorIndexSettings:
+    """The HNSW settings of a vector index (Neo4j 5.26's vector-2.0 provider; its defaults here).
+    Quantisation is off: the stores are compared score for score, and a few hundred thousand
+    passages fit in memory unquantised."""
+    m: int = 16                 # `vector.hnsw.m`: links per node
+    ef_construction: int = 100  # `vector.hnsw.ef_construction`: candidates kept while linking
+    quantized: bool = False     # `vector.quantization.enabled`
+
+
+VECTOR_SETTINGS = VectorIndexSettings()
+
+
+def create_vector_index(session: Session, name: str, label: str, dim: int,
+                        settings: VectorIndexSettings | None = None) -> None:
+    settings = settings or VECTOR_SETTINGS
     session.run(
         f"CREATE VECTOR INDEX {name} IF NOT EXISTS FOR (n:{label}) ON n.embedding OPTIONS {{indexConfig: {{"
         f"`vector.dimensions`: {int(dim)}, `vector.similarity_function`: 'cosine', "
-        "`vector.quantization.enabled`: false}}").consume()
+        f"`vector.hnsw.m`: {int(settings.m)}, `vector.hnsw.ef_construction`: {int(settings.ef_construction)}, "
+        f"`vector.quantization.enabled`: {'true' if settings.quantized else 'false'}}}}}").consume()

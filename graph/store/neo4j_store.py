@@ -872,10 +872,11 @@ def _write_new_reports(tx: ManagedTransaction, puts: list[PreparedPut]) -> None:
     first (neo4j_bulk_rows), so each shared entity or relation is found and written once."""
     _run(tx, Q.CREATE_REPORTS, reports=[{"props": p.report, "rows": p.passages} for p in puts])
     rids = R.report_ids(puts)
-    for chunk in _chunks(R.entity_rows(puts), 5000):
-        _run(tx, Q.MERGE_ENTITIES, rows=chunk, rids=rids)
     shown, drop = R.shown_rows(puts)
-    for chunk in _chunks(shown, 5000):
+    existing: set[str] = set()
+    for chunk in _chunks(R.with_shown(R.entity_rows(puts), shown), 5000):
+        existing.update(tx.run(Q.MERGE_ENTITIES, **quiet({"rows": chunk, "rids": rids})).single()["existing"])
+    for chunk in _chunks(R.folds_into(shown, existing), 5000):
         _run(tx, B.STORE_SHOWN, rows=chunk)
     if drop:
         _run(tx, B.DROP_SHOWN, ids=drop)

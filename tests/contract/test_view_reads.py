@@ -165,3 +165,33 @@ def test_briefs_stay_the_merge_whatever_order_reports_come_and_go(store):
     store.remove_report("m-report")
     store.remove_report("z-report")
     assert store.get_briefs(ids) == []
+
+
+def test_briefs_are_the_merge_after_grouped_writes_of_new_and_known_entities(store):
+    """A bulk writes its reports several to a transaction (neo4j_bulk): an entity the group
+    creates takes its shown fields as it is created, one the store held before has the group's
+    folded into its own (session 12). Both must equal the merge, whatever the reports' order."""
+    batch, _ = report_a()
+    ids = sorted({n.id for n in batch.nodes})
+    half = set(ids[::2])
+    first = _said_again(batch, "m-report", 1)
+    first = replace(first, nodes=[n for n in first.nodes if n.id in half],
+                    edges=[e for e in first.edges if e.source in half and e.target in half])
+    store.put_batch(first, None)
+
+    def check():
+        assert [brief_view(b) for b in store.get_briefs(ids)] == [full_view(store, n) for n in store.get_nodes(ids)]
+
+    store.begin_bulk()
+    for rid, variant in (("z-report", 2), ("a-report", 3)):
+        assert all(r.error is None for r in store.queue_batch(_said_again(batch, rid, variant), None))
+    assert all(r.error is None for r in store.settle_queued())
+    check()
+    assert len(store.get_briefs(ids)) == len(ids) > len(half)
+    if store.kind == "neo4j":  # read from what the entities keep, the new ones as the known ones
+        assert all(r["kept"] for r in store._read(
+            "UNWIND $ids AS i MATCH (n:Entity {id: i}) RETURN n.shown_alias_order IS NOT NULL AS kept", ids=ids))
+    for rid, variant, repeat in (("b-report", 5, True), ("c-report", 6, False)):
+        assert all(r.error is None for r in store.queue_batch(_said_again(batch, rid, variant, repeat), None))
+    store.flush()
+    check()

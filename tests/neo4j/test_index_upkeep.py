@@ -5,7 +5,7 @@ reconnect recreates an index a cut-short rebuild left missing (the last two in
 test_search_service_neo4j.py, on its corpus store)."""
 from __future__ import annotations
 
-from govgraph.graph.store import neo4j_index_upkeep
+from govgraph.graph.store import neo4j_index_upkeep, neo4j_schema
 from govgraph.graph.store.neo4j_schema import VECTOR_INDEXES
 from tests.contract.conftest import open_neo4j
 
@@ -105,4 +105,29 @@ def test_bulk_write_drops_vector_indexes_once_a_rebuild_is_due_and_flush_makes_t
         assert _named(calls) == ["drop_vector_indexes", "rebuild_vector_indexes", "vector_dimensions"]
     finally:
         other.close()
+        store.close()
+
+
+def test_vector_indexes_are_made_with_the_store_settings(neo4j_uri, monkeypatch):
+    """The HNSW settings (neo4j_schema.VECTOR_SETTINGS) reach the server, at the first vectors
+    and at a rebuild: Neo4j reports them back in each index's options."""
+    store = open_neo4j(neo4j_uri)
+    try:
+        def options() -> list[tuple]:
+            rows = store._schema(lambda s: s.run("SHOW VECTOR INDEXES YIELD name, options RETURN name, options").data())
+            return sorted((r["name"], r["options"]["indexConfig"]["vector.hnsw.m"],
+                           r["options"]["indexConfig"]["vector.hnsw.ef_construction"],
+                           r["options"]["indexConfig"]["vector.quantization.enabled"])
+                          for r in rows if r["name"] in VECTOR_INDEXES)
+        s = neo4j_schema.VECTOR_SETTINGS
+        store.put_batch(*_small(0))
+        assert options() == sorted((name, s.m, s.ef_construction, s.quantized) for name in VECTOR_INDEXES)
+        other = neo4j_schema.VectorIndexSettings(m=8, ef_construction=40, quantized=not s.quantized)
+        monkeypatch.setattr(neo4j_schema, "VECTOR_SETTINGS", other)
+        assert store._schema(neo4j_index_upkeep.rebuild_vector_indexes)
+        assert options() == sorted((name, 8, 40, other.quantized) for name in VECTOR_INDEXES)
+    finally:
+        monkeypatch.undo()  # the next test's indexes as the store makes them
+        store._schema(neo4j_index_upkeep.rebuild_vector_indexes)
+        store.clear()
         store.close()
