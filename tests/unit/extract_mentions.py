@@ -17,3 +17,18 @@ def names(text: str, label: str, author: str = CITY, year: int = 2021) -> set[st
 
 def places(text: str, author: str = CITY, year: int = 2021) -> set[str]:
     return names(text, "Place", author, year)
+
+# Authors of the district reports the rule tests quote.
+LONGGANG = "深圳市龙岗区人民政府"
+PINGSHAN = "深圳市坪山区人民政府"
+GUANGMING = "深圳市光明区人民政府"
+NANSHAN = "深圳市南山区人民政府"
+BAOAN = "深圳市宝安区人民政府"
+YANTIAN = "深圳市盐田区人民政府"
+LUOHU = "深圳市罗湖区人民政府"
+FUTIAN = "深圳市福田区人民政府"
+
+
+def names_of(sentence, label: str) -> set[str]:
+    """The names of one label among a read sentence's mentions (test_extract_relation_rules.context)."""
+    return {m.name for m in sentence.mentions if m.label == label}

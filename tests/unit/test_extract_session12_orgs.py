@@ -4,18 +4,8 @@
 outside the gold windows (file named per test) unless marked made-up."""
 from govgraph.ingest.extract.placed_units import placed_parent
 from govgraph.ingest.extract.rules.structure import nested_units
+from tests.unit.extract_mentions import BAOAN, GUANGMING, LONGGANG, NANSHAN, PINGSHAN, YANTIAN, names_of
 from tests.unit.test_extract_relation_rules import context, triples
-
-LONGGANG = "深圳市龙岗区人民政府"
-PINGSHAN = "深圳市坪山区人民政府"
-GUANGMING = "深圳市光明区人民政府"
-NANSHAN = "深圳市南山区人民政府"
-BAOAN = "深圳市宝安区人民政府"
-YANTIAN = "深圳市盐田区人民政府"
-
-
-def _names(s, label: str) -> set[str]:
-    return {m.name for m in s.mentions if m.label == label}
 
 
 def test_a_districts_short_name_ends_the_parent():
@@ -41,87 +31,87 @@ def test_a_lab_places_its_units():
 
 def test_one_firm_alone_before_a_class_of_firms():
     # 2022年光明区政府工作报告_2022.txt, 2018年坪山区政府工作报告_2018.txt, 盐田区2025年政府工作报告_2025.txt
-    assert "联影" in _names(context("加速壮大高端医疗器械产业集群，推动联影等重点企业落户；", GUANGMING), "Organization")
-    assert "联懋" in _names(context("完成联懋等25家企业注册地迁入，新增上市公司5家。", PINGSHAN), "Organization")
-    assert "畅思得" in _names(context("支持畅思得等企业做大规模，积极拓展汽车零部件保税再制造等产业。", YANTIAN),
+    assert "联影" in names_of(context("加速壮大高端医疗器械产业集群，推动联影等重点企业落户；", GUANGMING), "Organization")
+    assert "联懋" in names_of(context("完成联懋等25家企业注册地迁入，新增上市公司5家。", PINGSHAN), "Organization")
+    assert "畅思得" in names_of(context("支持畅思得等企业做大规模，积极拓展汽车零部件保税再制造等产业。", YANTIAN),
                            "Organization")
 
 
 def test_a_class_of_firms_is_no_firm():
     # 深圳市宝安区…第六届人民代表大会…政府工作报告: 规上国高 (规模以上 and 国家高新技术企业); made-up: 专精特新, 优质企业
     s = context("工业互联网生态形成，规上国高等一大批工业企业融入工业互联网。", BAOAN)
-    assert "规上国高" not in _names(s, "Organization")
+    assert "规上国高" not in names_of(s, "Organization")
     s = context("推动专精特新等企业发展，引导优质企业等企业增资扩产。", BAOAN)
-    assert not _names(s, "Organization") & {"专精特新", "优质企业"}
+    assert not names_of(s, "Organization") & {"专精特新", "优质企业"}
 
 
 def test_a_single_site_before_projects_is_no_firm():
     # firm_lists' rule stands: before 等…项目 a bare short name may be a site (made-up, after 田头等项目)
     s = context("推动田头等项目建设。", PINGSHAN)
-    assert "田头" not in _names(s, "Organization")
+    assert "田头" not in names_of(s, "Organization")
 
 
 def test_firms_listed_before_a_class_of_platforms():
     # 2025年南山区政府工作报告_2025.txt (w84, a dev window: written after its first score)
     s = context("支持抖音、阿里、京东等重点电商平台扩大业务种类和覆盖范围。", NANSHAN)
-    assert {"抖音", "阿里"} <= _names(s, "Organization")
+    assert {"抖音", "阿里"} <= names_of(s, "Organization")
     # made-up contrast: no known firm among the items, no firm
     s = context("建设工业互联网、大数据等公共平台。", NANSHAN)
-    assert not _names(s, "Organization") & {"工业互联网", "大数据"}
+    assert not names_of(s, "Organization") & {"工业互联网", "大数据"}
 
 
 def test_the_nation_before_two_joined_fields_belongs_to_the_name():
     # 2024年光明区政府工作报告_2024.txt
     s = context("争取国家智能传感器创新中心、中国传感器与物联网产业联盟在光明设立分支机构。", GUANGMING)
-    assert "中国传感器与物联网产业联盟" in _names(s, "Organization")
-    assert "传感器与物联网产业联盟" not in _names(s, "Organization")
+    assert "中国传感器与物联网产业联盟" in names_of(s, "Organization")
+    assert "传感器与物联网产业联盟" not in names_of(s, "Organization")
 
 
 def test_coined_brands_in_lists_of_firms():
     # 深圳市宝安区…第六届人民代表大会…政府工作报告 (姚任): a list ending in 等企业, opened by the clause's verb
     s = context("为优质企业精准配置产业空间，落实臻鼎科技、长盈精密、帝晶光电、德昌电机等一批重点企业的用地需求。", BAOAN)
-    assert {"长盈精密", "臻鼎科技", "帝晶光电"} <= _names(s, "Organization")
+    assert {"长盈精密", "臻鼎科技", "帝晶光电"} <= names_of(s, "Organization")
     # 2022年光明区政府工作报告_2022.txt: a list of projects with a count
     s = context("释放深港澳科技成果转移转化基地效能，引进上德数据、华拓半导体等17个港澳项目。", GUANGMING)
-    assert "华拓半导体" in _names(s, "Organization")
+    assert "华拓半导体" in names_of(s, "Organization")
 
 
 def test_a_coined_pair_outside_a_list_of_firms_is_no_firm():
     # 027_gzbg-fujian-2026.txt: a list of fields; 2025年坪山区政府工作报告_2025.txt: a verb before a trade;
     # 014_gzbg-shenzhen-2025.txt: 投|硬科技
     s = context("大力发展新型电池、生物制造、绿色氢能、具身智能等。", PINGSHAN)
-    assert "具身智能" not in _names(s, "Organization")
+    assert "具身智能" not in names_of(s, "Organization")
     s = context("提振汽车、家电、家装等大宗消费，推动比亚迪海洋网开业。", PINGSHAN)
-    assert "提振汽车" not in _names(s, "Organization")
+    assert "提振汽车" not in names_of(s, "Organization")
     s = context("鼓励发展长期资本、耐心资本、大胆资本，支持投早、投小、投长期、投硬科技。", PINGSHAN)
-    assert "投硬科技" not in _names(s, "Organization")
+    assert "投硬科技" not in names_of(s, "Organization")
 
 
 def test_two_firms_of_a_list_vouch_for_the_rest():
     # 2023年龙华区二届人大三次会议政府工作报告_2023.txt
     s = context("引进迈瑞、迈胜、联影、海克斯康、丰宾电子、中电源动等一批行业龙头企业。", "深圳市龙华区人民政府")
-    assert {"迈瑞", "迈胜", "联影", "海克斯康", "中电源动"} <= _names(s, "Organization")
+    assert {"迈瑞", "迈胜", "联影", "海克斯康", "中电源动"} <= names_of(s, "Organization")
     # 2024年南山区政府工作报告_2024.txt: names that are common words to jieba (中集, 招商港口)
     s = context("依托中海油深圳分公司、招商港口、中集等龙头企业，巩固海洋油气、港航业优势。", NANSHAN)
-    assert {"招商港口", "中集"} <= _names(s, "Organization")
+    assert {"招商港口", "中集"} <= names_of(s, "Organization")
 
 
 def test_a_list_of_kinds_or_fields_gets_no_firm():
     # 大鹏新区2025年管理委员会工作报告_2025.txt: classes of firms; made-up: fields before 等企业
     s = context("引进央企国企、外资外贸企业、优质民企、上市公司等各类链主企业或高成长型企业50家以上。", "深圳市大鹏新区管理委员会")
-    assert not _names(s, "Organization") & {"央企国企", "外资外贸企业", "优质民企", "上市公司"}
+    assert not names_of(s, "Organization") & {"央企国企", "外资外贸企业", "优质民企", "上市公司"}
     s = context("推动汽车、电子、家电等企业加快发展。", NANSHAN)
-    assert not _names(s, "Organization") & {"汽车", "电子", "家电"}
+    assert not names_of(s, "Organization") & {"汽车", "电子", "家电"}
     # 008_gzbg-szlg-2021.txt: the class must follow 等 (…设施等）和企业需求 is no list of firms)
     s = context("保证空间载体各要素（面积、层高、承重、研发办公用房、环保设施、配套生产生活设施等）和企业需求精准匹配。", LONGGANG)
-    assert not _names(s, "Organization") & {"面积", "层高", "承重"}
+    assert not names_of(s, "Organization") & {"面积", "层高", "承重"}
 
 
 def test_a_country_before_a_listed_firm_stays_a_place():
     # 深圳市宝安区…第五届人民代表大会…政府工作报告 (姚任)
     s = context("美国休斯、思科、德国库卡、韩国DST、加拿大安泽等一批国际知名企业重点项目落户。", BAOAN)
-    assert "德国库卡" not in _names(s, "Organization")
-    assert "德国" in _names(s, "Place")
+    assert "德国库卡" not in names_of(s, "Organization")
+    assert "德国" in names_of(s, "Place")
 
 
 def _agencies(s) -> dict[str, str]:
