@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .association_names import names_one_association
+from .category_compounds import is_category_compound
 from .lexicon import word_set
 from .traps import _NATIONAL, _ORDINAL, _PLACE_MORPHEMES, category_words
 from .words import cut_words, tagger
@@ -96,6 +97,8 @@ def _kind_of(modifier: str, places: frozenset[str]) -> bool:
     words = [w for w in cut_words(modifier) if w.strip("“”\"·-－—（）()")]
     if words[-1] in _FIRSTS:
         return True    # 国内首家|银行: the first of a kind
+    if len(words) == 1 and is_category_compound(words[0]):
+        return True    # 技术创新|联盟: one word jieba joined from two category words (category_compounds.py)
     if len(words) < 2 or words[0] in _LEVELS:
         return False
     return _common_noun(words[-1]) and not _says_which(words, places)

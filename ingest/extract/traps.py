@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .category_compounds import is_category_compound
 from .lexicon import word_set
 from .words import cut_words, tagger
 
@@ -93,7 +94,7 @@ def is_category(modifier: str, head: str = "") -> bool:
     if last in _person_classes() and not owners:
         return True      # 诺贝尔奖科学家实验室, 院士工作站 (but 张三院士工作站)
     generic = category_words()
-    return all(w in generic or _is_designation(w) or w in _person_classes() for w in words)
+    return all(w in generic or _is_designation(w) or w in _person_classes() or is_category_compound(w, head) for w in words)
 
 
 def _owns(w: str) -> bool:
