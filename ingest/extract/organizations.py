@@ -15,6 +15,7 @@ from .lexicon import Matcher, table, word_set
 from .mentions import Mention
 from .association_names import names_one_association
 from .org_modifiers import after_joiner, campus_after_dot, names_a_kind_of_body
+from .ranked_kinds import names_which_after_rank, rank_end
 from .name_shapes import clause_lead
 from .spans import expand_left
 from .traps import has_proper_word, is_category
@@ -66,6 +67,11 @@ def find_organizations(text: str, base: int, ctx: ReportContext) -> list[Mention
         cut = clause_lead(text[s:m.start()])
         if m.start() - (s + cut) >= 2:
             s += cut  # 构建以|鹏城实验室; a modifier that is one verb-like word is a name (安定医院, 大成基金)
+        rank = rank_end(text[s:m.start()])
+        if rank:
+            if not names_which_after_rank(text[s + rank:m.start()]):
+                continue  # 世界500强|跨国公司, 全球前20大|船公司: a rank and a kind (ranked_kinds.py)
+            s += rank     # 世界500强|中冶集团: the firm's name starts after its rank
         e = m.end()
         branch = _BRANCH.match(text, e) or campus_after_dot(text, e)
         if branch:
