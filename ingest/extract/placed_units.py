@@ -17,8 +17,10 @@ from .places import gazetteer
 
 # the suffixes of a body that has branches: a unit is not named after a centre or an office
 # 实验室 from session 12: labs place their units too (深圳湾实验室|坪山|转化中心)
-_PARENT = r"[\u4e00-\u9fff]{2,16}?(?:大学|学院|科学院|研究院|集团|公司|银行|医院|实验室)"
-_CAMPUS = re.compile(rf"^({_PARENT})（([\u4e00-\u9fff]{{2,6}})）$")
+# 研修院 (a training academy: 市人才研修院|大鹏|分院)
+_PARENT = r"[\u4e00-\u9fff]{2,16}?(?:大学|学院|科学院|研究院|研修院|集团|公司|银行|医院|实验室)"
+# a campus after a middle dot (中山大学·深圳) as well as in brackets
+_CAMPUS = re.compile(rf"^({_PARENT})(?:（([\u4e00-\u9fff]{{2,6}})）|·([\u4e00-\u9fff]{{2,3}}))$")
 _PLACED = re.compile(rf"^({_PARENT})([\u4e00-\u9fff]{{2,4}}?)([\u4e00-\u9fff]{{0,8}}?)"
                      r"(研究生院|研究院|研究所|医院|分院|校区|院区|分行|分公司|实验室|中心|学院)")
 
@@ -59,7 +61,7 @@ def placed_parent(name: str) -> str | None:
     """The parent named at the start of `name` before a place (see the module); None if there is none."""
     m = _CAMPUS.match(name)
     if m is not None:
-        return m.group(1) if _is_place(m.group(2)) else None
+        return m.group(1) if _is_place(m.group(2) or m.group(3)) else None
     m = _PLACED.match(name)
     if m is None or not _is_place(m.group(2)):
         return None

@@ -7,6 +7,7 @@ from typing import Iterator
 from ..mentions import Mention, Relation
 from ..sentence import SentenceContext
 from .congress_events import held_by_its_own_body
+from .event_list_joins import class_end, joins_events
 
 _ORGANIZER = re.compile(r"^(?:主办|举办|承办|牵头举办|主导)的?")
 _PARTICIPATE = re.compile(r"(?:参加|参与|出席|组织参与|选送|参展|应邀|亮相|备战)")
@@ -30,7 +31,7 @@ def _list_opening(s: SentenceContext, ev: Mention, before: str) -> str:
     """The text before the first event of a list this event stands in (中韩外长会、|中尼外长会)."""
     first = ev
     for other in reversed(s.of("Event")):
-        if other.end <= first.start and s.text[other.end:first.start] in ("、", "和", "及", ""):
+        if other.end <= first.start and joins_events(s.text[other.end:first.start]):
             first = other
     if first is ev:
         return before
@@ -42,10 +43,11 @@ def _list_closing(s: SentenceContext, ev: Mention) -> str:
     holds every item, as 第二届深圳国际创客周成功举办 holds one."""
     last = ev
     for other in s.of("Event"):
-        if other.start >= last.end and s.text[last.end:other.start] in ("、", "和", "及", ""):
+        if other.start >= last.end and joins_events(s.text[last.end:other.start]):
             last = other
     listed = last is not ev or s.text.startswith("等", last.end)
-    return re.split("[，。；]", s.text[last.end:last.end + (8 if listed else 4)])[0]
+    after = class_end(s.text, last.end) if listed else last.end   # 等高端学术活动|在我区举行
+    return re.split("[，。；]", s.text[after:after + (8 if listed else 4)])[0]
 
 
 # a leader's post right before the verb: 习近平总书记出席…庆祝大会 is the leader's attendance

@@ -11,6 +11,7 @@ from typing import Iterator
 from ..mentions import Mention, Relation
 from ..organizations import known_organizations
 from ..placed_units import middle_unit, placed_parent
+from ..short_parents import short_parent
 from ..sentence import SentenceContext, implicit
 
 
@@ -54,9 +55,9 @@ def _parent_org(s: SentenceContext, unit: Mention) -> Mention | None:
         parent_name = placed   # 南开大学|深圳研究院, 香港中文大学|（深圳）: the place ends the parent
     else:
         m = _PARENT_SUFFIX.match(name)
-        if m is None:
+        parent_name = m.group(1) if m is not None else short_parent(name, s.report)  # 北理工|深圳|汽车研究院
+        if parent_name is None:
             return None
-        parent_name = m.group(1)
     if parent_name == name:
         return None
     named = next((o for o in s.of("Organization") if o.name == parent_name), None)
