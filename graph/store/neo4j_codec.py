@@ -213,8 +213,12 @@ def report_from(props: dict[str, Any]) -> ReportInfo:
     return ReportInfo(**required, **{k: props[k] for k in _REPORT_FIELDS if k in props and k not in required})
 
 
-def passage_row(p: Passage, embedding: list[float] | None) -> dict[str, Any]:
+def passage_row(p: Passage, embedding: list[float] | None, words: list[str] | None = None) -> dict[str, Any]:
+    """The passage's properties and its lexical tokens space-joined in `words` (the
+    PASSAGE_WORDS_INDEX; passage_from does not read it back). Every passage written has `words`,
+    also an empty one: a passage without it was written before they were kept."""
     row = {k: v for k, v in p.to_dict().items() if v is not None}
+    row["words"] = " ".join(words or ())
     if embedding is not None:
         row["embedding"] = embedding
     return row

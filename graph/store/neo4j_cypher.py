@@ -527,6 +527,14 @@ VECTOR = f"""
 CALL db.index.vector.queryNodes($index, $fetch, $v) YIELD node, score
 RETURN node.id AS id, score, ({PASSAGE_FILTER}) AS keep
 """
+# term_passages: the passages holding each whole word (the words index, one term query each), and
+# whether some passage was written before passages kept their words (the words index misses it).
+TERM_PASSAGES = """
+UNWIND $terms AS t
+CALL db.index.fulltext.queryNodes($index, t.q, {limit: $max}) YIELD node
+RETURN t.term AS term, collect(node.id) AS ids
+"""
+LACKS_WORDS = "MATCH (p:Passage) WHERE p.words IS NULL RETURN true AS yes LIMIT 1"
 ENTITY_VECTOR = """
 CALL db.index.vector.queryNodes($index, $fetch, $v) YIELD node, score
 RETURN node.id AS id, score, ($label IS NULL OR node.label = $label) AS keep

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pytest
 
 from govgraph.graph.store.embedded import EmbeddedStore
@@ -77,6 +78,37 @@ def test_same_search_results(neo4j_uri, tmp_path):
                     n_ids, e_ids = ({pid for pid, _ in s.lexical_search(word, bigrams(word), 50)}
                                     for s in (neo, emb))
                     assert n_ids == e_ids, word
+    finally:
+        neo.close()
+        emb.close()
+
+
+def test_same_passages_hold_each_whole_word(neo4j_uri, tmp_path):
+    """term_passages (which senses of an English question's words the reports use) reads whole
+    words on both stores: the same number of passages for each token and for each pair of tokens
+    together; a word held only inside a longer word (甲乙 in 甲乙丙丁) is not held, where Neo4j's
+    character bigrams would find it."""
+    neo = open_neo4j(neo4j_uri)
+    emb = EmbeddedStore(tmp_path / "store")
+    a, b = report_a(), report_b()
+    first = a[0].passages[0].id
+    a[0].tokens[first] = a[0].tokens[first] + ["甲乙丙丁"]
+    try:
+        for store in (emb, neo):
+            for batch, vectors in (a, b):
+                store.put_batch(batch, vectors)
+            store.flush()
+        held = sorted({t for batch, _ in (a, b) for toks in batch.tokens.values() for t in toks})
+        asked = held[:40] + ["甲乙丙丁", "甲乙", "从未出现的词语"]
+        got_n, got_e = (s.term_passages(asked) for s in (neo, emb))
+        assert got_n is not None and set(got_n) == set(got_e)
+        assert "甲乙丙丁" in got_n and "甲乙" not in got_n
+        assert {t: len(r) for t, r in got_n.items()} == {t: len(r) for t, r in got_e.items()}
+        together = {(s, t): len(np.intersect1d(got[s], got[t])) for got in (got_n,) for s in got for t in got}
+        assert together == {(s, t): len(np.intersect1d(got_e[s], got_e[t])) for s in got_e for t in got_e}
+        for s in (neo, emb):
+            assert [pid for pid, _ in s.lexical_search("甲乙丙丁", ["甲乙丙丁"], 10)] == [first]
+            assert s.lexical_search("甲乙", ["甲乙"], 10) == []
     finally:
         neo.close()
         emb.close()
