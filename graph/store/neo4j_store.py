@@ -253,8 +253,15 @@ class Neo4jStore(GraphStore):
         """Delete every node and relationship (indexes stay). For tests and benchmarks."""
         def wipe(s):
             s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
-        self._model_seen = None
+        self._forget_reads()
         self._schema(wipe)
+
+    def _forget_reads(self) -> None:
+        """Drop what reads keep for MODEL_TTL (the store's model, each word's passages): this
+        process's own write or removal shows at once; another process's within MODEL_TTL."""
+        self._model_seen = None
+        with self._lock:
+            self._terms = {}
 
     # -- writing -------------------------------------------------------------------------------
     def put_batch(self, batch: GraphBatch, vectors: Vectors | None = None) -> None:
@@ -327,7 +334,7 @@ class Neo4jStore(GraphStore):
         try:
             head = self._call(lambda tx: self._write_puts(tx, puts), write=True)
         finally:
-            self._model_seen = None  # a search during the write may have seen the old model
+            self._forget_reads()  # a search during the write may have seen the old model or words
         new = sum(1 for p in puts if p.rid not in head["existing"])
         with_vectors = sum(1 for p in puts if p.model is not None)
         if (self._bulk and not self._deferred and with_vectors
@@ -384,7 +391,7 @@ class Neo4jStore(GraphStore):
         try:
             return self._call(work, write=True)
         finally:
-            self._model_seen = None
+            self._forget_reads()
 
     def begin_bulk(self) -> None:
         """The bulk's puts given to queue_batch are written several to a transaction (neo4j_bulk).

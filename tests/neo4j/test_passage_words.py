@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from govgraph.graph.store.neo4j_store import Neo4jStore
-from tests.contract.batches import report_a
+from tests.contract.batches import report_a, report_b
 from tests.contract.conftest import open_neo4j
 
 pytestmark = pytest.mark.neo4j
@@ -33,3 +33,25 @@ def test_a_database_without_words_searches_the_text(neo4j_uri):
         assert first.id in [pid for pid, _ in old.lexical_search(word, [word], 10)]
     finally:
         old.close()
+
+
+def test_a_write_shows_in_the_words_at_once(neo4j_uri):
+    """Each word's passages are kept for MODEL_TTL between reads; this process's own write and removal
+    must not wait for that."""
+    batch_a, vectors_a = report_a()
+    batch_b, vectors_b = report_b()
+    tokens_a = {t for toks in batch_a.tokens.values() for t in toks}
+    shared = sorted(tokens_a & {t for toks in batch_b.tokens.values() for t in toks})
+    assert shared, "the two contract reports share words"
+    word = shared[0]
+    b_passages = {p.id for p in batch_b.passages if word in batch_b.tokens.get(p.id, [])}
+    store = open_neo4j(neo4j_uri)
+    try:
+        store.put_batch(batch_a, vectors_a)
+        before = len(store.term_passages([word])[word])
+        store.put_batch(batch_b, vectors_b)
+        assert len(store.term_passages([word])[word]) == before + len(b_passages)
+        store.remove_report(batch_b.report.id)
+        assert len(store.term_passages([word])[word]) == before
+    finally:
+        store.close()
