@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .mentions import Mention
-from .placed_units import _is_place
+from .placed_units import is_named_place
 from .places import gazetteer
 
 _BRANCH = re.compile(r"([\u4e00-\u9fff]{2,4}?)(管理局|分局|支队|监管局)")
@@ -20,7 +20,7 @@ _BRANCH = re.compile(r"([\u4e00-\u9fff]{2,4}?)(管理局|分局|支队|监管局
 
 def _names_a_division(w: str) -> bool:
     """宝安, 龙岗区, 深圳: a division as the gazetteer holds it, or written without its 区/县/市."""
-    return _is_place(w) or any(w + k in gazetteer().places for k in "区县市")
+    return is_named_place(w) or any(w + k in gazetteer().places for k in "区县市")
 
 
 def _above_districts(agency: str) -> bool:

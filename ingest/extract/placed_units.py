@@ -33,7 +33,7 @@ def _unit_heads() -> tuple[str, ...]:
     return tuple(sorted(word_list("org_unit_heads.txt"), key=len, reverse=True))
 
 
-def _is_place(word: str) -> bool:
+def is_named_place(word: str) -> bool:
     """Whether `word` is a place name of the gazetteer as a whole (深圳, 广州, 盐田), or a district's or
     county's short name that is no common word (session 12: 深圳大学|龙岗|创新研究院)."""
     return _is_gazetteer_place(word) or _is_short_division(word)
@@ -49,9 +49,8 @@ def _is_short_division(word: str) -> bool:
     """龙岗 (龙岗区), 坪山 (坪山区), 大鹏 (大鹏新区): the gazetteer holds the division with its level word and
     the gazetteer's own short forms only for cities. A short name jieba counts as a common word (光明 1219,
     朝阳 767) is left out, by the threshold places.py uses for siblings' short names."""
-    from .places import _SIBLING_COMMON
-    from .words import tagger
-    if len(word) < 2 or tagger()[0].dt.FREQ.get(word, 0) > _SIBLING_COMMON:
+    from .places import is_rare_word
+    if len(word) < 2 or not is_rare_word(word):
         return False
     return any(_is_gazetteer_place(word + level) for level in _DIVISION_LEVELS)
 
@@ -61,9 +60,9 @@ def placed_parent(name: str) -> str | None:
     """The parent named at the start of `name` before a place (see the module); None if there is none."""
     m = _CAMPUS.match(name)
     if m is not None:
-        return m.group(1) if _is_place(m.group(2) or m.group(3)) else None
+        return m.group(1) if is_named_place(m.group(2) or m.group(3)) else None
     m = _PLACED.match(name)
-    if m is None or not _is_place(m.group(2)):
+    if m is None or not is_named_place(m.group(2)):
         return None
     return m.group(1)
 
@@ -75,7 +74,7 @@ def middle_unit(name: str, parent: str) -> str | None:
     if not name.startswith(parent):
         return None
     m = _PLACED.match(name)
-    if m is None or m.group(1) != parent or not _is_place(m.group(2)):
+    if m is None or m.group(1) != parent or not is_named_place(m.group(2)):
         return None
     mid = m.group(0)
     rest = name[len(mid):]

@@ -180,6 +180,12 @@ _LEVEL_SUFFIX = re.compile(r"(?:特别合作区|新区|自治县|自治州|区|�
 _SIBLING_COMMON = 500
 
 
+def is_rare_word(word: str) -> bool:
+    """Whether jieba counts `word` no more often than a district's own short name (_SIBLING_COMMON)."""
+    from .words import tagger
+    return tagger()[0].dt.FREQ.get(word, 0) <= _SIBLING_COMMON
+
+
 @lru_cache(maxsize=4096)
 def _short_name(info: PlaceInfo) -> str | None:
     short = _LEVEL_SUFFIX.sub("", info.name)

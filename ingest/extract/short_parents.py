@@ -18,8 +18,8 @@ import re
 from functools import lru_cache
 
 from .lexicon import word_set
-from .placed_units import _is_place, placed_parent
-from .places import gazetteer
+from .placed_units import is_named_place, placed_parent
+from .places import gazetteer, is_rare_word
 from .resolve import ReportContext
 
 # the units a branch is named as (placed_units._PLACED's, with 基地: 人才研修院|大鹏|基地)
@@ -55,13 +55,6 @@ def _opens_with_place(name: str) -> bool:
     return any(st == 0 and e >= 2 and payload for st, e, _k, payload in g.matcher.find(name))
 
 
-@lru_cache(maxsize=8192)
-def _is_rare_word(word: str) -> bool:
-    from .places import _SIBLING_COMMON
-    from .words import tagger
-    return tagger()[0].dt.FREQ.get(word, 0) <= _SIBLING_COMMON
-
-
 def short_parent(name: str, ctx: ReportContext | None = None) -> str | None:
     """The abbreviated parent opening `name` before a place and a unit (see the module); None if none."""
     if not _CJK.match(name) or _UNIT.search(name) is None or placed_parent(name) is not None:
@@ -73,7 +66,7 @@ def short_parent(name: str, ctx: ReportContext | None = None) -> str | None:
     lead = 1 if name[0] in _LEVELS else 0
     for i in _SHORT_LENGTHS:
         short = name[:lead + i]
-        if _is_place(short) or short in home or not _is_rare_word(short) or short.endswith("校") \
+        if is_named_place(short) or short in home or not is_rare_word(short) or short.endswith("校") \
                 or short in word_set("place_slogan_modifiers.txt"):
             continue
         for j in _PLACE_LENGTHS:
