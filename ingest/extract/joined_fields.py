@@ -15,7 +15,6 @@ from functools import lru_cache
 
 from .lexicon import word_set
 from .mentions import Mention
-from .name_shapes import clause_lead
 from .traps import is_known_place
 from .words import cut_words, tagger
 

@@ -15,7 +15,6 @@ campaign word before a place (数智|北京, lexicon/place_slogan_modifiers.txt)
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from .lexicon import word_set
 from .placed_units import is_named_place, placed_parent

@@ -4,7 +4,7 @@ from govgraph.ingest.extract.corridor_names import corridor_name_ok
 from govgraph.ingest.extract.place_abbreviations import opens_with_abbreviations
 from govgraph.ingest.extract.sibling_items import vouch_items
 from govgraph.ingest.extract.wide_designations import is_wide_designation
-from tests.unit.extract_mentions import mentions, places
+from tests.unit.extract_mentions import places
 
 
 def test_places_joined_by_their_abbreviations_open_a_name():

@@ -1,6 +1,6 @@
 """Session 7 rules of issue 13 (firms listed short, bodies written without their level, new place heads);
 sentences from corpus reports that are no gold window (file named per test) unless said otherwise."""
-from tests.unit.extract_mentions import mentions, names
+from tests.unit.extract_mentions import names
 
 
 def test_firms_listed_short_before_a_class_of_projects_are_organisations():
