@@ -74,6 +74,7 @@ from .tour_events import find_tour_events
 from .policies import find_policies
 from .prefix_variants import merge_prefixed_variants
 from .recurring_names import add_recurring_names
+from .short_forms import resolve_short_forms
 from .places import PlaceInfo
 from .resolve import ReportContext, place_context, policy_key
 from .rules import relate
@@ -355,6 +356,7 @@ def extract_entities(text: str, passages: list[Passage], report: ReportInfo) -> 
     _merge_policy_variants(all_mentions, ctx)
     merge_prefixed_variants(all_mentions, ctx, ("Organization", "Policy"))
     add_recurring_names(text, [(p.start, p.end, ms) for p, ms, _ in per_passage])
+    resolve_short_forms(text, [(p.start, p.end, ms) for p, ms, _ in per_passage])  # 南科大 is 南方科技大学
 
     author_id = node_id("Agency", author.name) if author else None
     lines = WorkLines()

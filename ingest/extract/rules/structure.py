@@ -11,6 +11,7 @@ from typing import Iterator
 from ..mentions import Mention, Relation
 from ..organizations import known_organizations
 from ..placed_units import middle_unit, placed_parent
+from ..short_forms import expand_abbreviation
 from ..short_parents import short_parent
 from ..sentence import SentenceContext, implicit
 
@@ -44,8 +45,13 @@ def _parent_org(s: SentenceContext, unit: Mention) -> Mention | None:
         return None  # a short name from the lexicon (中石化 -> 中国石油化工集团有限公司) names no unit
     name = unit.surface  # as written: a place prefix resolution added (深圳|市中医院光明院区) is no parent
     if unit.props.get("parent_name"):
-        parent_name = unit.props["parent_name"]  # the unit was read after its parent (org_lists)
-        return next((o for o in s.of("Organization") if o.name == parent_name), None) or implicit("Organization", parent_name, unit)
+        listed, shorts = expand_abbreviation(unit.props["parent_name"])  # read after its parent (org_lists)
+        named = next((o for o in s.of("Organization") if o.name == listed), None)
+        if named is not None:
+            return named
+        parent = implicit("Organization", listed, unit)
+        parent.aliases |= shorts
+        return parent
     known = next(((e, key, canonical) for st, e, key, (canonical, _en) in known_organizations().find(name)
                   if st == 0), None)
     aliases: set[str] = set()
@@ -58,6 +64,7 @@ def _parent_org(s: SentenceContext, unit: Mention) -> Mention | None:
         parent_name = m.group(1) if m is not None else short_parent(name, s.report)  # 北理工|深圳|汽车研究院
         if parent_name is None:
             return None
+        parent_name, aliases = expand_abbreviation(parent_name)  # 北理工 is 北京理工大学
     if parent_name == name:
         return None
     named = next((o for o in s.of("Organization") if o.name == parent_name), None)
