@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from .lexicon import Matcher, table
 from .mentions import Mention
+from .places import is_rare_word
 from .word_alignment import opens_longer_name, stands_as_word
 
 # 简称 / 以下简称 / 下称 / 以下称, optionally after an English gloss (Solid Oxide Fuel Cell，简称SOFC), then
@@ -102,7 +103,9 @@ def _stands_alone(text: str, s: int, e: int, form: ShortForm) -> bool:
         return True
     if opens_longer_name(text, e) or _NOT_THE_BODY.match(text, e):
         return False
-    return stands_as_word(text, s, e)
+    # a defined form that is a common word (《意见》, “合作区”) counts unmarked only where a rule found it:
+    # 征求意见 names no document
+    return stands_as_word(text, s, e) and (not form.defined or is_rare_word(form.short))
 
 
 def _rename(m: Mention, form: ShortForm) -> None:

@@ -1,13 +1,24 @@
 """Session 13 (x20abbr, issue 13): a body or document named in full and by a short form is one node
 (short_forms.py). Sentences from corpus reports outside the test windows (file named per test) unless
 marked made-up."""
-from govgraph.ingest.extract.short_forms import defined_short_forms, expand_abbreviation, known_abbreviations
+from govgraph.ingest.batch import ReportInfo
+from govgraph.ingest.extract import build_context, find_mentions
 from govgraph.ingest.extract.mentions import Mention
+from govgraph.ingest.extract.short_forms import (defined_short_forms, expand_abbreviation, known_abbreviations,
+                                                 resolve_short_forms)
 from tests.unit.test_extract_rules import run
 
 BEIJING = "北京市人民政府"
 NANSHAN = "深圳市南山区人民政府"
 CITY = "深圳市人民政府"
+
+
+def _mentions(text: str, author: str = CITY) -> list[Mention]:
+    """One passage's mentions after the report-wide short-form step."""
+    ctx = build_context(ReportInfo("r1", "t", "f.txt", "x", 2021, author), text)
+    ms = find_mentions(text, 0, ctx)
+    resolve_short_forms(text, [(0, len(text), ms)])
+    return ms
 
 
 def _names(nodes, label):
@@ -37,6 +48,18 @@ def test_a_quoted_short_name_of_a_zone_resolves_after_its_definition():
     zone = nodes[("Place", "深圳前海深港现代服务业合作区")]
     assert "前海合作区" in zone.aliases
     assert not any(n == "前海合作区" for _, n in nodes)
+
+
+def test_a_defined_common_word_counts_only_in_its_marks():
+    # made-up after the reports' wording: 意见 is a common word; unmarked it names no document
+    text = "印发《关于促进科技创新的若干意见》（以下简称《意见》），听取企业的意见，落实《意见》要求。"
+    nodes, _, _ = run(text, CITY)
+    policy = next(n for (lab, name), n in nodes.items() if lab == "Policy" and "科技创新" in name)
+    spans = {text[e.start:e.end] for e in policy.evidence}
+    assert "意见" in policy.aliases and spans
+    found = [m for m in _mentions(text) if m.name == policy.name]
+    assert all(text[m.start - 1] == "《" for m in found if m.surface == "意见")
+    assert len([m for m in found if m.surface == "意见"]) == 2   # not 企业的|意见
 
 
 def test_a_definition_names_nothing_when_no_entity_precedes_it():
