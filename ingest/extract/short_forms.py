@@ -93,6 +93,21 @@ def _known_forms() -> list[ShortForm]:
     return [ShortForm(a, full, label, 0, False) for a, (full, label) in known_abbreviations().items()]
 
 
+@lru_cache(maxsize=1)
+def _full_names() -> dict[str, str]:
+    return {full: label for full, label in known_abbreviations().values()}
+
+
+def _expanded_prefix(name: str) -> ShortForm | None:
+    """A body of the table written with its parent abbreviated: 中科院深圳先进技术研究院 is 中国科学院深圳先进技术研究院."""
+    for a, (full, _label) in known_abbreviations().items():
+        if name.startswith(a) and len(name) > len(a):
+            whole = full + name[len(a):]
+            if whole in _full_names():
+                return ShortForm(name, whole, _full_names()[whole], 0, False, (("expanded", True),))
+    return None
+
+
 def _quoted(text: str, s: int, e: int) -> bool:
     return s > 0 and e < len(text) and text[s - 1] in _OPENERS and text[e] in _CLOSERS
 
@@ -135,7 +150,7 @@ def resolve_short_forms(text: str, passages: list[tuple[int, int, list[Mention]]
 
     for m in all_ms:
         if m.label in _LABELS and not m.props.get("implicit"):
-            f = form_at(m.name, m.start) or form_at(m.surface, m.start)
+            f = form_at(m.name, m.start) or form_at(m.surface, m.start) or _expanded_prefix(m.name)
             if f is not None and f.label == m.label or (f is not None and f.defined):
                 _rename(m, f)
     matcher = Matcher((s, s) for s in forms)

@@ -115,6 +115,15 @@ def test_an_abbreviated_parent_takes_the_full_name():
     assert expand_abbreviation("深圳大学") == ("深圳大学", set())
 
 
+def test_a_body_of_the_table_written_with_its_parent_abbreviated():
+    # 深圳市宝安区…第五届人民代表大会第九次会议…_2016.txt
+    text = "加快中国人民大学创新学院、中科院深圳先进技术研究院特色学院落地。"
+    nodes, edges, _ = run(text, "深圳市宝安区人民政府", 2016)
+    siat = nodes[("Organization", "中国科学院深圳先进技术研究院")]
+    assert "中科院深圳先进技术研究院" in siat.aliases
+    assert ("中国科学院深圳先进技术研究院", "PART_OF", "中国科学院") in edges
+
+
 def test_the_table_is_general():
     # every row names a body in full: the full name is longer than its abbreviation and no row repeats
     table = known_abbreviations()

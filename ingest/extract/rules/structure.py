@@ -41,9 +41,11 @@ _PARENT_SUFFIX = re.compile(r"^(.{3,20}?(?:大学|集团|研究院|科学院|医
 
 
 def _parent_org(s: SentenceContext, unit: Mention) -> Mention | None:
-    if unit.props.get("brand") or (unit.surface != unit.name and not unit.name.endswith(unit.surface)):
+    expanded = unit.props.get("expanded")  # 中科院深圳先进技术研究院 -> 中国科学院…: its parent is in the name
+    if unit.props.get("brand") or (unit.surface != unit.name and not unit.name.endswith(unit.surface) and not expanded):
         return None  # a short name from the lexicon (中石化 -> 中国石油化工集团有限公司) names no unit
-    name = unit.surface  # as written: a place prefix resolution added (深圳|市中医院光明院区) is no parent
+    # as written: a place prefix resolution added (深圳|市中医院光明院区) is no parent
+    name = unit.name if expanded else unit.surface
     if unit.props.get("parent_name"):
         listed, shorts = expand_abbreviation(unit.props["parent_name"])  # read after its parent (org_lists)
         named = next((o for o in s.of("Organization") if o.name == listed), None)
