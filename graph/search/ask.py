@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Mapping, Sequence
 
 from govgraph.ingest.batch import Edge, Evidence, Node
@@ -21,6 +21,7 @@ from govgraph.ingest.vocabulary import RelType
 from ..store.base import AnswerContext, GraphStore
 from .answer_clause import ClauseMatcher
 from .answer_names import fold_short_names
+from .cut_names import whole_name
 from .results import Answer, Hit
 from .text_answers import TextSpan, text_spans
 
@@ -116,6 +117,7 @@ class AnswerRanker:
         self.store = store
         self.tokenizer = tokenizer
         self.clause_lift = MATCHED_CLAUSE
+        self.whole_names = True
 
     # -- helpers -------------------------------------------------------------------------
     @staticmethod
@@ -316,13 +318,26 @@ class AnswerRanker:
             score = (c.score * named_weight * (1.0 + boost.get(n.id, 0.0))
                      * _specificity(ctx.spread.get(n.id, 0)) * (KIND_MATCH if of_kind else 1.0) * actor)
             evs = [ev for _, ev in sorted(c.evidence.values(), key=lambda t: (t[0], t[1].start))]
-            answers.append(Answer(id=n.id, label=n.label, name=n.name, score=score,
-                                  evidence=evs[:MAX_EVIDENCE], aliases=list(n.aliases),
-                                  name_en=n.name_en, via=sorted(c.via)))
+            answer = Answer(id=n.id, label=n.label, name=n.name, score=score,
+                            evidence=evs[:MAX_EVIDENCE], aliases=list(n.aliases),
+                            name_en=n.name_en, via=sorted(c.via))
+            if self.whole_names:
+                answer = self._whole_name(answer, c, hit_of, question)
+            answers.append(answer)
         answers += self._span_answers(label, question, kind, noun, terms, phrase, hits, words, weight, answers)
         answers = fold_short_names(answers, MAX_EVIDENCE)
         answers.sort(key=lambda a: (-a.score, a.name))
         return answers[:limit]
+
+    def _whole_name(self, answer: Answer, c: "_Candidate", hit_of: dict[str, Hit], question: str) -> Answer:
+        """The answer under the name its passage writes, when the question shows the extractor cut its
+        start (graph/search/cut_names.py)."""
+        names = {c.node.name, *c.node.aliases}
+        mentions = [(h, a, b) for h, a, b in self._mentions(c, hit_of) if h.text[a:b] in names]
+        whole = whole_name(answer, mentions, question)
+        if whole is not answer:
+            whole = replace(whole, evidence=whole.evidence[:MAX_EVIDENCE])
+        return whole
 
     def _span_answers(self, label: str, question: str, kind: Sequence[str], noun: str, terms: Sequence[str],
                       phrase: bool, hits: list[Hit],
