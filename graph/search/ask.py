@@ -23,7 +23,7 @@ from .answer_clause import ClauseMatcher
 from .answer_names import fold_short_names
 from .cut_names import whole_name
 from .results import Answer, Hit
-from .text_answers import TextSpan, text_spans
+from .text_answers import COOPERATE, PARTNER, WITH, TextSpan, text_spans
 
 # How much a relation says about its end being the answer, by type and by which end is asked
 # ("src" = the answer is the source). Structural ties (LOCATED_IN, PART_OF) say little.
@@ -68,8 +68,6 @@ _SENTENCE_END = re.compile(r"[。！？；;!?\n]")
 PARTNER_CUE = 2.0
 PARTNER_GAP = 24
 _CLAUSE_END = re.compile(r"[，,。！？；;!?\n：:]")
-_WITH = re.compile(r"[与同跟]")
-_COOPERATE = re.compile(r"合作|签约|签署|签订|共建|缔结|结好|结为|建立|交流|对接|联合|携手|共同")
 
 
 def _specificity(spread: int) -> float:
@@ -118,6 +116,8 @@ class AnswerRanker:
         self.tokenizer = tokenizer
         self.clause_lift = MATCHED_CLAUSE
         self.whole_names = True
+        self.term_topics = True
+        self.partner_spans = True
 
     # -- helpers -------------------------------------------------------------------------
     @staticmethod
@@ -187,7 +187,7 @@ class AnswerRanker:
         for hit, a, b in AnswerRanker._mentions(c, hit_of):
             before = _CLAUSE_END.split(hit.text[max(0, a - PARTNER_GAP):a])[-1]
             after = _CLAUSE_END.split(hit.text[b:b + PARTNER_GAP], 1)[0]
-            if _WITH.search(before) and _COOPERATE.search(after):
+            if WITH.search(before) and COOPERATE.search(after):
                 return True
         return False
 
@@ -303,10 +303,14 @@ class AnswerRanker:
         boost = {eid: LOOKUP_BOOST / (1 + i) for i, (eid, _) in enumerate(looked_up or [])}
         heads = list_heads(kind, noun, terms)
         clauses = ClauseMatcher(hits, words) if self.clause_lift != 1.0 else None
+        # An English question names in its Chinese terms what it is about ("French town" -> 法国,
+        # "Futian" -> 福田区): an entity of exactly that name is its topic, as a Chinese question's is.
+        named_terms = {t for t in terms if len(t) >= 2 and not t.isascii()} if self.term_topics else set()
         answers = []
         for c in cands.values():
             n = c.node
-            named = any(len(s) >= 2 and s.casefold() in q for s in (n.name, *n.aliases, n.name_en or ""))
+            named = (any(len(s) >= 2 and s.casefold() in q for s in (n.name, *n.aliases, n.name_en or ""))
+                     or any(s in named_terms for s in (n.name, *n.aliases)))
             of_kind = (any(s.endswith(k) for k in kind for s in (n.name, *n.aliases))
                        or self._listed_as_kind(c, hit_of, heads))
             named_weight = (NAMED_BY_PHRASE if phrase else NAMED_IN_QUESTION) if named else 1.0
@@ -324,7 +328,10 @@ class AnswerRanker:
             if self.whole_names:
                 answer = self._whole_name(answer, c, hit_of, question)
             answers.append(answer)
-        answers += self._span_answers(label, question, kind, noun, terms, phrase, hits, words, weight, answers)
+        passage_names = ({s for x in nodes.values() for s in (x.name, *x.aliases)}
+                         if partner and self.partner_spans else set())
+        answers += self._span_answers(label, question, kind, noun, terms, phrase, hits, words, weight, answers,
+                                      partner=partner and self.partner_spans, passage_names=passage_names)
         answers = fold_short_names(answers, MAX_EVIDENCE)
         answers.sort(key=lambda a: (-a.score, a.name))
         return answers[:limit]
@@ -341,13 +348,16 @@ class AnswerRanker:
 
     def _span_answers(self, label: str, question: str, kind: Sequence[str], noun: str, terms: Sequence[str],
                       phrase: bool, hits: list[Hit],
-                      words: list[str], weight: Callable[[str], float], known: list[Answer]) -> list[Answer]:
+                      words: list[str], weight: Callable[[str], float], known: list[Answer],
+                      partner: bool = False, passage_names: set[str] | None = None) -> list[Answer]:
         """Spans of the passages that a pattern of the text names as of the asked kind
         (graph/search/text_answers.py), when no entity candidate holds that name; weighed as a
-        mention of that kind would be."""
+        mention of that kind would be. `partner`: the question asks for a partner, and
+        `passage_names` names every entity of the passages, whatever its label."""
         names = {n for a in known for n in a.names()}
         by_name: dict[str, list[TextSpan]] = {}
-        for sp in text_spans(label, question, kind, phrase, hits, list_heads([], noun, terms)):
+        for sp in text_spans(label, question, kind, phrase, hits, list_heads([], noun, terms),
+                             partner=partner, known=passage_names):
             if sp.name in names or (sp.how == "PHRASE" and any(sp.name in n for n in names)):
                 continue
             by_name.setdefault(sp.name, []).append(sp)
@@ -357,7 +367,8 @@ class AnswerRanker:
             for sp in spans:
                 near = self._overlap(words, self._sentence(sp.hit, sp.evidence()))
                 w = (weight(sp.hit.passage) * MENTION_WEIGHT * sentence_weight(near) * KIND_MATCH
-                     * (NAMED_BY_PHRASE if sp.how == "PHRASE" else 1.0))
+                     * (NAMED_BY_PHRASE if sp.how == "PHRASE" else 1.0)
+                     * (PARTNER_CUE if sp.how == PARTNER else 1.0))
                 best[sp.hit.passage] = max(best.get(sp.hit.passage, 0.0), w)
             score = sum(best.values()) * _specificity(len(best))
             out.append(Answer(id=spans[0].id, label=label, name=name, score=score,
