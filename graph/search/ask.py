@@ -67,6 +67,7 @@ _SENTENCE_END = re.compile(r"[。！？；;!?\n]")
 # asked for; a list of partners (与A、B、C开展合作) counts as a whole.
 PARTNER_CUE = 2.0
 PARTNER_GAP = 24
+_CLOSING_QUOTES = "”’」』\"'"
 _CLAUSE_END = re.compile(r"[，,。！？；;!?\n：:]")
 
 
@@ -311,7 +312,8 @@ class AnswerRanker:
             n = c.node
             named = (any(len(s) >= 2 and s.casefold() in q for s in (n.name, *n.aliases, n.name_en or ""))
                      or any(s in named_terms for s in (n.name, *n.aliases)))
-            of_kind = (any(s.endswith(k) for k in kind for s in (n.name, *n.aliases))
+            # a name the text quotes ends inside its quotes (“民营经济30条” is of the kind 30条)
+            of_kind = (any(s.rstrip(_CLOSING_QUOTES).endswith(k) for k in kind for s in (n.name, *n.aliases))
                        or self._listed_as_kind(c, hit_of, heads))
             named_weight = (NAMED_BY_PHRASE if phrase else NAMED_IN_QUESTION) if named else 1.0
             actor = ACTOR_CUE if actor_cues and self._before_cue(c, hit_of, actor_cues) else 1.0
