@@ -393,9 +393,20 @@ def query_form(q: str, lang: str) -> str:
     return QUESTION if asks else PHRASE
 
 
+# A package of measures named by its count of articles is a policy (民营经济30条, 稳外贸“24条”,
+# "Guangdong's thirty measures"): crosslingual reads "thirty measures" as 30条.
+_ZH_COUNTED_POLICY = re.compile(r"(?:\d+|[一二三四五六七八九十百]+)条$")
+_EN_COUNTED_POLICY = re.compile(r"^\d+条$")
+# A participle and what follows it qualify the head before it ("thirty measures supporting the
+# private sector" -> measures).
+_EN_PARTICIPLE = re.compile(r"\s+[a-z]+ing(?:\s+\S+)*$")
+
+
 def _phrase_head_zh(q: str) -> tuple[str | None, str]:
     """The label a Chinese noun phrase names by its last word's head noun, and that noun."""
     last = q.split()[-1].strip(_ZH_QUOTES + "。？！，、") if q.split() else ""
+    if len(last) > 3 and _ZH_COUNTED_POLICY.search(last):
+        return Label.POLICY, "条"
     for noun in _ZH_HEADS_LONGEST_FIRST:
         if last.endswith(noun) and len(last) > len(noun):
             return _ZH_HEAD_OF[noun], noun
@@ -415,6 +426,10 @@ def _phrase_head_en(q: str, places: set[str]) -> tuple[str | None, str]:
             tail = " ".join(words[-n:]).lower()
             if len(words) >= n and tail in _EN_HEAD_OF:
                 return _EN_HEAD_OF[tail], tail
+        if len(words) >= 2 and words[-1].lower() in ("measures", "articles"):
+            counted = " ".join(words[-2:]).lower()
+            if any(_EN_COUNTED_POLICY.match(t) for t in chinese_terms(counted)):
+                return Label.POLICY, counted
         last = words[-1]
         if last[:1].isupper() and english_place_names(last):
             text = " ".join(words[:-1])
@@ -422,6 +437,8 @@ def _phrase_head_en(q: str, places: set[str]) -> tuple[str | None, str]:
             text = " ".join(words[:-1])
         else:
             cut = _EN_PREP.sub("", text)
+            if cut == text:
+                cut = _EN_PARTICIPLE.sub("", text) if len(words) > 2 else text
             if cut == text:
                 return None, ""
             text = cut

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Mapping, Sequence
 
 from govgraph.ingest.batch import Edge, Evidence, Node
@@ -21,8 +21,9 @@ from govgraph.ingest.vocabulary import RelType
 from ..store.base import AnswerContext, GraphStore
 from .answer_clause import ClauseMatcher
 from .answer_names import fold_short_names
+from .cut_names import whole_name
 from .results import Answer, Hit
-from .text_answers import TextSpan, text_spans
+from .text_answers import COOPERATE, PARTNER, WITH, TextSpan, text_spans
 
 # How much a relation says about its end being the answer, by type and by which end is asked
 # ("src" = the answer is the source). Structural ties (LOCATED_IN, PART_OF) say little.
@@ -66,9 +67,8 @@ _SENTENCE_END = re.compile(r"[。！？；;!?\n]")
 # asked for; a list of partners (与A、B、C开展合作) counts as a whole.
 PARTNER_CUE = 2.0
 PARTNER_GAP = 24
+_CLOSING_QUOTES = "”’」』\"'"
 _CLAUSE_END = re.compile(r"[，,。！？；;!?\n：:]")
-_WITH = re.compile(r"[与同跟]")
-_COOPERATE = re.compile(r"合作|签约|签署|签订|共建|缔结|结好|结为|建立|交流|对接|联合|携手|共同")
 
 
 def _specificity(spread: int) -> float:
@@ -116,6 +116,9 @@ class AnswerRanker:
         self.store = store
         self.tokenizer = tokenizer
         self.clause_lift = MATCHED_CLAUSE
+        self.whole_names = True
+        self.term_topics = True
+        self.partner_spans = True
 
     # -- helpers -------------------------------------------------------------------------
     @staticmethod
@@ -185,7 +188,7 @@ class AnswerRanker:
         for hit, a, b in AnswerRanker._mentions(c, hit_of):
             before = _CLAUSE_END.split(hit.text[max(0, a - PARTNER_GAP):a])[-1]
             after = _CLAUSE_END.split(hit.text[b:b + PARTNER_GAP], 1)[0]
-            if _WITH.search(before) and _COOPERATE.search(after):
+            if WITH.search(before) and COOPERATE.search(after):
                 return True
         return False
 
@@ -301,11 +304,16 @@ class AnswerRanker:
         boost = {eid: LOOKUP_BOOST / (1 + i) for i, (eid, _) in enumerate(looked_up or [])}
         heads = list_heads(kind, noun, terms)
         clauses = ClauseMatcher(hits, words) if self.clause_lift != 1.0 else None
+        # An English question names in its Chinese terms what it is about ("French town" -> 法国,
+        # "Futian" -> 福田区): an entity of exactly that name is its topic, as a Chinese question's is.
+        named_terms = {t for t in terms if len(t) >= 2 and not t.isascii()} if self.term_topics else set()
         answers = []
         for c in cands.values():
             n = c.node
-            named = any(len(s) >= 2 and s.casefold() in q for s in (n.name, *n.aliases, n.name_en or ""))
-            of_kind = (any(s.endswith(k) for k in kind for s in (n.name, *n.aliases))
+            named = (any(len(s) >= 2 and s.casefold() in q for s in (n.name, *n.aliases, n.name_en or ""))
+                     or any(s in named_terms for s in (n.name, *n.aliases)))
+            # a name the text quotes ends inside its quotes (“民营经济30条” is of the kind 30条)
+            of_kind = (any(s.rstrip(_CLOSING_QUOTES).endswith(k) for k in kind for s in (n.name, *n.aliases))
                        or self._listed_as_kind(c, hit_of, heads))
             named_weight = (NAMED_BY_PHRASE if phrase else NAMED_IN_QUESTION) if named else 1.0
             actor = ACTOR_CUE if actor_cues and self._before_cue(c, hit_of, actor_cues) else 1.0
@@ -319,20 +327,39 @@ class AnswerRanker:
             answers.append(Answer(id=n.id, label=n.label, name=n.name, score=score,
                                   evidence=evs[:MAX_EVIDENCE], aliases=list(n.aliases),
                                   name_en=n.name_en, via=sorted(c.via)))
-        answers += self._span_answers(label, question, kind, noun, terms, phrase, hits, words, weight, answers)
+        passage_names = ({s for x in nodes.values() for s in (x.name, *x.aliases)}
+                         if partner and self.partner_spans else set())
+        answers += self._span_answers(label, question, kind, noun, terms, phrase, hits, words, weight, answers,
+                                      partner=partner and self.partner_spans, passage_names=passage_names)
         answers = fold_short_names(answers, MAX_EVIDENCE)
         answers.sort(key=lambda a: (-a.score, a.name))
-        return answers[:limit]
+        answers = answers[:limit]
+        if self.whole_names:  # only the answers shown: reading each candidate's mentions cost ask p95 +7%
+            answers = [self._whole_name(a, cands[a.id], hit_of, question) if a.id in cands else a for a in answers]
+        return answers
+
+    def _whole_name(self, answer: Answer, c: "_Candidate", hit_of: dict[str, Hit], question: str) -> Answer:
+        """The answer under the name its passage writes, when the question shows the extractor cut its
+        start (graph/search/cut_names.py)."""
+        names = {c.node.name, *c.node.aliases}
+        mentions = [(h, a, b) for h, a, b in self._mentions(c, hit_of) if h.text[a:b] in names]
+        whole = whole_name(answer, mentions, question)
+        if whole is not answer:
+            whole = replace(whole, evidence=whole.evidence[:MAX_EVIDENCE])
+        return whole
 
     def _span_answers(self, label: str, question: str, kind: Sequence[str], noun: str, terms: Sequence[str],
                       phrase: bool, hits: list[Hit],
-                      words: list[str], weight: Callable[[str], float], known: list[Answer]) -> list[Answer]:
+                      words: list[str], weight: Callable[[str], float], known: list[Answer],
+                      partner: bool = False, passage_names: set[str] | None = None) -> list[Answer]:
         """Spans of the passages that a pattern of the text names as of the asked kind
         (graph/search/text_answers.py), when no entity candidate holds that name; weighed as a
-        mention of that kind would be."""
+        mention of that kind would be. `partner`: the question asks for a partner, and
+        `passage_names` names every entity of the passages, whatever its label."""
         names = {n for a in known for n in a.names()}
         by_name: dict[str, list[TextSpan]] = {}
-        for sp in text_spans(label, question, kind, phrase, hits, list_heads([], noun, terms)):
+        for sp in text_spans(label, question, kind, phrase, hits, list_heads([], noun, terms),
+                             partner=partner, known=passage_names):
             if sp.name in names or (sp.how == "PHRASE" and any(sp.name in n for n in names)):
                 continue
             by_name.setdefault(sp.name, []).append(sp)
@@ -342,7 +369,8 @@ class AnswerRanker:
             for sp in spans:
                 near = self._overlap(words, self._sentence(sp.hit, sp.evidence()))
                 w = (weight(sp.hit.passage) * MENTION_WEIGHT * sentence_weight(near) * KIND_MATCH
-                     * (NAMED_BY_PHRASE if sp.how == "PHRASE" else 1.0))
+                     * (NAMED_BY_PHRASE if sp.how == "PHRASE" else 1.0)
+                     * (PARTNER_CUE if sp.how == PARTNER else 1.0))
                 best[sp.hit.passage] = max(best.get(sp.hit.passage, 0.0), w)
             score = sum(best.values()) * _specificity(len(best))
             out.append(Answer(id=spans[0].id, label=label, name=name, score=score,
