@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..mentions import Relation
+from ..mentions import Mention, Relation
 from ..sentence import SentenceContext
+from .peeled_leads import peeled_before
 from .title_issuers import title_issuer
 
 # 修编 (revising one's own plan: 修编宝安综合规划) drafts too; a round word (编制新一轮|南沙总体发展规划) is no
@@ -34,6 +35,19 @@ def _verb_kind(before: str, after: str = "") -> str | None:
     return None
 
 
+_ANY_ISSUE = re.compile(r"制定|制订|修订|修编|印发|出台|发布|公布|颁布|编制|起草|审议通过")
+
+
+def _peeled_kind(before: str, po: Mention) -> str | None:
+    """The drafting verb's kind behind the clause words the title's finder peeled off (peeled_leads.py)."""
+    if not _ANY_ISSUE.search(before):
+        return None
+    for b in peeled_before(before, po.surface, bool(po.props.get("bracketed"))):
+        if _ISSUE.search(b):
+            return "issue" if not _NOT_ISSUER.search(b) else "other"
+    return None
+
+
 def policy_verbs(s: SentenceContext) -> Iterator[Relation | None]:
     prev_kind, prev_end = None, -1
     for po in s.of("Policy"):
@@ -41,6 +55,8 @@ def policy_verbs(s: SentenceContext) -> Iterator[Relation | None]:
             kind = prev_kind  # 制定A方案和B细则, 落实A、B: the verb governs the whole list
         else:
             kind = _verb_kind(s.before(po, 10), s.text[po.end:min(s.end, po.end + 4)])
+            if kind in (None, "implement"):
+                kind = _peeled_kind(s.before(po, 10), po) or kind
         if kind == "issue":
             # 国务院出台《…》: a body right before the verb issues it, else the sentence's actor
             issuer = (title_issuer(s, po)
