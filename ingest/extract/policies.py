@@ -18,6 +18,7 @@ from .article_counts import article_counts
 from .bracketed_titles import bracketed_document
 from .document_names import document_names
 from .law_names import law_names
+from .listed_topic_titles import listed_topic_titles
 from .subject_adjectives import adjective_names_the_subject
 from .lexicon import word_list, word_set
 from .mentions import Mention
@@ -141,7 +142,8 @@ def find_policies(text: str, base: int, ctx: ReportContext) -> list[Mention]:
         if not any(s < o.end - base and o.start - base < e for o in out):
             out.append(Mention("Policy", base + s, base + e, text[s:e], normalise_policy(name), aliases - {name},
                                {"bracketed": False}))
-    spans: list[tuple[int, int, str | None]] = []
+    # first: a title listing its topics with 、 keeps them (…人工智能、集成电路产业发展实施方案), not its last one
+    spans: list[tuple[int, int, str | None]] = list(listed_topic_titles(text))
     for m in _unbracketed_re().finditer(text):
         verb = m.group("verb")
         spans.append((m.start(2), m.end(2), verb))

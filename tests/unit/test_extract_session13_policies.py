@@ -56,3 +56,42 @@ def test_pushing_another_body_to_draft_stays_no_issue():
     s = context("推动出台加快海洋经济高质量发展条例。", LONGGANG)
     assert [m.surface for m in s.of("Policy")] == ["海洋经济高质量发展条例"]
     assert triples(policy_verbs, s) == set()
+
+
+STATE_COUNCIL = "国务院"
+LUOHU = "深圳市罗湖区人民政府"
+LONGHUA = "深圳市龙华区人民政府"
+SHENZHEN = "深圳市人民政府"
+GUANGDONG = "广东省人民政府"
+
+
+def _policies(sentence: str, author: str) -> list[str]:
+    return [m.name for m in context(sentence, author).of("Policy")]
+
+
+def test_a_title_listing_its_topics_with_dun_is_one_title_and_issued():
+    # 国务院政府工作报告_2025年 (shortened)
+    sentence = "制定提升消费能力、增加优质供给、改善消费环境专项措施，释放多样化、差异化消费潜力。"
+    assert _policies(sentence, STATE_COUNCIL) == ["提升消费能力、增加优质供给、改善消费环境专项措施"]
+    assert _issued(sentence, STATE_COUNCIL) == {("国务院", "提升消费能力、增加优质供给、改善消费环境专项措施")}
+    # 2023年…罗湖区…政府工作报告 (shortened): the title, not its last topic
+    assert _policies("编制大望、梧桐山片区交通优化方案规划，加快立交建设。", LUOHU) == ["大望、梧桐山片区交通优化方案规划"]
+
+
+def test_a_list_of_documents_or_of_kinds_is_no_title_with_topics():
+    # 深圳市宝安区…政府工作报告_2021 (shortened): 等 makes a class of plans
+    assert not any("、" in n for n in _policies("编制教育、医疗、住房、交通等专项规划。", BAOAN))
+    # 2024年龙华区二届人大四次会议政府工作报告 (shortened): degrees describe the measures; the older rules' reading
+    # of the last item is left as it was
+    assert _policies("制定实施覆盖面更广的稳增长政策、针对性更强的稳外资措施，投入各类专项产业扶持资金。", LONGHUA) \
+        == ["针对性更强的稳外资措施"]
+    # written for the test: two documents, each with its own document word, stay two
+    assert _policies("制定人才住房管理办法、创新型产业用房管理办法。", BAOAN) == ["人才住房管理办法", "创新型产业用房管理办法"]
+
+
+def test_deng_inside_a_word_lists_nothing():
+    # 深圳市政府工作报告_2023年 (shortened), 广东省政府工作报告_2022年 (shortened)
+    assert _policies("出台高等教育学科建设指导意见，促进全市高校学分互认。", SHENZHEN) == ["高等教育学科建设指导意见"]
+    assert _policies("实施扩大中等收入群体行动计划。", GUANGDONG) == ["扩大中等收入群体行动计划"]
+    # 等 as a word still makes a class (written for the test)
+    assert _policies("出台稳外贸等指导意见。", SHENZHEN) == []
