@@ -5,6 +5,7 @@ Sentences are from corpus reports outside the test windows' reports and outside 
 tests/gold/windows (file named per test; a shortened sentence says so) or written for the test in the reports'
 style (said so).
 """
+from govgraph.ingest.extract.rules.cited_issuers import cited_issuers
 from govgraph.ingest.extract.rules.peeled_leads import peeled_before
 from govgraph.ingest.extract.rules.policies import policy_verbs
 from tests.unit.test_extract_relation_rules import context, triples
@@ -95,3 +96,21 @@ def test_deng_inside_a_word_lists_nothing():
     assert _policies("实施扩大中等收入群体行动计划。", GUANGDONG) == ["扩大中等收入群体行动计划"]
     # 等 as a word still makes a class (written for the test)
     assert _policies("出台稳外贸等指导意见。", SHENZHEN) == []
+
+
+def test_the_body_written_before_a_cited_title_issued_it():
+    # 福田区政府工作报告（2020） (shortened): 落实 carries it out, 国务院 issued it
+    s = context("坚持依法行政，落实国务院《重大行政决策程序暂行条例》，履行决策法定程序。", FUTIAN)
+    assert triples(cited_issuers, s) == {("国务院", "ISSUED", "重大行政决策程序暂行条例")}
+    # 004_gzbg-szft-2019 (shortened): two bodies joined without a mark issue it together
+    s = context("根据区委区政府《关于实施“福田英才荟”计划的若干措施》的人才认定标准认定人才。", FUTIAN)
+    assert {a for a, _, _ in triples(cited_issuers, s)} == {"中共福田区委员会", "福田区人民政府"}
+    # 盐田区2010年政府工作报告 (shortened): joined by 、
+    s = context("认真贯彻落实市委、市政府《关于进一步加强和改进我市新时期信访工作的意见》。", "深圳市盐田区人民政府")
+    assert {a for a, _, _ in triples(cited_issuers, s)} == {"中共深圳市委员会", "深圳市人民政府"}
+
+
+def test_a_body_a_word_away_from_the_title_cites_nothing():
+    # written for the test: 国务院 is the subject of another verb; the title stands after 印发的
+    s = context("落实国务院印发的《优化营商环境条例》。", FUTIAN)
+    assert [m.name for m in s.of("Policy")] == ["优化营商环境条例"] and triples(cited_issuers, s) == set()
