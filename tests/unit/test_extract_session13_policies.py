@@ -114,3 +114,18 @@ def test_a_body_a_word_away_from_the_title_cites_nothing():
     # written for the test: 国务院 is the subject of another verb; the title stands after 印发的
     s = context("落实国务院印发的《优化营商环境条例》。", FUTIAN)
     assert [m.name for m in s.of("Policy")] == ["优化营商环境条例"] and triples(cited_issuers, s) == set()
+
+
+def test_a_plan_whose_drafting_is_done_is_issued_by_the_author():
+    # 光明区2019年工作报告 (shortened): the drafting comes after the title, 完成 after it
+    issued = _issued("光明科学城空间规划纲要编制完成，启动区土地整备如火如荼。", "深圳市光明区人民政府")
+    assert [b for _, b in issued] == ["光明科学城空间规划纲要"]
+    # 盐田区2020年政府工作报告 (shortened)
+    issued = _issued("沙头角深港国际旅游消费合作区发展规划编制初步完成。", "深圳市盐田区人民政府")
+    assert [b for _, b in issued] == ["沙头角深港国际旅游消费合作区发展规划"]
+
+
+def test_joining_another_bodys_plan_revision_issues_nothing():
+    # 2018年政府工作报告（在深圳市罗湖区…） (shortened): the city's plan, revised by the city
+    s = context("主动对接全市城市总体规划修编，实行规划联动。", LUOHU)
+    assert s.of("Policy") and {t for _, t, _ in triples(policy_verbs, s)} == set()

@@ -17,6 +17,11 @@ _ISSUE = re.compile(r"(?:制定|制订|修订|修编|印发|出台|发布|公布
 # 完成《…》编制 / 修订: the drafting verb after the title, 完成 before it
 _DONE_BEFORE = re.compile(r"(?:完成|启动|开展)了?$")
 _DRAFTED_AFTER = re.compile(r"^(?:的)?(?:编制|修订|制定|起草|修编)")
+# …规划编制完成 / 做好…规划编制工作: the drafting done or taken in hand after the title (not 修编/修订 alone, which
+# a district joins for the city's plan: 对接全市城市总体规划修编)
+_DRAFTED_DONE = re.compile(r"^(?:的)?编制(?:工作)?(?:已)?(?:基本|全面|初步|顺利|正式)?完成")
+_TAKEN_IN_HAND = re.compile(r"(?:做好|抓好|完成好)$")
+_DRAFTING_WORK = re.compile(r"^(?:的)?编制(?:工作)?")
 # 推动出台 (a people's congress passes it), 参与制定 (a contributor), 国家出台, 国家层面重在制定 (another issuer),
 # 新修订的 (an attribute):
 # not the actor's document
@@ -27,6 +32,8 @@ _IMPLEMENT = re.compile(r"(?:落实|贯彻|执行|实施|贯彻落实|依据|按
 
 def _verb_kind(before: str, after: str = "") -> str | None:
     if _DONE_BEFORE.search(before) and _DRAFTED_AFTER.match(after):
+        return "issue" if not _NOT_ISSUER.search(before) else "other"
+    if _DRAFTED_DONE.match(after) or (_TAKEN_IN_HAND.search(before) and _DRAFTING_WORK.match(after)):
         return "issue" if not _NOT_ISSUER.search(before) else "other"
     if _ISSUE.search(before):
         return "issue" if not _NOT_ISSUER.search(before) else "other"
@@ -51,10 +58,10 @@ def _peeled_kind(before: str, po: Mention) -> str | None:
 def policy_verbs(s: SentenceContext) -> Iterator[Relation | None]:
     prev_kind, prev_end = None, -1
     for po in s.of("Policy"):
-        if 0 <= po.start - prev_end <= 1 and s.text[prev_end:po.start] in ("", "、", "和", "及", "与"):
+        if prev_end >= 0 and 0 <= po.start - prev_end <= 1 and s.text[prev_end:po.start] in ("", "、", "和", "及", "与"):
             kind = prev_kind  # 制定A方案和B细则, 落实A、B: the verb governs the whole list
         else:
-            kind = _verb_kind(s.before(po, 10), s.text[po.end:min(s.end, po.end + 4)])
+            kind = _verb_kind(s.before(po, 10), s.text[po.end:min(s.end, po.end + 10)])
             if kind in (None, "implement"):
                 kind = _peeled_kind(s.before(po, 10), po) or kind
         if kind == "issue":
