@@ -57,7 +57,7 @@ def _unbracketed_re() -> re.Pattern:
     # a draft or trial mark in brackets belongs to the name: “十五五”规划纲要（草案）, and so does the years
     # it covers: 出台区招商引资工作发展规划（2017—2019年）
     return re.compile(rf"(?P<verb>{verbs})(?:了|好)?((?:[^，。；、：《》\n]{{2,40}}?)(?:{sufs})(?:（(?:草案|试行|{_YEARS})）)?)"
-                      rf"(?=[，。；、\n等和及与以]|$)")
+                      rf"(?=[，。；、\n等和及与以并]|$)")
 
 
 @lru_cache(maxsize=1)
@@ -117,7 +117,9 @@ def _described(name: str) -> bool:
         return True      # 制定涉企政策要多听市场主体意见: a modal makes it a clause, not a title
     first = cut_words(name[:6])[0]
     # 重大 opens the titles of a whole class of documents (重大行政决策事项目录, 重大行政决策程序规定)
-    if first == "重大" or adjective_names_the_subject(name):
+    # 进一步 opens official titles (关于进一步…的意见, 出台进一步支持港澳青年就业创业政策措施): the adverb of a title's
+    # purpose, not a description of the document
+    if first in ("重大", "进一步") or adjective_names_the_subject(name):
         return False
     return len(first) > 1 and tags.get(first) in _DESCRIBING_TAGS
 

@@ -129,3 +129,18 @@ def test_joining_another_bodys_plan_revision_issues_nothing():
     # 2018年政府工作报告（在深圳市罗湖区…） (shortened): the city's plan, revised by the city
     s = context("主动对接全市城市总体规划修编，实行规划联动。", LUOHU)
     assert s.of("Policy") and {t for _, t, _ in triples(policy_verbs, s)} == set()
+
+
+def test_bodies_joined_before_the_drafting_verb_issue_together():
+    # 广东省政府工作报告_2023年 (shortened): 省委、省政府 both issue it
+    s = context("省委、省政府出台《关于推动产业有序转移促进区域协调发展的若干措施》，引导珠三角产业有序转移。", GUANGDONG)
+    assert {a for a, t, _ in triples(policy_verbs, s) if t == "ISSUED"} == {"中共广东省委员会", "广东省人民政府"}
+
+
+def test_jinyibu_opens_a_title_and_bing_ends_one():
+    # 深圳市政府工作报告_2024年 (shortened)
+    assert _issued("出台进一步支持港澳青年就业创业政策措施，新孵化港澳创业项目243个。", SHENZHEN) == {
+        ("深圳市人民政府", "进一步支持港澳青年就业创业政策措施")}
+    # 2019年政府工作报告（在深圳市罗湖区…） (shortened): 并 closes the title like a comma
+    assert _issued("全面修订产业转型升级资金管理办法并安排专项资金6.52亿元。", LUOHU) == {
+        ("罗湖区人民政府", "产业转型升级资金管理办法")}

@@ -31,6 +31,24 @@ def citing_bodies(s: SentenceContext, po: Mention) -> list[Mention]:
     return bodies
 
 
+def joined_bodies(s: SentenceContext, body: Mention) -> list[Mention]:
+    """The agencies joined to `body` without a mark or by 、 (省委、省政府出台《…》: both issue), itself included,
+    in text order."""
+    agencies = sorted(s.of("Agency"), key=lambda a: a.start)
+    chain = [body]
+    for step in (-1, 1):
+        edge = body
+        while True:
+            nxt = next((a for a in agencies if a is not edge and a.start >= s.start and (
+                (step < 0 and (a.end == edge.start or (a.end == edge.start - 1 and s.text[a.end] == "、")))
+                or (step > 0 and (a.start == edge.end or (a.start == edge.end + 1 and s.text[edge.end] == "、"))))), None)
+            if nxt is None or nxt in chain:
+                break
+            chain.append(nxt)
+            edge = nxt
+    return sorted(chain, key=lambda a: a.start)
+
+
 def cited_issuers(s: SentenceContext) -> Iterator[Relation | None]:
     for po in s.of("Policy"):
         for body in citing_bodies(s, po):

@@ -7,6 +7,7 @@ from typing import Iterator
 
 from ..mentions import Mention, Relation
 from ..sentence import SentenceContext
+from .cited_issuers import joined_bodies
 from .peeled_leads import peeled_before
 from .title_issuers import title_issuer
 
@@ -66,10 +67,13 @@ def policy_verbs(s: SentenceContext) -> Iterator[Relation | None]:
                 kind = _peeled_kind(s.before(po, 10), po) or kind
         if kind == "issue":
             # 国务院出台《…》: a body right before the verb issues it, else the sentence's actor
-            issuer = (title_issuer(s, po)
-                      or next((a for a in s.of("Agency") if 0 <= po.start - a.end <= 6 and a.end > s.start), None) or s.actor)
-            if issuer is not None:
-                yield s.relation(issuer, "ISSUED", po)
+            named = title_issuer(s, po) is None and next(
+                (a for a in s.of("Agency") if 0 <= po.start - a.end <= 6 and a.end > s.start), None)
+            issuer = title_issuer(s, po) or named or s.actor
+            # 省委、省政府出台《…》: bodies joined to the one before the verb issue it with it
+            for body in (joined_bodies(s, named) if named else [issuer] if issuer is not None else []):
+                if body is issuer or body.end <= po.start:
+                    yield s.relation(body, "ISSUED", po)
         elif kind == "implement":
             target = [m for m in s.of("Measure") if m.start <= po.start] or ([s.item] if s.item else [])
             for me in target[-1:]:
