@@ -144,3 +144,10 @@ def test_jinyibu_opens_a_title_and_bing_ends_one():
     # 2019年政府工作报告（在深圳市罗湖区…） (shortened): 并 closes the title like a comma
     assert _issued("全面修订产业转型升级资金管理办法并安排专项资金6.52亿元。", LUOHU) == {
         ("罗湖区人民政府", "产业转型升级资金管理办法")}
+
+
+def test_a_document_number_stands_between_the_drafting_verb_and_the_title():
+    # 龙岗区2016年政府工作报告 (shortened): the body numbering it issues it
+    s = context("出台区政府“1号文”《创新驱动发展行动计划（2015-2020年）》，构建多层次创新政策体系。", LONGGANG)
+    assert ("龙岗区人民政府", "ISSUED") in {(a, t) for a, t, _ in triples(policy_verbs, s)}
+    assert "出台" in peeled_before("出台区政府“1号文”", "《创新驱动发展行动计划》", bracketed=True)

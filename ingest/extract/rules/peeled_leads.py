@@ -17,7 +17,11 @@ import re
 from ..policy_titles import strip_lead
 
 # what may stand between a drafting verb and 《 (出台全国首部《现代产业体系中长期发展规划》)
-_BRACKET_GAP = re.compile(r"(?:(?:全国|全省|全市|全区|国内|省内|市内|区内)?首(?:个|批|部|份)|新一(?:轮|批|版)|[区县]级|区县级|县区级)+$")
+# or the document's number, with the body that numbers it (出台区政府“1号文”《创新驱动发展行动计划…》: the body is
+# then the issuer, policies.py takes the agency right before the title)
+_DOC_NUMBER = r"(?:区委|区政府|市委|市政府|省委|省政府|政府|、)*(?:20[0-9]{2}年)?“?(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})号文(?:件)?”?"
+_BRACKET_GAP = re.compile(r"(?:(?:全国|全省|全市|全区|国内|省内|市内|区内)?首(?:个|批|部|份)|新一(?:轮|批|版)|[区县]级|区县级|县区级"
+                          rf"|{_DOC_NUMBER})+$")
 
 
 def peeled_before(before: str, surface: str, bracketed: bool) -> list[str]:
