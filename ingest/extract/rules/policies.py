@@ -64,7 +64,9 @@ def policy_verbs(s: SentenceContext) -> Iterator[Relation | None]:
         else:
             kind = _verb_kind(s.before(po, 10), s.text[po.end:min(s.end, po.end + 10)])
             if kind in (None, "implement"):
-                kind = _peeled_kind(s.before(po, 10), po) or kind
+                peeled = _peeled_kind(s.before(po, 10), po)
+                # 推动出台并落实X: another body issues it, the author still carries it out
+                kind = peeled if peeled == "issue" or kind is None else kind
         if kind == "issue":
             # 国务院出台《…》: a body right before the verb issues it, else the sentence's actor
             named = title_issuer(s, po) is None and next(
