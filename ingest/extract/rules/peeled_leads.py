@@ -5,7 +5,8 @@
 pushing 加快/推进/推动, 完善, 落实, a 首个 descriptor, a conjunction), so the drafting verb no longer stands
 right before the Policy mention and the ISSUED rule (policies.py) read the sentence as no drafting, or as
 carrying out (落实). The audit of 3,074 document statements over the 142 non-test reports (tools/policy_audit.py)
-found 193 statements with a Policy, a drafting verb and no ISSUED edge; about 40 of them are this shape.
+found 193 statements with a Policy, a drafting verb and no ISSUED edge; with this reading +56 ISSUED edges over
+those reports, about 54 right.
 
 A bracketed title was not peeled: only a descriptor (出台全国首部《…规划》) may stand between verb and 《, as
 a verb there governs the cited document (出台落实《…条例》实施细则: the 条例 is carried out, not issued).
