@@ -18,6 +18,7 @@ from .article_counts import article_counts
 from .bracketed_titles import bracketed_document
 from .document_names import document_names
 from .law_names import law_names
+from .listed_topic_titles import listed_topic_titles
 from .subject_adjectives import adjective_names_the_subject
 from .lexicon import word_list, word_set
 from .mentions import Mention
@@ -56,7 +57,7 @@ def _unbracketed_re() -> re.Pattern:
     # a draft or trial mark in brackets belongs to the name: “十五五”规划纲要（草案）, and so does the years
     # it covers: 出台区招商引资工作发展规划（2017—2019年）
     return re.compile(rf"(?P<verb>{verbs})(?:了|好)?((?:[^，。；、：《》\n]{{2,40}}?)(?:{sufs})(?:（(?:草案|试行|{_YEARS})）)?)"
-                      rf"(?=[，。；、\n等和及与以]|$)")
+                      rf"(?=[，。；、\n等和及与以并]|$)")
 
 
 @lru_cache(maxsize=1)
@@ -116,7 +117,9 @@ def _described(name: str) -> bool:
         return True      # 制定涉企政策要多听市场主体意见: a modal makes it a clause, not a title
     first = cut_words(name[:6])[0]
     # 重大 opens the titles of a whole class of documents (重大行政决策事项目录, 重大行政决策程序规定)
-    if first == "重大" or adjective_names_the_subject(name):
+    # 进一步 opens official titles (关于进一步…的意见, 出台进一步支持港澳青年就业创业政策措施): the adverb of a title's
+    # purpose, not a description of the document
+    if first in ("重大", "进一步") or adjective_names_the_subject(name):
         return False
     return len(first) > 1 and tags.get(first) in _DESCRIBING_TAGS
 
@@ -141,7 +144,8 @@ def find_policies(text: str, base: int, ctx: ReportContext) -> list[Mention]:
         if not any(s < o.end - base and o.start - base < e for o in out):
             out.append(Mention("Policy", base + s, base + e, text[s:e], normalise_policy(name), aliases - {name},
                                {"bracketed": False}))
-    spans: list[tuple[int, int, str | None]] = []
+    # first: a title listing its topics with 、 keeps them (…人工智能、集成电路产业发展实施方案), not its last one
+    spans: list[tuple[int, int, str | None]] = list(listed_topic_titles(text))
     for m in _unbracketed_re().finditer(text):
         verb = m.group("verb")
         spans.append((m.start(2), m.end(2), verb))

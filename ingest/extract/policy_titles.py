@@ -114,8 +114,10 @@ def _described_by_clause(name: str) -> bool:
 
 def describes_measures(name: str, verb: str | None, title_marked: bool) -> bool:
     """Whether an unbracketed phrase ending in a document word is a description, not one title."""
-    if any(w in name for w in _LISTING):
-        return True      # 双疏散通道等兜底措施, “内防反弹”各项措施: several documents or none
+    if any(w in name for w in _LISTING if w != "等") or ("等" in name and "等" in cut_words(name)):
+        # 双疏散通道等兜底措施, “内防反弹”各项措施: several documents or none; 等 as a word of its own, not
+        # inside 高等教育, 中等收入, 平等 (出台高等教育学科发展指导意见: 6 titles over the corpus were lost so)
+        return True
     if name.endswith("法") and name.endswith(_not_law_ends()):
         return True      # “大学习、深调研、真落实”工作方法: a method, not a law
     if "的" in name and not title_marked and _described_by_clause(name):

@@ -24,7 +24,8 @@ def test_a_quoted_nickname_and_its_document_word_name_a_document():
     # 2023年罗湖区, 2024年罗湖区 (shortened)
     assert _names("紧扣全市金融业“一城一街一带”发展规划，高水平建设红岭新兴金融产业带。", "Policy", LUOHU) == [
         "一城一街一带发展规划"]
-    assert _names("落实产业项目“开工零等待”实施办法，提高工程项目审批效率。", "Policy", LUOHU) == ["开工零等待实施办法"]
+    # the whole title since session 13 (等待 no longer reads as a list's 等, so the drafting-verb rule keeps 产业项目)
+    assert _names("落实产业项目“开工零等待”实施办法，提高工程项目审批效率。", "Policy", LUOHU) == ["产业项目“开工零等待”实施办法"]
 
 
 def test_a_number_formula_is_named_by_the_topic_before_it():

@@ -11,6 +11,7 @@ from typing import Callable, Iterable
 from ..foreign_ties import foreign_ties
 from ..mentions import Relation
 from ..sentence import SentenceContext
+from .cited_issuers import cited_issuers
 from .cooperation import cooperation
 from .events import event_roles, held_at
 from .heads import heads
@@ -32,6 +33,7 @@ RULES: list[Rule] = [
     measures,
     policy_verbs,
     title_issuers,
+    cited_issuers,
     visits,
     heads,
     located_in,
