@@ -20,6 +20,9 @@ from govgraph.ingest.wordlists import table
 
 # English kind (lower case, one or two words) -> the endings Chinese writes for it
 KINDS: dict[str, tuple[str, ...]] = {row[0].lower(): tuple(row[1].split()) for row in table("english_name_kinds.tsv")}
+# Kinds of bodies, which Chinese names by their field as often as by a name (教育局, 卫生健康委员会, 妇女联合会): any
+# dictionary word before them joins, not only a name (education bureau -> 教育局).
+BODY_KINDS = frozenset(row[0].lower() for row in table("english_name_kinds.tsv") if row[2:3] == ("body",))
 LONGEST_KIND = max((len(k.split()) for k in KINDS), default=1)
 # Groups that can be the name part: what the gazetteers, the romanisation and capitals say is a name.
 NAME_SOURCES = frozenset({TermSource.PLACE, TermSource.ROMANIZED, TermSource.ACRONYM, TermSource.NAMED})
@@ -41,13 +44,19 @@ def kind_at(groups: Sequence[TermGroup], i: int) -> tuple[int, tuple[str, ...]]:
     return 0, ()
 
 
+def _body_at(groups: Sequence[TermGroup], i: int) -> bool:
+    n, _ = kind_at(groups, i)
+    return bool(n) and " ".join(g.english for g in groups[i:i + n]).lower().rstrip("s") in {k.rstrip("s") for k in BODY_KINDS}
+
+
 def joined_names(groups: Sequence[TermGroup], spellings: Callable[[TermGroup], Sequence[str]],
                  written: Callable[[Sequence[str]], list[str]]) -> list[TermGroup]:
     """One NAMED group per name followed by kind words, its terms the joins `written` finds in the reports
     (none found: no group). `spellings` gives a name group's Chinese spellings."""
     out: list[TermGroup] = []
     for i, g in enumerate(groups):
-        if not is_name(g) or (i and is_name(groups[i - 1]) and kind_at(groups, i)[0]):
+        starts = is_name(g) or (g.source == TermSource.DICTIONARY and _body_at(groups, i + 1))
+        if not starts or (i and is_name(groups[i - 1]) and kind_at(groups, i)[0]):
             continue
         english, names, j = g.english, list(spellings(g)), i + 1
         joined: TermGroup | None = None

@@ -64,3 +64,19 @@ def test_a_join_the_tokenizer_cuts_apart_is_not_searched(chooser):
 
 def test_a_kind_word_without_a_name_before_it_joins_nothing(chooser):
     assert _named(chooser, "How many lakes and parks were built?") == {}
+
+
+@pytest.fixture(scope="module")
+def guangming(tmp_path_factory):
+    s = EmbeddedStore(tmp_path_factory.mktemp("store"))
+    s.put_batch(build_batch(CORPUS / "011_gzbg-szgm-2025.txt"))  # Guangming 2025 writes 区教育局
+    s.flush()
+    return TermChooser(s, tokenize_query)
+
+
+def test_a_body_joins_the_field_before_it(guangming):
+    # "bureau" alone reads as 办公室; Chinese names a bureau by its field: 教育局
+    assert _named(guangming, "Which education bureau runs the pilot?") == {"education bureau": ("教育局",)}
+    # a place kind joins names only: "education lake" is no name
+    groups = [TermGroup("education", TermSource.DICTIONARY, ("教育",)), TermGroup("lake", TermSource.DICTIONARY, ("湖泊",))]
+    assert joined_names(groups, lambda g: g.terms, lambda terms: list(terms)) == []
