@@ -91,7 +91,7 @@ class TermChooser:
         senses = [[_Sense(i, t, self._rows(toks[t], postings)) for t in g.terms] for i, g in enumerate(groups)]
         present = self._presence(senses)
         kept = [replace(g, terms=tuple(self._kept(g, senses[i], present, i))) for i, g in enumerate(groups)]
-        return [g for g in [*kept, *joined] if g.terms]
+        return [g for g in [*kept, *joined] if g.terms or g.written]
 
     def _kept(self, group: TermGroup, senses: list[_Sense], present: np.ndarray, i: int) -> list[str]:
         if group.source in (TermSource.PHRASE, TermSource.ACRONYM):
@@ -121,7 +121,8 @@ class TermChooser:
         """The group's terms the tokenizer reads as one word (深圳湾, 西丽湖): BM25 matches those whole. A join it
         cuts apart (前海合作区 -> 前 海 合作 区, CEPA大厦 -> cepa 大厦) would only add its parts, the name's and the
         kind's words over again or a common word (大厦) that lifts passages naming some other tower."""
-        return replace(group, terms=tuple(t for t in group.terms if self.tokenizer(t)[:1] == (t,)))
+        whole = tuple(t for t in group.terms if self.tokenizer(t)[:1] == (t,))
+        return replace(group, terms=whole, written=tuple(t for t in group.terms if t not in whole))
 
     def _name_spellings(self, group: TermGroup) -> list[str]:
         """A name's Chinese spellings to join a kind to: a capitalised dictionary word also with those its

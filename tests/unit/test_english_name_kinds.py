@@ -6,6 +6,7 @@ from tests.paths import CORPUS
 import pytest
 
 from govgraph.graph.search.crosslingual import TermChooser
+from govgraph.graph.search.english_proximity import proximity_groups
 from govgraph.graph.search.english_name_kinds import is_name, joined_names, kind_at
 from govgraph.graph.store.embedded import EmbeddedStore
 from govgraph.ingest.crosslingual import TermGroup, TermSource, term_groups
@@ -56,10 +57,16 @@ def test_a_romanised_or_dictionary_name_joins_its_kind_in_the_reports(chooser):
     assert {"Xili", "Lake", "Xili Lake"} <= english
 
 
-def test_a_join_the_tokenizer_cuts_apart_is_not_searched(chooser):
-    # the report writes 鹏城实验室, but it is read as 鹏城 + 实验室: the join would only repeat its parts
+def test_a_join_the_tokenizer_cuts_apart_is_only_looked_for_as_written(chooser):
+    # the report writes 鹏城实验室, but it is read as 鹏城 + 实验室: BM25 would only get its parts again, so the join
+    # is no search word; the phrases-together prior still finds it in the text (english_proximity.proximity_groups)
     assert "鹏城实验室" in chooser._corpus_text()
-    assert _named(chooser, "Pengcheng Laboratory") == {}
+    offered = term_groups("Pengcheng Laboratory", None)
+    chosen = chooser.choose_groups(offered)
+    (named,) = [g for g in chosen if g.source == TermSource.NAMED]
+    assert named.terms == () and named.written == ("鹏城实验室",)
+    together = {g.english: g.terms for g in proximity_groups(offered, chosen)}
+    assert together["Pengcheng Laboratory"] == ("鹏城实验室",)
 
 
 def test_a_kind_word_without_a_name_before_it_joins_nothing(chooser):
