@@ -23,6 +23,7 @@ KINDS: dict[str, tuple[str, ...]] = {row[0].lower(): tuple(row[1].split()) for r
 # Kinds of bodies, which Chinese names by their field as often as by a name (教育局, 卫生健康委员会, 妇女联合会): any
 # dictionary word before them joins, not only a name (education bureau -> 教育局).
 BODY_KINDS = frozenset(row[0].lower() for row in table("english_name_kinds.tsv") if row[2:3] == ("body",))
+_BODY_STEMS = frozenset(k.rstrip("s") for k in BODY_KINDS)  # bureaus, commissions
 LONGEST_KIND = max((len(k.split()) for k in KINDS), default=1)
 # Groups that can be the name part: what the gazetteers, the romanisation and capitals say is a name.
 NAME_SOURCES = frozenset({TermSource.PLACE, TermSource.ROMANIZED, TermSource.ACRONYM, TermSource.NAMED})
@@ -45,8 +46,9 @@ def kind_at(groups: Sequence[TermGroup], i: int) -> tuple[int, tuple[str, ...]]:
 
 
 def _body_at(groups: Sequence[TermGroup], i: int) -> bool:
+    """Whether a kind of body (bureau, commission) starts at groups[i]."""
     n, _ = kind_at(groups, i)
-    return bool(n) and " ".join(g.english for g in groups[i:i + n]).lower().rstrip("s") in {k.rstrip("s") for k in BODY_KINDS}
+    return bool(n) and " ".join(g.english for g in groups[i:i + n]).lower().rstrip("s") in _BODY_STEMS
 
 
 def joined_names(groups: Sequence[TermGroup], spellings: Callable[[TermGroup], Sequence[str]],
