@@ -69,6 +69,9 @@ class TermSource(StrEnum):
     # places joined by hyphens, each by its one-character abbreviation (Shenzhen-Hong Kong -> 深港,
     # ingest/place_pairs.py): every combination offered, the reports keep those they write
     ABBREVIATION = "abbreviation"
+    # a name and the kind of thing it names joined as Chinese writes them (Xili Lake -> 西丽湖, Qianhai Cooperation
+    # Zone -> 前海合作区; graph/search/english_name_kinds.py): made by the chooser, the joins the reports write kept
+    NAMED = "named"
 
 
 @dataclass(frozen=True)
@@ -140,6 +143,9 @@ def _forms(w: str) -> list[str]:
         # a participle in a compound modifier names the noun Chinese writes (foreign-invested ->
         # foreign investment -> 外资): the -ment noun is offered after the verb's forms
         out += [w[:-2], w[:-1], w[:-2] + "ment"]
+        out += _undoubled(w[:-2])
+        if w.endswith("ied"):  # applied -> apply, diversified -> diversify
+            out.append(w[:-3] + "y")
     if w.endswith("ing") and len(w) > 5:
         out += [w[:-3], w[:-3] + "e"]
     if w.endswith("'s"):
@@ -156,6 +162,16 @@ def _forms(w: str) -> list[str]:
     if not w.endswith("s") and len(w) > 3:  # glosses are often plural ("facilities")
         out.append(w[:-1] + "ies" if w.endswith("y") and w[-2:-1] not in "aeiou" else w + "s")
     return out
+
+
+def _undoubled(stem: str) -> list[str]:
+    """A verb stem whose last consonant was doubled before -ed (dropped -> drop, planned -> plan, submitted ->
+    submit): CC-CEDICT glosses the verb, and "dropp" is no word. Not before -ing: the -ing word has glosses of
+    its own (shopping 购物, planning 规划), and the verb's (shop -> 老字号) only add noise (English dev, whole
+    corpus: one question 1 -> 2 with -ing undoubled)."""
+    if len(stem) >= 4 and stem[-1] == stem[-2] and stem[-1] in "bdgmnprt":
+        return [stem[:-1]]
+    return []
 
 
 def _adjective_nouns(w: str) -> list[str]:

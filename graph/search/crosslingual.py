@@ -29,16 +29,20 @@ import numpy as np
 from govgraph.ingest.crosslingual import TermGroup, TermSource
 from govgraph.ingest.romanization import character_classes
 
+from .english_name_kinds import joined_names
+
 # Senses kept per phrase once chosen: the best, and a second only when it does as well.
 KEEP = 2
 # Groups whose words are looked for inside longer words: names and terms of government writing, which
 # the reports compound (黄浦江, 人大代表); not numbers (三十 would become 第三十) nor dictionary senses.
-GLUED = frozenset({TermSource.PLACE, TermSource.PHRASE, TermSource.ABBREVIATION})
+GLUED = frozenset({TermSource.PLACE, TermSource.PHRASE, TermSource.ABBREVIATION, TermSource.NAMED})
 # Longer words a sense stands in when the index holds it only inside them (黄浦 -> 黄浦江 黄浦区).
 CONTAINING = 3
 # Spellings of one romanised name offered to the choice (the most frequent in the text): a rare name
 # ties with chance runs across word boundaries (巩固树立 holds 固树), and only its company tells them apart.
 NAME_SENSES = 40
+# Spellings of a name joined to a kind word (english_name_kinds.py): each join is one substring test of the text.
+NAME_JOINS = 12
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,8 @@ class TermChooser:
         if self.store.term_passages([]) is None:
             return None
         groups = [self._spelled(g) if g.source == TermSource.ROMANIZED else g for g in groups]
+        # joined after the spellings, chosen apart: a join is a name, not one more phrase for the others' company
+        joined = [self._one_word(g) for g in joined_names(groups, self._name_spellings, self._written_of)]
         groups = [self._in_words(g) if g.source in GLUED else g for g in groups if g.terms]
         groups = [self._as_written(g) if g.written else g for g in groups]
         toks = {t: _whole_words(self.tokenizer(t)) for g in groups for t in g.terms}
@@ -85,13 +91,13 @@ class TermChooser:
         senses = [[_Sense(i, t, self._rows(toks[t], postings)) for t in g.terms] for i, g in enumerate(groups)]
         present = self._presence(senses)
         kept = [replace(g, terms=tuple(self._kept(g, senses[i], present, i))) for i, g in enumerate(groups)]
-        return [g for g in kept if g.terms]
+        return [g for g in [*kept, *joined] if g.terms or g.written]
 
     def _kept(self, group: TermGroup, senses: list[_Sense], present: np.ndarray, i: int) -> list[str]:
         if group.source in (TermSource.PHRASE, TermSource.ACRONYM):
             # curated phrases of government writing are trusted as they are; an acronym is searched as written
             return list(group.terms)
-        if group.source == TermSource.ABBREVIATION:
+        if group.source in (TermSource.ABBREVIATION, TermSource.NAMED):
             # combinations of abbreviations no report writes (深香) are guesses, not names: none is kept
             return [s.term for s in senses if len(s.rows)]
         if group.source == TermSource.PLACE:
@@ -110,6 +116,31 @@ class TermChooser:
                 found.update(_run(tuple(classes)).findall(text))
             spelled = self._spellings[key] = tuple(t for t, _n in found.most_common(NAME_SENSES))
         return replace(group, terms=spelled)
+
+    def _one_word(self, group: TermGroup) -> TermGroup:
+        """The group's terms the tokenizer reads as one word (深圳湾, 西丽湖): BM25 matches those whole. A join it
+        cuts apart (前海合作区 -> 前 海 合作 区, CEPA大厦 -> cepa 大厦) would only add its parts, the name's and the
+        kind's words over again or a common word (大厦) that lifts passages naming some other tower."""
+        whole = tuple(t for t in group.terms if self.tokenizer(t)[:1] == (t,))
+        return replace(group, terms=whole, written=tuple(t for t in group.terms if t not in whole))
+
+    def _name_spellings(self, group: TermGroup) -> list[str]:
+        """A name's Chinese spellings to join a kind to: a capitalised dictionary word also with those its
+        romanisation finds in the reports (Xili: CC-CEDICT's 喜力, the reports' 西丽), at most NAME_JOINS."""
+        terms = list(group.terms)
+        if group.source == TermSource.DICTIONARY and character_classes(group.english):
+            terms += self._spelled(group).terms
+        return list(dict.fromkeys(terms))[:NAME_JOINS]
+
+    def _written_of(self, terms: Sequence[str]) -> list[str]:
+        """The terms some passage writes as they are, in the order given."""
+        text = self._corpus_text()
+        with self._lock:
+            found = self._written
+            for t in terms:
+                if t not in found:
+                    found[t] = t in text
+            return [t for t in dict.fromkeys(terms) if found[t]]
 
     def _as_written(self, group: TermGroup) -> TermGroup:
         """The group without the senses it offers only as written (compounds, 重点企业) that no passage writes."""

@@ -11,6 +11,7 @@ this: the question has no Chinese run to look for.
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from typing import Callable, Mapping, Sequence
 
 import numpy as np
@@ -102,7 +103,8 @@ def proximity_groups(offered: Sequence[TermGroup], chosen: Sequence[TermGroup]) 
             out.append(g)
         elif g.english in by_english:
             out.append(by_english[g.english])
-    return out
+    # a name joined to its kind (茅洲河), also where the tokenizer cuts it apart and BM25 cannot search it whole
+    return out + [replace(g, terms=(*g.terms, *g.written), written=()) for g in chosen if g.source == TermSource.NAMED]
 
 
 def phrase_weights(term_sets: Sequence[Sequence[str]], tokenizer: Callable[[str], Sequence[str]],
