@@ -58,9 +58,33 @@ OPTIONAL MATCH (m:GovgraphMeta {id: 'store'})
 RETURN m.data_model AS version, EXISTS { MATCH (:Report) } AS has_reports
 """
 
+# -- an entity's degree ---------------------------------------------------------------------------
+# Degree: entity-to-entity relationships, as the embedded store's graph counts them (a relation of
+# an entity to itself twice: once from each end). Counted, it is one typed degree lookup per entity
+# type in each direction; every write and removal of a relation keeps it on the entity instead
+# (`n.degree`, one property read where views, the overview's ranking and the answers' hub filter
+# read it). An entity written before the property existed has none and is counted until
+# `govgraph neo4j-migrate` fills it (fill_degrees; tests/contract/test_kept_degree.py).
+def counted_degree(n: str) -> str:
+    return f"(COUNT {{ ({n})-[:{RELS}]->() }} + COUNT {{ ({n})<-[:{RELS}]-() }})"
+
+
+DEGREE = f"coalesce(n.degree, {counted_degree('n')})"
+# Entities without the kept degree, a page at a time, given it (under the write lock: a write
+# adding to a degree between the count and the set would be lost).
+FILL_DEGREES = TAKE_WRITE_LOCK + f"""WITH m
+MATCH (n:Entity) WHERE n.degree IS NULL
+WITH n LIMIT $page
+SET n.degree = {counted_degree('n')}
+RETURN count(*) AS filled
+"""
+
+
 # -- removing a report's contribution (also the first half of a re-put) --------------------------
 
-# Its statements go; a relation no other report states goes with them.
+# Its statements go; a relation no other report states goes with them, and the ends of the relations
+# that went are counted again (after every deletion: removals are rare, and a count is exact also
+# for an entity that had no kept degree).
 DELETE_STATEMENTS = """
 MATCH (:Report {id: $rid})-[:STATES]->(s:Statement)
 WITH s, s.key AS key, s.type AS type, s.source AS src, s.target AS tgt
@@ -69,7 +93,10 @@ WITH DISTINCT key, type, src, tgt
 WHERE NOT EXISTS { MATCH (:Statement {key: key}) }
 MATCH (a:Entity {id: src})-[e]->(b:Entity {id: tgt}) WHERE type(e) = type
 DELETE e
-"""
+WITH collect(a) + collect(b) AS ends
+UNWIND ends AS n
+WITH DISTINCT n
+SET n.degree = """ + counted_degree("n") + "\n"
 # Its MENTIONS go; an entity no other report names goes with them (with its MENTIONED_IN links).
 # Returns the entities that stay, whose names are then drawn again from the reports left.
 DELETE_MENTIONS = """
@@ -136,7 +163,7 @@ WITH collect(r) AS reps
 MERGE_ENTITIES = _GROUP_REPORTS + """
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
-ON CREATE SET n:$(row.label), n.label = row.label, n.name = row.name, n.name_report = row.name_report,
+ON CREATE SET n:$(row.label), n.label = row.label, n.degree = 0, n.name = row.name, n.name_report = row.name_report,
               n.name_en = row.name_en, n.name_en_report = row.name_en_report,
               n.names = row.names, n.aliases_text = reduce(s = '', x IN row.names | s + ' ' + x), n += row.flat,
               """ + ", ".join(f"n.{k} = row.shown.{k}" for k in SHOWN_FIELDS) + """
@@ -191,6 +218,14 @@ CALL (r, row) {
 # statement's properties are set by name, so the planner knows what is written.
 
 
+# A relation created adds one to each end's kept degree (two to an entity related to itself); an end
+# without one (written before it was kept) is counted, the new relation included. Each row's CALL
+# runs before the next row's, so a hub related by many rows of one statement is counted once.
+KEEP_DEGREES = f"""WITH a, b, CASE WHEN a = b THEN 2 ELSE 1 END AS added
+  WITH a, b, coalesce(a.degree + added, {counted_degree('a')}) AS da, coalesce(b.degree + 1, {counted_degree('b')}) AS db
+  SET a.degree = da, b.degree = CASE WHEN a = b THEN da ELSE db END"""
+
+
 def merge_relations_query(with_props: bool) -> str:
     """MERGE_RELATIONS for rows whose relation brings queryable props (`with_props`: set when
     the relation is created) or none. A relation exists exactly when some report states it (a
@@ -210,6 +245,7 @@ CALL (row) {{
   MATCH (a:Entity {{id: row.s}})
   MATCH (b:Entity {{id: row.t}})
   CREATE (a)-[e:$(row.type)]->(b){on_create}
+  {KEEP_DEGREES}
 }}
 WITH reps, row
 UNWIND row.statements AS st
@@ -311,8 +347,6 @@ CALL (a, e, b) {
 """
 EDGE_ROW = "a.id AS s, b.id AS t, type(e) AS type, parts"
 
-# Degree: entity-to-entity relationships, as the embedded store's graph counts them.
-DEGREE = f"COUNT {{ (n)-[:{RELS}]-() }}"
 
 
 def find_nodes_query(labels: bool, report: bool, role: bool, year: bool, prefix: bool, *,

@@ -622,6 +622,16 @@ class Neo4jStore(GraphStore):
             done += len(ids)
             after = ids[-1]
 
+    def fill_degrees(self, page: int = 5000) -> int:
+        """Give every entity written before its degree was kept (neo4j_cypher.DEGREE) the count of
+        its relations; returns how many."""
+        done = 0
+        while True:
+            filled = self._call(lambda tx: tx.run(Q.FILL_DEGREES, page=page).single()["filled"], write=True)
+            if not filled:
+                return done
+            done += filled
+
     def answer_context(self, passage_ids: list[str], max_degree: int | None = None) -> AnswerContext:
         """One round trip (Q.ANSWER_CONTEXT) that sends only the passages' evidence."""
         pids = list(dict.fromkeys(passage_ids))
