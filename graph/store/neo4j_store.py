@@ -635,7 +635,9 @@ class Neo4jStore(GraphStore):
     def answer_context(self, passage_ids: list[str], max_degree: int | None = None) -> AnswerContext:
         """One round trip (Q.ANSWER_CONTEXT) that sends only the passages' evidence."""
         pids = list(dict.fromkeys(passage_ids))
-        row = self._read(Q.ANSWER_CONTEXT, pids=pids, max_degree=max_degree)[0]
+        # plain: the row holds lists and maps of scalars only; result.data() walking them took a
+        # third of the call's client time (4 asks, load 18: 124-322 -> 73-205 ms, server 43-128).
+        row = self._read(Q.ANSWER_CONTEXT, plain=True, pids=pids, max_degree=max_degree)[0]
         in_passages: dict[str, list[str]] = {pid: [] for pid in pids}
         for pid, nid in row["pairs"]:
             if nid is not None:
