@@ -24,7 +24,8 @@ def neo4j_migrate(
 ):
     """Export the old database with its vectors (kept as the backup), empty it and import the export
     in the current model. A database already in the current model is left alone, except that
-    entities written before views' fields were kept on them are given them (docs/neo4j.md).
+    entities written before views' fields and their degree were kept on them are given them
+    (docs/neo4j.md).
 
     Example: `govgraph neo4j-migrate --neo4j bolt://host:7687`
     """
@@ -39,13 +40,15 @@ def neo4j_migrate(
         store = Neo4jStore(uri, user, password)
         try:
             filled = store.fill_shown()
+            degrees = store.fill_degrees()
         finally:
             store.close()
         if as_json:
-            _print_json({"migrated": 0, "backup": None, "filled": filled})
+            _print_json({"migrated": 0, "backup": None, "filled": filled, "degrees": degrees})
         else:
             err.print("nothing to migrate: the database is empty or already in the current model"
-                      + (f"; {filled} entities were given the fields views read" if filled else ""))
+                      + (f"; {filled} entities were given the fields views read" if filled else "")
+                      + (f"; {degrees} entities were given their kept degree" if degrees else ""))
         return
     path = backup or Path(f"govgraph-neo4j-backup-{datetime.now(timezone.utc):%Y%m%dT%H%M%S}.jsonl")
     if path.exists():

@@ -114,15 +114,6 @@ EDGE_COLUMNS = ("s", "t", "type", "props", "statements", "spans")
 SPANS_AT = EDGE_COLUMNS.index("spans")  # a span: [report, file, passages, starts, ends, texts]
 
 
-# An entity's degree among entities as the untyped degree less its relationships to reports and
-# passages (the four store-drawn types that touch an entity, each in the one direction it has):
-# five degree lookups where COUNT { (n)-[:A|B|...]-() } makes one per entity type (twelve): ranking
-# a 4x report's 737 entities 8,844 -> 3,685 database hits (tests/contract/test_overview_ranking.py).
-OTHER_DEGREE = " - ".join(["COUNT { (n)--() }", "COUNT { ()-[:MENTIONS]->(n) }", "COUNT { (n)-[:MENTIONED_IN]->() }",
-                           "COUNT { (n)-[:AUTHORED]->() }", "COUNT { ()-[:CITES]->(n) }"])
-RANK_DEGREE = f"({OTHER_DEGREE})"
-
-
 def report_overview_query(labels: bool, role: bool, year: bool) -> str:
     """A report's overview in one statement (graph.views.overview took four round trips: the
     report looked up twice, its entities, their relations): the report found by id or file name
@@ -133,8 +124,7 @@ def report_overview_query(labels: bool, role: bool, year: bool) -> str:
     per shown statement it was 8.5k of a 4x overview's 42.6k database hits (533 relations, three
     statements shown each), and the server time of 20 overviews fell 17% (5.7 -> 4.8 s, 4 rounds
     alternated, load 8-9)."""
-    find = find_nodes_query(labels, True, role, year, False, parts="", row=shown_row("degree"), rid="rid",
-                            degree=RANK_DEGREE)
+    find = find_nodes_query(labels, True, role, year, False, parts="", row=shown_row("degree"), rid="rid")
     return f"""
 OPTIONAL MATCH (r:Report) WHERE r.id = $ref OR r.file = $ref OR r.file = $name
 WITH r ORDER BY r.id LIMIT 1

@@ -150,3 +150,13 @@ def report_b() -> tuple[GraphBatch, Vectors]:
     ]
     return build("xicheng-waiban-2022.txt", paras[0].text, 2022, office, paras,
                  [office, measure, policy, seoul, beijing, event], rels, seed=2)
+
+
+def report_loop():
+    """A report stating a relation of an entity to itself, and one to an entity report A names."""
+    paras = [Para("东城区国际交往中心建设年度报告"), Para("东城区国际交往中心统筹国际交往中心建设，会同区政府外办推进。", "achievement")]
+    centre = Ent("Organization", "东城区国际交往中心", [(0, "东城区国际交往中心")])
+    office = Ent("Agency", "东城区人民政府外事办公室", [(1, "区政府外办")], aliases=("区政府外办",))
+    rels = [Rel(centre, "PART_OF", centre, (1, "统筹国际交往中心建设")),
+            Rel(centre, "COOPERATED_WITH", office, (1, "会同区政府外办"))]
+    return build("dongcheng-centre-2021.txt", paras[0].text, 2021, office, paras, [centre, office], rels, seed=3)

@@ -53,3 +53,16 @@ def test_answer_context_leaves_out_hubs(loaded, batches):
     capped = loaded.answer_context(pids, max_degree=cap)
     assert set(capped.edges) == {i for i, d in degree.items() if d <= cap}
     assert set(capped.edges) < set(full.edges) or len(set(degree.values())) == 1
+
+
+def test_answer_context_names_entities_from_reports_outside_the_passages(loaded, batches):
+    """Passages of one report only: the entities both reports name take their names and aliases
+    from the other report's MENTIONS too, and their evidence from the passages' report alone."""
+    a, b = (batch for batch, _ in batches)
+    pids = [p.id for p in b.passages]
+    got = loaded.answer_context(pids, max_degree=None)
+    want = GraphStore.answer_context(loaded, pids, max_degree=None)
+    shared = {n.id for n in a.nodes} & {n.id for n in b.nodes}
+    assert shared and shared <= set(got.nodes)
+    assert got.nodes == want.nodes and got.spread == want.spread and got.edges == want.edges
+    assert all(e.report == b.report.id for nid in shared for e in got.nodes[nid].evidence)

@@ -14,7 +14,7 @@ from govgraph.graph.store.neo4j_store import Neo4jStore
 # it was kept (set-up).
 BACKEND_ONLY = {
     EmbeddedStore: set(),
-    Neo4jStore: {"from_env", "clear", "round_trip", "entity_text_search", "fill_shown"},
+    Neo4jStore: {"from_env", "clear", "round_trip", "entity_text_search", "fill_shown", "fill_degrees"},
 }
 
 

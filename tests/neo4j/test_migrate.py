@@ -104,7 +104,7 @@ def test_migrate_gives_entities_written_before_the_fields_views_read(neo4j_uri):
         done = subprocess.run([str(ROOT / ".venv/bin/govgraph"), "neo4j-migrate", "--neo4j", neo4j_uri, "--json"],
                               capture_output=True, text=True, timeout=120)
         assert done.returncode == 0, done.stderr
-        assert json.loads(done.stdout) == {"migrated": 0, "backup": None, "filled": len(ids)}
+        assert json.loads(done.stdout) == {"migrated": 0, "backup": None, "filled": len(ids), "degrees": 0}
         left = store._read("MATCH (n:Entity) WHERE n.shown_alias_order IS NULL RETURN count(n) AS n")[0]["n"]
         assert left == 0 and store.get_briefs(ids) == want
     finally:
