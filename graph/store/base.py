@@ -156,8 +156,8 @@ class GraphStore(ABC):
     def queue_batch(self, batch: GraphBatch, vectors: Vectors | None = None) -> list[PutResult]:
         """put_batch for a bulk whose caller tells its user of each report once it is stored: the
         store may hold the batch back and write it later with others (Neo4j: several reports per
-        transaction). Returns the queued puts that ended during this call, committed or failed,
-        each atomic on its own; a batch refused at once (bad input, store down) raises as put_batch
+        transaction, maybe on a thread of its own). Returns the queued puts whose write ended since
+        the last call, committed or failed, each atomic on its own; a batch refused at once (bad input, store down) raises as put_batch
         does and is not queued. Report a put done only from its PutResult. Default: put now."""
         self.put_batch(batch, vectors)
         return [PutResult(batch.report.id)]

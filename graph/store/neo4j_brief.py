@@ -29,7 +29,7 @@ from typing import Any
 
 from govgraph.ingest.batch import Node
 from .base import NodeBrief
-from .neo4j_codec import SHOWN_FIELDS
+from .neo4j_codec import SHOWN_FIELDS, compact_json
 from .neo4j_cypher import DEGREE
 
 _SEP = "\x01"  # sorts before every character of a report id: (rid, place) order as a string
@@ -85,7 +85,7 @@ def _keep_first(keys: list, order: list, values: list | None, key, where: str, v
 
 
 def _dumps(v: Any) -> str:
-    return json.dumps(v, ensure_ascii=False, separators=(",", ":"))
+    return compact_json(v)
 
 
 def repeats_an_alias(aliases: list[str] | None) -> bool:

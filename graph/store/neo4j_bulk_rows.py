@@ -19,9 +19,11 @@ group's reports once, not once per mention.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Sequence
 
 from . import neo4j_brief as B
+from .neo4j_bulk import latest_entity_vectors
 
 
 def report_ids(puts: Sequence) -> list[str]:
@@ -58,12 +60,22 @@ def shown_rows(puts: Sequence) -> tuple[list[dict[str, Any]], list[str]]:
     one report at a time, what that report drops no later report gives back, since the entity then
     has other MENTIONS)."""
     drop = {nid for p in puts for nid in p.repeats}
+    rows: dict[str, dict[str, Any]] = {}
     folded: dict[str, B.Shown] = {}
     for p in puts:
         for row in p.shown:
-            if row["id"] not in drop:
-                folded.setdefault(row["id"], B.Shown()).fold(row)
-    return [{"id": nid, **s.as_row()} for nid, s in folded.items()], sorted(drop)
+            nid = row["id"]
+            if nid in drop:
+                continue
+            if nid not in rows:  # named by one report so far: its row as it is (what a fold into nothing gives)
+                rows[nid] = row
+                continue
+            if nid not in folded:
+                folded[nid] = B.Shown()
+                folded[nid].fold(rows[nid])
+            folded[nid].fold(row)
+    return ([{"id": nid, **folded[nid].as_row()} if nid in folded else row for nid, row in rows.items()],
+            sorted(drop))
 
 
 def folds_into(shown: list[dict[str, Any]], existing: set[str]) -> list[dict[str, Any]]:
@@ -93,3 +105,34 @@ def relation_rows(puts: Sequence) -> list[dict[str, Any]]:
                                    "statements": []}
             row["statements"].append({"ri": ri, "props": st["statement"]})
     return list(rows.values())
+
+
+@dataclass(frozen=True)
+class GroupRows:
+    """Everything a group's write statements send, folded before its transaction opens: the fold is
+    Python work the server would otherwise wait on between statements, and folded ahead it runs
+    while the server writes the group before (neo4j_group_writer)."""
+    rids: list[str]
+    reports: list[dict[str, Any]]           # CREATE_REPORTS rows: each report with its passages
+    entities: list[dict[str, Any]]          # MERGE_ENTITIES rows, with the shown fields of new ones
+    shown: list[dict[str, Any]]             # STORE_SHOWN rows, before folds_into picks the known ones
+    drop: list[str]                         # DROP_SHOWN ids
+    relations: list[dict[str, Any]]
+    sources: list[dict[str, Any]]           # CREATE_SOURCES rows: authors and cited policies
+    vectors: list[dict[str, Any]]           # FINISH_PUTS rows: each entity's vector once
+    model: str | None
+    dim: int | None
+    vector_puts: int
+
+    @classmethod
+    def of(cls, puts: Sequence) -> "GroupRows":
+        shown, drop = shown_rows(puts)
+        models = [p for p in puts if p.model is not None]
+        return cls(
+            rids=report_ids(puts), reports=[{"props": p.report, "rows": p.passages} for p in puts],
+            entities=with_shown(entity_rows(puts), shown), shown=shown, drop=drop,
+            relations=relation_rows(puts),
+            sources=[{"rid": p.rid, "aid": p.author, "policies": p.policies} for p in puts
+                     if p.author or p.policies],
+            vectors=latest_entity_vectors(puts), model=models[0].model if models else None,
+            dim=models[0].dim if models else None, vector_puts=len(models))

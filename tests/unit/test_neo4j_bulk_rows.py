@@ -28,3 +28,27 @@ def test_each_entity_row_carries_its_folded_fields_or_none():
     assert rows[0]["shown"]["shown_prop_values"] == ["[1]"]
     assert rows[1]["shown"] == {} and rows[1]["label"] == "Agency"
     assert "shown" not in entities[0]  # the caller's rows are left as they were
+
+
+class _Put:
+    def __init__(self, rid: str, shown: list[dict], repeats: list[str] = ()) -> None:
+        self.rid, self.shown, self.repeats = rid, shown, list(repeats)
+
+
+def test_shown_rows_equal_a_fold_of_every_report_row():
+    """An entity one report of the group names keeps that report's row as it is; one several name
+    is folded (session 13): both give what folding every row into an empty Shown gives."""
+    puts = [_Put("r3", [_shown("a", "r3", ["甲", "乙"], {"k": 1}), _shown("b", "r3", ["丙"], {})]),
+            _Put("r1", [_shown("a", "r1", ["乙", "丁"], {"k": 2, "j": "x"}), _shown("c", "r1", [], {"m": [1]})]),
+            _Put("r2", [_shown("d", "r2", ["戊"], {})], repeats=["b"])]
+    rows, drop = R.shown_rows(puts)
+    every: dict[str, Shown] = {}
+    for p in puts:
+        for row in p.shown:
+            if row["id"] not in drop:
+                every.setdefault(row["id"], Shown()).fold(row)
+    assert drop == ["b"]
+    assert rows == [{"id": nid, **s.as_row()} for nid, s in every.items()]
+    a = dict(zip(rows[0]["shown_aliases"], rows[0]["shown_alias_order"]))
+    assert sorted(a, key=a.get) == ["乙", "丁", "甲"]  # r1's places come first
+    assert rows[0]["shown_prop_values"] == ["2", '"x"'] and rows[1]["shown_prop_values"] == ["[1]"]
