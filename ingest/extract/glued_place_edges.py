@@ -6,8 +6,9 @@ The shaped and venue finders grow a name leftwards from its head over characters
 modifier; `opener_edges.py` cuts at the openers its word lists hold. Here no list is needed: when a gazetteer
 place starts one or two characters inside the name, jieba cuts a word boundary at the place's first character,
 and what stands before it is a verb, preposition, adverb, conjunction or adjective (the words that open a
-clause, never a name's modifier: 牢 a, 沿 p, 清理 v), the name starts at the place. A direction or size
-(大, 新, 东…: 大深圳) is a name's modifier and jieba tags it so (b, f, m); so is a place or noun (河套|深圳园区).
+clause, never a name's modifier: 牢 a, 沿 p, 清理 v), the name starts at the place. A direction
+(东, 西…) is a name's modifier and jieba tags it so (f, ns), a size or age (大, 新, 老) is kept by name (jieba
+tags it a); so is a place or noun (河套|深圳园区).
 Gazetteer places keep their edges.
 """
 from __future__ import annotations
@@ -21,9 +22,13 @@ _MAX_GLUE = 2
 _GLUE_TAGS = frozenset({"v", "vd", "vi", "vn", "p", "d", "ad", "c", "a"})
 
 
+# adjectives of size and age that open names (大张家界国际旅游区, 小梅沙, 新安, 老城): jieba tags them a too
+_NAME_ADJECTIVES = frozenset("大小新老全总")
+
+
 def _is_glue(word: str) -> bool:
     _, tags = tagger()
-    return tags.get(word) in _GLUE_TAGS
+    return tags.get(word) in _GLUE_TAGS and word not in _NAME_ADJECTIVES
 
 
 def _glue_end(text: str, s: int, e: int, known: set[tuple[int, int]]) -> int:

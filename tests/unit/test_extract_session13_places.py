@@ -57,3 +57,6 @@ def test_a_clause_word_glued_before_a_known_place_is_cut_off():
     # a modifier that is a place or a noun stays: 河套|深圳园区 is one name
     got = surfaces("推进河套深圳园区建设。")
     assert "河套深圳园区" in got
+    # a size before a place opens the name (大|深圳 as a region): 大 stays
+    got = surfaces("构建大深圳都市圈，守牢深圳机场。")
+    assert "深圳都市圈" not in got
