@@ -27,6 +27,8 @@ from .vouched_firm_lists import find_vouched_firm_lists
 from .site_lists import find_site_lists
 from .single_listed_places import find_single_listed_places
 from .bare_list_places import find_bare_list_places
+from .listed_county_shorts import find_listed_county_shorts
+from .chained_county_shorts import find_chained_county_shorts
 from .chained_divisions import find_chained_divisions
 from .seated_places import find_seated_places
 from .shaped_agencies import find_shaped_agencies
@@ -54,6 +56,7 @@ from .list_siblings import find_list_siblings
 from .list_tail_items import find_list_tail_items
 from .mentions import Mention
 from .opener_edges import trim_opener_edges
+from .glued_place_edges import trim_glued_edges
 from .counted_kinds import drop_counted_kinds
 from .designated_places import cut_place_titles
 from .wide_designations import drop_wide_designations
@@ -294,6 +297,8 @@ def find_mentions(pt: str, base: int, ctx: ReportContext) -> list[Mention]:
     ms += find_vouched_firm_lists(pt, base, ms)  # after every firm finder: two firms of a list vouch for the rest
     ms += find_site_lists(pt, base, ms)
     ms += find_single_listed_places(pt, base, ms)
+    ms += find_listed_county_shorts(pt, base, ctx)  # 连南、连山、乳源 in a 广东 report (listed_county_shorts.py)
+    ms += find_chained_county_shorts(pt, base, ms)  # 广西|田林, 南宁|隆安 (chained_county_shorts.py)
     ms += find_bare_list_places(pt, base, ms)  # 坝光 among 葵涌、大鹏、南澳 (bare_list_places.py)
     ms += find_seated_places(pt, base, ms)
     ms += find_county_chains(pt, base, ms)
@@ -313,7 +318,7 @@ def find_mentions(pt: str, base: int, ctx: ReportContext) -> list[Mention]:
     ms = veto_mentions(pt, base, ms)  # rule names the learned tagger reads as none (off by default)
     ms += propose_names(pt, base, ctx, ms)  # the learned tagger's names the rules missed (off by default)
     ms += propose_spans(pt, base, ctx, ms)  # the boundary classifier's names the rules missed (off by default)
-    ms = cut_place_titles(pt, base, drop_counted_kinds(pt, base, trim_opener_edges(pt, base, ms)))
+    ms = cut_place_titles(pt, base, drop_counted_kinds(pt, base, trim_glued_edges(pt, base, trim_opener_edges(pt, base, ms))))
     ms = drop_wide_designations(ms)  # 深圳物流枢纽: a title of the whole city (wide_designations.py)
     ms = drop_award_titles(pt, base, nest_zones(_drop_policy_measures(_settle_overlaps(ms))))
     mark_foreign_bodies(ms)
