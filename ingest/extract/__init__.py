@@ -38,6 +38,7 @@ from .zone_committees import find_zone_committees
 from .police_units import find_police_units
 from .cell_bureaus import find_cell_bureaus
 from .listed_councils import find_listed_councils
+from .text_levels import fill_levels_from_text
 from .joined_fields import join_fields
 from .nested_zones import nest_zones
 from .award_titles import drop_award_titles
@@ -120,6 +121,9 @@ def build_context(report: ReportInfo, text: str = "") -> ReportContext:
             names.insert(0, best.parent)
     ctx.district, ctx.city, ctx.province = place_context(names)
     ctx.place_names = {p.name for p in (ctx.district, ctx.city, ctx.province) if p is not None}
+    # 市外办2022年工作报告: no place in author or title; after place_names, which resolve place names (a 2014
+    # report's 坪山 is 坪山新区, no 坪山区): text_levels.py
+    fill_levels_from_text(ctx, text, report.author)
     # The author is structure's alone (title, speaker or dated signature), so the report's author and
     # its author node always agree.
     if report.author:

@@ -86,6 +86,13 @@ def find_agencies(text: str, base: int, ctx: ReportContext, places: list[Mention
     for s, e, key, (scope, full, note) in _cores().find(text):
         if key.endswith("部") and text.startswith("门", e):
             continue   # 教育部门, 公安部门: the offices of a field at any level, no ministry (issue 13, session 11)
+        if key.endswith("办") and text.startswith("公", e):
+            # 政府办公“一网协同”, 市政府办公会: 办公 is office work and the body, if any, is the shorter key (政府);
+            # the session 13 audit read both such 办 bodies over the corpus wrong
+            shorter = _cores().get(key[:-1])
+            if shorter is None:
+                continue
+            key, e, (scope, full, note) = key[:-1], e - 1, shorter
         if scope == "national":
             # a national or named body stands alone: 国务院, 中央政法委, 北京冬奥组委
             ps = s

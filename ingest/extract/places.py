@@ -230,6 +230,8 @@ def _home_short_names(text: str, base: int, ctx: ReportContext) -> list[Mention]
     across the country a bare two-character name (平湖, 南山) may be anything.
     """
     out = []
+    if ctx.levels_from_text:
+        return out   # a city read from the text is not the report's own place (坪山 in 坪山新区's 2014 report)
     own = [info for info in (ctx.district, ctx.city, ctx.province) if info is not None and not info.foreign]
     for info in own:
         short = _short_name(info)

@@ -26,10 +26,15 @@ class ReportContext:
     country: str = "中国"
     place_names: set[str] = field(default_factory=set)
     genre: str | None = None                # fzzf, gzbg, other: how the report states its lines of work
+    # city and province read from the text (text_levels.py), not from the author: they resolve 市委, 省人大,
+    # but the report's own place stays unknown (a new area's bare 文体教育局 is no city bureau)
+    levels_from_text: bool = False
 
     @property
     def home(self) -> PlaceInfo | None:
         """The report's own place: the most local level known."""
+        if self.levels_from_text:
+            return None
         return self.district or self.city or self.province
 
     def level(self, char: str) -> PlaceInfo | None:
