@@ -137,6 +137,21 @@ def test_training_tags_each_clause_bio_with_the_longest_span():
     assert all(len(x) == len(y) for x, y in examples)
 
 
+def test_training_leaves_out_clauses_written_in_a_test_window():
+    text = "全面贯彻落实党的二十大和二十届二中全会精神，支持坪山实验学校建设"
+    school = text.index("坪山实验学校")
+    spans = [(school, school + 6, "Organization")]
+    trainer = _trainer()
+    test_text = "坚持稳中求进工作总基调，全面贯彻落实党的二十大和二十届二中全会精神，完整准确全面贯彻新发展理念"
+    kept = trainer.clause_examples(text, 0, len(text), spans, leave_out=[test_text])
+    assert [len(x) for x, _ in kept] == [len("支持坪山实验学校建设")]
+    assert len(trainer.clause_examples(text, 0, len(text), spans)) == 2
+    # the shipped training reads the real test windows: every one of them, each a stretch of its report
+    texts = trainer.test_window_texts()
+    assert len(texts) == len(list((trainer.WINDOWS_DIR / "test").glob("*.json"))) > 20
+    assert all(len(t) > 300 for t in texts)
+
+
 def test_silver_keeps_only_clauses_whose_every_head_is_labelled():
     text = "支持坪山实验学校建设，推进深盐路和明珠道改造"
     school, road = text.index("坪山实验学校"), text.index("深盐路")
