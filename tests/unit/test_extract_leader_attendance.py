@@ -1,10 +1,10 @@
 """Session 13 (x21rel, issue 13): relations audited over the corpus. A leader's attendance is not the
 author's (亲自出席; a leader named a clause back still the subject: rules/leader_subjects.py); a partner joins
-only the events of its own clause; a body after 在 is the venue, not the organiser; 联手X is a partnership.
+only the events of its own clause; a body after 在 is the venue, not the organiser; 联手X is a partnership; 创办 an event holds it.
 Sentences from corpus reports outside the gold windows' test split (file named per test)."""
 from govgraph.ingest.extract.rules.cooperation import cooperation
 from govgraph.ingest.extract.rules.events import event_roles
-from tests.unit.extract_mentions import BAOAN, LONGGANG, LUOHU, PINGSHAN, YANTIAN
+from tests.unit.extract_mentions import BAOAN, FUTIAN, LONGGANG, LUOHU, PINGSHAN, YANTIAN
 from tests.unit.test_extract_relation_rules import context, triples
 
 STATE = "国务院"
@@ -64,3 +64,9 @@ def test_lianshou_makes_a_partner():
     # 2017年坪山区政府工作报告_2017.txt
     s = context("联手深圳大学，共同打造国家生化工程研究中心、生物医学转化研究院和深大希伯来学院。", PINGSHAN, 2016)
     assert ("坪山区人民政府", "深圳大学") in _typed(cooperation, s, "COOPERATED_WITH")
+
+
+def test_founding_an_event_is_holding_it():
+    # 2021年政府工作报告（在福田区第七届人民代表大会第七次会议上）_2021.txt
+    s = context("筹建香蜜湖金融生态联盟，创办香蜜湖全球金融高端论坛，建设国家文化与金融合作示范区。", FUTIAN, 2020)
+    assert ("福田区人民政府", "香蜜湖全球金融高端论坛") in _typed(event_roles, s, "ORGANIZED")
