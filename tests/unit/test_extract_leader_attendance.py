@@ -1,7 +1,7 @@
 """Session 13 (x21rel, issue 13): relations audited over the corpus. A leader's attendance is not the
 author's (亲自出席; a leader named a clause back still the subject: rules/leader_subjects.py); a partner joins
-only the events of its own clause; a body after 在 is the venue, not the organiser; 联手X is a partnership; 创办 an event holds it.
-Sentences from corpus reports outside the gold windows' test split (file named per test)."""
+only the events of its own clause; a body after 在 is the venue, not the organiser; 联手X is a partnership;
+创办 an event holds it. Sentences from corpus reports outside the gold windows' test split (file named per test)."""
 from govgraph.ingest.extract.rules.cooperation import cooperation
 from govgraph.ingest.extract.rules.events import event_roles
 from tests.unit.extract_mentions import BAOAN, FUTIAN, LONGGANG, LUOHU, PINGSHAN, YANTIAN
