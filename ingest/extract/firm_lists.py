@@ -29,8 +29,11 @@ from .name_shapes import clause_lead
 from .traps import has_proper_word, is_category, is_known_place
 from .words import cut_words, tagger
 
+# 机构 (session 13, x21org): 清华研究院、力合科创等专业机构, 华大基因、光启等新型研发机构 name firms as 企业 does;
+# every item must still be a trade name, so 银行、保险、证券等金融机构 (trades) is no list. Not 酒店: hotels are
+# venues, Places by the gold's convention (tests/gold/windows/README.md), so 希尔顿、万豪等酒店 is left alone.
 _LIST = re.compile(r"(?P<items>[\u4e00-\u9fff、]{2,60}?)等(?:[0-9一二三四五六七八九十百]+[个家项])?"
-                   r"(?P<mod>[^，。；：、\s等]{0,6}?)(?P<cls>项目|企业|总部|公司)")
+                   r"(?P<mod>[^，。；：、\s等]{0,6}?)(?P<cls>项目|企业|总部|公司|机构)")
 _PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "nz", "ns", "nt"})
 # a site's name, not a firm's: a direction, a phase, a section, a one-character place head or a landform
 # at the end (望牛岗、草埔, 沙井头、鸿基仓, 沙嘴、上沙、水围、下梅林 name villages and plots)
@@ -44,6 +47,8 @@ _RARE = 10
 # items are organisations other finders know: they show the bare items are firms, not villages
 _VOUCHING_FIRMS = 3
 _PARTICLES = frozenset("了着过的和与及等在将对把被")
+# an item ending in a class of firms names a kind, not one firm (创投公司)
+_CLASS_WORD = re.compile(r"(?:企业|公司|机构)$")
 
 
 @lru_cache(maxsize=1)
@@ -72,8 +77,10 @@ def _with_business(item: str) -> bool:
 
 
 def _bare(item: str) -> bool:
-    """天音, 众恒隆: a trade name alone, no class head and no site ending."""
-    return item[-1] not in _SITE_END and _head_of(item) is None and _trade_name(item)
+    """天音, 众恒隆: a trade name alone, no class head, no site ending and no class of firms (创投公司 among
+    国信证券、广发证券、创投公司等机构 names a kind: jieba holds it as one word)."""
+    return (item[-1] not in _SITE_END and _head_of(item) is None and not _CLASS_WORD.search(item)
+            and _trade_name(item))
 
 
 def _items(m: re.Match) -> list[tuple[int, int]]:

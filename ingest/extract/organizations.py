@@ -18,6 +18,7 @@ from .org_modifiers import after_joiner, campus_after_dot, names_a_kind_of_body
 from .ranked_kinds import names_which_after_rank, rank_end
 from .name_shapes import clause_lead
 from .spans import expand_left
+from .suffix_words import suffix_in_other_word
 from .traps import has_proper_word, is_category
 from .words import cut_words, tagger
 
@@ -57,6 +58,8 @@ def find_organizations(text: str, base: int, ctx: ReportContext) -> list[Mention
     for m in _suffix_re().finditer(text):
         if text.endswith(_EVENT_WORDS, 0, m.end()):
             continue  # 产业集群系列招商会: a fair, not a chamber of commerce
+        if suffix_in_other_word(text, m.start(), m.end()):
+            continue  # 扩大|学前, 良乡|大学城: the suffix's characters are another word's (suffix_words.py)
         s = expand_left(text, m.start(), min_len=2, max_len=14)
         if s is None:
             continue
