@@ -14,15 +14,13 @@ tools/policy_audit.py: their sentences are never printed.
 """
 from __future__ import annotations
 
-import argparse
-import json
-import random
 import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from policy_audit import default_files, genre, test_reports  # noqa: E402  (the same files and genres)
+from policy_audit import genre  # noqa: E402  (the same files and genres)
+from audit_rows import audit_main, by_genre  # noqa: E402
 
 _LEVEL = "国务院|自治区|街道|[省市区县镇]"
 _HEAD = "局|厅|委员会|委|办公室|办|署|法院|检察院|人大|政协|中心|大队|支队|队|站|所"
@@ -66,74 +64,10 @@ def sentences(path: Path) -> list[dict]:
     return out
 
 
-def dump(out: Path, files: list[Path]) -> int:
-    n = 0
-    with out.open("w", encoding="utf-8") as fh:
-        for f in files:
-            for r in sentences(f):
-                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-                n += 1
-    print(f"{len(files)} reports, {n} sentences -> {out}")
-    return 0
-
-
-def _load(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-
-
-def sample(path: Path, n: int, seed: int) -> int:
-    by_genre: dict[str, list[dict]] = {}
-    for r in _load(path):
-        by_genre.setdefault(r["genre"], []).append(r)
-    rng = random.Random(seed)
-    per = max(1, n // len(by_genre))
-    for g in sorted(by_genre):
-        for i, r in enumerate(rng.sample(by_genre[g], min(per, len(by_genre[g])))):
-            print(f"[{g} {i}] {r['file']}@{r['start']}\n  {r['text']}\n  A: {' | '.join(r['agencies']) or '-'}\n"
-                  f"  O: {' | '.join(r['others']) or '-'}")
-    return 0
-
-
-def diff(a_path: Path, b_path: Path) -> int:
-    a = {(r["file"], r["start"]): r for r in _load(a_path)}
-    b = {(r["file"], r["start"]): r for r in _load(b_path)}
-    changed = 0
-    for k in sorted(set(a) | set(b)):
-        ra, rb = a.get(k), b.get(k)
-        xa, xb = set(ra["agencies"]) if ra else set(), set(rb["agencies"]) if rb else set()
-        if xa == xb:
-            continue
-        changed += 1
-        print(f"{k[0]}@{k[1]}\n  {(rb or ra)['text']}")
-        for x in sorted(xb - xa):
-            print(f"  +A {x}")
-        for x in sorted(xa - xb):
-            print(f"  -A {x}")
-    print(f"{changed} sentences changed")
-    return 0
-
-
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    sub = ap.add_subparsers(dest="cmd", required=True)
-    d = sub.add_parser("dump")
-    d.add_argument("out", type=Path)
-    d.add_argument("files", nargs="*", type=Path)
-    s = sub.add_parser("sample")
-    s.add_argument("path", type=Path)
-    s.add_argument("n", type=int)
-    s.add_argument("seed", type=int, nargs="?", default=13)
-    f = sub.add_parser("diff")
-    f.add_argument("a", type=Path)
-    f.add_argument("b", type=Path)
-    args = ap.parse_args(argv)
-    if args.cmd == "dump":
-        held = test_reports()
-        files = [f for f in (args.files or default_files()) if f.name not in held]
-        return dump(args.out, files)
-    if args.cmd == "sample":
-        return sample(args.path, args.n, args.seed)
-    return diff(args.a, args.b)
+    return audit_main(argv, __doc__.splitlines()[0], sentences,
+                      lambda rows, kind: by_genre(rows),
+                      shown={'A': 'agencies', 'O': 'others'}, compared={'A': 'agencies'})
 
 
 if __name__ == "__main__":

@@ -12,15 +12,13 @@ sentences are never printed. The shape of tools/policy_audit.py (session 13, x19
 """
 from __future__ import annotations
 
-import argparse
-import json
-import random
 import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from policy_audit import _SENTENCE, default_files, genre, test_reports  # noqa: E402
+from policy_audit import _SENTENCE, genre  # noqa: E402
+from audit_rows import audit_main, by_genre  # noqa: E402
 
 _HEADS = ("省|市|区|县|镇|乡|村|街道|社区|片区|园区|新城|岛|湾|港|港区|口岸|机场|站|公园|景区|山|河|湖|水库|广场|"
           "商圈|古村|老街|等地")
@@ -67,76 +65,10 @@ def sentences(path: Path) -> list[dict]:
     return out
 
 
-def dump(out: Path, files: list[Path]) -> int:
-    n = 0
-    with out.open("w", encoding="utf-8") as fh:
-        for f in files:
-            for r in sentences(f):
-                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-                n += 1
-    print(f"{len(files)} reports, {n} sentences -> {out}")
-    return 0
-
-
-def _load(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-
-
-def sample(path: Path, n: int, seed: int) -> int:
-    rows = [r for r in _load(path) if has_place_shape(r["text"])]
-    by_genre: dict[str, list[dict]] = {}
-    for r in rows:
-        by_genre.setdefault(genre(r["file"]), []).append(r)
-    rng = random.Random(seed)
-    per = max(1, n // len(by_genre))
-    for g in sorted(by_genre):
-        for i, r in enumerate(rng.sample(by_genre[g], min(per, len(by_genre[g])))):
-            print(f"[{g} {i}] {r['file']}@{r['start']}\n  {r['text']}\n  P: {' | '.join(r['places']) or '-'}\n"
-                  f"  O: {' | '.join(r['others']) or '-'}")
-    return 0
-
-
-def diff(a_path: Path, b_path: Path) -> int:
-    a = {(r["file"], r["start"]): r for r in _load(a_path)}
-    b = {(r["file"], r["start"]): r for r in _load(b_path)}
-    changed = 0
-    for k in sorted(set(a) | set(b)):
-        ra, rb = a.get(k), b.get(k)
-        if ra and rb and ra["places"] == rb["places"]:
-            continue
-        changed += 1
-        r = rb or ra
-        pa, pb = set(ra["places"]) if ra else set(), set(rb["places"]) if rb else set()
-        print(f"{k[0]}@{k[1]}\n  {r['text']}")
-        for x in sorted(pb - pa):
-            print(f"  +P {x}")
-        for x in sorted(pa - pb):
-            print(f"  -P {x}")
-    print(f"{changed} sentences changed")
-    return 0
-
-
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    sub = ap.add_subparsers(dest="cmd", required=True)
-    d = sub.add_parser("dump")
-    d.add_argument("out", type=Path)
-    d.add_argument("files", nargs="*", type=Path)
-    s = sub.add_parser("sample")
-    s.add_argument("path", type=Path)
-    s.add_argument("n", type=int)
-    s.add_argument("seed", type=int, nargs="?", default=13)
-    f = sub.add_parser("diff")
-    f.add_argument("a", type=Path)
-    f.add_argument("b", type=Path)
-    args = ap.parse_args(argv)
-    if args.cmd == "dump":
-        held = test_reports()
-        files = [f for f in (args.files or default_files()) if f.name not in held]
-        return dump(args.out, files)
-    if args.cmd == "sample":
-        return sample(args.path, args.n, args.seed)
-    return diff(args.a, args.b)
+    return audit_main(argv, __doc__.splitlines()[0], sentences,
+                      lambda rows, kind: by_genre(r for r in rows if has_place_shape(r["text"])),
+                      shown={'P': 'places', 'O': 'others'}, compared={'P': 'places'})
 
 
 if __name__ == "__main__":

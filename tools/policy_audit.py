@@ -13,12 +13,12 @@ statements are never printed.
 """
 from __future__ import annotations
 
-import argparse
 import json
-import random
 import re
 import sys
 from pathlib import Path
+
+from audit_rows import audit_main, by_genre
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path("/work/shared")
@@ -87,81 +87,10 @@ def statements(path: Path) -> list[dict]:
     return out
 
 
-def dump(out: Path, files: list[Path]) -> int:
-    n = 0
-    with out.open("w", encoding="utf-8") as fh:
-        for f in files:
-            for r in statements(f):
-                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-                n += 1
-    print(f"{len(files)} reports, {n} statements -> {out}")
-    return 0
-
-
-def _load(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-
-
-def sample(path: Path, n: int, seed: int) -> int:
-    rows = _load(path)
-    by_genre: dict[str, list[dict]] = {}
-    for r in rows:
-        by_genre.setdefault(genre(r["file"]), []).append(r)
-    rng = random.Random(seed)
-    per = max(1, n // len(by_genre))
-    for g in sorted(by_genre):
-        for i, r in enumerate(rng.sample(by_genre[g], min(per, len(by_genre[g])))):
-            print(f"[{g} {i}] {r['file']}@{r['start']}\n  {r['text']}\n  P: {' | '.join(r['policies']) or '-'}\n"
-                  f"  I: {' | '.join(r['issued']) or '-'}")
-    return 0
-
-
-def diff(a_path: Path, b_path: Path) -> int:
-    a = {(r["file"], r["start"]): r for r in _load(a_path)}
-    b = {(r["file"], r["start"]): r for r in _load(b_path)}
-    changed = 0
-    for k in sorted(set(a) | set(b)):
-        ra, rb = a.get(k), b.get(k)
-        if ra and rb and ra["policies"] == rb["policies"] and ra["issued"] == rb["issued"]:
-            continue
-        changed += 1
-        r = rb or ra
-        pa, pb = set(ra["policies"]) if ra else set(), set(rb["policies"]) if rb else set()
-        ia, ib = set(ra["issued"]) if ra else set(), set(rb["issued"]) if rb else set()
-        print(f"{k[0]}@{k[1]}\n  {r['text']}")
-        for x in sorted(pb - pa):
-            print(f"  +P {x}")
-        for x in sorted(pa - pb):
-            print(f"  -P {x}")
-        for x in sorted(ib - ia):
-            print(f"  +I {x}")
-        for x in sorted(ia - ib):
-            print(f"  -I {x}")
-    print(f"{changed} statements changed")
-    return 0
-
-
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    sub = ap.add_subparsers(dest="cmd", required=True)
-    d = sub.add_parser("dump")
-    d.add_argument("out", type=Path)
-    d.add_argument("files", nargs="*", type=Path)
-    s = sub.add_parser("sample")
-    s.add_argument("path", type=Path)
-    s.add_argument("n", type=int)
-    s.add_argument("seed", type=int, nargs="?", default=13)
-    f = sub.add_parser("diff")
-    f.add_argument("a", type=Path)
-    f.add_argument("b", type=Path)
-    args = ap.parse_args(argv)
-    if args.cmd == "dump":
-        held = test_reports()
-        files = [f for f in (args.files or default_files()) if f.name not in held]
-        return dump(args.out, files)
-    if args.cmd == "sample":
-        return sample(args.path, args.n, args.seed)
-    return diff(args.a, args.b)
+    return audit_main(argv, __doc__.splitlines()[0], statements,
+                      lambda rows, kind: by_genre(rows),
+                      shown={'P': 'policies', 'I': 'issued'}, compared={'P': 'policies', 'I': 'issued'})
 
 
 if __name__ == "__main__":

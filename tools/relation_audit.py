@@ -17,15 +17,13 @@ The reports of the test windows are left out whole (tests/gold/windows/windows.j
 """
 from __future__ import annotations
 
-import argparse
-import json
-import random
 import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from policy_audit import _SENTENCE, default_files, genre, test_reports  # noqa: E402
+from policy_audit import _SENTENCE, genre  # noqa: E402
+from audit_rows import audit_main  # noqa: E402
 
 _EVENT = r"(?:会|节|赛|展|论坛|峰会|活动|博览|大会|周)"
 SHAPES: dict[str, re.Pattern] = {
@@ -68,75 +66,10 @@ def sentences(path: Path) -> list[dict]:
     return out
 
 
-def dump(out: Path, files: list[Path]) -> int:
-    n = 0
-    with out.open("w", encoding="utf-8") as fh:
-        for f in files:
-            for r in sentences(f):
-                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-                n += 1
-    print(f"{len(files)} reports, {n} sentences -> {out}")
-    return 0
-
-
-def _load(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-
-
-def sample(path: Path, n: int, seed: int, kind: str | None = None) -> int:
-    rows = _load(path)
-    rng = random.Random(seed)
-    kinds = [kind] if kind else list(SHAPES)
-    per = max(1, n // len(kinds))
-    for k in kinds:
-        pool = [r for r in rows if k in r["kinds"]]
-        for i, r in enumerate(rng.sample(pool, min(per, len(pool)))):
-            print(f"[{k} {i} {r['genre']}] {r['file']}@{r['start']}\n  {r['text']}\n"
-                  f"  N: {' | '.join(r['entities']) or '-'}\n  E: {' | '.join(r['edges']) or '-'}")
-    return 0
-
-
-def diff(a_path: Path, b_path: Path) -> int:
-    a = {(r["file"], r["start"]): r for r in _load(a_path)}
-    b = {(r["file"], r["start"]): r for r in _load(b_path)}
-    changed = 0
-    for k in sorted(set(a) | set(b)):
-        ra, rb = a.get(k), b.get(k)
-        ea, eb = set(ra["edges"]) if ra else set(), set(rb["edges"]) if rb else set()
-        if ea == eb:
-            continue
-        changed += 1
-        print(f"{k[0]}@{k[1]}\n  {(rb or ra)['text']}")
-        for x in sorted(eb - ea):
-            print(f"  + {x}")
-        for x in sorted(ea - eb):
-            print(f"  - {x}")
-    print(f"{changed} sentences changed")
-    return 0
-
-
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    sub = ap.add_subparsers(dest="cmd", required=True)
-    d = sub.add_parser("dump")
-    d.add_argument("out", type=Path)
-    d.add_argument("files", nargs="*", type=Path)
-    s = sub.add_parser("sample")
-    s.add_argument("path", type=Path)
-    s.add_argument("n", type=int)
-    s.add_argument("seed", type=int, nargs="?", default=13)
-    s.add_argument("--kind", choices=list(SHAPES))
-    f = sub.add_parser("diff")
-    f.add_argument("a", type=Path)
-    f.add_argument("b", type=Path)
-    args = ap.parse_args(argv)
-    if args.cmd == "dump":
-        held = test_reports()
-        files = [f for f in (args.files or default_files()) if f.name not in held]
-        return dump(args.out, files)
-    if args.cmd == "sample":
-        return sample(args.path, args.n, args.seed, args.kind)
-    return diff(args.a, args.b)
+    return audit_main(argv, __doc__.splitlines()[0], sentences,
+                      lambda rows, kind: {k: [r for r in rows if k in r["kinds"]] for k in ([kind] if kind else SHAPES)},
+                      shown={'N': 'entities', 'E': 'edges'}, compared={'': 'edges'}, kinds=list(SHAPES))
 
 
 if __name__ == "__main__":
