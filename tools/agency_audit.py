@@ -21,6 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from policy_audit import genre  # noqa: E402  (the same files and genres)
 from audit_rows import audit_main, by_genre  # noqa: E402
+from mention_dump import passage_mentions  # noqa: E402
 
 _LEVEL = "国务院|自治区|街道|[省市区县镇]"
 _HEAD = "局|厅|委员会|委|办公室|办|署|法院|检察院|人大|政协|中心|大队|支队|队|站|所"
@@ -32,30 +33,13 @@ _SENTENCE = re.compile(r"[^。；！？\n]+[。；！？]?")
 
 
 def sentences(path: Path) -> list[dict]:
-    from govgraph.ingest.batch import ReportInfo, report_id_for
-    from govgraph.ingest.extract import build_context, find_mentions
-    from govgraph.ingest.readers import read_document
-    from govgraph.ingest.structure import parse_structure
-    from govgraph.ingest.time.place import report_place
-
-    doc = read_document(path)
-    rid = report_id_for(doc.file)
-    st = parse_structure(doc, rid)
-    rep = ReportInfo(id=rid, title=st.title, file=doc.file, sha256=doc.sha256, year=st.year, author=st.author,
-                     genre=st.genre, chars=len(doc.text), encoding=doc.encoding, format=doc.format, pipeline=0)
-    rep.place, rep.place_before = report_place(st.author, doc.text)
-    ctx = build_context(rep, doc.text)
     out = []
-    for p in st.passages:
-        pt = doc.text[p.start:p.end]
-        if not pt.strip():
-            continue
-        mentions = find_mentions(pt, p.start, ctx)
+    for _, start0, pt, mentions in passage_mentions(path):
         for m in _SENTENCE.finditer(pt):
             s = m.group(0)
             if not BODY.search(s):
                 continue
-            start, end = p.start + m.start(), p.start + m.end()
+            start, end = start0 + m.start(), start0 + m.end()
             inside = [x for x in mentions if start <= x.start < end]
             out.append({"file": path.name, "genre": genre(path.name), "start": start, "text": s.strip(),
                         "agencies": [f"{x.surface}={x.name}" for x in inside if x.label == "Agency"],

@@ -23,32 +23,38 @@ def _test_reports() -> set[str]:
     return {w["file"] for w in json.loads(WINDOWS.read_text(encoding="utf-8")) if w["split"] == "test"}
 
 
-def dump(out: Path) -> int:
+def passage_mentions(path: Path):
+    """(report text, passage start, passage text, the rules' mentions in it) for each non-empty passage of the
+    report at `path`, read as ingest reads it (its place from its author and text); agency_audit.py reads them too."""
     from govgraph.ingest.batch import ReportInfo, report_id_for
     from govgraph.ingest.extract import build_context, find_mentions
     from govgraph.ingest.readers import read_document
     from govgraph.ingest.structure import parse_structure
     from govgraph.ingest.time.place import report_place
 
+    doc = read_document(path)
+    rid = report_id_for(doc.file)
+    st = parse_structure(doc, rid)
+    rep = ReportInfo(id=rid, title=st.title, file=doc.file, sha256=doc.sha256, year=st.year, author=st.author,
+                     genre=st.genre, chars=len(doc.text), encoding=doc.encoding, format=doc.format, pipeline=0)
+    rep.place, rep.place_before = report_place(st.author, doc.text)
+    ctx = build_context(rep, doc.text)
+    for p in st.passages:
+        pt = doc.text[p.start:p.end]
+        if pt.strip():
+            yield doc.text, p.start, pt, find_mentions(pt, p.start, ctx)
+
+
+def dump(out: Path) -> int:
     tests = _test_reports()
     files = [f for d in ("corpus", "corpus-extra") for f in sorted((SHARED / d).glob("*.txt")) if f.name not in tests]
     n = 0
     with out.open("w", encoding="utf-8") as fh:
         for f in files:
-            doc = read_document(f)
-            rid = report_id_for(doc.file)
-            st = parse_structure(doc, rid)
-            rep = ReportInfo(id=rid, title=st.title, file=doc.file, sha256=doc.sha256, year=st.year, author=st.author,
-                             genre=st.genre, chars=len(doc.text), encoding=doc.encoding, format=doc.format, pipeline=0)
-            rep.place, rep.place_before = report_place(st.author, doc.text)
-            ctx = build_context(rep, doc.text)
-            for p in st.passages:
-                pt = doc.text[p.start:p.end]
-                if not pt.strip():
-                    continue
-                for m in find_mentions(pt, p.start, ctx):
+            for text, _, _, mentions in passage_mentions(f):
+                for m in mentions:
                     fh.write(json.dumps({"f": f.name, "label": m.label, "s": m.start, "e": m.end, "surface": m.surface,
-                                         "name": m.name, "ctx": doc.text[max(0, m.start - 12):m.end + 6]},
+                                         "name": m.name, "ctx": text[max(0, m.start - 12):m.end + 6]},
                                         ensure_ascii=False) + "\n")
                     n += 1
     print(f"{len(files)} reports, {n} mentions -> {out}")

@@ -22,7 +22,9 @@ import os
 import sys
 import tempfile
 import time
+from functools import lru_cache
 from pathlib import Path
+from typing import Sequence
 
 from govgraph.ingest.eval_extract import default_roots, find_report
 from govgraph.ingest.eval_windows import CLOSED, WINDOWS_DIR, evaluate_windows
@@ -58,7 +60,8 @@ def _longest_first(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, st
 _SHARED_MIN_CHARS = 12
 
 
-def test_window_texts() -> list[str]:
+@lru_cache(maxsize=1)
+def test_window_texts() -> tuple[str, ...]:
     """The text of every test window: reports of one series repeat stock paragraphs (w120, a district's
     dev window, shares a paragraph of the city's 2025 report with test w94; w125 and w128 share the 2024
     openings and meeting lists with w98 and w94), so a dev clause may be test text."""
@@ -66,12 +69,12 @@ def test_window_texts() -> list[str]:
     for p in sorted((WINDOWS_DIR / "test").glob("*.json")):
         g = json.loads(p.read_text(encoding="utf-8"))
         out.append(_text(g["file"])[g["scope"]["start"]:g["scope"]["end"]])
-    return out
+    return tuple(out)
 
 
 def clause_examples(text: str, lo: int, hi: int, spans: list[tuple[int, int, str]],
                     heads_only: bool = False, complete_only: bool = False,
-                    leave_out: list[str] = ()) -> list[Example]:
+                    leave_out: Sequence[str] = ()) -> list[Example]:
     """BIO-tagged clauses of text[lo:hi]; `spans` are absolute (start, end, label). `heads_only`: only
     clauses holding a head noun; `complete_only`: only those whose every head noun a span covers (the
     rules read all the clause's names they can see: silver where an unlabelled name is least likely);

@@ -14,6 +14,7 @@ Gazetteer places keep their edges.
 from __future__ import annotations
 
 from .mentions import Mention
+from .opener_edges import cut_left_edge
 from .places import gazetteer
 from .words import cut_words, tagger
 
@@ -64,11 +65,6 @@ def trim_glued_edges(text: str, base: int, ms: list[Mention]) -> list[Mention]:
             continue
         s, e = m.start - base, m.end - base
         cut = _glue_end(text, s, e, known)
-        if cut == s:
-            continue
-        dropped = text[s:cut]
-        m.start, m.surface = base + cut, text[cut:e]
-        if m.name.startswith(dropped):
-            m.name = m.name[len(dropped):]
-        m.aliases.discard(dropped + m.surface)
+        if cut != s:
+            cut_left_edge(m, text, base, cut)
     return ms

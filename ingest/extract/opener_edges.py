@@ -55,12 +55,18 @@ def trim_opener_edges(text: str, base: int, ms: list[Mention]) -> list[Mention]:
         if _common_word(text[cut:e]):
             out.pop()   # 擦亮|图书馆之城: what stands after the opener is a kind of place, no name
             continue
-        dropped = text[s:cut]
-        m.start, m.surface = base + cut, text[cut:e]
-        if m.name.startswith(dropped):
-            m.name = m.name[len(dropped):]
-        m.aliases.discard(dropped + m.surface)
+        cut_left_edge(m, text, base, cut)
     return out
+
+
+def cut_left_edge(m: Mention, text: str, base: int, cut: int) -> None:
+    """`m` (in passage `text` at `base`) starts at `cut` instead: its surface, name and aliases lose what stood before."""
+    s, e = m.start - base, m.end - base
+    dropped = text[s:cut]
+    m.start, m.surface = base + cut, text[cut:e]
+    if m.name.startswith(dropped):
+        m.name = m.name[len(dropped):]
+    m.aliases.discard(dropped + m.surface)
 
 
 def _common_word(w: str) -> bool:

@@ -5,9 +5,8 @@ import pytest
 from govgraph.graph.search.answer_clause import ClauseMatcher, matched_clauses
 from govgraph.graph.search.ask import AnswerRanker
 from govgraph.graph.search.results import Hit
-from govgraph.graph.store.embedded import EmbeddedStore
-from govgraph.ingest.pipeline import build_batch
 from govgraph.ingest.tokenize import tokenize_query
+from tests.unit.report_stores import one_report_store, passage_hits
 
 REPORT = """光明区政府工作报告
 
@@ -37,18 +36,8 @@ def test_a_matcher_lifts_names_written_in_a_matched_clause_only():
 
 @pytest.fixture(scope="module")
 def one_report(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("clause")
-    f = folder / "光明区政府工作报告_2025.txt"
-    f.write_text(REPORT, encoding="utf-8")
-    store = EmbeddedStore(folder / "store")
-    store.put_batch(build_batch(f))
-    store.flush()
-    rep = store.reports()[0]
-    passages = [p for p in store.passages_of(rep.id) if "大学" in p.text]
-    passages.sort(key=lambda p: "获批" not in p.text)  # the passage that answers first
-    hits = [Hit(p.id, p.report, rep.file, rep.title, p.section, p.role, p.year, p.text, p.start, p.end, 1.0)
-            for p in passages]
-    return store, hits
+    store = one_report_store(tmp_path_factory.mktemp("clause"), "光明区政府工作报告_2025.txt", REPORT)
+    return store, passage_hits(store, lambda t: "大学" in t, lambda t: "获批" in t)
 
 
 def _ranked(one_report, lift: float) -> list[str]:

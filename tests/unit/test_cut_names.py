@@ -4,10 +4,8 @@ import pytest
 
 from govgraph.graph.search.ask import AnswerRanker
 from govgraph.graph.search.cut_names import cut_before
-from govgraph.graph.search.results import Hit
-from govgraph.graph.store.embedded import EmbeddedStore
-from govgraph.ingest.pipeline import build_batch
 from govgraph.ingest.tokenize import tokenize_query
+from tests.unit.report_stores import one_report_store, passage_hits
 
 QUESTION = "北京举办什么论坛来扩大接诉即办的国际影响力？"
 REPORT = """北京市政府工作报告
@@ -31,17 +29,8 @@ def test_a_run_of_the_question_across_the_start_is_a_cut_word():
 
 @pytest.fixture(scope="module")
 def beijing(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("cut")
-    f = folder / "北京市政府工作报告_2026.txt"
-    f.write_text(REPORT, encoding="utf-8")
-    store = EmbeddedStore(folder / "store")
-    store.put_batch(build_batch(f))
-    store.flush()
-    rep = store.reports()[0]
-    hits = [Hit(p.id, p.report, rep.file, rep.title, p.section, p.role, p.year, p.text, p.start, p.end, 1.0)
-            for p in store.passages_of(rep.id) if "论坛" in p.text]
-    hits.sort(key=lambda h: "接诉即办改革论坛" not in h.text)
-    return store, hits
+    store = one_report_store(tmp_path_factory.mktemp("cut"), "北京市政府工作报告_2026.txt", REPORT)
+    return store, passage_hits(store, lambda t: "论坛" in t, lambda t: "接诉即办改革论坛" in t)
 
 
 def _answers(beijing, whole: bool):

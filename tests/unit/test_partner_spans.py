@@ -5,10 +5,9 @@ import pytest
 from govgraph.graph.search.ask import AnswerRanker
 from govgraph.graph.search.results import Hit
 from govgraph.graph.search.text_answers import partner_spans
-from govgraph.graph.store.embedded import EmbeddedStore
-from govgraph.ingest.pipeline import build_batch
 from govgraph.ingest.question import analyze_question
 from govgraph.ingest.tokenize import tokenize_query
+from tests.unit.report_stores import one_report_store, passage_hits
 
 REPORT = """福田区政府工作报告
 
@@ -44,17 +43,8 @@ def test_no_span_without_a_country_a_known_name_or_the_asked_ending():
 
 @pytest.fixture(scope="module")
 def futian(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("partner")
-    f = folder / "福田区政府工作报告_2014.txt"
-    f.write_text(REPORT, encoding="utf-8")
-    store = EmbeddedStore(folder / "store")
-    store.put_batch(build_batch(f))
-    store.flush()
-    rep = store.reports()[0]
-    hits = [Hit(p.id, p.report, rep.file, rep.title, p.section, p.role, p.year, p.text, p.start, p.end, 1.0)
-            for p in store.passages_of(rep.id) if "友好" in p.text]
-    hits.sort(key=lambda h: "法国" not in h.text)
-    return store, hits
+    store = one_report_store(tmp_path_factory.mktemp("partner"), "福田区政府工作报告_2014.txt", REPORT)
+    return store, passage_hits(store, lambda t: "友好" in t, lambda t: "法国" in t)
 
 
 def _answers(futian, spans: bool = True, topics: bool = True):
